@@ -1,0 +1,39 @@
+using EventHub.Core.Events;
+using EventHub.Core.Organisers;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EventHub.Core.Data;
+
+/// <summary>
+/// The one database. Each feature maps its entities with an <c>IEntityTypeConfiguration</c> beside the entity;
+/// they are all picked up from this assembly.
+/// </summary>
+public sealed class EventHubDbContext(DbContextOptions<EventHubDbContext> options) : IdentityDbContext<Organiser>(options)
+{
+    public DbSet<EventSeries> Series => Set<EventSeries>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EventHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime in the model is UTC; SQLite forgets the Kind, so restore it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

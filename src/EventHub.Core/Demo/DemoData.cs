@@ -1,0 +1,129 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using EventHub.Core.Organisers;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Demo;
+
+/// <summary>
+/// Fills an empty database with a small, believable data set for trying EventHub out. Only ever called in the
+/// Development environment (see Program.cs).
+/// </summary>
+public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, OrganiserAccounts accounts, EventService events, SeriesService series, TimeProvider clock)
+{
+    public const string OrganiserEmail = "organiser@example.org";
+    public const string OrganiserPassword = "Demo-organiser-1";
+
+    /// <summary>Returns true when it seeded; false when the database already had data.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Events.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+            {
+                return false;
+            }
+        }
+
+        var created = await accounts.CreateFirstAdministratorAsync(new OrganiserInput("Demo Organiser", OrganiserEmail, OrganiserPassword, true));
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Demo organiser could not be created: " + string.Join("; ", created.Errors.Select(e => e.Message)));
+        }
+
+        var actor = Actor.System;
+        var forum = Must(await series.CreateAsync(actor, new SeriesInput
+        {
+            Name = "Social Media Forum",
+            Slug = "social-media-forum",
+            Description = "A quarterly forum for **people who work in the public sector in Devon** and use social media to talk with residents. Free to attend; places are limited.",
+        }, ct));
+
+        var today = EventTime.ToLocal(clock.GetUtcNow().UtcDateTime, EventTime.DefaultTimeZoneId).Date;
+        await ForumEditionAsync(actor, forum.Id, "Social Media Forum: spring", today.AddDays(-240), EventStatus.Completed, ct);
+        await ForumEditionAsync(actor, forum.Id, "Social Media Forum: summer", today.AddDays(-150), EventStatus.Completed, ct);
+        await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
+        await OpenSpaceAsync(actor, today.AddDays(35), ct);
+        return true;
+    }
+
+    private async Task ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)
+    {
+        var ev = Must(await events.CreateAsync(actor, new EventInput
+        {
+            SeriesId = seriesId,
+            Title = title,
+            Summary = "Practical talks and open discussion on running public-sector social media channels.\n\n- Crisis comms on social\n- Accessibility of images and video\n- Measuring what matters",
+            Kind = EventKind.Forum,
+            VenueName = "County Hall",
+            VenueAddress = "Topsham Road, Exeter EX2 4QD",
+            StartLocal = day.AddHours(9).AddMinutes(30),
+            EndLocal = day.AddHours(16),
+            Capacity = 80,
+            BookingOpensLocal = day.AddDays(-42).AddHours(9),
+            BookingClosesLocal = day.AddDays(-1).AddHours(17),
+        }, ct));
+
+        var main = Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Committee Suite", Capacity = 80, AccessibilityNotes = "Step-free access, hearing loop" }, ct));
+        var side = Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Training Room 2", Capacity = 25, AccessibilityNotes = "Step-free access" }, ct));
+        await Session(ev.Id, main.Id, "Welcome and introductions", "Forum chair", day, 9, 30, 10, 0);
+        await Session(ev.Id, main.Id, "When things go wrong: crisis comms on social", "Comms team, Devon County Council", day, 10, 0, 11, 0);
+        await Session(ev.Id, side.Id, "Workshop: alt text that works", "Digital accessibility lead", day, 10, 0, 11, 0, capacity: 20);
+        await Session(ev.Id, main.Id, "Measuring what matters", "Insight team", day, 11, 15, 12, 15);
+        await Session(ev.Id, main.Id, "Open discussion and close", "Everyone", day, 14, 0, 16, 0);
+        Must(await events.SetStatusAsync(actor, ev.Id, status, ct));
+
+        async Task Session(int eventId, int roomId, string t, string speakers, DateTime d, int h1, int m1, int h2, int m2, int? capacity = null) =>
+            Must(await events.SaveSessionAsync(actor, eventId, null, new SessionInput
+            {
+                Title = t,
+                Speakers = speakers,
+                RoomId = roomId,
+                StartLocal = d.AddHours(h1).AddMinutes(m1),
+                EndLocal = d.AddHours(h2).AddMinutes(m2),
+                Capacity = capacity,
+            }, ct));
+    }
+
+    private async Task OpenSpaceAsync(Actor actor, DateTime day, CancellationToken ct)
+    {
+        var ev = Must(await events.CreateAsync(actor, new EventInput
+        {
+            Title = "LocalGov Open Space Devon",
+            Summary = "An unconference: bring a question, pitch a session in the morning, and make the agenda together.",
+            Kind = EventKind.OpenSpace,
+            VenueName = "Exeter Library",
+            VenueAddress = "Castle Street, Exeter EX4 3PQ",
+            StartLocal = day.AddHours(9),
+            EndLocal = day.AddHours(16).AddMinutes(30),
+            Capacity = 120,
+            BookingOpensLocal = day.AddDays(-60),
+            BookingClosesLocal = day.AddDays(-1),
+        }, ct));
+        var rooms = new List<Room>();
+        foreach (var (name, cap) in new[] { ("Main hall", 120), ("Room A", 30), ("Room B", 30), ("Garden room", 15) })
+        {
+            rooms.Add(Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = name, Capacity = cap, AccessibilityNotes = "Step-free access" }, ct)));
+        }
+
+        Must(await events.SaveSessionAsync(actor, ev.Id, null, new SessionInput
+        {
+            Title = "Opening circle and pitches",
+            RoomId = rooms[0].Id,
+            StartLocal = day.AddHours(9),
+            EndLocal = day.AddHours(10),
+        }, ct));
+        Must(await events.SaveSessionAsync(actor, ev.Id, null, new SessionInput
+        {
+            Title = "Closing circle",
+            RoomId = rooms[0].Id,
+            StartLocal = day.AddHours(15).AddMinutes(45),
+            EndLocal = day.AddHours(16).AddMinutes(30),
+        }, ct));
+        Must(await events.SetStatusAsync(actor, ev.Id, EventStatus.Published, ct));
+    }
+
+    private static T Must<T>(Outcome<T> outcome) =>
+        outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException("Demo data is invalid: " + string.Join("; ", outcome.Errors.Select(e => e.Field + ": " + e.Message)));
+}

@@ -1,0 +1,365 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Events;
+
+public sealed record EventListQuery(string? Search = null, EventStatus? Status = null, int Page = 0, int PageSize = 25);
+
+public sealed record EventListRow(
+    int Id, string Title, string Slug, string? SeriesName, EventStatus Status, EventKind Kind,
+    DateTime StartUtc, string TimeZoneId, int Capacity, int PlacesTaken);
+
+/// <summary>Everything an organiser edits on one event, with its rooms and sessions.</summary>
+public sealed record EventDetail(Event Event, IReadOnlyList<Room> Rooms, IReadOnlyList<Session> Sessions)
+{
+    public AgendaGrid Agenda => AgendaGrid.Build(Rooms, Sessions, Event.TimeZoneId);
+}
+
+/// <summary>Organiser use cases for events, their rooms and their sessions.</summary>
+public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    private const string SlugTaken = "Another event already uses this web address. Choose a different one";
+
+    public async Task<PagedResult<EventListRow>> ListAsync(Actor actor, EventListQuery query, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = db.Events.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            events = events.Where(e => e.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLower();
+            events = events.Where(e => e.Title.ToLower().Contains(term) || (e.Series != null && e.Series.Name.ToLower().Contains(term)));
+        }
+
+        var total = await events.CountAsync(ct);
+        var (skip, take) = Paging.Window(query.Page, query.PageSize);
+        var rows = await events
+            .OrderByDescending(e => e.StartUtc).ThenBy(e => e.Id)
+            .Skip(skip).Take(take)
+            .Select(e => new EventListRow(e.Id, e.Title, e.Slug, e.Series != null ? e.Series.Name : null, e.Status, e.Kind,
+                e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken))
+            .ToListAsync(ct);
+        return new PagedResult<EventListRow>(rows, total, query.Page, take);
+    }
+
+    public async Task<EventDetail?> GetAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (ev is null)
+        {
+            return null;
+        }
+
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
+        return new EventDetail(ev, rooms, sessions);
+    }
+
+    public Task<Outcome<Event>> CreateAsync(Actor actor, EventInput input, CancellationToken ct = default) => SaveAsync(actor, null, input, ct);
+
+    public Task<Outcome<Event>> UpdateAsync(Actor actor, int id, EventInput input, CancellationToken ct = default) => SaveAsync(actor, id, input, ct);
+
+    public async Task<Outcome<Event>> SetStatusAsync(Actor actor, int id, EventStatus status, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<Event>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (ev is null)
+        {
+            return Outcome<Event>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+        }
+
+        if (status == EventStatus.Published)
+        {
+            // An event published with bad data would show nonsense on the public page: check it again.
+            var errors = EventRules.Validate(EventInput.From(ev), out _);
+            if (errors.Count > 0)
+            {
+                return Outcome<Event>.Refused(ErrorCodes.Conflict, "Fix the event's details before publishing: " + errors[0].Message);
+            }
+        }
+
+        ev.Status = status;
+        ev.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Event>.Ok(ev);
+    }
+
+    public async Task<string> SuggestSlugAsync(Actor actor, string title, int? exceptEventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var baseSlug = Slugs.FromTitle(title);
+        if (baseSlug.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        return await Slugs.MakeUniqueAsync(baseSlug, c => db.Events.AnyAsync(e => e.Slug == c && e.Id != exceptEventId, ct));
+    }
+
+    private async Task<Outcome<Event>> SaveAsync(Actor actor, int? id, EventInput input, CancellationToken ct)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<Event>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        var errors = EventRules.Validate(input, out var times);
+        if (errors.Count > 0)
+        {
+            return Outcome<Event>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Event? ev;
+        if (id is null)
+        {
+            ev = new Event { Title = string.Empty, Slug = string.Empty, Status = EventStatus.Draft, CreatedUtc = now };
+            db.Events.Add(ev);
+        }
+        else
+        {
+            ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
+            if (ev is null)
+            {
+                return Outcome<Event>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+            }
+
+            if (input.Capacity < ev.PlacesTaken)
+            {
+                return Outcome<Event>.Invalid(nameof(EventInput.Capacity),
+                    $"Capacity cannot be less than the {ev.PlacesTaken} places already taken");
+            }
+        }
+
+        if (input.SeriesId is { } seriesId && !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
+        {
+            return Outcome<Event>.Invalid(nameof(EventInput.SeriesId), "That series no longer exists. Choose another or none");
+        }
+
+        var requested = input.Slug.Trim();
+        string slug;
+        if (requested.Length > 0)
+        {
+            if (await db.Events.AnyAsync(e => e.Slug == requested && e.Id != ev.Id, ct))
+            {
+                return Outcome<Event>.Invalid(nameof(EventInput.Slug), SlugTaken);
+            }
+
+            slug = requested;
+        }
+        else
+        {
+            var baseSlug = Slugs.FromTitle(input.Title);
+            slug = await Slugs.MakeUniqueAsync(baseSlug.Length == 0 ? "event" : baseSlug, c => db.Events.AnyAsync(e => e.Slug == c && e.Id != ev.Id, ct));
+        }
+
+        if (id is not null)
+        {
+            // Sessions must stay inside the event's times: moving the event must not strand them.
+            var outside = await db.Sessions.Where(s => s.EventId == ev.Id && (s.StartUtc < times!.StartUtc || s.EndUtc > times.EndUtc))
+                .Select(s => s.Title).FirstOrDefaultAsync(ct);
+            if (outside is not null)
+            {
+                return Outcome<Event>.Invalid(nameof(EventInput.StartLocal),
+                    $"The session \"{outside}\" would fall outside the event's new times. Move the session first");
+            }
+        }
+
+        ev.SeriesId = input.SeriesId;
+        ev.Title = input.Title.Trim();
+        ev.Slug = slug;
+        ev.Summary = input.Summary.Trim();
+        ev.Kind = input.Kind;
+        ev.VenueName = input.VenueName.Trim();
+        ev.VenueAddress = input.VenueAddress.Trim();
+        ev.OnlineUrl = input.OnlineUrl.Trim();
+        ev.TimeZoneId = input.TimeZoneId;
+        ev.StartUtc = times!.StartUtc;
+        ev.EndUtc = times.EndUtc;
+        ev.BookingOpensUtc = times.BookingOpensUtc;
+        ev.BookingClosesUtc = times.BookingClosesUtc;
+        ev.Capacity = input.Capacity!.Value;
+        ev.UpdatedUtc = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Outcome<Event>.Invalid(nameof(EventInput.Slug), SlugTaken);
+        }
+
+        return Outcome<Event>.Ok(ev);
+    }
+
+    public async Task<Outcome<Room>> SaveRoomAsync(Actor actor, int eventId, int? roomId, RoomInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<Room>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        var errors = EventRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<Room>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome<Room>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+        }
+
+        var name = input.Name.Trim();
+        if (await db.Rooms.AnyAsync(r => r.EventId == eventId && r.Name == name && r.Id != roomId, ct))
+        {
+            return Outcome<Room>.Invalid(nameof(RoomInput.Name), "This event already has a room with that name");
+        }
+
+        Room? room;
+        if (roomId is null)
+        {
+            var order = await db.Rooms.Where(r => r.EventId == eventId).Select(r => (int?)r.SortOrder).MaxAsync(ct) ?? 0;
+            room = new Room { EventId = eventId, Name = name, SortOrder = order + 1 };
+            db.Rooms.Add(room);
+        }
+        else
+        {
+            room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.EventId == eventId, ct);
+            if (room is null)
+            {
+                return Outcome<Room>.Refused(ErrorCodes.NotFound, "That room no longer exists.");
+            }
+        }
+
+        room.Name = name;
+        room.Capacity = input.Capacity;
+        room.AccessibilityNotes = input.AccessibilityNotes.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Outcome<Room>.Invalid(nameof(RoomInput.Name), "This event already has a room with that name");
+        }
+
+        return Outcome<Room>.Ok(room);
+    }
+
+    public async Task<Outcome<bool>> DeleteRoomAsync(Actor actor, int eventId, int roomId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Sessions.AnyAsync(s => s.RoomId == roomId, ct))
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Conflict, "Sessions are still in this room. Move or delete them first.");
+        }
+
+        var deleted = await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? Outcome<bool>.Refused(ErrorCodes.NotFound, "That room no longer exists.") : Outcome<bool>.Ok(true);
+    }
+
+    public async Task<Outcome<Session>> SaveSessionAsync(Actor actor, int eventId, int? sessionId, SessionInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<Session>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null)
+        {
+            return Outcome<Session>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+        }
+
+        var errors = EventRules.Validate(input, ev, out var times);
+        if (errors.Count > 0)
+        {
+            return Outcome<Session>.Invalid(errors);
+        }
+
+        if (input.RoomId is { } roomId)
+        {
+            if (!await db.Rooms.AnyAsync(r => r.Id == roomId && r.EventId == eventId, ct))
+            {
+                return Outcome<Session>.Invalid(nameof(SessionInput.RoomId), "That room no longer exists. Choose another");
+            }
+
+            var (start, end) = times!.Value;
+            var clash = await db.Sessions
+                .Where(s => s.EventId == eventId && s.RoomId == roomId && s.Id != sessionId && s.StartUtc < end && start < s.EndUtc)
+                .Select(s => new { s.Title, s.StartUtc, s.EndUtc })
+                .FirstOrDefaultAsync(ct);
+            if (clash is not null)
+            {
+                return Outcome<Session>.Invalid(nameof(SessionInput.RoomId),
+                    $"The room is already used by \"{clash.Title}\" from {EventTime.FormatClock(clash.StartUtc, ev.TimeZoneId)} to " +
+                    $"{EventTime.FormatClock(clash.EndUtc, ev.TimeZoneId)}. Choose another room or time");
+            }
+        }
+
+        Session? session;
+        if (sessionId is null)
+        {
+            session = new Session { EventId = eventId, Title = string.Empty };
+            db.Sessions.Add(session);
+        }
+        else
+        {
+            session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == eventId, ct);
+            if (session is null)
+            {
+                return Outcome<Session>.Refused(ErrorCodes.NotFound, "That session no longer exists.");
+            }
+
+            if (input.Capacity is { } cap && cap < session.PlacesTaken)
+            {
+                return Outcome<Session>.Invalid(nameof(SessionInput.Capacity), $"Capacity cannot be less than the {session.PlacesTaken} places already taken");
+            }
+        }
+
+        session.Title = input.Title.Trim();
+        session.Description = input.Description.Trim();
+        session.Speakers = input.Speakers.Trim();
+        session.RoomId = input.RoomId;
+        session.StartUtc = times!.Value.StartUtc;
+        session.EndUtc = times.Value.EndUtc;
+        session.Capacity = input.Capacity;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Session>.Ok(session);
+    }
+
+    public async Task<Outcome<bool>> DeleteSessionAsync(Actor actor, int eventId, int sessionId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? Outcome<bool>.Refused(ErrorCodes.NotFound, "That session no longer exists.") : Outcome<bool>.Ok(true);
+    }
+}

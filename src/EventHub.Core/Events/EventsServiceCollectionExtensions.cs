@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Events;
+
+public static class EventsServiceCollectionExtensions
+{
+    public static IServiceCollection AddEvents(this IServiceCollection services)
+    {
+        services.AddSingleton<EventService>();
+        services.AddSingleton<SeriesService>();
+        services.AddSingleton<PublicEvents>();
+        return services;
+    }
+}

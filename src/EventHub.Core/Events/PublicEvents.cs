@@ -1,0 +1,67 @@
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Events;
+
+public sealed record EventCard(
+    string Title, string Slug, DateTime StartUtc, DateTime EndUtc, string TimeZoneId, string VenueName, bool IsOnline,
+    EventStatus Status, int Capacity, int PlacesTaken)
+{
+    public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
+
+    public bool IsFullyBooked => PlacesLeft == 0;
+}
+
+public sealed record PublicEventPage(Event Event, AgendaGrid Agenda, IReadOnlyList<Session> Sessions, string SummaryHtml);
+
+public sealed record PublicSeriesPage(EventSeries Series, string DescriptionHtml, IReadOnlyList<EventCard> Upcoming, IReadOnlyList<EventCard> Past);
+
+/// <summary>What anyone may read without signing in: only Published, Completed and Cancelled events.</summary>
+public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    private static readonly EventStatus[] PublicStatuses = [EventStatus.Published, EventStatus.Completed, EventStatus.Cancelled];
+
+    public async Task<IReadOnlyList<EventCard>> UpcomingAsync(int max = 50, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Cards(db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now))
+            .OrderBy(e => e.StartUtc).Take(max).ToListAsync(ct);
+    }
+
+    public async Task<PublicEventPage?> GetEventAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().Include(e => e.Series)
+            .FirstOrDefaultAsync(e => e.Slug == slug && PublicStatuses.Contains(e.Status), ct);
+        if (ev is null)
+        {
+            return null;
+        }
+
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ToListAsync(ct);
+        return new PublicEventPage(ev, AgendaGrid.Build(rooms, sessions, ev.TimeZoneId), sessions, Common.MarkdownRenderer.ToSafeHtml(ev.Summary));
+    }
+
+    public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
+        if (series is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var editions = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status)))
+            .OrderBy(e => e.StartUtc).ToListAsync(ct);
+        return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description),
+            editions.Where(e => e.EndUtc >= now).ToList(),
+            editions.Where(e => e.EndUtc < now).OrderByDescending(e => e.StartUtc).ToList());
+    }
+
+    private static IQueryable<EventCard> Cards(IQueryable<Event> events) =>
+        events.AsNoTracking().Select(e => new EventCard(e.Title, e.Slug, e.StartUtc, e.EndUtc, e.TimeZoneId, e.VenueName,
+            e.OnlineUrl != "", e.Status, e.Capacity, e.PlacesTaken));
+}

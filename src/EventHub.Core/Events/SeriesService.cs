@@ -1,0 +1,97 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Events;
+
+public sealed record SeriesSummary(int Id, string Name, string Slug, string Description, int EditionCount);
+
+/// <summary>Organiser use cases for event series.</summary>
+public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SeriesSummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Series.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new SeriesSummary(s.Id, s.Name, s.Slug, s.Description, s.Events.Count))
+            .ToListAsync(ct);
+    }
+
+    public async Task<SeriesInput?> GetForEditAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Series.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SeriesInput { Name = s.Name, Slug = s.Slug, Description = s.Description })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public Task<Outcome<EventSeries>> CreateAsync(Actor actor, SeriesInput input, CancellationToken ct = default) =>
+        SaveAsync(actor, null, input, ct);
+
+    public Task<Outcome<EventSeries>> UpdateAsync(Actor actor, int id, SeriesInput input, CancellationToken ct = default) =>
+        SaveAsync(actor, id, input, ct);
+
+    private async Task<Outcome<EventSeries>> SaveAsync(Actor actor, int? id, SeriesInput input, CancellationToken ct)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<EventSeries>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+        }
+
+        var errors = EventRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<EventSeries>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        EventSeries? series;
+        if (id is null)
+        {
+            series = new EventSeries { Name = string.Empty, Slug = string.Empty, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            db.Series.Add(series);
+        }
+        else
+        {
+            series = await db.Series.FirstOrDefaultAsync(s => s.Id == id, ct);
+            if (series is null)
+            {
+                return Outcome<EventSeries>.Refused(ErrorCodes.NotFound, "That series no longer exists.");
+            }
+        }
+
+        var requested = input.Slug.Trim();
+        string slug;
+        if (requested.Length > 0)
+        {
+            if (await db.Series.AnyAsync(s => s.Slug == requested && s.Id != series.Id, ct))
+            {
+                return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), "Another series already uses this web address. Choose a different one");
+            }
+
+            slug = requested;
+        }
+        else
+        {
+            var baseSlug = Slugs.FromTitle(input.Name);
+            baseSlug = baseSlug.Length == 0 ? "series" : baseSlug;
+            slug = await Slugs.MakeUniqueAsync(baseSlug, c => db.Series.AnyAsync(s => s.Slug == c && s.Id != series.Id, ct));
+        }
+
+        series.Name = input.Name.Trim();
+        series.Slug = slug;
+        series.Description = input.Description.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), "Another series already uses this web address. Choose a different one");
+        }
+
+        return Outcome<EventSeries>.Ok(series);
+    }
+}

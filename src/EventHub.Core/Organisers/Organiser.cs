@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EventHub.Core.Organisers;
+
+/// <summary>A person who runs events. Stored by ASP.NET Core Identity in the same database.</summary>
+public sealed class Organiser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    public bool IsAdministrator { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

@@ -1,0 +1,112 @@
+using EventHub.Core.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Organisers;
+
+public sealed record OrganiserInput(string DisplayName, string Email, string Password, bool IsAdministrator);
+
+public sealed record OrganiserRow(string Id, string DisplayName, string Email, bool IsAdministrator, bool IsLockedOut, DateTime CreatedUtc);
+
+/// <summary>
+/// Organiser accounts. Each call makes its own scope (and so its own UserManager and DbContext) because a
+/// Blazor circuit lives far longer than a DbContext should.
+/// </summary>
+public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly SemaphoreSlim SetupGate = new(1, 1);
+
+    public async Task<bool> IsSetupRequiredAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        return !users.Users.Any();
+    }
+
+    /// <summary>Creates the first administrator; refused once any organiser exists.</summary>
+    public async Task<Outcome<Organiser>> CreateFirstAdministratorAsync(OrganiserInput input)
+    {
+        await SetupGate.WaitAsync();
+        try
+        {
+            if (!await IsSetupRequiredAsync())
+            {
+                return Outcome<Organiser>.Refused(ErrorCodes.Conflict, "EventHub is already set up. Sign in instead.");
+            }
+
+            return await CreateAsync(input with { IsAdministrator = true });
+        }
+        finally
+        {
+            SetupGate.Release();
+        }
+    }
+
+    public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
+    {
+        if (!actor.IsAdministrator)
+        {
+            return Outcome<Organiser>.Refused(ErrorCodes.Forbidden, "Only administrators can add organisers.");
+        }
+
+        return await CreateAsync(input);
+    }
+
+    public async Task<IReadOnlyList<OrganiserRow>> ListAsync(Actor actor)
+    {
+        Guard.Administrator(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var now = clock.GetUtcNow();
+        return users.Users.OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsAdministrator, u.LockoutEnd, u.CreatedUtc })
+            .AsEnumerable()
+            .Select(u => new OrganiserRow(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.CreatedUtc))
+            .ToList();
+    }
+
+    private async Task<Outcome<Organiser>> CreateAsync(OrganiserInput input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.DisplayName))
+        {
+            errors.Add(new(nameof(OrganiserInput.DisplayName), "Enter a name"));
+        }
+        else if (input.DisplayName.Length > 100)
+        {
+            errors.Add(new(nameof(OrganiserInput.DisplayName), "Name must be 100 characters or fewer"));
+        }
+
+        var email = input.Email?.Trim() ?? string.Empty;
+        if (!EmailAddresses.IsValid(email))
+        {
+            errors.Add(new(nameof(OrganiserInput.Email), "Enter an email address in the correct format, like name@example.gov.uk"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<Organiser>.Invalid(errors);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var user = new Organiser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = input.DisplayName.Trim(),
+            IsAdministrator = input.IsAdministrator,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, input.Password ?? string.Empty);
+        if (!result.Succeeded)
+        {
+            return Outcome<Organiser>.Invalid(result.Errors.Select(e => new FieldError(
+                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(OrganiserInput.Password) : nameof(OrganiserInput.Email),
+                e.Code is "DuplicateUserName" or "DuplicateEmail" ? "An organiser with this email address already exists" : e.Description)).ToList());
+        }
+
+        return Outcome<Organiser>.Ok(user);
+    }
+}

@@ -1,0 +1,31 @@
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Tests.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Every_migration_applies_to_a_fresh_database_and_matches_the_model()
+    {
+        // MigrateAsync throws PendingModelChangesWarning when an entity changed without a migration.
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
+        db.Model.GetRelationalModel().Tables.Select(t => t.Name).ShouldContain("Events");
+    }
+
+    [Fact]
+    public async Task The_database_file_uses_write_ahead_logging()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        (await command.ExecuteScalarAsync())?.ToString().ShouldBe("wal");
+    }
+}
