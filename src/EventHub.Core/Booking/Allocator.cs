@@ -53,6 +53,9 @@ public sealed record AllocationSnapshot
     public TicketSnapshot? Ticket { get; init; }
 
     public bool AlreadyBooked { get; init; }
+
+    /// <summary>Whether the event has a settings row (else <see cref="Settings"/> holds the defaults).</summary>
+    public bool HasOwnSettings { get; init; }
 }
 
 public sealed record AllocationRequest(string Email, int? TicketTypeId = null, string? TicketSecret = null, bool ByOrganiser = false);

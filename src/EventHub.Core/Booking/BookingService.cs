@@ -46,6 +46,7 @@ public sealed class BookingService(IDbContextFactory<EventHubDbContext> dbFactor
                     PlacesTaken = e.PlacesTaken,
                     HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
                     AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised),
+                    HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
                 })
                 .FirstOrDefaultAsync(ct);
             if (snapshot is null)
@@ -53,7 +54,8 @@ public sealed class BookingService(IDbContextFactory<EventHubDbContext> dbFactor
                 return Refused(BookingError.NotAvailable);
             }
 
-            var settings = await Lifecycle.SettingsAsync(read, request.EventId, ct);
+            // One round trip for the common case: the settings row is read only when the event has one.
+            var settings = snapshot.HasOwnSettings ? await Lifecycle.SettingsAsync(read, request.EventId, ct) : BookingSettings.DefaultFor(request.EventId);
             TicketSnapshot? ticket = null;
             if (form.TicketTypeId is { } typeId)
             {
