@@ -1,3 +1,4 @@
+using EventHub.Core.Booking;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Events;
@@ -26,6 +27,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddBooking();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in

@@ -9,6 +9,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<BookingWriteGate>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingAdminService>();
+        services.AddSingleton<PublicBooking>();
         services.AddSingleton<WaitlistService>();
         services.AddHostedService<OfferExpiryWorker>();
         return services;
