@@ -78,14 +78,7 @@ public partial class ManagePage
         _ => "Cancelled",
     };
 
-    /// <summary>The ticket's QR as a data URI, so no endpoint has to expose the check-in code.</summary>
-    internal static string QrDataUri(string code)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.Q);
-        var png = new PngByteQRCode(data).GetGraphic(8);
-        return "data:image/png;base64," + Convert.ToBase64String(png);
-    }
+    private static string QrDataUri(string code) => ManagePageQr.DataUri(code);
 
     private void ToggleSession(int id, ChangeEventArgs e)
     {
@@ -134,5 +127,17 @@ public partial class ManagePage
         _errors = outcome.Errors;
         _message = outcome.Succeeded ? success : null;
         await LoadAsync();
+    }
+}
+
+/// <summary>The ticket's QR as a data URI, so no endpoint has to expose the check-in code.</summary>
+public static class ManagePageQr
+{
+    public static string DataUri(string code)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.Q);
+        var png = new PngByteQRCode(data).GetGraphic(8);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 }
