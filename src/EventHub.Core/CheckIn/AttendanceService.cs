@@ -1,0 +1,96 @@
+using System.Globalization;
+using CsvHelper;
+using EventHub.Core.Booking;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.CheckIn;
+
+/// <summary>One line of the attendance figures: confirmed places, how many came, how many did not.</summary>
+public sealed record AttendanceRow(string Group, int Confirmed, int Attended)
+{
+    public int NoShows => Confirmed - Attended;
+
+    public double AttendanceRate => Confirmed == 0 ? 0 : (double)Attended / Confirmed;
+}
+
+public sealed record AttendanceReport(AttendanceRow Total, IReadOnlyList<AttendanceRow> ByTicketType, IReadOnlyList<AttendanceRow> ByOrganisation);
+
+/// <summary>After the event: who came, per ticket type and per organisation.</summary>
+public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFactory)
+{
+    public const string NoTicketType = "Standard";
+    public const string NoOrganisation = "(none given)";
+
+    public async Task<Outcome<AttendanceReport>> ReportAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<AttendanceReport>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+            .Select(b => new
+            {
+                TicketType = b.TicketType != null ? b.TicketType.Name : null,
+                b.Organisation,
+                Attended = db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id),
+            })
+            .ToListAsync(ct);
+
+        static List<AttendanceRow> Group<T>(IEnumerable<T> source, Func<T, string> key, Func<T, bool> attended) =>
+            source.GroupBy(key, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new AttendanceRow(g.Key, g.Count(), g.Count(attended)))
+                .OrderByDescending(r => r.Confirmed).ThenBy(r => r.Group, StringComparer.CurrentCultureIgnoreCase)
+                .ToList();
+
+        var total = new AttendanceRow("All", rows.Count, rows.Count(r => r.Attended));
+        var byType = Group(rows, r => r.TicketType ?? NoTicketType, r => r.Attended);
+        var byOrg = Group(rows, r => string.IsNullOrWhiteSpace(r.Organisation) ? NoOrganisation : r.Organisation.Trim(), r => r.Attended);
+        return Outcome<AttendanceReport>.Ok(new AttendanceReport(total, byType, byOrg));
+    }
+
+    /// <summary>The figures as CSV: one section column ("Ticket type" / "Organisation"), then the numbers.</summary>
+    public static string ToCsv(AttendanceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
+        foreach (var h in new[] { "Breakdown", "Group", "Confirmed", "Attended", "No-shows", "Attendance %" })
+        {
+            csv.WriteField(h);
+        }
+
+        csv.EndRecord();
+        void Write(string breakdown, AttendanceRow r)
+        {
+            csv.WriteField(breakdown);
+            csv.WriteField(Safe(r.Group));
+            csv.WriteField(r.Confirmed.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(r.Attended.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(r.NoShows.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(Math.Round(r.AttendanceRate * 100, 1).ToString("0.0", CultureInfo.InvariantCulture));
+            csv.EndRecord();
+        }
+
+        Write("Total", report.Total);
+        foreach (var r in report.ByTicketType)
+        {
+            Write("Ticket type", r);
+        }
+
+        foreach (var r in report.ByOrganisation)
+        {
+            Write("Organisation", r);
+        }
+
+        csv.Flush();
+        return writer.ToString();
+    }
+
+    private static string Safe(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}

@@ -1,0 +1,247 @@
+using EventHub.Core.Booking;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.CheckIn;
+
+/// <summary>What the door shows after a scan. Never carries access or dietary details, only whether there are any.</summary>
+public sealed record CheckInResult(
+    CheckInStatus Status,
+    string Code,
+    int? BookingId = null,
+    string? Name = null,
+    string? Organisation = null,
+    string? TicketType = null,
+    bool NeedsAttention = false,
+    DateTime? CheckedInUtc = null,
+    string? CheckedInBy = null)
+{
+    public string Message => CheckInError.Message(Code);
+
+    public static CheckInResult Refused(CheckInStatus status, string code) => new(status, code);
+}
+
+public sealed record CheckInCounts(int CheckedIn, int Confirmed);
+
+public sealed record DoorSearchRow(int BookingId, string Name, string Organisation, string TicketType, BookingStatus Status, bool NeedsAttention, DateTime? CheckedInUtc);
+
+public sealed record DoorListRow(string Name, string Organisation, string TicketType, string Reference, bool NeedsAttention, bool CheckedIn);
+
+/// <summary>The door: scans, search, undo, counts and the printable list.</summary>
+public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, CheckInNotifier notifier)
+{
+    /// <summary>Checks in the ticket whose QR (or typed code) is <paramref name="code"/> at a door of event <paramref name="eventId"/>.</summary>
+    public async Task<CheckInResult> CheckInAsync(string code, Door door, int eventId, CancellationToken ct = default)
+    {
+        var trimmed = (code ?? string.Empty).Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        if (who is null)
+        {
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid);
+        }
+
+        if (trimmed.Length == 0 || trimmed.Length > CheckInRules.MaxCodeLength)
+        {
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.UnknownCode);
+        }
+
+        var snap = await db.Set<Booking.Booking>().AsNoTracking()
+            .Where(b => b.CheckInCode == trimmed)
+            .Select(Snapshot)
+            .FirstOrDefaultAsync(ct);
+        return await CheckInSnapshotAsync(db, snap, who, eventId, ct);
+    }
+
+    /// <summary>Checks in someone found by search (no ticket with them).</summary>
+    public async Task<CheckInResult> CheckInBookingAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        if (who is null)
+        {
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid);
+        }
+
+        var snap = await db.Set<Booking.Booking>().AsNoTracking().Where(b => b.Id == bookingId).Select(Snapshot).FirstOrDefaultAsync(ct);
+        return await CheckInSnapshotAsync(db, snap, who, eventId, ct);
+    }
+
+    /// <summary>Takes back a mistaken check-in.</summary>
+    public async Task<Outcome<bool>> UndoAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        if (who is null)
+        {
+            return Outcome<bool>.Refused(CheckInError.DoorLinkInvalid, CheckInError.Message(door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid));
+        }
+
+        var removed = await db.Set<CheckInRecord>().Where(c => c.BookingId == bookingId && c.EventId == eventId).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            return Outcome<bool>.Refused(CheckInError.NotCheckedIn, CheckInError.Message(CheckInError.NotCheckedIn));
+        }
+
+        notifier.Publish(eventId);
+        return Outcome<bool>.Ok(true);
+    }
+
+    public async Task<Outcome<CheckInCounts>> CountsAsync(Door door, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ResolveDoorAsync(db, door, eventId, ct) is null)
+        {
+            return Outcome<CheckInCounts>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        return Outcome<CheckInCounts>.Ok(await CountsCoreAsync(db, eventId, ct));
+    }
+
+    /// <summary>Finds people without their ticket by name or email, confirmed bookings first, a page at a time.</summary>
+    public async Task<Outcome<PagedResult<DoorSearchRow>>> SearchAsync(Door door, int eventId, string term, int page = 0, int pageSize = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ResolveDoorAsync(db, door, eventId, ct) is null)
+        {
+            return Outcome<PagedResult<DoorSearchRow>>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        var t = (term ?? string.Empty).Trim().ToLowerInvariant();
+        if (t.Length > CheckInRules.MaxSearchLength)
+        {
+            t = t[..CheckInRules.MaxSearchLength];
+        }
+
+        var (skip, take) = Paging.Window(page, pageSize);
+        if (t.Length == 0)
+        {
+            return Outcome<PagedResult<DoorSearchRow>>.Ok(new PagedResult<DoorSearchRow>([], 0, page, take));
+        }
+
+        var q = db.Set<Booking.Booking>().AsNoTracking()
+            .Where(b => b.EventId == eventId && (b.Name.ToLower().Contains(t) || b.NormalisedEmail.Contains(t)));
+        var total = await q.CountAsync(ct);
+        var rows = await q
+            .OrderBy(b => b.Status == BookingStatus.Confirmed ? 0 : 1).ThenBy(b => b.Name).ThenBy(b => b.Id)
+            .Skip(skip).Take(take)
+            .Select(b => new DoorSearchRow(
+                b.Id, b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty, b.Status,
+                b.DietaryNeeds != string.Empty || b.AccessNeeds != string.Empty,
+                db.Set<CheckInRecord>().Where(c => c.BookingId == b.Id).Select(c => (DateTime?)c.CheckedInUtc).FirstOrDefault()))
+            .ToListAsync(ct);
+        return Outcome<PagedResult<DoorSearchRow>>.Ok(new PagedResult<DoorSearchRow>(rows, total, page, take));
+    }
+
+    /// <summary>The paper list for when the network fails: confirmed people, alphabetical, no access details.</summary>
+    public async Task<Outcome<IReadOnlyList<DoorListRow>>> DoorListAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<IReadOnlyList<DoorListRow>>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+            .Select(b => new DoorListRow(
+                b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty, b.Reference,
+                b.DietaryNeeds != string.Empty || b.AccessNeeds != string.Empty,
+                db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id)))
+            .ToListAsync(ct);
+        return Outcome<IReadOnlyList<DoorListRow>>.Ok(
+            rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList());
+    }
+
+    internal static async Task<CheckInCounts> CountsCoreAsync(EventHubDbContext db, int eventId, CancellationToken ct)
+    {
+        var confirmed = await db.Set<Booking.Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed, ct);
+        var checkedIn = await db.Set<CheckInRecord>().CountAsync(c => c.EventId == eventId, ct);
+        return new CheckInCounts(checkedIn, confirmed);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Booking.Booking, ScanSnapshot>> Snapshot = b => new ScanSnapshot(
+        b.Id, b.EventId, b.Status, b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty,
+        b.AccessNeeds != string.Empty || b.DietaryNeeds != string.Empty);
+
+    private async Task<CheckInResult> CheckInSnapshotAsync(EventHubDbContext db, ScanSnapshot? snap, DoorIdentity who, int eventId, CancellationToken ct)
+    {
+        if (snap is null)
+        {
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.UnknownCode);
+        }
+
+        if (snap.EventId != eventId)
+        {
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.OtherEvent);
+        }
+
+        var refusal = snap.Status switch
+        {
+            BookingStatus.Confirmed => null,
+            BookingStatus.Cancelled => CheckInError.Cancelled,
+            BookingStatus.AwaitingApproval => CheckInError.AwaitingApproval,
+            BookingStatus.Waiting => CheckInError.Waitlisted,
+            BookingStatus.Offered => CheckInError.Offered,
+            _ => CheckInError.Declined,
+        };
+        if (refusal is not null)
+        {
+            return new CheckInResult(CheckInStatus.NotValid, refusal, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await ExistingAsync(db, snap.BookingId, ct);
+        if (existing is null)
+        {
+            db.Add(new CheckInRecord
+            {
+                BookingId = snap.BookingId,
+                EventId = eventId,
+                CheckedInUtc = now,
+                DoorLinkId = who.DoorLinkId,
+                OrganiserUserId = who.OrganiserUserId,
+                CheckedInBy = who.Name,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                notifier.Publish(eventId);
+                return new CheckInResult(CheckInStatus.CheckedIn, CheckInError.CheckedIn, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, now, who.Name);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // Another door won the same ticket a moment ago: the unique index on BookingId decided.
+                db.ChangeTracker.Clear();
+                existing = await ExistingAsync(db, snap.BookingId, ct);
+            }
+        }
+
+        return new CheckInResult(CheckInStatus.AlreadyCheckedIn, CheckInError.AlreadyCheckedIn, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, existing?.CheckedInUtc, existing?.CheckedInBy);
+    }
+
+    private static Task<CheckInRecord?> ExistingAsync(EventHubDbContext db, int bookingId, CancellationToken ct) =>
+        db.Set<CheckInRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId, ct);
+
+    private async Task<DoorIdentity?> ResolveDoorAsync(EventHubDbContext db, Door door, int eventId, CancellationToken ct)
+    {
+        if (door.Organiser is { IsOrganiser: true } actor)
+        {
+            return new DoorIdentity(null, actor.UserId, actor.DisplayName);
+        }
+
+        if (string.IsNullOrEmpty(door.LinkToken))
+        {
+            return null;
+        }
+
+        var link = await db.Set<DoorLink>().AsNoTracking().FirstOrDefaultAsync(d => d.Token == door.LinkToken, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return link is not null && link.EventId == eventId && link.IsOpenAt(now) && SecureTokens.FixedTimeEquals(link.Token, door.LinkToken)
+            ? new DoorIdentity(link.Id, null, link.Label)
+            : null;
+    }
+
+    private sealed record ScanSnapshot(int BookingId, int EventId, BookingStatus Status, string Name, string Organisation, string TicketType, bool NeedsAttention);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.CheckIn;
+
+public static class CheckInServiceCollectionExtensions
+{
+    public static IServiceCollection AddCheckIn(this IServiceCollection services)
+    {
+        services.AddSingleton<CheckInNotifier>();
+        services.AddSingleton<CheckInService>();
+        services.AddSingleton<DoorLinkService>();
+        services.AddSingleton<AttendanceService>();
+        return services;
+    }
+}
