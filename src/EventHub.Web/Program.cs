@@ -1,4 +1,5 @@
 using EventHub.Core.Booking;
+using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Events;
@@ -6,6 +7,7 @@ using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
+using EventHub.Web.Features.CheckIn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -29,6 +31,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
 builder.Services.AddBooking();
+builder.Services.AddCheckIn();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -80,6 +83,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapBookingEndpoints();
+app.MapCheckInEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
