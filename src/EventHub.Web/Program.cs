@@ -1,9 +1,11 @@
+using EventHub.Core.Booking;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Booking;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -26,6 +28,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddBooking();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -76,6 +79,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapBookingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
