@@ -17,6 +17,24 @@ namespace EventHub.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("IcsSequences", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -25,6 +43,10 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -75,8 +97,12 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 
