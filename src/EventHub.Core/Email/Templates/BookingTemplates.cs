@@ -238,7 +238,7 @@ public sealed class SessionPlaceConfirmedEmail : BookingTemplate
         var session = mail.Payload.SessionTitle ?? "the session";
         var body = mail.Start("Your session place is confirmed").Paragraph($"You have a place in {session} at {mail.Event.Title}.");
         mail.EventDetails(body);
-        return mail.Finish($"Your place in {session} is confirmed", body);
+        return mail.Finish($"Your place in {session} at {mail.Event.Title} is confirmed", body);
     }
 }
 
