@@ -1,5 +1,6 @@
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
+using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
@@ -26,6 +27,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in

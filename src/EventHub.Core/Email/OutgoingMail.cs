@@ -9,6 +9,9 @@ public sealed record OutgoingMailRow(
     long Id, string Template, string ToEmail, string ToName, string? Subject, OutboxStatus Status, int Attempts,
     DateTime CreatedUtc, DateTime NextAttemptUtc, DateTime? SentUtc, string? LastError, bool HasPickupFile);
 
+/// <summary>A message as it was written to the pickup folder, for reading in the browser.</summary>
+public sealed record OutgoingMailPreview(long Id, string Subject, string From, string To, string? ReplyTo, string TextBody, IReadOnlyList<string> Attachments, string Raw);
+
 public sealed record OutgoingMailCounts(int Queued, int Sent, int Failed, int Suppressed);
 
 /// <summary>The organisers' view of the outbox: what is waiting, sent or failed, and retrying a failed message.</summary>
@@ -88,6 +91,27 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
 
         var path = PickupPath(id, messageId);
         return File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
+    }
+
+    public async Task<OutgoingMailPreview?> PreviewAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        var raw = await ReadPickupAsync(actor, id, ct);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw));
+        var mime = await MimeKit.MimeMessage.LoadAsync(stream, ct);
+        return new OutgoingMailPreview(
+            id,
+            mime.Subject ?? string.Empty,
+            mime.From.ToString(),
+            mime.To.ToString(),
+            mime.ReplyTo.Count == 0 ? null : mime.ReplyTo.ToString(),
+            mime.TextBody ?? string.Empty,
+            mime.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.MimeType).ToList(),
+            raw);
     }
 
     private string PickupPath(long id, string messageId) => MimeComposer.PickupPath(_options.PickupFolder, id, messageId);
