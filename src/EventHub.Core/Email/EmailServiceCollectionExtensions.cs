@@ -1,4 +1,4 @@
-using EventHub.Core.Email.Templates;
+using EventHub.Core.Email.MailingLists;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +32,7 @@ public static class EmailServiceCollectionExtensions
         services.AddEmailTemplates();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
+        services.AddSingleton<MailingListService>();
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }
