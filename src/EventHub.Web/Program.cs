@@ -5,6 +5,7 @@ using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -78,6 +79,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapEmailEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

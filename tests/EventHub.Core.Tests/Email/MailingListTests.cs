@@ -108,7 +108,7 @@ public sealed class MailingListTests
         (await lists.UnsubscribeAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid);
     }
 
-    internal static async Task<(EventSeries Series, Event Edition)> AddSeriesEditionAsync(EmailRig rig)
+    public static async Task<(EventSeries Series, Event Edition)> AddSeriesEditionAsync(EmailRig rig)
     {
         await using var db = rig.Database.CreateDbContext();
         var series = new EventSeries { Name = "Social Media Forum", Slug = "social-media-forum-" + Guid.NewGuid().ToString("N")[..6], CreatedUtc = rig.Now };
