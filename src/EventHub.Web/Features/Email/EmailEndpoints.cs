@@ -19,7 +19,7 @@ public static class EmailEndpoints
             var outcome = await lists.UnsubscribeAsync(token, ct);
             return outcome.Succeeded
                 ? Results.Text("You have been unsubscribed.", "text/plain")
-                : Results.NotFound();
+                : Results.Text(outcome.Errors[0].Message, "text/plain", statusCode: StatusCodes.Status404NotFound);
         })
         .AllowAnonymous()
         .DisableAntiforgery();
