@@ -46,6 +46,9 @@ public sealed class EmailOptions
     /// <summary>Messages sent over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Batches delivered at the same time, each over its own connection. Claims keep them apart.</summary>
+    public int Workers { get; set; } = 2;
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The first retry delay after a temporary failure; each further failure doubles it.</summary>

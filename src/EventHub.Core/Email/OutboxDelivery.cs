@@ -245,7 +245,22 @@ public sealed class OutboxDelivery(
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.None,
         };
-        await client.ConnectAsync(_options.Host, _options.Port, security, ct);
+        // Our own socket so Nagle can be switched off: with it on, each SMTP command waits on the peer's delayed ACK
+        // (tens of milliseconds per message); measured on loopback it roughly halves the time per message.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            connectTimeout.CancelAfter(_options.Timeout);
+            await socket.ConnectAsync(_options.Host, _options.Port, connectTimeout.Token);
+            await client.ConnectAsync(socket, _options.Host, _options.Port, security, ct);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         if (!string.IsNullOrEmpty(_options.Username))
         {
             await client.AuthenticateAsync(_options.Username, _options.Password, ct);
