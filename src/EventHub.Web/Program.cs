@@ -1,11 +1,13 @@
 using EventHub.Core.Booking;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
+using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
+using EventHub.Web.Features.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -29,6 +31,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
 builder.Services.AddBooking();
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -80,6 +83,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapBookingEndpoints();
+app.MapEmailEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -342,6 +342,105 @@ namespace EventHub.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("IcsSequences", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnnouncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ListAnnouncements", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmToken")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Status");
+
+                    b.ToTable("ListSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -350,6 +449,10 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -400,8 +503,12 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 
@@ -885,6 +992,26 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.Email.MailingLists.ListAnnouncement", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
