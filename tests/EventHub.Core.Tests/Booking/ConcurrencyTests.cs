@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
 {
     private const int Bookers = 200;
 
-    private static Task<Common.Outcome<BookingResult>[]> FireAsync(Func<int, Task<Common.Outcome<BookingResult>>> book) =>
+    private static Task<EventHub.Core.Common.Outcome<BookingResult>[]> FireAsync(Func<int, Task<EventHub.Core.Common.Outcome<BookingResult>>> book) =>
         Task.WhenAll(Enumerable.Range(0, Bookers).Select(i => Task.Run(() => book(i))));
 
     [Fact]
