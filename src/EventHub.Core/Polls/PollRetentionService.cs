@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Polls;
 
-/// <summary>Deletes poll voters' personal data once it is due, keeping the counts. Sweeps at start-up and then every interval.</summary>
+/// <summary>
+/// Deletes poll voters' personal data once it is due, keeping the counts, and sends the "date chosen" messages for
+/// events made from polls that were published. Sweeps at start-up and then every interval.
+/// </summary>
 public sealed class PollRetentionService(
     PollService polls, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger) : BackgroundService
 {
@@ -15,6 +18,7 @@ public sealed class PollRetentionService(
         {
             try
             {
+                await polls.NotifyPublishedEventsAsync(stoppingToken);
                 var cleared = await polls.DeleteExpiredPersonalDataAsync(stoppingToken);
                 if (cleared > 0)
                 {

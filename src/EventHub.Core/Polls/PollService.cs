@@ -13,8 +13,8 @@ public sealed class PollSettings
     /// <summary>Days after the chosen date (or the last date of a poll never finalised) before names, emails and answers are deleted.</summary>
     public int RetentionDays { get; set; } = 30;
 
-    /// <summary>How often the retention service looks for polls whose personal data is due for deletion.</summary>
-    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often the background service looks for published poll events and for personal data due for deletion.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Use cases of date polls: organisers create and finalise them, anyone with the link votes.</summary>
@@ -370,6 +370,31 @@ public sealed class PollService(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return queued;
+    }
+
+    /// <summary>
+    /// Catches events made from polls that were published without <see cref="OnEventPublishedAsync"/> being called
+    /// (e.g. through a page that does not know about polls). Returns the number of messages queued.
+    /// </summary>
+    public async Task<int> NotifyPublishedEventsAsync(CancellationToken ct = default)
+    {
+        List<int> eventIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            eventIds = await db.Set<Poll>().AsNoTracking()
+                .Where(p => p.EventId != null && p.PublishedNoticeUtc == null && p.PersonalDataDeletedUtc == null
+                    && p.Event!.Status == EventStatus.Published)
+                .Select(p => p.EventId!.Value)
+                .ToListAsync(ct);
+        }
+
+        var queued = 0;
+        foreach (var eventId in eventIds)
+        {
+            queued += await OnEventPublishedAsync(eventId, ct);
+        }
+
         return queued;
     }
 

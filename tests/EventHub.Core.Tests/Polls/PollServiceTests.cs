@@ -426,4 +426,19 @@ public sealed class PollServiceTests
         (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.VotingRefusalCode.ShouldBe(PollErrors.PersonalDataDeletedCode);
         (await kit.Polls.GetByTokenAsync(other.PublicToken))!.Results.Voters.Single().Name.ShouldBe("Bob");
     }
+
+    [Fact]
+    public async Task The_background_sweep_notices_an_event_published_elsewhere_and_queues_the_messages_once()
+    {
+        await using var kit = await PollTestKit.CreateAsync();
+        var poll = await kit.CreatePollAsync();
+        await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
+        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(0);
+
+        await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
+
+        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(1);
+        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(0);
+    }
 }
