@@ -2,6 +2,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
+using EventHub.Core.Polls;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddPolls(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
