@@ -64,7 +64,7 @@ else if (app.Environment.IsDevelopment())
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("EventHub is serving {Urls} (database: {Database})", string.Join(", ", app.Urls), connectionString));
+    app.Logger.LogInformation("EventHub is serving {Urls} (data folder: {DataFolder})", string.Join(", ", app.Urls), dataFolder));
 
 if (!app.Environment.IsDevelopment())
 {
