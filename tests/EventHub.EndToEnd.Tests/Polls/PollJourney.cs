@@ -79,15 +79,49 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
             var voter = await browser.NewPageAsync(phone: v == 2);
             await voter.GotoInteractiveAsync(_app.Url(shareLink));
             await voter.ShouldHaveNoAxeViolationsAsync();
-            await voter.FillFieldAsync("Name", names[v]);
             var dates = voter.Locator("fieldset.poll-option");
             await Assertions.Expect(dates).ToHaveCountAsync(3);
-            for (var d = 0; d < 3; d++)
+            var yes = await dates.First.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true }).BoundingBoxAsync();
+            var no = await dates.First.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }).BoundingBoxAsync();
+            if (v == 2)
             {
-                await dates.Nth(d).GetByRole(AriaRole.Radio, new() { Name = answers[v][d], Exact = true }).CheckAsync();
+                // Below 600px each date is a list of its three choices, one under another.
+                no!.Y.ShouldBeGreaterThan(yes!.Y + yes.Height);
+            }
+            else
+            {
+                // On a wide screen the three choices sit side by side, one row per date.
+                no!.Y.ShouldBe(yes!.Y, tolerance: 2);
             }
 
-            await voter.GetByTestId("save-answers").ClickAsync();
+            if (v == 1)
+            {
+                // Bob uses the keyboard alone: Tab into each radio group, arrow keys or Space to choose, Enter to send.
+                await voter.GetByTestId("Name").FocusAsync();
+                await voter.Keyboard.TypeAsync(names[v]);
+                await voter.Keyboard.PressAsync("Tab");
+                await voter.Keyboard.PressAsync("Tab");
+                await voter.Keyboard.PressAsync("ArrowDown");
+                await voter.Keyboard.PressAsync("ArrowDown");
+                await voter.Keyboard.PressAsync("Tab");
+                await voter.Keyboard.PressAsync("Space");
+                await voter.Keyboard.PressAsync("Tab");
+                await voter.Keyboard.PressAsync("ArrowDown");
+                await voter.Keyboard.PressAsync("Tab");
+                await Assertions.Expect(voter.GetByTestId("save-answers")).ToBeFocusedAsync();
+                await voter.Keyboard.PressAsync("Enter");
+            }
+            else
+            {
+                await voter.FillFieldAsync("Name", names[v]);
+                for (var d = 0; d < 3; d++)
+                {
+                    await dates.Nth(d).GetByRole(AriaRole.Radio, new() { Name = answers[v][d], Exact = true }).CheckAsync();
+                }
+
+                await voter.GetByTestId("save-answers").ClickAsync();
+            }
+
             await Assertions.Expect(voter.GetByTestId("vote-saved")).ToBeVisibleAsync();
             await Assertions.Expect(voter.GetByTestId("private-link")).ToContainTextAsync("/polls/answers/");
             await Assertions.Expect(voter.GetByTestId("results-voter")).ToHaveCountAsync(v + 1);
@@ -105,7 +139,6 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(table.Locator("thead th").Nth(2)).ToContainTextAsync("Most popular");
         await Assertions.Expect(organiser.GetByTestId("finalise-form").GetByRole(AriaRole.Radio).Nth(1)).ToBeCheckedAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();
-
         await organiser.GetByTestId("finalise").ClickAsync();
         await Assertions.Expect(organiser.GetByTestId("confirm-finalise")).ToBeVisibleAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();
