@@ -81,4 +81,37 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
         page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
         (await _polls.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken))!.Results.Voters.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_private_link_page_shows_my_answers_and_saves_changes()
+    {
+        var first = _poll.Options[0].Id;
+        var second = _poll.Options[1].Id;
+        var receipt = (await _polls.VoteAsync(_poll.PublicToken, new VoteInput
+        {
+            Name = "Ann",
+            Answers = { [first] = PollAnswer.Yes, [second] = PollAnswer.No },
+        }, Xunit.TestContext.Current.CancellationToken)).Value!;
+
+        var page = Render<ChangeVotePage>(p => p.Add(x => x.EditToken, receipt.EditToken));
+
+        page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
+        page.Find($"[data-testid=answer-{first}-Yes]").HasAttribute("checked").ShouldBeTrue();
+        page.Find($"[data-testid=answer-{second}-IfNeedBe]").Change(true);
+        await page.Find("form").SubmitAsync();
+
+        page.WaitForElement("[data-testid=vote-saved]");
+        var ballot = await _polls.GetBallotAsync(receipt.EditToken, Xunit.TestContext.Current.CancellationToken);
+        ballot!.Answers[second].ShouldBe(PollAnswer.IfNeedBe);
+        page.Find($"[data-testid=counts-{second}]").TextContent.ShouldContain("If need be 1");
+    }
+
+    [Fact]
+    public void An_unknown_private_link_says_it_does_not_work()
+    {
+        var page = Render<ChangeVotePage>(p => p.Add(x => x.EditToken, "not-a-real-token"));
+
+        page.Find("h1").TextContent.ShouldBe("This link does not work");
+        page.FindAll("form").ShouldBeEmpty();
+    }
 }
