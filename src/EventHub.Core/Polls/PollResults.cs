@@ -21,8 +21,12 @@ public sealed record PollView(
     public bool IsAcceptingVotes => VotingRefusalCode is null;
 }
 
-/// <summary>The private change-your-answers page: the poll plus this voter's answers.</summary>
-public sealed record VoterBallot(PollView Poll, int VoterId, string Name, string Email, IReadOnlyDictionary<int, PollAnswer> Answers);
+/// <summary>
+/// The private change-your-answers page: the poll plus this voter's answers, and once the event is published, the
+/// voter's priority booking link (Yes / If need be voters only) so people who gave no email can still use it.
+/// </summary>
+public sealed record VoterBallot(
+    PollView Poll, int VoterId, string Name, string Email, IReadOnlyDictionary<int, PollAnswer> Answers, string? PriorityBookingPath = null);
 
 /// <summary>What a voter gets back after voting: the private link token to change their answers.</summary>
 public sealed record VoteReceipt(int VoterId, string EditToken, bool EmailQueued);

@@ -117,7 +117,12 @@ public sealed class PollService(
 
         var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == voter.PollId, ct);
         var view = await LoadViewAsync(db, poll, ct);
-        return new VoterBallot(view, voter.Id, voter.Name, voter.Email ?? string.Empty, voter.Answers.ToDictionary(a => a.OptionId, a => a.Answer));
+        var priority = await db.Set<PollPriorityToken>().AsNoTracking()
+            .Where(t => t.VoterId == voter.Id)
+            .Join(db.Events.Where(e => e.Status == EventStatus.Published), t => t.EventId, e => e.Id, (t, e) => new { t.Token, e.Slug })
+            .FirstOrDefaultAsync(ct);
+        return new VoterBallot(view, voter.Id, voter.Name, voter.Email ?? string.Empty, voter.Answers.ToDictionary(a => a.OptionId, a => a.Answer),
+            priority is null ? null : PollRoutes.PriorityBooking(priority.Slug, priority.Token));
     }
 
     public async Task<Outcome<VoteReceipt>> VoteAsync(string publicToken, VoteInput input, CancellationToken ct = default)

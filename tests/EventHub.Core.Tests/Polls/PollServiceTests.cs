@@ -359,14 +359,17 @@ public sealed class PollServiceTests
     {
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
-        await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
+        var ann = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
+        var bob = await kit.VoteAsync(poll, "Bob", "", No, Yes, No);
         var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
         await kit.Polls.OnEventPublishedAsync(eventId);
         await using var db = kit.Database.CreateDbContext();
         var token = (await db.Set<PollPriorityToken>().SingleAsync()).Token;
+        (await kit.Polls.GetBallotAsync(bob.EditToken))!.PriorityBookingPath.ShouldBeNull();
 
         (await kit.Priority.FindAsync(eventId, token))!.Name.ShouldBe("Ann");
+        (await kit.Polls.GetBallotAsync(ann.EditToken))!.PriorityBookingPath.ShouldNotBeNull().ShouldEndWith("?priority=" + token);
         (await kit.Priority.IsValidAsync(eventId + 1, token)).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, SecureTokens.New())).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, null)).ShouldBeFalse();
