@@ -1,6 +1,3 @@
-// Service calls here are short SQLite round trips; passing the test token to each would only add noise.
-#pragma warning disable xUnit1051
-
 using EventHub.Core.Polls;
 
 namespace EventHub.Core.Tests.Polls;
