@@ -4,6 +4,7 @@ using EventHub.Core.Demo;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
+using EventHub.Core.Polls;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
@@ -32,6 +33,7 @@ builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
 builder.Services.AddBooking();
 builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddPolls(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
