@@ -2,12 +2,15 @@ using EventHub.Core.Booking;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
+using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
+using EventHub.Core.Polls;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
 using EventHub.Web.Features.CheckIn;
+using EventHub.Web.Features.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -32,6 +35,8 @@ builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
 builder.Services.AddBooking();
 builder.Services.AddCheckIn();
+builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddPolls(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -84,6 +89,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapBookingEndpoints();
 app.MapCheckInEndpoints();
+app.MapEmailEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -8,6 +8,9 @@ public enum OutboxStatus
     Queued = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent on purpose, e.g. list mail to an address that unsubscribed after it was queued.</summary>
+    Suppressed = 3,
 }
 
 /// <summary>
@@ -46,6 +49,9 @@ public sealed class OutboxMessage
 
     /// <summary>The subject as rendered at the last attempt, for the Outgoing mail page.</summary>
     public string? Subject { get; set; }
+
+    /// <summary>Set while a delivery worker holds the message; the claim lapses at <see cref="NextAttemptUtc"/>.</summary>
+    public string? ClaimToken { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -59,6 +65,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(400);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.ClaimToken).HasMaxLength(64);
+        builder.HasIndex(m => m.ClaimToken);
+        builder.HasIndex(m => new { m.EventId, m.Status });
         builder.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         builder.HasIndex(m => m.MessageId).IsUnique();
     }

@@ -12,8 +12,8 @@ public sealed class MigrationTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
 
-        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
-        (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
+        (await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ShouldNotBeEmpty();
         db.Model.GetRelationalModel().Tables.Select(t => t.Name).ShouldContain("Events");
     }
 
@@ -22,10 +22,10 @@ public sealed class MigrationTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        await db.Database.OpenConnectionAsync();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
 
-        (await command.ExecuteScalarAsync())?.ToString().ShouldBe("wal");
+        (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))?.ToString().ShouldBe("wal");
     }
 }

@@ -114,5 +114,13 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(rows.Filter(new() { HasText = "Ann Example" })).ToContainTextAsync("Cancelled");
         await Assertions.Expect(rows.Filter(new() { HasText = "Bob Example" })).ToContainTextAsync("Confirmed");
         await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        // The booking settings page: add a registration question.
+        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/booking-settings"));
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+        await organiser.FillFieldAsync("question-Text", "Which team are you in?");
+        await organiser.GetByTestId("add-question").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("questions")).ToContainTextAsync("Which team are you in?");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
     }
 }

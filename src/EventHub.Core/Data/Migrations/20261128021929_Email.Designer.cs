@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261128021148_CheckIn")]
-    partial class CheckIn
+    [Migration("20261128021929_Email")]
+    partial class Email
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -345,89 +345,103 @@ namespace EventHub.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInRecord", b =>
+            modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BookingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CheckedInBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CheckedInUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DoorLinkId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OrganiserUserId")
-                        .HasMaxLength(450)
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("BookingId")
-                        .IsUnique();
+                    b.HasKey("EventId");
 
-                    b.HasIndex("DoorLinkId");
-
-                    b.HasIndex("EventId");
-
-                    b.ToTable("CheckIns", (string)null);
+                    b.ToTable("IcsSequences", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.CheckIn.DoorLink", b =>
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnnouncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ListAnnouncements", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("ConfirmToken")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("EventId")
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Token")
+                    b.Property<string>("UnsubscribeToken")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ValidFromUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ValidUntilUtc")
+                    b.Property<DateTime?>("UnsubscribedUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("Token")
+                    b.HasIndex("ConfirmToken")
                         .IsUnique();
 
-                    b.ToTable("DoorLinks", (string)null);
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Status");
+
+                    b.ToTable("ListSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Email.OutboxMessage", b =>
@@ -438,6 +452,10 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -488,8 +506,12 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 
@@ -975,33 +997,24 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInRecord", b =>
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("EventHub.Core.CheckIn.DoorLink", null)
-                        .WithMany()
-                        .HasForeignKey("DoorLinkId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("EventHub.Core.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.Email.MailingLists.ListAnnouncement", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.CheckIn.DoorLink", b =>
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
                 {
-                    b.HasOne("EventHub.Core.Events.Event", null)
+                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
                         .WithMany()
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>

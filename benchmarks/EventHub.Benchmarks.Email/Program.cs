@@ -1,0 +1,210 @@
+// Email benchmark: queue, render (QR + .ics) and deliver 1,000 booking confirmations to an SMTP listener on loopback.
+// Run: dotnet run -c Release --project benchmarks/EventHub.Benchmarks.Email [-- count [workers]]
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var folder = Path.Combine(Path.GetTempPath(), "eventhub-bench-email", Guid.NewGuid().ToString("N"));
+var factory = new BenchDbFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder));
+await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
+
+var port = FreePort();
+var received = new Counter();
+var smtpOptions = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
+var smtpServices = new SmtpServer.ComponentModel.ServiceProvider();
+smtpServices.Add(new CountingStore(received));
+var smtp = new SmtpServer.SmtpServer(smtpOptions, smtpServices);
+using var stop = new CancellationTokenSource();
+var smtpTask = smtp.StartAsync(stop.Token);
+
+var options = new EmailOptions
+{
+    Host = "127.0.0.1",
+    Port = port,
+    PublicBaseUrl = "https://events.example.org",
+    ReplyToAddress = "organisers@example.org",
+    BatchSize = 50,
+    Workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
+};
+var templates = new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
+var delivery = new OutboxDelivery(factory, templates, Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
+
+int eventId;
+await using (var db = factory.CreateDbContext())
+{
+    var evt = new Event
+    {
+        Title = "Social Media Forum: winter", Slug = "bench", VenueName = "County Hall", VenueAddress = "Topsham Road\nExeter",
+        StartUtc = DateTime.UtcNow.AddDays(30), EndUtc = DateTime.UtcNow.AddDays(30).AddHours(6), Capacity = count, Status = EventStatus.Published,
+        CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+    };
+    db.Events.Add(evt);
+    await db.SaveChangesAsync();
+    eventId = evt.Id;
+}
+
+// 1. Queue: one transaction per message, as a booking writes its confirmation.
+var watch = Stopwatch.StartNew();
+for (var i = 0; i < count; i++)
+{
+    await using var db = factory.CreateDbContext();
+    Outbox.Enqueue(db, EmailTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, eventId);
+    await db.SaveChangesAsync();
+}
+
+var queueSeconds = watch.Elapsed.TotalSeconds;
+
+// 2. Render: template (QR PNG + .ics) and the whole MIME message written out, without sending.
+List<OutboxMessage> messages;
+Event loaded;
+await using (var db = factory.CreateDbContext())
+{
+    messages = await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    loaded = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId);
+}
+
+templates.TryGet(EmailTemplates.BookingConfirmed, out var template);
+watch.Restart();
+long bytes = 0;
+await using (var db = factory.CreateDbContext())
+{
+    foreach (var message in messages)
+    {
+        var rendered = await template.RenderAsync(new EmailRenderContext { Message = message, Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+        var mime = MimeComposer.Compose(message, rendered, options, DateTime.UtcNow);
+        using var sink = new MemoryStream();
+        await mime.WriteToAsync(sink);
+        bytes += sink.Length;
+    }
+}
+
+var renderSeconds = watch.Elapsed.TotalSeconds;
+
+// 2b. SMTP alone: the last rendered message sent over one connection, to separate the wire from the database.
+var probeCount = Math.Min(count, 200);
+double smtpSeconds;
+await using (var db = factory.CreateDbContext())
+{
+    var rendered = await template.RenderAsync(new EmailRenderContext { Message = messages[0], Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+    var mime = MimeComposer.Compose(messages[0], rendered, options, DateTime.UtcNow);
+    using var client = new MailKit.Net.Smtp.SmtpClient();
+    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    await socket.ConnectAsync(IPAddress.Loopback, port);
+    await client.ConnectAsync(socket, "127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
+    watch.Restart();
+    for (var i = 0; i < probeCount; i++)
+    {
+        await client.SendAsync(mime);
+    }
+
+    smtpSeconds = watch.Elapsed.TotalSeconds;
+    await client.DisconnectAsync(true);
+}
+
+var probeReceived = received.Value;
+
+// 3. Deliver: the real delivery path (claim, render, one SMTP connection per batch, mark each sent).
+watch.Restart();
+var sent = 0;
+await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
+{
+    while (true)
+    {
+        var report = await delivery.DeliverDueAsync();
+        if (report.Claimed == 0)
+        {
+            break;
+        }
+
+        Interlocked.Add(ref sent, report.Sent);
+    }
+})));
+
+var deliverSeconds = watch.Elapsed.TotalSeconds;
+smtp.Shutdown();
+await stop.CancelAsync();
+try
+{
+    await smtpTask;
+}
+catch (OperationCanceledException)
+{
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Email benchmark: {count} booking confirmations (QR PNG inline + .ics), SQLite file, SMTP listener on 127.0.0.1"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  queued    {count} in {queueSeconds:F2} s = {count / queueSeconds:F0} msgs/s (one transaction each)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rendered  {count} in {renderSeconds:F2} s = {count / renderSeconds:F0} msgs/s (avg {bytes / count / 1024.0:F1} KiB each)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  SMTP only {probeCount} in {smtpSeconds:F2} s = {probeCount / smtpSeconds:F0} msgs/s (one message resent over one connection)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  delivered {sent} in {deliverSeconds:F2} s = {sent / deliverSeconds:F0} msgs/s (render + SMTP + mark sent, batches of {options.BatchSize}, {options.Workers} workers)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  listener received {received.Value - probeReceived} delivered messages"));
+SqliteConnection.ClearAllPools();
+try
+{
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+}
+
+return received.Value - probeReceived == count && sent == count ? 0 : 1;
+
+static BookingMessagePayload Payload(int i) => new()
+{
+    BookingReference = "EH-" + i.ToString("D5", CultureInfo.InvariantCulture),
+    ManageToken = SecureTokens.New(),
+    AttendeeName = "Person " + i.ToString(CultureInfo.InvariantCulture),
+    CheckInCode = SecureTokens.New(16),
+    TicketTypeName = "General admission",
+};
+
+static int FreePort()
+{
+    var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
+
+internal sealed class Counter
+{
+    private int _value;
+
+    public int Value => Volatile.Read(ref _value);
+
+    public void Increment() => Interlocked.Increment(ref _value);
+}
+
+internal sealed class CountingStore(Counter counter) : MessageStore
+{
+    public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return Task.FromResult(SmtpResponse.Ok);
+    }
+}
+
+internal sealed class BenchDbFactory(string connectionString) : IDbContextFactory<EventHubDbContext>
+{
+    public EventHubDbContext CreateDbContext()
+    {
+        var builder = new DbContextOptionsBuilder<EventHubDbContext>();
+        DataServiceCollectionExtensions.Configure(builder, connectionString);
+        return new EventHubDbContext(builder.Options);
+    }
+}

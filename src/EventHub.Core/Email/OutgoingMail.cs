@@ -1,0 +1,127 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventHub.Core.Email;
+
+public sealed record OutgoingMailRow(
+    long Id, string Template, string ToEmail, string ToName, string? Subject, OutboxStatus Status, int Attempts,
+    DateTime CreatedUtc, DateTime NextAttemptUtc, DateTime? SentUtc, string? LastError, bool HasPickupFile);
+
+/// <summary>A message as it was written to the pickup folder, for reading in the browser.</summary>
+public sealed record OutgoingMailPreview(long Id, string Subject, string From, string To, string? ReplyTo, string TextBody, IReadOnlyList<string> Attachments, string Raw);
+
+public sealed record OutgoingMailCounts(int Queued, int Sent, int Failed, int Suppressed);
+
+/// <summary>The organisers' view of the outbox: what is waiting, sent or failed, and retrying a failed message.</summary>
+public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock)
+{
+    private readonly EmailOptions _options = options.Value;
+
+    public bool UsesPickupFolder => _options.UsesPickupFolder;
+
+    public string PickupFolder => _options.PickupFolder;
+
+    public async Task<PagedResult<OutgoingMailRow>> ListAsync(Actor actor, OutboxStatus? status, int page, int pageSize, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        var (skip, take) = Paging.Window(page, pageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Set<OutboxMessage>().AsNoTracking();
+        if (status is not null)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(m => m.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var items = rows.Select(m => new OutgoingMailRow(
+            m.Id, m.Template, m.ToEmail, m.ToName, m.Subject, m.Status, m.Attempts, m.CreatedUtc, m.NextAttemptUtc, m.SentUtc, m.LastError,
+            _options.UsesPickupFolder && m.Status == OutboxStatus.Sent && File.Exists(PickupPath(m.Id, m.MessageId)))).ToList();
+        return new PagedResult<OutgoingMailRow>(items, total, Math.Max(0, page), take);
+    }
+
+    public async Task<OutgoingMailCounts> CountAsync(Actor actor, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Set<OutboxMessage>().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(OutboxStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        return new OutgoingMailCounts(Of(OutboxStatus.Queued), Of(OutboxStatus.Sent), Of(OutboxStatus.Failed), Of(OutboxStatus.Suppressed));
+    }
+
+    /// <summary>Puts a failed message back in the queue to be sent straight away.</summary>
+    public async Task<Outcome<bool>> RetryAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, EmailErrors.SignInText);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Queued)
+                .SetProperty(m => m.NextAttemptUtc, now)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.ClaimToken, (string?)null), ct);
+        if (changed == 1)
+        {
+            return Outcome<bool>.Ok(true);
+        }
+
+        return await db.Set<OutboxMessage>().AnyAsync(m => m.Id == id, ct)
+            ? Outcome<bool>.Refused(EmailErrors.NotFailed, EmailErrors.NotFailedText)
+            : Outcome<bool>.Refused(ErrorCodes.NotFound, EmailErrors.MessageNotFoundText);
+    }
+
+    /// <summary>The raw .eml written to the pickup folder for a message, or null when there is none.</summary>
+    public async Task<string?> ReadPickupAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var messageId = await db.Set<OutboxMessage>().Where(m => m.Id == id).Select(m => m.MessageId).FirstOrDefaultAsync(ct);
+        if (messageId is null)
+        {
+            return null;
+        }
+
+        var path = PickupPath(id, messageId);
+        return File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
+    }
+
+    public async Task<OutgoingMailPreview?> PreviewAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        var raw = await ReadPickupAsync(actor, id, ct);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw));
+        var mime = await MimeKit.MimeMessage.LoadAsync(stream, ct);
+        return new OutgoingMailPreview(
+            id,
+            mime.Subject ?? string.Empty,
+            mime.From.ToString(),
+            mime.To.ToString(),
+            mime.ReplyTo.Count == 0 ? null : mime.ReplyTo.ToString(),
+            mime.TextBody ?? string.Empty,
+            mime.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.MimeType).ToList(),
+            raw);
+    }
+
+    private string PickupPath(long id, string messageId) => MimeComposer.PickupPath(_options.PickupFolder, id, messageId);
+}
+
+/// <summary>Stable codes and the words people see for the Email feature's refusals.</summary>
+public static class EmailErrors
+{
+    public const string NotFailed = "email_not_failed";
+    public const string SignInText = "Sign in as an organiser to do that.";
+    public const string NotFailedText = "Only a failed message can be retried. This one is already queued or sent.";
+    public const string MessageNotFoundText = "That message no longer exists.";
+}

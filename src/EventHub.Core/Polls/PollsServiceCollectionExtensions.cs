@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Polls;
+
+public static class PollsServiceCollectionExtensions
+{
+    /// <summary>Registers date polls. Needs AddEvents() (finalising creates a draft event through EventService).</summary>
+    public static IServiceCollection AddPolls(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var options = services.AddOptions<PollSettings>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection("Polls"));
+        }
+
+        services.AddSingleton<PollService>();
+        services.AddSingleton<PollPriority>();
+        services.AddHostedService<PollRetentionService>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using EventHub.Core.Common;
+using EventHub.Core.Polls;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+
+namespace EventHub.Web.Features.Polls;
+
+public partial class PollDetailsPage
+{
+    private PollDetail? _detail;
+    private int? _optionId;
+    private int? _capacity;
+    private bool _confirming;
+    private bool _busy;
+    private IReadOnlyList<FieldError> _errors = [];
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private PollService Polls { get; set; } = default!;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        if (_detail is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        // The most popular date is preselected; with no answers yet, the earliest.
+        var options = _detail.View.Results.Options;
+        _optionId ??= _detail.View.Results.MostPopularOptionId ?? (options.Count > 0 ? options[0].OptionId : null);
+    }
+
+    private async Task LoadAsync() => _detail = await Polls.GetAsync(await CurrentActor.GetAsync(), Id);
+
+    private string ShareLink(string token) => Navigation.ToAbsoluteUri(PollRoutes.Vote(token)).ToString();
+
+    private static string ChosenLabel(PollView poll) =>
+        poll.Results.Options.FirstOrDefault(o => o.OptionId == poll.ChosenOptionId)?.Label ?? "a date";
+
+    private void Review()
+    {
+        if (_optionId is null)
+        {
+            _errors = [new FieldError(nameof(FinaliseRequest.OptionId), "Select the date for the event")];
+            return;
+        }
+
+        _errors = [];
+        _confirming = true;
+    }
+
+    private async Task FinaliseAsync()
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await Polls.FinaliseAsync(await CurrentActor.GetAsync(), new FinaliseRequest(Id, _optionId!.Value, _capacity));
+            _confirming = false;
+            _errors = outcome.Succeeded ? [] : outcome.Errors;
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
