@@ -55,6 +55,63 @@ namespace EventHub.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Materials_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProceedingsSettings",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxUploadBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrustContributors = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProceedingsSettings", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_ProceedingsSettings_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Proposals",
                 columns: table => new
                 {
@@ -106,6 +163,64 @@ namespace EventHub.Core.Data.Migrations
                     table.PrimaryKey("PK_SessionHistory", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SessionHistory_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionNotes",
+                columns: table => new
+                {
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Convener = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    KeyPoints = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Links = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HideConvenerName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSavedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSavedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionNotes", x => x.SessionId);
+                    table.ForeignKey(
+                        name: "FK_SessionNotes_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WriteUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WriteUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WriteUps_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WriteUps_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
                         principalColumn: "Id",
@@ -181,6 +296,16 @@ namespace EventHub.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Materials_EventId",
+                table: "Materials",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_SessionId",
+                table: "Materials",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Proposals_EventId_Status_QueueOrder",
                 table: "Proposals",
                 columns: new[] { "EventId", "Status", "QueueOrder" });
@@ -194,6 +319,22 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_SessionHistory_SessionId",
                 table: "SessionHistory",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionNotes_EditToken",
+                table: "SessionNotes",
+                column: "EditToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WriteUps_EventId_Status",
+                table: "WriteUps",
+                columns: new[] { "EventId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WriteUps_SessionId",
+                table: "WriteUps",
+                column: "SessionId");
         }
 
         /// <inheritdoc />
@@ -206,10 +347,22 @@ namespace EventHub.Core.Data.Migrations
                 name: "InterestMarks");
 
             migrationBuilder.DropTable(
+                name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "ProceedingsSettings");
+
+            migrationBuilder.DropTable(
                 name: "Proposals");
 
             migrationBuilder.DropTable(
                 name: "SessionHistory");
+
+            migrationBuilder.DropTable(
+                name: "SessionNotes");
+
+            migrationBuilder.DropTable(
+                name: "WriteUps");
 
             migrationBuilder.DropTable(
                 name: "BoardSlots");
