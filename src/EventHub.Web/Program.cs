@@ -1,23 +1,85 @@
+using EventHub.Core.Data;
+using EventHub.Core.Demo;
+using EventHub.Core.Events;
+using EventHub.Core.Organisers;
 using EventHub.Web.Components;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+// Data: a SQLite file under the data folder unless ConnectionStrings:EventHub says otherwise.
+var dataFolder = Path.GetFullPath(builder.Configuration["EventHub:DataFolder"] ?? "data", builder.Environment.ContentRootPath);
+builder.Services.Configure<DataOptions>(o => o.DataFolder = dataFolder);
+var connectionString = builder.Configuration.GetConnectionString("EventHub") is { Length: > 0 } configured
+    ? configured
+    : DataServiceCollectionExtensions.DefaultConnectionString(dataFolder);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddEventHubData(connectionString);
+builder.Services.AddDataProtection()
+    .SetApplicationName("EventHub")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+// Features
+builder.Services.AddOrganisers().AddSignInManager();
+builder.Services.AddEvents();
+builder.Services.AddSingleton<DemoData>();
+
+// Organiser sign-in
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+    cookies.ApplicationCookie?.Configure(options =>
+    {
+        options.LoginPath = "/account/login";
+        options.AccessDeniedPath = "/account/login";
+        options.Cookie.Name = "EventHub.Auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = TimeSpan.FromHours(12);
+    }));
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<CurrentActor>();
+
+// UI
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+if (app.Environment.IsDevelopment() && await app.Services.GetRequiredService<DemoData>().SeedIfEmptyAsync())
+{
+    app.Logger.LogInformation("Demo data created. Sign in as {Email} with password {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+}
+else if (app.Environment.IsDevelopment())
+{
+    app.Logger.LogInformation("Demo organiser (if you kept the demo data): {Email} / {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("EventHub is serving {Urls} (data folder: {DataFolder})", string.Join(", ", app.Urls), dataFolder));
+
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Exposed so tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

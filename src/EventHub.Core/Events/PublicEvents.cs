@@ -25,8 +25,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Cards(db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now))
-            .OrderBy(e => e.StartUtc).Take(max).ToListAsync(ct);
+        return await Cards(db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now).OrderBy(e => e.StartUtc).Take(max))
+            .ToListAsync(ct);
     }
 
     public async Task<PublicEventPage?> GetEventAsync(string slug, CancellationToken ct = default)
@@ -54,8 +54,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var editions = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status)))
-            .OrderBy(e => e.StartUtc).ToListAsync(ct);
+        var editions = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status)).OrderBy(e => e.StartUtc))
+            .ToListAsync(ct);
         return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description),
             editions.Where(e => e.EndUtc >= now).ToList(),
             editions.Where(e => e.EndUtc < now).OrderByDescending(e => e.StartUtc).ToList());

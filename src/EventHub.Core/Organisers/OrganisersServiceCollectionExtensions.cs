@@ -1,0 +1,31 @@
+using EventHub.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Organisers;
+
+public static class OrganisersServiceCollectionExtensions
+{
+    /// <summary>Identity for organisers: EF Core stores in the EventHub database, lockout after 5 failures.</summary>
+    public static IdentityBuilder AddOrganisers(this IServiceCollection services)
+    {
+        services.AddSingleton<OrganiserAccounts>();
+        // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
+        return services.AddIdentityCore<Organiser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<EventHubDbContext>()
+            .AddClaimsPrincipalFactory<OrganiserClaimsFactory>();
+    }
+}
