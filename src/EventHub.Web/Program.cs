@@ -1,9 +1,12 @@
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Events;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.OpenSpace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -26,6 +29,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddOpenSpace().AddProceedings();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -76,6 +80,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapOpenSpace();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
