@@ -228,6 +228,15 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             .ToListAsync(ct);
     }
 
+    /// <summary>The event's record settings as organisers edit them (defaults when never set).</summary>
+    public async Task<ProceedingsSettings> GetSettingsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
+            ?? new ProceedingsSettings { EventId = eventId };
+    }
+
     internal static async Task<ProceedingsSettings> SettingsForUpdateAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
         var settings = await db.Set<ProceedingsSettings>().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
