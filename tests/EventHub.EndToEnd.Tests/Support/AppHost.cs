@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The real app on a real Kestrel port (127.0.0.1, free port) with its own temporary data folder and SQLite file.
+/// Environment "Testing": no demo data. <see cref="Settings"/> lets a test add configuration (mail, features).
+/// </summary>
+public sealed class AppHost : WebApplicationFactory<Program>
+{
+    public AppHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "eventhub-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        Settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+
+    public string DataFolder { get; }
+
+    public string BaseUrl { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public string Url(string path) => BaseUrl + path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the dev-time static web assets map (which serves the top-level wwwroot) is off.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("EventHub:DataFolder", DataFolder);
+        builder.UseSetting("ConnectionStrings:EventHub", $"Data Source={Path.Combine(DataFolder, "eventhub.db")};Default Timeout=30");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder: left for the OS to clean.
+        }
+    }
+}

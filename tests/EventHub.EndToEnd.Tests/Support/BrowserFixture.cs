@@ -1,0 +1,88 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(EventHub.EndToEnd.Tests.Support.BrowserFixture))]
+
+namespace EventHub.EndToEnd.Tests.Support;
+
+/// <summary>One headless Debian Chromium for the whole test run; each test opens its own contexts.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) and page. Phone-sized when <paramref name="phone"/>.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>Opens a page and waits until its Blazor circuit is live (clicks before that are lost).</summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Runs axe (WCAG 2.x A/AA rules) and fails with each violation listed.</summary>
+    public static async Task ShouldHaveNoAxeViolationsAsync(this IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var problems = results.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html + " => " + string.Join("; ", n.Any.Concat(n.All).Select(c => c.Message))))}")
+            .ToList();
+        problems.ShouldBeEmpty($"axe found problems on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    public static async Task FillFieldAsync(this IPage page, string testId, string value)
+    {
+        var field = page.GetByTestId(testId);
+        await field.FillAsync(value);
+        await field.DispatchEventAsync("change");
+    }
+}
