@@ -137,6 +137,16 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         return Outcome<MaterialView>.Ok(MaterialView.From(material));
     }
 
+    /// <summary>Every material of an event, hidden ones included, for organisers to look over.</summary>
+    public async Task<IReadOnlyList<MaterialView>> ListForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == eventId)
+            .OrderBy(m => m.SessionId).ThenBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
+        return [.. rows.Select(MaterialView.From)];
+    }
+
     public async Task<Outcome<bool>> SetHiddenAsync(Actor actor, int materialId, bool hidden, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)

@@ -66,3 +66,19 @@ public sealed record ArchiveHit(
 public sealed record ArchiveEdition(
     int EventId, string Title, string Slug, string Summary, string TimeZoneId, DateTime StartUtc,
     bool ProceedingsPublished, int SessionCount, int MaterialCount, int WriteUpCount);
+
+/// <summary>Outbox template names for the record of the day (rendered by the Email feature).</summary>
+public static class ProceedingsEmailTemplates
+{
+    public const string FollowUp = "proceedings.follow-up";
+}
+
+/// <summary>What the follow-up email needs besides the event: links are relative to the public base URL.</summary>
+public sealed record FollowUpPayload
+{
+    public required string RecipientName { get; init; }
+
+    public required string ProceedingsPath { get; init; }
+
+    public int MaterialCount { get; init; }
+}

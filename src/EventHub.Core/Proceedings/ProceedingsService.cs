@@ -179,6 +179,53 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             published, settings?.PublishedUtc, list);
     }
 
+    /// <summary>
+    /// Queues the follow-up email (links to the proceedings and materials) for each recipient, once per address.
+    /// The attendee list belongs to Booking, so the caller passes it; refused until the proceedings are published.
+    /// </summary>
+    public async Task<Outcome<int>> QueueFollowUpAsync(Actor actor, int eventId, IEnumerable<(string Name, string Email)> recipients, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<int>.Refused(ErrorCodes.Forbidden, "Only organisers can send the follow-up");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null)
+        {
+            return Outcome<int>.Refused(ErrorCodes.NotFound, "That event could not be found");
+        }
+
+        if (!await db.Set<ProceedingsSettings>().AnyAsync(s => s.EventId == eventId && s.IsPublished, ct))
+        {
+            return Outcome<int>.Refused(ErrorCodes.Conflict, "Publish the proceedings before sending the follow-up");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var materialCount = await db.Set<Material>().CountAsync(m => m.EventId == eventId && !m.IsHidden, ct);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, email) in recipients)
+        {
+            var normalised = EmailAddresses.Normalise(email);
+            if (!EmailAddresses.IsValid(normalised) || !seen.Add(normalised))
+            {
+                continue;
+            }
+
+            Email.Outbox.Enqueue(db, ProceedingsEmailTemplates.FollowUp, normalised, name, new FollowUpPayload
+            {
+                RecipientName = name,
+                ProceedingsPath = $"/events/{ev.Slug}/proceedings",
+                MaterialCount = materialCount,
+            }, now, eventId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(seen.Count);
+    }
+
     // ---- The public archive ----
 
     /// <summary>Past sessions of public events whose title, description or notes contain the words, newest first.</summary>

@@ -38,6 +38,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
+        Services.AddSingleton(new EventService(Database, clock));
         Services.AddScoped<CurrentActor>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Fay Facilitator");

@@ -99,4 +99,21 @@ public sealed class BoardPagesTests : BoardContext
         page.FindAll("a[href$='/proceedings']").Select(a => a.GetAttribute("href")).ShouldBe(["/events/os-2025/proceedings"]);
         page.Markup.ShouldContain("12 sessions · 3 slides and files · 2 write-ups");
     }
+
+    [Fact]
+    public async Task Organisers_hide_material_and_publish_the_proceedings_from_the_record_page()
+    {
+        var proposal = (await Board.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
+        var session = (await Board.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
+        await Services.GetService<MaterialService>()!.AddLinkAsync(EditorKey.ForOrganiser(Actors.Organiser, session), "Video", "https://video.example.org/1");
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=record-materials]"));
+
+        page.Find("[data-testid=record-materials] button.button--secondary").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=record-materials]").TextContent.ShouldContain("Hidden"));
+        page.Find("[data-testid=publish-proceedings]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain("Proceedings published."));
+        (await Services.GetService<ProceedingsService>()!.GetBookAsync(Actor.Anonymous, Slug))!.Sessions.Single().Materials.ShouldBeEmpty();
+    }
 }
