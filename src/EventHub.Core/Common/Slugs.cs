@@ -29,7 +29,7 @@ public static partial class Slugs
 
             if (c == '&')
             {
-                sb.Append(" and ");
+                sb.Append("-and-");
                 continue;
             }
 

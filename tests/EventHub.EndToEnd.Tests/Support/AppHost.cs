@@ -32,6 +32,10 @@ public sealed class AppHost : WebApplicationFactory<Program>
 
     public string Url(string path) => BaseUrl + path;
 
+    /// <summary>A plain HTTP client against the real port (no cookies kept between tests).</summary>
+    public HttpClient CreateHttpClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Bunit;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Account;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace EventHub.Web.Tests.Support;
+
+/// <summary>
+/// A bUnit context with MudBlazor and the real Core services on a real SQLite file (with migrations).
+/// <see cref="SignInAsOrganiser"/> sets the authentication state the pages turn into an Actor.
+/// </summary>
+public abstract class WebTestContext : BunitContext, IAsyncLifetime
+{
+    protected CoreServices Core { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Core = await CoreServices.CreateAsync();
+        // Hand the Core singletons to the component container.
+        foreach (var descriptor in CoreServiceTypes)
+        {
+            var type = descriptor;
+            Services.AddSingleton(type, _ => Core.Provider.GetRequiredService(type));
+        }
+
+        Services.AddScoped<CurrentActor>();
+        await OnInitializedAsync();
+    }
+
+    protected virtual Task OnInitializedAsync() => Task.CompletedTask;
+
+    private static readonly Type[] CoreServiceTypes =
+    [
+        typeof(EventHub.Core.Events.EventService), typeof(EventHub.Core.Events.SeriesService), typeof(EventHub.Core.Events.PublicEvents),
+        typeof(TimeProvider),
+    ];
+
+    protected void SignInAsOrganiser(string userId = "organiser-1", string name = "Olive Organiser")
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(name);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, name));
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Core.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
