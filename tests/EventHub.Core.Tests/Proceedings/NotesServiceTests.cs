@@ -87,7 +87,7 @@ public sealed class NotesServiceTests
     [Fact]
     public async Task Markdown_with_script_tags_and_javascript_links_is_rendered_inert()
     {
-        await using var f = await ProceedingsFixture.CreateAsync(Events.EventStatus.Completed);
+        await using var f = await ProceedingsFixture.CreateAsync(EventHub.Core.Events.EventStatus.Completed);
         await f.Notes.SaveNotesAsync(f.Key, new NotesInput
         {
             KeyPoints = "<script>alert('x')</script>\n\n[click me](javascript:alert(1)) and <img src=x onerror=alert(2)> and [ok](https://example.org)",

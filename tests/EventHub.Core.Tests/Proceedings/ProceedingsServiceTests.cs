@@ -83,7 +83,7 @@ public sealed class ProceedingsServiceTests
     [Fact]
     public async Task The_archive_leaves_out_draft_events()
     {
-        await using var f = await ProceedingsFixture.CreateAsync(Events.EventStatus.Draft);
+        await using var f = await ProceedingsFixture.CreateAsync(EventHub.Core.Events.EventStatus.Draft);
 
         (await f.Proceedings.SearchArchiveAsync("timetables")).TotalCount.ShouldBe(0);
     }
