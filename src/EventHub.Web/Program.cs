@@ -3,12 +3,15 @@ using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Organisers;
 using EventHub.Core.Polls;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
 using EventHub.Web.Features.Email;
+using EventHub.Web.Features.OpenSpace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -34,6 +37,7 @@ builder.Services.AddEvents();
 builder.Services.AddBooking();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddPolls(builder.Configuration);
+builder.Services.AddOpenSpace().AddProceedings();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -86,6 +90,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapBookingEndpoints();
 app.MapEmailEndpoints();
+app.MapOpenSpace();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
