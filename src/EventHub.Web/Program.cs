@@ -1,3 +1,4 @@
+using EventHub.Core.Booking;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
@@ -5,6 +6,7 @@ using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Booking;
 using EventHub.Web.Features.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +30,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.AddBooking();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
@@ -79,6 +82,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapBookingEndpoints();
 app.MapEmailEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -61,7 +61,7 @@ public sealed class EmailRig : IAsyncDisposable
         var evt = new Event
         {
             Title = title,
-            Slug = global::EventHub.Core.Common.Slugs.FromTitle(title) + "-" + Guid.NewGuid().ToString("N")[..6],
+            Slug = EventHub.Core.Common.Slugs.FromTitle(title) + "-" + Guid.NewGuid().ToString("N")[..6],
             Summary = "A forum for people who use social media in the public sector.",
             VenueName = "County Hall",
             VenueAddress = "Topsham Road\nExeter EX2 4QD",

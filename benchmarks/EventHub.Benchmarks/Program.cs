@@ -1,0 +1,147 @@
+// Booking throughput: N concurrent bookers against the real BookingService on a SQLite file in WAL mode.
+// Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
+using System.Diagnostics;
+using System.Globalization;
+using EventHub.Core.Booking;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+var bookers = Arg(0, 64);
+var total = Arg(1, 6000);
+var capacity = Arg(2, 5000);
+
+var folder = Path.Combine(Path.GetTempPath(), "eventhub-bench-" + Guid.NewGuid().ToString("N"));
+var factory = new Factory(DataServiceCollectionExtensions.DefaultConnectionString(folder));
+try
+{
+    await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
+    using var gate = new BookingWriteGate();
+    var service = new BookingService(factory, TimeProvider.System, gate);
+
+    // Warm up the JIT, EF's query cache and the connection pool on a separate event.
+    var warm = await AddEventAsync(factory, "warm-up", 1000);
+    await RunAsync(service, warm, bookers, 640, "warm");
+
+    var eventId = await AddEventAsync(factory, "benchmark", capacity);
+
+    // Calibration: what one trivial EF query (new context, open, read one row) costs on this machine right now.
+    var calibrationCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    for (var i = 0; i < 500; i++)
+    {
+        await using var probe = factory.CreateDbContext();
+        await probe.Events.AsNoTracking().FirstAsync(e => e.Id == eventId);
+    }
+
+    var trivialQueryMs = (Process.GetCurrentProcess().TotalProcessorTime - calibrationCpu).TotalMilliseconds / 500;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var (elapsed, latencies, confirmed, waiting, failed) = await RunAsync(service, eventId, bookers, total, "p");
+
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    await using var db = factory.CreateDbContext();
+    var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId);
+    var confirmedRows = await db.Set<Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed);
+    var oversold = Math.Max(0, confirmedRows - ev.Capacity) + (ev.PlacesTaken != confirmedRows ? Math.Abs(ev.PlacesTaken - confirmedRows) : 0);
+
+    latencies.Sort();
+    var done = confirmed + waiting;
+    Console.WriteLine(FormattableString.Invariant($"bookers            {bookers}"));
+    Console.WriteLine(FormattableString.Invariant($"bookings attempted {total} (capacity {capacity})"));
+    Console.WriteLine(FormattableString.Invariant($"confirmed          {confirmed}, waiting list {waiting}, failed {failed}"));
+    Console.WriteLine(FormattableString.Invariant($"elapsed            {elapsed.TotalSeconds:F2} s"));
+    Console.WriteLine(FormattableString.Invariant($"bookings/s         {done / elapsed.TotalSeconds:F0} (all outcomes)"));
+    Console.WriteLine(FormattableString.Invariant($"confirmed/s        {confirmed / elapsed.TotalSeconds:F0}"));
+    Console.WriteLine(FormattableString.Invariant($"CPU per booking    {cpu.TotalMilliseconds / Math.Max(1, done):F2} ms (process CPU time / bookings; machine load matters)"));
+    Console.WriteLine(FormattableString.Invariant($"trivial EF query   {trivialQueryMs:F2} ms CPU (calibration: new context + one-row read)"));
+    Console.WriteLine(FormattableString.Invariant($"machine            {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+    Console.WriteLine(FormattableString.Invariant($"latency p50        {Percentile(latencies, 0.50):F1} ms"));
+    Console.WriteLine(FormattableString.Invariant($"latency p99        {Percentile(latencies, 0.99):F1} ms"));
+    Console.WriteLine(FormattableString.Invariant($"latency max        {latencies[^1]:F1} ms"));
+    Console.WriteLine(FormattableString.Invariant($"oversold           {oversold} (places taken {ev.PlacesTaken}, confirmed rows {confirmedRows}, capacity {ev.Capacity})"));
+    return oversold == 0 && failed == 0 ? 0 : 1;
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    try
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    catch (IOException)
+    {
+        // Temp folder; the OS cleans it.
+    }
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static int Arg(int index, int fallback) =>
+    Environment.GetCommandLineArgs().Skip(1).ElementAtOrDefault(index) is { } s && int.TryParse(s, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static async Task<int> AddEventAsync(Factory factory, string slug, int capacity)
+{
+    await using var db = factory.CreateDbContext();
+    var now = DateTime.UtcNow;
+    var ev = new Event
+    {
+        Title = "Benchmark " + slug, Slug = slug, Status = EventStatus.Published, Capacity = capacity,
+        StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(6), CreatedUtc = now, UpdatedUtc = now,
+    };
+    db.Add(ev);
+    await db.SaveChangesAsync();
+    return ev.Id;
+}
+
+static async Task<(TimeSpan Elapsed, List<double> Latencies, int Confirmed, int Waiting, int Failed)> RunAsync(
+    BookingService service, int eventId, int bookers, int total, string prefix)
+{
+    var next = -1;
+    var latencies = new List<double>[bookers];
+    int confirmed = 0, waiting = 0, failed = 0;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, bookers).Select(worker => Task.Run(async () =>
+    {
+        var mine = latencies[worker] = [];
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < total)
+        {
+            var form = new BookingForm
+            {
+                Name = "Person " + i.ToString(CultureInfo.InvariantCulture),
+                Email = prefix + i.ToString(CultureInfo.InvariantCulture) + "@bench.gov.uk",
+                Organisation = "Benchmark Council",
+                PrivacyConsent = true,
+            };
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await service.BookAsync(new BookingRequest(eventId, form));
+            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!outcome.Succeeded)
+            {
+                Interlocked.Increment(ref failed);
+            }
+            else if (outcome.Value!.Status == BookingStatus.Confirmed)
+            {
+                Interlocked.Increment(ref confirmed);
+            }
+            else
+            {
+                Interlocked.Increment(ref waiting);
+            }
+        }
+    })));
+    clock.Stop();
+    return (clock.Elapsed, latencies.SelectMany(l => l).ToList(), confirmed, waiting, failed);
+}
+
+internal sealed class Factory(string connectionString) : IDbContextFactory<EventHubDbContext>
+{
+    public EventHubDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<EventHubDbContext>();
+        DataServiceCollectionExtensions.Configure(options, connectionString);
+        return new EventHubDbContext(options.Options);
+    }
+}

@@ -1,0 +1,31 @@
+namespace EventHub.Core.Booking;
+
+/// <summary>Stable codes for expected refusals, with the words people see.</summary>
+public static class BookingError
+{
+    public const string NotOpenYet = "booking_not_open_yet";
+    public const string Closed = "booking_closed";
+    public const string NotAvailable = "event_not_available";
+    public const string TicketTypeUnavailable = "ticket_type_unavailable";
+    public const string AlreadyBooked = "already_booked";
+    public const string NotEligible = "not_eligible";
+    public const string InvalidLink = "invalid_link";
+    public const string WrongState = "wrong_state";
+    public const string NoPlaceFree = "no_place_free";
+    public const string SessionUnavailable = "session_unavailable";
+
+    public static string Message(string code) => code switch
+    {
+        NotOpenYet => "Booking for this event has not opened yet.",
+        Closed => "Booking for this event has closed.",
+        NotAvailable => "This event is not taking bookings.",
+        TicketTypeUnavailable => "That ticket type is not available. Choose another ticket type.",
+        AlreadyBooked => "This email address already has a booking for this event. We can send the booking link to it again.",
+        NotEligible => "Bookings for this event are only open to people with an email address from the organisations it is for.",
+        InvalidLink => "This link is not valid.",
+        WrongState => "That cannot be done to this booking as it stands now.",
+        NoPlaceFree => "There is no free place to offer. Someone must cancel first, or raise the capacity.",
+        SessionUnavailable => "That session is not part of this event.",
+        _ => "Something went wrong with the booking.",
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Booking;
+
+public static class BookingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBooking(this IServiceCollection services)
+    {
+        services.AddSingleton<BookingWriteGate>();
+        services.AddSingleton<BookingService>();
+        services.AddSingleton<BookingAdminService>();
+        services.AddSingleton<PublicBooking>();
+        services.AddSingleton<WaitlistService>();
+        services.AddHostedService<OfferExpiryWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using EventHub.Core.Booking;
+using EventHub.Core.Organisers;
+using EventHub.Web.Features.Events.Organiser;
+
+namespace EventHub.Web.Features.Booking;
+
+public static class BookingEndpoints
+{
+    /// <summary>The CSV export, and the booking links on each event's organiser page.</summary>
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
+        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+
+        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, BookingAdminService admin, CancellationToken ct) =>
+        {
+            var actor = OrganiserClaims.ToActor(http.User);
+            var rows = await admin.ExportRowsAsync(actor, id, ct);
+            var questions = await admin.QuestionsAsync(id, ct);
+            var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
+        }).RequireAuthorization();
+        return app;
+    }
+}
