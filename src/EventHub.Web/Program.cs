@@ -4,6 +4,8 @@ using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Organisers;
 using EventHub.Core.Polls;
 using EventHub.Web.Components;
@@ -11,6 +13,7 @@ using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Booking;
 using EventHub.Web.Features.CheckIn;
 using EventHub.Web.Features.Email;
+using EventHub.Web.Features.OpenSpace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -37,6 +40,7 @@ builder.Services.AddBooking();
 builder.Services.AddCheckIn();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddPolls(builder.Configuration);
+builder.Services.AddOpenSpace().AddProceedings();
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
@@ -90,6 +94,7 @@ app.MapAccountEndpoints();
 app.MapBookingEndpoints();
 app.MapCheckInEndpoints();
 app.MapEmailEndpoints();
+app.MapOpenSpace();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

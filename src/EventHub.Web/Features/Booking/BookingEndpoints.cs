@@ -7,11 +7,17 @@ namespace EventHub.Web.Features.Booking;
 
 public static class BookingEndpoints
 {
+    private static int _linksAdded;
+
     /// <summary>The CSV export, and the booking links on each event's organiser page.</summary>
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
-        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+        // The link list is static: test runs start several app hosts in one process, so add the links once.
+        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
+        {
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+        }
 
         app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, BookingAdminService admin, CancellationToken ct) =>
         {

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.OpenSpace;
+
+public static class OpenSpaceServiceCollectionExtensions
+{
+    public static IServiceCollection AddOpenSpace(this IServiceCollection services)
+    {
+        services.AddSingleton<BoardChanges>();
+        services.AddSingleton<BoardService>();
+        return services;
+    }
+}

@@ -1,0 +1,256 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>Slides, files and links on a session: adding (with a private link or as an organiser), hiding, removing, downloading.</summary>
+public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, MaterialStore store)
+{
+    /// <summary>
+    /// Reads at most the event's limit (plus one byte, to know it was more) from the stream, checks the content is
+    /// one of the accepted types and matches the name's extension, then keeps it under a random name.
+    /// </summary>
+    public async Task<Outcome<MaterialView>> UploadAsync(EditorKey key, string? fileName, Stream content, string? title = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(content);
+        const string field = "File";
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.NoFileText);
+        }
+
+        if (!ProceedingsRules.IsPlainFileName(fileName))
+        {
+            return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.PathNameText);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
+        {
+            return Outcome<MaterialView>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+        }
+
+        var session = found.Session;
+        var limit = await MaxUploadBytesAsync(db, session.EventId, ct);
+
+        string? tempPath = null;
+        try
+        {
+            long size;
+            AcceptedFileType? type;
+            await using (var temp = store.CreateTemporary(out tempPath))
+            {
+                size = await CopyLimitedAsync(content, temp, limit + 1, ct);
+                if (size == 0)
+                {
+                    return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.EmptyFileText);
+                }
+
+                if (size > limit)
+                {
+                    return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.TooLargeText(limit));
+                }
+
+                type = ProceedingsRules.Sniff(temp);
+            }
+
+            if (type is null)
+            {
+                return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.WrongTypeText);
+            }
+
+            if (!type.Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
+            {
+                return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.ContentMismatchText);
+            }
+
+            var storedName = SecureTokens.New();
+            File.Move(tempPath, store.PathFor(storedName));
+            tempPath = null;
+
+            var original = ProceedingsRules.SanitiseFileName(fileName, type);
+            var material = new Material
+            {
+                EventId = session.EventId,
+                SessionId = session.Id,
+                Kind = MaterialKind.File,
+                Title = Truncate(string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(original) : title.Trim(), 200),
+                StoredName = storedName,
+                OriginalName = original,
+                ContentType = type.ContentType,
+                SizeBytes = size,
+                AddedBy = Truncate(key.Actor.DisplayName, 200),
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(material);
+            await db.SaveChangesAsync(ct);
+            return Outcome<MaterialView>.Ok(MaterialView.From(material));
+        }
+        finally
+        {
+            if (tempPath is not null && File.Exists(tempPath))
+            {
+                File.Delete(tempPath);
+            }
+        }
+    }
+
+    public async Task<Outcome<MaterialView>> AddLinkAsync(EditorKey key, string? title, string? url, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200)
+        {
+            errors.Add(new("Title", ProceedingsMessages.LinkTitleText));
+        }
+
+        if (!ProceedingsRules.IsSafeLink(url))
+        {
+            errors.Add(new("Url", ProceedingsMessages.LinkUrlText));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<MaterialView>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
+        {
+            return Outcome<MaterialView>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+        }
+
+        var material = new Material
+        {
+            EventId = found.Session.EventId,
+            SessionId = found.Session.Id,
+            Kind = MaterialKind.Link,
+            Title = title!.Trim(),
+            Url = url!.Trim(),
+            AddedBy = Truncate(key.Actor.DisplayName, 200),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(material);
+        await db.SaveChangesAsync(ct);
+        return Outcome<MaterialView>.Ok(MaterialView.From(material));
+    }
+
+    /// <summary>Every material of an event, hidden ones included, for organisers to look over.</summary>
+    public async Task<IReadOnlyList<MaterialView>> ListForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == eventId)
+            .OrderBy(m => m.SessionId).ThenBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
+        return [.. rows.Select(MaterialView.From)];
+    }
+
+    public async Task<Outcome<bool>> SetHiddenAsync(Actor actor, int materialId, bool hidden, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can hide material");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var count = await db.Set<Material>().Where(m => m.Id == materialId).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsHidden, hidden), ct);
+        return count == 1 ? Outcome<bool>.Ok(hidden) : Outcome<bool>.Refused(ErrorCodes.NotFound, "That material could not be found");
+    }
+
+    public async Task<Outcome<bool>> RemoveAsync(Actor actor, int materialId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can remove material");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var material = await db.Set<Material>().FirstOrDefaultAsync(m => m.Id == materialId, ct);
+        if (material is null)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.NotFound, "That material could not be found");
+        }
+
+        db.Remove(material);
+        await db.SaveChangesAsync(ct);
+        if (material.Kind == MaterialKind.File)
+        {
+            store.Delete(material.StoredName);
+        }
+
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// A file to download: visible material of a public event, or any material for an organiser. Null otherwise,
+    /// so a hidden file and a missing one look the same.
+    /// </summary>
+    public async Task<MaterialDownload?> GetDownloadAsync(Actor actor, int materialId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var material = await db.Set<Material>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == materialId && m.Kind == MaterialKind.File, ct);
+        if (material is null)
+        {
+            return null;
+        }
+
+        if (!actor.IsOrganiser)
+        {
+            var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == material.EventId, ct);
+            if (material.IsHidden || !ev.IsPublic)
+            {
+                return null;
+            }
+        }
+
+        var path = store.PathFor(material.StoredName);
+        return File.Exists(path) ? new MaterialDownload(path, material.ContentType, material.OriginalName, material.SizeBytes) : null;
+    }
+
+    public async Task<Outcome<long>> SetUploadLimitAsync(Actor actor, int eventId, long maxBytes, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<long>.Refused(ErrorCodes.Forbidden, "Only organisers can change the upload limit");
+        }
+
+        if (maxBytes is < 1024 or > ProceedingsRules.MaxAllowedUploadBytes)
+        {
+            return Outcome<long>.Invalid("MaxUploadBytes", $"Upload limit must be between 1 KB and {ProceedingsMessages.FormatSize(ProceedingsRules.MaxAllowedUploadBytes)}");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
+        settings.MaxUploadBytes = maxBytes;
+        await db.SaveChangesAsync(ct);
+        return Outcome<long>.Ok(maxBytes);
+    }
+
+    internal static async Task<long> MaxUploadBytesAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        await db.Set<ProceedingsSettings>().Where(s => s.EventId == eventId).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
+        ?? ProceedingsSettings.DefaultMaxUploadBytes;
+
+    private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long maxBytes, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        while (total < maxBytes)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes - total)), ct);
+            if (read == 0)
+            {
+                break;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+            total += read;
+        }
+
+        await target.FlushAsync(ct);
+        return total;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

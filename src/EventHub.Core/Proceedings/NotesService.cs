@@ -1,0 +1,137 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>Session notes: the private link, loading the notes page and autosaving it.</summary>
+public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The private notes link's token for a session, created on first ask (organisers put it on the session's card).</summary>
+    public async Task<Outcome<string>> GetEditTokenAsync(Actor actor, int sessionId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<string>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return Outcome<string>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+        }
+
+        return Outcome<string>.Ok((await SessionAccess.EnsureNotesAsync(db, session, ct)).EditToken);
+    }
+
+    /// <summary>The notes page for the holder of a private link or an organiser; null when the key opens nothing.</summary>
+    public async Task<NotesPage?> GetAsync(EditorKey key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var (session, notes) = found;
+        var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == session.EventId, ct);
+        var room = session.RoomId is { } rid ? await db.Rooms.Where(r => r.Id == rid).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
+        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.SessionId == session.Id)
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
+        var limit = await db.Set<ProceedingsSettings>().Where(s => s.EventId == ev.Id).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
+            ?? ProceedingsSettings.DefaultMaxUploadBytes;
+        return new NotesPage(session.Id, ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, session.Title, room, session.StartUtc, session.EndUtc,
+            notes.EditToken, notes.Convener, notes.Participants, notes.KeyPoints, notes.Actions, notes.Links, notes.HideConvenerName,
+            notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Actor.IsOrganiser).Select(MaterialView.From)], limit);
+    }
+
+    /// <summary>
+    /// Saves the whole form. Called by autosave every few seconds, so it is cheap and idempotent; a save based on
+    /// an older revision than the stored one is refused rather than silently overwriting someone else's words.
+    /// </summary>
+    public async Task<Outcome<NotesSaved>> SaveNotesAsync(EditorKey key, NotesInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<NotesSaved>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
+        {
+            return Outcome<NotesSaved>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+        }
+
+        var notes = found.Notes;
+        if (input.BaseRevision is { } baseRevision && baseRevision != notes.Revision)
+        {
+            return Outcome<NotesSaved>.Refused(ProceedingsMessages.Stale, ProceedingsMessages.StaleText);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var revision = notes.Revision;
+
+        // The revision check is repeated in the UPDATE so two saves racing from the same base cannot both win.
+        var updated = await db.Set<SessionNotes>()
+            .Where(n => n.SessionId == notes.SessionId && n.Revision == revision)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(n => n.Convener, Clean(input.Convener))
+                .SetProperty(n => n.Participants, Clean(input.Participants))
+                .SetProperty(n => n.KeyPoints, Clean(input.KeyPoints))
+                .SetProperty(n => n.Actions, Clean(input.Actions))
+                .SetProperty(n => n.Links, Clean(input.Links))
+                .SetProperty(n => n.Revision, revision + 1)
+                .SetProperty(n => n.LastSavedUtc, now)
+                .SetProperty(n => n.LastSavedBy, key.Actor.DisplayName), ct);
+        return updated == 1
+            ? Outcome<NotesSaved>.Ok(new NotesSaved(revision + 1, now))
+            : Outcome<NotesSaved>.Refused(ProceedingsMessages.Stale, ProceedingsMessages.StaleText);
+    }
+
+    /// <summary>The convener asks for their name to be taken off the proceedings (or puts it back).</summary>
+    public async Task<Outcome<bool>> SetConvenerNameHiddenAsync(EditorKey key, bool hidden, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+        }
+
+        found.Notes.HideConvenerName = hidden;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(hidden);
+    }
+
+    public static IReadOnlyList<FieldError> Validate(NotesInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        Length(errors, nameof(NotesInput.Convener), "Convener", input.Convener, ProceedingsRules.MaxShortSection);
+        Length(errors, nameof(NotesInput.Participants), "Who took part", input.Participants, ProceedingsRules.MaxSection);
+        Length(errors, nameof(NotesInput.KeyPoints), "Key points", input.KeyPoints, ProceedingsRules.MaxSection);
+        Length(errors, nameof(NotesInput.Actions), "Actions", input.Actions, ProceedingsRules.MaxSection);
+        Length(errors, nameof(NotesInput.Links), "Links", input.Links, ProceedingsRules.MaxSection);
+        if (!string.IsNullOrWhiteSpace(input.Participants) && !input.ParticipantsConsented)
+        {
+            errors.Add(new(nameof(NotesInput.ParticipantsConsented), ProceedingsMessages.ConsentText));
+        }
+
+        return errors;
+    }
+
+    private static void Length(List<FieldError> errors, string field, string label, string? value, int max)
+    {
+        if ((value ?? string.Empty).Length > max)
+        {
+            errors.Add(new(field, $"{label} must be {max:N0} characters or fewer"));
+        }
+    }
+
+    private static string Clean(string? value) => (value ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+}

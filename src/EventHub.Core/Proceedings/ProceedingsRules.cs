@@ -1,0 +1,196 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>Stable codes and the words people see for notes, materials and write-ups.</summary>
+public static class ProceedingsMessages
+{
+    public const string Stale = "stale";
+    public const string BadFile = "bad_file";
+
+    public const string ForbiddenText = "This link is not valid for this session. Ask the organisers for the session's notes link";
+    public const string NotFoundText = "That session could not be found";
+    public const string StaleText = "Someone else saved these notes since you opened them. Copy your changes, reload the page and add them again";
+    public const string ConsentText = "Confirm that everyone named under 'Who took part' agreed to be named";
+    public const string NoFileText = "Select a file";
+    public const string EmptyFileText = "The selected file is empty";
+    public const string WrongTypeText = "The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG";
+    public const string ContentMismatchText = "The selected file's contents do not match its name. Save it again as a PDF, PPTX, ODP, DOCX, PNG or JPEG";
+    public const string PathNameText = "The selected file's name must not include a folder path or special characters. Rename the file and try again";
+    public const string LinkTitleText = "Enter a title for the link";
+    public const string LinkUrlText = "Enter a web address starting with https:// or http://";
+    public const string WriteUpNameText = "Enter your name";
+    public const string WriteUpEmptyText = "Enter a short write-up or a link to your own post";
+
+    public static string TooLargeText(long maxBytes) => $"The selected file must be smaller than {FormatSize(maxBytes)}";
+
+    public static string FormatSize(long bytes) =>
+        bytes >= 1024 * 1024
+            ? (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+            : (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
+}
+
+/// <summary>A file type we accept, recognised by its content.</summary>
+public sealed record AcceptedFileType(string Name, string ContentType, IReadOnlyList<string> Extensions);
+
+/// <summary>Pure rules for the record of the day: limits, upload checks, names and links.</summary>
+public static class ProceedingsRules
+{
+    public const int MaxShortSection = 500;
+    public const int MaxSection = 20_000;
+    public const int MaxUrlLength = 500;
+    public const int MaxFileNameLength = 200;
+    public const int MaxWriteUpLength = 5_000;
+    public const long MaxAllowedUploadBytes = 200L * 1024 * 1024;
+
+    public static readonly AcceptedFileType Pdf = new("PDF", "application/pdf", [".pdf"]);
+    public static readonly AcceptedFileType Png = new("PNG", "image/png", [".png"]);
+    public static readonly AcceptedFileType Jpeg = new("JPEG", "image/jpeg", [".jpg", ".jpeg"]);
+    public static readonly AcceptedFileType Docx = new("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [".docx"]);
+    public static readonly AcceptedFileType Pptx = new("PPTX", "application/vnd.openxmlformats-officedocument.presentationml.presentation", [".pptx"]);
+    public static readonly AcceptedFileType Odp = new("ODP", "application/vnd.oasis.opendocument.presentation", [".odp"]);
+
+    public static IReadOnlyList<AcceptedFileType> Accepted { get; } = [Pdf, Pptx, Odp, Docx, Png, Jpeg];
+
+    /// <summary>What the browser's file picker should offer (a hint only: the content decides).</summary>
+    public static string AcceptAttribute => string.Join(',', Accepted.SelectMany(t => t.Extensions));
+
+    /// <summary>
+    /// Refuses names that try to say where the file goes (folders, "..", drive letters) or carry control characters.
+    /// Browsers send a bare name, so anything else is a hand-made request.
+    /// </summary>
+    public static bool IsPlainFileName(string? name) =>
+        !string.IsNullOrWhiteSpace(name)
+        && name.Length <= 255
+        && name.IndexOfAny(['/', '\\', ':', '\0']) < 0
+        && !name.Contains("..", StringComparison.Ordinal)
+        && !name.Any(char.IsControl)
+        && name.Trim() is not ("." or "..");
+
+    /// <summary>A download name safe for any header or file system: letters, digits, spaces, dot, dash, underscore.</summary>
+    public static string SanitiseFileName(string? name, AcceptedFileType type)
+    {
+        var baseName = Path.GetFileNameWithoutExtension((name ?? string.Empty).Replace('\\', '/').Split('/')[^1]);
+        var sb = new StringBuilder(baseName.Length);
+        foreach (var c in baseName.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ' ')
+            {
+                sb.Append(c);
+            }
+            else if (c is '.' or '(' or ')' or ',')
+            {
+                sb.Append('-');
+            }
+        }
+
+        var clean = string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('-', ' ');
+        if (clean.Length == 0)
+        {
+            clean = "material";
+        }
+
+        var extension = Path.GetExtension(name ?? string.Empty).ToLowerInvariant();
+        if (!type.Extensions.Contains(extension))
+        {
+            extension = type.Extensions[0];
+        }
+
+        var max = MaxFileNameLength - extension.Length;
+        return (clean.Length > max ? clean[..max] : clean) + extension;
+    }
+
+    /// <summary>
+    /// Recognises an accepted type from the first bytes (and, for ZIP-based office files, the package's own
+    /// description of itself). Null when the content is none of them.
+    /// </summary>
+    public static AcceptedFileType? Sniff(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        content.Position = 0;
+        Span<byte> head = stackalloc byte[8];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        content.Position = 0;
+
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return Pdf;
+        }
+
+        if (head.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return Png;
+        }
+
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        {
+            return Jpeg;
+        }
+
+        if (head.StartsWith("PK\u0003\u0004"u8))
+        {
+            var type = SniffZip(content);
+            content.Position = 0;
+            return type;
+        }
+
+        return null;
+    }
+
+    private static AcceptedFileType? SniffZip(Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+
+            // OpenDocument: the first entry is an uncompressed "mimetype" naming the document type.
+            var mimetype = zip.GetEntry("mimetype");
+            if (mimetype is not null && mimetype.Length < 200)
+            {
+                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
+                return reader.ReadToEnd().Trim() == Odp.ContentType ? Odp : null;
+            }
+
+            var types = zip.GetEntry("[Content_Types].xml");
+            if (types is null || types.Length > 1_000_000)
+            {
+                return null;
+            }
+
+            using var typesReader = new StreamReader(types.Open(), Encoding.UTF8);
+            var xml = typesReader.ReadToEnd();
+            if (xml.Contains("presentationml.presentation.main+xml", StringComparison.Ordinal) && zip.GetEntry("ppt/presentation.xml") is not null)
+            {
+                return Pptx;
+            }
+
+            if (xml.Contains("wordprocessingml.document.main+xml", StringComparison.Ordinal) && zip.GetEntry("word/document.xml") is not null)
+            {
+                return Docx;
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An http(s) address we are happy to link to from a public page.</summary>
+    public static bool IsSafeLink(string? url) =>
+        !string.IsNullOrWhiteSpace(url)
+        && url.Trim().Length <= MaxUrlLength
+        && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>A Content-Disposition value that cannot break the header: ASCII fallback plus RFC 5987 name.</summary>
+    public static string ContentDisposition(string downloadName)
+    {
+        var ascii = new string((downloadName ?? "material").Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' and not ';' ? c : '_').ToArray());
+        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(downloadName ?? "material")}";
+    }
+}

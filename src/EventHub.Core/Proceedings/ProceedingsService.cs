@@ -1,0 +1,301 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>After the day: write-ups, the book of proceedings, publishing it, and the public archive.</summary>
+public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    // ---- Write-ups ----
+
+    /// <summary>
+    /// A participant posts a write-up (a short text, a link, or both). It shows at once when the organisers trust
+    /// contributors for this event, otherwise after approval. The caller supplies the author's name (manage page).
+    /// </summary>
+    public async Task<Outcome<WriteUpView>> SubmitWriteUpAsync(int sessionId, WriteUpInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.AuthorName) || input.AuthorName.Trim().Length > 200)
+        {
+            errors.Add(new(nameof(WriteUpInput.AuthorName), ProceedingsMessages.WriteUpNameText));
+        }
+
+        var hasText = !string.IsNullOrWhiteSpace(input.Text);
+        var hasUrl = !string.IsNullOrWhiteSpace(input.Url);
+        if (!hasText && !hasUrl)
+        {
+            errors.Add(new(nameof(WriteUpInput.Text), ProceedingsMessages.WriteUpEmptyText));
+        }
+
+        if (hasText && input.Text!.Trim().Length > ProceedingsRules.MaxWriteUpLength)
+        {
+            errors.Add(new(nameof(WriteUpInput.Text), $"Write-up must be {ProceedingsRules.MaxWriteUpLength:N0} characters or fewer"));
+        }
+
+        if (hasUrl && !ProceedingsRules.IsSafeLink(input.Url))
+        {
+            errors.Add(new(nameof(WriteUpInput.Url), ProceedingsMessages.LinkUrlText));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<WriteUpView>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return Outcome<WriteUpView>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+        }
+
+        var trusted = await db.Set<ProceedingsSettings>().Where(s => s.EventId == session.EventId).Select(s => s.TrustContributors).FirstOrDefaultAsync(ct);
+        var writeUp = new WriteUp
+        {
+            EventId = session.EventId,
+            SessionId = sessionId,
+            AuthorName = input.AuthorName!.Trim(),
+            Text = (input.Text ?? string.Empty).Trim(),
+            Url = (input.Url ?? string.Empty).Trim(),
+            Status = trusted ? WriteUpStatus.Approved : WriteUpStatus.Pending,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(writeUp);
+        await db.SaveChangesAsync(ct);
+        return Outcome<WriteUpView>.Ok(View(writeUp, session.Title));
+    }
+
+    public async Task<IReadOnlyList<WriteUpView>> PendingWriteUpsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<WriteUp>().AsNoTracking().Where(w => w.EventId == eventId && w.Status == WriteUpStatus.Pending)
+            .Join(db.Sessions, w => w.SessionId, s => s.Id, (w, s) => new { w, s.Title })
+            .OrderBy(x => x.w.CreatedUtc).ToListAsync(ct);
+        return [.. rows.Select(x => View(x.w, x.Title))];
+    }
+
+    public async Task<Outcome<WriteUpStatus>> ModerateWriteUpAsync(Actor actor, int writeUpId, bool approve, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<WriteUpStatus>.Refused(ErrorCodes.Forbidden, "Only organisers can approve write-ups");
+        }
+
+        var status = approve ? WriteUpStatus.Approved : WriteUpStatus.Rejected;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var count = await db.Set<WriteUp>().Where(w => w.Id == writeUpId).ExecuteUpdateAsync(u => u.SetProperty(w => w.Status, status), ct);
+        return count == 1 ? Outcome<WriteUpStatus>.Ok(status) : Outcome<WriteUpStatus>.Refused(ErrorCodes.NotFound, "That write-up could not be found");
+    }
+
+    public async Task<Outcome<bool>> SetTrustContributorsAsync(Actor actor, int eventId, bool trusted, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can change this");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await SettingsForUpdateAsync(db, eventId, ct);
+        settings.TrustContributors = trusted;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(trusted);
+    }
+
+    // ---- The book of proceedings ----
+
+    public async Task<Outcome<bool>> SetPublishedAsync(Actor actor, int eventId, bool published, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can publish the proceedings");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome<bool>.Refused(ErrorCodes.NotFound, "That event could not be found");
+        }
+
+        var settings = await SettingsForUpdateAsync(db, eventId, ct);
+        settings.IsPublished = published;
+        settings.PublishedUtc = published ? clock.GetUtcNow().UtcDateTime : null;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(published);
+    }
+
+    /// <summary>
+    /// The proceedings of an event: published ones for everyone, a preview for organisers. Hidden material,
+    /// unapproved write-ups and the names of conveners who opted out are left out.
+    /// </summary>
+    public async Task<ProceedingsBook?> GetBookAsync(Actor actor, string eventSlug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == eventSlug, ct);
+        if (ev is null)
+        {
+            return null;
+        }
+
+        var settings = await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == ev.Id, ct);
+        var published = settings?.IsPublished == true && ev.IsPublic;
+        if (!published && !actor.IsOrganiser)
+        {
+            return null;
+        }
+
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Title).ToListAsync(ct);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var notes = await db.Set<SessionNotes>().AsNoTracking().Where(n => db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == ev.Id))
+            .ToDictionaryAsync(n => n.SessionId, ct);
+        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden)
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
+        var writeUps = await db.Set<WriteUp>().AsNoTracking().Where(w => w.EventId == ev.Id && w.Status == WriteUpStatus.Approved)
+            .OrderBy(w => w.CreatedUtc).ToListAsync(ct);
+
+        var list = new List<ProceedingsSession>();
+        foreach (var s in sessions)
+        {
+            notes.TryGetValue(s.Id, out var n);
+            var hideName = n?.HideConvenerName == true;
+            var convener = hideName ? null : (string.IsNullOrWhiteSpace(n?.Convener) ? s.Speakers : n!.Convener);
+            list.Add(new ProceedingsSession(
+                s.Id, "session-" + s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Title,
+                string.IsNullOrWhiteSpace(convener) ? null : convener.Trim(),
+                s.RoomId is { } rid ? rooms.GetValueOrDefault(rid) : null, s.StartUtc, s.EndUtc,
+                hideName ? string.Empty : MarkdownRenderer.ToSafeHtml(n?.Convener),
+                MarkdownRenderer.ToSafeHtml(n?.Participants),
+                MarkdownRenderer.ToSafeHtml(n?.KeyPoints),
+                MarkdownRenderer.ToSafeHtml(n?.Actions),
+                MarkdownRenderer.ToSafeHtml(n?.Links),
+                [.. materials.Where(m => m.SessionId == s.Id).Select(MaterialView.From)],
+                [.. writeUps.Where(w => w.SessionId == s.Id).Select(w => View(w, s.Title))]));
+        }
+
+        return new ProceedingsBook(ev.Id, ev.Slug, ev.Title, MarkdownRenderer.ToSafeHtml(ev.Summary), ev.TimeZoneId, ev.StartUtc,
+            published, settings?.PublishedUtc, list);
+    }
+
+    /// <summary>
+    /// Queues the follow-up email (links to the proceedings and materials) for each recipient, once per address.
+    /// The attendee list belongs to Booking, so the caller passes it; refused until the proceedings are published.
+    /// </summary>
+    public async Task<Outcome<int>> QueueFollowUpAsync(Actor actor, int eventId, IEnumerable<(string Name, string Email)> recipients, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<int>.Refused(ErrorCodes.Forbidden, "Only organisers can send the follow-up");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null)
+        {
+            return Outcome<int>.Refused(ErrorCodes.NotFound, "That event could not be found");
+        }
+
+        if (!await db.Set<ProceedingsSettings>().AnyAsync(s => s.EventId == eventId && s.IsPublished, ct))
+        {
+            return Outcome<int>.Refused(ErrorCodes.Conflict, "Publish the proceedings before sending the follow-up");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var materialCount = await db.Set<Material>().CountAsync(m => m.EventId == eventId && !m.IsHidden, ct);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, email) in recipients)
+        {
+            var normalised = EmailAddresses.Normalise(email);
+            if (!EmailAddresses.IsValid(normalised) || !seen.Add(normalised))
+            {
+                continue;
+            }
+
+            Email.Outbox.Enqueue(db, ProceedingsEmailTemplates.FollowUp, normalised, name, new FollowUpPayload
+            {
+                RecipientName = name,
+                ProceedingsPath = $"/events/{ev.Slug}/proceedings",
+                MaterialCount = materialCount,
+            }, now, eventId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(seen.Count);
+    }
+
+    // ---- The public archive ----
+
+    /// <summary>Past sessions of public events whose title, description or notes contain the words, newest first.</summary>
+    public async Task<PagedResult<ArchiveHit>> SearchArchiveAsync(string? query, int page = 0, int pageSize = 25, CancellationToken ct = default)
+    {
+        var words = (query ?? string.Empty).Trim().ToLowerInvariant()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5).ToArray();
+        if (words.Length == 0)
+        {
+            return new PagedResult<ArchiveHit>([], 0, page, pageSize);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sessions = db.Sessions.AsNoTracking().Where(s =>
+            s.Event!.EndUtc < now && (s.Event.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed));
+        foreach (var word in words)
+        {
+            sessions = sessions.Where(s => s.Title.ToLower().Contains(word) || s.Description.ToLower().Contains(word)
+                || db.Set<SessionNotes>().Any(n => n.SessionId == s.Id && (n.KeyPoints.ToLower().Contains(word) || n.Actions.ToLower().Contains(word))));
+        }
+
+        var total = await sessions.CountAsync(ct);
+        var (skip, take) = Paging.Window(page, pageSize);
+        var hits = await sessions.OrderByDescending(s => s.StartUtc).ThenBy(s => s.Id).Skip(skip).Take(take)
+            .Select(s => new ArchiveHit(s.Id, s.Title, s.Event!.Title, s.Event.Slug, s.Event.TimeZoneId, s.StartUtc,
+                db.Set<ProceedingsSettings>().Any(p => p.EventId == s.EventId && p.IsPublished),
+                db.Set<Material>().Count(m => m.SessionId == s.Id && !m.IsHidden)))
+            .ToListAsync(ct);
+        return new PagedResult<ArchiveHit>(hits, total, page, take);
+    }
+
+    /// <summary>Past editions of a series with what they left behind, for the series page.</summary>
+    public async Task<IReadOnlyList<ArchiveEdition>> PastEditionsAsync(string seriesSlug, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.AsNoTracking()
+            .Where(e => e.Series != null && e.Series.Slug == seriesSlug && e.EndUtc < now
+                && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed))
+            .OrderByDescending(e => e.StartUtc)
+            .Select(e => new ArchiveEdition(e.Id, e.Title, e.Slug, e.Summary, e.TimeZoneId, e.StartUtc,
+                db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished),
+                db.Sessions.Count(s => s.EventId == e.Id),
+                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden),
+                db.Set<WriteUp>().Count(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The event's record settings as organisers edit them (defaults when never set).</summary>
+    public async Task<ProceedingsSettings> GetSettingsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
+            ?? new ProceedingsSettings { EventId = eventId };
+    }
+
+    internal static async Task<ProceedingsSettings> SettingsForUpdateAsync(EventHubDbContext db, int eventId, CancellationToken ct)
+    {
+        var settings = await db.Set<ProceedingsSettings>().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+        if (settings is null)
+        {
+            settings = new ProceedingsSettings { EventId = eventId };
+            db.Add(settings);
+        }
+
+        return settings;
+    }
+
+    private static WriteUpView View(WriteUp w, string sessionTitle) =>
+        new(w.Id, w.SessionId, sessionTitle, w.AuthorName, MarkdownRenderer.ToSafeHtml(w.Text), w.Url, w.Status, w.CreatedUtc);
+}

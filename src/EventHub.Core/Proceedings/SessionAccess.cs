@@ -1,0 +1,75 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>
+/// Who may edit a session's record: an organiser, or anyone holding the session's private notes link.
+/// The link is created on first use; ids are never enough on their own.
+/// </summary>
+internal static class SessionAccess
+{
+    public static async Task<SessionNotes> EnsureNotesAsync(EventHubDbContext db, Session session, CancellationToken ct)
+    {
+        var notes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == session.Id, ct);
+        if (notes is null)
+        {
+            notes = new SessionNotes
+            {
+                SessionId = session.Id,
+                EditToken = SecureTokens.New(),
+                Convener = session.Speakers,
+            };
+            db.Add(notes);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return notes;
+    }
+
+    /// <summary>The session the token opens; null when it opens nothing.</summary>
+    public static async Task<(Session Session, SessionNotes Notes)?> ByTokenAsync(EventHubDbContext db, string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return null;
+        }
+
+        var notes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.EditToken == token, ct);
+        if (notes is null || !SecureTokens.FixedTimeEquals(notes.EditToken, token))
+        {
+            return null;
+        }
+
+        var session = await db.Sessions.FirstAsync(s => s.Id == notes.SessionId, ct);
+        return (session, notes);
+    }
+
+    /// <summary>Resolves either an organiser's session id or a private token to a session they may edit.</summary>
+    public static async Task<(Session Session, SessionNotes Notes)?> ResolveAsync(EventHubDbContext db, EditorKey key, CancellationToken ct)
+    {
+        if (key.Token is not null)
+        {
+            var byToken = await ByTokenAsync(db, key.Token, ct);
+            return byToken is { } t && (key.SessionId is null || key.SessionId == t.Session.Id) ? byToken : null;
+        }
+
+        if (key.Actor.IsOrganiser && key.SessionId is { } id)
+        {
+            var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+            return session is null ? null : (session, await EnsureNotesAsync(db, session, ct));
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Who is editing a session's record: an organiser naming a session, or the holder of its private link.</summary>
+public sealed record EditorKey(Actor Actor, int? SessionId, string? Token)
+{
+    public static EditorKey ForToken(string token, string? name = null) => new(Actor.Anonymous with { DisplayName = name ?? "Private link" }, null, token);
+
+    public static EditorKey ForOrganiser(Actor actor, int sessionId) => new(actor, sessionId, null);
+}

@@ -1,0 +1,220 @@
+using EventHub.Core.Common;
+using EventHub.Core.OpenSpace;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+
+namespace EventHub.Web.Features.OpenSpace;
+
+/// <summary>
+/// The facilitators' board. Keyboard first: select a proposal or session with a button, then choose a cell.
+/// Tapping works the same way on a phone; drag and drop is an enhancement on the same calls.
+/// </summary>
+public partial class FacilitationBoardPage
+{
+    private BoardProposal? _selectedProposal;
+    private BoardCellView? _selectedCell;
+    private string? _message;
+    private bool _messageIsError;
+    private IReadOnlyList<string> _warnings = [];
+    private IReadOnlyList<FieldError> _errors = [];
+    private IReadOnlyList<FieldError> _slotErrors = [];
+    private string? _title;
+    private string? _convener;
+    private string? _description;
+    private DateTime? _slotStart;
+    private DateTime? _slotEnd;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private BoardService Service { get; set; } = default!;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await ReloadAsync();
+        if (Board is null)
+        {
+            Navigation.NotFound();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (Board is not null)
+        {
+            Follow(Board.EventId);
+        }
+    }
+
+    protected override async Task ReloadAsync()
+    {
+        Board = await Service.GetBoardAsync(await CurrentActor.GetAsync(), Id);
+        if (_selectedCell is not null)
+        {
+            _selectedCell = Board?.Cells.FirstOrDefault(c => c.SessionId == _selectedCell.SessionId);
+        }
+
+        if (_selectedProposal is not null)
+        {
+            _selectedProposal = Board?.Queue.FirstOrDefault(p => p.Id == _selectedProposal.Id);
+        }
+    }
+
+    private void SelectProposal(BoardProposal proposal)
+    {
+        _selectedCell = null;
+        _selectedProposal = _selectedProposal?.Id == proposal.Id ? null : proposal;
+    }
+
+    private void SelectCell(BoardCellView cell)
+    {
+        _selectedProposal = null;
+        _selectedCell = cell;
+    }
+
+    private void ClearSelection()
+    {
+        _selectedProposal = null;
+        _selectedCell = null;
+    }
+
+    private void StartDragProposal(BoardProposal proposal) => SelectProposal(proposal);
+
+    private void StartDragCell(BoardCellView cell)
+    {
+        if (!cell.IsPinned && !cell.IsFixed)
+        {
+            SelectCell(cell);
+        }
+    }
+
+    private async Task DropAsync(BoardRoom room, BoardSlotView slot, BoardCellView? target)
+    {
+        var actor = await CurrentActor.GetAsync();
+        if (_selectedProposal is { } proposal && target is null)
+        {
+            Show(await Service.PlaceAsync(actor, proposal.Id, room.Id, slot.Id), $"Placed “{proposal.Title}” in {room.Name}.");
+        }
+        else if (_selectedCell is { } cell && target is null)
+        {
+            Show(await Service.MoveAsync(actor, cell.SessionId, room.Id, slot.Id), $"Moved “{cell.Title}” to {room.Name}.");
+        }
+        else if (_selectedCell is { } dragged && target is not null && target.SessionId != dragged.SessionId && !target.IsFixed)
+        {
+            await SwapAsync(dragged, target);
+            return;
+        }
+        else
+        {
+            return;
+        }
+
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    private async Task SwapAsync(BoardCellView a, BoardCellView b)
+    {
+        Show(await Service.SwapAsync(await CurrentActor.GetAsync(), a.SessionId, b.SessionId), $"Swapped “{a.Title}” and “{b.Title}”.");
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    private async Task MergeAsync(BoardCellView keep, BoardCellView absorb)
+    {
+        Show(await Service.MergeAsync(await CurrentActor.GetAsync(), keep.SessionId, absorb.SessionId), $"Merged “{absorb.Title}” into “{keep.Title}”.");
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    private async Task PinAsync(BoardCellView cell, bool pinned)
+    {
+        Show(await Service.SetPinnedAsync(await CurrentActor.GetAsync(), cell.SessionId, pinned), pinned ? $"Pinned “{cell.Title}”." : $"Unpinned “{cell.Title}”.");
+        await ReloadAsync();
+    }
+
+    private async Task WithdrawAsync(BoardProposal proposal)
+    {
+        var outcome = await Service.WithdrawAsync(await CurrentActor.GetAsync(), proposal.Id);
+        Say(outcome.Succeeded ? $"Withdrew “{proposal.Title}”." : outcome.Errors[0].Message, !outcome.Succeeded);
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    private async Task ProposeAsync()
+    {
+        var outcome = await Service.ProposeOnBehalfAsync(await CurrentActor.GetAsync(), Id, new ProposalInput(_title, _convener, _description));
+        _errors = outcome.Errors;
+        if (outcome.Succeeded)
+        {
+            Say($"Added “{outcome.Value!.Title}” to the queue.", false);
+            _title = _convener = _description = null;
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task AddSlotAsync()
+    {
+        var errors = new List<FieldError>();
+        var zone = EventTime.Zone(Board?.TimeZoneId);
+        DateTime startUtc = default, endUtc = default;
+        if (_slotStart is not { } start || !EventTime.TryToUtc(start, zone, out startUtc))
+        {
+            errors.Add(new("StartUtc", "Enter when the slot starts"));
+        }
+
+        if (_slotEnd is not { } end || !EventTime.TryToUtc(end, zone, out endUtc))
+        {
+            errors.Add(new("EndUtc", "Enter when the slot ends"));
+        }
+
+        if (errors.Count == 0)
+        {
+            var outcome = await Service.AddSlotAsync(await CurrentActor.GetAsync(), Id, startUtc, endUtc);
+            errors.AddRange(outcome.Errors);
+            if (outcome.Succeeded)
+            {
+                Say("Time slot added.", false);
+                _slotStart = _slotEnd = null;
+            }
+        }
+
+        _slotErrors = errors;
+        await ReloadAsync();
+    }
+
+    private async Task RemoveSlotAsync(BoardSlotView slot)
+    {
+        var outcome = await Service.RemoveSlotAsync(await CurrentActor.GetAsync(), slot.Id);
+        Say(outcome.Succeeded ? "Time slot removed." : outcome.Errors[0].Message, !outcome.Succeeded);
+        await ReloadAsync();
+    }
+
+    private void Show(Outcome<BoardChangeResult> outcome, string success)
+    {
+        if (outcome.Succeeded)
+        {
+            Say(success, false);
+            _warnings = outcome.Value!.Warnings;
+        }
+        else
+        {
+            Say(outcome.Errors[0].Message, true);
+        }
+    }
+
+    private void Say(string message, bool error)
+    {
+        _message = message;
+        _messageIsError = error;
+        _warnings = [];
+    }
+}

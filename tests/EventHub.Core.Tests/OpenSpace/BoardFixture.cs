@@ -1,0 +1,85 @@
+using EventHub.Core.Events;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventHub.Core.Tests.OpenSpace;
+
+/// <summary>An Open Space event with three rooms (small, big, hall) and two slots on a real SQLite file.</summary>
+internal sealed class BoardFixture : IAsyncDisposable
+{
+    private BoardFixture(TestDatabase database, FakeTimeProvider clock)
+    {
+        Database = database;
+        Clock = clock;
+        Changes = new BoardChanges();
+        Board = new BoardService(database, clock, Changes);
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public BoardChanges Changes { get; }
+
+    public BoardService Board { get; }
+
+    public int EventId { get; private set; }
+
+    public string Slug { get; } = "open-space-day";
+
+    public int SmallRoom { get; private set; }
+
+    public int BigRoom { get; private set; }
+
+    public int Hall { get; private set; }
+
+    public int Morning { get; private set; }
+
+    public int Afternoon { get; private set; }
+
+    public static async Task<BoardFixture> CreateAsync()
+    {
+        var fixture = new BoardFixture(await TestDatabase.CreateAsync(), Support.Clock.At());
+        await fixture.SeedAsync();
+        return fixture;
+    }
+
+    private async Task SeedAsync()
+    {
+        var start = new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
+        await using (var db = Database.CreateDbContext())
+        {
+            var ev = new Event
+            {
+                Title = "Open Space Day", Slug = Slug, Kind = EventKind.OpenSpace, Status = EventStatus.Published,
+                StartUtc = start, EndUtc = start.AddHours(8), Capacity = 100,
+            };
+            ev.Rooms.Add(new Room { Name = "Small room", Capacity = 2, SortOrder = 1 });
+            ev.Rooms.Add(new Room { Name = "Big room", Capacity = 50, SortOrder = 2 });
+            ev.Rooms.Add(new Room { Name = "Hall", Capacity = 100, SortOrder = 3 });
+            db.Events.Add(ev);
+            await db.SaveChangesAsync();
+            EventId = ev.Id;
+            SmallRoom = ev.Rooms[0].Id;
+            BigRoom = ev.Rooms[1].Id;
+            Hall = ev.Rooms[2].Id;
+        }
+
+        Morning = (await Board.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(1), start.AddHours(2))).Value!.Id;
+        Afternoon = (await Board.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(4), start.AddHours(5))).Value!.Id;
+    }
+
+    public async Task<int> ProposeAsync(string title, string convener = "Cat Convener") =>
+        (await Board.ProposeAsync(EventId, new ProposalInput(title, convener, "About " + title), convener)).Value!.Id;
+
+    /// <summary>Proposes and places a session; returns its session id.</summary>
+    public async Task<int> PlaceAsync(string title, int room, int slot, string convener = "Cat Convener")
+    {
+        var outcome = await Board.PlaceAsync(Actors.Organiser, await ProposeAsync(title, convener), room, slot);
+        outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        return outcome.Value!.SessionId;
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}

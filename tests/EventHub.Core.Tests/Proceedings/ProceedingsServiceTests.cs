@@ -1,0 +1,122 @@
+using EventHub.Core.Common;
+using EventHub.Core.Proceedings;
+using EventHub.Core.Tests.Support;
+
+namespace EventHub.Core.Tests.Proceedings;
+
+public sealed class ProceedingsServiceTests
+{
+    [Fact]
+    public async Task A_write_up_waits_for_approval_unless_the_event_trusts_contributors()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+
+        var moderated = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Ann", "Great session", null));
+        (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!.Sessions.Single().WriteUps.ShouldBeEmpty();
+        (await f.Proceedings.PendingWriteUpsAsync(Actors.Organiser, f.EventId)).ShouldHaveSingleItem();
+
+        await f.Proceedings.ModerateWriteUpAsync(Actors.Organiser, moderated.Value!.Id, approve: true);
+        await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
+        var trusted = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Bob", null, "https://bob.example.org/post"));
+
+        moderated.Value.Status.ShouldBe(WriteUpStatus.Pending);
+        trusted.Value!.Status.ShouldBe(WriteUpStatus.Approved);
+        (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!.Sessions.Single().WriteUps.Select(w => w.AuthorName).ShouldBe(["Ann", "Bob"]);
+    }
+
+    [Fact]
+    public async Task A_write_up_needs_a_name_and_some_text_or_a_link()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+
+        var outcome = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("", " ", ""));
+
+        outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe(ProceedingsMessages.WriteUpNameText);
+        outcome.ErrorFor(nameof(WriteUpInput.Text)).ShouldBe(ProceedingsMessages.WriteUpEmptyText);
+    }
+
+    [Fact]
+    public async Task Unpublished_proceedings_are_only_shown_to_organisers()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+
+        (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug)).ShouldBeNull();
+        (await f.Proceedings.GetBookAsync(Actors.Organiser, f.Slug))!.IsPublished.ShouldBeFalse();
+        (await f.Proceedings.SetPublishedAsync(Actor.Anonymous, f.EventId, true)).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_book_has_a_contents_list_notes_and_materials_and_leaves_out_an_opted_out_convener()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await f.Notes.SaveNotesAsync(f.Key, new NotesInput { Convener = "Cat Convener", KeyPoints = "Publish **weekly**" });
+        var pdf = (await f.Materials.UploadAsync(f.Key, "slides.pdf", Files.Pdf())).Value!;
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+
+        var book = await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug);
+        var html = ProceedingsHtml.Render(book!, id => $"/materials/{id}");
+
+        html.ShouldContain("<h2 id=\"contents-heading\">Contents</h2>");
+        html.ShouldContain($"<a href=\"#session-{f.SessionId}\">Publishing bus timetables</a>");
+        html.ShouldContain("<strong>weekly</strong>");
+        html.ShouldContain($"href=\"/materials/{pdf.Id}\"");
+        html.ShouldContain("Convened by Cat Convener");
+
+        await f.Notes.SetConvenerNameHiddenAsync(f.Key, true);
+        var optedOut = ProceedingsHtml.Render((await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!, id => $"/materials/{id}");
+        optedOut.ShouldNotContain("Cat Convener");
+    }
+
+    [Fact]
+    public async Task The_archive_finds_past_sessions_by_a_word_in_the_title_or_notes()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await f.Notes.SaveNotesAsync(f.Key, new NotesInput { KeyPoints = "Use GTFS-realtime for live arrivals" });
+
+        (await f.Proceedings.SearchArchiveAsync("TIMETABLES")).Items.ShouldHaveSingleItem().EventSlug.ShouldBe(f.Slug);
+        (await f.Proceedings.SearchArchiveAsync("arrivals")).TotalCount.ShouldBe(1);
+        (await f.Proceedings.SearchArchiveAsync("knitting")).TotalCount.ShouldBe(0);
+        (await f.Proceedings.SearchArchiveAsync("  ")).TotalCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_archive_leaves_out_draft_events()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync(EventHub.Core.Events.EventStatus.Draft);
+
+        (await f.Proceedings.SearchArchiveAsync("timetables")).TotalCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_series_lists_past_editions_with_what_they_left_behind()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await f.Materials.UploadAsync(f.Key, "slides.pdf", Files.Pdf());
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+
+        var editions = await f.Proceedings.PastEditionsAsync("open-data-day");
+
+        var edition = editions.ShouldHaveSingleItem();
+        edition.ProceedingsPublished.ShouldBeTrue();
+        edition.MaterialCount.ShouldBe(1);
+        edition.SessionCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_follow_up_is_queued_once_per_attendee_after_the_proceedings_are_published()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        (string, string)[] attendees = [("Ann", "ann@example.com"), ("Ann again", "ANN@example.com "), ("Bad", "not-an-email"), ("Bob", "bob@example.com")];
+
+        (await f.Proceedings.QueueFollowUpAsync(Actors.Organiser, f.EventId, attendees)).ErrorCode.ShouldBe(ErrorCodes.Conflict);
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+        var outcome = await f.Proceedings.QueueFollowUpAsync(Actors.Organiser, f.EventId, attendees);
+
+        outcome.Value.ShouldBe(2);
+        await using var db = f.Database.CreateDbContext();
+        var messages = db.Set<Core.Email.OutboxMessage>().ToList();
+        messages.Select(m => m.ToEmail).Order().ShouldBe(["ann@example.com", "bob@example.com"]);
+        messages.ShouldAllBe(m => m.Template == ProceedingsEmailTemplates.FollowUp && m.PayloadJson.Contains("/events/open-data-day-2026/proceedings"));
+    }
+}

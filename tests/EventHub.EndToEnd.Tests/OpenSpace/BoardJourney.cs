@@ -1,0 +1,52 @@
+using EventHub.Core.OpenSpace;
+using EventHub.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace EventHub.EndToEnd.Tests.OpenSpace;
+
+public sealed class BoardJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private AppHost _app = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new AppHost();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_facilitator_places_a_proposal_and_another_browser_sees_it_appear_without_reloading()
+    {
+        var seed = await OpenSpaceSeed.CreateAsync(_app);
+        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
+
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));
+        await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Sharing data between councils");
+        await phone.ShouldHaveNoAxeViolationsAsync();
+
+        var facilitator = await browser.NewPageAsync();
+        await OpenSpaceSeed.SignInAsync(facilitator, _app);
+        await facilitator.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/board"));
+        await facilitator.ShouldHaveNoAxeViolationsAsync();
+
+        // Keyboard-style placing: choose the proposal, then the cell.
+        await facilitator.GetByTestId("select-proposal").ClickAsync();
+        await facilitator.GetByTestId("place-here").First.ClickAsync();
+        await Assertions.Expect(facilitator.GetByTestId($"cell-{seed.RoomId}-{seed.SlotId}")).ToContainTextAsync("Sharing data between councils");
+        await facilitator.ShouldHaveNoAxeViolationsAsync();
+
+        // The phone never reloads: the live board shows the session in its slot.
+        await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Sharing data between councils",
+            new LocatorAssertionsToContainTextOptions { Timeout = 2_000 });
+        await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Reading room");
+
+        var projector = await browser.NewPageAsync();
+        await projector.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board/projector"));
+        await Assertions.Expect(projector.GetByTestId("board-grid")).ToContainTextAsync("Sharing data between councils");
+        await Assertions.Expect(projector.GetByTestId("board-qr")).ToBeVisibleAsync();
+        await projector.ShouldHaveNoAxeViolationsAsync();
+    }
+}

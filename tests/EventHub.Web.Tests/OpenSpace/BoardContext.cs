@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Bunit;
+using EventHub.Core.Events;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.OpenSpace;
+
+/// <summary>bUnit with the real board services on a real SQLite file, an Open Space event with one room and slot.</summary>
+public abstract class BoardContext : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = default!;
+
+    protected BoardService Board { get; private set; } = default!;
+
+    protected BoardChanges Changes { get; } = new();
+
+    protected int EventId { get; private set; }
+
+    protected int RoomId { get; private set; }
+
+    protected int SlotId { get; private set; }
+
+    protected string Slug { get; } = "open-space";
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var clock = Clock.At();
+        Board = new BoardService(Database, clock, Changes);
+        Services.AddSingleton(Changes);
+        Services.AddSingleton(Board);
+        Services.AddSingleton<TimeProvider>(clock);
+        Services.AddSingleton(new NotesService(Database, clock));
+        Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
+        Services.AddSingleton(new ProceedingsService(Database, clock));
+        Services.AddSingleton(new EventService(Database, clock));
+        Services.AddScoped<CurrentActor>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Fay Facilitator");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var start = new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc);
+        await using var db = Database.CreateDbContext();
+        var ev = new Event
+        {
+            Title = "Open Space", Slug = Slug, Kind = EventKind.OpenSpace, Status = EventStatus.Published,
+            StartUtc = start, EndUtc = start.AddHours(6), Capacity = 50,
+        };
+        ev.Rooms.Add(new Room { Name = "Garden room", Capacity = 10 });
+        db.Events.Add(ev);
+        await db.SaveChangesAsync();
+        EventId = ev.Id;
+        RoomId = ev.Rooms[0].Id;
+        SlotId = (await Board.AddSlotAsync(Actors.Organiser, EventId, start, start.AddHours(1))).Value!.Id;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
