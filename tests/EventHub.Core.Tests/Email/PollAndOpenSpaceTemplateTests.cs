@@ -13,6 +13,19 @@ namespace EventHub.Core.Tests.Email;
 public sealed partial class PollAndOpenSpaceTemplateTests
 {
     [Fact]
+    public async Task Every_poll_open_space_and_proceedings_message_has_a_registered_template()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+
+        string[] names = [PollTemplates.VoteRecorded, PollTemplates.EventPublished,
+            OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged, ProceedingsEmailTemplates.FollowUp];
+        foreach (var name in names)
+        {
+            rig.Templates.Names.ShouldContain(name);
+        }
+    }
+
+    [Fact]
     public async Task A_recorded_vote_gives_the_private_link_to_change_the_answers()
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
