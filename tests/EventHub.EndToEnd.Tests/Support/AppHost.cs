@@ -51,6 +51,11 @@ public sealed class AppHost : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (BrowserFixture.Current is { } browser)
+        {
+            await browser.CloseContextsOnAsync(BaseUrl);
+        }
+
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try

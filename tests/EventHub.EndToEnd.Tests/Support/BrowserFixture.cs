@@ -11,7 +11,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
+
+    /// <summary>The run's browser, so an <see cref="AppHost"/> can close the pages left on it when it stops.</summary>
+    public static BrowserFixture? Current { get; private set; }
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -28,6 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             ],
         });
+        Current = this;
     }
 
     /// <summary>A fresh browser context (its own cookies) and page. Phone-sized when <paramref name="phone"/>.</summary>
@@ -40,7 +45,30 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
         });
         context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every context with a page on <paramref name="baseUrl"/>: once its server stops, a page left open keeps
+    /// Chromium busy with reconnect attempts and slows every later test.
+    /// </summary>
+    public async Task CloseContextsOnAsync(string baseUrl)
+    {
+        foreach (var context in _contexts)
+        {
+            try
+            {
+                if (context.Pages.Any(p => p.Url.StartsWith(baseUrl.TrimEnd('/') + "/", StringComparison.Ordinal)))
+                {
+                    await context.CloseAsync();
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
