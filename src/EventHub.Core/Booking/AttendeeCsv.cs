@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using EventHub.Core.Common;
 
 namespace EventHub.Core.Booking;
 
@@ -30,22 +31,22 @@ public static class AttendeeCsv
         foreach (var b in bookings)
         {
             csv.WriteField(b.Reference);
-            csv.WriteField(Safe(b.Name));
-            csv.WriteField(Safe(b.Email));
-            csv.WriteField(Safe(b.Organisation));
-            csv.WriteField(Safe(b.JobTitle));
-            csv.WriteField(Safe(b.TicketType?.Name ?? string.Empty));
+            csv.WriteField(CsvCells.Safe(b.Name));
+            csv.WriteField(CsvCells.Safe(b.Email));
+            csv.WriteField(CsvCells.Safe(b.Organisation));
+            csv.WriteField(CsvCells.Safe(b.JobTitle));
+            csv.WriteField(CsvCells.Safe(b.TicketType?.Name ?? string.Empty));
             csv.WriteField(b.Status.ToString());
             csv.WriteField(b.CreatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             foreach (var q in questions)
             {
-                csv.WriteField(Safe(b.Answers.FirstOrDefault(a => a.QuestionId == q.Id)?.Value.Replace('\n', ';') ?? string.Empty));
+                csv.WriteField(CsvCells.Safe(b.Answers.FirstOrDefault(a => a.QuestionId == q.Id)?.Value.Replace('\n', ';') ?? string.Empty));
             }
 
             if (includeNeeds)
             {
-                csv.WriteField(Safe(b.DietaryNeeds));
-                csv.WriteField(Safe(b.AccessNeeds));
+                csv.WriteField(CsvCells.Safe(b.DietaryNeeds));
+                csv.WriteField(CsvCells.Safe(b.AccessNeeds));
             }
 
             csv.EndRecord();
@@ -55,7 +56,4 @@ public static class AttendeeCsv
         return writer.ToString();
     }
 
-    /// <summary>Stops a typed "=cmd|..." from running as a formula when the file is opened in a spreadsheet.</summary>
-    private static string Safe(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

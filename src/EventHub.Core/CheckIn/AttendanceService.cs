@@ -68,7 +68,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         void Write(string breakdown, AttendanceRow r)
         {
             csv.WriteField(breakdown);
-            csv.WriteField(Safe(r.Group));
+            csv.WriteField(CsvCells.Safe(r.Group));
             csv.WriteField(r.Confirmed.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(r.Attended.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(r.NoShows.ToString(CultureInfo.InvariantCulture));
@@ -91,6 +91,4 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         return writer.ToString();
     }
 
-    private static string Safe(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

@@ -2,7 +2,6 @@ using EventHub.Core.Booking;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using Microsoft.AspNetCore.Components;
-using QRCoder;
 
 namespace EventHub.Web.Features.Booking;
 
@@ -135,9 +134,6 @@ public static class ManagePageQr
 {
     public static string DataUri(string code)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.Q);
-        var png = new PngByteQRCode(data).GetGraphic(8);
-        return "data:image/png;base64," + Convert.ToBase64String(png);
+        return Core.Common.QrCodes.DataUri(code, errorCorrection: QRCoder.QRCodeGenerator.ECCLevel.Q);
     }
 }
