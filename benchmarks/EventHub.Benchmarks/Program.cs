@@ -13,7 +13,7 @@ var total = Arg(1, 6000);
 var capacity = Arg(2, 5000);
 
 var folder = Path.Combine(Path.GetTempPath(), "eventhub-bench-" + Guid.NewGuid().ToString("N"));
-var factory = new Factory(DataServiceCollectionExtensions.DefaultConnectionString(folder));
+var factory = DataServiceCollectionExtensions.CreatePooledFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder));
 try
 {
     await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
@@ -21,8 +21,8 @@ try
     var service = new BookingService(factory, TimeProvider.System, gate);
 
     // Warm up the JIT, EF's query cache and the connection pool on a separate event.
-    var warm = await AddEventAsync(factory, "warm-up", 1000);
-    await RunAsync(service, warm, bookers, 640, "warm");
+    var warm = await AddEventAsync(factory, "warm-up", 2500);
+    await RunAsync(service, warm, bookers, 3000, "warm");
 
     var eventId = await AddEventAsync(factory, "benchmark", capacity);
 
@@ -81,7 +81,7 @@ static int Arg(int index, int fallback) =>
 
 static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-static async Task<int> AddEventAsync(Factory factory, string slug, int capacity)
+static async Task<int> AddEventAsync(IDbContextFactory<EventHubDbContext> factory, string slug, int capacity)
 {
     await using var db = factory.CreateDbContext();
     var now = DateTime.UtcNow;
@@ -134,14 +134,4 @@ static async Task<(TimeSpan Elapsed, List<double> Latencies, int Confirmed, int 
     })));
     clock.Stop();
     return (clock.Elapsed, latencies.SelectMany(l => l).ToList(), confirmed, waiting, failed);
-}
-
-internal sealed class Factory(string connectionString) : IDbContextFactory<EventHubDbContext>
-{
-    public EventHubDbContext CreateDbContext()
-    {
-        var options = new DbContextOptionsBuilder<EventHubDbContext>();
-        DataServiceCollectionExtensions.Configure(options, connectionString);
-        return new EventHubDbContext(options.Options);
-    }
 }

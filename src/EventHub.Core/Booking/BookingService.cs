@@ -12,7 +12,7 @@ public sealed record BookingRequest(int EventId, BookingForm Form);
 public sealed record BookingResult(int BookingId, string Reference, string ManageToken, BookingStatus Status, int? WaitlistPosition, string? CheckInCode);
 
 /// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
-public sealed class BookingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+public sealed partial class BookingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
 {
     public Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default) =>
         BookCoreAsync(request, byOrganiser: false, ct);
@@ -79,75 +79,13 @@ public sealed class BookingService(IDbContextFactory<EventHubDbContext> dbFactor
             return Refused(decision.RefusalCode!);
         }
 
-        for (var attempt = 0; ; attempt++)
+        var status = decision.Decision switch
         {
-            using var _ = await gate.EnterAsync(ct);
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var status = decision.Decision switch
-            {
-                AllocationDecision.Confirmed => BookingStatus.Confirmed,
-                AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
-                _ => BookingStatus.Waiting,
-            };
-            if (status == BookingStatus.Confirmed && await Places.TryTakeAsync(db, request.EventId, form.TicketTypeId, ct) != TakeResult.Taken)
-            {
-                // Someone took the last place between our snapshot and now: the conditional update said no.
-                status = BookingStatus.Waiting;
-            }
-
-            var booking = NewBooking(request.EventId, form, normalised, status, now, questions);
-            if (status == BookingStatus.Confirmed)
-            {
-                foreach (var sessionId in sessionIds)
-                {
-                    var took = await Places.TryTakeSessionAsync(db, sessionId, ct);
-                    booking.Sessions.Add(new SessionBooking
-                    {
-                        SessionId = sessionId,
-                        Status = took ? SessionBookingStatus.Confirmed : SessionBookingStatus.Waiting,
-                        WaitlistRank = took ? 0 : now.Ticks,
-                        CreatedUtc = now,
-                    });
-                }
-            }
-
-            db.Add(booking);
-            if (form.TicketTypeId is { } tid)
-            {
-                booking.TicketType = await db.Set<TicketType>().FirstAsync(t => t.Id == tid, ct);
-            }
-
-            int? position = null;
-            if (status == BookingStatus.Waiting)
-            {
-                position = await db.Set<Booking>().CountAsync(x => x.EventId == request.EventId && x.Status == BookingStatus.Waiting && x.WaitlistRank <= booking.WaitlistRank, ct) + 1;
-            }
-
-            Lifecycle.Message(db, status switch
-            {
-                BookingStatus.Confirmed => EmailTemplates.BookingConfirmed,
-                BookingStatus.AwaitingApproval => EmailTemplates.RequestReceived,
-                _ => EmailTemplates.WaitlistJoined,
-            }, booking, now, position);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return Outcome<BookingResult>.Ok(new BookingResult(booking.Id, booking.Reference, booking.ManageToken, booking.Status, position,
-                    status == BookingStatus.Confirmed ? booking.CheckInCode : null));
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                await tx.RollbackAsync(ct);
-                if (ex.InnerException?.Message.Contains(nameof(Booking.NormalisedEmail), StringComparison.Ordinal) == true || attempt >= 2)
-                {
-                    return Refused(BookingError.AlreadyBooked);
-                }
-
-                // A reference or token collided (vanishingly rare): try again with new ones.
-            }
-        }
+            AllocationDecision.Confirmed => BookingStatus.Confirmed,
+            AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
+            _ => BookingStatus.Waiting,
+        };
+        return await WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>

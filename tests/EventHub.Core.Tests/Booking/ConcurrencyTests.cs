@@ -64,6 +64,29 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task A_repeated_email_among_many_simultaneous_bookers_refuses_only_the_repeats()
+    {
+        // Writes are grouped into shared transactions; a duplicate in a group must not cost anyone else their place.
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 170).Select(i => Task.Run(() =>
+            kit.Bookings.BookAsync(new BookingRequest(kit.EventId, i % 8 == 0
+                ? BookingKit.Form("Ann Example", "ann@devon.gov.uk")
+                : BookingKit.Form($"Person {i}"))))));
+
+        var repeats = Enumerable.Range(0, 170).Count(i => i % 8 == 0);
+        results.Count(r => !r.Succeeded).ShouldBe(repeats - 1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingError.AlreadyBooked);
+        var rows = await kit.AllBookingsAsync();
+        rows.Count.ShouldBe(170 - repeats + 1);
+        rows.Count(b => b.Status == BookingStatus.Confirmed).ShouldBe(50);
+        results.Where(r => r.Value?.Status == BookingStatus.Waiting).Select(r => r.Value!.WaitlistPosition).OrderBy(p => p)
+            .ShouldBe(Enumerable.Range(1, rows.Count - 50).Select(p => (int?)p));
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+        (await kit.OutboxAsync()).Count.ShouldBe(rows.Count);
+    }
+
+    [Fact]
     public async Task Two_hundred_people_choosing_a_fifty_place_session_get_exactly_fifty_session_places()
     {
         await using var kit = await BookingKit.CreateAsync(capacity: 500);
