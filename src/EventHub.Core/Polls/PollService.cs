@@ -259,18 +259,9 @@ public sealed class PollService(
 
         var now = Now;
 
-        // Claim the poll first so two organisers finalising at once cannot make two events; undone if the event is refused.
-        var claimed = await db.Set<Poll>()
-            .Where(p => p.Id == poll.Id && p.Status == PollStatus.Open)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Status, PollStatus.Finalised)
-                .SetProperty(p => p.ChosenOptionId, option.Id)
-                .SetProperty(p => p.FinalisedUtc, now), ct);
-        if (claimed == 0)
-        {
-            return Outcome<FinaliseReceipt>.Refused(ErrorCodes.Conflict, PollErrors.AlreadyFinalisedMessage);
-        }
-
+        // Create the draft first, then claim the poll and link the draft in one conditional update. A crash between
+        // the two leaves at worst an unlinked draft event (visible to organisers), never a finalised poll without one;
+        // two organisers finalising at once both create drafts, exactly one claim succeeds and the other removes its own.
         var input = new EventInput
         {
             SeriesId = poll.SeriesId,
@@ -283,20 +274,9 @@ public sealed class PollService(
             EndLocal = EventTime.ToLocal(option.EndUtc, poll.TimeZoneId),
             Capacity = capacity,
         };
-        Outcome<Event> created;
-        try
-        {
-            created = await events.CreateAsync(actor, input, ct);
-        }
-        catch
-        {
-            await UndoClaimAsync(db, poll.Id, CancellationToken.None);
-            throw;
-        }
-
+        var created = await events.CreateAsync(actor, input, ct);
         if (!created.Succeeded)
         {
-            await UndoClaimAsync(db, poll.Id, ct);
             var why = created.Errors.Count > 0 ? created.Errors[0].Message : "The event could not be created.";
             return created.Errors.Any(e => e.Field == nameof(EventInput.Capacity))
                 ? Outcome<FinaliseReceipt>.Invalid(nameof(FinaliseRequest.Capacity), why)
@@ -304,7 +284,19 @@ public sealed class PollService(
         }
 
         var eventId = created.Value!.Id;
-        await db.Set<Poll>().Where(p => p.Id == poll.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.EventId, eventId), ct);
+        var claimed = await db.Set<Poll>()
+            .Where(p => p.Id == poll.Id && p.Status == PollStatus.Open && p.EventId == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, PollStatus.Finalised)
+                .SetProperty(p => p.ChosenOptionId, option.Id)
+                .SetProperty(p => p.FinalisedUtc, now)
+                .SetProperty(p => p.EventId, eventId), CancellationToken.None);
+        if (claimed == 0)
+        {
+            await db.Events.Where(e => e.Id == eventId && e.Status == EventStatus.Draft).ExecuteDeleteAsync(CancellationToken.None);
+            return Outcome<FinaliseReceipt>.Refused(ErrorCodes.Conflict, PollErrors.AlreadyFinalisedMessage);
+        }
+
         return Outcome<FinaliseReceipt>.Ok(new FinaliseReceipt(poll.Id, eventId, option.Id));
     }
 
@@ -483,12 +475,6 @@ public sealed class PollService(
 
         return Outcome<T>.Refused(PollErrors.PersonalDataDeletedCode, PollErrors.PersonalDataDeletedMessage);
     }
-
-    private static Task<int> UndoClaimAsync(EventHubDbContext db, int pollId, CancellationToken ct) =>
-        db.Set<Poll>().Where(p => p.Id == pollId && p.EventId == null).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Status, PollStatus.Open)
-            .SetProperty(p => p.ChosenOptionId, (int?)null)
-            .SetProperty(p => p.FinalisedUtc, (DateTime?)null), ct);
 
     private static void EnqueueVoteRecorded(EventHubDbContext db, Poll poll, PollVoter voter, DateTime now) =>
         Outbox.Enqueue(db, PollTemplates.VoteRecorded, voter.Email!, voter.Name, new PollVoteRecordedPayload

@@ -253,6 +253,26 @@ public sealed class PollServiceTests
     }
 
     [Fact]
+    public async Task Organisers_finalising_at_the_same_moment_leave_one_event_linked_to_the_poll()
+    {
+        await using var kit = await PollTestKit.CreateAsync();
+        var poll = await kit.CreatePollAsync();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[i % poll.Options.Count].Id)))));
+
+        attempts.Count(a => a.Succeeded).ShouldBe(1);
+        attempts.Where(a => !a.Succeeded).ShouldAllBe(a => a.ErrorCode == ErrorCodes.Conflict);
+        var winner = attempts.Single(a => a.Succeeded).Value!;
+        await using var db = kit.Database.CreateDbContext();
+        (await db.Events.Select(e => e.Id).ToListAsync()).ShouldBe([winner.EventId]);
+        var stored = await db.Set<Poll>().AsNoTracking().SingleAsync(p => p.Id == poll.Id);
+        stored.EventId.ShouldBe(winner.EventId);
+        stored.ChosenOptionId.ShouldBe(winner.OptionId);
+        stored.Status.ShouldBe(PollStatus.Finalised);
+    }
+
+    [Fact]
     public async Task Finalising_with_a_date_from_another_poll_is_refused_and_leaves_the_poll_open()
     {
         await using var kit = await PollTestKit.CreateAsync();

@@ -36,7 +36,7 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
         await organiser.GotoInteractiveAsync(_app.Url("/organiser/polls"));
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await organiser.GetByTestId("create-poll").ClickAsync();
-        await organiser.WaitForURLAsync("**/organiser/polls/new");
+        await Assertions.Expect(organiser).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/polls/new$"));
         await organiser.WaitForInteractiveAsync();
         var firstDay = DateTime.UtcNow.Date.AddDays(40);
         string Local(DateTime day, int hour) => day.AddHours(hour).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
@@ -59,7 +59,7 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
         }
 
         await organiser.GetByTestId("save-poll").ClickAsync();
-        await organiser.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/polls/\d+$"));
+        await Assertions.Expect(organiser).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/polls/\d+$"));
         await organiser.WaitForInteractiveAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();
         var shareLink = await organiser.GetByTestId("share-link").GetAttributeAsync("href");
@@ -150,7 +150,7 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
         var winningStart = EventTime.TryToUtc(firstDay.AddDays(7).AddHours(19), EventTime.Zone("Europe/London"), out var s) ? s : default;
         var expectedWhen = EventTime.FormatRange(winningStart, winningStart.AddHours(2), "Europe/London");
         await organiser.GetByTestId("draft-event-link").ClickAsync();
-        await organiser.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/events/\d+$"));
+        await Assertions.Expect(organiser).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/events/\d+$"));
         await organiser.WaitForInteractiveAsync();
         await Assertions.Expect(organiser.Locator("h1")).ToHaveTextAsync("Exeter Tech Meet-up");
         await Assertions.Expect(organiser.Locator("main")).ToContainTextAsync(expectedWhen);
