@@ -55,8 +55,11 @@ public sealed record PollEventPublishedPayload
     /// <summary>Relative link to the public event page.</summary>
     public required string EventPath { get; init; }
 
-    /// <summary>An iCalendar (RFC 5545) invite to attach as invite.ics (text/calendar).</summary>
-    public required string Ics { get; init; }
+    /// <summary>
+    /// Only in messages queued by earlier versions: the invite is now built when the message is rendered, from the
+    /// event itself, with the same UID and SEQUENCE as booking confirmations.
+    /// </summary>
+    public string? Ics { get; init; }
 
     /// <summary>Set for Yes / If need be voters: a relative link that lets them book before general booking opens.</summary>
     public string? PriorityBookingPath { get; init; }

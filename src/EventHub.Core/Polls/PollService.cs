@@ -329,9 +329,6 @@ public sealed class PollService(
         var voters = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers)
             .Where(v => v.PollId == poll.Id).OrderBy(v => v.Id).ToListAsync(ct);
         var eventPath = $"/events/{ev.Slug}";
-        var ics = PollCalendar.Invite($"event-{ev.Id}@eventhub", ev.Title, MarkdownRenderer.ToPlainText(ev.Summary),
-            string.Join(", ", new[] { ev.VenueName, ev.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            ev.StartUtc, ev.EndUtc, now, null);
         var queued = 0;
         foreach (var voter in voters)
         {
@@ -357,7 +354,6 @@ public sealed class PollService(
                     WhenText = EventTime.FormatRange(ev.StartUtc, ev.EndUtc, ev.TimeZoneId),
                     Place = ev.VenueName,
                     EventPath = eventPath,
-                    Ics = ics,
                     PriorityBookingPath = priorityPath,
                     GeneralBookingOpensUtc = ev.BookingOpensUtc,
                 }, now, ev.Id);

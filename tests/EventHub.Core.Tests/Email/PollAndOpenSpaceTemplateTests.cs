@@ -52,10 +52,6 @@ public sealed partial class PollAndOpenSpaceTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var ev = await rig.AddEventAsync(timeZoneId: "America/New_York");
-        // Built as PollService.OnEventPublishedAsync builds it.
-        var ics = PollCalendar.Invite($"event-{ev.Id}@eventhub", ev.Title, MarkdownRenderer.ToPlainText(ev.Summary),
-            string.Join(", ", new[] { ev.VenueName, ev.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            ev.StartUtc, ev.EndUtc, rig.Now, null);
         var payload = new PollEventPublishedPayload
         {
             PollTitle = "When shall we meet?",
@@ -67,7 +63,6 @@ public sealed partial class PollAndOpenSpaceTemplateTests
             WhenText = EventTime.FormatRange(ev.StartUtc, ev.EndUtc, ev.TimeZoneId),
             Place = ev.VenueName,
             EventPath = $"/events/{ev.Slug}",
-            Ics = ics,
             PriorityBookingPath = PollRoutes.PriorityBooking(ev.Slug, "priority-token-abcdefghijk"),
             GeneralBookingOpensUtc = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc),
         };
@@ -87,6 +82,9 @@ public sealed partial class PollAndOpenSpaceTemplateTests
         var vevent = invite.Events.Single();
         vevent.Summary.ShouldBe(ev.Title);
         vevent.DtStart!.AsUtc.ShouldBe(new DateTime(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc));
+        // One calendar entry per event: the invite a booking confirmation carries later has the same UID and replaces this one.
+        vevent.Uid.ShouldBe(EventHub.Core.Email.Templates.CalendarInvite.Uid(ev, rig.Options));
+        vevent.Description!.ShouldContain($"See the event and book: https://events.devon.example/events/{ev.Slug}");
     }
 
     [Fact]
@@ -98,7 +96,6 @@ public sealed partial class PollAndOpenSpaceTemplateTests
         {
             PollTitle = "When shall we meet?", EventTitle = ev.Title, VoterName = "Bob", StartUtc = ev.StartUtc, EndUtc = ev.EndUtc,
             TimeZoneId = ev.TimeZoneId, WhenText = "", Place = ev.VenueName, EventPath = $"/events/{ev.Slug}",
-            Ics = PollCalendar.Invite("x@eventhub", ev.Title, "", "", ev.StartUtc, ev.EndUtc, rig.Now, null),
         };
 
         var mail = await DeliverAsync(rig, PollTemplates.EventPublished, payload, ev.Id);

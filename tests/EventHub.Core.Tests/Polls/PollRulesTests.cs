@@ -131,28 +131,4 @@ public sealed class PollRulesTests
         PollRules.Validate(new VoteInput { Name = " " , Answers = { [1] = PollAnswer.No, [2] = PollAnswer.IfNeedBe } }, options)
             .Single().Message.ShouldBe("Enter a name");
     }
-
-    [Fact]
-    public void The_invite_is_an_icalendar_event_in_utc_with_escaped_text()
-    {
-        var ics = PollCalendar.Invite("event-1@eventhub", "Meet-up; drinks, food", "Line one\nLine two", "The Tavern, Exeter",
-            new DateTime(2027, 6, 10, 18, 0, 0, DateTimeKind.Utc), new DateTime(2027, 6, 10, 20, 0, 0, DateTimeKind.Utc), Monday, null);
-
-        ics.ShouldStartWith("BEGIN:VCALENDAR\r\n");
-        ics.ShouldContain("DTSTART:20270610T180000Z\r\n");
-        ics.ShouldContain("DTEND:20270610T200000Z\r\n");
-        ics.ShouldContain("SUMMARY:Meet-up\\; drinks\\, food\r\n");
-        ics.ShouldContain("DESCRIPTION:Line one\\nLine two\r\n");
-        ics.ShouldEndWith("END:VCALENDAR\r\n");
-        ics.Split("\r\n").ShouldAllBe(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75);
-    }
-
-    [Fact]
-    public void Long_invite_lines_are_folded_at_75_octets()
-    {
-        var ics = PollCalendar.Invite("u", new string('x', 200), "", "", Monday, Monday.AddHours(1), Monday, null);
-
-        ics.Split("\r\n").ShouldAllBe(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75);
-        ics.Replace("\r\n ", "", StringComparison.Ordinal).ShouldContain("SUMMARY:" + new string('x', 200) + "\r\n");
-    }
 }

@@ -21,14 +21,17 @@ public static class CalendarInvite
         return $"eventhub-event-{evt.Id}@{host}";
     }
 
-    public static EmailAttachment Attachment(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options)
+    /// <param name="linkLabel">What the link in the description is for: booking holders manage their booking; poll voters see the event.</param>
+    public static EmailAttachment Attachment(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
     {
         var method = cancel ? "CANCEL" : "REQUEST";
-        var ics = Create(evt, sequence, cancel, manageUrl, options);
+        var ics = Create(evt, sequence, cancel, manageUrl, options, linkLabel);
         return new EmailAttachment(FileName, $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics));
     }
 
-    public static string Create(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options)
+    public const string ManageLinkLabel = "Manage your booking";
+
+    public static string Create(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
     {
         var calendar = new Calendar { Method = cancel ? "CANCEL" : "REQUEST" };
         calendar.AddTimeZone(evt.TimeZoneId);
@@ -51,7 +54,7 @@ public static class CalendarInvite
             description.Append("Join online: ").AppendLine(evt.OnlineUrl);
         }
 
-        description.Append("Manage your booking: ").Append(manageUrl);
+        description.Append(linkLabel).Append(": ").Append(manageUrl);
         var vevent = new CalendarEvent
         {
             Uid = Uid(evt, options),

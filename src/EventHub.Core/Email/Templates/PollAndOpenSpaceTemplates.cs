@@ -52,8 +52,15 @@ public sealed class PollEventPublishedEmail : IEmailTemplate
             .Paragraph("The calendar invite attached to this email adds the event to your calendar. It does not book you a place.");
         var (text, html) = body.Build(subject, $"You are getting this email because you answered {payload.PollTitle} and gave this address. Reply to this email to contact the organisers.");
         var rendered = new RenderedEmail { Subject = subject, Text = text, Html = html };
-        if (!string.IsNullOrWhiteSpace(payload.Ics))
+        if (context.Event is { } evt)
         {
+            // The same invite (UID and SEQUENCE) a booking confirmation carries, so booking later updates this calendar
+            // entry instead of adding a second one.
+            rendered.Attachments.Add(CalendarInvite.Attachment(evt, context.IcsSequence, cancel: false, context.Link(payload.EventPath), context.Options, "See the event and book"));
+        }
+        else if (!string.IsNullOrWhiteSpace(payload.Ics))
+        {
+            // Queued by an earlier version, which wrote the invite into the message.
             rendered.Attachments.Add(new EmailAttachment(CalendarInvite.FileName, "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(payload.Ics)));
         }
 
