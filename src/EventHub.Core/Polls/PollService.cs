@@ -19,7 +19,8 @@ public sealed class PollSettings
 
 /// <summary>Use cases of date polls: organisers create and finalise them, anyone with the link votes.</summary>
 public sealed class PollService(
-    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, EventService events, IOptions<PollSettings> settings)
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, EventService events, IOptions<PollSettings> settings,
+    IOptions<EmailOptions>? email = null)
 {
     public async Task<Outcome<Poll>> CreateAsync(Actor actor, PollInput input, CancellationToken ct = default)
     {
@@ -424,6 +425,7 @@ public sealed class PollService(
 
             await db.SaveChangesAsync(ct);
             await db.Set<PollPriorityToken>().Where(t => t.PollId == pollId).ExecuteDeleteAsync(ct);
+            await EraseMessagesAsync(db, pollId, ct);
             await db.Set<PollVote>().Where(v => db.Set<PollVoter>().Any(voter => voter.Id == v.VoterId && voter.PollId == pollId)).ExecuteDeleteAsync(ct);
             await db.Set<PollVoter>().Where(v => v.PollId == pollId).ExecuteDeleteAsync(ct);
             await db.Set<Poll>().Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonalDataDeletedUtc, now), ct);
@@ -470,6 +472,25 @@ public sealed class PollService(
         }
 
         return Outcome<T>.Refused(PollErrors.PersonalDataDeletedCode, PollErrors.PersonalDataDeletedMessage);
+    }
+
+    /// <summary>The poll's own messages name and address voters: they go with the rest of the personal data.</summary>
+    private async Task EraseMessagesAsync(EventHubDbContext db, int pollId, CancellationToken ct)
+    {
+        var pickup = email?.Value is { UsesPickupFolder: true } options ? options.PickupFolder : null;
+        var editTokens = await db.Set<PollVoter>().Where(v => v.PollId == pollId).Select(v => v.EditToken).ToListAsync(ct);
+        foreach (var token in editTokens)
+        {
+            // A vote-recorded message carries the voter's private change-your-answers link, which is unique to them.
+            var path = PollRoutes.ChangeAnswers(token);
+            await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.VoteRecorded && m.PayloadJson.Contains(path)), pickup, ct);
+        }
+
+        var eventId = await db.Set<Poll>().Where(p => p.Id == pollId).Select(p => p.EventId).FirstOrDefaultAsync(ct);
+        if (eventId is int id)
+        {
+            await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.EventPublished && m.EventId == id), pickup, ct);
+        }
     }
 
     private static void EnqueueVoteRecorded(EventHubDbContext db, Poll poll, PollVoter voter, DateTime now) =>

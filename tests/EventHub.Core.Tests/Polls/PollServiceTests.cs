@@ -404,6 +404,13 @@ public sealed class PollServiceTests
         var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
         await kit.Polls.OnEventPublishedAsync(eventId);
+        await using (var setup = kit.Database.CreateDbContext())
+        {
+            (await setup.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.VoteRecorded)).ShouldBe(2);
+            (await setup.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.EventPublished)).ShouldBe(2);
+            Outbox.Enqueue(setup, "unrelated", "ann@example.com", "Ann", new { Note = "kept" }, FirstEveningUtc);
+            await setup.SaveChangesAsync();
+        }
 
         kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(30).AddMinutes(-1)));
         (await kit.Polls.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
@@ -416,6 +423,9 @@ public sealed class PollServiceTests
         (await db.Set<PollVoter>().CountAsync()).ShouldBe(0);
         (await db.Set<PollVote>().CountAsync()).ShouldBe(0);
         (await db.Set<PollPriorityToken>().CountAsync()).ShouldBe(0);
+        // The messages that named and addressed voters go too; other mail stays.
+        (await db.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.VoteRecorded || m.Template == PollTemplates.EventPublished)).ShouldBe(0);
+        (await db.Set<OutboxMessage>().CountAsync(m => m.Template == "unrelated")).ShouldBe(1);
         var results = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results;
         results.PersonalDataDeleted.ShouldBeTrue();
         results.Voters.ShouldBeEmpty();
