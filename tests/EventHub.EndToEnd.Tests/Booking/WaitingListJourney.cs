@@ -88,10 +88,28 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
             offer.PayloadJson.ShouldContain(bobToken);
         }
 
-        await bob.GotoInteractiveAsync(_app.Url(ManageRoutes.AcceptOffer(bobToken)));
-        await bob.ShouldHaveNoAxeViolationsAsync();
-        await bob.GetByTestId("accept-offer").ClickAsync();
+        // A mail scanner fetching the link (a plain GET, no script) changes nothing.
+        using (var scanner = _app.CreateHttpClient())
+        {
+            var scanned = await scanner.GetAsync(ManageRoutes.AcceptOffer(bobToken), TestContext.Current.CancellationToken);
+            scanned.EnsureSuccessStatusCode();
+            (await scanned.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("A place is waiting for you");
+            scanned = await scanner.GetAsync(ManageRoutes.DeclineOffer(bobToken), TestContext.Current.CancellationToken);
+            scanned.EnsureSuccessStatusCode();
+        }
+
+        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var stillOffered = await db.Set<EventHub.Core.Booking.Booking>().AsNoTracking().SingleAsync(b => b.ManageToken == bobToken, TestContext.Current.CancellationToken);
+            stillOffered.Status.ShouldBe(BookingStatus.Offered);
+            (await db.Set<OutboxMessage>().CountAsync(m => m.Template == EmailTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
+                .ShouldBe(0);
+        }
+
+        // Bob opening the same link in his browser accepts the place with that one click.
+        await bob.GotoAsync(_app.Url(ManageRoutes.AcceptOffer(bobToken)));
         await Assertions.Expect(bob.GetByTestId("manage-status")).ToHaveTextAsync("Confirmed");
+        await Assertions.Expect(bob.GetByTestId("manage-message")).ToContainTextAsync("The place is yours");
         await Assertions.Expect(bob.GetByTestId("ticket-qr")).ToBeVisibleAsync();
         await bob.ShouldHaveNoAxeViolationsAsync();
 
