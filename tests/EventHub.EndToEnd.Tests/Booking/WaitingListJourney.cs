@@ -140,5 +140,42 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         await organiser.GetByTestId("add-question").ClickAsync();
         await Assertions.Expect(organiser.GetByTestId("questions")).ToContainTextAsync("Which team are you in?");
         await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        // A second question goes first with the keyboard-reachable "Move up" button.
+        await organiser.FillFieldAsync("question-Text", "How did you hear about us?");
+        await organiser.GetByTestId("add-question").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("questions").Locator("li")).ToHaveCountAsync(2);
+        await organiser.GetByTestId("questions").Locator("li").Nth(1).GetByTestId("question-up").FocusAsync();
+        await organiser.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organiser.GetByTestId("questions").Locator("li").First).ToContainTextAsync("How did you hear about us?");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        // A ticket type, then Bob is moved onto it from the attendee list.
+        await organiser.FillFieldAsync("ticket-Name", "Speakers");
+        await organiser.GetByTestId("add-ticket-type").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("ticket-types")).ToContainTextAsync("Speakers");
+        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await rows.Filter(new() { HasText = "Bob Example" }).GetByTestId("move-attendee").ClickAsync();
+        await Assertions.Expect(organiser.Locator("h1")).ToHaveTextAsync("Move Bob Example");
+        await organiser.WaitForInteractiveAsync();
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+        await organiser.GetByTestId("TicketTypeId").SelectOptionAsync(new SelectOptionValue { Label = "Speakers" });
+        await organiser.GetByTestId("move-booking").ClickAsync();
+        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await Assertions.Expect(rows.Filter(new() { HasText = "Bob Example" })).ToContainTextAsync("Speakers");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.Template == EmailTemplates.BookingChanged, TestContext.Current.CancellationToken))
+                .ToEmail.ShouldBe("bob@devon.gov.uk");
+        }
+
+        // The audit log, linked from the event page, says who did each of these, in the event's time zone.
+        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}"));
+        await organiser.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/audit-log"));
+        await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Moved Bob Example: Ticket type: none to Speakers");
+        await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Ada Admin");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
     }
 }
