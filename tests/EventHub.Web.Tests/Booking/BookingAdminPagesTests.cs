@@ -164,7 +164,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
         SignInAsOrganiser();
         var q = (await _admin.SaveQuestionAsync(Actors.Organiser, _eventId, null, "Which team?", "", QuestionKind.ShortText, true, "")).Value!;
         var form = new BookingForm { Name = "Ann Example", Email = "ann@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true, Answers = { [q.Id] = "Digital" } };
-        (await _bookings.BookAsync(new BookingRequest(_eventId, form))).Succeeded.ShouldBeTrue();
+        var ann = (await _bookings.BookAsync(new BookingRequest(_eventId, form))).Value!;
         var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
 
         page.WaitForAssertion(() => page.Find("[data-testid=question-remove]"));
@@ -175,6 +175,14 @@ public sealed class BookingAdminPagesTests : WebTestContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=questions]").TextContent.ShouldContain("hidden: no longer asked, answers kept"));
         page.Find("[data-testid=question-hide]").TextContent.ShouldStartWith("Ask again");
+
+        // Ann's manage page no longer asks it; saving her other answers keeps the hidden one.
+        var manage = Render<ManagePage>(p => p.Add(c => c.Token, ann.ManageToken));
+        manage.WaitForAssertion(() => manage.Find("[data-testid=save-answers]"));
+        manage.Markup.ShouldNotContain("Which team?");
+        manage.Find("[data-testid=save-answers]").Click();
+        manage.WaitForAssertion(() => manage.Find("[data-testid=manage-message]").TextContent.ShouldBe("Your answers are saved."));
+        (await _bookings.GetByTokenAsync(ann.ManageToken))!.Booking.Answers.ShouldHaveSingleItem().Value.ShouldBe("Digital");
     }
 
     [Fact]
