@@ -15,7 +15,7 @@ public sealed record AttendeeRow(
 public sealed record AttendeeCounts(int Capacity, int PlacesTaken, int Confirmed, int Offered, int Waiting, int AwaitingApproval, int Cancelled);
 
 /// <summary>The organiser's use cases on bookings. Every change is written to the audit log with who did it.</summary>
-public sealed class BookingAdminService(
+public sealed partial class BookingAdminService(
     IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, BookingService bookings)
 {
     public async Task<PagedResult<AttendeeRow>> ListAsync(Actor actor, AttendeeQuery query, CancellationToken ct = default)

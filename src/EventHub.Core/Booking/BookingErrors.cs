@@ -13,6 +13,8 @@ public static class BookingError
     public const string WrongState = "wrong_state";
     public const string NoPlaceFree = "no_place_free";
     public const string SessionUnavailable = "session_unavailable";
+    public const string TargetFull = "target_full";
+    public const string InUse = "in_use";
 
     public static string Message(string code) => code switch
     {
@@ -26,6 +28,8 @@ public static class BookingError
         WrongState => "That cannot be done to this booking as it stands now.",
         NoPlaceFree => "There is no free place to offer. Someone must cancel first, or raise the capacity.",
         SessionUnavailable => "That session is not part of this event.",
+        TargetFull => "There is no free place there. Raise its quota or capacity, or choose another.",
+        InUse => "That is in use, so it cannot be removed.",
         _ => "Something went wrong with the booking.",
     };
 }

@@ -103,7 +103,7 @@ public static class BookingRules
     public static IReadOnlyList<FieldError> ValidateAnswers(IReadOnlyDictionary<int, string> answers, IReadOnlyList<RegistrationQuestion> questions)
     {
         var errors = new List<FieldError>();
-        foreach (var q in questions)
+        foreach (var q in questions.Where(q => !q.Hidden))
         {
             var field = AnswerField(q.Id);
             answers.TryGetValue(q.Id, out var value);

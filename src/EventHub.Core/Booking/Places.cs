@@ -53,6 +53,17 @@ internal static class Places
         }
     }
 
+    /// <summary>Takes a place in a ticket type's quota only (the event place is already held: a move between types).</summary>
+    public static async Task<bool> TryTakeTicketTypeAsync(EventHubDbContext db, int ticketTypeId, CancellationToken ct) =>
+        await db.Set<TicketType>()
+            .Where(t => t.Id == ticketTypeId && (t.Quota == null || t.PlacesTaken < t.Quota))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken + 1), ct) == 1;
+
+    public static Task<int> ReleaseTicketTypeAsync(EventHubDbContext db, int ticketTypeId, CancellationToken ct) =>
+        db.Set<TicketType>()
+            .Where(t => t.Id == ticketTypeId && t.PlacesTaken > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken - 1), ct);
+
     public static async Task<bool> TryTakeSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
         await db.Set<Session>()
             .Where(s => s.Id == sessionId && (s.Capacity == null || s.PlacesTaken < s.Capacity))

@@ -52,7 +52,7 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
             : BookingWindow.Open;
         var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
         types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
-        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
         return new BookingFormModel(ev, window, types, questions, sessions, settings);

@@ -73,6 +73,9 @@ public sealed class RegistrationQuestion
 
     public int SortOrder { get; set; }
 
+    /// <summary>No longer asked; answers already given are kept (and still exported).</summary>
+    public bool Hidden { get; set; }
+
     public IReadOnlyList<string> OptionList =>
         Options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

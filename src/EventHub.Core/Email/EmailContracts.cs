@@ -16,6 +16,7 @@ public static class EmailTemplates
     public const string OfferExpired = "waitlist.offer-expired";
     public const string BookingCancelled = "booking.cancelled";
     public const string BookingLinkResent = "booking.link-resent";
+    public const string BookingChanged = "booking.changed";
     public const string SessionPlaceConfirmed = "session.confirmed";
     public const string EventChanged = "event.changed";
     public const string EventCancelled = "event.cancelled";

@@ -13,7 +13,7 @@ public sealed partial class BookingTemplateTests
         EmailTemplates.BookingConfirmed, EmailTemplates.RequestReceived, EmailTemplates.RequestApproved, EmailTemplates.RequestDeclined,
         EmailTemplates.WaitlistJoined, EmailTemplates.PlaceOffered, EmailTemplates.OfferExpired, EmailTemplates.BookingCancelled,
         EmailTemplates.BookingLinkResent, EmailTemplates.SessionPlaceConfirmed, EmailTemplates.EventChanged, EmailTemplates.EventCancelled,
-        EmailTemplates.Reminder,
+        EmailTemplates.Reminder, EmailTemplates.BookingChanged,
     ];
 
     [Theory]

@@ -88,10 +88,28 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
             offer.PayloadJson.ShouldContain(bobToken);
         }
 
-        await bob.GotoInteractiveAsync(_app.Url(ManageRoutes.AcceptOffer(bobToken)));
-        await bob.ShouldHaveNoAxeViolationsAsync();
-        await bob.GetByTestId("accept-offer").ClickAsync();
+        // A mail scanner fetching the link (a plain GET, no script) changes nothing.
+        using (var scanner = _app.CreateHttpClient())
+        {
+            var scanned = await scanner.GetAsync(ManageRoutes.AcceptOffer(bobToken), TestContext.Current.CancellationToken);
+            scanned.EnsureSuccessStatusCode();
+            (await scanned.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("A place is waiting for you");
+            scanned = await scanner.GetAsync(ManageRoutes.DeclineOffer(bobToken), TestContext.Current.CancellationToken);
+            scanned.EnsureSuccessStatusCode();
+        }
+
+        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var stillOffered = await db.Set<EventHub.Core.Booking.Booking>().AsNoTracking().SingleAsync(b => b.ManageToken == bobToken, TestContext.Current.CancellationToken);
+            stillOffered.Status.ShouldBe(BookingStatus.Offered);
+            (await db.Set<OutboxMessage>().CountAsync(m => m.Template == EmailTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
+                .ShouldBe(0);
+        }
+
+        // Bob opening the same link in his browser accepts the place with that one click.
+        await bob.GotoAsync(_app.Url(ManageRoutes.AcceptOffer(bobToken)));
         await Assertions.Expect(bob.GetByTestId("manage-status")).ToHaveTextAsync("Confirmed");
+        await Assertions.Expect(bob.GetByTestId("manage-message")).ToContainTextAsync("The place is yours");
         await Assertions.Expect(bob.GetByTestId("ticket-qr")).ToBeVisibleAsync();
         await bob.ShouldHaveNoAxeViolationsAsync();
 
@@ -121,6 +139,43 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         await organiser.FillFieldAsync("question-Text", "Which team are you in?");
         await organiser.GetByTestId("add-question").ClickAsync();
         await Assertions.Expect(organiser.GetByTestId("questions")).ToContainTextAsync("Which team are you in?");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        // A second question goes first with the keyboard-reachable "Move up" button.
+        await organiser.FillFieldAsync("question-Text", "How did you hear about us?");
+        await organiser.GetByTestId("add-question").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("questions").Locator("li")).ToHaveCountAsync(2);
+        await organiser.GetByTestId("questions").Locator("li").Nth(1).GetByTestId("question-up").FocusAsync();
+        await organiser.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organiser.GetByTestId("questions").Locator("li").First).ToContainTextAsync("How did you hear about us?");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        // A ticket type, then Bob is moved onto it from the attendee list.
+        await organiser.FillFieldAsync("ticket-Name", "Speakers");
+        await organiser.GetByTestId("add-ticket-type").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("ticket-types")).ToContainTextAsync("Speakers");
+        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await rows.Filter(new() { HasText = "Bob Example" }).GetByTestId("move-attendee").ClickAsync();
+        await Assertions.Expect(organiser.Locator("h1")).ToHaveTextAsync("Move Bob Example");
+        await organiser.WaitForInteractiveAsync();
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+        await organiser.GetByTestId("TicketTypeId").SelectOptionAsync(new SelectOptionValue { Label = "Speakers" });
+        await organiser.GetByTestId("move-booking").ClickAsync();
+        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await Assertions.Expect(rows.Filter(new() { HasText = "Bob Example" })).ToContainTextAsync("Speakers");
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.Template == EmailTemplates.BookingChanged, TestContext.Current.CancellationToken))
+                .ToEmail.ShouldBe("bob@devon.gov.uk");
+        }
+
+        // The audit log, linked from the event page, says who did each of these, in the event's time zone.
+        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}"));
+        await organiser.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/audit-log"));
+        await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Moved Bob Example: Ticket type: none to Speakers");
+        await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Ada Admin");
         await organiser.ShouldHaveNoAxeViolationsAsync();
     }
 }

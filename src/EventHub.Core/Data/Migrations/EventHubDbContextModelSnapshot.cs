@@ -232,6 +232,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(500)

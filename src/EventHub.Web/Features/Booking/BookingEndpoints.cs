@@ -17,6 +17,7 @@ public static class BookingEndpoints
         {
             EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
             EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
         }
 
         app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, BookingAdminService admin, CancellationToken ct) =>

@@ -17,11 +17,15 @@ public partial class ManagePage
     private string _access = string.Empty;
     private HashSet<int> _sessions = [];
     private bool _confirmCancel;
+    private bool _linkActionPending;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
 
-    /// <summary>"accept-offer" or "decline-offer" from the email links: shows the offer with its buttons.</summary>
+    /// <summary>
+    /// "accept-offer" or "decline-offer" from the email links. The action runs once the page is interactive (a person's
+    /// browser), never on the plain GET that mail scanners make, which only sees the offer.
+    /// </summary>
     [Parameter]
     public string? Action { get; set; }
 
@@ -38,10 +42,29 @@ public partial class ManagePage
         }
 
         await LoadAsync();
-        if (Action is not null && _view?.Booking.Status == BookingStatus.Offered)
+        _linkActionPending = Action is not null && _view?.Booking.Status == BookingStatus.Offered;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Prerendering (and any GET without a live circuit) never gets here with IsInteractive, so a scanner that
+        // fetches the link changes nothing; a person's browser accepts or declines with that one click.
+        if (!firstRender || !_linkActionPending || !RendererInfo.IsInteractive)
         {
-            _message = Action == "accept-offer" ? "Choose \"Accept the place\" to confirm it." : "Choose \"No thanks\" to pass the place on.";
+            return;
         }
+
+        _linkActionPending = false;
+        if (Action == "accept-offer")
+        {
+            await AcceptAsync();
+        }
+        else
+        {
+            await DeclineAsync();
+        }
+
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
