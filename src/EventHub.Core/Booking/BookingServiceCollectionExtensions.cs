@@ -12,6 +12,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<PublicBooking>();
         services.AddSingleton<WaitlistService>();
         services.AddHostedService<OfferExpiryWorker>();
+        services.AddSingleton<Events.IEventChangeObserver, EventChangeMail>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class EmailTemplates
     public const string EventChanged = "event.changed";
     public const string EventCancelled = "event.cancelled";
     public const string Reminder = "event.reminder";
+    public const string BulkMessage = "event.organiser-message";
 }
 
 /// <summary>What a booking-related message needs besides the event (loaded by <see cref="OutboxMessage.EventId"/>).</summary>
@@ -47,6 +48,9 @@ public sealed record BookingMessagePayload
 
     /// <summary>Set when the message is about a session place rather than the event place.</summary>
     public string? SessionTitle { get; init; }
+
+    /// <summary>Leave out the calendar invite (or its cancellation): the person was never sent one.</summary>
+    public bool WithoutInvite { get; init; }
 }
 
 /// <summary>

@@ -33,6 +33,9 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
         services.AddSingleton<MailingListService>();
+        services.AddSingleton<FollowUps.ReminderService>();
+        services.AddSingleton<FollowUps.BulkEmailService>();
+        services.AddHostedService<FollowUps.ReminderWorker>();
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }

@@ -11,7 +11,11 @@ public static class MimeComposer
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToEmail));
-        if (!string.IsNullOrWhiteSpace(options.ReplyToAddress))
+        if (rendered.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(new MailboxAddress(replyTo.Name, replyTo.Address));
+        }
+        else if (!string.IsNullOrWhiteSpace(options.ReplyToAddress))
         {
             mime.ReplyTo.Add(new MailboxAddress(options.ReplyToName, options.ReplyToAddress));
         }

@@ -25,6 +25,9 @@ public sealed class RenderedEmail
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Replaces the configured reply-to, e.g. with the organiser who wrote a bulk message.</summary>
+    public (string Name, string Address)? ReplyTo { get; set; }
+
     /// <summary>Set when the message must not be sent after all (e.g. the address unsubscribed meanwhile).</summary>
     public string? SuppressedReason { get; init; }
 

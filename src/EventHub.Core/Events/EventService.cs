@@ -17,8 +17,13 @@ public sealed record EventDetail(Event Event, IReadOnlyList<Room> Rooms, IReadOn
 }
 
 /// <summary>Organiser use cases for events, their rooms and their sessions.</summary>
-public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IEnumerable<IEventChangeObserver> observers)
 {
+    public EventService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+        : this(dbFactory, clock, [])
+    {
+    }
+
     private const string SlugTaken = "Another event already uses this web address. Choose a different one";
 
     public async Task<PagedResult<EventListRow>> ListAsync(Actor actor, EventListQuery query, CancellationToken ct = default)
@@ -91,10 +96,25 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             }
         }
 
+        var before = EventBefore.Of(ev);
         ev.Status = status;
         ev.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        if (status == EventStatus.Cancelled && before.Status != EventStatus.Cancelled)
+        {
+            await NotifyAsync(db, new EventChange(EventChangeKind.Cancelled, ev, before, ev.UpdatedUtc), ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return Outcome<Event>.Ok(ev);
+    }
+
+    // Runs before SaveChanges so whatever the observers add is saved in the same transaction as the change.
+    private async Task NotifyAsync(EventHubDbContext db, EventChange change, CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.OnChangingAsync(db, change, ct);
+        }
     }
 
     public async Task<string> SuggestSlugAsync(Actor actor, string title, int? exceptEventId, CancellationToken ct = default)
@@ -180,6 +200,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             }
         }
 
+        var before = EventBefore.Of(ev);
         ev.SeriesId = input.SeriesId;
         ev.Title = input.Title.Trim();
         ev.Slug = slug;
@@ -195,6 +216,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         ev.BookingClosesUtc = times.BookingClosesUtc;
         ev.Capacity = input.Capacity!.Value;
         ev.UpdatedUtc = now;
+        if (id is not null && ev.Status is not EventStatus.Cancelled && (before.TimeChanged(ev) || before.PlaceChanged(ev)))
+        {
+            await NotifyAsync(db, new EventChange(EventChangeKind.Rescheduled, ev, before, now), ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

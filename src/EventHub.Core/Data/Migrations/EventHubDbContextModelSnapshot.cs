@@ -430,6 +430,121 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("DoorLinks", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.BulkEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "CreatedUtc");
+
+                    b.ToTable("BulkEmails", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.PlaceKept", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("KeptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("PlacesKept", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "OffsetMinutes")
+                        .IsUnique();
+
+                    b.ToTable("RemindersSent", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffsetMinutes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ReminderSettings", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
                 {
                     b.Property<int>("EventId")
@@ -1678,6 +1793,42 @@ namespace EventHub.Core.Data.Migrations
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.BulkEmail", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.PlaceKept", b =>
+                {
+                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.Email.FollowUps.PlaceKept", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSent", b =>
+                {
+                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSettings", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.Email.FollowUps.ReminderSettings", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

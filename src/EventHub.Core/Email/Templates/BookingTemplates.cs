@@ -70,7 +70,7 @@ public sealed class BookingMail(EmailRenderContext context, Event evt, BookingMe
             rendered.InlineImages.Add(TicketQr.Image(Payload.CheckInCode));
         }
 
-        if (invite || cancelInvite)
+        if ((invite || cancelInvite) && !Payload.WithoutInvite)
         {
             rendered.Attachments.Add(CalendarInvite.Attachment(Event, Context.IcsSequence, cancelInvite, ManageUrl, Context.Options));
         }

@@ -27,6 +27,8 @@ public static class EmailEndpoints
         if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
         {
             EventPageLinks.Add(ev => ev.SeriesId is null ? null : ($"/organiser/events/{ev.Id}/announce", "Announce to the mailing list"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/email", "Email attendees"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/reminders", "Reminders"));
         }
 
         return app;
