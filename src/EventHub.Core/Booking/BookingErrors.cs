@@ -13,6 +13,8 @@ public static class BookingError
     public const string WrongState = "wrong_state";
     public const string NoPlaceFree = "no_place_free";
     public const string SessionUnavailable = "session_unavailable";
+    public const string PriorityNotOpenYet = "priority_booking_not_open_yet";
+    public const string PriorityLinkNotValid = "priority_link_not_valid";
 
     public static string Message(string code) => code switch
     {
@@ -26,6 +28,8 @@ public static class BookingError
         WrongState => "That cannot be done to this booking as it stands now.",
         NoPlaceFree => "There is no free place to offer. Someone must cancel first, or raise the capacity.",
         SessionUnavailable => "That session is not part of this event.",
+        PriorityNotOpenYet => "Priority booking for this event has not opened yet. Come back later with the same link.",
+        PriorityLinkNotValid => "Your priority booking link is not valid for this event. Check you used the whole link from your email.",
         _ => "Something went wrong with the booking.",
     };
 }

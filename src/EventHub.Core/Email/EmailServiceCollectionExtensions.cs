@@ -33,6 +33,8 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
         services.AddSingleton<MailingListService>();
+        services.AddSingleton<ListPriority>();
+        services.AddSingleton<Booking.IPriorityAccess>(provider => provider.GetRequiredService<ListPriority>());
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }
