@@ -15,6 +15,8 @@ public partial class BookingSettingsPage
     private IReadOnlyList<FieldError> _errors = [];
     private string? _message;
     private string? _slug;
+    private string? _generalOpensText;
+    private string _zoneName = EventTime.DefaultTimeZoneId;
     private string _ticketName = string.Empty;
     private int? _ticketQuota;
     private bool _ticketHidden;
@@ -58,6 +60,8 @@ public partial class BookingSettingsPage
         }
 
         _slug = detail.Event.Slug;
+        _zoneName = detail.Event.TimeZoneId;
+        _generalOpensText = detail.Event.BookingOpensUtc is { } opens ? EventTime.FormatDateTime(opens, detail.Event.TimeZoneId) : null;
         _settings = await Admin.GetSettingsAsync(actor, Id);
         await ReloadListsAsync();
     }
@@ -76,7 +80,9 @@ public partial class BookingSettingsPage
     {
         var outcome = await Admin.SaveSettingsAsync(await CurrentActor.GetAsync(), _settings!);
         _errors = outcome.Errors;
-        _message = outcome.Succeeded ? "Booking settings saved." : null;
+        _message = !outcome.Succeeded ? null
+            : outcome.Value!.PriorityOpensUtc is { } p ? $"Booking settings saved. Priority booking opens {EventTime.FormatDateTime(p, _zoneName)}."
+            : "Booking settings saved.";
     }
 
     private async Task AddTicketTypeAsync()
