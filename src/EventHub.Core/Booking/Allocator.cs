@@ -40,6 +40,9 @@ public sealed record AllocationSnapshot
 
     public DateTime? BookingClosesUtc { get; init; }
 
+    /// <summary>The event's zone: refusals about opening times name the time as people there read it.</summary>
+    public string TimeZoneId { get; init; } = Common.EventTime.DefaultTimeZoneId;
+
     public required int Capacity { get; init; }
 
     public required int PlacesTaken { get; init; }
@@ -58,7 +61,9 @@ public sealed record AllocationSnapshot
     public bool HasOwnSettings { get; init; }
 }
 
-public sealed record AllocationRequest(string Email, int? TicketTypeId = null, string? TicketSecret = null, bool ByOrganiser = false);
+/// <param name="Priority">What the visitor's priority token is worth; looked up only while booking is not open to everyone.</param>
+public sealed record AllocationRequest(
+    string Email, int? TicketTypeId = null, string? TicketSecret = null, bool ByOrganiser = false, PriorityClaim Priority = PriorityClaim.None);
 
 /// <summary>
 /// Decides who gets a place, from a snapshot and the time alone. The service then makes the decision stick with
@@ -77,9 +82,10 @@ public static class Allocator
                     : BookingError.NotAvailable);
             }
 
-            if (snapshot.BookingOpensUtc is { } opens && nowUtc < opens)
+            var opening = BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, request.Priority, nowUtc);
+            if (opening is not (Opening.Open or Opening.OpenEarly))
             {
-                return Allocation.Refused(BookingError.NotOpenYet);
+                return Allocation.Refused(BookingOpening.ErrorCode(opening));
             }
 
             if ((snapshot.BookingClosesUtc is { } closes && nowUtc >= closes) || nowUtc >= snapshot.EventStartUtc)

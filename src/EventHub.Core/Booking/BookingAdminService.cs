@@ -168,7 +168,10 @@ public sealed partial class BookingAdminService(
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Lifecycle.SettingsAsync(db, eventId, ct);
+        var settings = await Lifecycle.SettingsAsync(db, eventId, ct);
+        var zone = await db.Set<Event>().Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
+        settings.PriorityOpensLocal = settings.PriorityOpensUtc is { } p ? EventTime.ToLocal(p, zone) : null;
+        return settings;
     }
 
     public async Task<Outcome<BookingSettings>> SaveSettingsAsync(Actor actor, BookingSettings input, CancellationToken ct = default)
@@ -196,16 +199,19 @@ public sealed partial class BookingAdminService(
             errors.Add(new(nameof(BookingSettings.AllowedDomains), $"\"{bad}\" is not an email domain. Use the form devon.gov.uk or *.gov.uk"));
         }
 
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Set<Event>().AsNoTracking().Where(e => e.Id == input.EventId)
+            .Select(e => new { e.TimeZoneId, e.BookingOpensUtc }).FirstOrDefaultAsync(ct);
+        if (ev is null)
+        {
+            return Outcome<BookingSettings>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+        }
+
+        errors.AddRange(BookingRules.ValidatePriorityOpens(input.PriorityOpensLocal, ev.TimeZoneId, ev.BookingOpensUtc, out var priorityOpensUtc));
         if (errors.Count > 0)
         {
             return Outcome<BookingSettings>.Invalid(errors);
-        }
-
-        using var _ = await gate.EnterAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Set<Event>().AnyAsync(e => e.Id == input.EventId, ct))
-        {
-            return Outcome<BookingSettings>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
         }
 
         var row = await db.Set<BookingSettings>().FirstOrDefaultAsync(s => s.EventId == input.EventId, ct);
@@ -220,9 +226,12 @@ public sealed partial class BookingAdminService(
         row.OutsideDomain = input.OutsideDomain;
         row.OfferWindowHours = input.OfferWindowHours;
         row.ConfirmFromWaitlist = input.ConfirmFromWaitlist;
+        row.PriorityOpensUtc = priorityOpensUtc;
         AddAudit(db, actor, input.EventId, null, "settings", $"Booking settings: {row.Eligibility}, offers held {row.OfferWindowHours} h" +
-            (row.ConfirmFromWaitlist ? ", confirm straight from the waiting list" : string.Empty));
+            (row.ConfirmFromWaitlist ? ", confirm straight from the waiting list" : string.Empty) +
+            (priorityOpensUtc is { } p ? ", priority booking opens " + EventTime.FormatDateTime(p, ev.TimeZoneId) : string.Empty));
         await db.SaveChangesAsync(ct);
+        row.PriorityOpensLocal = input.PriorityOpensLocal;
         return Outcome<BookingSettings>.Ok(row);
     }
 

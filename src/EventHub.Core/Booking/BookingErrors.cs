@@ -15,6 +15,8 @@ public static class BookingError
     public const string SessionUnavailable = "session_unavailable";
     public const string TargetFull = "target_full";
     public const string InUse = "in_use";
+    public const string PriorityNotOpenYet = "priority_booking_not_open_yet";
+    public const string PriorityLinkNotValid = "priority_link_not_valid";
 
     public static string Message(string code) => code switch
     {
@@ -30,6 +32,8 @@ public static class BookingError
         SessionUnavailable => "That session is not part of this event.",
         TargetFull => "There is no free place there. Raise its quota or capacity, or choose another.",
         InUse => "That is in use, so it cannot be removed.",
+        PriorityNotOpenYet => "Priority booking for this event has not opened yet. Come back later with the same link.",
+        PriorityLinkNotValid => "Your priority booking link is not valid for this event. Check you used the whole link from your email.",
         _ => "Something went wrong with the booking.",
     };
 }

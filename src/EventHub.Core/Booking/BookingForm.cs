@@ -16,6 +16,9 @@ public sealed class BookingForm
     /// <summary>The secret from a hidden ticket type's link, if the visitor came through one.</summary>
     public string? TicketSecret { get; set; }
 
+    /// <summary>The token from a priority booking link, if the visitor came through one: lets them book early.</summary>
+    public string? PriorityToken { get; set; }
+
     /// <summary>Answers by question id; multiple choices one per line.</summary>
     public Dictionary<int, string> Answers { get; set; } = [];
 

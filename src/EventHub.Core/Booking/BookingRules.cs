@@ -144,6 +144,40 @@ public static class BookingRules
         return errors;
     }
 
+    /// <summary>
+    /// Checks the organiser's "priority booking opens" time (wall clock in the event's zone) against when booking opens
+    /// to everyone, and gives it back in UTC. Blank is allowed: priority links then work from publication.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidatePriorityOpens(
+        DateTime? priorityOpensLocal, string? timeZoneId, DateTime? generalOpensUtc, out DateTime? priorityOpensUtc)
+    {
+        priorityOpensUtc = null;
+        const string field = nameof(BookingSettings.PriorityOpensLocal);
+        if (priorityOpensLocal is not { } local)
+        {
+            return [];
+        }
+
+        var zone = EventTime.Zone(timeZoneId);
+        if (!EventTime.TryToUtc(local, zone, out var utc))
+        {
+            return [new(field, "Priority booking opens at a time that does not exist because the clocks go forward then. Enter a time an hour later")];
+        }
+
+        if (generalOpensUtc is not { } general)
+        {
+            return [new(field, "Priority booking must open before booking opens to everyone. Set when booking opens on the event's details page first, or leave this blank")];
+        }
+
+        if (utc >= general)
+        {
+            return [new(field, $"Priority booking must open before booking opens to everyone ({EventTime.FormatDateTime(general, timeZoneId)}). Enter an earlier time")];
+        }
+
+        priorityOpensUtc = utc;
+        return [];
+    }
+
     /// <summary>The field name an answer's error is reported against (the form's input id).</summary>
     public static string AnswerField(int questionId) => "Answer_" + questionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

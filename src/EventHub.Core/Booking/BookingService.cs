@@ -12,8 +12,11 @@ public sealed record BookingRequest(int EventId, BookingForm Form);
 public sealed record BookingResult(int BookingId, string Reference, string ManageToken, BookingStatus Status, int? WaitlistPosition, string? CheckInCode);
 
 /// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
-public sealed partial class BookingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+public sealed partial class BookingService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null)
 {
+    private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+
     public Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default) =>
         BookCoreAsync(request, byOrganiser: false, ct);
 
@@ -40,6 +43,7 @@ public sealed partial class BookingService(IDbContextFactory<EventHubDbContext> 
                 {
                     EventStatus = e.Status,
                     EventStartUtc = e.StartUtc,
+                    TimeZoneId = e.TimeZoneId,
                     BookingOpensUtc = e.BookingOpensUtc,
                     BookingClosesUtc = e.BookingClosesUtc,
                     Capacity = e.Capacity,
@@ -73,10 +77,18 @@ public sealed partial class BookingService(IDbContextFactory<EventHubDbContext> 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser), now);
+        // The token is looked up only while booking is not open to everyone, so ordinary bookings pay nothing for it.
+        var priority = !byOrganiser && snapshot.BookingOpensUtc is { } opens && now < opens
+            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct)
+            : PriorityClaim.None;
+        var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
         if (decision.Decision == AllocationDecision.Refused)
         {
-            return Refused(decision.RefusalCode!);
+            return decision.RefusalCode is BookingError.NotOpenYet or BookingError.PriorityNotOpenYet or BookingError.PriorityLinkNotValid
+                ? Outcome<BookingResult>.Refused(decision.RefusalCode, BookingOpening.Message(
+                    BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now),
+                    snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, snapshot.TimeZoneId))
+                : Refused(decision.RefusalCode!);
         }
 
         var status = decision.Decision switch

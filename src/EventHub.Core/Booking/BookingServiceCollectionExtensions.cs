@@ -7,6 +7,8 @@ public static class BookingServiceCollectionExtensions
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddSingleton<BookingWriteGate>();
+        // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddEmail).
+        services.AddSingleton<PriorityAccess>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingAdminService>();
         services.AddSingleton<PublicBooking>();

@@ -39,6 +39,15 @@ public sealed class BookingSettings
     /// <summary>Confirm the first person waiting straight away instead of offering them the place.</summary>
     public bool ConfirmFromWaitlist { get; set; }
 
+    /// <summary>
+    /// When people with a priority link (poll voters, mailing list) may start booking, before booking opens to
+    /// everyone (UTC). Null: they may book as soon as the event is published.
+    /// </summary>
+    public DateTime? PriorityOpensUtc { get; set; }
+
+    /// <summary>The organiser's input for <see cref="PriorityOpensUtc"/>, as a wall-clock time in the event's zone. Not stored.</summary>
+    public DateTime? PriorityOpensLocal { get; set; }
+
     public IReadOnlyList<string> AllowedDomainList =>
         AllowedDomains.Split(['\n', ',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -55,6 +64,7 @@ internal sealed class BookingSettingsConfiguration : IEntityTypeConfiguration<Bo
         builder.Property(s => s.AllowedDomains).HasMaxLength(2000);
         builder.HasOne<Events.Event>().WithOne().HasForeignKey<BookingSettings>(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.AllowedDomainList);
+        builder.Ignore(s => s.PriorityOpensLocal);
     }
 }
 

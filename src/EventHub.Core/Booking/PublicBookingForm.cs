@@ -14,14 +14,16 @@ public enum BookingWindow
 }
 
 /// <summary>What the public booking form shows: the event, whether booking is open, and what to ask.</summary>
+/// <param name="OpeningMessage">Set when a priority link decided the window: what the visitor is told about it.</param>
+/// <param name="BookingEarly">True when booking is open only because of the visitor's priority link.</param>
 public sealed record BookingFormModel(
     Event Event, BookingWindow Window, IReadOnlyList<TicketType> TicketTypes, IReadOnlyList<RegistrationQuestion> Questions,
-    IReadOnlyList<Session> Sessions, BookingSettings Settings)
+    IReadOnlyList<Session> Sessions, BookingSettings Settings, string? OpeningMessage = null, bool BookingEarly = false)
 {
     public bool IsFull => Event.PlacesTaken >= Event.Capacity;
 
     /// <summary>"Booking opens Monday 2 November 2026, 9am GMT." and the like.</summary>
-    public string WindowMessage => Window switch
+    public string WindowMessage => OpeningMessage ?? Window switch
     {
         BookingWindow.NotOpenYet when Event.BookingOpensUtc is { } opens =>
             "Booking opens " + EventTime.FormatDateTime(opens, Event.TimeZoneId) + ".",
@@ -32,10 +34,17 @@ public sealed record BookingFormModel(
 }
 
 /// <summary>Reads for the public booking pages (no sign-in).</summary>
-public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null)
 {
+    private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+
     /// <param name="ticketSecret">From a hidden ticket type's link: shows that type as well.</param>
-    public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, CancellationToken ct = default)
+    public Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, CancellationToken ct = default) =>
+        GetFormAsync(slug, ticketSecret, priorityToken: null, ct);
+
+    /// <param name="ticketSecret">From a hidden ticket type's link: shows that type as well.</param>
+    /// <param name="priorityToken">From a priority booking link: opens the form early when the token is valid.</param>
+    public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Set<Event>().AsNoTracking()
@@ -55,6 +64,17 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
-        return new BookingFormModel(ev, window, types, questions, sessions, settings);
+        if (window != BookingWindow.NotOpenYet)
+        {
+            return new BookingFormModel(ev, window, types, questions, sessions, settings);
+        }
+
+        // Not open to everyone yet: the visitor's priority link (if any) decides. BookingService checks it again.
+        var claim = await _priority.ClaimAsync(ev.Id, priorityToken, ct);
+        var opening = BookingOpening.Decide(ev.BookingOpensUtc, settings.PriorityOpensUtc, claim, now);
+        var message = BookingOpening.Message(opening, ev.BookingOpensUtc, settings.PriorityOpensUtc, ev.TimeZoneId);
+        return opening == Opening.OpenEarly
+            ? new BookingFormModel(ev, BookingWindow.Open, types, questions, sessions, settings, message, BookingEarly: true)
+            : new BookingFormModel(ev, window, types, questions, sessions, settings, message);
     }
 }

@@ -36,6 +36,8 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<FollowUps.ReminderService>();
         services.AddSingleton<FollowUps.BulkEmailService>();
         services.AddHostedService<FollowUps.ReminderWorker>();
+        services.AddSingleton<ListPriority>();
+        services.AddSingleton<Booking.IPriorityAccess>(provider => provider.GetRequiredService<ListPriority>());
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }

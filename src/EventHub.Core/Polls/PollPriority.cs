@@ -1,3 +1,4 @@
+using EventHub.Core.Booking;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ public sealed record PriorityHolder(int EventId, string Name, string? Email);
 /// The query the Booking feature calls to let a poll voter book before general booking opens. A token is valid for
 /// its own event while that event is published and has not started.
 /// </summary>
-public sealed class PollPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class PollPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
 {
+    /// <summary>Booking's seam: a Yes / If need be voter's token lets them book before booking opens to everyone.</summary>
+    public Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct) => IsValidAsync(eventId, token, ct);
+
     public async Task<bool> IsValidAsync(int eventId, string? token, CancellationToken ct = default) =>
         await FindAsync(eventId, token, ct) is not null;
 

@@ -218,6 +218,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PriorityOpensUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EventId");
 
                     b.ToTable("BookingSettings", (string)null);
@@ -642,6 +645,47 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("SeriesId", "Status");
 
                     b.ToTable("ListSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.PriorityGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ListPriorityGrants", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Email.OutboxMessage", b =>
@@ -1851,6 +1895,20 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Email.MailingLists.PriorityGrant", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Email.MailingLists.ListSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>

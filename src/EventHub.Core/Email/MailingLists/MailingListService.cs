@@ -1,3 +1,4 @@
+using EventHub.Core.Booking;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -16,18 +17,37 @@ public sealed class ListSignUpInput
 
 public sealed record ListSeries(int Id, string Name, string Slug);
 
-public sealed record ListAnnouncementPreview(int EventId, string EventTitle, string SeriesName, int ConfirmedSubscribers, DateTime? AlreadyAnnouncedUtc);
+/// <param name="PreviousWaiters">People left waiting at the series' previous edition who are not on the list (they get an invite with priority).</param>
+/// <param name="GeneralOpensUtc">When booking opens to everyone; a priority window is possible only while that is in the future.</param>
+public sealed record ListAnnouncementPreview(
+    int EventId, string EventTitle, string SeriesName, int ConfirmedSubscribers, DateTime? AlreadyAnnouncedUtc,
+    int PreviousWaiters = 0, string? PreviousEditionTitle = null, DateTime? GeneralOpensUtc = null, DateTime? PriorityOpensUtc = null,
+    string TimeZoneId = EventTime.DefaultTimeZoneId, bool CanGivePriority = false);
+
+/// <summary>How many announcements were queued, and how many invites to the previous edition's waiting list.</summary>
+public sealed record ListAnnounceResult(int Subscribers, int PreviousWaiters, bool WithPriority)
+{
+    public int Total => Subscribers + PreviousWaiters;
+}
 
 /// <summary>Payload of the confirmation message ("click to join the list").</summary>
 public sealed record ListConfirmPayload(string SeriesName, string SeriesSlug, string ConfirmToken);
 
 /// <summary>Payload of a list message; the subscription is checked again at sending time.</summary>
-public sealed record ListAnnouncePayload(int SubscriptionId, string SeriesName, string UnsubscribeToken);
+/// <param name="PriorityToken">The subscriber's own priority booking token, when the edition was announced with a priority window.</param>
+public sealed record ListAnnouncePayload(
+    int SubscriptionId, string SeriesName, string UnsubscribeToken,
+    string? PriorityToken = null, DateTime? PriorityOpensUtc = null, DateTime? GeneralOpensUtc = null);
+
+/// <summary>Payload of the invite to someone left on the previous edition's waiting list: their own priority link.</summary>
+public sealed record ListPriorityInvitePayload(
+    string SeriesName, string SeriesSlug, string PreviousEventTitle, string PriorityToken, DateTime? PriorityOpensUtc, DateTime GeneralOpensUtc);
 
 public static class MailingListTemplates
 {
     public const string Confirm = "list.confirm";
     public const string Announce = "list.announce";
+    public const string PriorityInvite = "list.priority-invite";
 }
 
 public static class MailingListRoutes
@@ -84,12 +104,15 @@ public static class MailingListErrors
     public const string NotInSeries = "list_event_not_in_series";
     public const string NotPublished = "list_event_not_published";
     public const string AlreadyAnnounced = "list_already_announced";
+    public const string PriorityPointless = "list_priority_pointless";
 
     public const string LinkNotValidText = "This link is not valid. It may have been mistyped or replaced by a newer one.";
     public const string SeriesNotFoundText = "That series does not exist.";
     public const string NotInSeriesText = "This event is not part of a series, so it has no mailing list.";
     public const string NotPublishedText = "Publish the event before announcing it, so the link in the email works.";
     public const string AlreadyAnnouncedText = "This event has already been announced to the list.";
+    public const string PriorityPointlessText =
+        "Booking for this event is already open to everyone, so a priority window would give nobody an advantage. Untick the priority option, or set a later \"Booking opens\" time on the event first.";
 }
 
 /// <summary>Series mailing lists: double opt-in sign-up, confirm, one-click unsubscribe, and announcing an edition.</summary>
@@ -229,50 +252,87 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         var count = evt.SeriesId is null ? 0 : await db.Set<ListSubscription>()
             .CountAsync(s => s.SeriesId == evt.SeriesId && s.Status == SubscriptionStatus.Confirmed, ct);
         var announced = await db.Set<ListAnnouncement>().Where(a => a.EventId == eventId).Select(a => (DateTime?)a.AnnouncedUtc).FirstOrDefaultAsync(ct);
-        return new ListAnnouncementPreview(evt.Id, evt.Title, evt.Series?.Name ?? string.Empty, count, announced);
+        var previous = await PreviousEditionAsync(db, evt, ct);
+        var waiters = previous is null ? 0 : (await PreviousWaitersAsync(db, evt, previous.Id, ct)).Count;
+        var priorityOpens = await db.Set<BookingSettings>().Where(s => s.EventId == eventId).Select(s => s.PriorityOpensUtc).FirstOrDefaultAsync(ct);
+        return new ListAnnouncementPreview(evt.Id, evt.Title, evt.Series?.Name ?? string.Empty, count, announced,
+            waiters, previous?.Title, evt.BookingOpensUtc, priorityOpens, evt.TimeZoneId, PriorityPossible(evt, clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>Queues one announcement per confirmed subscriber of the event's series, in one transaction.</summary>
     public async Task<Outcome<int>> AnnounceAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
+        var outcome = await AnnounceAsync(actor, eventId, givePriority: false, ct);
+        return outcome.Succeeded ? Outcome<int>.Ok(outcome.Value!.Total) : Outcome<int>.Refused(outcome.ErrorCode!, outcome.Errors[0].Message);
+    }
+
+    /// <summary>
+    /// Queues one announcement per confirmed subscriber of the event's series, in one transaction. With
+    /// <paramref name="givePriority"/>, each subscriber's message carries their own priority booking link, and people
+    /// left on the waiting list of the series' previous edition (who are not on the list and did not leave it) get an
+    /// invite with a link of their own.
+    /// </summary>
+    public async Task<Outcome<ListAnnounceResult>> AnnounceAsync(Actor actor, int eventId, bool givePriority, CancellationToken ct = default)
+    {
         if (!actor.IsOrganiser)
         {
-            return Outcome<int>.Refused(ErrorCodes.Forbidden, EmailErrors.SignInText);
+            return Outcome<ListAnnounceResult>.Refused(ErrorCodes.Forbidden, EmailErrors.SignInText);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (evt is null)
         {
-            return Outcome<int>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+            return Outcome<ListAnnounceResult>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
         }
 
         if (evt.Series is null)
         {
-            return Outcome<int>.Refused(MailingListErrors.NotInSeries, MailingListErrors.NotInSeriesText);
+            return Outcome<ListAnnounceResult>.Refused(MailingListErrors.NotInSeries, MailingListErrors.NotInSeriesText);
         }
 
         if (evt.Status != EventStatus.Published)
         {
-            return Outcome<int>.Refused(MailingListErrors.NotPublished, MailingListErrors.NotPublishedText);
+            return Outcome<ListAnnounceResult>.Refused(MailingListErrors.NotPublished, MailingListErrors.NotPublishedText);
         }
 
         if (await db.Set<ListAnnouncement>().AnyAsync(a => a.EventId == eventId, ct))
         {
-            return Outcome<int>.Refused(MailingListErrors.AlreadyAnnounced, MailingListErrors.AlreadyAnnouncedText);
+            return Outcome<ListAnnounceResult>.Refused(MailingListErrors.AlreadyAnnounced, MailingListErrors.AlreadyAnnouncedText);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (givePriority && !PriorityPossible(evt, now))
+        {
+            return Outcome<ListAnnounceResult>.Refused(MailingListErrors.PriorityPointless, MailingListErrors.PriorityPointlessText);
+        }
+
         var subscribers = await db.Set<ListSubscription>().AsNoTracking()
             .Where(s => s.SeriesId == evt.SeriesId && s.Status == SubscriptionStatus.Confirmed)
             .OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Email, s.Name, s.UnsubscribeToken })
             .ToListAsync(ct);
+        var priorityOpens = givePriority
+            ? await db.Set<BookingSettings>().Where(s => s.EventId == eventId).Select(s => s.PriorityOpensUtc).FirstOrDefaultAsync(ct)
+            : null;
+        var previous = givePriority ? await PreviousEditionAsync(db, evt, ct) : null;
+        var waiters = previous is null ? [] : await PreviousWaitersAsync(db, evt, previous.Id, ct);
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Add(new ListAnnouncement { EventId = eventId, AnnouncedUtc = now, Recipients = subscribers.Count, AnnouncedBy = actor.DisplayName });
+        db.Add(new ListAnnouncement { EventId = eventId, AnnouncedUtc = now, Recipients = subscribers.Count + waiters.Count, AnnouncedBy = actor.DisplayName });
         foreach (var s in subscribers)
         {
-            Outbox.Enqueue(db, MailingListTemplates.Announce, s.Email, s.Name, new ListAnnouncePayload(s.Id, evt.Series.Name, s.UnsubscribeToken), now, eventId);
+            var token = givePriority ? Grant(db, eventId, s.Email, PriorityGrantReason.Subscriber, s.Id, now) : null;
+            Outbox.Enqueue(db, MailingListTemplates.Announce, s.Email, s.Name,
+                new ListAnnouncePayload(s.Id, evt.Series.Name, s.UnsubscribeToken, token, token is null ? null : priorityOpens, token is null ? null : evt.BookingOpensUtc),
+                now, eventId);
+        }
+
+        foreach (var w in waiters)
+        {
+            var token = Grant(db, eventId, w.Email, PriorityGrantReason.PreviousWaiter, null, now);
+            Outbox.Enqueue(db, MailingListTemplates.PriorityInvite, w.Email, w.Name,
+                new ListPriorityInvitePayload(evt.Series.Name, evt.Series.Slug, previous!.Title, token, priorityOpens, evt.BookingOpensUtc!.Value), now, eventId);
         }
 
         try
@@ -282,9 +342,55 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return Outcome<int>.Refused(MailingListErrors.AlreadyAnnounced, MailingListErrors.AlreadyAnnouncedText);
+            return Outcome<ListAnnounceResult>.Refused(MailingListErrors.AlreadyAnnounced, MailingListErrors.AlreadyAnnouncedText);
         }
 
-        return Outcome<int>.Ok(subscribers.Count);
+        return Outcome<ListAnnounceResult>.Ok(new ListAnnounceResult(subscribers.Count, waiters.Count, givePriority));
+    }
+
+    /// <summary>A priority window means something only while booking is not yet open to everyone.</summary>
+    private static bool PriorityPossible(Event evt, DateTime now) =>
+        evt.Status == EventStatus.Published && evt.BookingOpensUtc is { } opens && now < opens && now < evt.StartUtc;
+
+    /// <summary>Stores the hash of a new token for this person and edition, and returns the token for the email.</summary>
+    private static string Grant(EventHubDbContext db, int eventId, string email, PriorityGrantReason reason, int? subscriptionId, DateTime now)
+    {
+        var token = SecureTokens.New();
+        db.Add(new PriorityGrant
+        {
+            EventId = eventId,
+            TokenHash = PriorityGrant.HashOf(token),
+            Email = EmailAddresses.Normalise(email),
+            Reason = reason,
+            SubscriptionId = subscriptionId,
+            CreatedUtc = now,
+        });
+        return token;
+    }
+
+    /// <summary>The series' edition that started most recently before this one.</summary>
+    private static Task<Event?> PreviousEditionAsync(EventHubDbContext db, Event evt, CancellationToken ct) =>
+        evt.SeriesId is null
+            ? Task.FromResult<Event?>(null)
+            : db.Events.AsNoTracking()
+                .Where(e => e.SeriesId == evt.SeriesId && e.Id != evt.Id && e.StartUtc < evt.StartUtc && e.Status != EventStatus.Draft)
+                .OrderByDescending(e => e.StartUtc).ThenByDescending(e => e.Id)
+                .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Who was still waiting at the previous edition, less anyone on the list (their announcement carries the link)
+    /// and anyone who left the list (they asked for no more mail about the series).
+    /// </summary>
+    private static async Task<List<(string Email, string Name)>> PreviousWaitersAsync(EventHubDbContext db, Event evt, int previousId, CancellationToken ct)
+    {
+        var onOrLeftList = db.Set<ListSubscription>()
+            .Where(s => s.SeriesId == evt.SeriesId && (s.Status == SubscriptionStatus.Confirmed || s.Status == SubscriptionStatus.Unsubscribed))
+            .Select(s => s.Email);
+        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+            .Where(b => b.EventId == previousId && b.Status == BookingStatus.Waiting && !onOrLeftList.Contains(b.NormalisedEmail))
+            .OrderBy(b => b.WaitlistRank).ThenBy(b => b.Id)
+            .Select(b => new { b.Email, b.Name })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Email, r.Name)).ToList();
     }
 }

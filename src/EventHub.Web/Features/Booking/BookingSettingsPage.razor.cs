@@ -16,6 +16,8 @@ public partial class BookingSettingsPage
     private IReadOnlyList<FieldError> _errors = [];
     private string? _message;
     private string? _slug;
+    private string? _generalOpensText;
+    private string _zoneName = EventTime.DefaultTimeZoneId;
     private string _ticketName = string.Empty;
     private int? _ticketQuota;
     private bool _ticketHidden;
@@ -70,6 +72,8 @@ public partial class BookingSettingsPage
         }
 
         _slug = detail.Event.Slug;
+        _zoneName = detail.Event.TimeZoneId;
+        _generalOpensText = detail.Event.BookingOpensUtc is { } opens ? EventTime.FormatDateTime(opens, detail.Event.TimeZoneId) : null;
         _settings = await Admin.GetSettingsAsync(actor, Id);
         await ReloadListsAsync();
     }
@@ -90,7 +94,9 @@ public partial class BookingSettingsPage
         _errors = outcome.Errors;
         if (outcome.Succeeded)
         {
-            Say("Booking settings saved.");
+            Say(outcome.Value!.PriorityOpensUtc is { } p
+                ? $"Booking settings saved. Priority booking opens {EventTime.FormatDateTime(p, _zoneName)}."
+                : "Booking settings saved.");
         }
     }
 
