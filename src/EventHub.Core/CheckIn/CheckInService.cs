@@ -26,6 +26,12 @@ public sealed record CheckInCounts(int CheckedIn, int Confirmed);
 
 public sealed record DoorSearchRow(int BookingId, string Name, string Organisation, string TicketType, BookingStatus Status, bool NeedsAttention, DateTime? CheckedInUtc);
 
+/// <summary>One undone check-in: whose, who made it and when, who undid it and when.</summary>
+public sealed record UndoHistoryRow(string Name, DateTime CheckedInUtc, string CheckedInBy, DateTime UndoneUtc, string UndoneBy);
+
+/// <summary>The undone check-ins of an event, with its time zone for showing the times.</summary>
+public sealed record UndoHistory(string TimeZoneId, IReadOnlyList<UndoHistoryRow> Rows);
+
 public sealed record DoorListRow(string Name, string Organisation, string TicketType, string Reference, bool NeedsAttention, bool CheckedIn);
 
 /// <summary>The door: scans, search, undo, counts and the printable list.</summary>
@@ -68,24 +74,68 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         return await CheckInSnapshotAsync(db, snap, who, eventId, ct);
     }
 
-    /// <summary>Takes back a mistaken check-in.</summary>
+    /// <summary>Takes back a mistaken check-in, and records who took it back and when.</summary>
     public async Task<Outcome<bool>> UndoAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var who = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return Outcome<bool>.Refused(CheckInError.DoorLinkInvalid, CheckInError.Message(door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid));
+            var code = door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid;
+            return Outcome<bool>.Refused(code, CheckInError.Message(code));
         }
 
-        var removed = await db.Set<CheckInRecord>().Where(c => c.BookingId == bookingId && c.EventId == eventId).ExecuteDeleteAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var record = await db.Set<CheckInRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId && c.EventId == eventId, ct);
+
+        // The conditional delete decides between two doors undoing the same check-in: only the one that removed
+        // the row writes the history.
+        var removed = record is null ? 0 : await db.Set<CheckInRecord>().Where(c => c.Id == record.Id).ExecuteDeleteAsync(ct);
         if (removed == 0)
         {
             return Outcome<bool>.Refused(CheckInError.NotCheckedIn, CheckInError.Message(CheckInError.NotCheckedIn));
         }
 
+        db.Add(new CheckInUndo
+        {
+            EventId = eventId,
+            BookingId = bookingId,
+            CheckedInUtc = record!.CheckedInUtc,
+            CheckedInBy = record.CheckedInBy,
+            UndoneUtc = clock.GetUtcNow().UtcDateTime,
+            UndoneBy = who.Name,
+            UndoneByDoorLinkId = who.DoorLinkId,
+            UndoneByOrganiserUserId = who.OrganiserUserId,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         notifier.Publish(eventId);
         return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Every undone check-in of the event, newest first, for the organiser's attendance page.</summary>
+    public async Task<Outcome<UndoHistory>> UndoHistoryAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<UndoHistory>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
+        if (zone is null)
+        {
+            return Outcome<UndoHistory>.Refused(ErrorCodes.NotFound, "Event not found.");
+        }
+
+        var rows = await db.Set<CheckInUndo>().AsNoTracking()
+            .Where(u => u.EventId == eventId)
+            .OrderByDescending(u => u.UndoneUtc).ThenByDescending(u => u.Id)
+            .Select(u => new UndoHistoryRow(
+                db.Set<Booking.Booking>().Where(b => b.Id == u.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
+                u.CheckedInUtc, u.CheckedInBy, u.UndoneUtc, u.UndoneBy))
+            .ToListAsync(ct);
+        return Outcome<UndoHistory>.Ok(new UndoHistory(zone, rows));
     }
 
     public async Task<Outcome<CheckInCounts>> CountsAsync(Door door, int eventId, CancellationToken ct = default)

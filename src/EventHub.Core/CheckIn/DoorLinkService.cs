@@ -6,6 +6,12 @@ namespace EventHub.Core.CheckIn;
 
 public sealed record DoorLinkInput(string Label, DateTime ValidFromUtc, DateTime ValidUntilUtc);
 
+/// <summary>What the organiser types: wall-clock times in the event's time zone (stored as UTC).</summary>
+public sealed record DoorLinkLocalInput(string Label, DateTime ValidFromLocal, DateTime ValidUntilLocal);
+
+/// <summary>The event's time zone and its door links, for the organiser's door-links page.</summary>
+public sealed record DoorLinkList(string TimeZoneId, IReadOnlyList<DoorLink> Links);
+
 /// <summary>What a door link opens, when it is valid now.</summary>
 public sealed record OpenDoor(int EventId, string EventTitle, string Label, DateTime ValidUntilUtc);
 
@@ -59,6 +65,70 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         db.Add(link);
         await db.SaveChangesAsync(ct);
         return Outcome<DoorLink>.Ok(link);
+    }
+
+    /// <summary>
+    /// Creates a link from times typed in the event's time zone. A time skipped when the clocks go forward is
+    /// refused; a time that happens twice when they go back is the first one (as for the event's own times).
+    /// </summary>
+    public async Task<Outcome<DoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkLocalInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<DoorLink>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        string? zoneId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
+        }
+
+        if (zoneId is null)
+        {
+            return Outcome<DoorLink>.Refused(ErrorCodes.NotFound, "Event not found.");
+        }
+
+        var zone = EventTime.Zone(zoneId);
+        var errors = new List<FieldError>();
+        if (!EventTime.TryToUtc(input.ValidFromLocal, zone, out var from))
+        {
+            errors.Add(new FieldError(nameof(DoorLinkLocalInput.ValidFromLocal), "That start time does not exist: the clocks go forward then. Enter a later time"));
+        }
+
+        if (!EventTime.TryToUtc(input.ValidUntilLocal, zone, out var until))
+        {
+            errors.Add(new FieldError(nameof(DoorLinkLocalInput.ValidUntilLocal), "That end time does not exist: the clocks go forward then. Enter a later time"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<DoorLink>.Invalid(errors);
+        }
+
+        var outcome = await CreateAsync(actor, eventId, new DoorLinkInput(input.Label, from, until), ct);
+        return outcome.Succeeded || outcome.ErrorCode is not null
+            ? outcome
+            : Outcome<DoorLink>.Invalid(outcome.Errors.Select(e => e.Field == nameof(DoorLinkInput.ValidUntilUtc) ? e with { Field = nameof(DoorLinkLocalInput.ValidUntilLocal) } : e).ToList());
+    }
+
+    /// <summary>The event's time zone and its links, oldest first.</summary>
+    public async Task<Outcome<DoorLinkList>> ListInZoneAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<DoorLinkList>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
+        if (zoneId is null)
+        {
+            return Outcome<DoorLinkList>.Refused(ErrorCodes.NotFound, "Event not found.");
+        }
+
+        var links = await db.Set<DoorLink>().AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(ct);
+        return Outcome<DoorLinkList>.Ok(new DoorLinkList(zoneId, links));
     }
 
     public async Task<IReadOnlyList<DoorLink>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)

@@ -107,4 +107,54 @@ public sealed class DoorLinkTests
         (await kit.Links.RevokeAsync(Actor.Anonymous, link.Id)).ErrorCode.ShouldBe(CheckInError.Forbidden);
         (await kit.Links.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem().RevokedUtc.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Door_link_times_are_typed_in_the_event_time_zone_and_stored_as_utc_on_both_sides_of_a_clock_change()
+    {
+        await using var kit = await CheckInKit.CreateAsync();
+
+        // London: BST (UTC+1) until 01:00 UTC on 25 October 2026, then GMT.
+        var outcome = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
+            new DoorLinkLocalInput("Night door", new DateTime(2026, 10, 24, 18, 0, 0), new DateTime(2026, 10, 25, 9, 0, 0)));
+
+        outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        outcome.Value!.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
+        outcome.Value.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
+        var listed = (await kit.Links.ListInZoneAsync(Actors.Organiser, kit.EventId)).Value!;
+        listed.TimeZoneId.ShouldBe("Europe/London");
+        EventTime.ToLocal(listed.Links.Single().ValidFromUtc, listed.TimeZoneId).ShouldBe(new DateTime(2026, 10, 24, 18, 0, 0));
+    }
+
+    [Fact]
+    public async Task Door_link_times_follow_a_non_default_event_time_zone()
+    {
+        await using var kit = await CheckInKit.CreateAsync();
+        await using (var db = kit.Booking.Database.CreateDbContext())
+        {
+            await db.Events.Where(e => e.Id == kit.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.TimeZoneId, "America/New_York"), TestContext.Current.CancellationToken);
+        }
+
+        var outcome = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
+            new DoorLinkLocalInput("Lobby", new DateTime(2026, 12, 1, 8, 0, 0), new DateTime(2026, 12, 1, 18, 0, 0)));
+
+        outcome.Value!.ValidFromUtc.ShouldBe(new DateTime(2026, 12, 1, 13, 0, 0, DateTimeKind.Utc));
+        outcome.Value.ValidUntilUtc.ShouldBe(new DateTime(2026, 12, 1, 23, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task A_door_link_time_skipped_when_the_clocks_go_forward_is_refused_on_its_field()
+    {
+        await using var kit = await CheckInKit.CreateAsync();
+
+        // 01:30 on 28 March 2027 does not happen in London.
+        var outcome = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
+            new DoorLinkLocalInput("Early door", new DateTime(2027, 3, 28, 1, 30, 0), new DateTime(2027, 3, 28, 9, 0, 0)));
+
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.ErrorFor(nameof(DoorLinkLocalInput.ValidFromLocal)).ShouldNotBeNull();
+        var backwards = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
+            new DoorLinkLocalInput("Backwards", new DateTime(2027, 3, 28, 9, 0, 0), new DateTime(2027, 3, 28, 8, 0, 0)));
+        backwards.ErrorFor(nameof(DoorLinkLocalInput.ValidUntilLocal)).ShouldNotBeNull();
+        (await kit.Links.CreateAsync(Actor.Anonymous, kit.EventId, new DoorLinkLocalInput("X", new DateTime(2027, 3, 28, 9, 0, 0), new DateTime(2027, 3, 28, 10, 0, 0)))).ErrorCode.ShouldBe(CheckInError.Forbidden);
+    }
 }

@@ -387,6 +387,52 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInUndo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedInBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedInUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UndoneByDoorLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneByOrganiserUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("UndoneByDoorLinkId");
+
+                    b.HasIndex("EventId", "UndoneUtc");
+
+                    b.ToTable("CheckInUndos", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.CheckIn.DoorLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1830,6 +1876,26 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInUndo", b =>
+                {
+                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.CheckIn.DoorLink", null)
+                        .WithMany()
+                        .HasForeignKey("UndoneByDoorLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("EventHub.Core.CheckIn.DoorLink", b =>

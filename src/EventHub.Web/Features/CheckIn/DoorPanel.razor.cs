@@ -11,6 +11,7 @@ public partial class DoorPanel
     private string _code = string.Empty;
     private string _search = string.Empty;
     private CheckInResult? _result;
+    private string? _undoneName;
     private CheckInCounts? _counts;
     private PagedResult<DoorSearchRow>? _found;
     private IDisposable? _subscription;
@@ -82,6 +83,7 @@ public partial class DoorPanel
     private async Task ScanAsync()
     {
         _result = await CheckIn.CheckInAsync(_code, Door, EventId);
+        _undoneName = null;
         _code = string.Empty;
         await LoadCountsAsync();
     }
@@ -89,7 +91,12 @@ public partial class DoorPanel
     private async Task UndoAsync(int bookingId)
     {
         var undone = await CheckIn.UndoAsync(bookingId, Door, EventId);
-        _result = undone.Succeeded ? null : _result;
+        if (undone.Succeeded)
+        {
+            _undoneName = _result?.Name ?? string.Empty;
+            _result = null;
+        }
+
         await LoadCountsAsync();
     }
 
@@ -102,6 +109,7 @@ public partial class DoorPanel
     private async Task CheckInFoundAsync(int bookingId)
     {
         _result = await CheckIn.CheckInBookingAsync(bookingId, Door, EventId);
+        _undoneName = null;
         await LoadCountsAsync();
         await SearchAsync();
     }

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Bunit;
+using EventHub.Core.Tests.CheckIn;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Account;
+using EventHub.Web.Features.CheckIn;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace EventHub.Web.Tests.CheckIn;
+
+public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
+{
+    private CheckInKit _kit = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        _kit = await CheckInKit.CreateAsync();
+        Services.AddSingleton(_kit.Links);
+        Services.AddSingleton<TimeProvider>(_kit.Booking.Clock);
+        Services.AddScoped<CurrentActor>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(Actors.Organiser.DisplayName);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Actors.Organiser.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, Actors.Organiser.DisplayName));
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _kit.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Times_are_typed_and_shown_in_the_event_time_zone_across_the_autumn_clock_change()
+    {
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        cut.Find("[data-testid=door-link-zone]").TextContent.ShouldContain("Europe/London");
+        // The fake clock says 09:00 UTC on 2 November 2026, which is 09:00 GMT: the default starts this hour.
+        cut.Find("#link-ValidFromLocal").GetAttribute("value")!.ShouldStartWith("2026-11-02T09:00");
+
+        cut.Find("#link-Label").Change("Night door");
+        cut.Find("#link-ValidFromLocal").Change("2026-10-24T18:00:00");
+        cut.Find("#link-ValidUntilLocal").Change("2026-10-25T09:00:00");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-window]").TextContent
+            .ShouldBe("Saturday 24 October 2026, 6pm BST to Sunday 25 October 2026, 9am GMT"));
+        var link = (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).ShouldHaveSingleItem();
+        link.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
+        link.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void A_time_skipped_by_the_spring_clock_change_is_refused_and_the_typed_values_stay()
+    {
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.Find("#link-Label").Change("Early door");
+        cut.Find("#link-ValidFromLocal").Change("2027-03-28T01:30:00");
+        cut.Find("#link-ValidUntilLocal").Change("2027-03-28T09:00:00");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain("clocks go forward"));
+        cut.Find("[data-testid=error-summary] a").GetAttribute("href").ShouldBe("#link-ValidFromLocal");
+        cut.Find("#link-Label").GetAttribute("value").ShouldBe("Early door");
+        cut.FindAll("[data-testid=door-link-window]").ShouldBeEmpty();
+    }
+}
