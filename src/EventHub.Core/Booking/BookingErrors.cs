@@ -17,6 +17,8 @@ public static class BookingError
     public const string InUse = "in_use";
     public const string PriorityNotOpenYet = "priority_booking_not_open_yet";
     public const string PriorityLinkNotValid = "priority_link_not_valid";
+    public const string OfferEnded = "offer_ended";
+    public const string EventCancelled = "event_cancelled";
 
     public static string Message(string code) => code switch
     {
@@ -34,6 +36,8 @@ public static class BookingError
         InUse => "That is in use, so it cannot be removed.",
         PriorityNotOpenYet => "Priority booking for this event has not opened yet. Come back later with the same link.",
         PriorityLinkNotValid => "Your priority booking link is not valid for this event. Check you used the whole link from your email.",
+        OfferEnded => "This offer has ended: it ran out or was turned down, so the place has gone to the next person waiting. If you still want to come, book again from the event page and you will join the waiting list.",
+        EventCancelled => "This event has been cancelled, so its places can no longer be taken. Contact the organisers if you have questions.",
         _ => "Something went wrong with the booking.",
     };
 }

@@ -136,14 +136,29 @@ public sealed partial class BookingService(
         ChangeByTokenAsync(token, [BookingStatus.Offered],
             (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "You turned down the place you were offered.", now, ct), ct);
 
+    /// <summary>
+    /// Accepts an offered place. Accepting twice (the link clicked again) answers as the first time did; an offer
+    /// that ran out, was turned down or belongs to a cancelled event is refused with words that say so.
+    /// </summary>
     public async Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await ChangeByTokenAsync(token, [BookingStatus.Offered], async (db, b, _) =>
+        return await ChangeByTokenAsync(token, [BookingStatus.Offered, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
         {
-            if (b.OfferExpiresUtc is { } expires && now >= expires)
+            if (b.Status == BookingStatus.Confirmed)
             {
-                return false;
+                return null;
+            }
+
+            var eventStatus = await db.Set<Event>().Where(e => e.Id == b.EventId).Select(e => e.Status).FirstAsync(ct);
+            if (eventStatus == EventStatus.Cancelled)
+            {
+                return BookingError.EventCancelled;
+            }
+
+            if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
+            {
+                return BookingError.OfferEnded;
             }
 
             b.Status = BookingStatus.Confirmed;
@@ -151,7 +166,7 @@ public sealed partial class BookingService(
             b.UpdatedUtc = now;
             Lifecycle.Message(db, EmailTemplates.BookingConfirmed, b, now);
             await db.SaveChangesAsync(ct);
-            return true;
+            return null;
         }, ct);
     }
 
@@ -308,8 +323,9 @@ public sealed partial class BookingService(
 
     private static Outcome<BookingResult> Refused(string code) => Outcome<BookingResult>.Refused(code, BookingError.Message(code));
 
+    /// <summary>Runs <paramref name="change"/> under the write gate; it returns null when done, or a refusal code.</summary>
     private async Task<Outcome<BookingStatus>> ChangeByTokenAsync(
-        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task<bool>> change, CancellationToken ct)
+        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task<string?>> change, CancellationToken ct)
     {
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -321,9 +337,10 @@ public sealed partial class BookingService(
             return Outcome<BookingStatus>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
         }
 
-        if (!allowed.Contains(b.Status) || !await change(db, b, clock.GetUtcNow().UtcDateTime))
+        var refusal = allowed.Contains(b.Status) ? await change(db, b, clock.GetUtcNow().UtcDateTime) : BookingError.WrongState;
+        if (refusal is not null)
         {
-            return Outcome<BookingStatus>.Refused(BookingError.WrongState, BookingError.Message(BookingError.WrongState));
+            return Outcome<BookingStatus>.Refused(refusal, BookingError.Message(refusal));
         }
 
         await tx.CommitAsync(ct);
@@ -335,7 +352,7 @@ public sealed partial class BookingService(
         ChangeByTokenAsync(token, allowed, async (db, b, now) =>
         {
             await change(db, b, now);
-            return true;
+            return (string?)null;
         }, ct);
 }
 

@@ -66,7 +66,44 @@ public sealed class WaitlistTests
         await kit.Bookings.CancelAsync(ann.ManageToken);
         kit.Clock.Advance(TimeSpan.FromHours(48));
 
-        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingError.WrongState);
+        var late = await kit.Bookings.AcceptOfferAsync(bob.ManageToken);
+        late.ErrorCode.ShouldBe(BookingError.OfferEnded);
+        late.Errors.Single().Message.ShouldContain("book again from the event page");
+        (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
+    }
+
+    [Fact]
+    public async Task Accepting_again_answers_as_before_and_a_turned_down_offer_says_it_has_ended()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var ann = await kit.BookAsync("Ann Example");
+        var bob = await kit.BookAsync("Bob Example");
+        var cat = await kit.BookAsync("Cat Example");
+        await kit.Bookings.CancelAsync(ann.ManageToken);
+
+        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).Value.ShouldBe(BookingStatus.Confirmed);
+        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).Value.ShouldBe(BookingStatus.Confirmed);
+        (await kit.OutboxAsync(EmailTemplates.BookingConfirmed)).Count(m => m.ToEmail == "bob.example@devon.gov.uk").ShouldBe(1);
+
+        await kit.Bookings.CancelAsync(bob.ManageToken);
+        (await kit.Bookings.DeclineOfferAsync(cat.ManageToken)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.AcceptOfferAsync(cat.ManageToken)).ErrorCode.ShouldBe(BookingError.OfferEnded);
+        (await kit.BookingAsync(cat.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task An_offer_for_a_cancelled_event_cannot_be_accepted()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var ann = await kit.BookAsync("Ann Example");
+        var bob = await kit.BookAsync("Bob Example");
+        await kit.Bookings.CancelAsync(ann.ManageToken);
+        await using (var db = kit.Database.CreateDbContext())
+        {
+            await db.Events.ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventHub.Core.Events.EventStatus.Cancelled));
+        }
+
+        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingError.EventCancelled);
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
     }
 
