@@ -229,6 +229,56 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>
+    /// Moves a queued proposal one place earlier (<paramref name="offset"/> -1) or later (+1) in the pitch queue by
+    /// swapping its position with its neighbour. At the top or bottom it stays where it is.
+    /// </summary>
+    public async Task<Outcome<bool>> MoveInQueueAsync(Actor actor, int proposalId, int offset, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, OpenSpaceMessages.ForbiddenText);
+        }
+
+        if (offset is not (-1 or 1))
+        {
+            return Outcome<bool>.Invalid("Offset", "Move one place up or down");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.NotFound, OpenSpaceMessages.NotFoundText);
+        }
+
+        if (proposal.Status != ProposalStatus.Queued)
+        {
+            return Outcome<bool>.Refused(OpenSpaceMessages.NotQueued, OpenSpaceMessages.NotQueuedText);
+        }
+
+        // Ties in QueueOrder are broken by id, as the board reads them, so renumber the whole queue while swapping.
+        var queue = await db.Set<Proposal>().Where(p => p.EventId == proposal.EventId && p.Status == ProposalStatus.Queued)
+            .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id).ToListAsync(ct);
+        var index = queue.FindIndex(p => p.Id == proposalId);
+        var target = index + offset;
+        if (target < 0 || target >= queue.Count)
+        {
+            return Outcome<bool>.Ok(false);
+        }
+
+        (queue[index], queue[target]) = (queue[target], queue[index]);
+        var first = queue.Min(p => p.QueueOrder);
+        for (var i = 0; i < queue.Count; i++)
+        {
+            queue[i].QueueOrder = first + i;
+        }
+
+        await db.SaveChangesAsync(ct);
+        Publish(proposal.EventId, "queue-reordered");
+        return Outcome<bool>.Ok(true);
+    }
+
     // ---- Board changes ----
 
     /// <summary>Places a queued proposal into an empty (room, slot), creating its session.</summary>

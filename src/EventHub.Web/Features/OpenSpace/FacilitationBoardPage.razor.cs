@@ -140,6 +140,13 @@ public partial class FacilitationBoardPage
         await ReloadAsync();
     }
 
+    private async Task MoveInQueueAsync(BoardProposal proposal, int offset)
+    {
+        var outcome = await Service.MoveInQueueAsync(await CurrentActor.GetAsync(), proposal.Id, offset);
+        Say(outcome.Succeeded ? $"Moved “{proposal.Title}” {(offset < 0 ? "up" : "down")} the queue." : outcome.Errors[0].Message, !outcome.Succeeded);
+        await ReloadAsync();
+    }
+
     private async Task WithdrawAsync(BoardProposal proposal)
     {
         var outcome = await Service.WithdrawAsync(await CurrentActor.GetAsync(), proposal.Id);
