@@ -2,6 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Proceedings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
@@ -225,6 +226,56 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
         proposal.Status = ProposalStatus.Withdrawn;
         await db.SaveChangesAsync(ct);
         Publish(proposal.EventId, "withdrawn");
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Moves a queued proposal one place earlier (<paramref name="offset"/> -1) or later (+1) in the pitch queue by
+    /// swapping its position with its neighbour. At the top or bottom it stays where it is.
+    /// </summary>
+    public async Task<Outcome<bool>> MoveInQueueAsync(Actor actor, int proposalId, int offset, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.Forbidden, OpenSpaceMessages.ForbiddenText);
+        }
+
+        if (offset is not (-1 or 1))
+        {
+            return Outcome<bool>.Invalid("Offset", "Move one place up or down");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+        {
+            return Outcome<bool>.Refused(ErrorCodes.NotFound, OpenSpaceMessages.NotFoundText);
+        }
+
+        if (proposal.Status != ProposalStatus.Queued)
+        {
+            return Outcome<bool>.Refused(OpenSpaceMessages.NotQueued, OpenSpaceMessages.NotQueuedText);
+        }
+
+        // Ties in QueueOrder are broken by id, as the board reads them, so renumber the whole queue while swapping.
+        var queue = await db.Set<Proposal>().Where(p => p.EventId == proposal.EventId && p.Status == ProposalStatus.Queued)
+            .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id).ToListAsync(ct);
+        var index = queue.FindIndex(p => p.Id == proposalId);
+        var target = index + offset;
+        if (target < 0 || target >= queue.Count)
+        {
+            return Outcome<bool>.Ok(false);
+        }
+
+        (queue[index], queue[target]) = (queue[target], queue[index]);
+        var first = queue.Min(p => p.QueueOrder);
+        for (var i = 0; i < queue.Count; i++)
+        {
+            queue[i].QueueOrder = first + i;
+        }
+
+        await db.SaveChangesAsync(ct);
+        Publish(proposal.EventId, "queue-reordered");
         return Outcome<bool>.Ok(true);
     }
 
@@ -487,6 +538,8 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
             proposal.SessionId = keep.Id;
         }
 
+        await MoveRecordAsync(db, gone, keep, ct);
+
         await db.SaveChangesAsync(ct);
         db.Remove(goneCell);
         db.Remove(gone);
@@ -608,6 +661,49 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
     }
 
     // ---- Helpers ----
+
+    /// <summary>
+    /// Deleting the absorbed session cascades to its record, so its materials and write-ups move to the session that
+    /// stays, and its notes are added under a heading (or become the notes, with their private link, when there were none).
+    /// </summary>
+    private static async Task MoveRecordAsync(EventHubDbContext db, Session gone, Session keep, CancellationToken ct)
+    {
+        await db.Set<Material>().Where(m => m.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.SessionId, keep.Id), ct);
+        await db.Set<WriteUp>().Where(w => w.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.SessionId, keep.Id), ct);
+
+        var goneNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == gone.Id, ct);
+        if (goneNotes is null)
+        {
+            return;
+        }
+
+        var keepNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == keep.Id, ct);
+        if (keepNotes is null)
+        {
+            // The key cannot change on a tracked row: re-key it in the database, keeping the convener's link working.
+            await db.Set<SessionNotes>().Where(n => n.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.SessionId, keep.Id), ct);
+            db.Entry(goneNotes).State = EntityState.Detached;
+            return;
+        }
+
+        var heading = "From \"" + gone.Title + "\"";
+        keepNotes.Convener = Join(keepNotes.Convener, goneNotes.Convener, ", ", ProceedingsRules.MaxShortSection);
+        keepNotes.Participants = Join(keepNotes.Participants, goneNotes.Participants, "\n", ProceedingsRules.MaxSection);
+        keepNotes.KeyPoints = Append(keepNotes.KeyPoints, heading, goneNotes.KeyPoints);
+        keepNotes.Actions = Append(keepNotes.Actions, heading, goneNotes.Actions);
+        keepNotes.Links = Append(keepNotes.Links, heading, goneNotes.Links);
+        keepNotes.HideConvenerName |= goneNotes.HideConvenerName;
+        keepNotes.Revision++;
+
+        static string Join(string a, string b, string separator, int max) =>
+            Truncate(string.IsNullOrWhiteSpace(b) ? a : string.IsNullOrWhiteSpace(a) ? b : a.TrimEnd() + separator + b.Trim(), max);
+
+        static string Append(string mine, string heading, string theirs) =>
+            string.IsNullOrWhiteSpace(theirs)
+                ? mine
+                : Truncate((string.IsNullOrWhiteSpace(mine) ? string.Empty : mine.TrimEnd() + "\n\n") + "### " + heading + "\n\n" + theirs.Trim(),
+                    ProceedingsRules.MaxSection);
+    }
 
     private readonly record struct Place(string Room, DateTime? StartUtc);
 

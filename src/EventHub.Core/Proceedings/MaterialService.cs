@@ -228,6 +228,37 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         return Outcome<long>.Ok(maxBytes);
     }
 
+    public const int MinUploadLimitMegabytes = 1;
+    public const int MaxUploadLimitMegabytes = 200;
+
+    /// <summary>The organisers' setting as they type it: a whole number of megabytes from 1 to 200.</summary>
+    public async Task<Outcome<long>> SetUploadLimitMegabytesAsync(Actor actor, int eventId, string? megabytes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<long>.Refused(ErrorCodes.Forbidden, "Only organisers can change the upload limit");
+        }
+
+        const string field = "MaxUploadMegabytes";
+        if (string.IsNullOrWhiteSpace(megabytes))
+        {
+            return Outcome<long>.Invalid(field, "Enter the largest file size in megabytes");
+        }
+
+        if (!int.TryParse(megabytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb))
+        {
+            return Outcome<long>.Invalid(field, "The largest file size must be a whole number of megabytes, like 25");
+        }
+
+        if (mb is < MinUploadLimitMegabytes or > MaxUploadLimitMegabytes)
+        {
+            return Outcome<long>.Invalid(field, $"The largest file size must be between {MinUploadLimitMegabytes} and {MaxUploadLimitMegabytes} MB");
+        }
+
+        return await SetUploadLimitAsync(actor, eventId, mb * 1024L * 1024, ct);
+    }
+
     internal static async Task<long> MaxUploadBytesAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
         await db.Set<ProceedingsSettings>().Where(s => s.EventId == eventId).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
         ?? ProceedingsSettings.DefaultMaxUploadBytes;

@@ -44,6 +44,11 @@ public sealed record MaterialDownload(string FullPath, string ContentType, strin
 
 public sealed record WriteUpInput(string? AuthorName, string? Text, string? Url);
 
+/// <summary>A session's public page: its description and approved write-ups (text already sanitised HTML).</summary>
+public sealed record PublicSessionPage(
+    string EventSlug, string EventTitle, string TimeZoneId, int SessionId, string Title, string DescriptionHtml,
+    string? RoomName, DateTime StartUtc, DateTime EndUtc, IReadOnlyList<WriteUpView> WriteUps);
+
 public sealed record WriteUpView(int Id, int SessionId, string SessionTitle, string AuthorName, string TextHtml, string Url, WriteUpStatus Status, DateTime CreatedUtc);
 
 /// <summary>One session in the book of proceedings.</summary>

@@ -68,6 +68,48 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         return Outcome<WriteUpView>.Ok(View(writeUp, session.Title));
     }
 
+    /// <summary>
+    /// The public page of one session of a public event: what it was about and its approved write-ups. Null when
+    /// the event is not public or the session is not one of its sessions.
+    /// </summary>
+    public async Task<PublicSessionPage?> GetSessionPageAsync(string eventSlug, int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == eventSlug, ct);
+        if (ev is null || !ev.IsPublic)
+        {
+            return null;
+        }
+
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == ev.Id, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var room = session.RoomId is { } rid ? await db.Rooms.Where(r => r.Id == rid).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
+        var writeUps = await db.Set<WriteUp>().AsNoTracking().Where(w => w.SessionId == sessionId && w.Status == WriteUpStatus.Approved)
+            .OrderBy(w => w.CreatedUtc).ThenBy(w => w.Id).ToListAsync(ct);
+        return new PublicSessionPage(ev.Slug, ev.Title, ev.TimeZoneId, session.Id, session.Title, MarkdownRenderer.ToSafeHtml(session.Description),
+            room, session.StartUtc, session.EndUtc, [.. writeUps.Select(w => View(w, session.Title))]);
+    }
+
+    /// <summary>A write-up posted from the public session page: the session must belong to that public event.</summary>
+    public async Task<Outcome<WriteUpView>> SubmitWriteUpAsync(string eventSlug, int sessionId, WriteUpInput input, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var belongs = await db.Sessions.AnyAsync(s => s.Id == sessionId && s.Event!.Slug == eventSlug
+                && (s.Event.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed), ct);
+            if (!belongs)
+            {
+                return Outcome<WriteUpView>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+            }
+        }
+
+        return await SubmitWriteUpAsync(sessionId, input, ct);
+    }
+
     public async Task<IReadOnlyList<WriteUpView>> PendingWriteUpsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         Guard.Organiser(actor);

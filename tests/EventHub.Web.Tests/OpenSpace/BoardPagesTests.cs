@@ -26,6 +26,23 @@ public sealed class BoardPagesTests : BoardContext
     }
 
     [Fact]
+    public async Task Move_up_and_move_down_buttons_reorder_the_pitch_queue()
+    {
+        await Board.ProposeAsync(EventId, new ProposalInput("First", "Ann"), "Ann");
+        await Board.ProposeAsync(EventId, new ProposalInput("Second", "Bob"), "Bob");
+        var page = Render<FacilitationBoardPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]").Count.ShouldBe(2));
+        page.FindAll("[data-testid=queue-up]")[0].HasAttribute("disabled").ShouldBeTrue();
+
+        page.FindAll("[data-testid=queue-up]")[1].Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]")[0].TextContent.ShouldContain("Second"));
+        page.Find("[data-testid=board-message]").TextContent.ShouldContain("Moved “Second” up the queue.");
+        page.FindAll("[data-testid=queue-down]")[0].Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]")[0].TextContent.ShouldContain("First"));
+    }
+
+    [Fact]
     public void The_pitch_desk_shows_errors_in_a_summary_and_keeps_what_was_typed()
     {
         var page = Render<FacilitationBoardPage>(p => p.Add(x => x.Id, EventId));

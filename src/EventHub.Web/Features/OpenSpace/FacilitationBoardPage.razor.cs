@@ -13,6 +13,7 @@ public partial class FacilitationBoardPage
 {
     private BoardProposal? _selectedProposal;
     private BoardCellView? _selectedCell;
+    private bool _skipNextRender;
     private string? _message;
     private bool _messageIsError;
     private IReadOnlyList<string> _warnings = [];
@@ -85,14 +86,34 @@ public partial class FacilitationBoardPage
         _selectedCell = null;
     }
 
-    private void StartDragProposal(BoardProposal proposal) => SelectProposal(proposal);
+    // Starting a drag remembers what is dragged without re-rendering: showing the "Placing…" banner mid-drag pushed
+    // the grid down under the pointer, so the drop landed on a header instead of the cell. (A click still toggles.)
+    private void StartDragProposal(BoardProposal proposal)
+    {
+        _selectedCell = null;
+        _selectedProposal = proposal;
+        _skipNextRender = true;
+    }
 
     private void StartDragCell(BoardCellView cell)
     {
         if (!cell.IsPinned && !cell.IsFixed)
         {
-            SelectCell(cell);
+            _selectedProposal = null;
+            _selectedCell = cell;
+            _skipNextRender = true;
         }
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (_skipNextRender)
+        {
+            _skipNextRender = false;
+            return false;
+        }
+
+        return base.ShouldRender();
     }
 
     private async Task DropAsync(BoardRoom room, BoardSlotView slot, BoardCellView? target)
@@ -137,6 +158,13 @@ public partial class FacilitationBoardPage
     private async Task PinAsync(BoardCellView cell, bool pinned)
     {
         Show(await Service.SetPinnedAsync(await CurrentActor.GetAsync(), cell.SessionId, pinned), pinned ? $"Pinned “{cell.Title}”." : $"Unpinned “{cell.Title}”.");
+        await ReloadAsync();
+    }
+
+    private async Task MoveInQueueAsync(BoardProposal proposal, int offset)
+    {
+        var outcome = await Service.MoveInQueueAsync(await CurrentActor.GetAsync(), proposal.Id, offset);
+        Say(outcome.Succeeded ? $"Moved “{proposal.Title}” {(offset < 0 ? "up" : "down")} the queue." : outcome.Errors[0].Message, !outcome.Succeeded);
         await ReloadAsync();
     }
 

@@ -1,0 +1,44 @@
+using EventHub.Core.OpenSpace;
+using EventHub.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace EventHub.EndToEnd.Tests.OpenSpace;
+
+public sealed class BoardDragJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private AppHost _app = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new AppHost();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_facilitator_drags_a_proposal_into_a_cell_and_another_browser_sees_it_there()
+    {
+        var seed = await OpenSpaceSeed.CreateAsync(_app);
+        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
+
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));
+        await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Dragged into place");
+
+        var facilitator = await browser.NewPageAsync();
+        await OpenSpaceSeed.SignInAsync(facilitator, _app);
+        await facilitator.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/board"));
+        await facilitator.ShouldHaveNoAxeViolationsAsync();
+
+        var cell = facilitator.GetByTestId($"cell-{seed.RoomId}-{seed.SlotId}").Locator(".board-cell");
+        await facilitator.GetByTestId("queue-item").Filter(new() { HasText = "Dragged into place" }).DragToAsync(cell);
+
+        await Assertions.Expect(facilitator.GetByTestId($"cell-{seed.RoomId}-{seed.SlotId}")).ToContainTextAsync("Dragged into place");
+        await Assertions.Expect(facilitator.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        await facilitator.ShouldHaveNoAxeViolationsAsync();
+        await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Dragged into place");
+        await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Reading room");
+        await phone.ShouldHaveNoAxeViolationsAsync();
+    }
+}
