@@ -13,7 +13,7 @@ public sealed record DoorLinkLocalInput(string Label, DateTime ValidFromLocal, D
 public sealed record DoorLinkList(string TimeZoneId, IReadOnlyList<DoorLink> Links);
 
 /// <summary>What a door link opens, when it is valid now.</summary>
-public sealed record OpenDoor(int EventId, string EventTitle, string Label, DateTime ValidUntilUtc);
+public sealed record OpenDoor(int EventId, string EventTitle, string Label, DateTime ValidUntilUtc, string TimeZoneId = EventTime.DefaultTimeZoneId);
 
 /// <summary>Organisers hand volunteers door links; volunteers open the check-in page with them.</summary>
 public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
@@ -171,7 +171,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
             return null;
         }
 
-        var title = await db.Events.Where(e => e.Id == link.EventId).Select(e => e.Title).FirstAsync(ct);
-        return new OpenDoor(link.EventId, title, link.Label, link.ValidUntilUtc);
+        var ev = await db.Events.Where(e => e.Id == link.EventId).Select(e => new { e.Title, e.TimeZoneId }).FirstAsync(ct);
+        return new OpenDoor(link.EventId, ev.Title, link.Label, link.ValidUntilUtc, ev.TimeZoneId);
     }
 }

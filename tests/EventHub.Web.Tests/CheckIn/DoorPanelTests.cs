@@ -66,6 +66,24 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Already_checked_in_says_when_by_the_clock_of_the_event_zone()
+    {
+        var code = await _kit.CodeOfAsync("Ann Example");
+        var cut = Render<DoorPanel>(p => p.Add(c => c.Door, _kit.Organiser).Add(c => c.EventId, _kit.EventId).Add(c => c.TimeZoneId, "America/New_York"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-checked-in]").TextContent.ShouldNotBeEmpty());
+        Scan(cut, code);
+        cut.WaitForAssertion(() => ResultText(cut).ShouldBe("Checked in"));
+
+        Scan(cut, code);
+
+        cut.WaitForAssertion(() => ResultText(cut).ShouldBe("Already checked in"));
+        var at = _kit.Booking.Clock.GetUtcNow().UtcDateTime;
+        cut.Find("[data-testid=checked-in-at]").TextContent.ShouldBe(
+            $"At {EventHub.Core.Common.EventTime.FormatClock(at, "America/New_York")} by {Actors.Organiser.DisplayName}");
+        cut.Find("[data-testid=checked-in-at]").TextContent.ShouldNotContain("UTC");
+    }
+
+    [Fact]
     public async Task A_second_scan_says_already_checked_in_with_who_made_the_first()
     {
         var code = await _kit.CodeOfAsync("Ann Example");

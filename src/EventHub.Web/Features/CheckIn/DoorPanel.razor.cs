@@ -23,6 +23,10 @@ public partial class DoorPanel
     [Parameter, EditorRequired]
     public int EventId { get; set; }
 
+    /// <summary>The event's time zone: times at the door are shown as the clock on the wall says them.</summary>
+    [Parameter]
+    public string TimeZoneId { get; set; } = EventHub.Core.Common.EventTime.DefaultTimeZoneId;
+
     [Inject]
     private CheckInService CheckIn { get; set; } = default!;
 
