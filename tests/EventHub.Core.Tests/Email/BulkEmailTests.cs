@@ -85,6 +85,43 @@ public sealed class BulkEmailTests
     }
 
     [Fact]
+    public async Task A_send_cut_off_after_its_first_batch_is_finished_at_the_next_start_with_no_copy_twice_and_nobody_skipped()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 500);
+        for (var i = 0; i < 450; i++)
+        {
+            await kit.BookAsync($"Person {i}", $"person{i}@devon.gov.uk");
+        }
+
+        var service = new BulkEmailService(kit.Database, kit.Clock);
+        // The app dies once the first batch of 200 is committed.
+        var crash = new SyncProgress(p =>
+        {
+            if (p.Queued == 200)
+            {
+                throw new InvalidOperationException("power cut");
+            }
+        });
+        await Should.ThrowAsync<InvalidOperationException>(() => service.SendAsync(Actors.Organiser, kit.EventId, Input(), crash, Ct));
+        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Count.ShouldBe(200);
+
+        // A send started after the app came back up belongs to a live page and is left alone.
+        (await service.ResumeUnfinishedAsync(kit.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1), Ct)).ShouldBe(0);
+        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Count.ShouldBe(200);
+
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await service.ResumeUnfinishedAsync(kit.Clock.GetUtcNow().UtcDateTime, Ct)).ShouldBe(1);
+
+        var copies = await kit.OutboxAsync(EmailTemplates.BulkMessage);
+        copies.Count.ShouldBe(450);
+        copies.Select(m => m.ToEmail).Distinct().Count().ShouldBe(450);
+        var sent = (await service.SentAsync(Actors.Organiser, kit.EventId, Ct)).Single();
+        sent.Queued.ShouldBe(450);
+        sent.FinishedUtc.ShouldNotBeNull();
+        (await service.ResumeUnfinishedAsync(kit.Clock.GetUtcNow().UtcDateTime, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_markdown_arrives_as_safe_html_and_plain_text_with_the_organisers_reply_to()
     {
         await using var kit = await KitAsync();

@@ -31,7 +31,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncL
 
         await page.GotoInteractiveAsync(_app.Url($"/series/{slug}"));
         await page.GetByTestId("mailing-list-link").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/series/{slug}/mailing-list$"));
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/series/{slug}/mailing-list$"));
         await page.WaitForInteractiveAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("signup-submit").ClickAsync();

@@ -123,11 +123,42 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         progress?.Report(new BulkEmailProgress(0, message.Recipients));
+        await QueueRemainingAsync(message.Id, progress, ct);
+        return Outcome<int>.Ok(message.Id);
+    }
+
+    /// <summary>
+    /// Finishes bulk emails that a stopped app left part-queued: the cursor (last booking queued) is saved with each
+    /// batch, so nobody gets two copies and nobody is skipped. Only messages started before this app started are
+    /// taken, so a send still running in a live page is never raced. Returns how many were finished.
+    /// </summary>
+    public async Task<int> ResumeUnfinishedAsync(DateTime startedBeforeUtc, CancellationToken ct = default)
+    {
+        List<int> unfinished;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            unfinished = await db.Set<BulkEmail>().AsNoTracking()
+                .Where(m => m.FinishedUtc == null && m.CreatedUtc < startedBeforeUtc)
+                .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        }
+
+        foreach (var id in unfinished)
+        {
+            await QueueRemainingAsync(id, null, ct);
+        }
+
+        return unfinished.Count;
+    }
+
+    private async Task QueueRemainingAsync(int bulkEmailId, IProgress<BulkEmailProgress>? progress, CancellationToken ct)
+    {
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var row = await db.Set<BulkEmail>().FirstAsync(m => m.Id == message.Id, ct);
+            var row = await db.Set<BulkEmail>().FirstAsync(m => m.Id == bulkEmailId, ct);
+            var eventId = row.EventId;
+            var statuses = StatusesFor(row.Audience);
             var batch = await db.Set<Booking.Booking>().AsNoTracking()
                 .Where(b => b.EventId == eventId && statuses.Contains(b.Status) && b.Id > row.LastBookingId)
                 .OrderBy(b => b.Id)
@@ -154,7 +185,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             progress?.Report(new BulkEmailProgress(row.Queued, row.Recipients));
             if (row.FinishedUtc is not null)
             {
-                return Outcome<int>.Ok(row.Id);
+                return;
             }
         }
     }
