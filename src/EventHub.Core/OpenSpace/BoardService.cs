@@ -161,10 +161,11 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
     // ---- The pitch queue ----
 
     /// <summary>
-    /// A ticket holder proposes a session (from their manage link). The caller has established who they are and
-    /// passes their name; the proposal joins the end of the queue.
+    /// Adds a proposal to the end of the queue. Not public: the caller must have established who is proposing —
+    /// <see cref="ProposeOnBehalfAsync"/> (an organiser at the pitch desk) or <see cref="TicketHolderBoardService"/>
+    /// (a confirmed ticket holder, by their manage link).
     /// </summary>
-    public async Task<Outcome<BoardProposal>> ProposeAsync(int eventId, ProposalInput input, string proposerName, CancellationToken ct = default)
+    internal async Task<Outcome<BoardProposal>> ProposeAsync(int eventId, ProposalInput input, string proposerName, int? proposerBookingId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = OpenSpaceRules.ValidateProposal(input);
@@ -190,6 +191,7 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
             QueueOrder = last + 1,
             Status = ProposalStatus.Queued,
             ProposedBy = Truncate(proposerName.Trim(), OpenSpaceRules.MaxNameLength),
+            ProposerBookingId = proposerBookingId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(proposal);
@@ -201,7 +203,7 @@ public sealed class BoardService(IDbContextFactory<EventHubDbContext> dbFactory,
     /// <summary>A facilitator or volunteer at the pitch desk proposes on someone's behalf.</summary>
     public Task<Outcome<BoardProposal>> ProposeOnBehalfAsync(Actor actor, int eventId, ProposalInput input, CancellationToken ct = default) =>
         actor.IsOrganiser
-            ? ProposeAsync(eventId, input, actor.DisplayName, ct)
+            ? ProposeAsync(eventId, input, actor.DisplayName, ct: ct)
             : Task.FromResult(Outcome<BoardProposal>.Refused(ErrorCodes.Forbidden, OpenSpaceMessages.ForbiddenText));
 
     public async Task<Outcome<bool>> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)

@@ -48,6 +48,9 @@ public sealed class Proposal
     /// <summary>Who typed it: the convener themselves or a facilitator at the pitch desk.</summary>
     public string ProposedBy { get; set; } = string.Empty;
 
+    /// <summary>The booking whose holder proposed it from their manage link (null when proposed at the pitch desk).</summary>
+    public int? ProposerBookingId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }
 
@@ -138,6 +141,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.HasIndex(p => new { p.EventId, p.Status, p.QueueOrder });
         builder.HasOne<Event>().WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Session>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Booking.Booking>().WithMany().HasForeignKey(p => p.ProposerBookingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.ProposerBookingId);
     }
 }
 

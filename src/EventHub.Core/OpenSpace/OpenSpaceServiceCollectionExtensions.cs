@@ -8,6 +8,7 @@ public static class OpenSpaceServiceCollectionExtensions
     {
         services.AddSingleton<BoardChanges>();
         services.AddSingleton<BoardService>();
+        services.AddSingleton<TicketHolderBoardService>();
         return services;
     }
 }

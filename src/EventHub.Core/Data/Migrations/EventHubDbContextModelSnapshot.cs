@@ -1126,6 +1126,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProposerBookingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QueueOrder")
                         .HasColumnType("INTEGER");
 
@@ -1141,6 +1144,8 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposerBookingId");
 
                     b.HasIndex("SessionId");
 
@@ -2068,6 +2073,11 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerBookingId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()
