@@ -34,6 +34,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Board = new BoardService(Database, clock, Changes);
         Services.AddSingleton(Changes);
         Services.AddSingleton(Board);
+        Services.AddSingleton(new TicketHolderBoardService(Database, Board, clock));
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));

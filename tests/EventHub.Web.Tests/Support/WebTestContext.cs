@@ -27,6 +27,9 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             Services.AddSingleton(type, _ => Core.Provider.GetRequiredService(type));
         }
 
+        // The manage page hosts the Open Space panel for ticket holders.
+        Services.AddSingleton(_ => new EventHub.Core.OpenSpace.TicketHolderBoardService(
+            Core.Database, new EventHub.Core.OpenSpace.BoardService(Core.Database, Core.Clock, new EventHub.Core.OpenSpace.BoardChanges()), Core.Clock));
         Services.AddScoped<CurrentActor>();
         await OnInitializedAsync();
     }
