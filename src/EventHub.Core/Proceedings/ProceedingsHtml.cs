@@ -82,6 +82,8 @@ public static class ProceedingsHtml
                 }
             }
 
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"proceedings-writeup-link\"><a href=\"/events/{Uri.EscapeDataString(book.EventSlug)}/sessions/{s.SessionId}\">Add your write-up of “{E(s.Title)}”</a></p>");
             sb.Append("</section>");
         }
 

@@ -62,6 +62,7 @@ public sealed class ProceedingsServiceTests
         html.ShouldContain("<strong>weekly</strong>");
         html.ShouldContain($"href=\"/materials/{pdf.Id}\"");
         html.ShouldContain("Convened by Cat Convener");
+        html.ShouldContain($"<a href=\"/events/{f.Slug}/sessions/{f.SessionId}\">Add your write-up of “Publishing bus timetables”</a>");
 
         await f.Notes.SetConvenerNameHiddenAsync(f.Key, true);
         var optedOut = ProceedingsHtml.Render((await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!, id => $"/materials/{id}");
