@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
+using EventHub.Core.Tests.Email;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using MimeKit;
