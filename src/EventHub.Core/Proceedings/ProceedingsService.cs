@@ -12,9 +12,10 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     /// <summary>
     /// A participant posts a write-up (a short text, a link, or both). It shows at once when the organisers trust
-    /// contributors for this event, otherwise after approval. The caller supplies the author's name (manage page).
+    /// contributors for this event, otherwise after approval. Internal: public callers go through the slug overload,
+    /// which checks the session belongs to a public event.
     /// </summary>
-    public async Task<Outcome<WriteUpView>> SubmitWriteUpAsync(int sessionId, WriteUpInput input, CancellationToken ct = default)
+    internal async Task<Outcome<WriteUpView>> SubmitWriteUpAsync(int sessionId, WriteUpInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<FieldError>();
