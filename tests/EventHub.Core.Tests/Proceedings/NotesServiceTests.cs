@@ -26,7 +26,9 @@ public sealed class NotesServiceTests
         await using var f = await ProceedingsFixture.CreateAsync();
 
         (await f.Notes.GetAsync(EditorKey.ForToken(SecureTokens.New()))).ShouldBeNull();
-        var save = await f.Notes.SaveNotesAsync(EditorKey.ForToken("x" + f.Token[1..]), new NotesInput { KeyPoints = "Hacked" });
+        // One character changed (never to itself: a token starting with "x" made this test pass the real token, 1 run in 64).
+        var madeUp = (f.Token[0] == 'x' ? "y" : "x") + f.Token[1..];
+        var save = await f.Notes.SaveNotesAsync(EditorKey.ForToken(madeUp), new NotesInput { KeyPoints = "Hacked" });
 
         save.ErrorCode.ShouldBe(ErrorCodes.Forbidden);
     }
