@@ -2,7 +2,7 @@
 // SQLite file in WAL mode. Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks.CheckIn -- [doors=4] [tickets=1000]
 using System.Diagnostics;
 using System.Globalization;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Data;

@@ -2,7 +2,7 @@
 // Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
 using System.Diagnostics;
 using System.Globalization;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;

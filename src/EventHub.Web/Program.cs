@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
@@ -10,7 +10,7 @@ using EventHub.Core.Organisers;
 using EventHub.Core.Polls;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
-using EventHub.Web.Features.Booking;
+using EventHub.Web.Features.Bookings;
 using EventHub.Web.Features.CheckIn;
 using EventHub.Web.Features.Email;
 using EventHub.Web.Features.OpenSpace;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +31,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+        var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
             .Select(b => new
             {

@@ -91,7 +91,7 @@ internal sealed class CheckInRecordConfiguration : IEntityTypeConfiguration<Chec
         builder.Property(c => c.OrganiserUserId).HasMaxLength(450);
         builder.HasIndex(c => c.BookingId).IsUnique();
         builder.HasIndex(c => c.EventId);
-        builder.HasOne<Booking.Booking>().WithMany().HasForeignKey(c => c.BookingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Bookings.Booking>().WithMany().HasForeignKey(c => c.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Events.Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<DoorLink>().WithMany().HasForeignKey(c => c.DoorLinkId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -106,7 +106,7 @@ internal sealed class CheckInUndoConfiguration : IEntityTypeConfiguration<CheckI
         builder.Property(u => u.UndoneBy).HasMaxLength(200);
         builder.Property(u => u.UndoneByOrganiserUserId).HasMaxLength(450);
         builder.HasIndex(u => new { u.EventId, u.UndoneUtc });
-        builder.HasOne<Booking.Booking>().WithMany().HasForeignKey(u => u.BookingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Bookings.Booking>().WithMany().HasForeignKey(u => u.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Events.Event>().WithMany().HasForeignKey(u => u.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<DoorLink>().WithMany().HasForeignKey(u => u.UndoneByDoorLinkId).OnDelete(DeleteBehavior.SetNull);
     }

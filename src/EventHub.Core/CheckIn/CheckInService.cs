@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +53,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.UnknownCode);
         }
 
-        var snap = await db.Set<Booking.Booking>().AsNoTracking()
+        var snap = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.CheckInCode == trimmed)
             .Select(Snapshot)
             .FirstOrDefaultAsync(ct);
@@ -70,7 +70,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid);
         }
 
-        var snap = await db.Set<Booking.Booking>().AsNoTracking().Where(b => b.Id == bookingId).Select(Snapshot).FirstOrDefaultAsync(ct);
+        var snap = await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.Id == bookingId).Select(Snapshot).FirstOrDefaultAsync(ct);
         return await CheckInSnapshotAsync(db, snap, who, eventId, ct);
     }
 
@@ -132,7 +132,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             .Where(u => u.EventId == eventId)
             .OrderByDescending(u => u.UndoneUtc).ThenByDescending(u => u.Id)
             .Select(u => new UndoHistoryRow(
-                db.Set<Booking.Booking>().Where(b => b.Id == u.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
+                db.Set<Bookings.Booking>().Where(b => b.Id == u.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
                 u.CheckedInUtc, u.CheckedInBy, u.UndoneUtc, u.UndoneBy))
             .ToListAsync(ct);
         return Outcome<UndoHistory>.Ok(new UndoHistory(zone, rows));
@@ -170,7 +170,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             return Outcome<PagedResult<DoorSearchRow>>.Ok(new PagedResult<DoorSearchRow>([], 0, page, take));
         }
 
-        var q = db.Set<Booking.Booking>().AsNoTracking()
+        var q = db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && (b.Name.ToLower().Contains(t) || b.NormalisedEmail.Contains(t)));
         var total = await q.CountAsync(ct);
         var rows = await q
@@ -193,7 +193,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+        var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
             .Select(b => new DoorListRow(
                 b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty, b.Reference,
@@ -206,12 +206,12 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
 
     internal static async Task<CheckInCounts> CountsCoreAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
-        var confirmed = await db.Set<Booking.Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed, ct);
+        var confirmed = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed, ct);
         var checkedIn = await db.Set<CheckInRecord>().CountAsync(c => c.EventId == eventId, ct);
         return new CheckInCounts(checkedIn, confirmed);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Booking.Booking, ScanSnapshot>> Snapshot = b => new ScanSnapshot(
+    private static readonly System.Linq.Expressions.Expression<Func<Bookings.Booking, ScanSnapshot>> Snapshot = b => new ScanSnapshot(
         b.Id, b.EventId, b.Status, b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty,
         b.AccessNeeds != string.Empty || b.DietaryNeeds != string.Empty);
 

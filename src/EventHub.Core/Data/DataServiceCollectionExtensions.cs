@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using EventHub.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,6 +20,7 @@ public static class DataServiceCollectionExtensions
         // Pooled: services create a short-lived context per operation, so reusing context instances saves the set-up.
         services.AddPooledDbContextFactory<EventHubDbContext>(options => Configure(options, connectionString));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<ILiveSignal, InProcessLiveSignal>();
         return services;
     }
 

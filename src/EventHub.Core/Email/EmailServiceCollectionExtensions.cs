@@ -37,7 +37,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<FollowUps.BulkEmailService>();
         services.AddHostedService<FollowUps.ReminderWorker>();
         services.AddSingleton<ListPriority>();
-        services.AddSingleton<Booking.IPriorityAccess>(provider => provider.GetRequiredService<ListPriority>());
+        services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<ListPriority>());
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }

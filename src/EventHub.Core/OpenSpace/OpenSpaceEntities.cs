@@ -141,7 +141,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.HasIndex(p => new { p.EventId, p.Status, p.QueueOrder });
         builder.HasOne<Event>().WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Session>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Booking.Booking>().WithMany().HasForeignKey(p => p.ProposerBookingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Bookings.Booking>().WithMany().HasForeignKey(p => p.ProposerBookingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.ProposerBookingId);
     }
 }

@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -141,14 +141,14 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static async Task<(Booking.Booking Booking, Event Event)?> HolderAsync(EventHubDbContext db, string token, CancellationToken ct)
+    private static async Task<(Bookings.Booking Booking, Event Event)?> HolderAsync(EventHubDbContext db, string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
         {
             return null;
         }
 
-        var booking = await db.Set<Booking.Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.ManageToken == token, ct);
+        var booking = await db.Set<Bookings.Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.ManageToken == token, ct);
         if (booking is null)
         {
             return null;

@@ -18,7 +18,7 @@ public static class PollRoutes
     public static string ChangeAnswers(string editToken) => $"/polls/answers/{editToken}";
 
     /// <summary>The booking page with a priority token; the Booking feature checks it through <see cref="PollPriority"/> (its IPriorityAccess).</summary>
-    public static string PriorityBooking(string eventSlug, string priorityToken) => Booking.PriorityRoutes.Book(eventSlug, priorityToken);
+    public static string PriorityBooking(string eventSlug, string priorityToken) => Bookings.PriorityRoutes.Book(eventSlug, priorityToken);
 }
 
 /// <summary>Payload of <see cref="PollTemplates.VoteRecorded"/>.</summary>

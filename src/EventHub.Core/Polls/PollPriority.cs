@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;

@@ -16,7 +16,7 @@ public static class PollsServiceCollectionExtensions
 
         services.AddSingleton<PollService>();
         services.AddSingleton<PollPriority>();
-        services.AddSingleton<Booking.IPriorityAccess>(provider => provider.GetRequiredService<PollPriority>());
+        services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<PollPriority>());
         services.AddHostedService<PollRetentionService>();
         return services;
     }

@@ -67,7 +67,7 @@ public sealed class AttendanceTests
         await using (var db = kit.Booking.Database.CreateDbContext())
         {
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                System.Linq.Queryable.Where(db.Set<EventHub.Core.Booking.Booking>(), b => b.Id == ann.BookingId),
+                System.Linq.Queryable.Where(db.Set<EventHub.Core.Bookings.Booking>(), b => b.Id == ann.BookingId),
                 s => s.SetProperty(b => b.AccessNeeds, "Hearing loop"));
         }
 

@@ -1,6 +1,6 @@
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
-using EventHub.Core.Tests.Booking;
+using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Support;
 
 namespace EventHub.Core.Tests.CheckIn;
@@ -41,7 +41,7 @@ public sealed class CheckInKit : IAsyncDisposable
             form.Organisation = organisation;
         }
 
-        var outcome = await Booking.Bookings.BookAsync(new EventHub.Core.Booking.BookingRequest(EventId, form));
+        var outcome = await Booking.Bookings.BookAsync(new EventHub.Core.Bookings.BookingRequest(EventId, form));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         outcome.Value!.CheckInCode.ShouldNotBeNull();
         return outcome.Value.CheckInCode!;

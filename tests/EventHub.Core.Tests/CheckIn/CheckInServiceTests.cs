@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Tests.Support;
@@ -52,7 +52,7 @@ public sealed class CheckInServiceTests
         var code = await kit.CodeOfAsync("Ann Example");
         await using (var db = kit.Booking.Database.CreateDbContext())
         {
-            await db.Set<EventHub.Core.Booking.Booking>().ExecuteUpdateAsync(s => s.SetProperty(b => b.AccessNeeds, "Wheelchair user, step-free route please"));
+            await db.Set<EventHub.Core.Bookings.Booking>().ExecuteUpdateAsync(s => s.SetProperty(b => b.AccessNeeds, "Wheelchair user, step-free route please"));
         }
 
         var result = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
@@ -129,7 +129,7 @@ public sealed class CheckInServiceTests
         var booked = await kit.Booking.BookAsync("Ann Example");
         await using (var db = kit.Booking.Database.CreateDbContext())
         {
-            await db.Set<EventHub.Core.Booking.Booking>().ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Offered));
+            await db.Set<EventHub.Core.Bookings.Booking>().ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Offered));
         }
 
         (await kit.Service.CheckInAsync(booked.CheckInCode!, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInError.Offered);

@@ -1,8 +1,8 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Email.FollowUps;
 using EventHub.Core.Organisers;
-using EventHub.Core.Tests.Booking;
+using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

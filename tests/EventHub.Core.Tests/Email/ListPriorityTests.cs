@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Email.MailingLists;
 using EventHub.Core.Events;
@@ -190,7 +190,7 @@ public sealed class ListPriorityTests
         var rank = 1;
         foreach (var (email, status) in waiting.Select(e => (e, BookingStatus.Waiting)).Prepend(("pat@devon.example", BookingStatus.Confirmed)))
         {
-            db.Add(new EventHub.Core.Booking.Booking
+            db.Add(new EventHub.Core.Bookings.Booking
             {
                 EventId = previous.Id,
                 Reference = "REF" + rank,

@@ -1,7 +1,7 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Email.FollowUps;
-using EventHub.Core.Tests.Booking;
+using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

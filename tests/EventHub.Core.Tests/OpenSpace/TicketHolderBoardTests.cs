@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
@@ -13,7 +13,7 @@ public sealed class TicketHolderBoardTests
     {
         await using var db = f.Database.CreateDbContext();
         var token = SecureTokens.New();
-        db.Add(new EventHub.Core.Booking.Booking
+        db.Add(new EventHub.Core.Bookings.Booking
         {
             EventId = eventId ?? f.EventId,
             Reference = "EH-" + SecureTokens.New()[..8],

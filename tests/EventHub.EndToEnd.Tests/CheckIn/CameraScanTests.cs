@@ -1,5 +1,5 @@
 using System.Text;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Events;

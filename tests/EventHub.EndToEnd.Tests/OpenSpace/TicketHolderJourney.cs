@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 

@@ -1,8 +1,8 @@
 using Bunit;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
-using EventHub.Core.Tests.Booking;
+using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.CheckIn;

@@ -1,5 +1,5 @@
 using Bunit;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Email.FollowUps;
 using EventHub.Core.Events;

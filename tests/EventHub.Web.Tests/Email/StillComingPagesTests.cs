@@ -1,5 +1,5 @@
 using Bunit;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email.FollowUps;
 using EventHub.Core.Events;
 using EventHub.Web.Features.Email;
@@ -48,7 +48,7 @@ public sealed class StillComingPagesTests : WebTestContext
     private async Task<BookingStatus> StatusAsync(int id)
     {
         await using var db = Core.Database.CreateDbContext();
-        return await db.Set<EventHub.Core.Booking.Booking>().Where(b => b.Id == id).Select(b => b.Status).SingleAsync();
+        return await db.Set<EventHub.Core.Bookings.Booking>().Where(b => b.Id == id).Select(b => b.Status).SingleAsync();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Bunit;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Tests.Support;
@@ -13,7 +13,7 @@ public sealed class TicketHolderPanelTests : BoardContext
     {
         await using var db = Database.CreateDbContext();
         var token = SecureTokens.New();
-        db.Add(new EventHub.Core.Booking.Booking
+        db.Add(new EventHub.Core.Bookings.Booking
         {
             EventId = EventId, Reference = "EH-" + SecureTokens.New()[..8], ManageToken = token, CheckInCode = "CHK-" + SecureTokens.New(),
             Name = name, Email = "ann@devon.gov.uk", NormalisedEmail = "ann@devon.gov.uk", Status = BookingStatus.Confirmed,

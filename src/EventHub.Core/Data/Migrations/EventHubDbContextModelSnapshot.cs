@@ -17,7 +17,7 @@ namespace EventHub.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("EventHub.Core.Booking.Booking", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.Booking", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -127,7 +127,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("Bookings", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.BookingAnswer", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.BookingAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -154,7 +154,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("BookingAnswers", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.BookingAuditEntry", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.BookingAuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -196,7 +196,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("BookingAudit", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.BookingSettings", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.BookingSettings", b =>
                 {
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
@@ -226,7 +226,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("BookingSettings", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.RegistrationQuestion", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -269,7 +269,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("RegistrationQuestions", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.SessionBooking", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.SessionBooking", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -300,7 +300,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("SessionBookings", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.TicketType", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.TicketType", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1788,7 +1788,7 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.Booking", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.Booking", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
@@ -1796,7 +1796,7 @@ namespace EventHub.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EventHub.Core.Booking.TicketType", "TicketType")
+                    b.HasOne("EventHub.Core.Bookings.TicketType", "TicketType")
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1804,31 +1804,31 @@ namespace EventHub.Core.Data.Migrations
                     b.Navigation("TicketType");
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.BookingAnswer", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.BookingAnswer", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany("Answers")
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EventHub.Core.Booking.RegistrationQuestion", null)
+                    b.HasOne("EventHub.Core.Bookings.RegistrationQuestion", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.BookingSettings", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.BookingSettings", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithOne()
-                        .HasForeignKey("EventHub.Core.Booking.BookingSettings", "EventId")
+                        .HasForeignKey("EventHub.Core.Bookings.BookingSettings", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.RegistrationQuestion", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
@@ -1837,9 +1837,9 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.SessionBooking", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.SessionBooking", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", "Booking")
+                    b.HasOne("EventHub.Core.Bookings.Booking", "Booking")
                         .WithMany("Sessions")
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1854,7 +1854,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Navigation("Booking");
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.TicketType", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.TicketType", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
@@ -1865,7 +1865,7 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.CheckIn.CheckInRecord", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1885,7 +1885,7 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.CheckIn.CheckInUndo", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1923,7 +1923,7 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.Email.FollowUps.PlaceKept", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithOne()
                         .HasForeignKey("EventHub.Core.Email.FollowUps.PlaceKept", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1932,7 +1932,7 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSent", b =>
                 {
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2074,7 +2074,7 @@ namespace EventHub.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("EventHub.Core.Booking.Booking", null)
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("ProposerBookingId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2263,7 +2263,7 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.Booking.Booking", b =>
+            modelBuilder.Entity("EventHub.Core.Bookings.Booking", b =>
                 {
                     b.Navigation("Answers");
 

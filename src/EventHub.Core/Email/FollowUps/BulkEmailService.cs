@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +48,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         Guard.Organiser(actor);
         var statuses = StatusesFor(audience);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Booking.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+        return await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
     }
 
     /// <summary>Checks the input and shows the message as it will be sent: the check-your-answers step.</summary>
@@ -72,7 +72,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         var statuses = StatusesFor(input.Audience);
-        var count = await db.Set<Booking.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+        var count = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
         var (replyAddress, _) = await ReplyToAsync(db, actor, ct);
         return Outcome<BulkEmailPreview>.Ok(new BulkEmailPreview(
             input.Subject.Trim(), MarkdownRenderer.ToSafeHtml(input.Body), MarkdownRenderer.ToPlainText(input.Body), count, replyAddress));
@@ -116,7 +116,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
                 SentById = actor.UserId ?? string.Empty,
                 SentByName = actor.DisplayName,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                Recipients = await db.Set<Booking.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct),
+                Recipients = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct),
             };
             db.Add(message);
             await db.SaveChangesAsync(ct);
@@ -159,7 +159,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             var row = await db.Set<BulkEmail>().FirstAsync(m => m.Id == bulkEmailId, ct);
             var eventId = row.EventId;
             var statuses = StatusesFor(row.Audience);
-            var batch = await db.Set<Booking.Booking>().AsNoTracking()
+            var batch = await db.Set<Bookings.Booking>().AsNoTracking()
                 .Where(b => b.EventId == eventId && statuses.Contains(b.Status) && b.Id > row.LastBookingId)
                 .OrderBy(b => b.Id)
                 .Select(b => new { b.Id, b.Email, b.Name, b.ManageToken })

@@ -100,7 +100,7 @@ internal sealed class ReminderSentConfiguration : IEntityTypeConfiguration<Remin
     {
         builder.ToTable("RemindersSent");
         builder.HasIndex(r => new { r.BookingId, r.OffsetMinutes }).IsUnique();
-        builder.HasOne<Booking.Booking>().WithMany().HasForeignKey(r => r.BookingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Bookings.Booking>().WithMany().HasForeignKey(r => r.BookingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -111,7 +111,7 @@ internal sealed class PlaceKeptConfiguration : IEntityTypeConfiguration<PlaceKep
         builder.ToTable("PlacesKept");
         builder.HasKey(p => p.BookingId);
         builder.Property(p => p.BookingId).ValueGeneratedNever();
-        builder.HasOne<Booking.Booking>().WithOne().HasForeignKey<PlaceKept>(p => p.BookingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Bookings.Booking>().WithOne().HasForeignKey<PlaceKept>(p => p.BookingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -102,7 +102,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             await using var tx = await db.Database.BeginTransactionAsync(ct);
 
             // Someone who booked after the reminder was due has just had their confirmation: no reminder for them.
-            var batch = await db.Set<Booking.Booking>().Include(b => b.TicketType)
+            var batch = await db.Set<Bookings.Booking>().Include(b => b.TicketType)
                 .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && b.CreatedUtc < dueUtc
                     && !db.Set<ReminderSent>().Any(r => r.BookingId == b.Id && r.OffsetMinutes == offset))
                 .OrderBy(b => b.Id)
@@ -141,7 +141,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<Booking.Booking>().AsNoTracking().Where(b => b.ManageToken == token)
+        var row = await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.ManageToken == token)
             .Select(b => new
             {
                 b.Name,
@@ -159,7 +159,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var booking = string.IsNullOrWhiteSpace(token) ? null
-            : await db.Set<Booking.Booking>().AsNoTracking().Where(b => b.ManageToken == token).Select(b => new { b.Id, b.Status }).FirstOrDefaultAsync(ct);
+            : await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.ManageToken == token).Select(b => new { b.Id, b.Status }).FirstOrDefaultAsync(ct);
         if (booking is null)
         {
             return Outcome<DateTime>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));

@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -386,7 +386,7 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         var onOrLeftList = db.Set<ListSubscription>()
             .Where(s => s.SeriesId == evt.SeriesId && (s.Status == SubscriptionStatus.Confirmed || s.Status == SubscriptionStatus.Unsubscribed))
             .Select(s => s.Email);
-        var rows = await db.Set<Booking.Booking>().AsNoTracking()
+        var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == previousId && b.Status == BookingStatus.Waiting && !onOrLeftList.Contains(b.NormalisedEmail))
             .OrderBy(b => b.WaitlistRank).ThenBy(b => b.Id)
             .Select(b => new { b.Email, b.Name })

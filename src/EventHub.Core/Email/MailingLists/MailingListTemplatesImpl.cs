@@ -1,4 +1,4 @@
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Email.Templates;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using EventHub.Core.Booking;
+using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Bookings;
+
+/// <summary>A booking the allocator has said yes (or "waiting list") to, ready to be written.</summary>
+internal sealed record PendingBooking(
+    int EventId, BookingForm Form, string NormalisedEmail, BookingStatus Status, DateTime NowUtc,
+    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds)
+{
+    public TaskCompletionSource<Outcome<BookingResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit. SQLite has one writer at a time, so when many people book at once their writes queue for the
+/// write gate anyway; whoever holds the gate writes everything queued so far in one transaction (one commit, one
+/// batched insert) instead of one transaction each. Each booking still takes its places through its own
+/// conditional update inside that transaction, so the no-oversell guarantee is unchanged. If the batch fails
+/// (say two concurrent requests with the same email slipped past the snapshot), it is rolled back and every
+/// booking in it is written again on its own, exactly as it would have been without batching.
+/// </summary>
+public sealed partial class BookingService
+{
+    private const int MaxBatch = 64;
+    private readonly ConcurrentQueue<PendingBooking> _pending = new();
+
+    private async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
+    {
+        _pending.Enqueue(job);
+        // Not cancellable: once queued, the booking is written by whoever holds the gate, so the caller's wait
+        // must end with a real answer, and a lease we were given must be released.
+        var enter = gate.EnterAsync(CancellationToken.None);
+        if (await Task.WhenAny(job.Completion.Task, enter) == job.Completion.Task)
+        {
+            // Another writer did our booking in its batch; hand the gate straight back when our turn comes.
+            _ = enter.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return await job.Completion.Task;
+        }
+
+        using (await enter)
+        {
+            // While we hold the gate our job is either done or still queued: every writer finishes what it dequeued
+            // before letting the gate go.
+            while (!job.Completion.Task.IsCompleted)
+            {
+                var batch = new List<PendingBooking>(MaxBatch);
+                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                await WriteBatchAsync(batch);
+            }
+        }
+
+        return await job.Completion.Task;
+    }
+
+    private async Task WriteBatchAsync(List<PendingBooking> batch)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                var results = await TryWriteTogetherAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(results[i]);
+                }
+
+                return;
+            }
+#pragma warning disable CA1031 // Whatever went wrong is rolled back; each booking is then tried alone and owns its failure.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // Fall through and write each one alone, so one bad apple refuses only itself.
+            }
+        }
+
+        foreach (var job in batch)
+        {
+            try
+            {
+                job.Completion.TrySetResult(await WriteAloneAsync(job));
+            }
+#pragma warning disable CA1031 // The failure belongs to the caller who is waiting for this booking: hand it over.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                job.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<List<Outcome<BookingResult>>> TryWriteTogetherAsync(List<PendingBooking> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var staged = new List<(Booking? Booking, int? Position)>(batch.Count);
+        var seen = new HashSet<(int, string)>();
+        var waitingInBatch = new List<(int EventId, long Rank)>();
+        foreach (var job in batch)
+        {
+            if (!seen.Add((job.EventId, job.NormalisedEmail)))
+            {
+                staged.Add((null, null)); // The same person twice in one batch: the second is refused below.
+                continue;
+            }
+
+            var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks);
+            var (booking, position) = await StageAsync(db, job, ahead);
+            if (booking.Status == BookingStatus.Waiting)
+            {
+                waitingInBatch.Add((job.EventId, booking.WaitlistRank));
+            }
+
+            staged.Add((booking, position));
+        }
+
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return staged.Select(s => s.Booking is null ? Refused(BookingError.AlreadyBooked) : Written(s.Booking, s.Position)).ToList();
+    }
+
+    private async Task<Outcome<BookingResult>> WriteAloneAsync(PendingBooking job)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var (booking, position) = await StageAsync(db, job, waitingAheadInBatch: 0);
+            try
+            {
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return Written(booking, position);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                await tx.RollbackAsync();
+                if (ex.InnerException?.Message.Contains(nameof(Booking.NormalisedEmail), StringComparison.Ordinal) == true || attempt >= 2)
+                {
+                    return Refused(BookingError.AlreadyBooked);
+                }
+
+                // A reference or token collided (vanishingly rare): try again with new ones.
+            }
+        }
+    }
+
+    /// <summary>Takes the places (conditional updates) and adds the booking and its message to the context, unsaved.</summary>
+    private static async Task<(Booking Booking, int? Position)> StageAsync(EventHubDbContext db, PendingBooking job, int waitingAheadInBatch)
+    {
+        var form = job.Form;
+        var status = job.Status;
+        if (status == BookingStatus.Confirmed && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, CancellationToken.None) != TakeResult.Taken)
+        {
+            // Someone took the last place between our snapshot and now: the conditional update said no.
+            status = BookingStatus.Waiting;
+        }
+
+        var booking = NewBooking(job.EventId, form, job.NormalisedEmail, status, job.NowUtc, job.Questions);
+        if (status == BookingStatus.Confirmed)
+        {
+            foreach (var sessionId in job.SessionIds)
+            {
+                var took = await Places.TryTakeSessionAsync(db, sessionId, CancellationToken.None);
+                booking.Sessions.Add(new SessionBooking
+                {
+                    SessionId = sessionId,
+                    Status = took ? SessionBookingStatus.Confirmed : SessionBookingStatus.Waiting,
+                    WaitlistRank = took ? 0 : job.NowUtc.Ticks,
+                    CreatedUtc = job.NowUtc,
+                });
+            }
+        }
+
+        db.Add(booking);
+        if (form.TicketTypeId is { } tid)
+        {
+            booking.TicketType = await db.Set<TicketType>().FindAsync(tid);
+        }
+
+        int? position = null;
+        if (status == BookingStatus.Waiting)
+        {
+            // Unsaved bookings earlier in this batch are not in the count yet: the caller counts those ahead of this one.
+            position = await db.Set<Booking>().CountAsync(x => x.EventId == job.EventId && x.Status == BookingStatus.Waiting && x.WaitlistRank <= booking.WaitlistRank)
+                + waitingAheadInBatch + 1;
+        }
+
+        Lifecycle.Message(db, status switch
+        {
+            BookingStatus.Confirmed => EmailTemplates.BookingConfirmed,
+            BookingStatus.AwaitingApproval => EmailTemplates.RequestReceived,
+            _ => EmailTemplates.WaitlistJoined,
+        }, booking, job.NowUtc, position);
+        return (booking, position);
+    }
+
+    private static Outcome<BookingResult> Written(Booking booking, int? position) =>
+        Outcome<BookingResult>.Ok(new BookingResult(booking.Id, booking.Reference, booking.ManageToken, booking.Status, position,
+            booking.Status == BookingStatus.Confirmed ? booking.CheckInCode : null));
+}

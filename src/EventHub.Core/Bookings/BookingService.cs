@@ -1,0 +1,360 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Bookings;
+
+public sealed record BookingRequest(int EventId, BookingForm Form);
+
+/// <summary>What the visitor is told after booking: their reference, link token and where they stand.</summary>
+public sealed record BookingResult(int BookingId, string Reference, string ManageToken, BookingStatus Status, int? WaitlistPosition, string? CheckInCode);
+
+/// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
+public sealed partial class BookingService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null)
+{
+    private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+
+    public Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default) =>
+        BookCoreAsync(request, byOrganiser: false, ct);
+
+    /// <summary>Shared with organisers adding someone by hand (who skip opening times, eligibility and consent).</summary>
+    internal async Task<Outcome<BookingResult>> BookCoreAsync(BookingRequest request, bool byOrganiser, CancellationToken ct)
+    {
+        var form = request.Form;
+        var normalised = EmailAddresses.Normalise(form.Email);
+        AllocationSnapshot? snapshot;
+        List<RegistrationQuestion> questions;
+        List<int> sessionIds;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            questions = await read.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == request.EventId)
+                .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+            var errors = BookingRules.Validate(form, questions, requireConsent: !byOrganiser);
+            if (errors.Count > 0)
+            {
+                return Outcome<BookingResult>.Invalid(errors);
+            }
+
+            snapshot = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
+                .Select(e => new AllocationSnapshot
+                {
+                    EventStatus = e.Status,
+                    EventStartUtc = e.StartUtc,
+                    TimeZoneId = e.TimeZoneId,
+                    BookingOpensUtc = e.BookingOpensUtc,
+                    BookingClosesUtc = e.BookingClosesUtc,
+                    Capacity = e.Capacity,
+                    PlacesTaken = e.PlacesTaken,
+                    HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
+                    AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised),
+                    HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
+                })
+                .FirstOrDefaultAsync(ct);
+            if (snapshot is null)
+            {
+                return Refused(BookingError.NotAvailable);
+            }
+
+            // One round trip for the common case: the settings row is read only when the event has one.
+            var settings = snapshot.HasOwnSettings ? await Lifecycle.SettingsAsync(read, request.EventId, ct) : BookingSettings.DefaultFor(request.EventId);
+            TicketSnapshot? ticket = null;
+            if (form.TicketTypeId is { } typeId)
+            {
+                ticket = await read.Set<TicketType>().AsNoTracking().Where(t => t.Id == typeId && t.EventId == request.EventId)
+                    .Select(t => new TicketSnapshot(t.Id, t.Quota, t.PlacesTaken, t.Hidden, t.SecretToken)).FirstOrDefaultAsync(ct);
+            }
+
+            snapshot = snapshot with { Settings = settings, Ticket = ticket };
+            sessionIds = form.SessionIds.Distinct().ToList();
+            if (sessionIds.Count > 0
+                && await read.Set<Session>().CountAsync(s => s.EventId == request.EventId && sessionIds.Contains(s.Id), ct) != sessionIds.Count)
+            {
+                return Outcome<BookingResult>.Invalid(nameof(BookingForm.SessionIds), BookingError.Message(BookingError.SessionUnavailable));
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The token is looked up only while booking is not open to everyone, so ordinary bookings pay nothing for it.
+        var priority = !byOrganiser && snapshot.BookingOpensUtc is { } opens && now < opens
+            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct)
+            : PriorityClaim.None;
+        var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
+        if (decision.Decision == AllocationDecision.Refused)
+        {
+            return decision.RefusalCode is BookingError.NotOpenYet or BookingError.PriorityNotOpenYet or BookingError.PriorityLinkNotValid
+                ? Outcome<BookingResult>.Refused(decision.RefusalCode, BookingOpening.Message(
+                    BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now),
+                    snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, snapshot.TimeZoneId))
+                : Refused(decision.RefusalCode!);
+        }
+
+        var status = decision.Decision switch
+        {
+            AllocationDecision.Confirmed => BookingStatus.Confirmed,
+            AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
+            _ => BookingStatus.Waiting,
+        };
+        return await WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
+    }
+
+    /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>
+    public async Task<ManageView?> GetByTokenAsync(string token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var b = await db.Set<Booking>().AsNoTracking().Include(x => x.TicketType).Include(x => x.Answers).Include(x => x.Sessions)
+            .FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        if (b is null)
+        {
+            return null;
+        }
+
+        var ev = await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == b.EventId, ct);
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId)
+            .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == b.EventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
+        int? position = b.Status == BookingStatus.Waiting ? await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct) : null;
+        return new ManageView(b, ev, questions, sessions, position);
+    }
+
+    public Task<Outcome<BookingStatus>> CancelAsync(string token, CancellationToken ct = default) =>
+        ChangeByTokenAsync(token, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval],
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, null, now, ct), ct);
+
+    public Task<Outcome<BookingStatus>> LeaveWaitlistAsync(string token, CancellationToken ct = default) =>
+        ChangeByTokenAsync(token, [BookingStatus.Waiting],
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "You left the waiting list.", now, ct), ct);
+
+    public Task<Outcome<BookingStatus>> DeclineOfferAsync(string token, CancellationToken ct = default) =>
+        ChangeByTokenAsync(token, [BookingStatus.Offered],
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "You turned down the place you were offered.", now, ct), ct);
+
+    /// <summary>
+    /// Accepts an offered place. Accepting twice (the link clicked again) answers as the first time did; an offer
+    /// that ran out, was turned down or belongs to a cancelled event is refused with words that say so.
+    /// </summary>
+    public async Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await ChangeByTokenAsync(token, [BookingStatus.Offered, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
+        {
+            if (b.Status == BookingStatus.Confirmed)
+            {
+                return null;
+            }
+
+            var eventStatus = await db.Set<Event>().Where(e => e.Id == b.EventId).Select(e => e.Status).FirstAsync(ct);
+            if (eventStatus == EventStatus.Cancelled)
+            {
+                return BookingError.EventCancelled;
+            }
+
+            if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
+            {
+                return BookingError.OfferEnded;
+            }
+
+            b.Status = BookingStatus.Confirmed;
+            b.OfferExpiresUtc = null;
+            b.UpdatedUtc = now;
+            Lifecycle.Message(db, EmailTemplates.BookingConfirmed, b, now);
+            await db.SaveChangesAsync(ct);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>Always answers the same, whether or not the address has a booking, so it reveals nothing.</summary>
+    public async Task ResendLinkAsync(int eventId, string email, CancellationToken ct = default)
+    {
+        var normalised = EmailAddresses.Normalise(email);
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var b = await db.Set<Booking>().Include(x => x.TicketType)
+            .FirstOrDefaultAsync(x => x.EventId == eventId && x.NormalisedEmail == normalised, ct);
+        if (b is null || b.Status is BookingStatus.Cancelled or BookingStatus.Declined)
+        {
+            return;
+        }
+
+        Lifecycle.Message(db, EmailTemplates.BookingLinkResent, b, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Outcome<bool>> UpdateAnswersAsync(string token, Dictionary<int, string> answers, string dietaryNeeds, string accessNeeds, CancellationToken ct = default)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var b = await db.Set<Booking>().Include(x => x.Answers).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        if (b is null)
+        {
+            return Outcome<bool>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+        }
+
+        if (b.Status is BookingStatus.Cancelled or BookingStatus.Declined)
+        {
+            return Outcome<bool>.Refused(BookingError.WrongState, BookingError.Message(BookingError.WrongState));
+        }
+
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId).ToListAsync(ct);
+        var errors = BookingRules.ValidateAnswers(answers, questions).ToList();
+        if (dietaryNeeds.Trim().Length > BookingRules.MaxNeedsLength)
+        {
+            errors.Add(new(nameof(BookingForm.DietaryNeeds), $"Dietary requirements must be {BookingRules.MaxNeedsLength} characters or fewer"));
+        }
+
+        if (accessNeeds.Trim().Length > BookingRules.MaxNeedsLength)
+        {
+            errors.Add(new(nameof(BookingForm.AccessNeeds), $"Access needs must be {BookingRules.MaxNeedsLength} characters or fewer"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<bool>.Invalid(errors);
+        }
+
+        b.Answers.Clear();
+        b.Answers.AddRange(ToAnswers(answers, questions));
+        b.DietaryNeeds = dietaryNeeds.Trim();
+        b.AccessNeeds = accessNeeds.Trim();
+        b.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Sets the sessions a confirmed booking attends: new ones take a place (or join that session's waiting list),
+    /// dropped ones free theirs for the next person waiting for that session.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<SessionBooking>>> ChooseSessionsAsync(string token, IReadOnlyCollection<int> sessionIds, CancellationToken ct = default)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var b = await db.Set<Booking>().Include(x => x.Sessions).Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        if (b is null)
+        {
+            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+        }
+
+        if (b.Status != BookingStatus.Confirmed)
+        {
+            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingError.WrongState, "You can choose sessions once your place is confirmed.");
+        }
+
+        var wanted = sessionIds.Distinct().ToHashSet();
+        if (wanted.Count > 0 && await db.Set<Session>().CountAsync(s => s.EventId == b.EventId && wanted.Contains(s.Id), ct) != wanted.Count)
+        {
+            return Outcome<IReadOnlyList<SessionBooking>>.Invalid(nameof(BookingForm.SessionIds), BookingError.Message(BookingError.SessionUnavailable));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var freed = new List<int>();
+        foreach (var sb in b.Sessions.Where(s => !wanted.Contains(s.SessionId)).ToList())
+        {
+            if (sb.Status == SessionBookingStatus.Confirmed)
+            {
+                await Places.ReleaseSessionAsync(db, sb.SessionId, ct);
+                freed.Add(sb.SessionId);
+            }
+
+            b.Sessions.Remove(sb);
+            db.Remove(sb);
+        }
+
+        foreach (var sessionId in wanted.Where(id => b.Sessions.All(s => s.SessionId != id)))
+        {
+            var took = await Places.TryTakeSessionAsync(db, sessionId, ct);
+            b.Sessions.Add(new SessionBooking
+            {
+                SessionId = sessionId,
+                Status = took ? SessionBookingStatus.Confirmed : SessionBookingStatus.Waiting,
+                WaitlistRank = took ? 0 : now.Ticks,
+                CreatedUtc = now,
+            });
+        }
+
+        b.UpdatedUtc = now;
+        await db.SaveChangesAsync(ct);
+        foreach (var sessionId in freed)
+        {
+            await Lifecycle.FillSessionAsync(db, sessionId, now, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return Outcome<IReadOnlyList<SessionBooking>>.Ok(b.Sessions.ToList());
+    }
+
+    internal static Booking NewBooking(int eventId, BookingForm form, string normalised, BookingStatus status, DateTime now, IReadOnlyList<RegistrationQuestion> questions)
+    {
+        var booking = new Booking
+        {
+            EventId = eventId,
+            TicketTypeId = form.TicketTypeId,
+            Reference = BookingReferences.New(),
+            ManageToken = SecureTokens.New(),
+            CheckInCode = SecureTokens.New(16),
+            Name = form.Name.Trim(),
+            Email = form.Email.Trim(),
+            NormalisedEmail = normalised,
+            Organisation = form.Organisation.Trim(),
+            JobTitle = form.JobTitle.Trim(),
+            DietaryNeeds = form.DietaryNeeds.Trim(),
+            AccessNeeds = form.AccessNeeds.Trim(),
+            Status = status,
+            WaitlistRank = status == BookingStatus.Waiting ? now.Ticks : 0,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            ConsentUtc = form.PrivacyConsent ? now : null,
+        };
+        booking.Answers.AddRange(ToAnswers(form.Answers, questions));
+        return booking;
+    }
+
+    private static IEnumerable<BookingAnswer> ToAnswers(Dictionary<int, string> answers, IReadOnlyList<RegistrationQuestion> questions) =>
+        questions.Where(q => answers.TryGetValue(q.Id, out var v) && !string.IsNullOrWhiteSpace(v))
+            .Select(q => new BookingAnswer { QuestionId = q.Id, Value = answers[q.Id].Trim() });
+
+    private static Outcome<BookingResult> Refused(string code) => Outcome<BookingResult>.Refused(code, BookingError.Message(code));
+
+    /// <summary>Runs <paramref name="change"/> under the write gate; it returns null when done, or a refusal code.</summary>
+    private async Task<Outcome<BookingStatus>> ChangeByTokenAsync(
+        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task<string?>> change, CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var b = string.IsNullOrWhiteSpace(token) ? null
+            : await db.Set<Booking>().Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        if (b is null)
+        {
+            return Outcome<BookingStatus>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+        }
+
+        var refusal = allowed.Contains(b.Status) ? await change(db, b, clock.GetUtcNow().UtcDateTime) : BookingError.WrongState;
+        if (refusal is not null)
+        {
+            return Outcome<BookingStatus>.Refused(refusal, BookingError.Message(refusal));
+        }
+
+        await tx.CommitAsync(ct);
+        return Outcome<BookingStatus>.Ok(b.Status);
+    }
+
+    private Task<Outcome<BookingStatus>> ChangeByTokenAsync(
+        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task> change, CancellationToken ct) =>
+        ChangeByTokenAsync(token, allowed, async (db, b, now) =>
+        {
+            await change(db, b, now);
+            return (string?)null;
+        }, ct);
+}
+
+/// <summary>Everything the manage page shows.</summary>
+public sealed record ManageView(Booking Booking, Event Event, IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<Session> Sessions, int? WaitlistPosition);

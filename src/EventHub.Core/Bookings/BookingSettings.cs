@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventHub.Core.Bookings;
+
+public enum EligibilityMode
+{
+    OpenToAll = 0,
+    AllowedDomains = 1,
+    ApprovalRequired = 2,
+}
+
+/// <summary>What happens to a booking from outside the allowed domains.</summary>
+public enum OutsideDomainAction
+{
+    Refuse = 0,
+    RequestApproval = 1,
+}
+
+/// <summary>
+/// Per-event booking rules. Kept in its own table (keyed by the event) so the events feature stays unaware
+/// of booking; an event without a row uses the defaults.
+/// </summary>
+public sealed class BookingSettings
+{
+    public const int DefaultOfferWindowHours = 48;
+
+    public int EventId { get; set; }
+
+    public EligibilityMode Eligibility { get; set; }
+
+    /// <summary>Allowed domains, one per line: "devon.gov.uk" (exact) or "*.gov.uk" (any subdomain).</summary>
+    public string AllowedDomains { get; set; } = string.Empty;
+
+    public OutsideDomainAction OutsideDomain { get; set; }
+
+    public int OfferWindowHours { get; set; } = DefaultOfferWindowHours;
+
+    /// <summary>Confirm the first person waiting straight away instead of offering them the place.</summary>
+    public bool ConfirmFromWaitlist { get; set; }
+
+    /// <summary>
+    /// When people with a priority link (poll voters, mailing list) may start booking, before booking opens to
+    /// everyone (UTC). Null: they may book as soon as the event is published.
+    /// </summary>
+    public DateTime? PriorityOpensUtc { get; set; }
+
+    /// <summary>The organiser's input for <see cref="PriorityOpensUtc"/>, as a wall-clock time in the event's zone. Not stored.</summary>
+    public DateTime? PriorityOpensLocal { get; set; }
+
+    public IReadOnlyList<string> AllowedDomainList =>
+        AllowedDomains.Split(['\n', ',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static BookingSettings DefaultFor(int eventId) => new() { EventId = eventId };
+}
+
+internal sealed class BookingSettingsConfiguration : IEntityTypeConfiguration<BookingSettings>
+{
+    public void Configure(EntityTypeBuilder<BookingSettings> builder)
+    {
+        builder.ToTable("BookingSettings");
+        builder.HasKey(s => s.EventId);
+        builder.Property(s => s.EventId).ValueGeneratedNever();
+        builder.Property(s => s.AllowedDomains).HasMaxLength(2000);
+        builder.HasOne<Events.Event>().WithOne().HasForeignKey<BookingSettings>(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(s => s.AllowedDomainList);
+        builder.Ignore(s => s.PriorityOpensLocal);
+    }
+}
+
+/// <summary>One organiser action on a booking: who, what, when.</summary>
+public sealed class BookingAuditEntry
+{
+    public long Id { get; set; }
+
+    public int EventId { get; set; }
+
+    public int? BookingId { get; set; }
+
+    public required string ActorId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    public required string Action { get; set; }
+
+    public string Detail { get; set; } = string.Empty;
+
+    public DateTime AtUtc { get; set; }
+}
+
+internal sealed class BookingAuditEntryConfiguration : IEntityTypeConfiguration<BookingAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<BookingAuditEntry> builder)
+    {
+        builder.ToTable("BookingAudit");
+        builder.Property(a => a.ActorId).HasMaxLength(450);
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.Detail).HasMaxLength(2000);
+        builder.HasIndex(a => new { a.EventId, a.AtUtc });
+    }
+}

@@ -1,0 +1,166 @@
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Bookings;
+
+/// <summary>
+/// State changes shared by the attendee and organiser use cases. Each runs inside the caller's transaction;
+/// the caller saves and commits.
+/// </summary>
+internal static class Lifecycle
+{
+    public static async Task<BookingSettings> SettingsAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        await db.Set<BookingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
+        ?? BookingSettings.DefaultFor(eventId);
+
+    public static void Message(EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null)
+    {
+        var payload = new BookingMessagePayload
+        {
+            BookingReference = b.Reference,
+            ManageToken = b.ManageToken,
+            AttendeeName = b.Name,
+            CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
+            TicketTypeName = b.TicketType?.Name,
+            WaitlistPosition = position,
+            OfferExpiresUtc = b.Status == BookingStatus.Offered ? b.OfferExpiresUtc : null,
+            Reason = reason,
+            SessionTitle = sessionTitle,
+        };
+        Outbox.Enqueue(db, template, b.Email, b.Name, payload, now, b.EventId);
+    }
+
+    public static async Task<int> PositionAsync(EventHubDbContext db, int eventId, long rank, int id, CancellationToken ct) =>
+        await db.Set<Booking>().CountAsync(x => x.EventId == eventId && x.Status == BookingStatus.Waiting
+            && (x.WaitlistRank < rank || (x.WaitlistRank == rank && x.Id < id)), ct) + 1;
+
+    /// <summary>
+    /// Ends a booking (cancel, decline an offer, leave the list, expiry), frees what it held and passes the freed
+    /// places on. Saves the tracked changes.
+    /// </summary>
+    public static async Task EndAsync(EventHubDbContext db, Booking b, BookingStatus endStatus, string template, string? reason, DateTime now, CancellationToken ct)
+    {
+        var heldPlace = b.HoldsPlace;
+        b.Status = endStatus;
+        b.CancelledUtc = now;
+        b.CancelReason = reason;
+        b.UpdatedUtc = now;
+        b.OfferExpiresUtc = null;
+        var freedSessions = new List<int>();
+        foreach (var sb in await db.Set<SessionBooking>().Where(s => s.BookingId == b.Id).ToListAsync(ct))
+        {
+            if (sb.Status == SessionBookingStatus.Confirmed)
+            {
+                await Places.ReleaseSessionAsync(db, sb.SessionId, ct);
+                freedSessions.Add(sb.SessionId);
+            }
+
+            db.Remove(sb);
+        }
+
+        if (heldPlace)
+        {
+            await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, ct);
+        }
+
+        Message(db, template, b, now, reason: reason);
+        await db.SaveChangesAsync(ct);
+        foreach (var sessionId in freedSessions)
+        {
+            await FillSessionAsync(db, sessionId, now, ct);
+        }
+
+        if (heldPlace)
+        {
+            await FillEventAsync(db, b.EventId, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// Gives free places to the people waiting, in order: an offer held for the event's window, or a confirmed place
+    /// when the organiser chose "confirm straight from the waiting list". Someone waiting for a full ticket type is
+    /// passed over (they keep their position) until that type has room. Saves.
+    /// </summary>
+    public static async Task<int> FillEventAsync(EventHubDbContext db, int eventId, DateTime now, CancellationToken ct)
+    {
+        var free = await db.Set<Events.Event>().Where(e => e.Id == eventId).Select(e => e.Capacity - e.PlacesTaken).FirstOrDefaultAsync(ct);
+        if (free <= 0)
+        {
+            return 0;
+        }
+
+        var settings = await SettingsAsync(db, eventId, ct);
+        var waiting = await db.Set<Booking>().Include(b => b.TicketType)
+            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Waiting)
+            .OrderBy(b => b.WaitlistRank).ThenBy(b => b.Id)
+            .Take(500)
+            .ToListAsync(ct);
+        var promoted = 0;
+        foreach (var b in waiting)
+        {
+            var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, ct);
+            if (result == TakeResult.EventFull)
+            {
+                break;
+            }
+
+            if (result == TakeResult.TicketTypeFull)
+            {
+                continue;
+            }
+
+            Promote(db, b, settings, now);
+            promoted++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return promoted;
+    }
+
+    /// <summary>Turns a waiting booking whose place has just been taken into an offer (or a confirmed booking).</summary>
+    public static void Promote(EventHubDbContext db, Booking b, BookingSettings settings, DateTime now)
+    {
+        b.UpdatedUtc = now;
+        if (settings.ConfirmFromWaitlist)
+        {
+            b.Status = BookingStatus.Confirmed;
+            b.OfferExpiresUtc = null;
+            Message(db, EmailTemplates.BookingConfirmed, b, now);
+        }
+        else
+        {
+            b.Status = BookingStatus.Offered;
+            b.OfferExpiresUtc = now.AddHours(Math.Max(1, settings.OfferWindowHours));
+            Message(db, EmailTemplates.PlaceOffered, b, now);
+        }
+    }
+
+    /// <summary>Session places go straight to the next person waiting: they already hold a place at the event. Saves.</summary>
+    public static async Task FillSessionAsync(EventHubDbContext db, int sessionId, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.Set<SessionBooking>().Include(s => s.Booking).ThenInclude(b => b!.TicketType)
+            .Where(s => s.SessionId == sessionId && s.Status == SessionBookingStatus.Waiting && s.Booking!.Status == BookingStatus.Confirmed)
+            .OrderBy(s => s.WaitlistRank).ThenBy(s => s.Id)
+            .Take(100)
+            .ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var title = await db.Set<Events.Session>().Where(s => s.Id == sessionId).Select(s => s.Title).FirstAsync(ct);
+        foreach (var sb in waiting)
+        {
+            if (!await Places.TryTakeSessionAsync(db, sessionId, ct))
+            {
+                break;
+            }
+
+            sb.Status = SessionBookingStatus.Confirmed;
+            Message(db, EmailTemplates.SessionPlaceConfirmed, sb.Booking!, now, sessionTitle: title);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,90 @@
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventHub.Core.Bookings;
+
+/// <summary>Expires offers whose window has passed and gives the place to the next person waiting.</summary>
+public sealed class WaitlistService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+{
+    /// <summary>
+    /// Handles every offer that has expired, oldest first, however long ago (so it catches up after downtime), and
+    /// passes free places on for any event that has some while people wait (a capacity increase, say).
+    /// Returns how many offers expired.
+    /// </summary>
+    public async Task<int> ExpireOffersAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = 0;
+        while (true)
+        {
+            using var _ = await gate.EnterAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var b = await db.Set<Booking>().Include(x => x.TicketType)
+                .Where(x => x.Status == BookingStatus.Offered && x.OfferExpiresUtc != null && x.OfferExpiresUtc <= now)
+                .OrderBy(x => x.OfferExpiresUtc).ThenBy(x => x.Id)
+                .FirstOrDefaultAsync(ct);
+            if (b is null)
+            {
+                break;
+            }
+
+            await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.OfferExpired, "The offer of a place ran out before it was accepted.", now, ct);
+            await tx.CommitAsync(ct);
+            expired++;
+        }
+
+        await FillWaitingAsync(now, ct);
+        return expired;
+    }
+
+    private async Task FillWaitingAsync(DateTime now, CancellationToken ct)
+    {
+        List<int> eventIds;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            eventIds = await read.Set<Events.Event>()
+                .Where(e => e.PlacesTaken < e.Capacity && read.Set<Booking>().Any(b => b.EventId == e.Id && b.Status == BookingStatus.Waiting))
+                .Select(e => e.Id).ToListAsync(ct);
+        }
+
+        foreach (var eventId in eventIds)
+        {
+            using var _ = await gate.EnterAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await Lifecycle.FillEventAsync(db, eventId, now, ct);
+            await tx.CommitAsync(ct);
+        }
+    }
+}
+
+/// <summary>Runs <see cref="WaitlistService.ExpireOffersAsync"/> at start-up (catching up on downtime) and every minute.</summary>
+public sealed class OfferExpiryWorker(WaitlistService waitlist, TimeProvider clock, ILogger<OfferExpiryWorker> logger) : BackgroundService
+{
+    public static TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                var n = await waitlist.ExpireOffersAsync(stoppingToken);
+                if (n > 0)
+                {
+                    logger.LogInformation("Expired {Count} waiting-list offer(s) and passed the places on", n);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Expiring waiting-list offers failed; will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,112 @@
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Bookings;
+
+internal enum TakeResult
+{
+    Taken,
+    EventFull,
+    TicketTypeFull,
+}
+
+/// <summary>
+/// The only code that changes place counters: conditional updates that succeed only while there is room, run inside
+/// the caller's transaction. These, not the allocator's snapshot, are what guarantee nobody is oversold.
+/// </summary>
+internal static class Places
+{
+    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, CancellationToken ct)
+    {
+        var took = await db.Set<Event>()
+            .Where(e => e.Id == eventId && e.PlacesTaken < e.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1), ct);
+        if (took == 0)
+        {
+            return TakeResult.EventFull;
+        }
+
+        if (ticketTypeId is { } typeId)
+        {
+            var tookTicket = await db.Set<TicketType>()
+                .Where(t => t.Id == typeId && (t.Quota == null || t.PlacesTaken < t.Quota))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken + 1), ct);
+            if (tookTicket == 0)
+            {
+                await ReleaseEventAsync(db, eventId, ct);
+                return TakeResult.TicketTypeFull;
+            }
+        }
+
+        return TakeResult.Taken;
+    }
+
+    public static async Task ReleaseAsync(EventHubDbContext db, int eventId, int? ticketTypeId, CancellationToken ct)
+    {
+        await ReleaseEventAsync(db, eventId, ct);
+        if (ticketTypeId is { } typeId)
+        {
+            await db.Set<TicketType>()
+                .Where(t => t.Id == typeId && t.PlacesTaken > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken - 1), ct);
+        }
+    }
+
+    /// <summary>Takes a place in a ticket type's quota only (the event place is already held: a move between types).</summary>
+    public static async Task<bool> TryTakeTicketTypeAsync(EventHubDbContext db, int ticketTypeId, CancellationToken ct) =>
+        await db.Set<TicketType>()
+            .Where(t => t.Id == ticketTypeId && (t.Quota == null || t.PlacesTaken < t.Quota))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken + 1), ct) == 1;
+
+    public static Task<int> ReleaseTicketTypeAsync(EventHubDbContext db, int ticketTypeId, CancellationToken ct) =>
+        db.Set<TicketType>()
+            .Where(t => t.Id == ticketTypeId && t.PlacesTaken > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken - 1), ct);
+
+    public static async Task<bool> TryTakeSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
+        await db.Set<Session>()
+            .Where(s => s.Id == sessionId && (s.Capacity == null || s.PlacesTaken < s.Capacity))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PlacesTaken, x => x.PlacesTaken + 1), ct) == 1;
+
+    public static Task<int> ReleaseSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
+        db.Set<Session>()
+            .Where(s => s.Id == sessionId && s.PlacesTaken > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PlacesTaken, x => x.PlacesTaken - 1), ct);
+
+    private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        db.Set<Event>()
+            .Where(e => e.Id == eventId && e.PlacesTaken > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken - 1), ct);
+}
+
+/// <summary>
+/// SQLite allows one writer at a time; letting every request fight for the file lock gives multi-second tails.
+/// One in-process gate around each booking write transaction queues them fairly instead. The conditional updates
+/// in <see cref="Places"/> remain the guarantee (several processes, or another provider, stay correct).
+/// </summary>
+public sealed class BookingWriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        return new Releaser(_gate);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

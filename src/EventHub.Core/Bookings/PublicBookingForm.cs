@@ -1,0 +1,80 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Bookings;
+
+public enum BookingWindow
+{
+    Open,
+    NotOpenYet,
+    Closed,
+    NotAvailable,
+}
+
+/// <summary>What the public booking form shows: the event, whether booking is open, and what to ask.</summary>
+/// <param name="OpeningMessage">Set when a priority link decided the window: what the visitor is told about it.</param>
+/// <param name="BookingEarly">True when booking is open only because of the visitor's priority link.</param>
+public sealed record BookingFormModel(
+    Event Event, BookingWindow Window, IReadOnlyList<TicketType> TicketTypes, IReadOnlyList<RegistrationQuestion> Questions,
+    IReadOnlyList<Session> Sessions, BookingSettings Settings, string? OpeningMessage = null, bool BookingEarly = false)
+{
+    public bool IsFull => Event.PlacesTaken >= Event.Capacity;
+
+    /// <summary>"Booking opens Monday 2 November 2026, 9am GMT." and the like.</summary>
+    public string WindowMessage => OpeningMessage ?? Window switch
+    {
+        BookingWindow.NotOpenYet when Event.BookingOpensUtc is { } opens =>
+            "Booking opens " + EventTime.FormatDateTime(opens, Event.TimeZoneId) + ".",
+        BookingWindow.Closed => BookingError.Message(BookingError.Closed),
+        BookingWindow.NotAvailable => BookingError.Message(BookingError.NotAvailable),
+        _ => string.Empty,
+    };
+}
+
+/// <summary>Reads for the public booking pages (no sign-in).</summary>
+public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null)
+{
+    private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+
+    /// <param name="ticketSecret">From a hidden ticket type's link: shows that type as well.</param>
+    public Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, CancellationToken ct = default) =>
+        GetFormAsync(slug, ticketSecret, priorityToken: null, ct);
+
+    /// <param name="ticketSecret">From a hidden ticket type's link: shows that type as well.</param>
+    /// <param name="priorityToken">From a priority booking link: opens the form early when the token is valid.</param>
+    public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Set<Event>().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled), ct);
+        if (ev is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var window = ev.Status != EventStatus.Published ? BookingWindow.Closed
+            : ev.BookingOpensUtc is { } opens && now < opens ? BookingWindow.NotOpenYet
+            : (ev.BookingClosesUtc is { } closes && now >= closes) || now >= ev.StartUtc ? BookingWindow.Closed
+            : BookingWindow.Open;
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
+        var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
+        if (window != BookingWindow.NotOpenYet)
+        {
+            return new BookingFormModel(ev, window, types, questions, sessions, settings);
+        }
+
+        // Not open to everyone yet: the visitor's priority link (if any) decides. BookingService checks it again.
+        var claim = await _priority.ClaimAsync(ev.Id, priorityToken, ct);
+        var opening = BookingOpening.Decide(ev.BookingOpensUtc, settings.PriorityOpensUtc, claim, now);
+        var message = BookingOpening.Message(opening, ev.BookingOpensUtc, settings.PriorityOpensUtc, ev.TimeZoneId);
+        return opening == Opening.OpenEarly
+            ? new BookingFormModel(ev, BookingWindow.Open, types, questions, sessions, settings, message, BookingEarly: true)
+            : new BookingFormModel(ev, window, types, questions, sessions, settings, message);
+    }
+}

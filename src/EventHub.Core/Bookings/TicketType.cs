@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventHub.Core.Bookings;
+
+/// <summary>A kind of ticket ("Council staff", "Speakers") with its own quota inside the event's capacity.</summary>
+public sealed class TicketType
+{
+    public int Id { get; set; }
+
+    public int EventId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>Null: limited only by the event's capacity.</summary>
+    public int? Quota { get; set; }
+
+    /// <summary>Places held with this ticket; changed only by conditional updates.</summary>
+    public int PlacesTaken { get; set; }
+
+    /// <summary>Hidden types are offered only through a link carrying <see cref="SecretToken"/>.</summary>
+    public bool Hidden { get; set; }
+
+    public string? SecretToken { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+internal sealed class TicketTypeConfiguration : IEntityTypeConfiguration<TicketType>
+{
+    public void Configure(EntityTypeBuilder<TicketType> builder)
+    {
+        builder.ToTable("TicketTypes");
+        builder.Property(t => t.Name).HasMaxLength(BookingRules.MaxNameLength);
+        builder.Property(t => t.Description).HasMaxLength(BookingRules.MaxNeedsLength);
+        builder.Property(t => t.SecretToken).HasMaxLength(64);
+        builder.HasIndex(t => t.EventId);
+        builder.HasIndex(t => t.SecretToken).IsUnique();
+        builder.HasOne<Events.Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_TicketTypes_PlacesTaken",
+            "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")"));
+    }
+}
+
+public enum QuestionKind
+{
+    ShortText = 0,
+    LongText = 1,
+    SingleChoice = 2,
+    MultipleChoice = 3,
+    YesNo = 4,
+}
+
+/// <summary>A question the organiser asks everyone who books.</summary>
+public sealed class RegistrationQuestion
+{
+    public int Id { get; set; }
+
+    public int EventId { get; set; }
+
+    public required string Text { get; set; }
+
+    public string Hint { get; set; } = string.Empty;
+
+    public QuestionKind Kind { get; set; }
+
+    public bool Required { get; set; }
+
+    /// <summary>Choices for single/multiple choice questions, one per line.</summary>
+    public string Options { get; set; } = string.Empty;
+
+    public int SortOrder { get; set; }
+
+    /// <summary>No longer asked; answers already given are kept (and still exported).</summary>
+    public bool Hidden { get; set; }
+
+    public IReadOnlyList<string> OptionList =>
+        Options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+internal sealed class RegistrationQuestionConfiguration : IEntityTypeConfiguration<RegistrationQuestion>
+{
+    public void Configure(EntityTypeBuilder<RegistrationQuestion> builder)
+    {
+        builder.ToTable("RegistrationQuestions");
+        builder.Property(q => q.Text).HasMaxLength(BookingRules.MaxQuestionLength);
+        builder.Property(q => q.Hint).HasMaxLength(BookingRules.MaxQuestionLength);
+        builder.Property(q => q.Options).HasMaxLength(BookingRules.MaxAnswerLength);
+        builder.HasIndex(q => q.EventId);
+        builder.HasOne<Events.Event>().WithMany().HasForeignKey(q => q.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(q => q.OptionList);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+using EventHub.Core.Bookings;
+using EventHub.Core.Organisers;
+using EventHub.Web.Features.Events.Organiser;
+
+namespace EventHub.Web.Features.Bookings;
+
+public static class BookingEndpoints
+{
+    private static int _linksAdded;
+
+    /// <summary>The CSV export, and the booking links on each event's organiser page.</summary>
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The link list is static: test runs start several app hosts in one process, so add the links once.
+        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
+        {
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
+        }
+
+        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, BookingAdminService admin, CancellationToken ct) =>
+        {
+            var actor = OrganiserClaims.ToActor(http.User);
+            var rows = await admin.ExportRowsAsync(actor, id, ct);
+            var questions = await admin.QuestionsAsync(id, ct);
+            var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
+        }).RequireAuthorization();
+        return app;
+    }
+}

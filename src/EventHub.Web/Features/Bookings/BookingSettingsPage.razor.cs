@@ -1,0 +1,195 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.Events;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EventHub.Web.Features.Bookings;
+
+/// <summary>Eligibility, waiting-list options, ticket types and registration questions for one event.</summary>
+public partial class BookingSettingsPage
+{
+    private BookingSettings? _settings;
+    private IReadOnlyList<TicketType> _ticketTypes = [];
+    private IReadOnlyList<RegistrationQuestion> _questions = [];
+    private IReadOnlyList<FieldError> _errors = [];
+    private string? _message;
+    private string? _slug;
+    private string? _generalOpensText;
+    private string _zoneName = EventTime.DefaultTimeZoneId;
+    private string _ticketName = string.Empty;
+    private int? _ticketQuota;
+    private bool _ticketHidden;
+    private string _ticketDescription = string.Empty;
+    private int? _editingTypeId;
+    private string? _editingTypeName;
+    private int? _confirmRemoveTypeId;
+    private bool _messageIsError;
+    private int? _editingQuestionId;
+    private int? _confirmRemoveQuestionId;
+    private string _questionHint = string.Empty;
+    private string _questionText = string.Empty;
+    private QuestionKind _questionKind;
+    private string _questionOptions = string.Empty;
+    private bool _questionRequired;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private BookingAdminService Admin { get; set; } = default!;
+
+    [Inject]
+    private EventService Events { get; set; } = default!;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private static string KindLabel(QuestionKind k) => k switch
+    {
+        QuestionKind.ShortText => "Short text",
+        QuestionKind.LongText => "Long text",
+        QuestionKind.SingleChoice => "One choice from a list",
+        QuestionKind.MultipleChoice => "Several choices from a list",
+        _ => "Yes or no",
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var actor = await CurrentActor.GetAsync();
+        var detail = await Events.GetAsync(actor, Id);
+        if (detail is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        _slug = detail.Event.Slug;
+        _zoneName = detail.Event.TimeZoneId;
+        _generalOpensText = detail.Event.BookingOpensUtc is { } opens ? EventTime.FormatDateTime(opens, detail.Event.TimeZoneId) : null;
+        _settings = await Admin.GetSettingsAsync(actor, Id);
+        await ReloadListsAsync();
+    }
+
+    // The page has three forms: field ids carry a prefix so the error summary links to the right one.
+    private static List<FieldError> Prefixed(IReadOnlyList<FieldError> errors, string prefix) =>
+        errors.Select(e => e.Field.Length == 0 ? e : e with { Field = prefix + e.Field }).ToList();
+
+    private async Task ReloadListsAsync()
+    {
+        _ticketTypes = await Admin.TicketTypesAsync(Id);
+        _questions = await Admin.QuestionsAsync(Id);
+    }
+
+    private async Task SaveSettingsAsync()
+    {
+        var outcome = await Admin.SaveSettingsAsync(await CurrentActor.GetAsync(), _settings!);
+        _errors = outcome.Errors;
+        if (outcome.Succeeded)
+        {
+            Say(outcome.Value!.PriorityOpensUtc is { } p
+                ? $"Booking settings saved. Priority booking opens {EventTime.FormatDateTime(p, _zoneName)}."
+                : "Booking settings saved.");
+        }
+    }
+
+    private void Say(string text, bool error = false)
+    {
+        _message = text;
+        _messageIsError = error;
+        Snackbar.Add(text, error ? Severity.Warning : Severity.Success);
+    }
+
+    /// <summary>Shows the result of a list action: the refusal (which says what to do instead) or what happened.</summary>
+    private async Task AfterListActionAsync(Outcome<string> outcome, Func<string, string> success)
+    {
+        _errors = outcome.Succeeded ? [] : outcome.Errors;
+        if (outcome.Succeeded)
+        {
+            Say(success(outcome.Value!));
+        }
+        else
+        {
+            Say(outcome.Errors[0].Message, error: true);
+        }
+
+        await ReloadListsAsync();
+    }
+
+    private void EditTicketType(TicketType t)
+    {
+        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden) = (t.Id, t.Name, t.Name, t.Description, t.Quota, t.Hidden);
+        _errors = [];
+    }
+
+    private void ClearTicketForm() =>
+        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden) = (null, null, string.Empty, string.Empty, null, false);
+
+    private async Task SaveTicketTypeAsync()
+    {
+        var editing = _editingTypeId is not null;
+        var outcome = await Admin.SaveTicketTypeAsync(await CurrentActor.GetAsync(), Id, _editingTypeId, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden);
+        _errors = Prefixed(outcome.Errors, "ticket-");
+        if (outcome.Succeeded)
+        {
+            Say(editing ? $"Ticket type \"{outcome.Value!.Name}\" saved." : $"Ticket type \"{outcome.Value!.Name}\" added.");
+            ClearTicketForm();
+            await ReloadListsAsync();
+        }
+    }
+
+    private async Task MoveTicketTypeAsync(TicketType t, bool up) =>
+        await AfterListActionAsync(await Admin.MoveTicketTypeAsync(await CurrentActor.GetAsync(), Id, t.Id, up), name => $"\"{name}\" moved {(up ? "up" : "down")}.");
+
+    private async Task RemoveTicketTypeAsync(TicketType t)
+    {
+        _confirmRemoveTypeId = null;
+        await AfterListActionAsync(await Admin.RemoveTicketTypeAsync(await CurrentActor.GetAsync(), Id, t.Id), name => $"Ticket type \"{name}\" removed.");
+        if (_editingTypeId == t.Id && _message is not null && !_messageIsError)
+        {
+            ClearTicketForm();
+        }
+    }
+
+    private void EditQuestion(RegistrationQuestion q)
+    {
+        (_editingQuestionId, _questionText, _questionHint, _questionKind, _questionRequired, _questionOptions) = (q.Id, q.Text, q.Hint, q.Kind, q.Required, q.Options);
+        _errors = [];
+    }
+
+    private void ClearQuestionForm() =>
+        (_editingQuestionId, _questionText, _questionHint, _questionKind, _questionRequired, _questionOptions) = (null, string.Empty, string.Empty, QuestionKind.ShortText, false, string.Empty);
+
+    private async Task SaveQuestionAsync()
+    {
+        var editing = _editingQuestionId is not null;
+        var outcome = await Admin.SaveQuestionAsync(await CurrentActor.GetAsync(), Id, _editingQuestionId, _questionText, _questionHint, _questionKind, _questionRequired, _questionOptions);
+        _errors = Prefixed(outcome.Errors, "question-");
+        if (outcome.Succeeded)
+        {
+            Say(editing ? "Question saved." : "Question added.");
+            ClearQuestionForm();
+            await ReloadListsAsync();
+        }
+    }
+
+    private async Task MoveQuestionAsync(RegistrationQuestion q, bool up) =>
+        await AfterListActionAsync(await Admin.MoveQuestionAsync(await CurrentActor.GetAsync(), Id, q.Id, up), _ => $"Question moved {(up ? "up" : "down")}.");
+
+    private async Task SetHiddenAsync(RegistrationQuestion q, bool hidden) =>
+        await AfterListActionAsync(await Admin.SetQuestionHiddenAsync(await CurrentActor.GetAsync(), Id, q.Id, hidden),
+            _ => hidden ? "Question hidden: it is no longer asked, and the answers already given are kept." : "Question shown: it is asked again.");
+
+    private async Task RemoveQuestionAsync(RegistrationQuestion q)
+    {
+        _confirmRemoveQuestionId = null;
+        await AfterListActionAsync(await Admin.RemoveQuestionAsync(await CurrentActor.GetAsync(), Id, q.Id), _ => "Question removed.");
+    }
+}

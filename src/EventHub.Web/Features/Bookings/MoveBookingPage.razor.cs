@@ -1,0 +1,81 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EventHub.Web.Features.Bookings;
+
+/// <summary>An organiser moves one confirmed booking to another ticket type or other sessions.</summary>
+public partial class MoveBookingPage
+{
+    private MoveView? _view;
+    private bool _loaded;
+    private int? _ticketTypeId;
+    private HashSet<int> _sessions = [];
+    private IReadOnlyList<FieldError> _errors = [];
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Parameter]
+    public int BookingId { get; set; }
+
+    [Inject]
+    private BookingAdminService Admin { get; set; } = default!;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view = await Admin.GetMoveViewAsync(await CurrentActor.GetAsync(), Id, BookingId);
+        _loaded = true;
+        _ticketTypeId = _view?.TicketTypeId;
+        _sessions = _view?.SessionIds.ToHashSet() ?? [];
+    }
+
+    private static string TicketLabel(TicketType t) =>
+        t.Name + (t.Quota is { } q ? $" ({t.PlacesTaken} of {q} taken)" : string.Empty);
+
+    private static List<(string Value, string Text)> TicketOptions(MoveView v)
+    {
+        var options = v.TicketTypes.Select(t => (t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), TicketLabel(t))).ToList();
+        if (v.TicketTypeId is null)
+        {
+            options.Insert(0, (string.Empty, "No ticket type (as now)"));
+        }
+
+        return options;
+    }
+
+    private void Toggle(int id, ChangeEventArgs e)
+    {
+        _sessions.Remove(id);
+        if (e.Value is true)
+        {
+            _sessions.Add(id);
+        }
+    }
+
+    private async Task MoveAsync()
+    {
+        var sessions = _view!.Sessions.Count > 0 ? _sessions.ToList() : null;
+        var outcome = await Admin.MoveAsync(await CurrentActor.GetAsync(), new MoveRequest(BookingId, _ticketTypeId, sessions));
+        _errors = outcome.Errors;
+        if (!outcome.Succeeded)
+        {
+            Snackbar.Add(outcome.Errors[0].Message, Severity.Warning);
+            return;
+        }
+
+        Snackbar.Add($"{_view.Name} moved: {outcome.Value}. We have emailed them.", Severity.Success);
+        Navigation.NavigateTo($"/organiser/events/{Id}/attendees");
+    }
+}

@@ -1,0 +1,125 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Tests.Bookings;
+
+/// <summary>Hundreds of simultaneous bookings on a real SQLite file: the counters must never pass the capacity.</summary>
+public sealed class ConcurrencyTests
+{
+    private const int Bookers = 200;
+
+    private static Task<EventHub.Core.Common.Outcome<BookingResult>[]> FireAsync(Func<int, Task<EventHub.Core.Common.Outcome<BookingResult>>> book) =>
+        Task.WhenAll(Enumerable.Range(0, Bookers).Select(i => Task.Run(() => book(i))));
+
+    [Fact]
+    public async Task Two_hundred_people_booking_fifty_places_at_once_get_exactly_fifty_places_and_one_hundred_and_fifty_waiting()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+
+        var results = await FireAsync(i => kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}"))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        results.Count(r => r.Value!.Status == BookingStatus.Confirmed).ShouldBe(50);
+        results.Count(r => r.Value!.Status == BookingStatus.Waiting).ShouldBe(150);
+        results.Where(r => r.Value!.Status == BookingStatus.Waiting).Select(r => r.Value!.WaitlistPosition).OrderBy(p => p)
+            .ShouldBe(Enumerable.Range(1, 150).Select(p => (int?)p));
+        var rows = await kit.AllBookingsAsync();
+        rows.Count.ShouldBe(Bookers);
+        rows.Count(b => b.Status == BookingStatus.Confirmed).ShouldBe(50);
+        rows.Select(b => b.NormalisedEmail).Distinct().Count().ShouldBe(Bookers);
+        rows.Select(b => b.Reference).Distinct().Count().ShouldBe(Bookers);
+        rows.Select(b => b.CheckInCode).Distinct().Count().ShouldBe(Bookers);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+        (await kit.OutboxAsync()).Count.ShouldBe(Bookers);
+    }
+
+    [Fact]
+    public async Task Without_the_in_process_gate_the_conditional_update_alone_still_never_oversells()
+    {
+        // Two app instances on one file (each with its own gate) stand in for a scaled-out deployment.
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+        using var otherGate = new BookingWriteGate();
+        var other = new BookingService(kit.Database, kit.Clock, otherGate);
+
+        var results = await FireAsync(i => (i % 2 == 0 ? kit.Bookings : other).BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}"))));
+
+        results.Count(r => r.Value?.Status == BookingStatus.Confirmed).ShouldBe(50);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+        (await kit.AllBookingsAsync()).Count(b => b.Status == BookingStatus.Confirmed).ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task The_same_email_booking_many_times_at_once_gets_one_booking()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() =>
+            kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example", i % 2 == 0 ? "ann@devon.gov.uk" : " ANN@devon.gov.uk"))))));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingError.AlreadyBooked);
+        (await kit.AllBookingsAsync()).ShouldHaveSingleItem();
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_repeated_email_among_many_simultaneous_bookers_refuses_only_the_repeats()
+    {
+        // Writes are grouped into shared transactions; a duplicate in a group must not cost anyone else their place.
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 170).Select(i => Task.Run(() =>
+            kit.Bookings.BookAsync(new BookingRequest(kit.EventId, i % 8 == 0
+                ? BookingKit.Form("Ann Example", "ann@devon.gov.uk")
+                : BookingKit.Form($"Person {i}"))))));
+
+        var repeats = Enumerable.Range(0, 170).Count(i => i % 8 == 0);
+        results.Count(r => !r.Succeeded).ShouldBe(repeats - 1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingError.AlreadyBooked);
+        var rows = await kit.AllBookingsAsync();
+        rows.Count.ShouldBe(170 - repeats + 1);
+        rows.Count(b => b.Status == BookingStatus.Confirmed).ShouldBe(50);
+        results.Where(r => r.Value?.Status == BookingStatus.Waiting).Select(r => r.Value!.WaitlistPosition).OrderBy(p => p)
+            .ShouldBe(Enumerable.Range(1, rows.Count - 50).Select(p => (int?)p));
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+        (await kit.OutboxAsync()).Count.ShouldBe(rows.Count);
+    }
+
+    [Fact]
+    public async Task Two_hundred_people_choosing_a_fifty_place_session_get_exactly_fifty_session_places()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 500);
+        var workshop = await kit.AddSessionAsync(capacity: 50);
+
+        var results = await FireAsync(i =>
+        {
+            var form = BookingKit.Form($"Person {i}");
+            form.SessionIds = [workshop];
+            return kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
+        });
+
+        results.ShouldAllBe(r => r.Succeeded && r.Value!.Status == BookingStatus.Confirmed);
+        await using var db = kit.Database.CreateDbContext();
+        var places = await db.Set<SessionBooking>().Where(s => s.SessionId == workshop).ToListAsync();
+        places.Count(s => s.Status == SessionBookingStatus.Confirmed).ShouldBe(50);
+        places.Count(s => s.Status == SessionBookingStatus.Waiting).ShouldBe(150);
+        places.Select(s => s.BookingId).Distinct().Count().ShouldBe(Bookers);
+        (await db.Sessions.FirstAsync(s => s.Id == workshop)).PlacesTaken.ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task Two_hundred_people_booking_a_fifty_place_ticket_type_get_exactly_fifty_of_that_type()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 500);
+        var staff = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", 50, false)).Value!;
+
+        var results = await FireAsync(i => kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}", ticket: staff.Id))));
+
+        results.Count(r => r.Value!.Status == BookingStatus.Confirmed).ShouldBe(50);
+        results.Count(r => r.Value!.Status == BookingStatus.Waiting).ShouldBe(150);
+        await using var db = kit.Database.CreateDbContext();
+        (await db.Set<TicketType>().FirstAsync(t => t.Id == staff.Id)).PlacesTaken.ShouldBe(50);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+    }
+}

@@ -1,0 +1,67 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Tests.Support;
+
+namespace EventHub.Core.Tests.Bookings;
+
+public sealed class CsvAndPublicFormTests
+{
+    [Fact]
+    public async Task The_csv_export_has_answers_but_leaves_out_access_and_dietary_needs_unless_asked()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+        var q = (await kit.Admin.SaveQuestionAsync(Actors.Organiser, kit.EventId, null, "Team", "", QuestionKind.ShortText, false, "")).Value!;
+        var form = BookingKit.Form("Ann Example");
+        form.Answers[q.Id] = "Digital";
+        form.DietaryNeeds = "Vegan";
+        form.AccessNeeds = "Hearing loop";
+        await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
+        var rows = await kit.Admin.ExportRowsAsync(Actors.Organiser, kit.EventId);
+        var questions = await kit.Admin.QuestionsAsync(kit.EventId);
+
+        var plain = AttendeeCsv.Write(rows, questions, includeNeeds: false);
+        var withNeeds = AttendeeCsv.Write(rows, questions, includeNeeds: true);
+
+        plain.ShouldContain("Ann Example");
+        plain.ShouldContain("Digital");
+        plain.ShouldNotContain("Vegan");
+        plain.ShouldNotContain("Hearing loop");
+        withNeeds.ShouldContain("Vegan");
+        withNeeds.ShouldContain("Hearing loop");
+    }
+
+    [Fact]
+    public void A_typed_formula_is_neutralised_in_the_csv()
+    {
+        var b = new EventHub.Core.Bookings.Booking
+        {
+            Reference = "AAAA-BBBB", ManageToken = "t", CheckInCode = "c", Name = "=HYPERLINK(\"http://x\")", Email = "a@b.gov.uk", NormalisedEmail = "a@b.gov.uk",
+        };
+        AttendeeCsv.Write([b], [], false).ShouldContain("'=HYPERLINK");
+    }
+
+    [Fact]
+    public async Task The_public_form_shows_a_hidden_ticket_type_only_with_its_secret()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+        await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Delegates", "", null, false);
+        var speakers = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Speakers", "", null, true)).Value!;
+        var publicBooking = new PublicBooking(kit.Database, kit.Clock);
+
+        (await publicBooking.GetFormAsync("forum", null))!.TicketTypes.Select(t => t.Name).ShouldBe(["Delegates"]);
+        (await publicBooking.GetFormAsync("forum", speakers.SecretToken))!.TicketTypes.Select(t => t.Name).ShouldBe(["Delegates", "Speakers"]);
+    }
+
+    [Fact]
+    public async Task The_public_form_says_when_booking_opens_and_when_it_has_closed()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+        var publicBooking = new PublicBooking(kit.Database, kit.Clock);
+        (await publicBooking.GetFormAsync("forum", null))!.Window.ShouldBe(BookingWindow.Open);
+
+        kit.Clock.Advance(TimeSpan.FromDays(29));
+        var closed = (await publicBooking.GetFormAsync("forum", null))!;
+        closed.Window.ShouldBe(BookingWindow.Closed);
+        closed.WindowMessage.ShouldBe("Booking for this event has closed.");
+        (await publicBooking.GetFormAsync("no-such-event", null)).ShouldBeNull();
+    }
+}

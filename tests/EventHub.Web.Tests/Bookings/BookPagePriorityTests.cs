@@ -1,0 +1,91 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Events;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Bookings;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace EventHub.Web.Tests.Bookings;
+
+/// <summary>The book page before booking opens to everyone, with a stand-in priority source and the real services on real SQLite.</summary>
+public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
+{
+    private const string GoodToken = "a-good-priority-token-of-27c";
+    private TestDatabase _database = default!;
+    private BookingWriteGate _gate = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _gate = new BookingWriteGate();
+        var clock = Clock.At();
+        var priority = new PriorityAccess([new OneToken()]);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(new PublicBooking(_database, clock, priority));
+        Services.AddSingleton(new BookingService(_database, clock, _gate, priority));
+        await AddEventAsync(clock);
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _gate.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_priority_link_is_carried_from_the_address_through_check_your_answers_to_the_confirmed_booking()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/events/forum/book?priority={GoodToken}");
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum"));
+        page.WaitForAssertion(() => page.Find("[data-testid=priority-notice]").TextContent.ShouldContain("You are booking early"));
+
+        page.Find("#Name").Change("Ann Example");
+        page.Find("#Email").Change("ann@devon.gov.uk");
+        page.Find("#Organisation").Change("Devon County Council");
+        page.Find("#PrivacyConsent").Change(true);
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => page.Find("[data-testid=check-answers]"));
+        page.Find("[data-testid=confirm-booking]").Click();
+
+        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Booking confirmed"));
+        await using var db = _database.CreateDbContext();
+        (await db.Set<Core.Bookings.Booking>().SingleAsync(Ct)).Email.ShouldBe("ann@devon.gov.uk");
+    }
+
+    [Fact]
+    public void Without_a_good_link_the_page_says_when_booking_opens_and_offers_no_form()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/events/forum/book?priority=mistyped");
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=booking-window]").TextContent.ShouldContain("Your priority booking link is not valid for this event"));
+        page.FindAll("form").ShouldBeEmpty();
+    }
+
+    private async Task AddEventAsync(FakeTimeProvider clock)
+    {
+        await using var db = _database.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new Event
+        {
+            Title = "Digital Forum", Slug = "forum", Status = EventStatus.Published, Capacity = 50,
+            StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(7), BookingOpensUtc = now.AddDays(7),
+            CreatedUtc = now, UpdatedUtc = now,
+        });
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>A priority source that knows one token (the real ones are tested in Core).</summary>
+    private sealed class OneToken : IPriorityAccess
+    {
+        public Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct) => Task.FromResult(token == GoodToken);
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+}

@@ -1,0 +1,213 @@
+using System.Security.Claims;
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Events;
+using EventHub.Core.Organisers;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Bookings;
+using EventHub.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EventHub.Web.Tests.Bookings;
+
+/// <summary>The organiser's booking pages and the offer links, on the real services and a real SQLite file.</summary>
+public sealed class BookingAdminPagesTests : WebTestContext
+{
+    private BookingWriteGate _gate = default!;
+    private BookingService _bookings = default!;
+    private BookingAdminService _admin = default!;
+    private int _eventId;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _gate = new BookingWriteGate();
+        _bookings = new BookingService(Core.Database, Core.Clock, _gate);
+        _admin = new BookingAdminService(Core.Database, Core.Clock, _gate, _bookings);
+        Services.AddSingleton(_bookings);
+        Services.AddSingleton(_admin);
+        await using var db = Core.Database.CreateDbContext();
+        var now = Core.Clock.GetUtcNow().UtcDateTime;
+        var ev = new Event
+        {
+            Title = "Digital Forum", Slug = "digital-forum", Status = EventStatus.Published, Capacity = 1, TimeZoneId = "America/New_York",
+            StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(6), CreatedUtc = now, UpdatedUtc = now,
+        };
+        db.Add(ev);
+        await db.SaveChangesAsync();
+        _eventId = ev.Id;
+    }
+
+    private void SignInAsAdministrator()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ada Admin");
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, "admin-1"), new Claim(OrganiserClaims.DisplayName, "Ada Admin"),
+            new Claim(OrganiserClaims.Administrator, "true"));
+    }
+
+    private async Task<BookingResult> BookAsync(string name, int? ticket = null)
+    {
+        var form = new BookingForm { Name = name, Email = name.Split(' ')[0].ToLowerInvariant() + "@devon.gov.uk", TicketTypeId = ticket, Organisation = "Devon County Council", PrivacyConsent = true };
+        var outcome = await _bookings.BookAsync(new BookingRequest(_eventId, form));
+        outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        return outcome.Value!;
+    }
+
+    /// <summary>Ann holds the one place, Bob waits, Ann cancels: Bob has an offer.</summary>
+    private async Task<string> OfferedTokenAsync()
+    {
+        var ann = await BookAsync("Ann Example");
+        var bob = await BookAsync("Bob Example");
+        (await _bookings.CancelAsync(ann.ManageToken)).Succeeded.ShouldBeTrue();
+        (await _bookings.GetByTokenAsync(bob.ManageToken))!.Booking.Status.ShouldBe(BookingStatus.Offered);
+        return bob.ManageToken;
+    }
+
+    [Fact]
+    public async Task Opening_the_accept_link_without_a_live_circuit_changes_nothing()
+    {
+        var token = await OfferedTokenAsync();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "accept-offer"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=offer-pending]"));
+        page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Place offered");
+        (await _bookings.GetByTokenAsync(token))!.Booking.Status.ShouldBe(BookingStatus.Offered);
+    }
+
+    [Fact]
+    public async Task Opening_the_accept_link_in_an_interactive_browser_accepts_the_place_with_one_click()
+    {
+        var token = await OfferedTokenAsync();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "accept-offer"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Confirmed"));
+        page.Find("[data-testid=manage-message]").TextContent.ShouldContain("The place is yours");
+        (await _bookings.GetByTokenAsync(token))!.Booking.Status.ShouldBe(BookingStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task Opening_the_decline_link_in_an_interactive_browser_passes_the_place_on()
+    {
+        var token = await OfferedTokenAsync();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "decline-offer"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Cancelled"));
+        page.Find("[data-testid=manage-message]").TextContent.ShouldContain("You turned down the place");
+    }
+
+    [Fact]
+    public async Task Removing_a_booked_ticket_type_says_why_not_and_reordering_works_from_the_buttons()
+    {
+        SignInAsOrganiser();
+        var staff = (await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false)).Value!;
+        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Partners", "", null, false);
+        await BookAsync("Ann Example", staff.Id);
+        var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=ticket-types]"));
+
+        page.Find($"[data-testid=ticket-type-{staff.Id}] [data-testid=ticket-type-remove]").Click();
+        page.Find("[data-testid=ticket-type-remove-confirm]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent
+            .ShouldContain("\"Council staff\" cannot be removed because 1 booking uses it"));
+        Services.GetRequiredService<ISnackbar>().ShownSnackbars.ShouldContain(s => s.Message != null && s.Message.Contains("cannot be removed", StringComparison.Ordinal));
+        page.FindAll("[data-testid=ticket-types] > li").Count.ShouldBe(2);
+
+        page.Find($"[data-testid=ticket-type-{staff.Id}] [data-testid=ticket-type-down]").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=ticket-types] strong").Select(e => e.TextContent).ShouldBe(["Partners", "Council staff"]));
+        page.Find($"[data-testid=ticket-type-{staff.Id}] [data-testid=ticket-type-down]").HasAttribute("disabled").ShouldBeTrue();
+        (await _admin.TicketTypesAsync(_eventId)).Select(t => t.Name).ShouldBe(["Partners", "Council staff"]);
+    }
+
+    [Fact]
+    public async Task Changing_a_ticket_type_quota_below_the_places_taken_shows_the_error_and_keeps_the_input()
+    {
+        SignInAsOrganiser();
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            await db.Events.Where(e => e.Id == _eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 10), Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var staff = (await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", 1, false)).Value!;
+        await BookAsync("Ann Example", staff.Id);
+        var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=ticket-type-change]"));
+        page.Find("[data-testid=ticket-type-change]").Click();
+
+        page.Find("#ticket-Name").GetAttribute("value").ShouldBe("Council staff");
+        page.Find("#ticket-Name").Change("Staff");
+        page.Find("#ticket-Quota").Change("0");
+        page.Find("[data-testid=save-ticket-type]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Quota must be between 1"));
+        page.Find("#ticket-Name").GetAttribute("value").ShouldBe("Staff");
+        page.Find("#ticket-Quota").Change("3");
+        page.Find("[data-testid=save-ticket-type]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=ticket-types]").TextContent.ShouldContain("1 of 3 taken"));
+        page.Find("[data-testid=settings-message]").TextContent.ShouldBe("Ticket type \"Staff\" saved.");
+    }
+
+    [Fact]
+    public async Task Hiding_an_answered_question_keeps_it_listed_as_hidden()
+    {
+        SignInAsOrganiser();
+        var q = (await _admin.SaveQuestionAsync(Actors.Organiser, _eventId, null, "Which team?", "", QuestionKind.ShortText, true, "")).Value!;
+        var form = new BookingForm { Name = "Ann Example", Email = "ann@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true, Answers = { [q.Id] = "Digital" } };
+        var ann = (await _bookings.BookAsync(new BookingRequest(_eventId, form))).Value!;
+        var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=question-remove]"));
+        page.Find("[data-testid=question-remove]").Click();
+        page.Find("[data-testid=question-remove-confirm]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Hide it instead"));
+        page.Find("[data-testid=question-hide]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=questions]").TextContent.ShouldContain("hidden: no longer asked, answers kept"));
+        page.Find("[data-testid=question-hide]").TextContent.ShouldStartWith("Ask again");
+
+        // Ann's manage page no longer asks it; saving her other answers keeps the hidden one.
+        var manage = Render<ManagePage>(p => p.Add(c => c.Token, ann.ManageToken));
+        manage.WaitForAssertion(() => manage.Find("[data-testid=save-answers]"));
+        manage.Markup.ShouldNotContain("Which team?");
+        manage.Find("[data-testid=save-answers]").Click();
+        manage.WaitForAssertion(() => manage.Find("[data-testid=manage-message]").TextContent.ShouldBe("Your answers are saved."));
+        (await _bookings.GetByTokenAsync(ann.ManageToken))!.Booking.Answers.ShouldHaveSingleItem().Value.ShouldBe("Digital");
+    }
+
+    [Fact]
+    public async Task The_audit_log_shows_who_what_and_when_in_the_event_time_zone_to_administrators()
+    {
+        SignInAsAdministrator();
+        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
+
+        var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-what]").TextContent.ShouldBe("Saved ticket type \"Council staff\""));
+        page.Find("[data-testid=audit-table]").TextContent.ShouldContain("Olive Organiser");
+        // The fake clock stands at 9am UTC on 2 November 2026: 4am in New York.
+        page.Find("[data-testid=audit-when]").TextContent.ShouldBe("Monday 2 November 2026, 4am UTC-05:00");
+    }
+
+    [Fact]
+    public async Task The_audit_log_tells_an_organiser_who_is_not_an_administrator_to_ask_one()
+    {
+        SignInAsOrganiser();
+        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
+
+        var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-not-admin]").TextContent.ShouldContain("Only administrators"));
+        page.FindAll("[data-testid=audit-what]").ShouldBeEmpty();
+    }
+}
