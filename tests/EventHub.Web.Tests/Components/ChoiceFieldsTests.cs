@@ -35,10 +35,7 @@ public sealed class ChoiceFieldsTests : BunitContext
     [Fact]
     public void Without_hint_or_error_the_fieldset_describes_nothing_and_is_not_marked_in_error()
     {
-        var field = Render<RadiosField<string>>(p => p
-            .Add(c => c.Id, "Colour")
-            .Add(c => c.Legend, "Which colour?")
-            .Add(c => c.Options, Colours));
+        var field = RenderColourRadios();
 
         field.Find("fieldset").HasAttribute("aria-describedby").ShouldBeFalse();
         field.Find("fieldset").ClassList.ShouldNotContain("form-group--error");
@@ -48,10 +45,7 @@ public sealed class ChoiceFieldsTests : BunitContext
     [Fact]
     public void The_first_radio_takes_the_field_id_so_the_error_summary_link_lands_on_it_and_each_label_names_its_radio()
     {
-        var field = Render<RadiosField<string>>(p => p
-            .Add(c => c.Id, "Colour")
-            .Add(c => c.Legend, "Which colour?")
-            .Add(c => c.Options, Colours));
+        var field = RenderColourRadios();
 
         field.Find("[data-testid=red]").Id.ShouldBe("Colour");
         field.Find("[data-testid=green]").Id.ShouldBe("Colour-2");
@@ -103,4 +97,9 @@ public sealed class ChoiceFieldsTests : BunitContext
         handedBack.ShouldBe([], ignoreOrder: true);
         given.ShouldBe(["red"]);
     }
+
+    private IRenderedComponent<RadiosField<string>> RenderColourRadios() => Render<RadiosField<string>>(p => p
+        .Add(c => c.Id, "Colour")
+        .Add(c => c.Legend, "Which colour?")
+        .Add(c => c.Options, Colours));
 }
