@@ -6,17 +6,9 @@ using Microsoft.AspNetCore.Components;
 namespace EventHub.EndToEnd.Tests.Account;
 
 /// <summary>HTTP-level checks against the real app: sign-in is required, unknown pages are real 404s.</summary>
-public sealed class OrganiserRoutesTests : IAsyncLifetime
+public sealed class OrganiserRoutesTests(SharedApp shared)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly AppHost _app = shared.Host;
 
     /// <summary>Every routable page under /organiser, found by reflection so a new page cannot be forgotten.</summary>
     public static TheoryData<string> OrganiserRoutes()
@@ -64,21 +56,5 @@ public sealed class OrganiserRoutesTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Page not found");
-    }
-
-    [Fact]
-    public async Task The_setup_page_is_gone_once_an_organiser_exists()
-    {
-        using var client = _app.CreateHttpClient(followRedirects: false);
-        (await client.GetAsync("/setup", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
-
-        var created = await _app.Service<EventHub.Core.Organisers.OrganiserAccounts>().CreateFirstAdministratorAsync(
-            new EventHub.Core.Organisers.OrganiserInput("Ada", "ada@example.gov.uk", "long enough password", true));
-        created.Succeeded.ShouldBeTrue();
-
-        (await client.GetAsync("/setup", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var again = await _app.Service<EventHub.Core.Organisers.OrganiserAccounts>().CreateFirstAdministratorAsync(
-            new EventHub.Core.Organisers.OrganiserInput("Eve", "eve@example.com", "another long password", true));
-        again.ErrorCode.ShouldBe(EventHub.Core.Common.ErrorCodes.Conflict);
     }
 }

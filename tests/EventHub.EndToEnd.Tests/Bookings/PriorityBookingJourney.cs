@@ -16,18 +16,11 @@ namespace EventHub.EndToEnd.Tests.Bookings;
 /// The organiser opens a priority window and announces the edition with it; the subscriber's link from the email books
 /// a place before booking opens to everyone, while a visitor without it is told when booking opens.
 /// </summary>
-public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class PriorityBookingJourney(BrowserFixture browser) : OwnAppTest
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        // No SMTP host: mail goes to the pickup folder, which the test reads like an inbox.
-        _app = new AppHost(new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" });
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    // No SMTP host: mail goes to the pickup folder, which the test reads like an inbox.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" };
 
     [Fact]
     public async Task A_subscriber_books_early_from_the_announcement_while_a_visitor_without_the_link_is_told_when_booking_opens()
@@ -36,12 +29,12 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAs
 
         // The organiser opens priority booking yesterday (London time), well before general opening next week.
         var organiser = await browser.NewPageAsync();
-        await organiser.GotoAsync(_app.Url("/account/login"));
+        await organiser.GotoAsync(App.Url("/account/login"));
         await organiser.GetByTestId("Email").FillAsync("ada@devon.gov.uk");
         await organiser.GetByTestId("Password").FillAsync("correct horse battery");
         await organiser.GetByTestId("sign-in").ClickAsync();
         await organiser.WaitForURLAsync("**/organiser/events");
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/booking-settings"));
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/booking-settings"));
         await organiser.ShouldHaveNoAxeViolationsAsync();
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var yesterday = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, london).AddDays(-1);
@@ -51,7 +44,7 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAs
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
         // ...and announces the edition to the list with a priority window.
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/announce"));
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/announce"));
         await Assertions.Expect(organiser.GetByTestId("subscriber-count")).ToHaveTextAsync("1");
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await organiser.GetByTestId("priority-option").CheckAsync();
@@ -68,14 +61,14 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAs
 
         // A visitor without the link is told when booking opens to everyone.
         var visitor = await browser.NewPageAsync(phone: true);
-        await visitor.GotoInteractiveAsync(_app.Url($"/events/{slug}/book"));
+        await visitor.GotoInteractiveAsync(App.Url($"/events/{slug}/book"));
         await Assertions.Expect(visitor.GetByTestId("booking-window")).ToContainTextAsync("Booking opens");
         await Assertions.Expect(visitor.GetByTestId("continue")).ToHaveCountAsync(0);
         await visitor.ShouldHaveNoAxeViolationsAsync();
 
         // The subscriber's link opens the form early and carries the token through check-your-answers to confirm.
         var sue = await browser.NewPageAsync();
-        await sue.GotoInteractiveAsync(_app.Url(path));
+        await sue.GotoInteractiveAsync(App.Url(path));
         await Assertions.Expect(sue.GetByTestId("priority-notice")).ToContainTextAsync("You are booking early with your priority link");
         await sue.ShouldHaveNoAxeViolationsAsync();
         await sue.FillFieldAsync("Name", "Sue Subscriber");
@@ -89,16 +82,16 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAs
         await Assertions.Expect(sue.Locator("h1")).ToHaveTextAsync("Booking confirmed");
         await sue.ShouldHaveNoAxeViolationsAsync();
 
-        await using var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
         (await db.Set<Core.Bookings.Booking>().SingleAsync(b => b.EventId == eventId, Ct)).Email.ShouldBe("sue@devon.example");
     }
 
     private async Task<(int EventId, string Slug)> SeedAsync()
     {
-        (await _app.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(
+        (await App.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(
             new OrganiserInput("Ada Admin", "ada@devon.gov.uk", "correct horse battery", true))).Succeeded.ShouldBeTrue();
-        var series = (await _app.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum" }, Ct)).Value!;
-        var events = _app.Service<EventService>();
+        var series = (await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum" }, Ct)).Value!;
+        var events = App.Service<EventService>();
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, london).Date;
         var created = await events.CreateAsync(Actor.System, new EventInput
@@ -111,16 +104,16 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : IAs
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
         (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
 
-        var lists = _app.Service<MailingListService>();
+        var lists = App.Service<MailingListService>();
         (await lists.SignUpAsync(series.Slug, new ListSignUpInput { Name = "Sue Subscriber", Email = "sue@devon.example", Consent = true }, Ct)).Succeeded.ShouldBeTrue();
-        await using var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
         (await lists.ConfirmAsync((await db.Set<ListSubscription>().SingleAsync(Ct)).ConfirmToken, Ct)).Succeeded.ShouldBeTrue();
         return (created.Value.Id, created.Value.Slug);
     }
 
     private async Task<MimeMessage> WaitForMailAsync(string subjectStart)
     {
-        var folder = Path.Combine(_app.DataFolder, "mail-pickup");
+        var folder = Path.Combine(App.DataFolder, "mail-pickup");
         for (var i = 0; i < 150; i++)
         {
             if (Directory.Exists(folder))

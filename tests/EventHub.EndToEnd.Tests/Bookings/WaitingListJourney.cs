@@ -3,34 +3,21 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
-using EventHub.Core.Organisers;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.Bookings;
 
-public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     private async Task<(int Id, string Slug)> PublishedEventWithOnePlaceAsync()
     {
-        (await _app.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(
-            new OrganiserInput("Ada Admin", "ada@devon.gov.uk", "correct horse battery", true))).Succeeded.ShouldBeTrue();
-        var events = _app.Service<EventService>();
+        var events = App.Service<EventService>();
         var day = DateTime.UtcNow.Date.AddDays(30);
         var created = await events.CreateAsync(Actor.System, new EventInput
         {
-            Title = "Alt Text Workshop", Capacity = 1, VenueName = "County Hall",
+            Title = "Alt Text Workshop " + Guid.NewGuid().ToString("N")[..6], Capacity = 1, VenueName = "County Hall",
             StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
         });
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
@@ -40,7 +27,7 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<string> BookAsync(IPage page, string slug, string name, string email, string expectedHeading)
     {
-        await page.GotoInteractiveAsync(_app.Url($"/events/{slug}"));
+        await page.GotoInteractiveAsync(App.Url($"/events/{slug}"));
         await page.GetByTestId("book-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/events/{slug}/book$"));
         await page.WaitForInteractiveAsync();
@@ -64,14 +51,14 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         var (eventId, slug) = await PublishedEventWithOnePlaceAsync();
 
         // Ann books the last place; Bob joins the waiting list at number 1.
-        var ann = await browser.NewPageAsync();
+        var ann = await NewPageAsync();
         var annManage = await BookAsync(ann, slug, "Ann Example", "ann@devon.gov.uk", "Booking confirmed");
-        var bob = await browser.NewPageAsync(phone: true);
+        var bob = await NewPageAsync(phone: true);
         var bobManage = await BookAsync(bob, slug, "Bob Example", "bob@devon.gov.uk", "You are on the waiting list");
         await Assertions.Expect(bob.GetByTestId("waitlist-position")).ToContainTextAsync("number 1");
 
         // Ann cancels from her private link.
-        await ann.GotoInteractiveAsync(_app.Url(annManage));
+        await ann.GotoInteractiveAsync(App.Url(annManage));
         await Assertions.Expect(ann.GetByTestId("ticket-qr")).ToBeVisibleAsync();
         await ann.ShouldHaveNoAxeViolationsAsync();
         await ann.GetByTestId("cancel-booking").ClickAsync();
@@ -81,15 +68,15 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
 
         // Bob's offer is in the outbox, with the link he follows.
         var bobToken = bobManage.Split('/')[^1];
-        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            var offer = await db.Set<OutboxMessage>().SingleAsync(m => m.Template == EmailTemplates.PlaceOffered, TestContext.Current.CancellationToken);
+            var offer = await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == EmailTemplates.PlaceOffered, TestContext.Current.CancellationToken);
             offer.ToEmail.ShouldBe("bob@devon.gov.uk");
             offer.PayloadJson.ShouldContain(bobToken);
         }
 
         // A mail scanner fetching the link (a plain GET, no script) changes nothing.
-        using (var scanner = _app.CreateHttpClient())
+        using (var scanner = App.CreateHttpClient())
         {
             var scanned = await scanner.GetAsync(ManageRoutes.AcceptOffer(bobToken), TestContext.Current.CancellationToken);
             scanned.EnsureSuccessStatusCode();
@@ -98,34 +85,29 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
             scanned.EnsureSuccessStatusCode();
         }
 
-        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             var stillOffered = await db.Set<EventHub.Core.Bookings.Booking>().AsNoTracking().SingleAsync(b => b.ManageToken == bobToken, TestContext.Current.CancellationToken);
             stillOffered.Status.ShouldBe(BookingStatus.Offered);
-            (await db.Set<OutboxMessage>().CountAsync(m => m.Template == EmailTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
+            (await db.Set<OutboxMessage>().CountAsync(m => m.EventId == eventId && m.Template == EmailTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
                 .ShouldBe(0);
         }
 
         // Bob opening the same link in his browser accepts the place with that one click.
-        await bob.GotoAsync(_app.Url(ManageRoutes.AcceptOffer(bobToken)));
+        await bob.GotoAsync(App.Url(ManageRoutes.AcceptOffer(bobToken)));
         await Assertions.Expect(bob.GetByTestId("manage-status")).ToHaveTextAsync("Confirmed");
         await Assertions.Expect(bob.GetByTestId("manage-message")).ToContainTextAsync("The place is yours");
         await Assertions.Expect(bob.GetByTestId("ticket-qr")).ToBeVisibleAsync();
         await bob.ShouldHaveNoAxeViolationsAsync();
 
         // A wrong link reveals nothing.
-        await bob.GotoAsync(_app.Url("/manage/not-a-real-token"));
+        await bob.GotoAsync(App.Url("/manage/not-a-real-token"));
         await Assertions.Expect(bob.Locator("h1")).ToHaveTextAsync("This link is not valid");
         await bob.ShouldHaveNoAxeViolationsAsync();
 
         // The organiser's attendee list shows both changes.
-        var organiser = await browser.NewPageAsync();
-        await organiser.GotoAsync(_app.Url("/account/login"));
-        await organiser.GetByTestId("Email").FillAsync("ada@devon.gov.uk");
-        await organiser.GetByTestId("Password").FillAsync("correct horse battery");
-        await organiser.GetByTestId("sign-in").ClickAsync();
-        await organiser.WaitForURLAsync("**/organiser/events");
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        var (organiser, _) = await SignedInPageAsync("Ada Admin");
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/attendees"));
         await Assertions.Expect(organiser.GetByTestId("count-confirmed")).ToHaveTextAsync("1");
         await Assertions.Expect(organiser.GetByTestId("count-waiting")).ToHaveTextAsync("0");
         var rows = organiser.GetByTestId("attendees-table").Locator("tbody tr");
@@ -134,7 +116,7 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
         // The booking settings page: add a registration question.
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/booking-settings"));
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/booking-settings"));
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await organiser.FillFieldAsync("question-Text", "Which team are you in?");
         await organiser.GetByTestId("add-question").ClickAsync();
@@ -154,26 +136,26 @@ public sealed class WaitingListJourney(BrowserFixture browser) : IAsyncLifetime
         await organiser.FillFieldAsync("ticket-Name", "Speakers");
         await organiser.GetByTestId("add-ticket-type").ClickAsync();
         await Assertions.Expect(organiser.GetByTestId("ticket-types")).ToContainTextAsync("Speakers");
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/attendees"));
         await rows.Filter(new() { HasText = "Bob Example" }).GetByTestId("move-attendee").ClickAsync();
         await Assertions.Expect(organiser.Locator("h1")).ToHaveTextAsync("Move Bob Example");
         await organiser.WaitForInteractiveAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await organiser.GetByTestId("TicketTypeId").SelectOptionAsync(new SelectOptionValue { Label = "Speakers" });
         await organiser.GetByTestId("move-booking").ClickAsync();
-        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/attendees"));
+        await Assertions.Expect(organiser).ToHaveURLAsync(App.Url($"/organiser/events/{eventId}/attendees"));
         await Assertions.Expect(rows.Filter(new() { HasText = "Bob Example" })).ToContainTextAsync("Speakers");
         await organiser.ShouldHaveNoAxeViolationsAsync();
-        await using (var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            (await db.Set<OutboxMessage>().SingleAsync(m => m.Template == EmailTemplates.BookingChanged, TestContext.Current.CancellationToken))
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == EmailTemplates.BookingChanged, TestContext.Current.CancellationToken))
                 .ToEmail.ShouldBe("bob@devon.gov.uk");
         }
 
         // The audit log, linked from the event page, says who did each of these, in the event's time zone.
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}"));
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}"));
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
-        await Assertions.Expect(organiser).ToHaveURLAsync(_app.Url($"/organiser/events/{eventId}/audit-log"));
+        await Assertions.Expect(organiser).ToHaveURLAsync(App.Url($"/organiser/events/{eventId}/audit-log"));
         await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Moved Bob Example: Ticket type: none to Speakers");
         await Assertions.Expect(organiser.GetByTestId("audit-table")).ToContainTextAsync("Ada Admin");
         await organiser.ShouldHaveNoAxeViolationsAsync();

@@ -13,18 +13,9 @@ namespace EventHub.EndToEnd.Tests.CheckIn;
 /// The door page reads a ticket from the camera alone: Chromium's fake camera plays a Y4M video of the ticket's QR.
 /// This test launches its own Chromium because the fake camera is chosen at launch.
 /// </summary>
-public sealed class CameraScanTests : IAsyncLifetime
+public sealed class CameraScanTests(SharedApp shared)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    // The video lives in the app's data folder, which the host deletes.
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly AppHost _app = shared.Host;
 
     [Fact]
     public async Task A_ticket_held_up_to_the_camera_is_checked_in_with_no_typing()
@@ -32,7 +23,8 @@ public sealed class CameraScanTests : IAsyncLifetime
         var (eventId, code) = await EventWithOneTicketAsync();
         var link = await _app.Service<DoorLinkService>().CreateAsync(Actor.System, eventId,
             new DoorLinkInput("Camera phone", DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddHours(8)), Ct);
-        var video = Path.Combine(_app.DataFolder, "ticket.y4m");
+        // The video lives in the app's data folder, which the host deletes.
+        var video = Path.Combine(_app.DataFolder, $"ticket-{eventId}.y4m");
         await File.WriteAllBytesAsync(video, QrVideo(code), Ct);
 
         using var playwright = await Playwright.CreateAsync();

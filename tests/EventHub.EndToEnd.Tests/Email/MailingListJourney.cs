@@ -10,18 +10,11 @@ using MimeKit;
 
 namespace EventHub.EndToEnd.Tests.Email;
 
-public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppTest
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        // No SMTP host: mail goes to the pickup folder, which the test reads like an inbox.
-        _app = new AppHost(new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" });
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    // No SMTP host: mail goes to the pickup folder, which the test reads like an inbox.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" };
 
     [Fact]
     public async Task A_visitor_signs_up_confirms_from_the_email_and_leaves_with_a_one_click_post_that_needs_no_cookies()
@@ -29,7 +22,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncL
         var slug = await AddSeriesAsync();
         var page = await browser.NewPageAsync(phone: true);
 
-        await page.GotoInteractiveAsync(_app.Url($"/series/{slug}"));
+        await page.GotoInteractiveAsync(App.Url($"/series/{slug}"));
         await page.GetByTestId("mailing-list-link").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/series/{slug}/mailing-list$"));
         await page.WaitForInteractiveAsync();
@@ -46,7 +39,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncL
         var confirmation = await WaitForMailAsync("Confirm you want emails about");
         var confirmLink = ConfirmLink().Match(confirmation.TextBody!).Value;
         confirmLink.ShouldNotBeEmpty();
-        await page.GotoInteractiveAsync(_app.Url(new Uri(confirmLink).AbsolutePath));
+        await page.GotoInteractiveAsync(App.Url(new Uri(confirmLink).AbsolutePath));
         await page.ShouldHaveNoAxeViolationsAsync();
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Pending);
         await page.GetByTestId("confirm-button").ClickAsync();
@@ -57,23 +50,23 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncL
         var token = await UnsubscribeTokenAsync();
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
         using var body = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
-        var response = await client.PostAsync(_app.Url(MailingListRoutes.OneClickUnsubscribe(token)), body, Ct);
+        var response = await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(token)), body, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Unsubscribed);
         using var bogus = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
-        (await client.PostAsync(_app.Url(MailingListRoutes.OneClickUnsubscribe(SecureTokens.New())), bogus, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(SecureTokens.New())), bogus, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private async Task<string> AddSeriesAsync()
     {
-        var outcome = await _app.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum", Description = "For the public sector." }, Ct);
+        var outcome = await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum", Description = "For the public sector." }, Ct);
         return outcome.Value!.Slug;
     }
 
     private async Task<MimeMessage> WaitForMailAsync(string subjectStart)
     {
-        var folder = Path.Combine(_app.DataFolder, "mail-pickup");
+        var folder = Path.Combine(App.DataFolder, "mail-pickup");
         for (var i = 0; i < 100; i++)
         {
             if (Directory.Exists(folder))
@@ -96,13 +89,13 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncL
 
     private async Task<SubscriptionStatus> StatusAsync()
     {
-        await using var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
         return (await db.Set<ListSubscription>().SingleAsync(Ct)).Status;
     }
 
     private async Task<string> UnsubscribeTokenAsync()
     {
-        await using var db = await _app.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
         return (await db.Set<ListSubscription>().SingleAsync(Ct)).UnsubscribeToken;
     }
 

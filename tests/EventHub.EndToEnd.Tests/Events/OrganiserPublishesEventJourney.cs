@@ -4,25 +4,15 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.Events;
 
-public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : OwnAppTest
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task First_run_setup_then_an_organiser_publishes_an_event_that_a_visitor_finds_with_its_agenda()
     {
         var page = await browser.NewPageAsync();
 
         // First run: the sign-in page sends us to setup, which creates the administrator.
-        await page.GotoAsync(_app.Url("/account/login"));
+        await page.GotoAsync(App.Url("/account/login"));
         await page.WaitForURLAsync("**/setup");
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("DisplayName").FillAsync("Ada Admin");
@@ -35,8 +25,8 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAs
 
         // Sign out, then sign in again with the new account.
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync(_app.Url("/"));
-        await page.GotoAsync(_app.Url("/account/login"));
+        await page.WaitForURLAsync(App.Url("/"));
+        await page.GotoAsync(App.Url("/account/login"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("Email").FillAsync("ada@devon.gov.uk");
         await page.GetByTestId("Password").FillAsync("correct horse battery");
@@ -46,7 +36,7 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAs
         await page.ShouldHaveNoAxeViolationsAsync();
 
         // A series.
-        await page.GotoInteractiveAsync(_app.Url("/organiser/series/new"));
+        await page.GotoInteractiveAsync(App.Url("/organiser/series/new"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.FillFieldAsync("Name", "Devon Social Media Forum");
         await page.FillFieldAsync("Description", "For people who work in the public sector in Devon.");
@@ -58,7 +48,7 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAs
         // An event: first a mistake (end before start) which keeps what was typed, then the fix.
         var day = DateTime.UtcNow.Date.AddDays(30);
         string Local(int hour, int minute = 0) => day.AddHours(hour).AddMinutes(minute).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        await page.GotoInteractiveAsync(_app.Url("/organiser/events/new"));
+        await page.GotoInteractiveAsync(App.Url("/organiser/events/new"));
         await page.FillFieldAsync("Title", "Social Media Forum: winter");
         await page.GetByTestId("SeriesId").SelectOptionAsync(new SelectOptionValue { Label = "Devon Social Media Forum" });
         await page.FillFieldAsync("Summary", "Talks and **open discussion**.");
@@ -108,7 +98,7 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAs
 
         // An anonymous visitor (own browser context, no cookies) finds it and its agenda.
         var visitor = await browser.NewPageAsync(phone: true);
-        await visitor.GotoInteractiveAsync(_app.Url("/"));
+        await visitor.GotoInteractiveAsync(App.Url("/"));
         await visitor.ShouldHaveNoAxeViolationsAsync();
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Social Media Forum: winter" }).ClickAsync();
         await Assertions.Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/events/social-media-forum-winter$"));
@@ -119,7 +109,7 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : IAs
         await Assertions.Expect(visitor.GetByTestId("agenda")).ToContainTextAsync("Training Room 2");
         await Assertions.Expect(visitor.GetByTestId("event-summary").Locator("strong")).ToHaveTextAsync("open discussion");
         await visitor.ShouldHaveNoAxeViolationsAsync();
-        await visitor.GotoInteractiveAsync(_app.Url("/series/devon-social-media-forum"));
+        await visitor.GotoInteractiveAsync(App.Url("/series/devon-social-media-forum"));
         await Assertions.Expect(visitor.GetByTestId("event-card")).ToContainTextAsync("Social Media Forum: winter");
         await visitor.ShouldHaveNoAxeViolationsAsync();
     }

@@ -4,17 +4,9 @@ using EventHub.EndToEnd.Tests.Support;
 
 namespace EventHub.EndToEnd.Tests.Events;
 
-public sealed class PublicPagesTests : IAsyncLifetime
+public sealed class PublicPagesTests(SharedApp shared)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly AppHost _app = shared.Host;
 
     [Fact]
     public async Task A_cancelled_event_stays_public_and_says_it_is_cancelled_while_a_draft_is_a_404()
@@ -26,8 +18,9 @@ public sealed class PublicPagesTests : IAsyncLifetime
             Title = title, VenueName = "County Hall", Capacity = 80,
             StartLocal = DateTime.UtcNow.Date.AddDays(20).AddHours(9), EndLocal = DateTime.UtcNow.Date.AddDays(20).AddHours(16),
         };
-        var cancelled = (await events.CreateAsync(organiser, Input("Winter forum"))).Value!;
-        var draft = (await events.CreateAsync(organiser, Input("Secret draft"))).Value!;
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var cancelled = (await events.CreateAsync(organiser, Input("Winter forum " + unique))).Value!;
+        var draft = (await events.CreateAsync(organiser, Input("Secret draft " + unique))).Value!;
         (await events.SetStatusAsync(organiser, cancelled.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
         (await events.SetStatusAsync(organiser, cancelled.Id, EventStatus.Cancelled)).Succeeded.ShouldBeTrue();
         using var client = _app.CreateHttpClient();
@@ -39,7 +32,7 @@ public sealed class PublicPagesTests : IAsyncLifetime
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("This event has been cancelled.");
         hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        home.ShouldContain("Winter forum");
-        home.ShouldNotContain("Secret draft");
+        home.ShouldContain("Winter forum " + unique);
+        home.ShouldNotContain("Secret draft " + unique);
     }
 }

@@ -4,31 +4,22 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-public sealed class BoardDragJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class BoardDragJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task A_facilitator_drags_a_proposal_into_a_cell_and_another_browser_sees_it_there()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(_app);
-        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        await App.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
 
-        var phone = await browser.NewPageAsync(phone: true);
-        await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));
+        var phone = await NewPageAsync(phone: true);
+        await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));
         await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Dragged into place");
 
-        var facilitator = await browser.NewPageAsync();
-        await OpenSpaceSeed.SignInAsync(facilitator, _app);
-        await facilitator.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/board"));
+        var facilitator = await NewPageAsync();
+        await seed.SignInAsync(facilitator, App);
+        await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
         await facilitator.ShouldHaveNoAxeViolationsAsync();
 
         var cell = facilitator.GetByTestId($"cell-{seed.RoomId}-{seed.SlotId}").Locator(".board-cell");

@@ -4,32 +4,23 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-public sealed class BoardJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class BoardJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task A_facilitator_places_a_proposal_and_another_browser_sees_it_appear_without_reloading()
+    public async Task A_facilitator_places_a_proposal_and_another_browser_sees_itAppear_without_reloading()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(_app);
-        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        await App.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
 
-        var phone = await browser.NewPageAsync(phone: true);
-        await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));
+        var phone = await NewPageAsync(phone: true);
+        await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));
         await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Sharing data between councils");
         await phone.ShouldHaveNoAxeViolationsAsync();
 
-        var facilitator = await browser.NewPageAsync();
-        await OpenSpaceSeed.SignInAsync(facilitator, _app);
-        await facilitator.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/board"));
+        var facilitator = await NewPageAsync();
+        await seed.SignInAsync(facilitator, App);
+        await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
         await facilitator.ShouldHaveNoAxeViolationsAsync();
 
         // Keyboard-style placing: choose the proposal, then the cell.
@@ -43,8 +34,8 @@ public sealed class BoardJourney(BrowserFixture browser) : IAsyncLifetime
             new LocatorAssertionsToContainTextOptions { Timeout = 2_000 });
         await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Reading room");
 
-        var projector = await browser.NewPageAsync();
-        await projector.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board/projector"));
+        var projector = await NewPageAsync();
+        await projector.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board/projector"));
         await Assertions.Expect(projector.GetByTestId("board-grid")).ToContainTextAsync("Sharing data between councils");
         await Assertions.Expect(projector.GetByTestId("board-qr")).ToBeVisibleAsync();
         await projector.ShouldHaveNoAxeViolationsAsync();

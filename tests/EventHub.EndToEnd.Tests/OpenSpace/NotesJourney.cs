@@ -6,29 +6,20 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-public sealed class NotesJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class NotesJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task A_convener_types_notes_reloads_finds_them_uploads_a_pdf_and_the_proceedings_show_both()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(_app);
-        var board = _app.Service<BoardService>();
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var board = App.Service<BoardService>();
         var proposal = (await board.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
         var sessionId = (await board.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
-        var token = (await _app.Service<NotesService>().GetEditTokenAsync(Actor.System, sessionId)).Value!;
+        var token = (await App.Service<NotesService>().GetEditTokenAsync(Actor.System, sessionId)).Value!;
 
-        var page = await browser.NewPageAsync();
-        await page.GotoInteractiveAsync(_app.Url($"/notes/{token}"));
+        var page = await NewPageAsync();
+        await page.GotoInteractiveAsync(App.Url($"/notes/{token}"));
         await page.ShouldHaveNoAxeViolationsAsync();
 
         // Autosave: type, wait for the status line, reload, and the words are still there.
@@ -48,9 +39,9 @@ public sealed class NotesJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("materials")).ToContainTextAsync("Timetable slides.pdf");
 
         // Published proceedings show the notes, and the PDF downloads with its name.
-        (await _app.Service<ProceedingsService>().SetPublishedAsync(Actor.System, seed.EventId, true)).Succeeded.ShouldBeTrue();
-        var reader = await browser.NewPageAsync();
-        await reader.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/proceedings"));
+        (await App.Service<ProceedingsService>().SetPublishedAsync(Actor.System, seed.EventId, true)).Succeeded.ShouldBeTrue();
+        var reader = await NewPageAsync();
+        await reader.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/proceedings"));
         await Assertions.Expect(reader.GetByTestId("proceedings")).ToContainTextAsync("Publish GTFS every week");
         await Assertions.Expect(reader.GetByTestId("proceedings")).ToContainTextAsync("Contents");
         await reader.ShouldHaveNoAxeViolationsAsync();
@@ -63,8 +54,8 @@ public sealed class NotesJourney(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_archive_search_page_finds_nothing_for_an_unknown_word_and_passes_axe()
     {
-        var page = await browser.NewPageAsync(phone: true);
-        await page.GotoInteractiveAsync(_app.Url("/archive?q=knitting"));
+        var page = await NewPageAsync(phone: true);
+        await page.GotoInteractiveAsync(App.Url("/archive?q=knitting"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("0 sessions found");
         await page.ShouldHaveNoAxeViolationsAsync();
     }

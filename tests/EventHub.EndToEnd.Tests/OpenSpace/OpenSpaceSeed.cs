@@ -1,41 +1,32 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
-using EventHub.Core.Organisers;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-/// <summary>A published Open Space event with one room and one slot, and a facilitator account, made through Core services.</summary>
-internal sealed record OpenSpaceSeed(int EventId, string Slug, int RoomId, int SlotId)
+/// <summary>
+/// A published Open Space event with one room and one slot, and a facilitator account of its own, made through Core
+/// services (title and account are unique, so seeds can share one database).
+/// </summary>
+internal sealed record OpenSpaceSeed(int EventId, string Slug, int RoomId, int SlotId, OrganiserLogin Facilitator)
 {
-    public const string Email = "fay@devon.gov.uk";
-    public const string Password = "correct horse battery";
-
     public static async Task<OpenSpaceSeed> CreateAsync(AppHost app)
     {
-        (await app.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(new OrganiserInput("Fay Facilitator", Email, Password, true)))
-            .Succeeded.ShouldBeTrue();
+        var facilitator = await app.NewOrganiserAsync("Fay Facilitator");
         var events = app.Service<EventService>();
         var day = DateTime.UtcNow.Date.AddDays(20);
         var ev = (await events.CreateAsync(Actor.System, new EventInput
         {
-            Title = "LocalGov Open Space", Kind = EventKind.OpenSpace, StartLocal = day.AddHours(9), EndLocal = day.AddHours(17), Capacity = 60,
+            Title = $"LocalGov Open Space {Guid.NewGuid():N}"[..28], Kind = EventKind.OpenSpace, StartLocal = day.AddHours(9), EndLocal = day.AddHours(17), Capacity = 60,
             VenueName = "Exeter Library",
         })).Value!;
         var room = (await events.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
         (await events.SetStatusAsync(Actor.System, ev.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
         var slot = (await app.Service<BoardService>().AddSlotAsync(Actor.System, ev.Id, ev.StartUtc.AddHours(1), ev.StartUtc.AddHours(2))).Value!;
-        return new OpenSpaceSeed(ev.Id, ev.Slug, room.Id, slot.Id);
+        return new OpenSpaceSeed(ev.Id, ev.Slug, room.Id, slot.Id, facilitator);
     }
 
-    public static async Task SignInAsync(IPage page, AppHost app)
-    {
-        await page.GotoAsync(app.Url("/account/login"));
-        await page.GetByTestId("Email").FillAsync(Email);
-        await page.GetByTestId("Password").FillAsync(Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync("**/organiser/events");
-    }
+    public Task SignInAsync(IPage page, AppHost app) => page.SignInAsync(app, Facilitator);
 }

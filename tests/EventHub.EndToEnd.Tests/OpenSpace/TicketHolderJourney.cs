@@ -4,31 +4,22 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-public sealed class TicketHolderJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class TicketHolderJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task A_ticket_holder_proposes_from_their_manage_link_and_later_sees_where_the_facilitator_placed_it()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(_app);
-        var booked = await _app.Service<BookingService>().BookAsync(new BookingRequest(seed.EventId, new BookingForm
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var booked = await App.Service<BookingService>().BookAsync(new BookingRequest(seed.EventId, new BookingForm
         {
             Name = "Ann Attendee", Email = "ann@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
         }));
         booked.Succeeded.ShouldBeTrue();
-        var manage = _app.Url($"/manage/{booked.Value!.ManageToken}");
+        var manage = App.Url($"/manage/{booked.Value!.ManageToken}");
 
         // On a phone: the holder proposes a session from their manage page.
-        var holder = await browser.NewPageAsync(phone: true);
+        var holder = await NewPageAsync(phone: true);
         await holder.GotoInteractiveAsync(manage);
         await Assertions.Expect(holder.GetByTestId("holder-board")).ToContainTextAsync("Sessions on the day");
         await Assertions.Expect(holder.GetByTestId("proposal-ConvenerName")).ToHaveValueAsync("Ann Attendee");
@@ -43,9 +34,9 @@ public sealed class TicketHolderJourney(BrowserFixture browser) : IAsyncLifetime
         await holder.ShouldHaveNoAxeViolationsAsync();
 
         // The facilitator finds it in the queue and places it.
-        var facilitator = await browser.NewPageAsync();
-        await OpenSpaceSeed.SignInAsync(facilitator, _app);
-        await facilitator.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/board"));
+        var facilitator = await NewPageAsync();
+        await seed.SignInAsync(facilitator, App);
+        await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
         await Assertions.Expect(facilitator.GetByTestId("select-proposal")).ToContainTextAsync("Bots for bin collections");
         await facilitator.GetByTestId("select-proposal").ClickAsync();
         await facilitator.GetByTestId("place-here").First.ClickAsync();

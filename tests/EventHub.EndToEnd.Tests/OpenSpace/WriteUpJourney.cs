@@ -5,28 +5,19 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-public sealed class WriteUpJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
-    private AppHost _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new AppHost();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task A_participant_posts_a_write_up_an_organiser_approves_it_and_it_shows_on_the_session_page_without_its_script()
+    public async Task A_participant_posts_a_write_up_an_organiserApproves_it_and_it_shows_on_the_session_page_without_its_script()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(_app);
-        var board = _app.Service<BoardService>();
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var board = App.Service<BoardService>();
         var proposal = (await board.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
         var sessionId = (await board.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
 
-        var page = await browser.NewPageAsync();
-        await page.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/sessions/{sessionId}"));
+        var page = await NewPageAsync();
+        await page.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/sessions/{sessionId}"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bus timetables as open data");
         await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -47,9 +38,9 @@ public sealed class WriteUpJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
 
         // The organiser approves it on the record page.
-        var organiser = await browser.NewPageAsync();
-        await OpenSpaceSeed.SignInAsync(organiser, _app);
-        await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{seed.EventId}/record"));
+        var organiser = await NewPageAsync();
+        await seed.SignInAsync(organiser, App);
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/record"));
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Approve write-up by Ann Attendee" }).ClickAsync();
         await Assertions.Expect(organiser.GetByText("None waiting.")).ToBeVisibleAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();

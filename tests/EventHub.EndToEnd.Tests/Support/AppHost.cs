@@ -1,3 +1,5 @@
+using EventHub.Core.Common;
+using EventHub.Core.Organisers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -31,6 +33,22 @@ public sealed class AppHost : WebApplicationFactory<Program>
         where T : notnull => Services.GetRequiredService<T>();
 
     public string Url(string path) => BaseUrl + path;
+
+    /// <summary>
+    /// Adds an organiser with an email no other test uses, so journeys can share one database. The first organiser of
+    /// an empty database is its administrator, as the setup page would make them.
+    /// </summary>
+    public async Task<OrganiserLogin> NewOrganiserAsync(string name = "Olive Organiser", bool isAdministrator = true)
+    {
+        var login = new OrganiserLogin(name, $"organiser-{Guid.NewGuid():N}@devon.gov.uk", "correct horse battery");
+        var input = new OrganiserInput(login.DisplayName, login.Email, login.Password, isAdministrator);
+        var accounts = Service<OrganiserAccounts>();
+        var created = await accounts.IsSetupRequiredAsync()
+            ? await accounts.CreateFirstAdministratorAsync(input)
+            : await accounts.AddOrganiserAsync(Actor.System, input);
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
+        return login;
+    }
 
     /// <summary>A plain HTTP client against the real port (no cookies kept between tests).</summary>
     public HttpClient CreateHttpClient(bool followRedirects = true) =>

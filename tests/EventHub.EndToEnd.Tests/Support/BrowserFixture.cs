@@ -107,6 +107,16 @@ public static class PageExtensions
         problems.ShouldBeEmpty($"axe found problems on {page.Url}:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>Signs in on the real sign-in page and waits for the page it lands on (the events list by default).</summary>
+    public static async Task SignInAsync(this IPage page, AppHost app, OrganiserLogin organiser, string landsOn = "/organiser/events")
+    {
+        await page.GotoAsync(app.Url("/account/login"));
+        await page.GetByTestId("Email").FillAsync(organiser.Email);
+        await page.GetByTestId("Password").FillAsync(organiser.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync("**" + landsOn);
+    }
+
     public static async Task FillFieldAsync(this IPage page, string testId, string value)
     {
         var field = page.GetByTestId(testId);

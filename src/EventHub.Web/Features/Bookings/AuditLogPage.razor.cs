@@ -1,44 +1,25 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Events;
-using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Events.Organiser;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace EventHub.Web.Features.Bookings;
 
 /// <summary>Who did what to an event's bookings and booking set-up, and when: for administrators.</summary>
-public partial class AuditLogPage
+public partial class AuditLogPage : OrganiserEventPage
 {
     private Event? _event;
     private bool _isAdministrator;
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private BookingAdminService Admin { get; set; } = default!;
 
-    [Inject]
-    private EventService Events { get; set; } = default!;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnEventLoadedAsync(EventDetail detail)
     {
-        var actor = await CurrentActor.GetAsync();
-        var detail = await Events.GetAsync(actor, Id);
-        if (detail is null)
-        {
-            Navigation.NotFound();
-            return;
-        }
-
         _event = detail.Event;
-        _isAdministrator = actor.IsAdministrator;
+        _isAdministrator = Actor.IsAdministrator;
+        return Task.CompletedTask;
     }
 
     // One page at a time from the server: a busy event's log runs to thousands of rows.

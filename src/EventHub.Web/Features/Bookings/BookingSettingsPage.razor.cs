@@ -1,14 +1,16 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Web.Components.Shared;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Events.Organiser;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace EventHub.Web.Features.Bookings;
 
 /// <summary>Eligibility, waiting-list options, ticket types and registration questions for one event.</summary>
-public partial class BookingSettingsPage
+public partial class BookingSettingsPage : OrganiserEventPage
 {
     private BookingSettings? _settings;
     private IReadOnlyList<TicketType> _ticketTypes = [];
@@ -34,20 +36,8 @@ public partial class BookingSettingsPage
     private string _questionOptions = string.Empty;
     private bool _questionRequired;
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private BookingAdminService Admin { get; set; } = default!;
-
-    [Inject]
-    private EventService Events { get; set; } = default!;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -61,20 +51,12 @@ public partial class BookingSettingsPage
         _ => "Yes or no",
     };
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task OnEventLoadedAsync(EventDetail detail)
     {
-        var actor = await CurrentActor.GetAsync();
-        var detail = await Events.GetAsync(actor, Id);
-        if (detail is null)
-        {
-            Navigation.NotFound();
-            return;
-        }
-
         _slug = detail.Event.Slug;
         _zoneName = detail.Event.TimeZoneId;
         _generalOpensText = detail.Event.BookingOpensUtc is { } opens ? EventTime.FormatDateTime(opens, detail.Event.TimeZoneId) : null;
-        _settings = await Admin.GetSettingsAsync(actor, Id);
+        _settings = await Admin.GetSettingsAsync(Actor, Id);
         await ReloadListsAsync();
     }
 
@@ -192,4 +174,17 @@ public partial class BookingSettingsPage
         _confirmRemoveQuestionId = null;
         await AfterListActionAsync(await Admin.RemoveQuestionAsync(await CurrentActor.GetAsync(), Id, q.Id), _ => "Question removed.");
     }
+
+    private static readonly IReadOnlyList<ChoiceOption<EligibilityMode>> EligibilityChoices =
+    [
+        new(EligibilityMode.OpenToAll, "Open to everyone"),
+        new(EligibilityMode.AllowedDomains, "Only people with an email address from allowed domains", TestId: "eligibility-domains"),
+        new(EligibilityMode.ApprovalRequired, "Every booking needs our approval"),
+    ];
+
+    private static readonly IReadOnlyList<ChoiceOption<OutsideDomainAction>> OutsideDomainChoices =
+    [
+        new(OutsideDomainAction.Refuse, "Cannot book"),
+        new(OutsideDomainAction.RequestApproval, "Can ask us to approve them"),
+    ];
 }

@@ -1,6 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.Bookings;
@@ -102,15 +103,6 @@ public partial class ManagePage
 
     private static string QrDataUri(string code) => ManagePageQr.DataUri(code);
 
-    private void ToggleSession(int id, ChangeEventArgs e)
-    {
-        _sessions.Remove(id);
-        if (e.Value is true)
-        {
-            _sessions.Add(id);
-        }
-    }
-
     private async Task AcceptAsync() => await AfterAsync(await Bookings.AcceptOfferAsync(Token), "The place is yours. Your ticket is below and we have emailed it to you.");
 
     private async Task DeclineAsync() => await AfterAsync(await Bookings.DeclineOfferAsync(Token), "You turned down the place. It has been offered to the next person.");
@@ -150,6 +142,19 @@ public partial class ManagePage
         _message = outcome.Succeeded ? success : null;
         await LoadAsync();
     }
+
+    private static List<ChoiceOption<int>> SessionChoices(ManageView view, string timeZoneId) =>
+        view.Sessions.Where(s => s.Capacity is not null).Select(s =>
+        {
+            var mine = view.Booking.Sessions.FirstOrDefault(x => x.SessionId == s.Id);
+            var note = mine?.Status switch
+            {
+                SessionBookingStatus.Waiting => "(on the waiting list)",
+                SessionBookingStatus.Confirmed => "(place confirmed)",
+                _ => null,
+            };
+            return new ChoiceOption<int>(s.Id, $"{s.Title}, {EventTime.FormatClock(s.StartUtc, timeZoneId)}", note, TestId: $"manage-session-{s.Id}");
+        }).ToList();
 }
 
 /// <summary>The ticket's QR as a data URI, so no endpoint has to expose the check-in code.</summary>

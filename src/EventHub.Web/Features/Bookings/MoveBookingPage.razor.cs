@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
+using EventHub.Web.Components.Shared;
 using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -55,15 +56,6 @@ public partial class MoveBookingPage
         return options;
     }
 
-    private void Toggle(int id, ChangeEventArgs e)
-    {
-        _sessions.Remove(id);
-        if (e.Value is true)
-        {
-            _sessions.Add(id);
-        }
-    }
-
     private async Task MoveAsync()
     {
         var sessions = _view!.Sessions.Count > 0 ? _sessions.ToList() : null;
@@ -78,4 +70,12 @@ public partial class MoveBookingPage
         Snackbar.Add($"{_view.Name} moved: {outcome.Value}. We have emailed them.", Severity.Success);
         Navigation.NavigateTo($"/organiser/events/{Id}/attendees");
     }
+
+    /// <summary>The sessions as checkboxes; the first keeps the field's id so the error summary's link lands on it.</summary>
+    private static List<ChoiceOption<int>> SessionChoices(MoveView view) =>
+        view.Sessions.Select((s, i) => new ChoiceOption<int>(
+            s.Id,
+            $"{s.Title}, {EventTime.FormatClock(s.StartUtc, view.TimeZoneId)} ({s.PlacesTaken} of {s.Capacity} taken)",
+            Id: i == 0 ? null : $"session-{s.Id}",
+            TestId: $"move-session-{s.Id}")).ToList();
 }

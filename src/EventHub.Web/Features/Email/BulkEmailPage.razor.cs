@@ -1,13 +1,15 @@
 using EventHub.Core.Common;
 using EventHub.Core.Email.FollowUps;
 using EventHub.Core.Events;
+using EventHub.Web.Components.Shared;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Events.Organiser;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.Email;
 
 /// <summary>Write to an event's attendees or waiting list: write, check, send (with progress), done.</summary>
-public partial class BulkEmailPage
+public partial class BulkEmailPage : OrganiserEventPage
 {
     private readonly BulkEmailInput _input = new();
     private Step _step = Step.Write;
@@ -25,20 +27,8 @@ public partial class BulkEmailPage
         Done,
     }
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private BulkEmailService Bulk { get; set; } = default!;
-
-    [Inject]
-    private EventService Events { get; set; } = default!;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     private double Percent => _progress.Total == 0 ? 100 : 100.0 * _progress.Queued / _progress.Total;
 
@@ -46,18 +36,10 @@ public partial class BulkEmailPage
 
     private static string Recipients(int n) => n == 1 ? "1 person" : $"{n:N0} people";
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task OnEventLoadedAsync(EventDetail detail)
     {
-        var actor = await CurrentActor.GetAsync();
-        var detail = await Events.GetAsync(actor, Id);
-        if (detail is null)
-        {
-            Navigation.NotFound();
-            return;
-        }
-
         _eventTitle = detail.Event.Title;
-        _sent = await Bulk.SentAsync(actor, Id);
+        _sent = await Bulk.SentAsync(Actor, Id);
     }
 
     private async Task CheckAsync()
@@ -104,4 +86,10 @@ public partial class BulkEmailPage
         _errors = [];
         _step = Step.Write;
     }
+
+    private static readonly IReadOnlyList<ChoiceOption<BulkAudience>> AudienceChoices =
+    [
+        new(BulkAudience.Confirmed, "Everyone with a confirmed place", TestId: "audience-confirmed"),
+        new(BulkAudience.Waiting, "Everyone on the waiting list (including people offered a place)", TestId: "audience-waiting"),
+    ];
 }

@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Polls;
+using EventHub.Web.Components.Shared;
 using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.Components;
 
@@ -74,4 +75,12 @@ public partial class PollDetailsPage
             _busy = false;
         }
     }
+
+    /// <summary>The dates as radios; the first keeps the field's id so the error summary's link lands on it.</summary>
+    private static List<ChoiceOption<int?>> DateChoices(IReadOnlyList<OptionResult> options) =>
+        options.Select((o, i) => new ChoiceOption<int?>(
+            o.OptionId,
+            $"{o.Label} ({o.Yes} yes, {o.IfNeedBe} if need be){(o.IsMostPopular ? " – most popular" : null)}",
+            Id: i == 0 ? null : $"choose-{o.OptionId}",
+            TestId: $"choose-{o.OptionId}")).ToList();
 }

@@ -1,12 +1,13 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Events.Organiser;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace EventHub.Web.Features.Events.Organiser;
 
-public partial class EventDetailsPage
+public partial class EventDetailsPage : OrganiserEventPage
 {
     private EventDetail? _detail;
     private RoomInput _room = new();
@@ -19,37 +20,24 @@ public partial class EventDetailsPage
     private string? _message;
     private bool _messageIsError;
 
-    [Parameter]
-    public int Id { get; set; }
-
-    [Inject]
-    private EventService Events { get; set; } = default!;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<(string, string)> RoomChoices =>
         [(string.Empty, "No particular room"), .. (_detail?.Rooms ?? []).Select(r => (r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name))];
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnEventLoadedAsync(EventDetail detail)
     {
-        await LoadAsync();
-        if (_detail is null)
-        {
-            Navigation.NotFound();
-            return;
-        }
-
+        _detail = detail;
         ResetSessionForm();
+        return Task.CompletedTask;
     }
 
-    private async Task LoadAsync() => _detail = await Events.GetAsync(await CurrentActor.GetAsync(), Id);
+    private async Task LoadAsync()
+    {
+        await LoadEventAsync();
+        _detail = Detail;
+    }
 
     private async Task SetStatusAsync(EventStatus status)
     {
