@@ -2,9 +2,10 @@ using Bunit;
 using EventHub.Core.Events;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Proceedings;
+using EventHub.Web.Tests.OpenSpace;
 
-namespace EventHub.Web.Tests.OpenSpace;
+namespace EventHub.Web.Tests.Proceedings;
 
 public sealed class PastEditionsTests : BoardContext
 {

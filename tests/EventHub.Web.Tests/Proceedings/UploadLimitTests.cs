@@ -1,9 +1,10 @@
 using Bunit;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Proceedings;
+using EventHub.Web.Tests.OpenSpace;
 
-namespace EventHub.Web.Tests.OpenSpace;
+namespace EventHub.Web.Tests.Proceedings;
 
 public sealed class UploadLimitTests : BoardContext
 {

@@ -1,4 +1,4 @@
-namespace EventHub.Web.Features.OpenSpace;
+namespace EventHub.Web.Features.Proceedings;
 
 /// <summary>Wraps an upload stream and reports how many bytes have been read, for a progress bar.</summary>
 public sealed class ProgressStream(Stream inner, Action<long> progress) : Stream

@@ -3,7 +3,7 @@ using EventHub.Core.Proceedings;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace EventHub.Web.Features.OpenSpace;
+namespace EventHub.Web.Features.Proceedings;
 
 /// <summary>
 /// Session notes through the private link. Typing schedules a save a moment after the last key press, so
@@ -142,7 +142,7 @@ public partial class SessionNotesPage
         var file = e.File;
         if (file.Size > limit)
         {
-            _uploadError = ProceedingsMessages.TooLargeText(limit);
+            _uploadError = ProceedingsErrors.TooLarge(limit).Message;
             return;
         }
 
