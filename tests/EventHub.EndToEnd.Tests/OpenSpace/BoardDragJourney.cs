@@ -20,7 +20,7 @@ public sealed class BoardDragJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task A_facilitator_drags_a_proposal_into_a_cell_and_another_browser_sees_it_there()
     {
         var seed = await OpenSpaceSeed.CreateAsync(_app);
-        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
+        await _app.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
 
         var phone = await browser.NewPageAsync(phone: true);
         await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));

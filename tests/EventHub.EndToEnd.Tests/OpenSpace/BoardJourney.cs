@@ -20,7 +20,7 @@ public sealed class BoardJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task A_facilitator_places_a_proposal_and_another_browser_sees_it_appear_without_reloading()
     {
         var seed = await OpenSpaceSeed.CreateAsync(_app);
-        await _app.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
+        await _app.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
 
         var phone = await browser.NewPageAsync(phone: true);
         await phone.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/board"));

@@ -1,9 +1,10 @@
 using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
+using EventHub.EndToEnd.Tests.OpenSpace;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
-namespace EventHub.EndToEnd.Tests.OpenSpace;
+namespace EventHub.EndToEnd.Tests.Proceedings;
 
 public sealed class WriteUpJourney(BrowserFixture browser) : IAsyncLifetime
 {
@@ -21,9 +22,10 @@ public sealed class WriteUpJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task A_participant_posts_a_write_up_an_organiser_approves_it_and_it_shows_on_the_session_page_without_its_script()
     {
         var seed = await OpenSpaceSeed.CreateAsync(_app);
-        var board = _app.Service<BoardService>();
-        var proposal = (await board.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
-        var sessionId = (await board.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
+        var queue = _app.Service<PitchQueueService>();
+        var placement = _app.Service<SessionPlacementService>();
+        var proposal = (await queue.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
+        var sessionId = (await placement.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
 
         var page = await browser.NewPageAsync();
         await page.GotoInteractiveAsync(_app.Url($"/events/{seed.Slug}/sessions/{sessionId}"));

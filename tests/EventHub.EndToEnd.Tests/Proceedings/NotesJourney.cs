@@ -1,10 +1,11 @@
 using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
+using EventHub.EndToEnd.Tests.OpenSpace;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
-namespace EventHub.EndToEnd.Tests.OpenSpace;
+namespace EventHub.EndToEnd.Tests.Proceedings;
 
 public sealed class NotesJourney(BrowserFixture browser) : IAsyncLifetime
 {
@@ -22,9 +23,10 @@ public sealed class NotesJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task A_convener_types_notes_reloads_finds_them_uploads_a_pdf_and_the_proceedings_show_both()
     {
         var seed = await OpenSpaceSeed.CreateAsync(_app);
-        var board = _app.Service<BoardService>();
-        var proposal = (await board.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
-        var sessionId = (await board.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
+        var queue = _app.Service<PitchQueueService>();
+        var placement = _app.Service<SessionPlacementService>();
+        var proposal = (await queue.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
+        var sessionId = (await placement.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
         var token = (await _app.Service<NotesService>().GetEditTokenAsync(Actor.System, sessionId)).Value!;
 
         var page = await browser.NewPageAsync();
