@@ -66,6 +66,20 @@ public sealed class TicketHolderPanelTests : BoardContext
     }
 
     [Fact]
+    public async Task The_panel_shows_where_a_proposal_was_placed_when_the_board_changes_elsewhere()
+    {
+        var token = await HolderAsync();
+        var proposal = (await Services.GetService<TicketHolderBoardService>()!.ProposeAsync(token, new ProposalInput("Open data", null))).Value!.Id;
+        var panel = Render<TicketHolderPanel>(p => p.Add(x => x.Token, token));
+        panel.Find($"[data-testid=holder-proposal-{proposal}]").TextContent.ShouldContain("In the pitch queue");
+
+        await Placement.PlaceAsync(Actors.Organiser, proposal, RoomId, SlotId);
+
+        panel.WaitForAssertion(() => panel.Find($"[data-testid=holder-proposal-{proposal}]").TextContent.ShouldContain("Garden room"), TimeSpan.FromSeconds(5));
+        Signal.ListenerCount(EventId).ShouldBe(1);
+    }
+
+    [Fact]
     public void A_wrong_token_shows_nothing()
     {
         var panel = Render<TicketHolderPanel>(p => p.Add(x => x.Token, "not-a-token"));
