@@ -14,6 +14,7 @@ using EventHub.Web.Features.Bookings;
 using EventHub.Web.Features.CheckIn;
 using EventHub.Web.Features.Email;
 using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Proceedings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -95,6 +96,7 @@ app.MapBookingEndpoints();
 app.MapCheckInEndpoints();
 app.MapEmailEndpoints();
 app.MapOpenSpace();
+app.MapProceedings();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -38,11 +38,15 @@ public static class OpenSpaceRules
         }
 
         var clash = othersInSlot.FirstOrDefault(o => o.SessionId != movingSessionId && NormaliseName(o.Convener) == name);
-        return clash.Title is null ? null : OpenSpaceMessages.ConvenerClash(convener.Trim(), clash.Title);
+        return clash.Title is null ? null : $"{convener.Trim()} is also convening \"{clash.Title}\" at this time";
     }
 
     public static string? InterestOverCapacity(string title, int interest, int? roomCapacity, string roomName) =>
-        roomCapacity is { } cap && interest > cap ? OpenSpaceMessages.InterestOverCapacity(title, interest, roomName, cap) : null;
+        roomCapacity is { } cap && interest > cap
+            ? $"{interest} people would like to go to \"{title}\" but {roomName} holds {cap}. Consider swapping it with a larger room"
+            : null;
+
+    internal static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     private static void Text(List<FieldError> errors, string field, string missing, string label, string? value, int max)
     {
@@ -56,62 +60,4 @@ public static class OpenSpaceRules
             errors.Add(new(field, $"{label} must be {max} characters or fewer"));
         }
     }
-}
-
-/// <summary>Stable codes and the words people see for board refusals and warnings.</summary>
-public static class OpenSpaceMessages
-{
-    public const string CellTaken = "cell_taken";
-    public const string Pinned = "pinned";
-    public const string NotQueued = "not_queued";
-    public const string NotOnBoard = "not_on_board";
-    public const string SlotInvalid = "slot_invalid";
-
-    public const string CellTakenText = "Another session is already in that room at that time. Choose an empty cell, or swap the two sessions";
-    public const string PinnedText = "This session is pinned. Unpin it before moving it";
-    public const string NotQueuedText = "This proposal is no longer in the queue";
-    public const string NotOnBoardText = "This session is not on the board";
-    public const string ForbiddenText = "Only organisers and facilitators can change the board";
-    public const string NotFoundText = "That could not be found on this event's board";
-    public const string SameSessionText = "Choose two different sessions";
-    public const string SlotTimesText = "The slot must end after it starts";
-    public const string SlotOverlapText = "This slot overlaps another slot";
-    public const string InterestNameText = "Enter your name";
-    public const string InterestEmailText = "Enter an email address in the correct format, like name@example.com";
-
-    public static string ConvenerClash(string convener, string otherTitle) =>
-        $"{convener} is also convening \"{otherTitle}\" at this time";
-
-    public static string InterestOverCapacity(string title, int interest, string roomName, int capacity) =>
-        $"{interest} people would like to go to \"{title}\" but {roomName} holds {capacity}. Consider swapping it with a larger room";
-}
-
-/// <summary>Outbox template names for Open Space messages (rendered by the Email feature).</summary>
-public static class OpenSpaceEmailTemplates
-{
-    public const string SessionMoved = "openspace.session-moved";
-    public const string SessionMerged = "openspace.session-merged";
-}
-
-/// <summary>What a moved/merged message needs: the session as it was and as it is now.</summary>
-public sealed record SessionChangedPayload
-{
-    public required int SessionId { get; init; }
-
-    public required string SessionTitle { get; init; }
-
-    public required string RecipientName { get; init; }
-
-    public string? OldRoom { get; init; }
-
-    public DateTime? OldStartUtc { get; init; }
-
-    public string? NewRoom { get; init; }
-
-    public DateTime? NewStartUtc { get; init; }
-
-    public DateTime? NewEndUtc { get; init; }
-
-    /// <summary>For a merge: the title of the session it now belongs to.</summary>
-    public string? MergedIntoTitle { get; init; }
 }

@@ -6,8 +6,11 @@ public static class OpenSpaceServiceCollectionExtensions
 {
     public static IServiceCollection AddOpenSpace(this IServiceCollection services)
     {
-        services.AddSingleton<BoardChanges>();
-        services.AddSingleton<BoardService>();
+        services.AddSingleton<BoardLayoutService>();
+        services.AddSingleton<PitchQueueService>();
+        services.AddSingleton<SessionPlacementService>();
+        services.AddSingleton<SessionMergeService>();
+        services.AddSingleton<InterestService>();
         services.AddSingleton<TicketHolderBoardService>();
         return services;
     }

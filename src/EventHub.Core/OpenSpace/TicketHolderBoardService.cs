@@ -6,29 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
 
-/// <summary>One of the holder's own proposals, with where it stands now, in words.</summary>
-public sealed record HolderProposal(int Id, string Title, ProposalStatus Status, string Where);
-
-/// <summary>A session on the board as a ticket holder sees it from their manage page.</summary>
-public sealed record HolderSession(int SessionId, string Title, string ConvenerName, string Where, bool Interested, string? Change);
-
-/// <summary>What the manage page shows a confirmed ticket holder of an Open Space or Hybrid event.</summary>
-public sealed record TicketHolderBoard(
-    int EventId, string EventSlug, string ConvenerName, bool CanPropose,
-    IReadOnlyList<HolderProposal> Proposals, IReadOnlyList<HolderSession> Sessions);
-
 /// <summary>
 /// Ticket holders take part in the board from their private manage link: they propose sessions, mark interest, and
 /// see what happened to their proposals and to the sessions they want to go to. The manage token is the only proof
 /// of who they are, so every method starts from it and refuses anyone who is not a confirmed ticket holder of an
 /// Open Space or Hybrid event.
 /// </summary>
-public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext> dbFactory, BoardService board, TimeProvider clock)
+public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext> dbFactory, PitchQueueService queue, InterestService interest, TimeProvider clock)
 {
-    public const string NotAHolder = "not_a_ticket_holder";
-    public const string NotAHolderText = "Only people with a confirmed place can propose sessions or mark interest from this page";
-    public const string EndedText = "This event has finished, so the board no longer takes proposals";
-
     /// <summary>Null when the link is not valid or the event has no board (a forum): the page then shows nothing.</summary>
     public async Task<TicketHolderBoard?> GetAsync(string token, CancellationToken ct = default)
     {
@@ -103,16 +88,16 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
         var holder = await HolderAsync(db, token, ct);
         if (holder is not { } h || h.Booking.Status != BookingStatus.Confirmed)
         {
-            return Outcome<BoardProposal>.Refused(NotAHolder, NotAHolderText);
+            return Outcome<BoardProposal>.Refused(OpenSpaceErrors.NotAHolder);
         }
 
         if (h.Event.EndUtc <= Now)
         {
-            return Outcome<BoardProposal>.Refused(NotAHolder, EndedText);
+            return Outcome<BoardProposal>.Refused(OpenSpaceErrors.Ended);
         }
 
         var convener = string.IsNullOrWhiteSpace(input.ConvenerName) ? h.Booking.Name : input.ConvenerName;
-        return await board.ProposeAsync(h.Event.Id, input with { ConvenerName = convener }, h.Booking.Name, h.Booking.Id, ct);
+        return await queue.ProposeAsync(h.Event.Id, input with { ConvenerName = convener }, h.Booking.Name, h.Booking.Id, ct);
     }
 
     /// <summary>Marks or clears "I'd like to go" for a session on this holder's event, under the booking's name and email.</summary>
@@ -122,20 +107,20 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
         var holder = await HolderAsync(db, token, ct);
         if (holder is not { } h || h.Booking.Status != BookingStatus.Confirmed)
         {
-            return Outcome<InterestResult>.Refused(NotAHolder, NotAHolderText);
+            return Outcome<InterestResult>.Refused(OpenSpaceErrors.NotAHolder);
         }
 
         if (!await db.Set<BoardCell>().AnyAsync(c => c.SessionId == sessionId && c.EventId == h.Event.Id, ct))
         {
-            return Outcome<InterestResult>.Refused(OpenSpaceMessages.NotOnBoard, OpenSpaceMessages.NotOnBoardText);
+            return Outcome<InterestResult>.Refused(OpenSpaceErrors.NotOnBoard);
         }
 
         if (interested)
         {
-            return await board.MarkInterestAsync(sessionId, h.Booking.Name, h.Booking.Email, ct);
+            return await interest.MarkInterestAsync(sessionId, h.Booking.Name, h.Booking.Email, ct);
         }
 
-        var count = await board.RemoveInterestAsync(sessionId, h.Booking.Email, ct);
+        var count = await interest.RemoveInterestAsync(sessionId, h.Booking.Email, ct);
         return Outcome<InterestResult>.Ok(new InterestResult(sessionId, count, null));
     }
 

@@ -18,18 +18,18 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         const string field = "File";
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.NoFileText);
+            return Outcome<MaterialView>.Refused(ProceedingsErrors.NoFile, field);
         }
 
         if (!ProceedingsRules.IsPlainFileName(fileName))
         {
-            return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.PathNameText);
+            return Outcome<MaterialView>.Refused(ProceedingsErrors.PathName, field);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
-            return Outcome<MaterialView>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+            return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         var session = found.Session;
@@ -45,12 +45,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
                 size = await CopyLimitedAsync(content, temp, limit + 1, ct);
                 if (size == 0)
                 {
-                    return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.EmptyFileText);
+                    return Outcome<MaterialView>.Refused(ProceedingsErrors.EmptyFile, field);
                 }
 
                 if (size > limit)
                 {
-                    return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.TooLargeText(limit));
+                    return Outcome<MaterialView>.Refused(ProceedingsErrors.TooLarge(limit), field);
                 }
 
                 type = ProceedingsRules.Sniff(temp);
@@ -58,12 +58,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
 
             if (type is null)
             {
-                return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.WrongTypeText);
+                return Outcome<MaterialView>.Refused(ProceedingsErrors.WrongType, field);
             }
 
             if (!type.Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
             {
-                return Outcome<MaterialView>.Invalid(field, ProceedingsMessages.ContentMismatchText);
+                return Outcome<MaterialView>.Refused(ProceedingsErrors.ContentMismatch, field);
             }
 
             var storedName = SecureTokens.New();
@@ -103,12 +103,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200)
         {
-            errors.Add(new("Title", ProceedingsMessages.LinkTitleText));
+            errors.Add(new("Title", ProceedingsErrors.LinkTitle.Message));
         }
 
         if (!ProceedingsRules.IsSafeLink(url))
         {
-            errors.Add(new("Url", ProceedingsMessages.LinkUrlText));
+            errors.Add(new("Url", ProceedingsErrors.LinkUrl.Message));
         }
 
         if (errors.Count > 0)
@@ -119,7 +119,7 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
-            return Outcome<MaterialView>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+            return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         var material = new Material
@@ -151,26 +151,26 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can hide material");
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyHide);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var count = await db.Set<Material>().Where(m => m.Id == materialId).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsHidden, hidden), ct);
-        return count == 1 ? Outcome<bool>.Ok(hidden) : Outcome<bool>.Refused(ErrorCodes.NotFound, "That material could not be found");
+        return count == 1 ? Outcome<bool>.Ok(hidden) : Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
     }
 
     public async Task<Outcome<bool>> RemoveAsync(Actor actor, int materialId, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can remove material");
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyRemove);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var material = await db.Set<Material>().FirstOrDefaultAsync(m => m.Id == materialId, ct);
         if (material is null)
         {
-            return Outcome<bool>.Refused(ErrorCodes.NotFound, "That material could not be found");
+            return Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
         }
 
         db.Remove(material);
@@ -213,12 +213,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<long>.Refused(ErrorCodes.Forbidden, "Only organisers can change the upload limit");
+            return Outcome<long>.Forbidden(ProceedingsErrors.OrganisersOnlyUploadLimit);
         }
 
         if (maxBytes is < 1024 or > ProceedingsRules.MaxAllowedUploadBytes)
         {
-            return Outcome<long>.Invalid("MaxUploadBytes", $"Upload limit must be between 1 KB and {ProceedingsMessages.FormatSize(ProceedingsRules.MaxAllowedUploadBytes)}");
+            return Outcome<long>.Refused(ProceedingsErrors.UploadLimitBytes(ProceedingsRules.MaxAllowedUploadBytes), "MaxUploadBytes");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -237,23 +237,23 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOrganiser)
         {
-            return Outcome<long>.Refused(ErrorCodes.Forbidden, "Only organisers can change the upload limit");
+            return Outcome<long>.Forbidden(ProceedingsErrors.OrganisersOnlyUploadLimit);
         }
 
         const string field = "MaxUploadMegabytes";
         if (string.IsNullOrWhiteSpace(megabytes))
         {
-            return Outcome<long>.Invalid(field, "Enter the largest file size in megabytes");
+            return Outcome<long>.Refused(ProceedingsErrors.UploadLimitMissing, field);
         }
 
         if (!int.TryParse(megabytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb))
         {
-            return Outcome<long>.Invalid(field, "The largest file size must be a whole number of megabytes, like 25");
+            return Outcome<long>.Refused(ProceedingsErrors.UploadLimitNotWhole, field);
         }
 
         if (mb is < MinUploadLimitMegabytes or > MaxUploadLimitMegabytes)
         {
-            return Outcome<long>.Invalid(field, $"The largest file size must be between {MinUploadLimitMegabytes} and {MaxUploadLimitMegabytes} MB");
+            return Outcome<long>.Refused(ProceedingsErrors.UploadLimitRange(MinUploadLimitMegabytes, MaxUploadLimitMegabytes), field);
         }
 
         return await SetUploadLimitAsync(actor, eventId, mb * 1024L * 1024, ct);

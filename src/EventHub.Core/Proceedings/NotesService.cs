@@ -12,14 +12,14 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<string>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+            return Outcome<string>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return Outcome<string>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+            return Outcome<string>.NotFound(ProceedingsErrors.SessionNotFound);
         }
 
         return Outcome<string>.Ok((await SessionAccess.EnsureNotesAsync(db, session, ct)).EditToken);
@@ -64,13 +64,13 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
-            return Outcome<NotesSaved>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+            return Outcome<NotesSaved>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         var notes = found.Notes;
         if (input.BaseRevision is { } baseRevision && baseRevision != notes.Revision)
         {
-            return Outcome<NotesSaved>.Refused(ProceedingsMessages.Stale, ProceedingsMessages.StaleText);
+            return Outcome<NotesSaved>.Refused(ProceedingsErrors.Stale);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -90,7 +90,7 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
                 .SetProperty(n => n.LastSavedBy, key.Actor.DisplayName), ct);
         return updated == 1
             ? Outcome<NotesSaved>.Ok(new NotesSaved(revision + 1, now))
-            : Outcome<NotesSaved>.Refused(ProceedingsMessages.Stale, ProceedingsMessages.StaleText);
+            : Outcome<NotesSaved>.Refused(ProceedingsErrors.Stale);
     }
 
     /// <summary>The convener asks for their name to be taken off the proceedings (or puts it back).</summary>
@@ -100,7 +100,7 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, ProceedingsMessages.ForbiddenText);
+            return Outcome<bool>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         found.Notes.HideConvenerName = hidden;
@@ -119,7 +119,7 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
         Length(errors, nameof(NotesInput.Links), "Links", input.Links, ProceedingsRules.MaxSection);
         if (!string.IsNullOrWhiteSpace(input.Participants) && !input.ParticipantsConsented)
         {
-            errors.Add(new(nameof(NotesInput.ParticipantsConsented), ProceedingsMessages.ConsentText));
+            errors.Add(new(nameof(NotesInput.ParticipantsConsented), ProceedingsErrors.Consent.Message));
         }
 
         return errors;
@@ -129,7 +129,7 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if ((value ?? string.Empty).Length > max)
         {
-            errors.Add(new(field, $"{label} must be {max:N0} characters or fewer"));
+            errors.Add(new(field, ProceedingsErrors.TooLong(label, max).Message));
         }
     }
 

@@ -56,7 +56,7 @@ public static class ProceedingsHtml
                     if (m.Kind == MaterialKind.File)
                     {
                         sb.Append(CultureInfo.InvariantCulture,
-                            $"<li><a href=\"{E(downloadUrl(m.Id))}\" download>{E(m.Title)}</a> ({E(m.OriginalName)}, {E(ProceedingsMessages.FormatSize(m.SizeBytes))})</li>");
+                            $"<li><a href=\"{E(downloadUrl(m.Id))}\" download>{E(m.Title)}</a> ({E(m.OriginalName)}, {E(ProceedingsRules.FormatSize(m.SizeBytes))})</li>");
                     }
                     else
                     {

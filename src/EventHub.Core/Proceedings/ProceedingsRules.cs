@@ -3,40 +3,15 @@ using System.Text;
 
 namespace EventHub.Core.Proceedings;
 
-/// <summary>Stable codes and the words people see for notes, materials and write-ups.</summary>
-public static class ProceedingsMessages
+/// <summary>Pure rules for the record of the day: limits, upload checks, names and links.</summary>
+public static class ProceedingsRules
 {
-    public const string Stale = "stale";
-    public const string BadFile = "bad_file";
-
-    public const string ForbiddenText = "This link is not valid for this session. Ask the organisers for the session's notes link";
-    public const string NotFoundText = "That session could not be found";
-    public const string StaleText = "Someone else saved these notes since you opened them. Copy your changes, reload the page and add them again";
-    public const string ConsentText = "Confirm that everyone named under 'Who took part' agreed to be named";
-    public const string NoFileText = "Select a file";
-    public const string EmptyFileText = "The selected file is empty";
-    public const string WrongTypeText = "The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG";
-    public const string ContentMismatchText = "The selected file's contents do not match its name. Save it again as a PDF, PPTX, ODP, DOCX, PNG or JPEG";
-    public const string PathNameText = "The selected file's name must not include a folder path or special characters. Rename the file and try again";
-    public const string LinkTitleText = "Enter a title for the link";
-    public const string LinkUrlText = "Enter a web address starting with https:// or http://";
-    public const string WriteUpNameText = "Enter your name";
-    public const string WriteUpEmptyText = "Enter a short write-up or a link to your own post";
-
-    public static string TooLargeText(long maxBytes) => $"The selected file must be smaller than {FormatSize(maxBytes)}";
-
+    /// <summary>A file size as people read it: "1.5 MB", "200 KB".</summary>
     public static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024
             ? (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
             : (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
-}
 
-/// <summary>A file type we accept, recognised by its content.</summary>
-public sealed record AcceptedFileType(string Name, string ContentType, IReadOnlyList<string> Extensions);
-
-/// <summary>Pure rules for the record of the day: limits, upload checks, names and links.</summary>
-public static class ProceedingsRules
-{
     public const int MaxShortSection = 500;
     public const int MaxSection = 20_000;
     public const int MaxUrlLength = 500;

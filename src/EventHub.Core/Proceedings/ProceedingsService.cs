@@ -21,24 +21,24 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.AuthorName) || input.AuthorName.Trim().Length > 200)
         {
-            errors.Add(new(nameof(WriteUpInput.AuthorName), ProceedingsMessages.WriteUpNameText));
+            errors.Add(new(nameof(WriteUpInput.AuthorName), ProceedingsErrors.WriteUpName.Message));
         }
 
         var hasText = !string.IsNullOrWhiteSpace(input.Text);
         var hasUrl = !string.IsNullOrWhiteSpace(input.Url);
         if (!hasText && !hasUrl)
         {
-            errors.Add(new(nameof(WriteUpInput.Text), ProceedingsMessages.WriteUpEmptyText));
+            errors.Add(new(nameof(WriteUpInput.Text), ProceedingsErrors.WriteUpEmpty.Message));
         }
 
         if (hasText && input.Text!.Trim().Length > ProceedingsRules.MaxWriteUpLength)
         {
-            errors.Add(new(nameof(WriteUpInput.Text), $"Write-up must be {ProceedingsRules.MaxWriteUpLength:N0} characters or fewer"));
+            errors.Add(new(nameof(WriteUpInput.Text), ProceedingsErrors.TooLong("Write-up", ProceedingsRules.MaxWriteUpLength).Message));
         }
 
         if (hasUrl && !ProceedingsRules.IsSafeLink(input.Url))
         {
-            errors.Add(new(nameof(WriteUpInput.Url), ProceedingsMessages.LinkUrlText));
+            errors.Add(new(nameof(WriteUpInput.Url), ProceedingsErrors.LinkUrl.Message));
         }
 
         if (errors.Count > 0)
@@ -50,7 +50,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return Outcome<WriteUpView>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+            return Outcome<WriteUpView>.NotFound(ProceedingsErrors.SessionNotFound);
         }
 
         var trusted = await db.Set<ProceedingsSettings>().Where(s => s.EventId == session.EventId).Select(s => s.TrustContributors).FirstOrDefaultAsync(ct);
@@ -104,7 +104,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
                 && (s.Event.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed), ct);
             if (!belongs)
             {
-                return Outcome<WriteUpView>.Refused(ErrorCodes.NotFound, ProceedingsMessages.NotFoundText);
+                return Outcome<WriteUpView>.NotFound(ProceedingsErrors.SessionNotFound);
             }
         }
 
@@ -125,20 +125,20 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<WriteUpStatus>.Refused(ErrorCodes.Forbidden, "Only organisers can approve write-ups");
+            return Outcome<WriteUpStatus>.Forbidden(ProceedingsErrors.OrganisersOnlyModerate);
         }
 
         var status = approve ? WriteUpStatus.Approved : WriteUpStatus.Rejected;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var count = await db.Set<WriteUp>().Where(w => w.Id == writeUpId).ExecuteUpdateAsync(u => u.SetProperty(w => w.Status, status), ct);
-        return count == 1 ? Outcome<WriteUpStatus>.Ok(status) : Outcome<WriteUpStatus>.Refused(ErrorCodes.NotFound, "That write-up could not be found");
+        return count == 1 ? Outcome<WriteUpStatus>.Ok(status) : Outcome<WriteUpStatus>.NotFound(ProceedingsErrors.WriteUpNotFound);
     }
 
     public async Task<Outcome<bool>> SetTrustContributorsAsync(Actor actor, int eventId, bool trusted, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can change this");
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -154,13 +154,13 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Only organisers can publish the proceedings");
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyPublish);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
         {
-            return Outcome<bool>.Refused(ErrorCodes.NotFound, "That event could not be found");
+            return Outcome<bool>.NotFound(ProceedingsErrors.EventNotFound);
         }
 
         var settings = await SettingsForUpdateAsync(db, eventId, ct);
@@ -231,19 +231,19 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         ArgumentNullException.ThrowIfNull(recipients);
         if (!actor.IsOrganiser)
         {
-            return Outcome<int>.Refused(ErrorCodes.Forbidden, "Only organisers can send the follow-up");
+            return Outcome<int>.Forbidden(ProceedingsErrors.OrganisersOnlyFollowUp);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (ev is null)
         {
-            return Outcome<int>.Refused(ErrorCodes.NotFound, "That event could not be found");
+            return Outcome<int>.NotFound(ProceedingsErrors.EventNotFound);
         }
 
         if (!await db.Set<ProceedingsSettings>().AnyAsync(s => s.EventId == eventId && s.IsPublished, ct))
         {
-            return Outcome<int>.Refused(ErrorCodes.Conflict, "Publish the proceedings before sending the follow-up");
+            return Outcome<int>.Refused(ProceedingsErrors.PublishFirst);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Tests.Support;
@@ -12,17 +13,29 @@ internal sealed class BoardFixture : IAsyncDisposable
     {
         Database = database;
         Clock = clock;
-        Changes = new BoardChanges();
-        Board = new BoardService(database, clock, Changes);
+        Signal = new InProcessLiveSignal();
+        Layout = new BoardLayoutService(database, Signal);
+        Queue = new PitchQueueService(database, clock, Signal);
+        Placement = new SessionPlacementService(database, clock, Signal);
+        Merging = new SessionMergeService(database, clock, Signal);
+        Interest = new InterestService(database, clock, Signal);
     }
 
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; }
 
-    public BoardChanges Changes { get; }
+    public InProcessLiveSignal Signal { get; }
 
-    public BoardService Board { get; }
+    public BoardLayoutService Layout { get; }
+
+    public PitchQueueService Queue { get; }
+
+    public SessionPlacementService Placement { get; }
+
+    public SessionMergeService Merging { get; }
+
+    public InterestService Interest { get; }
 
     public int EventId { get; private set; }
 
@@ -66,17 +79,17 @@ internal sealed class BoardFixture : IAsyncDisposable
             Hall = ev.Rooms[2].Id;
         }
 
-        Morning = (await Board.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(1), start.AddHours(2))).Value!.Id;
-        Afternoon = (await Board.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(4), start.AddHours(5))).Value!.Id;
+        Morning = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(1), start.AddHours(2))).Value!.Id;
+        Afternoon = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(4), start.AddHours(5))).Value!.Id;
     }
 
     public async Task<int> ProposeAsync(string title, string convener = "Cat Convener") =>
-        (await Board.ProposeAsync(EventId, new ProposalInput(title, convener, "About " + title), convener)).Value!.Id;
+        (await Queue.ProposeAsync(EventId, new ProposalInput(title, convener, "About " + title), convener)).Value!.Id;
 
     /// <summary>Proposes and places a session; returns its session id.</summary>
     public async Task<int> PlaceAsync(string title, int room, int slot, string convener = "Cat Convener")
     {
-        var outcome = await Board.PlaceAsync(Actors.Organiser, await ProposeAsync(title, convener), room, slot);
+        var outcome = await Placement.PlaceAsync(Actors.Organiser, await ProposeAsync(title, convener), room, slot);
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!.SessionId;
     }

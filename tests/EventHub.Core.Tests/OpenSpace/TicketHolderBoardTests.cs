@@ -29,7 +29,7 @@ public sealed class TicketHolderBoardTests
         return token;
     }
 
-    private static TicketHolderBoardService Holders(BoardFixture f) => new(f.Database, f.Board, f.Clock);
+    private static TicketHolderBoardService Holders(BoardFixture f) => new(f.Database, f.Queue, f.Interest, f.Clock);
 
     [Fact]
     public async Task A_confirmed_ticket_holder_proposes_a_session_that_joins_the_queue_linked_to_their_booking()
@@ -49,7 +49,7 @@ public sealed class TicketHolderBoardTests
         var view = (await Holders(f).GetAsync(ann))!;
         view.CanPropose.ShouldBeTrue();
         view.Proposals.Single().Where.ShouldBe("In the pitch queue, number 2 of 2");
-        (await f.Board.GetBoardAsync(Actor.Anonymous, f.EventId))!.Queue.Select(q => q.Title).ShouldBe(["Pitched at the desk", "Chatbots for council tax"]);
+        (await f.Layout.GetBoardAsync(Actor.Anonymous, f.EventId))!.Queue.Select(q => q.Title).ShouldBe(["Pitched at the desk", "Chatbots for council tax"]);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class TicketHolderBoardTests
 
         foreach (var token in new[] { waiting, cancelled, forumHolder, "not-a-real-token", SecureTokens.New() })
         {
-            (await Holders(f).ProposeAsync(token, input)).ErrorCode.ShouldBe(TicketHolderBoardService.NotAHolder);
-            (await Holders(f).SetInterestAsync(token, session, true)).ErrorCode.ShouldBe(TicketHolderBoardService.NotAHolder);
+            (await Holders(f).ProposeAsync(token, input)).ErrorCode.ShouldBe(OpenSpaceErrors.NotAHolder.Code);
+            (await Holders(f).SetInterestAsync(token, session, true)).ErrorCode.ShouldBe(OpenSpaceErrors.NotAHolder.Code);
         }
 
         (await Holders(f).GetAsync(forumHolder)).ShouldBeNull();
@@ -107,7 +107,7 @@ public sealed class TicketHolderBoardTests
 
         var outcome = await Holders(f).ProposeAsync(ann, new ProposalInput("Too late", null));
 
-        outcome.Errors.Single().Message.ShouldBe(TicketHolderBoardService.EndedText);
+        outcome.Errors.Single().Message.ShouldBe(OpenSpaceErrors.Ended.Message);
         (await Holders(f).GetAsync(ann))!.CanPropose.ShouldBeFalse();
     }
 
@@ -118,13 +118,13 @@ public sealed class TicketHolderBoardTests
         var ann = await HolderAsync(f, "Ann Attendee");
         var proposal = (await Holders(f).ProposeAsync(ann, new ProposalInput("Chatbots", null))).Value!.Id;
 
-        var placed = (await f.Board.PlaceAsync(Actors.Organiser, proposal, f.BigRoom, f.Morning)).Value!.SessionId;
+        var placed = (await f.Placement.PlaceAsync(Actors.Organiser, proposal, f.BigRoom, f.Morning)).Value!.SessionId;
 
         // 10am–11am UTC on 3 December is 10am–11am GMT in London.
         (await Holders(f).GetAsync(ann))!.Proposals.Single().Where.ShouldBe("On the board: Big room, Thursday 3 December 2026, 10am to 11am GMT");
 
         var other = await f.PlaceAsync("Bots", f.Hall, f.Afternoon);
-        (await f.Board.MergeAsync(Actors.Organiser, other, placed)).Succeeded.ShouldBeTrue();
+        (await f.Merging.MergeAsync(Actors.Organiser, other, placed)).Succeeded.ShouldBeTrue();
 
         var mine = (await Holders(f).GetAsync(ann))!.Proposals.Single();
         mine.Status.ShouldBe(ProposalStatus.Merged);
@@ -145,7 +145,7 @@ public sealed class TicketHolderBoardTests
         view.Sessions.Single().Change.ShouldBeNull();
 
         f.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await f.Board.MoveAsync(Actors.Organiser, session, f.Hall, f.Afternoon)).Succeeded.ShouldBeTrue();
+        (await f.Placement.MoveAsync(Actors.Organiser, session, f.Hall, f.Afternoon)).Succeeded.ShouldBeTrue();
         var moved = (await Holders(f).GetAsync(ann))!.Sessions.Single();
         moved.Where.ShouldBe("Hall, Thursday 3 December 2026, 1pm to 2pm GMT");
         moved.Change.ShouldNotBeNull();

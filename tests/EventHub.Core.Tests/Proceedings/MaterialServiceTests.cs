@@ -48,8 +48,8 @@ public sealed class MaterialServiceTests
         var outcome = await f.Materials.UploadAsync(f.Key, "../../wwwroot/evil.pdf", pdf);
         var windows = await f.Materials.UploadAsync(f.Key, "..\\..\\evil.pdf", Files.Pdf());
 
-        outcome.ErrorFor("File").ShouldBe(ProceedingsMessages.PathNameText);
-        windows.ErrorFor("File").ShouldBe(ProceedingsMessages.PathNameText);
+        outcome.ErrorFor("File").ShouldBe(ProceedingsErrors.PathName.Message);
+        windows.ErrorFor("File").ShouldBe(ProceedingsErrors.PathName.Message);
         await AssertNothingStoredAsync(f);
     }
 
@@ -72,7 +72,7 @@ public sealed class MaterialServiceTests
         await using var f = await ProceedingsFixture.CreateAsync();
 
         (await f.Notes.GetAsync(f.Key))!.MaxUploadBytes.ShouldBe(25L * 1024 * 1024);
-        ProceedingsMessages.TooLargeText(ProceedingsSettings.DefaultMaxUploadBytes).ShouldBe("The selected file must be smaller than 25 MB");
+        ProceedingsErrors.TooLarge(ProceedingsSettings.DefaultMaxUploadBytes).Message.ShouldBe("The selected file must be smaller than 25 MB");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class MaterialServiceTests
 
         var outcome = await f.Materials.UploadAsync(f.Key, "slides.pdf", png);
 
-        outcome.ErrorFor("File").ShouldBe(ProceedingsMessages.ContentMismatchText);
+        outcome.ErrorFor("File").ShouldBe(ProceedingsErrors.ContentMismatch.Message);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class MaterialServiceTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
 
-        (await f.Materials.AddLinkAsync(f.Key, "Video", "javascript:alert(1)")).ErrorFor("Url").ShouldBe(ProceedingsMessages.LinkUrlText);
+        (await f.Materials.AddLinkAsync(f.Key, "Video", "javascript:alert(1)")).ErrorFor("Url").ShouldBe(ProceedingsErrors.LinkUrl.Message);
         (await f.Materials.AddLinkAsync(f.Key, "Video", "https://video.example.org/1")).Succeeded.ShouldBeTrue();
     }
 

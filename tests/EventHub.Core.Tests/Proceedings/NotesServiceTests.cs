@@ -60,7 +60,7 @@ public sealed class NotesServiceTests
 
         var late = await f.Notes.SaveNotesAsync(EditorKey.ForOrganiser(Actors.Organiser, f.SessionId), new NotesInput { KeyPoints = "Theirs", BaseRevision = 0 });
 
-        late.ErrorCode.ShouldBe(ProceedingsMessages.Stale);
+        late.ErrorCode.ShouldBe(ProceedingsErrors.Stale.Code);
         (await f.Notes.GetAsync(f.Key))!.KeyPoints.ShouldBe("Mine");
     }
 
@@ -82,7 +82,7 @@ public sealed class NotesServiceTests
         var refused = await f.Notes.SaveNotesAsync(f.Key, new NotesInput { Participants = "Ann, Bob" });
         var saved = await f.Notes.SaveNotesAsync(f.Key, new NotesInput { Participants = "Ann, Bob", ParticipantsConsented = true });
 
-        refused.ErrorFor(nameof(NotesInput.ParticipantsConsented)).ShouldBe(ProceedingsMessages.ConsentText);
+        refused.ErrorFor(nameof(NotesInput.ParticipantsConsented)).ShouldBe(ProceedingsErrors.Consent.Message);
         saved.Succeeded.ShouldBeTrue();
     }
 

@@ -32,8 +32,8 @@ public sealed class ProceedingsServiceTests
 
         var outcome = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("", " ", ""));
 
-        outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe(ProceedingsMessages.WriteUpNameText);
-        outcome.ErrorFor(nameof(WriteUpInput.Text)).ShouldBe(ProceedingsMessages.WriteUpEmptyText);
+        outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe(ProceedingsErrors.WriteUpName.Message);
+        outcome.ErrorFor(nameof(WriteUpInput.Text)).ShouldBe(ProceedingsErrors.WriteUpEmpty.Message);
     }
 
     [Fact]

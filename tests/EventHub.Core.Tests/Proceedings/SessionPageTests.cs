@@ -41,7 +41,7 @@ public sealed class SessionPageTests
         var outcome = await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId,
             new WriteUpInput("Eve", new string('x', ProceedingsRules.MaxWriteUpLength + 1), "javascript:alert(1)"));
 
-        outcome.ErrorFor(nameof(WriteUpInput.Url)).ShouldBe(ProceedingsMessages.LinkUrlText);
+        outcome.ErrorFor(nameof(WriteUpInput.Url)).ShouldBe(ProceedingsErrors.LinkUrl.Message);
         outcome.ErrorFor(nameof(WriteUpInput.Text)).ShouldNotBeNull();
     }
 

@@ -11,7 +11,7 @@ public sealed class BoardDragJourney(SharedApp shared, BrowserFixture browser) :
     public async Task A_facilitator_drags_a_proposal_into_a_cell_and_another_browser_sees_it_there()
     {
         var seed = await OpenSpaceSeed.CreateAsync(App);
-        await App.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
+        await App.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Dragged into place", "Dee Dragger"), "Dee Dragger");
 
         var phone = await NewPageAsync(phone: true);
         await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));

@@ -8,10 +8,10 @@ public sealed class BoardJourney(SharedApp shared, BrowserFixture browser) : Jou
 {
 
     [Fact]
-    public async Task A_facilitator_places_a_proposal_and_another_browser_sees_itAppear_without_reloading()
+    public async Task A_facilitator_places_a_proposal_and_another_browser_sees_it_appear_without_reloading()
     {
         var seed = await OpenSpaceSeed.CreateAsync(App);
-        await App.Service<BoardService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
+        await App.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
 
         var phone = await NewPageAsync(phone: true);
         await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));

@@ -24,7 +24,7 @@ internal sealed record OpenSpaceSeed(int EventId, string Slug, int RoomId, int S
         })).Value!;
         var room = (await events.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
         (await events.SetStatusAsync(Actor.System, ev.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
-        var slot = (await app.Service<BoardService>().AddSlotAsync(Actor.System, ev.Id, ev.StartUtc.AddHours(1), ev.StartUtc.AddHours(2))).Value!;
+        var slot = (await app.Service<BoardLayoutService>().AddSlotAsync(Actor.System, ev.Id, ev.StartUtc.AddHours(1), ev.StartUtc.AddHours(2))).Value!;
         return new OpenSpaceSeed(ev.Id, ev.Slug, room.Id, slot.Id, facilitator);
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
@@ -15,9 +17,16 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
 {
     protected TestDatabase Database { get; private set; } = default!;
 
-    protected BoardService Board { get; private set; } = default!;
+    protected InProcessLiveSignal Signal { get; } = new();
 
-    protected BoardChanges Changes { get; } = new();
+    protected BoardLayoutService Layout { get; private set; } = default!;
+
+    protected PitchQueueService Queue { get; private set; } = default!;
+
+    protected SessionPlacementService Placement { get; private set; } = default!;
+
+    /// <summary>Who is signed in: a facilitator (an organiser) unless a test changes it.</summary>
+    protected BunitAuthorizationContext Auth { get; private set; } = default!;
 
     protected int EventId { get; private set; }
 
@@ -31,19 +40,26 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var clock = Clock.At();
-        Board = new BoardService(Database, clock, Changes);
-        Services.AddSingleton(Changes);
-        Services.AddSingleton(Board);
-        Services.AddSingleton(new TicketHolderBoardService(Database, Board, clock));
+        Layout = new BoardLayoutService(Database, Signal);
+        Queue = new PitchQueueService(Database, clock, Signal);
+        Placement = new SessionPlacementService(Database, clock, Signal);
+        var interest = new InterestService(Database, clock, Signal);
+        Services.AddSingleton<ILiveSignal>(Signal);
+        Services.AddSingleton(Layout);
+        Services.AddSingleton(Queue);
+        Services.AddSingleton(Placement);
+        Services.AddSingleton(new SessionMergeService(Database, clock, Signal));
+        Services.AddSingleton(interest);
+        Services.AddSingleton(new TicketHolderBoardService(Database, Queue, interest, clock));
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
         Services.AddSingleton(new EventService(Database, clock));
         Services.AddScoped<CurrentActor>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("Fay Facilitator");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("Fay Facilitator");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var start = new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc);
@@ -58,7 +74,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         await db.SaveChangesAsync();
         EventId = ev.Id;
         RoomId = ev.Rooms[0].Id;
-        SlotId = (await Board.AddSlotAsync(Actors.Organiser, EventId, start, start.AddHours(1))).Value!.Id;
+        SlotId = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start, start.AddHours(1))).Value!.Id;
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()

@@ -44,15 +44,15 @@ public sealed class TicketHolderPanelTests : BoardContext
         panel.Find("[data-testid=holder-proposals]").TextContent.ShouldContain("In the pitch queue, number 1 of 1");
         panel.Markup.ShouldContain("Chatbots &lt;for&gt; council tax");
         panel.Find("#proposal-Title").GetAttribute("value").ShouldBeNullOrEmpty();
-        (await Board.GetBoardAsync(Actor.Anonymous, EventId))!.Queue.Single().ConvenerName.ShouldBe("Ann Attendee");
+        (await Layout.GetBoardAsync(Actor.Anonymous, EventId))!.Queue.Single().ConvenerName.ShouldBe("Ann Attendee");
     }
 
     [Fact]
     public async Task Interest_can_be_marked_and_cleared_from_the_panel()
     {
         var token = await HolderAsync();
-        var proposal = (await Board.ProposeOnBehalfAsync(Actors.Organiser, EventId, new ProposalInput("Open data", "Dee"))).Value!.Id;
-        var session = (await Board.PlaceAsync(Actors.Organiser, proposal, RoomId, SlotId)).Value!.SessionId;
+        var proposal = (await Queue.ProposeOnBehalfAsync(Actors.Organiser, EventId, new ProposalInput("Open data", "Dee"))).Value!.Id;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal, RoomId, SlotId)).Value!.SessionId;
         var panel = Render<TicketHolderPanel>(p => p.Add(x => x.Token, token));
         var button = $"[data-testid=holder-interest-{session}]";
         panel.Find(button).GetAttribute("aria-pressed").ShouldBe("false");
@@ -63,6 +63,20 @@ public sealed class TicketHolderPanelTests : BoardContext
         panel.Find("[data-testid=holder-message]").TextContent.ShouldContain("You are down as interested in “Open data”");
         panel.Find(button).Click();
         panel.WaitForAssertion(() => panel.Find(button).GetAttribute("aria-pressed").ShouldBe("false"));
+    }
+
+    [Fact]
+    public async Task The_panel_shows_where_a_proposal_was_placed_when_the_board_changes_elsewhere()
+    {
+        var token = await HolderAsync();
+        var proposal = (await Services.GetService<TicketHolderBoardService>()!.ProposeAsync(token, new ProposalInput("Open data", null))).Value!.Id;
+        var panel = Render<TicketHolderPanel>(p => p.Add(x => x.Token, token));
+        panel.Find($"[data-testid=holder-proposal-{proposal}]").TextContent.ShouldContain("In the pitch queue");
+
+        await Placement.PlaceAsync(Actors.Organiser, proposal, RoomId, SlotId);
+
+        panel.WaitForAssertion(() => panel.Find($"[data-testid=holder-proposal-{proposal}]").TextContent.ShouldContain("Garden room"), TimeSpan.FromSeconds(5));
+        Signal.ListenerCount(EventId).ShouldBe(1);
     }
 
     [Fact]

@@ -27,9 +27,12 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             Services.AddSingleton(type, _ => Core.Provider.GetRequiredService(type));
         }
 
-        // The manage page hosts the Open Space panel for ticket holders.
-        Services.AddSingleton(_ => new EventHub.Core.OpenSpace.TicketHolderBoardService(
-            Core.Database, new EventHub.Core.OpenSpace.BoardService(Core.Database, Core.Clock, new EventHub.Core.OpenSpace.BoardChanges()), Core.Clock));
+        // The manage page hosts the Open Space panel for ticket holders, which follows the live board.
+        Services.AddSingleton(_ => Core.Provider.GetRequiredService<EventHub.Core.Common.ILiveSignal>());
+        Services.AddSingleton(sp => new EventHub.Core.OpenSpace.TicketHolderBoardService(Core.Database,
+            new EventHub.Core.OpenSpace.PitchQueueService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
+            new EventHub.Core.OpenSpace.InterestService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
+            Core.Clock));
         Services.AddScoped<CurrentActor>();
         await OnInitializedAsync();
     }

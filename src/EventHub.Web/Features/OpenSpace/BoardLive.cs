@@ -1,18 +1,22 @@
+using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.OpenSpace;
 
 /// <summary>
-/// Base for board pages that follow the live board: subscribes to the event's changes once interactive and
-/// re-renders on the circuit's own thread, so every open browser sees a change within a moment.
+/// Base for board pages that follow the live board: listens to the event's board signal once interactive and
+/// reloads on the circuit's own thread, so every open browser sees a change within a moment.
 /// </summary>
 public abstract class BoardLive : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
 
     [Inject]
-    protected BoardChanges Changes { get; set; } = default!;
+    protected ILiveSignal Signal { get; set; } = default!;
+
+    [Inject]
+    protected BoardLayoutService Layout { get; set; } = default!;
 
     protected BoardView? Board { get; set; }
 
@@ -25,11 +29,13 @@ public abstract class BoardLive : ComponentBase, IDisposable
             return;
         }
 
-        _subscription = Changes.Subscribe(eventId, change => _ = InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        }));
+        _subscription = Signal.Subscribe(eventId, message => message.Topic != LiveTopics.Board
+            ? Task.CompletedTask
+            : InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }));
     }
 
     public void Dispose()

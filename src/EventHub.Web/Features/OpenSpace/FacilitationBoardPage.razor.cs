@@ -29,7 +29,13 @@ public partial class FacilitationBoardPage
     public int Id { get; set; }
 
     [Inject]
-    private BoardService Service { get; set; } = default!;
+    private PitchQueueService Queue { get; set; } = default!;
+
+    [Inject]
+    private SessionPlacementService Placement { get; set; } = default!;
+
+    [Inject]
+    private SessionMergeService Merging { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -56,7 +62,7 @@ public partial class FacilitationBoardPage
 
     protected override async Task ReloadAsync()
     {
-        Board = await Service.GetBoardAsync(await CurrentActor.GetAsync(), Id);
+        Board = await Layout.GetBoardAsync(await CurrentActor.GetAsync(), Id);
         if (_selectedCell is not null)
         {
             _selectedCell = Board?.Cells.FirstOrDefault(c => c.SessionId == _selectedCell.SessionId);
@@ -121,11 +127,11 @@ public partial class FacilitationBoardPage
         var actor = await CurrentActor.GetAsync();
         if (_selectedProposal is { } proposal && target is null)
         {
-            Show(await Service.PlaceAsync(actor, proposal.Id, room.Id, slot.Id), $"Placed “{proposal.Title}” in {room.Name}.");
+            Show(await Placement.PlaceAsync(actor, proposal.Id, room.Id, slot.Id), $"Placed “{proposal.Title}” in {room.Name}.");
         }
         else if (_selectedCell is { } cell && target is null)
         {
-            Show(await Service.MoveAsync(actor, cell.SessionId, room.Id, slot.Id), $"Moved “{cell.Title}” to {room.Name}.");
+            Show(await Placement.MoveAsync(actor, cell.SessionId, room.Id, slot.Id), $"Moved “{cell.Title}” to {room.Name}.");
         }
         else if (_selectedCell is { } dragged && target is not null && target.SessionId != dragged.SessionId && !target.IsFixed)
         {
@@ -143,34 +149,34 @@ public partial class FacilitationBoardPage
 
     private async Task SwapAsync(BoardCellView a, BoardCellView b)
     {
-        Show(await Service.SwapAsync(await CurrentActor.GetAsync(), a.SessionId, b.SessionId), $"Swapped “{a.Title}” and “{b.Title}”.");
+        Show(await Placement.SwapAsync(await CurrentActor.GetAsync(), a.SessionId, b.SessionId), $"Swapped “{a.Title}” and “{b.Title}”.");
         ClearSelection();
         await ReloadAsync();
     }
 
     private async Task MergeAsync(BoardCellView keep, BoardCellView absorb)
     {
-        Show(await Service.MergeAsync(await CurrentActor.GetAsync(), keep.SessionId, absorb.SessionId), $"Merged “{absorb.Title}” into “{keep.Title}”.");
+        Show(await Merging.MergeAsync(await CurrentActor.GetAsync(), keep.SessionId, absorb.SessionId), $"Merged “{absorb.Title}” into “{keep.Title}”.");
         ClearSelection();
         await ReloadAsync();
     }
 
     private async Task PinAsync(BoardCellView cell, bool pinned)
     {
-        Show(await Service.SetPinnedAsync(await CurrentActor.GetAsync(), cell.SessionId, pinned), pinned ? $"Pinned “{cell.Title}”." : $"Unpinned “{cell.Title}”.");
+        Show(await Placement.SetPinnedAsync(await CurrentActor.GetAsync(), cell.SessionId, pinned), pinned ? $"Pinned “{cell.Title}”." : $"Unpinned “{cell.Title}”.");
         await ReloadAsync();
     }
 
     private async Task MoveInQueueAsync(BoardProposal proposal, int offset)
     {
-        var outcome = await Service.MoveInQueueAsync(await CurrentActor.GetAsync(), proposal.Id, offset);
+        var outcome = await Queue.MoveInQueueAsync(await CurrentActor.GetAsync(), proposal.Id, offset);
         Say(outcome.Succeeded ? $"Moved “{proposal.Title}” {(offset < 0 ? "up" : "down")} the queue." : outcome.Errors[0].Message, !outcome.Succeeded);
         await ReloadAsync();
     }
 
     private async Task WithdrawAsync(BoardProposal proposal)
     {
-        var outcome = await Service.WithdrawAsync(await CurrentActor.GetAsync(), proposal.Id);
+        var outcome = await Queue.WithdrawAsync(await CurrentActor.GetAsync(), proposal.Id);
         Say(outcome.Succeeded ? $"Withdrew “{proposal.Title}”." : outcome.Errors[0].Message, !outcome.Succeeded);
         ClearSelection();
         await ReloadAsync();
@@ -178,7 +184,7 @@ public partial class FacilitationBoardPage
 
     private async Task ProposeAsync()
     {
-        var outcome = await Service.ProposeOnBehalfAsync(await CurrentActor.GetAsync(), Id, new ProposalInput(_title, _convener, _description));
+        var outcome = await Queue.ProposeOnBehalfAsync(await CurrentActor.GetAsync(), Id, new ProposalInput(_title, _convener, _description));
         _errors = outcome.Errors;
         if (outcome.Succeeded)
         {
@@ -206,7 +212,7 @@ public partial class FacilitationBoardPage
 
         if (errors.Count == 0)
         {
-            var outcome = await Service.AddSlotAsync(await CurrentActor.GetAsync(), Id, startUtc, endUtc);
+            var outcome = await Layout.AddSlotAsync(await CurrentActor.GetAsync(), Id, startUtc, endUtc);
             errors.AddRange(outcome.Errors);
             if (outcome.Succeeded)
             {
@@ -221,7 +227,7 @@ public partial class FacilitationBoardPage
 
     private async Task RemoveSlotAsync(BoardSlotView slot)
     {
-        var outcome = await Service.RemoveSlotAsync(await CurrentActor.GetAsync(), slot.Id);
+        var outcome = await Layout.RemoveSlotAsync(await CurrentActor.GetAsync(), slot.Id);
         Say(outcome.Succeeded ? "Time slot removed." : outcome.Errors[0].Message, !outcome.Succeeded);
         await ReloadAsync();
     }

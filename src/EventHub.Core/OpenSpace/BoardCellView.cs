@@ -1,0 +1,6 @@
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>One filled cell. A fixed session (a Hybrid event's talk) is shown but cannot be moved on the board.</summary>
+public sealed record BoardCellView(
+    int SessionId, int RoomId, int SlotId, string Title, string ConvenerName, string Description,
+    bool IsPinned, bool IsFixed, int InterestCount, IReadOnlyList<string> Warnings);

@@ -1,0 +1,154 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>
+/// The board as everyone sees it (rooms across, time slots down, the pitch queue beside), and its time slots.
+/// Reading is public for a public event; adding or removing a slot needs an organiser or facilitator.
+/// </summary>
+public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFactory, ILiveSignal signal)
+{
+    /// <summary>The board of a public event (or any event for an organiser); null when there is none to show.</summary>
+    public async Task<BoardView?> GetBoardAsync(Actor actor, string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        if (ev is null || (!ev.IsPublic && !actor.IsOrganiser))
+        {
+            return null;
+        }
+
+        return await LoadBoardAsync(db, ev, ct);
+    }
+
+    public async Task<BoardView?> GetBoardAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null || (!ev.IsPublic && !actor.IsOrganiser))
+        {
+            return null;
+        }
+
+        return await LoadBoardAsync(db, ev, ct);
+    }
+
+    private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, CancellationToken ct)
+    {
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(r => new BoardRoom(r.Id, r.Name, r.Capacity, r.AccessibilityNotes)).ToListAsync(ct);
+        var slots = await db.Set<BoardSlot>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
+            .Select(s => new BoardSlotView(s.Id, s.StartUtc, s.EndUtc)).ToListAsync(ct);
+        var cells = await db.Set<BoardCell>().AsNoTracking().Where(c => c.EventId == ev.Id).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var interest = await db.Set<InterestMark>().AsNoTracking().Where(i => sessionIds.Contains(i.SessionId))
+            .GroupBy(i => i.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var queue = await db.Set<Proposal>().AsNoTracking().Where(p => p.EventId == ev.Id && p.Status == ProposalStatus.Queued)
+            .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id)
+            .Select(p => new BoardProposal(p.Id, p.Title, p.ConvenerName, p.Description, p.QueueOrder)).ToListAsync(ct);
+
+        var byId = sessions.ToDictionary(s => s.Id);
+        var roomById = rooms.ToDictionary(r => r.Id);
+        var views = new List<BoardCellView>();
+        foreach (var cell in cells)
+        {
+            if (!byId.TryGetValue(cell.SessionId, out var session))
+            {
+                continue;
+            }
+
+            var count = interest.GetValueOrDefault(cell.SessionId);
+            var warnings = new List<string>();
+            var clash = OpenSpaceRules.ConvenerClash(cell.ConvenerName,
+                cells.Where(o => o.SlotId == cell.SlotId && byId.ContainsKey(o.SessionId)).Select(o => (o.SessionId, o.ConvenerName, byId[o.SessionId].Title)),
+                cell.SessionId);
+            if (clash is not null)
+            {
+                warnings.Add(clash);
+            }
+
+            if (roomById.TryGetValue(cell.RoomId, out var room) &&
+                OpenSpaceRules.InterestOverCapacity(session.Title, count, room.Capacity, room.Name) is { } over)
+            {
+                warnings.Add(over);
+            }
+
+            views.Add(new BoardCellView(cell.SessionId, cell.RoomId, cell.SlotId, session.Title, cell.ConvenerName,
+                session.Description, cell.IsPinned, false, count, warnings));
+        }
+
+        // Fixed sessions (talks in a Hybrid event) that sit exactly in a room and slot show on the same grid.
+        var placed = cells.Select(c => c.SessionId).ToHashSet();
+        foreach (var session in sessions.Where(s => !placed.Contains(s.Id) && s.RoomId is not null))
+        {
+            var slot = slots.FirstOrDefault(sl => sl.StartUtc < session.EndUtc && session.StartUtc < sl.EndUtc);
+            if (slot is not null && !views.Any(v => v.RoomId == session.RoomId && v.SlotId == slot.Id))
+            {
+                views.Add(new BoardCellView(session.Id, session.RoomId!.Value, slot.Id, session.Title, session.Speakers,
+                    session.Description, true, true, interest.GetValueOrDefault(session.Id), []));
+            }
+        }
+
+        return new BoardView(ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, rooms, slots, views, queue);
+    }
+
+    public async Task<Outcome<BoardSlotView>> AddSlotAsync(Actor actor, int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct = default)
+    {
+        if (BoardGuards.Organiser(actor) is { } refusal)
+        {
+            return Outcome<BoardSlotView>.Refused(refusal);
+        }
+
+        if (endUtc <= startUtc)
+        {
+            return Outcome<BoardSlotView>.Refused(OpenSpaceErrors.SlotTimes, "EndUtc");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome<BoardSlotView>.NotFound(OpenSpaceErrors.NotFound);
+        }
+
+        if (await db.Set<BoardSlot>().AnyAsync(s => s.EventId == eventId && s.StartUtc < endUtc && startUtc < s.EndUtc, ct))
+        {
+            return Outcome<BoardSlotView>.Refused(OpenSpaceErrors.SlotOverlap, "StartUtc");
+        }
+
+        var slot = new BoardSlot { EventId = eventId, StartUtc = startUtc, EndUtc = endUtc };
+        db.Add(slot);
+        await db.SaveChangesAsync(ct);
+        signal.Publish(eventId, LiveTopics.Board);
+        return Outcome<BoardSlotView>.Ok(new BoardSlotView(slot.Id, slot.StartUtc, slot.EndUtc));
+    }
+
+    /// <summary>Removes an empty slot; a slot with sessions in it is refused so nothing placed is lost.</summary>
+    public async Task<Outcome<bool>> RemoveSlotAsync(Actor actor, int slotId, CancellationToken ct = default)
+    {
+        if (BoardGuards.Organiser(actor) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slot = await db.Set<BoardSlot>().FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is null)
+        {
+            return Outcome<bool>.NotFound(OpenSpaceErrors.NotFound);
+        }
+
+        if (await db.Set<BoardCell>().AnyAsync(c => c.SlotId == slotId, ct))
+        {
+            return Outcome<bool>.Refused(OpenSpaceErrors.SlotInUse);
+        }
+
+        db.Remove(slot);
+        await db.SaveChangesAsync(ct);
+        signal.Publish(slot.EventId, LiveTopics.Board);
+        return Outcome<bool>.Ok(true);
+    }
+}

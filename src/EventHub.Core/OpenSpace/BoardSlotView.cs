@@ -1,0 +1,3 @@
+namespace EventHub.Core.OpenSpace;
+
+public sealed record BoardSlotView(int Id, DateTime StartUtc, DateTime EndUtc);

@@ -1,0 +1,4 @@
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>One of the holder's own proposals, with where it stands now, in words.</summary>
+public sealed record HolderProposal(int Id, string Title, ProposalStatus Status, string Where);

@@ -1,0 +1,8 @@
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>Outbox template names for Open Space messages (rendered by the Email feature).</summary>
+public static class OpenSpaceEmailTemplates
+{
+    public const string SessionMoved = "openspace.session-moved";
+    public const string SessionMerged = "openspace.session-merged";
+}

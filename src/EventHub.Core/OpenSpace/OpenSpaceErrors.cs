@@ -1,0 +1,47 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>The Open Space board's refusals: stable codes and the words people see.</summary>
+public static class OpenSpaceErrors
+{
+    public static readonly Refusal Forbidden =
+        Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers and facilitators can change the board");
+
+    public static readonly Refusal NotFound =
+        Refusal.NotFound(ErrorCodes.NotFound, "That could not be found on this event's board");
+
+    public static readonly Refusal NoProposals =
+        Refusal.NotFound(ErrorCodes.NotFound, "This event does not take session proposals");
+
+    public static readonly Refusal CellTaken =
+        new("cell_taken", "Another session is already in that room at that time. Choose an empty cell, or swap the two sessions");
+
+    public static readonly Refusal Pinned = new("pinned", "This session is pinned. Unpin it before moving it");
+
+    public static readonly Refusal NotQueued = new("not_queued", "This proposal is no longer in the queue");
+
+    public static readonly Refusal NotOnBoard = new("not_on_board", "This session is not on the board");
+
+    public static readonly Refusal SameSession = Refusal.Conflict(ErrorCodes.Conflict, "Choose two different sessions");
+
+    public static readonly Refusal SlotInUse =
+        Refusal.Conflict(ErrorCodes.Conflict, "Move the sessions out of this slot before removing it");
+
+    public static readonly Refusal SlotTimes = new("slot_invalid", "The slot must end after it starts", OutcomeStatus.Invalid);
+
+    public static readonly Refusal SlotOverlap = new("slot_invalid", "This slot overlaps another slot", OutcomeStatus.Invalid);
+
+    public static readonly Refusal OneStep = new("offset_invalid", "Move one place up or down", OutcomeStatus.Invalid);
+
+    public static readonly Refusal InterestName = new("name_missing", "Enter your name", OutcomeStatus.Invalid);
+
+    public static readonly Refusal InterestEmail =
+        new("email_invalid", "Enter an email address in the correct format, like name@example.com", OutcomeStatus.Invalid);
+
+    public static readonly Refusal NotAHolder =
+        new("not_a_ticket_holder", "Only people with a confirmed place can propose sessions or mark interest from this page");
+
+    public static readonly Refusal Ended =
+        new("not_a_ticket_holder", "This event has finished, so the board no longer takes proposals");
+}

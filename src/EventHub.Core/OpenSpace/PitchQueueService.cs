@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>The pitch queue: proposals wait here, in the order they were pitched, until a facilitator places them.</summary>
+public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+{
+    /// <summary>
+    /// Adds a proposal to the end of the queue. Not public: the caller must have established who is proposing —
+    /// <see cref="ProposeOnBehalfAsync"/> (an organiser at the pitch desk) or <see cref="TicketHolderBoardService"/>
+    /// (a confirmed ticket holder, by their manage link).
+    /// </summary>
+    internal async Task<Outcome<BoardProposal>> ProposeAsync(int eventId, ProposalInput input, string proposerName, int? proposerBookingId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = OpenSpaceRules.ValidateProposal(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<BoardProposal>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null || ev.Kind == EventKind.Forum)
+        {
+            return Outcome<BoardProposal>.NotFound(OpenSpaceErrors.NoProposals);
+        }
+
+        var last = await db.Set<Proposal>().Where(p => p.EventId == eventId).MaxAsync(p => (int?)p.QueueOrder, ct) ?? 0;
+        var proposal = new Proposal
+        {
+            EventId = eventId,
+            Title = input.Title!.Trim(),
+            ConvenerName = input.ConvenerName!.Trim(),
+            Description = (input.Description ?? string.Empty).Trim(),
+            QueueOrder = last + 1,
+            Status = ProposalStatus.Queued,
+            ProposedBy = OpenSpaceRules.Truncate(proposerName.Trim(), OpenSpaceRules.MaxNameLength),
+            ProposerBookingId = proposerBookingId,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(proposal);
+        await db.SaveChangesAsync(ct);
+        signal.Publish(eventId, LiveTopics.Board);
+        return Outcome<BoardProposal>.Ok(new BoardProposal(proposal.Id, proposal.Title, proposal.ConvenerName, proposal.Description, proposal.QueueOrder));
+    }
+
+    /// <summary>A facilitator or volunteer at the pitch desk proposes on someone's behalf.</summary>
+    public Task<Outcome<BoardProposal>> ProposeOnBehalfAsync(Actor actor, int eventId, ProposalInput input, CancellationToken ct = default) =>
+        BoardGuards.Organiser(actor) is { } refusal
+            ? Task.FromResult(Outcome<BoardProposal>.Refused(refusal))
+            : ProposeAsync(eventId, input, actor.DisplayName, ct: ct);
+
+    public async Task<Outcome<bool>> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)
+    {
+        if (BoardGuards.Organiser(actor) is { } forbidden)
+        {
+            return Outcome<bool>.Refused(forbidden);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (BoardGuards.Queued(proposal) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        Debug.Assert(proposal is not null, "The guard above refuses a proposal that does not exist.");
+
+        proposal.Status = ProposalStatus.Withdrawn;
+        await db.SaveChangesAsync(ct);
+        signal.Publish(proposal.EventId, LiveTopics.Board);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Moves a queued proposal one place earlier (<paramref name="offset"/> -1) or later (+1) in the pitch queue by
+    /// swapping its position with its neighbour. At the top or bottom it stays where it is.
+    /// </summary>
+    public async Task<Outcome<bool>> MoveInQueueAsync(Actor actor, int proposalId, int offset, CancellationToken ct = default)
+    {
+        if (BoardGuards.Organiser(actor) is { } forbidden)
+        {
+            return Outcome<bool>.Refused(forbidden);
+        }
+
+        if (offset is not (-1 or 1))
+        {
+            return Outcome<bool>.Refused(OpenSpaceErrors.OneStep, "Offset");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (BoardGuards.Queued(proposal) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        Debug.Assert(proposal is not null, "The guard above refuses a proposal that does not exist.");
+
+        // Ties in QueueOrder are broken by id, as the board reads them, so renumber the whole queue while swapping.
+        var eventId = proposal.EventId;
+        var queue = await db.Set<Proposal>().Where(p => p.EventId == eventId && p.Status == ProposalStatus.Queued)
+            .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id).ToListAsync(ct);
+        var index = queue.FindIndex(p => p.Id == proposalId);
+        var target = index + offset;
+        if (target < 0 || target >= queue.Count)
+        {
+            return Outcome<bool>.Ok(false);
+        }
+
+        (queue[index], queue[target]) = (queue[target], queue[index]);
+        var first = queue.Min(p => p.QueueOrder);
+        for (var i = 0; i < queue.Count; i++)
+        {
+            queue[i].QueueOrder = first + i;
+        }
+
+        await db.SaveChangesAsync(ct);
+        signal.Publish(eventId, LiveTopics.Board);
+        return Outcome<bool>.Ok(true);
+    }
+}

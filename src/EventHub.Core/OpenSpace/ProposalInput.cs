@@ -1,0 +1,3 @@
+namespace EventHub.Core.OpenSpace;
+
+public sealed record ProposalInput(string? Title, string? ConvenerName, string? Description = null);

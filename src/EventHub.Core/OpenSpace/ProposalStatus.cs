@@ -1,0 +1,11 @@
+using EventHub.Core.Events;
+
+namespace EventHub.Core.OpenSpace;
+
+public enum ProposalStatus
+{
+    Queued = 0,
+    Placed = 1,
+    Withdrawn = 2,
+    Merged = 3,
+}

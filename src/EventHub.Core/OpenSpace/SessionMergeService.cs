@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using EventHub.Core.Proceedings;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.OpenSpace;
+
+/// <summary>
+/// Merging two board sessions into one: titles, conveners, history, interest and the session's record (notes,
+/// materials, write-ups) all follow the session that stays.
+/// </summary>
+public sealed class SessionMergeService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+{
+    /// <summary>
+    /// Merges the second session into the first: the first keeps its cell, takes both titles and conveners, and
+    /// the history keeps each original title and convener. People interested in the second are told.
+    /// </summary>
+    public async Task<Outcome<BoardChangeResult>> MergeAsync(Actor actor, int keepSessionId, int absorbSessionId, CancellationToken ct = default)
+    {
+        if (BoardGuards.Organiser(actor) is { } forbidden)
+        {
+            return Outcome<BoardChangeResult>.Refused(forbidden);
+        }
+
+        if (BoardGuards.Different(keepSessionId, absorbSessionId) is { } same)
+        {
+            return Outcome<BoardChangeResult>.Refused(same);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keepCell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == keepSessionId, ct);
+        var goneCell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == absorbSessionId, ct);
+        if (BoardGuards.OnSameBoard(keepCell, goneCell) is { } notOnBoard)
+        {
+            return Outcome<BoardChangeResult>.Refused(notOnBoard);
+        }
+
+        Debug.Assert(keepCell is not null && goneCell is not null, "The guard above refuses a session that is not on the board.");
+
+        if (BoardGuards.NotPinned(goneCell) is { } pinned)
+        {
+            return Outcome<BoardChangeResult>.Refused(pinned);
+        }
+
+        var keep = await db.Sessions.FirstAsync(s => s.Id == keepSessionId, ct);
+        var gone = await db.Sessions.FirstAsync(s => s.Id == absorbSessionId, ct);
+        var goneBefore = await BoardNotices.DescribeAsync(db, gone, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, keep.Title, keepCell.ConvenerName, "Kept its place in a merge", actor, now));
+        db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, gone.Title, goneCell.ConvenerName, $"Merged in from {goneBefore.Room}", actor, now));
+        await db.Set<SessionHistoryEntry>().Where(h => h.SessionId == gone.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(h => h.SessionId, keep.Id), ct);
+
+        keep.Title = OpenSpaceRules.Truncate(keep.Title + " + " + gone.Title, OpenSpaceRules.MaxTitleLength);
+        keepCell.ConvenerName = OpenSpaceRules.Truncate(keepCell.ConvenerName + ", " + goneCell.ConvenerName, OpenSpaceRules.MaxNameLength);
+        keep.Speakers = OpenSpaceRules.Truncate(keepCell.ConvenerName, EventRules.MaxSpeakersLength);
+        keepCell.UpdatedUtc = now;
+
+        // Interest follows the session; people already interested in both are counted once.
+        var keepEmails = await db.Set<InterestMark>().Where(i => i.SessionId == keep.Id).Select(i => i.Email).ToListAsync(ct);
+        var goneMarks = await db.Set<InterestMark>().Where(i => i.SessionId == gone.Id).ToListAsync(ct);
+        foreach (var mark in goneMarks)
+        {
+            BoardNotices.Notify(db, OpenSpaceEmailTemplates.SessionMerged, mark, gone, goneBefore, await BoardNotices.DescribeAsync(db, keep, ct), keep.Title, now);
+            if (keepEmails.Contains(mark.Email))
+            {
+                db.Remove(mark);
+            }
+            else
+            {
+                mark.SessionId = keep.Id;
+            }
+        }
+
+        foreach (var proposal in await db.Set<Proposal>().Where(p => p.SessionId == gone.Id).ToListAsync(ct))
+        {
+            proposal.Status = ProposalStatus.Merged;
+            proposal.SessionId = keep.Id;
+        }
+
+        await MoveRecordAsync(db, gone, keep, ct);
+
+        await db.SaveChangesAsync(ct);
+        db.Remove(goneCell);
+        db.Remove(gone);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var warnings = await BoardWarnings.ForAsync(db, keep.Id, ct);
+        signal.Publish(keepCell.EventId, LiveTopics.Board);
+        return Outcome<BoardChangeResult>.Ok(new BoardChangeResult(keep.Id, warnings));
+    }
+
+    /// <summary>
+    /// Deleting the absorbed session cascades to its record, so its materials and write-ups move to the session that
+    /// stays, and its notes are added under a heading (or become the notes, with their private link, when there were none).
+    /// </summary>
+    private static async Task MoveRecordAsync(EventHubDbContext db, Session gone, Session keep, CancellationToken ct)
+    {
+        await db.Set<Material>().Where(m => m.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.SessionId, keep.Id), ct);
+        await db.Set<WriteUp>().Where(w => w.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.SessionId, keep.Id), ct);
+
+        var goneNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == gone.Id, ct);
+        if (goneNotes is null)
+        {
+            return;
+        }
+
+        var keepNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == keep.Id, ct);
+        if (keepNotes is null)
+        {
+            // The key cannot change on a tracked row: re-key it in the database, keeping the convener's link working.
+            await db.Set<SessionNotes>().Where(n => n.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.SessionId, keep.Id), ct);
+            db.Entry(goneNotes).State = EntityState.Detached;
+            return;
+        }
+
+        var heading = "From \"" + gone.Title + "\"";
+        keepNotes.Convener = Join(keepNotes.Convener, goneNotes.Convener, ", ", ProceedingsRules.MaxShortSection);
+        keepNotes.Participants = Join(keepNotes.Participants, goneNotes.Participants, "\n", ProceedingsRules.MaxSection);
+        keepNotes.KeyPoints = Append(keepNotes.KeyPoints, heading, goneNotes.KeyPoints);
+        keepNotes.Actions = Append(keepNotes.Actions, heading, goneNotes.Actions);
+        keepNotes.Links = Append(keepNotes.Links, heading, goneNotes.Links);
+        keepNotes.HideConvenerName |= goneNotes.HideConvenerName;
+        keepNotes.Revision++;
+
+        static string Join(string a, string b, string separator, int max) =>
+            OpenSpaceRules.Truncate(string.IsNullOrWhiteSpace(b) ? a : string.IsNullOrWhiteSpace(a) ? b : a.TrimEnd() + separator + b.Trim(), max);
+
+        static string Append(string mine, string heading, string theirs) =>
+            string.IsNullOrWhiteSpace(theirs)
+                ? mine
+                : OpenSpaceRules.Truncate((string.IsNullOrWhiteSpace(mine) ? string.Empty : mine.TrimEnd() + "\n\n") + "### " + heading + "\n\n" + theirs.Trim(),
+                    ProceedingsRules.MaxSection);
+    }
+}

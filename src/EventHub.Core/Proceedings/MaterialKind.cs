@@ -1,0 +1,9 @@
+using EventHub.Core.Events;
+
+namespace EventHub.Core.Proceedings;
+
+public enum MaterialKind
+{
+    File = 0,
+    Link = 1,
+}

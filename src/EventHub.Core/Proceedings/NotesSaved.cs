@@ -1,0 +1,3 @@
+namespace EventHub.Core.Proceedings;
+
+public sealed record NotesSaved(int Revision, DateTime SavedUtc);

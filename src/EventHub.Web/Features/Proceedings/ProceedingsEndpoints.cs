@@ -1,0 +1,33 @@
+using EventHub.Core.Organisers;
+using EventHub.Core.Proceedings;
+using EventHub.Web.Features.Events.Organiser;
+
+namespace EventHub.Web.Features.Proceedings;
+
+public static class ProceedingsEndpoints
+{
+    /// <summary>The material download endpoint, and the record link on the organiser's event page.</summary>
+    public static IEndpointRouteBuilder MapProceedings(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/materials/{id:int}", async (int id, HttpContext http, MaterialService materials, CancellationToken ct) =>
+        {
+            var download = await materials.GetDownloadAsync(OrganiserClaims.ToActor(http.User), id, ct);
+            if (download is null)
+            {
+                return Results.NotFound();
+            }
+
+            // Always a download, never rendered by the browser in our origin, whatever the file claims to be.
+            http.Response.Headers.ContentDisposition = download.ContentDisposition;
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            http.Response.Headers.CacheControl = "private, no-cache";
+            return Results.File(download.FullPath, download.ContentType);
+        });
+
+        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
+        return app;
+    }
+
+    public static string DownloadUrl(int materialId) => $"/materials/{materialId}";
+}

@@ -1,0 +1,60 @@
+using EventHub.Core.Common;
+using EventHub.Core.OpenSpace;
+using EventHub.EndToEnd.Tests.OpenSpace;
+using EventHub.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace EventHub.EndToEnd.Tests.Proceedings;
+
+public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
+{
+
+    [Fact]
+    public async Task A_participant_posts_a_write_up_an_organiser_approves_it_and_it_shows_on_the_session_page_without_its_script()
+    {
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var queue = App.Service<PitchQueueService>();
+        var placement = App.Service<SessionPlacementService>();
+        var proposal = (await queue.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
+        var sessionId = (await placement.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
+
+        var page = await NewPageAsync();
+        await page.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/sessions/{sessionId}"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bus timetables as open data");
+        await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        // A link that is not http(s) is refused, and what was typed stays.
+        await page.GetByTestId("AuthorName").FillAsync("Ann Attendee");
+        await page.GetByTestId("Text").FillAsync("We agreed to publish **weekly**.<script>document.title='owned'</script>");
+        await page.GetByTestId("Url").FillAsync("javascript:alert(1)");
+        await page.GetByTestId("write-up-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Enter a web address starting with https:// or http://");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        await Assertions.Expect(page.GetByTestId("AuthorName")).ToHaveValueAsync("Ann Attendee");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await page.GetByTestId("Url").FillAsync("https://ann.example.org/open-space");
+        await page.GetByTestId("write-up-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("write-up-message")).ToContainTextAsync("once an organiser has approved it");
+        await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
+
+        // The organiser approves it on the record page.
+        var organiser = await NewPageAsync();
+        await seed.SignInAsync(organiser, App);
+        await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/record"));
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Approve write-up by Ann Attendee" }).ClickAsync();
+        await Assertions.Expect(organiser.GetByText("None waiting.")).ToBeVisibleAsync();
+        await organiser.ShouldHaveNoAxeViolationsAsync();
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        var writeUp = page.GetByTestId("write-up");
+        await Assertions.Expect(writeUp).ToContainTextAsync("Ann Attendee");
+        await Assertions.Expect(writeUp.Locator("strong", new() { HasText = "weekly" })).ToBeVisibleAsync();
+        (await writeUp.Locator("script").CountAsync()).ShouldBe(0);
+        (await page.TitleAsync()).ShouldNotBe("owned");
+        await Assertions.Expect(writeUp.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "https://ann.example.org/open-space");
+        await page.ShouldHaveNoAxeViolationsAsync();
+    }
+}

@@ -1,0 +1,103 @@
+using Bunit;
+using EventHub.Core.Common;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Proceedings;
+using EventHub.Web.Tests.OpenSpace;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Web.Tests.Proceedings;
+
+/// <summary>The record of the day's pages: notes, the record page, the series archive.</summary>
+public sealed class ProceedingsPagesTests : BoardContext
+{
+    [Fact]
+    public async Task The_notes_page_saves_and_says_when()
+    {
+        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
+        var token = (await Services.GetService<NotesService>()!.GetEditTokenAsync(Actor.System, session)).Value!;
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token));
+        page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldBe("Not edited yet"));
+
+        page.Find("[data-testid=notes-keypoints]").Input("Share the data");
+        page.Find("[data-testid=notes-save]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldStartWith("Saved at"));
+        (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.KeyPoints.ShouldBe("Share the data");
+    }
+
+    [Fact]
+    public void The_series_archive_links_to_published_proceedings_only()
+    {
+        var page = Render<SeriesArchive>(p => p.Add(x => x.Editions, [
+            new ArchiveEdition(1, "Open Space 2025", "os-2025", "Summary", "Europe/London", new DateTime(2025, 6, 1, 9, 0, 0, DateTimeKind.Utc), true, 12, 3, 2),
+            new ArchiveEdition(2, "Open Space 2024", "os-2024", "", "Europe/London", new DateTime(2024, 6, 1, 9, 0, 0, DateTimeKind.Utc), false, 8, 0, 0),
+        ]));
+
+        page.FindAll("a[href$='/proceedings']").Select(a => a.GetAttribute("href")).ShouldBe(["/events/os-2025/proceedings"]);
+        page.Markup.ShouldContain("12 sessions · 3 slides and files · 2 write-ups");
+    }
+
+    [Fact]
+    public async Task Organisers_hide_material_and_publish_the_proceedings_from_the_record_page()
+    {
+        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
+        await Services.GetService<MaterialService>()!.AddLinkAsync(EditorKey.ForOrganiser(Actors.Organiser, session), "Video", "https://video.example.org/1");
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=record-materials]"));
+
+        page.Find("[data-testid=record-materials] button.button--secondary").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=record-materials]").TextContent.ShouldContain("Hidden"));
+        page.Find("[data-testid=publish-proceedings]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain("Proceedings published."));
+        (await Services.GetService<ProceedingsService>()!.GetBookAsync(Actor.Anonymous, Slug))!.Sessions.Single().Materials.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_moderation_shows_why_and_never_says_the_write_up_was_approved()
+    {
+        var writeUp = await PendingWriteUpAsync();
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Markup.ShouldContain("by Wren Writer"));
+
+        // Someone else removed the write-up after the page was opened.
+        await using (var db = Database.CreateDbContext())
+        {
+            await db.Set<WriteUp>().Where(w => w.Id == writeUp).ExecuteDeleteAsync();
+        }
+
+        page.FindAll("button").First(b => b.TextContent.StartsWith("Approve", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain(ProceedingsErrors.WriteUpNotFound.Message));
+        page.Find("[data-testid=record-message]").TextContent.ShouldNotContain("Approved");
+        page.Find("[data-testid=record-message]").ClassList.ShouldContain("notification--warning");
+    }
+
+    [Fact]
+    public async Task A_refused_change_to_trusting_contributors_shows_why_and_never_says_it_changed()
+    {
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("#trust"));
+
+        // Signed out in another tab while the page is open: the service sees no organiser and refuses.
+        Auth.SetNotAuthorized();
+        page.Find("#trust").Change(true);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain(ProceedingsErrors.OrganisersOnlySettings.Message));
+        page.Find("[data-testid=record-message]").TextContent.ShouldNotContain("Write-ups now show at once");
+        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId)).TrustContributors.ShouldBeFalse();
+    }
+
+    private async Task<int> PendingWriteUpAsync()
+    {
+        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
+        var outcome = await Services.GetService<ProceedingsService>()!.SubmitWriteUpAsync(Slug, session, new WriteUpInput("Wren Writer", "It went well", null));
+        outcome.Value!.Status.ShouldBe(WriteUpStatus.Pending);
+        return outcome.Value.Id;
+    }
+}
