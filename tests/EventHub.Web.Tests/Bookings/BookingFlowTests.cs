@@ -149,7 +149,7 @@ public sealed class BookingFlowTests : BunitContext
     [Fact]
     public void A_second_booking_with_the_same_email_offers_to_send_the_link_again()
     {
-        _answer = Outcome<BookingResult>.Refused(BookingError.AlreadyBooked, BookingError.Message(BookingError.AlreadyBooked));
+        _answer = Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked);
         var cut = RenderFlow(Model());
         FillValid(cut);
         cut.Find("form").Submit();

@@ -16,7 +16,7 @@ public partial class AuditLogPage
     public int Id { get; set; }
 
     [Inject]
-    private BookingAdminService Admin { get; set; } = default!;
+    private BookingAuditLog AuditLog { get; set; } = default!;
 
     [Inject]
     private EventService Events { get; set; } = default!;
@@ -44,7 +44,7 @@ public partial class AuditLogPage
     // One page at a time from the server: a busy event's log runs to thousands of rows.
     private async Task<TableData<BookingAuditEntry>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var page = await Admin.AuditLogPageAsync(await CurrentActor.GetAsync(), new AuditLogQuery(Id, state.Page, state.PageSize), ct);
+        var page = await AuditLog.PageAsync(await CurrentActor.GetAsync(), new AuditLogQuery(Id, state.Page, state.PageSize), ct);
         return new TableData<BookingAuditEntry> { Items = page.Items, TotalItems = page.TotalCount };
     }
 }
