@@ -230,4 +230,19 @@ public sealed class BookingServiceTests
         view.Booking.Answers.ShouldHaveSingleItem().Value.ShouldBe("Yes");
         view.Booking.DietaryNeeds.ShouldBe("No nuts");
     }
+
+    [Fact]
+    public async Task A_booking_without_a_ticket_type_is_refused_when_the_event_offers_several()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 10);
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", null, false);
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false);
+
+        var outcome = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example")));
+
+        outcome.Status.ShouldBe(EventHub.Core.Common.OutcomeStatus.Invalid);
+        outcome.ErrorFor(nameof(BookingForm.TicketTypeId)).ShouldBe("Select a ticket type");
+        (await kit.AllBookingsAsync()).ShouldBeEmpty();
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(0);
+    }
 }
