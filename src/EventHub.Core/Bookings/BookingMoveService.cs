@@ -23,7 +23,7 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         var zone = await db.Set<Event>().Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstAsync(ct);
-        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == eventId && s.Capacity != null).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         return new MoveView(b.Id, b.EventId, b.Name, b.Reference, b.Status, b.TicketTypeId, b.Sessions.Select(s => s.SessionId).ToList(), types, sessions, zone);
     }

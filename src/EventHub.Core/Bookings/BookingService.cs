@@ -27,7 +27,7 @@ public sealed class BookingService(
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             questions = await read.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == request.EventId)
-                .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+                .InListOrder().ToListAsync(ct);
             snapshot = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
                 .Select(e => new AllocationSnapshot
                 {
@@ -115,7 +115,7 @@ public sealed class BookingService(
 
         var ev = await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == b.EventId, ct);
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId)
-            .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+            .InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == b.EventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         int? position = b.Status == BookingStatus.Waiting ? await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct) : null;
         return new ManageView(b, ev, questions, sessions, position);

@@ -33,8 +33,7 @@ internal sealed class EventList<T>(OrganiserWrites writes, EventListKind<T> kind
     public Task<Outcome<string>> MoveAsync(Actor actor, int eventId, int id, bool up, CancellationToken ct) =>
         writes.RunAsync(actor, async w =>
         {
-            var items = (await w.Db.Set<T>().Where(x => x.EventId == eventId).ToListAsync(ct))
-                .OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToList();
+            var items = await w.Db.Set<T>().Where(x => x.EventId == eventId).InListOrder().ToListAsync(ct);
             var index = items.FindIndex(x => x.Id == id);
             if (index < 0)
             {

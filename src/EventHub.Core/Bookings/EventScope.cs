@@ -9,4 +9,9 @@ internal static class EventScope
     public static Task<T?> FindInEventAsync<T>(this IQueryable<T> rows, int eventId, int id, CancellationToken ct)
         where T : class, IBelongsToEvent =>
         rows.FirstOrDefaultAsync(x => x.Id == id && x.EventId == eventId, ct);
+
+    /// <summary>An event's list in the order the organiser set (ties oldest first).</summary>
+    public static IOrderedQueryable<T> InListOrder<T>(this IQueryable<T> rows)
+        where T : class, IEventListItem =>
+        rows.OrderBy(x => x.SortOrder).ThenBy(x => x.Id);
 }

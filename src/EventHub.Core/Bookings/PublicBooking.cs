@@ -31,9 +31,9 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
             : ev.BookingOpensUtc is { } opens && now < opens ? BookingWindow.NotOpenYet
             : (ev.BookingClosesUtc is { } closes && now >= closes) || now >= ev.StartUtc ? BookingWindow.Closed
             : BookingWindow.Open;
-        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).InListOrder().ToListAsync(ct);
         types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
-        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
         if (window != BookingWindow.NotOpenYet)

@@ -18,7 +18,7 @@ public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> db
     public async Task<IReadOnlyList<RegistrationQuestion>> ListAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        return await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == eventId).InListOrder().ToListAsync(ct);
     }
 
     /// <summary>Adds a question (<paramref name="id"/> null) or changes one. Choice questions need two answers at least.</summary>

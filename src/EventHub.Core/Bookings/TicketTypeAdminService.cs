@@ -18,7 +18,7 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
     public async Task<IReadOnlyList<TicketType>> ListAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        return await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).InListOrder().ToListAsync(ct);
     }
 
     /// <summary>Adds a ticket type (<paramref name="id"/> null) or changes one. A hidden type gets a private link.</summary>
