@@ -45,7 +45,10 @@ public static class BookingRules
         return false;
     }
 
-    public static IReadOnlyList<FieldError> Validate(BookingForm form, IReadOnlyList<RegistrationQuestion> questions, bool requireConsent = true)
+    /// <summary>Checks what was typed into the booking form, in the order the fields appear.</summary>
+    /// <param name="ticketTypesOffered">How many ticket types the person could choose from: with more than one, they must choose.</param>
+    public static IReadOnlyList<FieldError> Validate(
+        BookingForm form, IReadOnlyList<RegistrationQuestion> questions, int ticketTypesOffered = 0, bool requireConsent = true)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(form.Name))
@@ -78,6 +81,11 @@ public static class BookingRules
         if (form.JobTitle.Trim().Length > MaxNameLength)
         {
             errors.Add(new(nameof(BookingForm.JobTitle), $"Job title must be {MaxNameLength} characters or fewer"));
+        }
+
+        if (ticketTypesOffered > 1 && form.TicketTypeId is null)
+        {
+            errors.Add(new(nameof(BookingForm.TicketTypeId), "Select a ticket type"));
         }
 
         if (form.DietaryNeeds.Trim().Length > MaxNeedsLength)

@@ -6,16 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-public sealed record BookingRequest(int EventId, BookingForm Form);
-
-/// <summary>What the visitor is told after booking: their reference, link token and where they stand.</summary>
-public sealed record BookingResult(int BookingId, string Reference, string ManageToken, BookingStatus Status, int? WaitlistPosition, string? CheckInCode);
-
 /// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
-public sealed partial class BookingService(
+public sealed class BookingService(
     IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null)
 {
     private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+    private readonly BookingWriter _writer = new(dbFactory, gate);
 
     public Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default) =>
         BookCoreAsync(request, byOrganiser: false, ct);
@@ -31,13 +27,7 @@ public sealed partial class BookingService(
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             questions = await read.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == request.EventId)
-                .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
-            var errors = BookingRules.Validate(form, questions, requireConsent: !byOrganiser);
-            if (errors.Count > 0)
-            {
-                return Outcome<BookingResult>.Invalid(errors);
-            }
-
+                .InListOrder().ToListAsync(ct);
             snapshot = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
                 .Select(e => new AllocationSnapshot
                 {
@@ -49,13 +39,20 @@ public sealed partial class BookingService(
                     Capacity = e.Capacity,
                     PlacesTaken = e.PlacesTaken,
                     HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
+                    TicketTypesOffered = read.Set<TicketType>().Count(t => t.EventId == e.Id && (byOrganiser || !t.Hidden)),
                     AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised),
                     HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
                 })
                 .FirstOrDefaultAsync(ct);
+            var errors = BookingRules.Validate(form, questions, snapshot?.TicketTypesOffered ?? 0, requireConsent: !byOrganiser);
+            if (errors.Count > 0)
+            {
+                return Outcome<BookingResult>.Invalid(errors);
+            }
+
             if (snapshot is null)
             {
-                return Refused(BookingError.NotAvailable);
+                return Outcome<BookingResult>.Refused(BookingErrors.NotAvailable);
             }
 
             // One round trip for the common case: the settings row is read only when the event has one.
@@ -72,7 +69,7 @@ public sealed partial class BookingService(
             if (sessionIds.Count > 0
                 && await read.Set<Session>().CountAsync(s => s.EventId == request.EventId && sessionIds.Contains(s.Id), ct) != sessionIds.Count)
             {
-                return Outcome<BookingResult>.Invalid(nameof(BookingForm.SessionIds), BookingError.Message(BookingError.SessionUnavailable));
+                return Outcome<BookingResult>.Invalid(nameof(BookingForm.SessionIds), BookingErrors.SessionUnavailable.Message);
             }
         }
 
@@ -82,13 +79,13 @@ public sealed partial class BookingService(
             ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct)
             : PriorityClaim.None;
         var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
-        if (decision.Decision == AllocationDecision.Refused)
+        if (decision.Refusal is { } refusal)
         {
-            return decision.RefusalCode is BookingError.NotOpenYet or BookingError.PriorityNotOpenYet or BookingError.PriorityLinkNotValid
-                ? Outcome<BookingResult>.Refused(decision.RefusalCode, BookingOpening.Message(
-                    BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now),
-                    snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, snapshot.TimeZoneId))
-                : Refused(decision.RefusalCode!);
+            // A visitor kept out by the opening times is told when they open, in the event's zone.
+            var opening = BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now);
+            return Outcome<BookingResult>.Refused(refusal == BookingErrors.For(opening)
+                ? BookingErrors.NotOpen(opening, BookingOpening.Message(opening, snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, snapshot.TimeZoneId))
+                : refusal);
         }
 
         var status = decision.Decision switch
@@ -97,7 +94,7 @@ public sealed partial class BookingService(
             AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
             _ => BookingStatus.Waiting,
         };
-        return await WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
+        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>
@@ -118,7 +115,7 @@ public sealed partial class BookingService(
 
         var ev = await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == b.EventId, ct);
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId)
-            .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+            .InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == b.EventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         int? position = b.Status == BookingStatus.Waiting ? await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct) : null;
         return new ManageView(b, ev, questions, sessions, position);
@@ -153,12 +150,12 @@ public sealed partial class BookingService(
             var eventStatus = await db.Set<Event>().Where(e => e.Id == b.EventId).Select(e => e.Status).FirstAsync(ct);
             if (eventStatus == EventStatus.Cancelled)
             {
-                return BookingError.EventCancelled;
+                return BookingErrors.EventCancelled;
             }
 
             if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
             {
-                return BookingError.OfferEnded;
+                return BookingErrors.OfferEnded;
             }
 
             b.Status = BookingStatus.Confirmed;
@@ -194,12 +191,12 @@ public sealed partial class BookingService(
         var b = await db.Set<Booking>().Include(x => x.Answers).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
         if (b is null)
         {
-            return Outcome<bool>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+            return Outcome<bool>.Refused(BookingErrors.InvalidLink);
         }
 
         if (b.Status is BookingStatus.Cancelled or BookingStatus.Declined)
         {
-            return Outcome<bool>.Refused(BookingError.WrongState, BookingError.Message(BookingError.WrongState));
+            return Outcome<bool>.Refused(BookingErrors.WrongState);
         }
 
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId).ToListAsync(ct);
@@ -220,7 +217,7 @@ public sealed partial class BookingService(
         }
 
         b.Answers.Clear();
-        b.Answers.AddRange(ToAnswers(answers, questions));
+        b.Answers.AddRange(BookingWriter.ToAnswers(answers, questions));
         b.DietaryNeeds = dietaryNeeds.Trim();
         b.AccessNeeds = accessNeeds.Trim();
         b.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
@@ -240,18 +237,18 @@ public sealed partial class BookingService(
         var b = await db.Set<Booking>().Include(x => x.Sessions).Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
         if (b is null)
         {
-            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingErrors.InvalidLink);
         }
 
         if (b.Status != BookingStatus.Confirmed)
         {
-            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingError.WrongState, "You can choose sessions once your place is confirmed.");
+            return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingErrors.SessionsNeedConfirmedPlace);
         }
 
         var wanted = sessionIds.Distinct().ToHashSet();
         if (wanted.Count > 0 && await db.Set<Session>().CountAsync(s => s.EventId == b.EventId && wanted.Contains(s.Id), ct) != wanted.Count)
         {
-            return Outcome<IReadOnlyList<SessionBooking>>.Invalid(nameof(BookingForm.SessionIds), BookingError.Message(BookingError.SessionUnavailable));
+            return Outcome<IReadOnlyList<SessionBooking>>.Invalid(nameof(BookingForm.SessionIds), BookingErrors.SessionUnavailable.Message);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -291,41 +288,9 @@ public sealed partial class BookingService(
         return Outcome<IReadOnlyList<SessionBooking>>.Ok(b.Sessions.ToList());
     }
 
-    internal static Booking NewBooking(int eventId, BookingForm form, string normalised, BookingStatus status, DateTime now, IReadOnlyList<RegistrationQuestion> questions)
-    {
-        var booking = new Booking
-        {
-            EventId = eventId,
-            TicketTypeId = form.TicketTypeId,
-            Reference = BookingReferences.New(),
-            ManageToken = SecureTokens.New(),
-            CheckInCode = SecureTokens.New(16),
-            Name = form.Name.Trim(),
-            Email = form.Email.Trim(),
-            NormalisedEmail = normalised,
-            Organisation = form.Organisation.Trim(),
-            JobTitle = form.JobTitle.Trim(),
-            DietaryNeeds = form.DietaryNeeds.Trim(),
-            AccessNeeds = form.AccessNeeds.Trim(),
-            Status = status,
-            WaitlistRank = status == BookingStatus.Waiting ? now.Ticks : 0,
-            CreatedUtc = now,
-            UpdatedUtc = now,
-            ConsentUtc = form.PrivacyConsent ? now : null,
-        };
-        booking.Answers.AddRange(ToAnswers(form.Answers, questions));
-        return booking;
-    }
-
-    private static IEnumerable<BookingAnswer> ToAnswers(Dictionary<int, string> answers, IReadOnlyList<RegistrationQuestion> questions) =>
-        questions.Where(q => answers.TryGetValue(q.Id, out var v) && !string.IsNullOrWhiteSpace(v))
-            .Select(q => new BookingAnswer { QuestionId = q.Id, Value = answers[q.Id].Trim() });
-
-    private static Outcome<BookingResult> Refused(string code) => Outcome<BookingResult>.Refused(code, BookingError.Message(code));
-
-    /// <summary>Runs <paramref name="change"/> under the write gate; it returns null when done, or a refusal code.</summary>
+    /// <summary>Runs <paramref name="change"/> under the write gate; it returns null when done, or a refusal.</summary>
     private async Task<Outcome<BookingStatus>> ChangeByTokenAsync(
-        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task<string?>> change, CancellationToken ct)
+        string token, BookingStatus[] allowed, Func<EventHubDbContext, Booking, DateTime, Task<Refusal?>> change, CancellationToken ct)
     {
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -334,13 +299,13 @@ public sealed partial class BookingService(
             : await db.Set<Booking>().Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
         if (b is null)
         {
-            return Outcome<BookingStatus>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+            return Outcome<BookingStatus>.Refused(BookingErrors.InvalidLink);
         }
 
-        var refusal = allowed.Contains(b.Status) ? await change(db, b, clock.GetUtcNow().UtcDateTime) : BookingError.WrongState;
+        var refusal = allowed.Contains(b.Status) ? await change(db, b, clock.GetUtcNow().UtcDateTime) : BookingErrors.WrongState;
         if (refusal is not null)
         {
-            return Outcome<BookingStatus>.Refused(refusal, BookingError.Message(refusal));
+            return Outcome<BookingStatus>.Refused(refusal);
         }
 
         await tx.CommitAsync(ct);
@@ -352,9 +317,6 @@ public sealed partial class BookingService(
         ChangeByTokenAsync(token, allowed, async (db, b, now) =>
         {
             await change(db, b, now);
-            return (string?)null;
+            return (Refusal?)null;
         }, ct);
 }
-
-/// <summary>Everything the manage page shows.</summary>
-public sealed record ManageView(Booking Booking, Event Event, IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<Session> Sessions, int? WaitlistPosition);

@@ -10,8 +10,13 @@ public static class BookingServiceCollectionExtensions
         // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddEmail).
         services.AddSingleton<PriorityAccess>();
         services.AddSingleton<BookingService>();
-        services.AddSingleton<BookingAdminService>();
         services.AddSingleton<PublicBooking>();
+        services.AddSingleton<AttendeeService>();
+        services.AddSingleton<BookingMoveService>();
+        services.AddSingleton<TicketTypeAdminService>();
+        services.AddSingleton<QuestionAdminService>();
+        services.AddSingleton<BookingSettingsService>();
+        services.AddSingleton<BookingAuditLog>();
         services.AddSingleton<WaitlistService>();
         services.AddHostedService<OfferExpiryWorker>();
         services.AddSingleton<Events.IEventChangeObserver, EventChangeMail>();

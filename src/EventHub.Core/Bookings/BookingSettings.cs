@@ -3,20 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.Bookings;
 
-public enum EligibilityMode
-{
-    OpenToAll = 0,
-    AllowedDomains = 1,
-    ApprovalRequired = 2,
-}
-
-/// <summary>What happens to a booking from outside the allowed domains.</summary>
-public enum OutsideDomainAction
-{
-    Refuse = 0,
-    RequestApproval = 1,
-}
-
 /// <summary>
 /// Per-event booking rules. Kept in its own table (keyed by the event) so the events feature stays unaware
 /// of booking; an event without a row uses the defaults.
@@ -65,38 +51,5 @@ internal sealed class BookingSettingsConfiguration : IEntityTypeConfiguration<Bo
         builder.HasOne<Events.Event>().WithOne().HasForeignKey<BookingSettings>(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.AllowedDomainList);
         builder.Ignore(s => s.PriorityOpensLocal);
-    }
-}
-
-/// <summary>One organiser action on a booking: who, what, when.</summary>
-public sealed class BookingAuditEntry
-{
-    public long Id { get; set; }
-
-    public int EventId { get; set; }
-
-    public int? BookingId { get; set; }
-
-    public required string ActorId { get; set; }
-
-    public required string ActorName { get; set; }
-
-    public required string Action { get; set; }
-
-    public string Detail { get; set; } = string.Empty;
-
-    public DateTime AtUtc { get; set; }
-}
-
-internal sealed class BookingAuditEntryConfiguration : IEntityTypeConfiguration<BookingAuditEntry>
-{
-    public void Configure(EntityTypeBuilder<BookingAuditEntry> builder)
-    {
-        builder.ToTable("BookingAudit");
-        builder.Property(a => a.ActorId).HasMaxLength(450);
-        builder.Property(a => a.ActorName).HasMaxLength(200);
-        builder.Property(a => a.Action).HasMaxLength(64);
-        builder.Property(a => a.Detail).HasMaxLength(2000);
-        builder.HasIndex(a => new { a.EventId, a.AtUtc });
     }
 }

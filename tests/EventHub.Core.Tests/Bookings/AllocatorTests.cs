@@ -36,15 +36,15 @@ public sealed class AllocatorTests
     public void An_event_with_no_capacity_waitlists_everyone() => Decide(Snapshot(0, 0)).ShouldBe(Allocation.Waitlisted);
 
     [Theory]
-    [InlineData(EventStatus.Draft, BookingError.NotAvailable)]
-    [InlineData(EventStatus.Cancelled, BookingError.Closed)]
-    [InlineData(EventStatus.Completed, BookingError.Closed)]
+    [InlineData(EventStatus.Draft, "event_not_available")]
+    [InlineData(EventStatus.Cancelled, "booking_closed")]
+    [InlineData(EventStatus.Completed, "booking_closed")]
     public void Only_a_published_event_takes_bookings(EventStatus status, string code) =>
-        Decide(Snapshot() with { EventStatus = status }).ShouldBe(Allocation.Refused(code));
+        Decide(Snapshot() with { EventStatus = status }).RefusalCode.ShouldBe(code);
 
     [Fact]
     public void Booking_before_the_opening_time_is_refused_as_not_open_yet() =>
-        Decide(Snapshot() with { BookingOpensUtc = Now.AddMinutes(1) }).ShouldBe(Allocation.Refused(BookingError.NotOpenYet));
+        Decide(Snapshot() with { BookingOpensUtc = Now.AddMinutes(1) }).ShouldBe(Allocation.Refused(BookingErrors.NotOpenYet));
 
     [Fact]
     public void Booking_at_the_exact_opening_time_is_allowed() =>
@@ -52,11 +52,11 @@ public sealed class AllocatorTests
 
     [Fact]
     public void Booking_at_the_closing_time_is_refused_as_closed() =>
-        Decide(Snapshot() with { BookingClosesUtc = Now }).ShouldBe(Allocation.Refused(BookingError.Closed));
+        Decide(Snapshot() with { BookingClosesUtc = Now }).ShouldBe(Allocation.Refused(BookingErrors.Closed));
 
     [Fact]
     public void Booking_after_the_event_started_is_refused_even_without_a_closing_time() =>
-        Decide(Snapshot() with { BookingClosesUtc = null, EventStartUtc = Now.AddMinutes(-1) }).ShouldBe(Allocation.Refused(BookingError.Closed));
+        Decide(Snapshot() with { BookingClosesUtc = null, EventStartUtc = Now.AddMinutes(-1) }).ShouldBe(Allocation.Refused(BookingErrors.Closed));
 
     [Fact]
     public void Without_opening_or_closing_times_a_published_event_is_open() =>
@@ -72,23 +72,23 @@ public sealed class AllocatorTests
 
     [Fact]
     public void An_organiser_cannot_add_people_to_a_cancelled_event() =>
-        Decide(Snapshot() with { EventStatus = EventStatus.Cancelled }, Ann(byOrganiser: true)).ShouldBe(Allocation.Refused(BookingError.Closed));
+        Decide(Snapshot() with { EventStatus = EventStatus.Cancelled }, Ann(byOrganiser: true)).ShouldBe(Allocation.Refused(BookingErrors.Closed));
 
     [Fact]
     public void A_second_booking_from_the_same_person_is_refused() =>
-        Decide(Snapshot() with { AlreadyBooked = true }).ShouldBe(Allocation.Refused(BookingError.AlreadyBooked));
+        Decide(Snapshot() with { AlreadyBooked = true }).ShouldBe(Allocation.Refused(BookingErrors.AlreadyBooked));
 
     [Fact]
     public void A_second_booking_is_refused_even_when_the_event_is_full() =>
-        Decide(Snapshot(5, 5) with { AlreadyBooked = true }).ShouldBe(Allocation.Refused(BookingError.AlreadyBooked));
+        Decide(Snapshot(5, 5) with { AlreadyBooked = true }).ShouldBe(Allocation.Refused(BookingErrors.AlreadyBooked));
 
     [Fact]
     public void A_ticket_type_must_be_chosen_when_the_event_has_them() =>
-        Decide(Snapshot() with { HasTicketTypes = true }).ShouldBe(Allocation.Refused(BookingError.TicketTypeUnavailable));
+        Decide(Snapshot() with { HasTicketTypes = true }).ShouldBe(Allocation.Refused(BookingErrors.TicketTypeUnavailable));
 
     [Fact]
     public void A_ticket_type_of_another_event_is_refused() =>
-        Decide(Snapshot() with { HasTicketTypes = true, Ticket = null }, Ann(ticket: 99)).ShouldBe(Allocation.Refused(BookingError.TicketTypeUnavailable));
+        Decide(Snapshot() with { HasTicketTypes = true, Ticket = null }, Ann(ticket: 99)).ShouldBe(Allocation.Refused(BookingErrors.TicketTypeUnavailable));
 
     [Fact]
     public void A_ticket_type_with_room_is_confirmed() =>
@@ -106,8 +106,8 @@ public sealed class AllocatorTests
     public void A_hidden_ticket_type_needs_its_secret()
     {
         var s = Snapshot() with { HasTicketTypes = true, Ticket = new(1, null, 0, true, "s3cret-token") };
-        Decide(s, Ann(ticket: 1)).ShouldBe(Allocation.Refused(BookingError.TicketTypeUnavailable));
-        Decide(s, Ann(ticket: 1, secret: "wrong")).ShouldBe(Allocation.Refused(BookingError.TicketTypeUnavailable));
+        Decide(s, Ann(ticket: 1)).ShouldBe(Allocation.Refused(BookingErrors.TicketTypeUnavailable));
+        Decide(s, Ann(ticket: 1, secret: "wrong")).ShouldBe(Allocation.Refused(BookingErrors.TicketTypeUnavailable));
         Decide(s, Ann(ticket: 1, secret: "s3cret-token")).ShouldBe(Allocation.Confirmed);
     }
 
@@ -129,7 +129,7 @@ public sealed class AllocatorTests
 
     [Fact]
     public void An_email_from_outside_the_allowed_domains_is_refused_when_the_organiser_chose_so() =>
-        Decide(Snapshot() with { Settings = Domains("cornwall.gov.uk") }).ShouldBe(Allocation.Refused(BookingError.NotEligible));
+        Decide(Snapshot() with { Settings = Domains("cornwall.gov.uk") }).ShouldBe(Allocation.Refused(BookingErrors.NotEligible));
 
     [Fact]
     public void An_email_from_outside_the_allowed_domains_becomes_a_request_when_the_organiser_chose_so() =>

@@ -16,7 +16,12 @@ public sealed class BookingKit : IAsyncDisposable
         Clock = clock;
         Gate = new BookingWriteGate();
         Bookings = new BookingService(database, clock, Gate);
-        Admin = new BookingAdminService(database, clock, Gate, Bookings);
+        Attendees = new AttendeeService(database, clock, Gate, Bookings);
+        TicketTypes = new TicketTypeAdminService(database, clock, Gate);
+        Questions = new QuestionAdminService(database, clock, Gate);
+        Settings = new BookingSettingsService(database, clock, Gate);
+        Moves = new BookingMoveService(database, clock, Gate);
+        AuditLog = new BookingAuditLog(database);
         Waitlist = new WaitlistService(database, clock, Gate);
     }
 
@@ -28,7 +33,17 @@ public sealed class BookingKit : IAsyncDisposable
 
     public BookingService Bookings { get; }
 
-    public BookingAdminService Admin { get; }
+    public AttendeeService Attendees { get; }
+
+    public TicketTypeAdminService TicketTypes { get; }
+
+    public QuestionAdminService Questions { get; }
+
+    public BookingSettingsService Settings { get; }
+
+    public BookingMoveService Moves { get; }
+
+    public BookingAuditLog AuditLog { get; }
 
     public WaitlistService Waitlist { get; }
 
@@ -123,7 +138,7 @@ public sealed class BookingKit : IAsyncDisposable
     {
         var settings = BookingSettings.DefaultFor(EventId);
         change(settings);
-        var saved = await Admin.SaveSettingsAsync(Actors.Organiser, settings);
+        var saved = await Settings.SaveAsync(Actors.Organiser, settings);
         saved.Succeeded.ShouldBeTrue(string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 

@@ -100,4 +100,23 @@ public sealed class BookingRulesTests
     [Fact]
     public void A_typed_reference_is_normalised_to_the_stored_form() =>
         BookingReferences.Normalise(" k7qm 3xpa ").ShouldBe("K7QM-3XPA");
+
+    [Fact]
+    public void With_several_ticket_types_on_offer_one_must_be_selected() =>
+        BookingRules.Validate(ValidForm(), [], ticketTypesOffered: 2).ShouldHaveSingleItem()
+            .ShouldBe(new EventHub.Core.Common.FieldError(nameof(BookingForm.TicketTypeId), "Select a ticket type"));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void With_one_ticket_type_or_none_nothing_needs_selecting(int offered) =>
+        BookingRules.Validate(ValidForm(), [], ticketTypesOffered: offered).ShouldBeEmpty();
+
+    [Fact]
+    public void A_selected_ticket_type_satisfies_the_rule()
+    {
+        var form = ValidForm();
+        form.TicketTypeId = 4;
+        BookingRules.Validate(form, [], ticketTypesOffered: 3).ShouldBeEmpty();
+    }
 }

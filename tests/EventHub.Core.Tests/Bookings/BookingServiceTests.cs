@@ -39,7 +39,7 @@ public sealed class BookingServiceTests
 
         var second = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Again", "  ANN@Devon.gov.uk ")));
 
-        second.ErrorCode.ShouldBe(BookingError.AlreadyBooked);
+        second.ErrorCode.ShouldBe(BookingErrors.AlreadyBooked.Code);
         (await kit.AllBookingsAsync()).Count.ShouldBe(1);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
     }
@@ -107,10 +107,10 @@ public sealed class BookingServiceTests
         }
 
         var ev = await kit.EventAsync();
-        (await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Early")))).ErrorCode.ShouldBe(BookingError.NotOpenYet);
+        (await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Early")))).ErrorCode.ShouldBe(BookingErrors.NotOpenYet.Code);
 
         kit.Clock.SetUtcNow(ev.BookingClosesUtc!.Value);
-        (await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Late")))).ErrorCode.ShouldBe(BookingError.Closed);
+        (await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Late")))).ErrorCode.ShouldBe(BookingErrors.Closed.Code);
         (await kit.AllBookingsAsync()).ShouldBeEmpty();
     }
 
@@ -118,7 +118,7 @@ public sealed class BookingServiceTests
     public async Task Answers_and_the_needs_kept_apart_are_stored_with_the_booking()
     {
         await using var kit = await BookingKit.CreateAsync();
-        var q = (await kit.Admin.SaveQuestionAsync(Actors.Organiser, kit.EventId, null, "Which team?", "", QuestionKind.SingleChoice, true, "Digital\nFinance")).Value!;
+        var q = (await kit.Questions.SaveAsync(Actors.Organiser, kit.EventId, null, "Which team?", "", QuestionKind.SingleChoice, true, "Digital\nFinance")).Value!;
         var form = BookingKit.Form("Ann Example");
         form.Answers[q.Id] = "Digital";
         form.DietaryNeeds = "Vegan";
@@ -137,7 +137,7 @@ public sealed class BookingServiceTests
     public async Task A_required_question_left_blank_refuses_the_booking()
     {
         await using var kit = await BookingKit.CreateAsync();
-        var q = (await kit.Admin.SaveQuestionAsync(Actors.Organiser, kit.EventId, null, "Team?", "", QuestionKind.ShortText, true, "")).Value!;
+        var q = (await kit.Questions.SaveAsync(Actors.Organiser, kit.EventId, null, "Team?", "", QuestionKind.ShortText, true, "")).Value!;
         var outcome = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example")));
         outcome.ErrorFor(BookingRules.AnswerField(q.Id)).ShouldNotBeNull();
     }
@@ -146,8 +146,8 @@ public sealed class BookingServiceTests
     public async Task A_ticket_type_quota_waitlists_once_full_while_other_types_still_book()
     {
         await using var kit = await BookingKit.CreateAsync(capacity: 10);
-        var staff = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", 1, false)).Value!;
-        var partners = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false)).Value!;
+        var staff = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", 1, false)).Value!;
+        var partners = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false)).Value!;
 
         (await kit.BookAsync("Ann Example", ticket: staff.Id)).Status.ShouldBe(BookingStatus.Confirmed);
         (await kit.BookAsync("Bob Example", ticket: staff.Id)).Status.ShouldBe(BookingStatus.Waiting);
@@ -159,11 +159,11 @@ public sealed class BookingServiceTests
     public async Task A_hidden_ticket_type_books_only_with_its_secret_link()
     {
         await using var kit = await BookingKit.CreateAsync();
-        var speakers = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Speakers", "", null, hidden: true)).Value!;
+        var speakers = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Speakers", "", null, hidden: true)).Value!;
         speakers.SecretToken.ShouldNotBeNullOrEmpty();
 
         var without = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example", ticket: speakers.Id)));
-        without.ErrorCode.ShouldBe(BookingError.TicketTypeUnavailable);
+        without.ErrorCode.ShouldBe(BookingErrors.TicketTypeUnavailable.Code);
 
         var form = BookingKit.Form("Ann Example", ticket: speakers.Id);
         form.TicketSecret = speakers.SecretToken;
@@ -212,7 +212,7 @@ public sealed class BookingServiceTests
 
         (await kit.Bookings.GetByTokenAsync("not-a-real-token")).ShouldBeNull();
         (await kit.Bookings.GetByTokenAsync("")).ShouldBeNull();
-        (await kit.Bookings.CancelAsync("not-a-real-token")).ErrorCode.ShouldBe(BookingError.InvalidLink);
+        (await kit.Bookings.CancelAsync("not-a-real-token")).ErrorCode.ShouldBe(BookingErrors.InvalidLink.Code);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
     }
 
@@ -220,7 +220,7 @@ public sealed class BookingServiceTests
     public async Task Changing_answers_from_the_manage_link_validates_and_saves_them()
     {
         await using var kit = await BookingKit.CreateAsync();
-        var q = (await kit.Admin.SaveQuestionAsync(Actors.Organiser, kit.EventId, null, "Coming to lunch?", "", QuestionKind.YesNo, false, "")).Value!;
+        var q = (await kit.Questions.SaveAsync(Actors.Organiser, kit.EventId, null, "Coming to lunch?", "", QuestionKind.YesNo, false, "")).Value!;
         var ann = await kit.BookAsync("Ann Example");
 
         (await kit.Bookings.UpdateAnswersAsync(ann.ManageToken, new() { [q.Id] = "Perhaps" }, "", "")).ErrorFor(BookingRules.AnswerField(q.Id)).ShouldNotBeNull();
@@ -229,5 +229,20 @@ public sealed class BookingServiceTests
         var view = (await kit.Bookings.GetByTokenAsync(ann.ManageToken))!;
         view.Booking.Answers.ShouldHaveSingleItem().Value.ShouldBe("Yes");
         view.Booking.DietaryNeeds.ShouldBe("No nuts");
+    }
+
+    [Fact]
+    public async Task A_booking_without_a_ticket_type_is_refused_when_the_event_offers_several()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 10);
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", null, false);
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false);
+
+        var outcome = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example")));
+
+        outcome.Status.ShouldBe(EventHub.Core.Common.OutcomeStatus.Invalid);
+        outcome.ErrorFor(nameof(BookingForm.TicketTypeId)).ShouldBe("Select a ticket type");
+        (await kit.AllBookingsAsync()).ShouldBeEmpty();
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(0);
     }
 }

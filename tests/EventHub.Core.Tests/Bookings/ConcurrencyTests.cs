@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests
             kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example", i % 2 == 0 ? "ann@devon.gov.uk" : " ANN@devon.gov.uk"))))));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
-        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingError.AlreadyBooked);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingErrors.AlreadyBooked.Code);
         (await kit.AllBookingsAsync()).ShouldHaveSingleItem();
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
     }
@@ -76,7 +76,7 @@ public sealed class ConcurrencyTests
 
         var repeats = Enumerable.Range(0, 170).Count(i => i % 8 == 0);
         results.Count(r => !r.Succeeded).ShouldBe(repeats - 1);
-        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingError.AlreadyBooked);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingErrors.AlreadyBooked.Code);
         var rows = await kit.AllBookingsAsync();
         rows.Count.ShouldBe(170 - repeats + 1);
         rows.Count(b => b.Status == BookingStatus.Confirmed).ShouldBe(50);
@@ -112,7 +112,7 @@ public sealed class ConcurrencyTests
     public async Task Two_hundred_people_booking_a_fifty_place_ticket_type_get_exactly_fifty_of_that_type()
     {
         await using var kit = await BookingKit.CreateAsync(capacity: 500);
-        var staff = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", 50, false)).Value!;
+        var staff = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", 50, false)).Value!;
 
         var results = await FireAsync(i => kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}", ticket: staff.Id))));
 

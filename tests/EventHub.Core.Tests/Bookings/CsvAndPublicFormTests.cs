@@ -9,14 +9,14 @@ public sealed class CsvAndPublicFormTests
     public async Task The_csv_export_has_answers_but_leaves_out_access_and_dietary_needs_unless_asked()
     {
         await using var kit = await BookingKit.CreateAsync();
-        var q = (await kit.Admin.SaveQuestionAsync(Actors.Organiser, kit.EventId, null, "Team", "", QuestionKind.ShortText, false, "")).Value!;
+        var q = (await kit.Questions.SaveAsync(Actors.Organiser, kit.EventId, null, "Team", "", QuestionKind.ShortText, false, "")).Value!;
         var form = BookingKit.Form("Ann Example");
         form.Answers[q.Id] = "Digital";
         form.DietaryNeeds = "Vegan";
         form.AccessNeeds = "Hearing loop";
         await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
-        var rows = await kit.Admin.ExportRowsAsync(Actors.Organiser, kit.EventId);
-        var questions = await kit.Admin.QuestionsAsync(kit.EventId);
+        var rows = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId);
+        var questions = await kit.Questions.ListAsync(kit.EventId);
 
         var plain = AttendeeCsv.Write(rows, questions, includeNeeds: false);
         var withNeeds = AttendeeCsv.Write(rows, questions, includeNeeds: true);
@@ -43,8 +43,8 @@ public sealed class CsvAndPublicFormTests
     public async Task The_public_form_shows_a_hidden_ticket_type_only_with_its_secret()
     {
         await using var kit = await BookingKit.CreateAsync();
-        await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Delegates", "", null, false);
-        var speakers = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Speakers", "", null, true)).Value!;
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Delegates", "", null, false);
+        var speakers = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Speakers", "", null, true)).Value!;
         var publicBooking = new PublicBooking(kit.Database, kit.Clock);
 
         (await publicBooking.GetFormAsync("forum", null))!.TicketTypes.Select(t => t.Name).ShouldBe(["Delegates"]);

@@ -10,8 +10,8 @@ public sealed class MoveBookingTests
 {
     private static async Task<(TicketType Staff, TicketType Partners)> TwoTypesAsync(BookingKit kit, int? staffQuota, int? partnerQuota)
     {
-        var staff = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", staffQuota, false)).Value!;
-        var partners = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Partners", "", partnerQuota, false)).Value!;
+        var staff = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Council staff", "", staffQuota, false)).Value!;
+        var partners = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Partners", "", partnerQuota, false)).Value!;
         return (staff, partners);
     }
 
@@ -28,7 +28,7 @@ public sealed class MoveBookingTests
         var (staff, partners) = await TwoTypesAsync(kit, 5, 5);
         var ann = await kit.BookAsync("Ann Example", ticket: staff.Id);
 
-        var moved = await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id));
+        var moved = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id));
 
         moved.Succeeded.ShouldBeTrue(string.Join("; ", moved.Errors.Select(e => e.Message)));
         moved.Value.ShouldBe("Ticket type: Council staff to Partners");
@@ -39,7 +39,7 @@ public sealed class MoveBookingTests
         var mail = (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldHaveSingleItem();
         mail.ToEmail.ShouldBe("ann.example@devon.gov.uk");
         mail.PayloadJson.ShouldContain("Council staff to Partners");
-        var audit = (await kit.Admin.AuditLogAsync(Actors.Admin, kit.EventId)).First(a => a.Action == "moved");
+        var audit = (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).First(a => a.Action == "moved");
         audit.BookingId.ShouldBe(ann.BookingId);
         audit.ActorName.ShouldBe("Olive Organiser");
         audit.Detail.ShouldContain("Council staff to Partners");
@@ -53,16 +53,16 @@ public sealed class MoveBookingTests
         var ann = await kit.BookAsync("Ann Example", ticket: staff.Id);
         await kit.BookAsync("Bob Example", ticket: partners.Id);
 
-        var moved = await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id));
+        var moved = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id));
 
         moved.Succeeded.ShouldBeFalse();
-        moved.ErrorCode.ShouldBe(BookingError.TargetFull);
+        moved.ErrorCode.ShouldBe(BookingErrors.TargetFull.Code);
         moved.Errors.Single().Message.ShouldBe("\"Partners\" is full: all 1 places are taken. Raise its quota in the booking settings, or choose another ticket type. Nothing was changed.");
         (await kit.BookingAsync(ann.BookingId)).TicketTypeId.ShouldBe(staff.Id);
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(1);
         (await TypeAsync(kit, partners.Id)).PlacesTaken.ShouldBe(1);
         (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldBeEmpty();
-        (await kit.Admin.AuditLogAsync(Actors.Admin, kit.EventId)).ShouldNotContain(a => a.Action == "moved");
+        (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).ShouldNotContain(a => a.Action == "moved");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class MoveBookingTests
         var cat = await kit.BookAsync("Cat Example", ticket: staff.Id);
         cat.Status.ShouldBe(BookingStatus.Waiting);
 
-        (await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id))).Succeeded.ShouldBeTrue();
+        (await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id))).Succeeded.ShouldBeTrue();
 
         (await kit.BookingAsync(cat.BookingId)).Status.ShouldBe(BookingStatus.Offered);
         (await kit.OutboxAsync(EmailTemplates.PlaceOffered)).ShouldHaveSingleItem().ToEmail.ShouldBe("cat.example@devon.gov.uk");
@@ -91,14 +91,14 @@ public sealed class MoveBookingTests
         var bob = await kit.BookAsync("Bob Example", ticket: staff.Id);
         // A second app instance with its own gate: only the conditional update stands between them.
         using var otherGate = new BookingWriteGate();
-        var other = new BookingAdminService(kit.Database, kit.Clock, otherGate, new BookingService(kit.Database, kit.Clock, otherGate));
+        var other = new BookingMoveService(kit.Database, kit.Clock, otherGate);
 
         var results = await Task.WhenAll(
-            Task.Run(() => kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id))),
+            Task.Run(() => kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id))),
             Task.Run(() => other.MoveAsync(Actors.Organiser, new MoveRequest(bob.BookingId, partners.Id))));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
-        results.Single(r => !r.Succeeded).ErrorCode.ShouldBe(BookingError.TargetFull);
+        results.Single(r => !r.Succeeded).ErrorCode.ShouldBe(BookingErrors.TargetFull.Code);
         (await TypeAsync(kit, partners.Id)).PlacesTaken.ShouldBe(1);
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(1);
         (await kit.AllBookingsAsync()).Count(b => b.TicketTypeId == partners.Id).ShouldBe(1);
@@ -116,7 +116,7 @@ public sealed class MoveBookingTests
         (await kit.Bookings.ChooseSessionsAsync(ann.ManageToken, [morning])).Succeeded.ShouldBeTrue();
         (await kit.Bookings.ChooseSessionsAsync(bob.ManageToken, [morning])).Value!.Single().Status.ShouldBe(SessionBookingStatus.Waiting);
 
-        var moved = await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, null, [afternoon]));
+        var moved = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, null, [afternoon]));
 
         moved.Value.ShouldBe("Left Morning workshop; Joined Afternoon workshop");
         var annView = await kit.Bookings.GetByTokenAsync(ann.ManageToken);
@@ -138,9 +138,9 @@ public sealed class MoveBookingTests
         await kit.Bookings.ChooseSessionsAsync(ann.ManageToken, [morning]);
         await kit.Bookings.ChooseSessionsAsync(bob.ManageToken, [afternoon]);
 
-        var moved = await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, null, [afternoon]));
+        var moved = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, null, [afternoon]));
 
-        moved.ErrorCode.ShouldBe(BookingError.TargetFull);
+        moved.ErrorCode.ShouldBe(BookingErrors.TargetFull.Code);
         moved.Errors.Single().Message.ShouldContain("\"Afternoon workshop\" is full");
         (await kit.Bookings.GetByTokenAsync(ann.ManageToken))!.Booking.Sessions.ShouldHaveSingleItem().SessionId.ShouldBe(morning);
         await using var db = kit.Database.CreateDbContext();
@@ -156,10 +156,10 @@ public sealed class MoveBookingTests
         var ann = await kit.BookAsync("Ann Example", ticket: staff.Id);
         var bob = await kit.BookAsync("Bob Example", ticket: staff.Id);
 
-        (await kit.Admin.MoveAsync(EventHub.Core.Common.Actor.Anonymous, new MoveRequest(ann.BookingId, partners.Id))).ErrorCode
+        (await kit.Moves.MoveAsync(EventHub.Core.Common.Actor.Anonymous, new MoveRequest(ann.BookingId, partners.Id))).ErrorCode
             .ShouldBe(EventHub.Core.Common.ErrorCodes.Forbidden);
-        var waiting = await kit.Admin.MoveAsync(Actors.Organiser, new MoveRequest(bob.BookingId, partners.Id));
-        waiting.ErrorCode.ShouldBe(BookingError.WrongState);
+        var waiting = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(bob.BookingId, partners.Id));
+        waiting.ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
         waiting.Errors.Single().Message.ShouldContain("Only confirmed bookings can be moved");
         (await kit.BookingAsync(ann.BookingId)).TicketTypeId.ShouldBe(staff.Id);
     }

@@ -23,7 +23,8 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     private PollService _polls = default!;
     private MailingListService _lists = default!;
     private BookingService _bookings = default!;
-    private BookingAdminService _admin = default!;
+    private BookingSettingsService _settings = default!;
+    private AttendeeService _attendees = default!;
     private PublicBooking _public = default!;
 
     public async ValueTask InitializeAsync()
@@ -36,7 +37,8 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         _lists = new MailingListService(_database, _clock);
         var priority = new PriorityAccess([new PollPriority(_database, _clock), new ListPriority(_database, _clock)]);
         _bookings = new BookingService(_database, _clock, _gate, priority);
-        _admin = new BookingAdminService(_database, _clock, _gate, _bookings);
+        _settings = new BookingSettingsService(_database, _clock, _gate);
+        _attendees = new AttendeeService(_database, _clock, _gate, _bookings);
         _public = new PublicBooking(_database, _clock, priority);
     }
 
@@ -56,10 +58,10 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         (await BookAsync(eventId, "Bob", tokens["Bob"])).Value!.Status.ShouldBe(BookingStatus.Confirmed);
 
         var withoutLink = await BookAsync(eventId, "Cat", token: null);
-        withoutLink.ErrorCode.ShouldBe(BookingError.NotOpenYet);
+        withoutLink.ErrorCode.ShouldBe(BookingErrors.NotOpenYet.Code);
         withoutLink.Errors.Single().Message.ShouldBe("Booking opens Monday 9 November 2026, 9am GMT.");
-        (await BookAsync(eventId, "Cat", EventHub.Core.Common.SecureTokens.New())).ErrorCode.ShouldBe(BookingError.PriorityLinkNotValid);
-        (await BookAsync(other, "Ann", tokens["Ann"])).ErrorCode.ShouldBe(BookingError.PriorityLinkNotValid, "a token belongs to its own event");
+        (await BookAsync(eventId, "Cat", EventHub.Core.Common.SecureTokens.New())).ErrorCode.ShouldBe(BookingErrors.PriorityLinkNotValid.Code);
+        (await BookAsync(other, "Ann", tokens["Ann"])).ErrorCode.ShouldBe(BookingErrors.PriorityLinkNotValid.Code, "a token belongs to its own event");
         (await BookingsAsync(eventId)).ShouldBe(["Ann", "Bob"]);
     }
 
@@ -95,17 +97,17 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     public async Task Before_the_priority_opening_time_a_valid_link_is_told_when_to_come_back_and_after_it_books()
     {
         var (eventId, tokens) = await PollEventAsync();
-        var settings = await _admin.GetSettingsAsync(Actors.Organiser, eventId, Ct);
+        var settings = await _settings.GetAsync(Actors.Organiser, eventId, Ct);
         settings.PriorityOpensLocal = new DateTime(2026, 11, 4, 9, 0, 0);
-        (await _admin.SaveSettingsAsync(Actors.Organiser, settings, Ct)).Succeeded.ShouldBeTrue();
+        (await _settings.SaveAsync(Actors.Organiser, settings, Ct)).Succeeded.ShouldBeTrue();
 
         var tooEarly = await BookAsync(eventId, "Ann", tokens["Ann"]);
-        tooEarly.ErrorCode.ShouldBe(BookingError.PriorityNotOpenYet);
+        tooEarly.ErrorCode.ShouldBe(BookingErrors.PriorityNotOpenYet.Code);
         tooEarly.Errors.Single().Message.ShouldStartWith("Priority booking opens Wednesday 4 November 2026, 9am GMT.");
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 4, 9, 0, 0, TimeSpan.Zero));
         (await BookAsync(eventId, "Ann", tokens["Ann"])).Succeeded.ShouldBeTrue();
-        (await BookAsync(eventId, "Cat", null)).ErrorCode.ShouldBe(BookingError.NotOpenYet);
+        (await BookAsync(eventId, "Cat", null)).ErrorCode.ShouldBe(BookingErrors.NotOpenYet.Code);
 
         _clock.SetUtcNow(new DateTimeOffset(GeneralOpensUtc));
         (await BookAsync(eventId, "Cat", null)).Succeeded.ShouldBeTrue("once booking opens to everyone no link is needed");
@@ -116,23 +118,23 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     public async Task The_priority_opening_time_is_saved_in_utc_shown_in_the_events_zone_and_refused_after_general_opening()
     {
         var eventId = await AddEventAsync("forum", GeneralOpensUtc, "America/New_York");
-        var settings = await _admin.GetSettingsAsync(Actors.Organiser, eventId, Ct);
+        var settings = await _settings.GetAsync(Actors.Organiser, eventId, Ct);
 
         settings.PriorityOpensLocal = new DateTime(2026, 11, 9, 4, 0, 0); // the same instant as general opening in New York
-        var refused = await _admin.SaveSettingsAsync(Actors.Organiser, settings, Ct);
+        var refused = await _settings.SaveAsync(Actors.Organiser, settings, Ct);
         refused.ErrorFor(nameof(BookingSettings.PriorityOpensLocal)).ShouldBe(
             "Priority booking must open before booking opens to everyone (Monday 9 November 2026, 4am UTC-05:00). Enter an earlier time");
 
         settings.PriorityOpensLocal = new DateTime(2026, 11, 5, 8, 30, 0);
-        (await _admin.SaveSettingsAsync(Actors.Organiser, settings, Ct)).Succeeded.ShouldBeTrue();
+        (await _settings.SaveAsync(Actors.Organiser, settings, Ct)).Succeeded.ShouldBeTrue();
         await using (var db = _database.CreateDbContext())
         {
             (await db.Set<BookingSettings>().SingleAsync(s => s.EventId == eventId, Ct)).PriorityOpensUtc
                 .ShouldBe(new DateTime(2026, 11, 5, 13, 30, 0, DateTimeKind.Utc));
         }
 
-        (await _admin.GetSettingsAsync(Actors.Organiser, eventId, Ct)).PriorityOpensLocal.ShouldBe(new DateTime(2026, 11, 5, 8, 30, 0));
-        (await _admin.SaveSettingsAsync(EventHub.Core.Common.Actor.Anonymous, settings, Ct)).ErrorCode.ShouldBe(EventHub.Core.Common.ErrorCodes.Forbidden);
+        (await _settings.GetAsync(Actors.Organiser, eventId, Ct)).PriorityOpensLocal.ShouldBe(new DateTime(2026, 11, 5, 8, 30, 0));
+        (await _settings.SaveAsync(EventHub.Core.Common.Actor.Anonymous, settings, Ct)).ErrorCode.ShouldBe(EventHub.Core.Common.ErrorCodes.Forbidden);
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     {
         var eventId = await AddEventAsync("forum", GeneralOpensUtc);
 
-        (await _admin.AddByHandAsync(Actors.Organiser, eventId, Form("Ann"), Ct)).Succeeded.ShouldBeTrue();
+        (await _attendees.AddByHandAsync(Actors.Organiser, eventId, Form("Ann"), Ct)).Succeeded.ShouldBeTrue();
     }
 
     private async Task<Core.Common.Outcome<BookingResult>> BookAsync(int eventId, string name, string? token)

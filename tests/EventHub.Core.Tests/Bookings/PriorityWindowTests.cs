@@ -26,11 +26,11 @@ public sealed class PriorityWindowTests
 
     [Fact]
     public void Before_priority_booking_opens_even_a_valid_link_is_refused_as_priority_not_open_yet() =>
-        Decide(PriorityClaim.Valid, PriorityOpens.AddMinutes(-1), PriorityOpens).ShouldBe(Allocation.Refused(BookingError.PriorityNotOpenYet));
+        Decide(PriorityClaim.Valid, PriorityOpens.AddMinutes(-1), PriorityOpens).ShouldBe(Allocation.Refused(BookingErrors.PriorityNotOpenYet));
 
     [Fact]
     public void Before_priority_booking_opens_a_visitor_without_a_link_is_told_booking_is_not_open() =>
-        Decide(PriorityClaim.None, PriorityOpens.AddMinutes(-1), PriorityOpens).ShouldBe(Allocation.Refused(BookingError.NotOpenYet));
+        Decide(PriorityClaim.None, PriorityOpens.AddMinutes(-1), PriorityOpens).ShouldBe(Allocation.Refused(BookingErrors.NotOpenYet));
 
     [Fact]
     public void In_the_priority_window_a_valid_link_books_a_place() =>
@@ -38,11 +38,11 @@ public sealed class PriorityWindowTests
 
     [Fact]
     public void In_the_priority_window_a_visitor_without_a_link_is_refused_as_not_open_yet() =>
-        Decide(PriorityClaim.None, PriorityOpens.AddHours(1), PriorityOpens).ShouldBe(Allocation.Refused(BookingError.NotOpenYet));
+        Decide(PriorityClaim.None, PriorityOpens.AddHours(1), PriorityOpens).ShouldBe(Allocation.Refused(BookingErrors.NotOpenYet));
 
     [Fact]
     public void In_the_priority_window_a_link_that_is_not_valid_is_refused_as_such() =>
-        Decide(PriorityClaim.NotValid, PriorityOpens.AddHours(1), PriorityOpens).ShouldBe(Allocation.Refused(BookingError.PriorityLinkNotValid));
+        Decide(PriorityClaim.NotValid, PriorityOpens.AddHours(1), PriorityOpens).ShouldBe(Allocation.Refused(BookingErrors.PriorityLinkNotValid));
 
     [Fact]
     public void Without_a_priority_opening_time_a_valid_link_books_as_soon_as_the_event_is_published() =>
@@ -58,7 +58,7 @@ public sealed class PriorityWindowTests
     [Fact]
     public void A_valid_link_does_not_get_round_the_closing_time() =>
         Allocator.Decide(Snapshot() with { BookingClosesUtc = Now.AddDays(1) }, new AllocationRequest("ann@devon.gov.uk", Priority: PriorityClaim.Valid), Now.AddDays(1))
-            .ShouldBe(Allocation.Refused(BookingError.Closed));
+            .ShouldBe(Allocation.Refused(BookingErrors.Closed));
 
     [Fact]
     public void The_refusal_without_a_link_says_when_booking_opens_to_everyone_in_the_events_zone()

@@ -67,7 +67,7 @@ public sealed class WaitlistTests
         kit.Clock.Advance(TimeSpan.FromHours(48));
 
         var late = await kit.Bookings.AcceptOfferAsync(bob.ManageToken);
-        late.ErrorCode.ShouldBe(BookingError.OfferEnded);
+        late.ErrorCode.ShouldBe(BookingErrors.OfferEnded.Code);
         late.Errors.Single().Message.ShouldContain("book again from the event page");
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
     }
@@ -87,7 +87,7 @@ public sealed class WaitlistTests
 
         await kit.Bookings.CancelAsync(bob.ManageToken);
         (await kit.Bookings.DeclineOfferAsync(cat.ManageToken)).Succeeded.ShouldBeTrue();
-        (await kit.Bookings.AcceptOfferAsync(cat.ManageToken)).ErrorCode.ShouldBe(BookingError.OfferEnded);
+        (await kit.Bookings.AcceptOfferAsync(cat.ManageToken)).ErrorCode.ShouldBe(BookingErrors.OfferEnded.Code);
         (await kit.BookingAsync(cat.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
     }
 
@@ -103,7 +103,7 @@ public sealed class WaitlistTests
             await db.Events.ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventHub.Core.Events.EventStatus.Cancelled));
         }
 
-        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingError.EventCancelled);
+        (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingErrors.EventCancelled.Code);
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
     }
 
@@ -198,15 +198,15 @@ public sealed class WaitlistTests
 
         (await kit.Bookings.GetByTokenAsync(cat.ManageToken))!.WaitlistPosition.ShouldBe(1);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
-        (await kit.Bookings.LeaveWaitlistAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingError.WrongState);
+        (await kit.Bookings.LeaveWaitlistAsync(bob.ManageToken)).ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
     }
 
     [Fact]
     public async Task Someone_waiting_for_a_full_ticket_type_keeps_their_position_while_a_freed_place_of_another_type_goes_to_the_next()
     {
         await using var kit = await BookingKit.CreateAsync(capacity: 2);
-        var staff = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Staff", "", 1, false)).Value!;
-        var partners = (await kit.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false)).Value!;
+        var staff = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Staff", "", 1, false)).Value!;
+        var partners = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Partners", "", null, false)).Value!;
         await kit.BookAsync("Ann Example", ticket: staff.Id);
         var bob = await kit.BookAsync("Bob Example", ticket: partners.Id);
         var cat = await kit.BookAsync("Cat Example", ticket: staff.Id);     // staff full
@@ -264,6 +264,6 @@ public sealed class WaitlistTests
         await kit.BookAsync("Ann Example");
         var bob = await kit.BookAsync("Bob Example");
 
-        (await kit.Bookings.ChooseSessionsAsync(bob.ManageToken, [workshop])).ErrorCode.ShouldBe(BookingError.WrongState);
+        (await kit.Bookings.ChooseSessionsAsync(bob.ManageToken, [workshop])).ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
     }
 }

@@ -10,8 +10,8 @@ public sealed class AttendanceTests
     public async Task Attendance_and_no_shows_are_counted_per_ticket_type_and_per_organisation()
     {
         await using var kit = await CheckInKit.CreateAsync();
-        var speaker = (await kit.Booking.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Speaker", string.Empty, null, false)).Value!.Id;
-        var delegateType = (await kit.Booking.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Delegate", string.Empty, null, false)).Value!.Id;
+        var speaker = (await kit.Booking.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Speaker", string.Empty, null, false)).Value!.Id;
+        var delegateType = (await kit.Booking.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Delegate", string.Empty, null, false)).Value!.Id;
         var a = await kit.CodeOfAsync("Ann Devon", "Devon County Council", delegateType);
         await kit.CodeOfAsync("Bob Devon", "Devon County Council", delegateType);
         var c = await kit.CodeOfAsync("Cat Cornwall", "Cornwall Council", speaker);

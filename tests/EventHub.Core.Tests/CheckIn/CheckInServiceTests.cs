@@ -39,7 +39,7 @@ public sealed class CheckInServiceTests
     public async Task The_ticket_type_is_shown_when_the_booking_has_one()
     {
         await using var kit = await CheckInKit.CreateAsync();
-        var saved = await kit.Booking.Admin.SaveTicketTypeAsync(Actors.Organiser, kit.EventId, null, "Speaker", string.Empty, null, false);
+        var saved = await kit.Booking.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Speaker", string.Empty, null, false);
         var code = await kit.CodeOfAsync("Sam Speaker", ticket: saved.Value!.Id);
 
         (await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId)).TicketType.ShouldBe("Speaker");

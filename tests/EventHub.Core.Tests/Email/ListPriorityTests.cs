@@ -63,9 +63,9 @@ public sealed class ListPriorityTests
         (await BookAsync(bookings, edition.Id, "Sue", sueToken)).Value!.Status.ShouldBe(BookingStatus.Confirmed);
         (await BookAsync(bookings, edition.Id, "Wendy", wendyToken)).Value!.Status.ShouldBe(BookingStatus.Confirmed);
         var pete = await BookAsync(bookings, edition.Id, "Pete", null);
-        pete.ErrorCode.ShouldBe(BookingError.NotOpenYet);
+        pete.ErrorCode.ShouldBe(BookingErrors.NotOpenYet.Code);
         pete.Errors.Single().Message.ShouldBe("Booking opens Monday 9 November 2026, 9am GMT.");
-        (await BookAsync(bookings, edition.Id, "Pete", EventHub.Core.Common.SecureTokens.New())).ErrorCode.ShouldBe(BookingError.PriorityLinkNotValid);
+        (await BookAsync(bookings, edition.Id, "Pete", EventHub.Core.Common.SecureTokens.New())).ErrorCode.ShouldBe(BookingErrors.PriorityLinkNotValid.Code);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class ReminderTests
         var start = (await kit.EventAsync()).StartUtc;
         kit.Clock.Advance(start.AddHours(-20) - kit.Clock.GetUtcNow().UtcDateTime);
         // Added by an organiser after the one-day reminder was due (public booking has closed by then).
-        (await kit.Admin.AddByHandAsync(Actors.Organiser, kit.EventId, BookingKit.Form("Bob Example"), Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Attendees.AddByHandAsync(Actors.Organiser, kit.EventId, BookingKit.Form("Bob Example"), Ct)).Succeeded.ShouldBeTrue();
 
         (await Reminders(kit).SendDueAsync(Ct)).ShouldBe(1);
 
@@ -134,13 +134,13 @@ public sealed class ReminderTests
 
         (await reminders.KeepPlaceAsync(ann.ManageToken, Ct)).Value.ShouldBe(kit.Clock.GetUtcNow().UtcDateTime);
         (await reminders.GetAsync(ann.ManageToken, Ct))!.KeptUtc.ShouldNotBeNull();
-        (await reminders.KeepPlaceAsync(bob.ManageToken, Ct)).ErrorCode.ShouldBe(BookingError.WrongState);
-        (await reminders.KeepPlaceAsync("not-a-real-token", Ct)).ErrorCode.ShouldBe(BookingError.InvalidLink);
+        (await reminders.KeepPlaceAsync(bob.ManageToken, Ct)).ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
+        (await reminders.KeepPlaceAsync("not-a-real-token", Ct)).ErrorCode.ShouldBe(BookingErrors.InvalidLink.Code);
 
         (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).Value.ShouldBe(BookingStatus.Cancelled);
 
         (await kit.BookingAsync(ann.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
-        (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).ErrorCode.ShouldBe(BookingError.WrongState);
+        (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
     }
 }

@@ -18,16 +18,23 @@ public sealed class BookingAdminPagesTests : WebTestContext
 {
     private BookingWriteGate _gate = default!;
     private BookingService _bookings = default!;
-    private BookingAdminService _admin = default!;
+    private TicketTypeAdminService _ticketTypes = default!;
+    private QuestionAdminService _questions = default!;
     private int _eventId;
 
     protected override async Task OnInitializedAsync()
     {
         _gate = new BookingWriteGate();
         _bookings = new BookingService(Core.Database, Core.Clock, _gate);
-        _admin = new BookingAdminService(Core.Database, Core.Clock, _gate, _bookings);
+        _ticketTypes = new TicketTypeAdminService(Core.Database, Core.Clock, _gate);
+        _questions = new QuestionAdminService(Core.Database, Core.Clock, _gate);
         Services.AddSingleton(_bookings);
-        Services.AddSingleton(_admin);
+        Services.AddSingleton(_ticketTypes);
+        Services.AddSingleton(_questions);
+        Services.AddSingleton(new AttendeeService(Core.Database, Core.Clock, _gate, _bookings));
+        Services.AddSingleton(new BookingSettingsService(Core.Database, Core.Clock, _gate));
+        Services.AddSingleton(new BookingMoveService(Core.Database, Core.Clock, _gate));
+        Services.AddSingleton(new BookingAuditLog(Core.Database));
         await using var db = Core.Database.CreateDbContext();
         var now = Core.Clock.GetUtcNow().UtcDateTime;
         var ev = new Event
@@ -109,8 +116,8 @@ public sealed class BookingAdminPagesTests : WebTestContext
     public async Task Removing_a_booked_ticket_type_says_why_not_and_reordering_works_from_the_buttons()
     {
         SignInAsOrganiser();
-        var staff = (await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false)).Value!;
-        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Partners", "", null, false);
+        var staff = (await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false)).Value!;
+        await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Partners", "", null, false);
         await BookAsync("Ann Example", staff.Id);
         var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
         page.WaitForAssertion(() => page.Find("[data-testid=ticket-types]"));
@@ -127,7 +134,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=ticket-types] strong").Select(e => e.TextContent).ShouldBe(["Partners", "Council staff"]));
         page.Find($"[data-testid=ticket-type-{staff.Id}] [data-testid=ticket-type-down]").HasAttribute("disabled").ShouldBeTrue();
-        (await _admin.TicketTypesAsync(_eventId)).Select(t => t.Name).ShouldBe(["Partners", "Council staff"]);
+        (await _ticketTypes.ListAsync(_eventId)).Select(t => t.Name).ShouldBe(["Partners", "Council staff"]);
     }
 
     [Fact]
@@ -139,7 +146,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
             await db.Events.Where(e => e.Id == _eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 10), Xunit.TestContext.Current.CancellationToken);
         }
 
-        var staff = (await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", 1, false)).Value!;
+        var staff = (await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", 1, false)).Value!;
         await BookAsync("Ann Example", staff.Id);
         var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
         page.WaitForAssertion(() => page.Find("[data-testid=ticket-type-change]"));
@@ -162,7 +169,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
     public async Task Hiding_an_answered_question_keeps_it_listed_as_hidden()
     {
         SignInAsOrganiser();
-        var q = (await _admin.SaveQuestionAsync(Actors.Organiser, _eventId, null, "Which team?", "", QuestionKind.ShortText, true, "")).Value!;
+        var q = (await _questions.SaveAsync(Actors.Organiser, _eventId, null, "Which team?", "", QuestionKind.ShortText, true, "")).Value!;
         var form = new BookingForm { Name = "Ann Example", Email = "ann@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true, Answers = { [q.Id] = "Digital" } };
         var ann = (await _bookings.BookAsync(new BookingRequest(_eventId, form))).Value!;
         var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
@@ -189,7 +196,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
     public async Task The_audit_log_shows_who_what_and_when_in_the_event_time_zone_to_administrators()
     {
         SignInAsAdministrator();
-        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
+        await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
 
         var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
 
@@ -203,7 +210,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
     public async Task The_audit_log_tells_an_organiser_who_is_not_an_administrator_to_ask_one()
     {
         SignInAsOrganiser();
-        await _admin.SaveTicketTypeAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
+        await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
 
         var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
 

@@ -149,7 +149,7 @@ public sealed class BookingFlowTests : BunitContext
     [Fact]
     public void A_second_booking_with_the_same_email_offers_to_send_the_link_again()
     {
-        _answer = Outcome<BookingResult>.Refused(BookingError.AlreadyBooked, BookingError.Message(BookingError.AlreadyBooked));
+        _answer = Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked);
         var cut = RenderFlow(Model());
         FillValid(cut);
         cut.Find("form").Submit();
@@ -164,4 +164,42 @@ public sealed class BookingFlowTests : BunitContext
     [Fact]
     public void The_ticket_qr_is_a_png_data_uri() =>
         ManagePageQr.DataUri("abc").ShouldStartWith("data:image/png;base64,");
+
+    [Fact]
+    public void With_several_ticket_types_one_must_be_selected_before_checking_answers()
+    {
+        var model = Model() with
+        {
+            TicketTypes = [new TicketType { Id = 1, Name = "Council staff" }, new TicketType { Id = 2, Name = "Partners" }],
+        };
+        var cut = RenderFlow(model);
+        FillValid(cut);
+
+        cut.Find("form").Submit();
+
+        cut.Find("[data-testid=error-summary]").QuerySelectorAll("a").ShouldContain(a => a.GetAttribute("href")!.EndsWith("#TicketTypeId", StringComparison.Ordinal));
+        cut.Find("#TicketTypeId").TextContent.ShouldContain("Select a ticket type");
+        cut.Find("[data-testid=ticket-2]").Change(true);
+        cut.Find("form").Submit();
+        cut.Find("[data-testid=check-answers]").TextContent.ShouldContain("Partners");
+    }
+
+    [Fact]
+    public async Task The_question_fields_report_every_ticked_choice_one_per_line()
+    {
+        var q = new RegistrationQuestion { Id = 5, Text = "Which days?", Kind = QuestionKind.MultipleChoice, Options = "Monday\nTuesday\nWednesday" };
+        var answers = new Dictionary<int, string> { [5] = "Monday" };
+        QuestionAnswer? reported = null;
+        var cut = Render<BookingQuestionFields>(p => p
+            .Add(c => c.Questions, [q])
+            .Add(c => c.Answers, answers)
+            .Add(c => c.Errors, [])
+            .Add(c => c.AnswerChanged, a => reported = a));
+
+        cut.Find("input[name=Answer_5][value=Monday]").HasAttribute("checked").ShouldBeTrue();
+        await cut.Find("input[name=Answer_5][value=Wednesday]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        reported.ShouldBe(new QuestionAnswer(5, "Monday\nWednesday"));
+        answers[5].ShouldBe("Monday", "the component reports the change and leaves the answers to its owner");
+    }
 }

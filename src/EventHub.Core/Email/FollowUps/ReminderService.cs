@@ -162,12 +162,12 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             : await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.ManageToken == token).Select(b => new { b.Id, b.Status }).FirstOrDefaultAsync(ct);
         if (booking is null)
         {
-            return Outcome<DateTime>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+            return Outcome<DateTime>.Refused(BookingErrors.InvalidLink);
         }
 
         if (booking.Status != BookingStatus.Confirmed)
         {
-            return Outcome<DateTime>.Refused(BookingError.WrongState, BookingError.Message(BookingError.WrongState));
+            return Outcome<DateTime>.Refused(BookingErrors.WrongState);
         }
 
         var existing = await db.Set<PlaceKept>().AsNoTracking().Where(k => k.BookingId == booking.Id).Select(k => (DateTime?)k.KeptUtc).FirstOrDefaultAsync(ct);
@@ -196,12 +196,12 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
         var view = await GetAsync(token, ct);
         if (view is null)
         {
-            return Outcome<BookingStatus>.Refused(BookingError.InvalidLink, BookingError.Message(BookingError.InvalidLink));
+            return Outcome<BookingStatus>.Refused(BookingErrors.InvalidLink);
         }
 
         if (view.Status != BookingStatus.Confirmed)
         {
-            return Outcome<BookingStatus>.Refused(BookingError.WrongState, BookingError.Message(BookingError.WrongState));
+            return Outcome<BookingStatus>.Refused(BookingErrors.WrongState);
         }
 
         return await bookings.CancelAsync(token, ct);

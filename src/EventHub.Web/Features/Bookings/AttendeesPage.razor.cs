@@ -25,7 +25,10 @@ public partial class AttendeesPage
     public int Id { get; set; }
 
     [Inject]
-    private BookingAdminService Admin { get; set; } = default!;
+    private AttendeeService Attendees { get; set; } = default!;
+
+    [Inject]
+    private TicketTypeAdminService TicketTypes { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -40,45 +43,45 @@ public partial class AttendeesPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _ticketTypes = await Admin.TicketTypesAsync(Id);
+        _ticketTypes = await TicketTypes.ListAsync(Id);
         await RefreshCountsAsync();
     }
 
-    private async Task RefreshCountsAsync() => _counts = await Admin.CountsAsync(await CurrentActor.GetAsync(), Id);
+    private async Task RefreshCountsAsync() => _counts = await Attendees.CountsAsync(await CurrentActor.GetAsync(), Id);
 
     // One page at a time from the server, so 5,000 bookings stay fast.
     private async Task<TableData<AttendeeRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var actor = await CurrentActor.GetAsync();
-        var page = await Admin.ListAsync(actor, new AttendeeQuery(Id, _search, _status, _ticketTypeId, state.Page, state.PageSize), ct);
+        var page = await Attendees.ListAsync(actor, new AttendeeQuery(Id, _search, _status, _ticketTypeId, state.Page, state.PageSize), ct);
         return new TableData<AttendeeRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 
-    private Task CancelAsync(AttendeeRow r) => RunAsync(a => Admin.CancelAsync(a, r.Id, null), $"{r.Name}'s booking is cancelled.");
+    private Task CancelAsync(AttendeeRow r) => RunAsync(a => Attendees.CancelAsync(a, r.Id, null), $"{r.Name}'s booking is cancelled.");
 
-    private Task ApproveAsync(AttendeeRow r) => RunAsync(a => Admin.ApproveAsync(a, r.Id), $"{r.Name} approved.");
+    private Task ApproveAsync(AttendeeRow r) => RunAsync(a => Attendees.ApproveAsync(a, r.Id), $"{r.Name} approved.");
 
-    private Task DeclineAsync(AttendeeRow r) => RunAsync(a => Admin.DeclineAsync(a, r.Id, null), $"{r.Name} declined.");
+    private Task DeclineAsync(AttendeeRow r) => RunAsync(a => Attendees.DeclineAsync(a, r.Id, null), $"{r.Name} declined.");
 
-    private Task MoveUpAsync(AttendeeRow r) => RunAsync(a => Admin.MoveUpAsync(a, r.Id), $"{r.Name} moved up the waiting list.");
+    private Task MoveUpAsync(AttendeeRow r) => RunAsync(a => Attendees.MoveUpAsync(a, r.Id), $"{r.Name} moved up the waiting list.");
 
-    private Task OfferAsync(AttendeeRow r) => RunAsync(a => Admin.OfferPlaceAsync(a, r.Id), $"A place is offered to {r.Name}.");
+    private Task OfferAsync(AttendeeRow r) => RunAsync(a => Attendees.OfferPlaceAsync(a, r.Id), $"A place is offered to {r.Name}.");
 
     private async Task RunAsync(Func<Actor, Task<Outcome<BookingStatus>>> action, string success)
     {
         var outcome = await action(await CurrentActor.GetAsync());
         _confirmCancelId = null;
         _messageIsError = !outcome.Succeeded;
-        _message = outcome.Succeeded ? success : (outcome.Errors.Count > 0 ? outcome.Errors[0].Message : null);
+        _message = outcome.Succeeded ? success : outcome.Message;
         await RefreshCountsAsync();
         await ReloadAsync();
     }
 
     private async Task AddAsync()
     {
-        var outcome = await Admin.AddByHandAsync(await CurrentActor.GetAsync(), Id, _add);
+        var outcome = await Attendees.AddByHandAsync(await CurrentActor.GetAsync(), Id, _add);
         if (!outcome.Succeeded)
         {
             _errors = outcome.Errors;

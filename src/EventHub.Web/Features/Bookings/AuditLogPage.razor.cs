@@ -13,7 +13,7 @@ public partial class AuditLogPage : OrganiserEventPage
     private bool _isAdministrator;
 
     [Inject]
-    private BookingAdminService Admin { get; set; } = default!;
+    private BookingAuditLog AuditLog { get; set; } = default!;
 
     protected override Task OnEventLoadedAsync(EventDetail detail)
     {
@@ -25,7 +25,7 @@ public partial class AuditLogPage : OrganiserEventPage
     // One page at a time from the server: a busy event's log runs to thousands of rows.
     private async Task<TableData<BookingAuditEntry>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var page = await Admin.AuditLogPageAsync(await CurrentActor.GetAsync(), new AuditLogQuery(Id, state.Page, state.PageSize), ct);
+        var page = await AuditLog.PageAsync(await CurrentActor.GetAsync(), new AuditLogQuery(Id, state.Page, state.PageSize), ct);
         return new TableData<BookingAuditEntry> { Items = page.Items, TotalItems = page.TotalCount };
     }
 }

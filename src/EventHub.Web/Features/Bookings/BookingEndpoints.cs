@@ -20,11 +20,11 @@ public static class BookingEndpoints
             EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
         }
 
-        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, BookingAdminService admin, CancellationToken ct) =>
+        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, AttendeeService attendees, QuestionAdminService questionAdmin, CancellationToken ct) =>
         {
             var actor = OrganiserClaims.ToActor(http.User);
-            var rows = await admin.ExportRowsAsync(actor, id, ct);
-            var questions = await admin.QuestionsAsync(id, ct);
+            var rows = await attendees.ExportRowsAsync(actor, id, ct);
+            var questions = await questionAdmin.ListAsync(id, ct);
             var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
         }).RequireAuthorization();

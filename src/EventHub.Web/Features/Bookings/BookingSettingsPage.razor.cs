@@ -37,7 +37,13 @@ public partial class BookingSettingsPage : OrganiserEventPage
     private bool _questionRequired;
 
     [Inject]
-    private BookingAdminService Admin { get; set; } = default!;
+    private BookingSettingsService Settings { get; set; } = default!;
+
+    [Inject]
+    private TicketTypeAdminService TicketTypes { get; set; } = default!;
+
+    [Inject]
+    private QuestionAdminService Questions { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -56,7 +62,7 @@ public partial class BookingSettingsPage : OrganiserEventPage
         _slug = detail.Event.Slug;
         _zoneName = detail.Event.TimeZoneId;
         _generalOpensText = detail.Event.BookingOpensUtc is { } opens ? EventTime.FormatDateTime(opens, detail.Event.TimeZoneId) : null;
-        _settings = await Admin.GetSettingsAsync(Actor, Id);
+        _settings = await Settings.GetAsync(Actor, Id);
         await ReloadListsAsync();
     }
 
@@ -66,13 +72,13 @@ public partial class BookingSettingsPage : OrganiserEventPage
 
     private async Task ReloadListsAsync()
     {
-        _ticketTypes = await Admin.TicketTypesAsync(Id);
-        _questions = await Admin.QuestionsAsync(Id);
+        _ticketTypes = await TicketTypes.ListAsync(Id);
+        _questions = await Questions.ListAsync(Id);
     }
 
     private async Task SaveSettingsAsync()
     {
-        var outcome = await Admin.SaveSettingsAsync(await CurrentActor.GetAsync(), _settings!);
+        var outcome = await Settings.SaveAsync(await CurrentActor.GetAsync(), _settings!);
         _errors = outcome.Errors;
         if (outcome.Succeeded)
         {
@@ -99,7 +105,7 @@ public partial class BookingSettingsPage : OrganiserEventPage
         }
         else
         {
-            Say(outcome.Errors[0].Message, error: true);
+            Say(outcome.Message!, error: true);
         }
 
         await ReloadListsAsync();
@@ -117,7 +123,7 @@ public partial class BookingSettingsPage : OrganiserEventPage
     private async Task SaveTicketTypeAsync()
     {
         var editing = _editingTypeId is not null;
-        var outcome = await Admin.SaveTicketTypeAsync(await CurrentActor.GetAsync(), Id, _editingTypeId, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden);
+        var outcome = await TicketTypes.SaveAsync(await CurrentActor.GetAsync(), Id, _editingTypeId, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden);
         _errors = Prefixed(outcome.Errors, "ticket-");
         if (outcome.Succeeded)
         {
@@ -128,12 +134,12 @@ public partial class BookingSettingsPage : OrganiserEventPage
     }
 
     private async Task MoveTicketTypeAsync(TicketType t, bool up) =>
-        await AfterListActionAsync(await Admin.MoveTicketTypeAsync(await CurrentActor.GetAsync(), Id, t.Id, up), name => $"\"{name}\" moved {(up ? "up" : "down")}.");
+        await AfterListActionAsync(await TicketTypes.MoveAsync(await CurrentActor.GetAsync(), Id, t.Id, up), name => $"\"{name}\" moved {(up ? "up" : "down")}.");
 
     private async Task RemoveTicketTypeAsync(TicketType t)
     {
         _confirmRemoveTypeId = null;
-        await AfterListActionAsync(await Admin.RemoveTicketTypeAsync(await CurrentActor.GetAsync(), Id, t.Id), name => $"Ticket type \"{name}\" removed.");
+        await AfterListActionAsync(await TicketTypes.RemoveAsync(await CurrentActor.GetAsync(), Id, t.Id), name => $"Ticket type \"{name}\" removed.");
         if (_editingTypeId == t.Id && _message is not null && !_messageIsError)
         {
             ClearTicketForm();
@@ -152,7 +158,7 @@ public partial class BookingSettingsPage : OrganiserEventPage
     private async Task SaveQuestionAsync()
     {
         var editing = _editingQuestionId is not null;
-        var outcome = await Admin.SaveQuestionAsync(await CurrentActor.GetAsync(), Id, _editingQuestionId, _questionText, _questionHint, _questionKind, _questionRequired, _questionOptions);
+        var outcome = await Questions.SaveAsync(await CurrentActor.GetAsync(), Id, _editingQuestionId, _questionText, _questionHint, _questionKind, _questionRequired, _questionOptions);
         _errors = Prefixed(outcome.Errors, "question-");
         if (outcome.Succeeded)
         {
@@ -163,16 +169,16 @@ public partial class BookingSettingsPage : OrganiserEventPage
     }
 
     private async Task MoveQuestionAsync(RegistrationQuestion q, bool up) =>
-        await AfterListActionAsync(await Admin.MoveQuestionAsync(await CurrentActor.GetAsync(), Id, q.Id, up), _ => $"Question moved {(up ? "up" : "down")}.");
+        await AfterListActionAsync(await Questions.MoveAsync(await CurrentActor.GetAsync(), Id, q.Id, up), _ => $"Question moved {(up ? "up" : "down")}.");
 
     private async Task SetHiddenAsync(RegistrationQuestion q, bool hidden) =>
-        await AfterListActionAsync(await Admin.SetQuestionHiddenAsync(await CurrentActor.GetAsync(), Id, q.Id, hidden),
+        await AfterListActionAsync(await Questions.SetHiddenAsync(await CurrentActor.GetAsync(), Id, q.Id, hidden),
             _ => hidden ? "Question hidden: it is no longer asked, and the answers already given are kept." : "Question shown: it is asked again.");
 
     private async Task RemoveQuestionAsync(RegistrationQuestion q)
     {
         _confirmRemoveQuestionId = null;
-        await AfterListActionAsync(await Admin.RemoveQuestionAsync(await CurrentActor.GetAsync(), Id, q.Id), _ => "Question removed.");
+        await AfterListActionAsync(await Questions.RemoveAsync(await CurrentActor.GetAsync(), Id, q.Id), _ => "Question removed.");
     }
 
     private static readonly IReadOnlyList<ChoiceOption<EligibilityMode>> EligibilityChoices =

@@ -156,12 +156,3 @@ public partial class ManagePage
             return new ChoiceOption<int>(s.Id, $"{s.Title}, {EventTime.FormatClock(s.StartUtc, timeZoneId)}", note, TestId: $"manage-session-{s.Id}");
         }).ToList();
 }
-
-/// <summary>The ticket's QR as a data URI, so no endpoint has to expose the check-in code.</summary>
-public static class ManagePageQr
-{
-    public static string DataUri(string code)
-    {
-        return Core.Common.QrCodes.DataUri(code, errorCorrection: QRCoder.QRCodeGenerator.ECCLevel.Q);
-    }
-}

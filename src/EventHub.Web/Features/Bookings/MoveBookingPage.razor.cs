@@ -23,7 +23,7 @@ public partial class MoveBookingPage
     public int BookingId { get; set; }
 
     [Inject]
-    private BookingAdminService Admin { get; set; } = default!;
+    private BookingMoveService Moves { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -36,7 +36,7 @@ public partial class MoveBookingPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _view = await Admin.GetMoveViewAsync(await CurrentActor.GetAsync(), Id, BookingId);
+        _view = await Moves.GetMoveViewAsync(await CurrentActor.GetAsync(), Id, BookingId);
         _loaded = true;
         _ticketTypeId = _view?.TicketTypeId;
         _sessions = _view?.SessionIds.ToHashSet() ?? [];
@@ -59,11 +59,11 @@ public partial class MoveBookingPage
     private async Task MoveAsync()
     {
         var sessions = _view!.Sessions.Count > 0 ? _sessions.ToList() : null;
-        var outcome = await Admin.MoveAsync(await CurrentActor.GetAsync(), new MoveRequest(BookingId, _ticketTypeId, sessions));
+        var outcome = await Moves.MoveAsync(await CurrentActor.GetAsync(), new MoveRequest(BookingId, _ticketTypeId, sessions));
         _errors = outcome.Errors;
         if (!outcome.Succeeded)
         {
-            Snackbar.Add(outcome.Errors[0].Message, Severity.Warning);
+            Snackbar.Add(outcome.Message!, Severity.Warning);
             return;
         }
 

@@ -5,34 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-public enum BookingWindow
-{
-    Open,
-    NotOpenYet,
-    Closed,
-    NotAvailable,
-}
-
-/// <summary>What the public booking form shows: the event, whether booking is open, and what to ask.</summary>
-/// <param name="OpeningMessage">Set when a priority link decided the window: what the visitor is told about it.</param>
-/// <param name="BookingEarly">True when booking is open only because of the visitor's priority link.</param>
-public sealed record BookingFormModel(
-    Event Event, BookingWindow Window, IReadOnlyList<TicketType> TicketTypes, IReadOnlyList<RegistrationQuestion> Questions,
-    IReadOnlyList<Session> Sessions, BookingSettings Settings, string? OpeningMessage = null, bool BookingEarly = false)
-{
-    public bool IsFull => Event.PlacesTaken >= Event.Capacity;
-
-    /// <summary>"Booking opens Monday 2 November 2026, 9am GMT." and the like.</summary>
-    public string WindowMessage => OpeningMessage ?? Window switch
-    {
-        BookingWindow.NotOpenYet when Event.BookingOpensUtc is { } opens =>
-            "Booking opens " + EventTime.FormatDateTime(opens, Event.TimeZoneId) + ".",
-        BookingWindow.Closed => BookingError.Message(BookingError.Closed),
-        BookingWindow.NotAvailable => BookingError.Message(BookingError.NotAvailable),
-        _ => string.Empty,
-    };
-}
-
 /// <summary>Reads for the public booking pages (no sign-in).</summary>
 public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null)
 {
@@ -59,9 +31,9 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
             : ev.BookingOpensUtc is { } opens && now < opens ? BookingWindow.NotOpenYet
             : (ev.BookingClosesUtc is { } closes && now >= closes) || now >= ev.StartUtc ? BookingWindow.Closed
             : BookingWindow.Open;
-        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).InListOrder().ToListAsync(ct);
         types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
-        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
         if (window != BookingWindow.NotOpenYet)

@@ -1,45 +1,57 @@
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-/// <summary>
-/// Move a confirmed booking to <paramref name="TicketTypeId"/> and/or give it exactly <paramref name="SessionIds"/>
-/// (null leaves the sessions as they are).
-/// </summary>
-public sealed record MoveRequest(int BookingId, int? TicketTypeId, IReadOnlyCollection<int>? SessionIds = null);
-
-public sealed partial class BookingAdminService
+/// <summary>The organiser moves a confirmed booking to another ticket type or other sessions.</summary>
+public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
 {
+    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
+
+    /// <summary>The booking as it stands and where it could go; null when it is not a booking of this event.</summary>
+    public async Task<MoveView?> GetMoveViewAsync(Actor actor, int eventId, int bookingId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var b = await db.Set<Booking>().AsNoTracking().Include(x => x.Sessions).FindInEventAsync(eventId, bookingId, ct);
+        if (b is null)
+        {
+            return null;
+        }
+
+        var zone = await db.Set<Event>().Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstAsync(ct);
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).InListOrder().ToListAsync(ct);
+        var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == eventId && s.Capacity != null).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
+        return new MoveView(b.Id, b.EventId, b.Name, b.Reference, b.Status, b.TicketTypeId, b.Sessions.Select(s => s.SessionId).ToList(), types, sessions, zone);
+    }
+
     /// <summary>
     /// Moves a confirmed booking to another ticket type or other sessions. The new places are taken with the same
     /// conditional updates as booking, in one transaction, so a full target refuses and nothing changes; the places
     /// given up go to the people waiting. The person is emailed and the move is audited. Answers the change in words.
     /// </summary>
-    public async Task<Outcome<string>> MoveAsync(Actor actor, MoveRequest request, CancellationToken ct = default)
-    {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<string>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
-        }
+    public Task<Outcome<string>> MoveAsync(Actor actor, MoveRequest request, CancellationToken ct = default) =>
+        _writes.RunAsync(actor, w => MoveAsync(w, request, ct), ct);
 
-        using var _ = await gate.EnterAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+    private static async Task<Outcome<string>> MoveAsync(OrganiserWrite w, MoveRequest request, CancellationToken ct)
+    {
+        var db = w.Db;
+        var now = w.NowUtc;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var b = await db.Set<Booking>().Include(x => x.TicketType).Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == request.BookingId, ct);
         if (b is null)
         {
-            return Outcome<string>.Refused(ErrorCodes.NotFound, "That booking no longer exists. Reload the list of attendees.");
+            return Outcome<string>.NotFound(BookingErrors.BookingGoneFromList);
         }
 
         if (b.Status != BookingStatus.Confirmed)
         {
-            return Outcome<string>.Refused(BookingError.WrongState, $"Only confirmed bookings can be moved, and {b.Name}'s is not confirmed. Approve or offer them a place first.");
+            return Outcome<string>.Refused(BookingErrors.OnlyConfirmedCanMove(b.Name));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var changes = new List<string>();
         int? freedTicketType = null;
         if (request.TicketTypeId != b.TicketTypeId)
@@ -49,7 +61,7 @@ public sealed partial class BookingAdminService
                 return Outcome<string>.Invalid(nameof(MoveRequest.TicketTypeId), "Choose the ticket type to move them to");
             }
 
-            var target = await db.Set<TicketType>().FirstOrDefaultAsync(t => t.Id == targetId && t.EventId == b.EventId, ct);
+            var target = await db.Set<TicketType>().FindInEventAsync(b.EventId, targetId, ct);
             if (target is null)
             {
                 return Outcome<string>.Invalid(nameof(MoveRequest.TicketTypeId), "That ticket type is not part of this event. Choose another ticket type");
@@ -57,8 +69,7 @@ public sealed partial class BookingAdminService
 
             if (!await Places.TryTakeTicketTypeAsync(db, targetId, ct))
             {
-                return Outcome<string>.Refused(BookingError.TargetFull,
-                    $"\"{target.Name}\" is full: all {target.Quota} places are taken. Raise its quota in the booking settings, or choose another ticket type. Nothing was changed.");
+                return Outcome<string>.Refused(BookingErrors.TicketTypeFull(target.Name, target.Quota));
             }
 
             if (b.TicketTypeId is { } oldId)
@@ -80,7 +91,7 @@ public sealed partial class BookingAdminService
                 .ToDictionaryAsync(s => s.Id, s => s.Title, ct);
             if (!wanted.All(titles.ContainsKey))
             {
-                return Outcome<string>.Invalid(nameof(MoveRequest.SessionIds), BookingError.Message(BookingError.SessionUnavailable));
+                return Outcome<string>.Invalid(nameof(MoveRequest.SessionIds), BookingErrors.SessionUnavailable.Message);
             }
 
             foreach (var sb in b.Sessions.Where(s => !wanted.Contains(s.SessionId)).ToList())
@@ -100,8 +111,7 @@ public sealed partial class BookingAdminService
             {
                 if (!await Places.TryTakeSessionAsync(db, sessionId, ct))
                 {
-                    return Outcome<string>.Refused(BookingError.TargetFull,
-                        $"The session \"{titles[sessionId]}\" is full. Raise its capacity on the event page, or choose another session. Nothing was changed.");
+                    return Outcome<string>.Refused(BookingErrors.SessionFull(titles[sessionId]));
                 }
 
                 b.Sessions.Add(new SessionBooking { SessionId = sessionId, Status = SessionBookingStatus.Confirmed, CreatedUtc = now });
@@ -117,7 +127,7 @@ public sealed partial class BookingAdminService
         var summary = string.Join("; ", changes);
         b.UpdatedUtc = now;
         Lifecycle.Message(db, EmailTemplates.BookingChanged, b, now, reason: summary);
-        AddAudit(db, actor, b.EventId, b.Id, "moved", $"Moved {b.Name}: {summary}");
+        w.Audit(b.EventId, b.Id, "moved", $"Moved {b.Name}: {summary}");
         await db.SaveChangesAsync(ct);
         foreach (var sessionId in freedSessions)
         {

@@ -6,14 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-/// <summary>A booking the allocator has said yes (or "waiting list") to, ready to be written.</summary>
-internal sealed record PendingBooking(
-    int EventId, BookingForm Form, string NormalisedEmail, BookingStatus Status, DateTime NowUtc,
-    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds)
-{
-    public TaskCompletionSource<Outcome<BookingResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
 /// <summary>
 /// Group commit. SQLite has one writer at a time, so when many people book at once their writes queue for the
 /// write gate anyway; whoever holds the gate writes everything queued so far in one transaction (one commit, one
@@ -22,12 +14,12 @@ internal sealed record PendingBooking(
 /// (say two concurrent requests with the same email slipped past the snapshot), it is rolled back and every
 /// booking in it is written again on its own, exactly as it would have been without batching.
 /// </summary>
-public sealed partial class BookingService
+internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFactory, BookingWriteGate gate)
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingBooking> _pending = new();
 
-    private async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
+    public async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
     {
         _pending.Enqueue(job);
         // Not cancellable: once queued, the booking is written by whoever holds the gate, so the caller's wait
@@ -123,7 +115,7 @@ public sealed partial class BookingService
 
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return staged.Select(s => s.Booking is null ? Refused(BookingError.AlreadyBooked) : Written(s.Booking, s.Position)).ToList();
+        return staged.Select(s => s.Booking is null ? Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked) : Written(s.Booking, s.Position)).ToList();
     }
 
     private async Task<Outcome<BookingResult>> WriteAloneAsync(PendingBooking job)
@@ -144,7 +136,7 @@ public sealed partial class BookingService
                 await tx.RollbackAsync();
                 if (ex.InnerException?.Message.Contains(nameof(Booking.NormalisedEmail), StringComparison.Ordinal) == true || attempt >= 2)
                 {
-                    return Refused(BookingError.AlreadyBooked);
+                    return Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked);
                 }
 
                 // A reference or token collided (vanishingly rare): try again with new ones.
@@ -205,4 +197,35 @@ public sealed partial class BookingService
     private static Outcome<BookingResult> Written(Booking booking, int? position) =>
         Outcome<BookingResult>.Ok(new BookingResult(booking.Id, booking.Reference, booking.ManageToken, booking.Status, position,
             booking.Status == BookingStatus.Confirmed ? booking.CheckInCode : null));
+
+    internal static Booking NewBooking(int eventId, BookingForm form, string normalised, BookingStatus status, DateTime now, IReadOnlyList<RegistrationQuestion> questions)
+    {
+        var booking = new Booking
+        {
+            EventId = eventId,
+            TicketTypeId = form.TicketTypeId,
+            Reference = BookingReferences.New(),
+            ManageToken = SecureTokens.New(),
+            CheckInCode = SecureTokens.New(16),
+            Name = form.Name.Trim(),
+            Email = form.Email.Trim(),
+            NormalisedEmail = normalised,
+            Organisation = form.Organisation.Trim(),
+            JobTitle = form.JobTitle.Trim(),
+            DietaryNeeds = form.DietaryNeeds.Trim(),
+            AccessNeeds = form.AccessNeeds.Trim(),
+            Status = status,
+            WaitlistRank = status == BookingStatus.Waiting ? now.Ticks : 0,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            ConsentUtc = form.PrivacyConsent ? now : null,
+        };
+        booking.Answers.AddRange(ToAnswers(form.Answers, questions));
+        return booking;
+    }
+
+    /// <summary>The answers worth keeping: to questions of the event, not blank, trimmed.</summary>
+    internal static IEnumerable<BookingAnswer> ToAnswers(Dictionary<int, string> answers, IReadOnlyList<RegistrationQuestion> questions) =>
+        questions.Where(q => answers.TryGetValue(q.Id, out var v) && !string.IsNullOrWhiteSpace(v))
+            .Select(q => new BookingAnswer { QuestionId = q.Id, Value = answers[q.Id].Trim() });
 }

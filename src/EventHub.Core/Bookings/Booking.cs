@@ -3,23 +3,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.Bookings;
 
-public enum BookingStatus
-{
-    Confirmed = 1,
-    AwaitingApproval = 2,
-
-    /// <summary>A place is held for this person until <see cref="Booking.OfferExpiresUtc"/>.</summary>
-    Offered = 3,
-    Waiting = 4,
-    Cancelled = 5,
-    Declined = 6,
-}
-
 /// <summary>
 /// One person's booking, request or waiting-list entry for one event. Confirmed and Offered bookings hold a place
 /// (counted in Event.PlacesTaken and TicketType.PlacesTaken); the others do not.
 /// </summary>
-public sealed class Booking
+public sealed class Booking : IBelongsToEvent
 {
     public int Id { get; set; }
 
@@ -81,42 +69,6 @@ public sealed class Booking
     public bool NeedsAttention => DietaryNeeds.Length > 0 || AccessNeeds.Length > 0;
 }
 
-/// <summary>An answer to one registration question; multiple choices are stored one per line.</summary>
-public sealed class BookingAnswer
-{
-    public int Id { get; set; }
-
-    public int BookingId { get; set; }
-
-    public int QuestionId { get; set; }
-
-    public string Value { get; set; } = string.Empty;
-}
-
-public enum SessionBookingStatus
-{
-    Confirmed = 1,
-    Waiting = 2,
-}
-
-/// <summary>A confirmed booking's place (or waiting-list entry) in one session.</summary>
-public sealed class SessionBooking
-{
-    public int Id { get; set; }
-
-    public int BookingId { get; set; }
-
-    public Booking? Booking { get; set; }
-
-    public int SessionId { get; set; }
-
-    public SessionBookingStatus Status { get; set; }
-
-    public long WaitlistRank { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-}
-
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {
     public void Configure(EntityTypeBuilder<Booking> builder)
@@ -145,27 +97,5 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasMany(b => b.Sessions).WithOne(s => s.Booking).HasForeignKey(s => s.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(b => b.HoldsPlace);
         builder.Ignore(b => b.NeedsAttention);
-    }
-}
-
-internal sealed class BookingAnswerConfiguration : IEntityTypeConfiguration<BookingAnswer>
-{
-    public void Configure(EntityTypeBuilder<BookingAnswer> builder)
-    {
-        builder.ToTable("BookingAnswers");
-        builder.Property(a => a.Value).HasMaxLength(BookingRules.MaxAnswerLength);
-        builder.HasIndex(a => new { a.BookingId, a.QuestionId }).IsUnique();
-        builder.HasOne<RegistrationQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class SessionBookingConfiguration : IEntityTypeConfiguration<SessionBooking>
-{
-    public void Configure(EntityTypeBuilder<SessionBooking> builder)
-    {
-        builder.ToTable("SessionBookings");
-        builder.HasIndex(s => new { s.BookingId, s.SessionId }).IsUnique();
-        builder.HasIndex(s => new { s.SessionId, s.Status, s.WaitlistRank });
-        builder.HasOne<Events.Session>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

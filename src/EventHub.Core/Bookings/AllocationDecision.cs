@@ -1,0 +1,9 @@
+namespace EventHub.Core.Bookings;
+
+public enum AllocationDecision
+{
+    Confirmed,
+    Waitlisted,
+    PendingApproval,
+    Refused,
+}

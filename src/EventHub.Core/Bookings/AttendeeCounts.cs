@@ -1,0 +1,3 @@
+namespace EventHub.Core.Bookings;
+
+public sealed record AttendeeCounts(int Capacity, int PlacesTaken, int Confirmed, int Offered, int Waiting, int AwaitingApproval, int Cancelled);

@@ -1,0 +1,3 @@
+namespace EventHub.Core.Bookings;
+
+public sealed record BookingRequest(int EventId, BookingForm Form);

@@ -1,0 +1,9 @@
+namespace EventHub.Core.Bookings;
+
+public enum BookingWindow
+{
+    Open,
+    NotOpenYet,
+    Closed,
+    NotAvailable,
+}

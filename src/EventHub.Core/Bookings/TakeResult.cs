@@ -1,0 +1,8 @@
+namespace EventHub.Core.Bookings;
+
+internal enum TakeResult
+{
+    Taken,
+    EventFull,
+    TicketTypeFull,
+}
