@@ -18,7 +18,7 @@ public sealed class PollServiceTests
     {
         await using var kit = await PollTestKit.CreateAsync();
 
-        var outcome = await kit.Polls.CreateAsync(Actor.Anonymous, PollTestKit.ThreeEvenings());
+        var outcome = await kit.Setup.CreateAsync(Actor.Anonymous, PollTestKit.ThreeEvenings());
 
         outcome.ErrorCode.ShouldBe(ErrorCodes.Forbidden);
         await using var db = kit.Database.CreateDbContext();
@@ -32,7 +32,7 @@ public sealed class PollServiceTests
 
         var poll = await kit.CreatePollAsync();
 
-        var view = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!;
+        var view = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!;
         view.Status.ShouldBe(PollStatus.Open);
         view.TimeZoneId.ShouldBe("Europe/London");
         view.IsAcceptingVotes.ShouldBeTrue();
@@ -40,7 +40,7 @@ public sealed class PollServiceTests
         view.Results.Options[0].Label.ShouldBe("Tuesday 1 December 2026, 7pm to 9pm GMT");
         poll.PublicToken.Length.ShouldBeGreaterThanOrEqualTo(27);
         poll.CreatedByUserId.ShouldBe(Actors.Organiser.UserId);
-        (await kit.Polls.ListAsync(Actors.Organiser)).Single().Title.ShouldBe("Exeter Tech Meet-up");
+        (await kit.Setup.ListAsync(Actors.Organiser)).Single().Title.ShouldBe("Exeter Tech Meet-up");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PollServiceTests
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, IfNeedBe);
         await kit.VoteAsync(poll, "Bob", "", Yes, Yes, No);
 
-        var results = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results;
+        var results = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results;
         results.Voters.Select(v => v.Name).ShouldBe(["Ann", "Bob"]);
         results.Options.Select(o => (o.Yes, o.IfNeedBe, o.No)).ShouldBe([(2, 0, 0), (1, 0, 1), (0, 1, 1)]);
         results.Voters[0].Answers[results.Options[2].OptionId].ShouldBe(IfNeedBe);
@@ -68,7 +68,7 @@ public sealed class PollServiceTests
         await kit.VoteAsync(poll, "Ann", "", Yes, Yes, No);
         await kit.VoteAsync(poll, "Bob", "", No, IfNeedBe, Yes);
 
-        var results = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results;
+        var results = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results;
         results.Options.Where(o => o.IsMostPopular).Single().OptionId.ShouldBe(results.Options[1].OptionId);
     }
 
@@ -78,7 +78,7 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
 
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results.MostPopularOptionId.ShouldBeNull();
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.MostPopularOptionId.ShouldBeNull();
     }
 
     [Fact]
@@ -106,11 +106,11 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
 
-        var outcome = await kit.Polls.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Ann", "", Yes, No));
+        var outcome = await kit.Voting.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Ann", "", Yes, No));
 
         outcome.Succeeded.ShouldBeFalse();
         outcome.Errors.Single().Message.ShouldBe("Select Yes, If need be or No for Thursday 3 December 2026, 7pm to 9pm GMT");
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results.Voters.ShouldBeEmpty();
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Voters.ShouldBeEmpty();
     }
 
     [Fact]
@@ -120,10 +120,10 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
         var receipt = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
 
-        var outcome = await kit.Polls.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann Smith", "", No, IfNeedBe, Yes));
+        var outcome = await kit.Voting.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann Smith", "", No, IfNeedBe, Yes));
 
         outcome.Succeeded.ShouldBeTrue();
-        var ballot = (await kit.Polls.GetBallotAsync(receipt.EditToken))!;
+        var ballot = (await kit.Voting.GetBallotAsync(receipt.EditToken))!;
         ballot.Name.ShouldBe("Ann Smith");
         ballot.Answers.OrderBy(a => a.Key).Select(a => a.Value).ShouldBe([No, IfNeedBe, Yes]);
         var results = ballot.Poll.Results;
@@ -138,7 +138,7 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
         var receipt = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
 
-        await kit.Polls.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "ann@example.com", Yes, No, No));
+        await kit.Voting.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "ann@example.com", Yes, No, No));
 
         await using var db = kit.Database.CreateDbContext();
         (await db.Set<OutboxMessage>().SingleAsync()).ToEmail.ShouldBe("ann@example.com");
@@ -150,10 +150,10 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
 
-        var outcome = await kit.Polls.ChangeVoteAsync(SecureTokens.New(), PollTestKit.Ballot(poll, "Mallory", "", Yes, Yes, Yes));
+        var outcome = await kit.Voting.ChangeVoteAsync(SecureTokens.New(), PollTestKit.Ballot(poll, "Mallory", "", Yes, Yes, Yes));
 
         outcome.ErrorCode.ShouldBe(ErrorCodes.NotFound);
-        (await kit.Polls.GetBallotAsync(SecureTokens.New())).ShouldBeNull();
+        (await kit.Voting.GetBallotAsync(SecureTokens.New())).ShouldBeNull();
     }
 
     [Fact]
@@ -164,13 +164,13 @@ public sealed class PollServiceTests
         var receipt = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
 
         kit.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 17, 0, 0, TimeSpan.Zero));
-        var late = await kit.Polls.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Bob", "", Yes, Yes, Yes));
-        var lateChange = await kit.Polls.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "", No, No, No));
+        var late = await kit.Voting.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Bob", "", Yes, Yes, Yes));
+        var lateChange = await kit.Voting.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "", No, No, No));
 
         late.ErrorCode.ShouldBe(PollErrors.ClosedCode);
         late.Errors.Single().Message.ShouldBe("This poll closed on Friday 20 November 2026, 5pm GMT. Answers can no longer be added or changed.");
         lateChange.ErrorCode.ShouldBe(PollErrors.ClosedCode);
-        var view = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!;
+        var view = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!;
         view.IsAcceptingVotes.ShouldBeFalse();
         view.Results.Voters.Single().Answers.Values.ShouldBe([Yes, No, No], ignoreOrder: true);
     }
@@ -181,14 +181,14 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
         var receipt = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
-        (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Succeeded.ShouldBeTrue();
+        (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Succeeded.ShouldBeTrue();
 
-        var vote = await kit.Polls.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Bob", "", Yes, Yes, Yes));
-        var change = await kit.Polls.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "", No, No, No));
+        var vote = await kit.Voting.VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, "Bob", "", Yes, Yes, Yes));
+        var change = await kit.Voting.ChangeVoteAsync(receipt.EditToken, PollTestKit.Ballot(poll, "Ann", "", No, No, No));
 
-        vote.ErrorCode.ShouldBe(PollErrors.FinalisedCode);
-        vote.Errors.Single().Message.ShouldBe(PollErrors.FinalisedMessage);
-        change.ErrorCode.ShouldBe(PollErrors.FinalisedCode);
+        vote.ErrorCode.ShouldBe(PollErrors.Finalised.Code);
+        vote.Errors.Single().Message.ShouldBe(PollErrors.Finalised.Message);
+        change.ErrorCode.ShouldBe(PollErrors.Finalised.Code);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class PollServiceTests
         await kit.VoteAsync(poll, " sam ", "", No, Yes, No);
         await kit.VoteAsync(poll, "Kim", "", No, No, Yes);
 
-        var voters = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results.Voters;
+        var voters = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Voters;
         voters.Count.ShouldBe(3);
         voters.Select(v => v.HasDuplicateName).ShouldBe([true, true, false]);
     }
@@ -215,10 +215,10 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync(PollTestKit.ThreeEvenings(seriesId: series.Value!.Id));
         await kit.VoteAsync(poll, "Ann", "", No, Yes, IfNeedBe);
         await kit.VoteAsync(poll, "Bob", "", No, Yes, No);
-        var detail = (await kit.Polls.GetAsync(Actors.Organiser, poll.Id))!;
+        var detail = (await kit.Setup.GetAsync(Actors.Organiser, poll.Id))!;
         var chosen = detail.View.Results.MostPopularOptionId!.Value;
 
-        var outcome = await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, chosen));
+        var outcome = await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, chosen));
 
         outcome.Succeeded.ShouldBeTrue();
         var ev = (await kit.Events.GetAsync(Actors.Organiser, outcome.Value!.EventId))!.Event;
@@ -231,7 +231,7 @@ public sealed class PollServiceTests
         ev.TimeZoneId.ShouldBe("Europe/London");
         ev.SeriesId.ShouldBe(series.Value.Id);
         ev.Capacity.ShouldBe(2);
-        var after = (await kit.Polls.GetAsync(Actors.Organiser, poll.Id))!;
+        var after = (await kit.Setup.GetAsync(Actors.Organiser, poll.Id))!;
         after.View.Status.ShouldBe(PollStatus.Finalised);
         after.View.ChosenOptionId.ShouldBe(chosen);
         after.EventId.ShouldBe(ev.Id);
@@ -243,9 +243,9 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
 
-        (await kit.Polls.FinaliseAsync(Actor.Anonymous, new FinaliseRequest(poll.Id, poll.Options[0].Id))).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
-        (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Succeeded.ShouldBeTrue();
-        var again = await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[1].Id));
+        (await kit.Finalising.FinaliseAsync(Actor.Anonymous, new FinaliseRequest(poll.Id, poll.Options[0].Id))).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
+        (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Succeeded.ShouldBeTrue();
+        var again = await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[1].Id));
 
         again.ErrorCode.ShouldBe(ErrorCodes.Conflict);
         await using var db = kit.Database.CreateDbContext();
@@ -259,7 +259,7 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
-            kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[i % poll.Options.Count].Id)))));
+            kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[i % poll.Options.Count].Id)))));
 
         attempts.Count(a => a.Succeeded).ShouldBe(1);
         attempts.Where(a => !a.Succeeded).ShouldAllBe(a => a.ErrorCode == ErrorCodes.Conflict);
@@ -279,10 +279,10 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
         var other = await kit.CreatePollAsync();
 
-        var outcome = await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, other.Options[0].Id));
+        var outcome = await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, other.Options[0].Id));
 
-        outcome.ErrorFor(nameof(FinaliseRequest.OptionId)).ShouldBe(PollErrors.OptionNotFoundMessage);
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Status.ShouldBe(PollStatus.Open);
+        outcome.ErrorFor(nameof(FinaliseRequest.OptionId)).ShouldBe(PollErrors.OptionNotFound.Message);
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Status.ShouldBe(PollStatus.Open);
     }
 
     [Fact]
@@ -291,11 +291,11 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
 
-        var outcome = await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id, Capacity: -1));
+        var outcome = await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id, Capacity: -1));
 
         outcome.Succeeded.ShouldBeFalse();
         outcome.ErrorFor(nameof(FinaliseRequest.Capacity)).ShouldNotBeNull();
-        var view = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!;
+        var view = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!;
         view.Status.ShouldBe(PollStatus.Open);
         view.ChosenOptionId.ShouldBeNull();
     }
@@ -309,14 +309,14 @@ public sealed class PollServiceTests
         await kit.VoteAsync(poll, "Bob", "bob@example.com", IfNeedBe, Yes, No);
         await kit.VoteAsync(poll, "Cat", "cat@example.com", No, Yes, Yes);
         await kit.VoteAsync(poll, "Dan", "", Yes, No, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         (await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published)).Succeeded.ShouldBeTrue();
         await using (var clear = kit.Database.CreateDbContext())
         {
             await clear.Set<OutboxMessage>().ExecuteDeleteAsync();
         }
 
-        var queued = await kit.Polls.OnEventPublishedAsync(eventId);
+        var queued = await kit.Finalising.OnEventPublishedAsync(eventId);
 
         queued.ShouldBe(3);
         await using var db = kit.Database.CreateDbContext();
@@ -346,11 +346,11 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
 
-        (await kit.Polls.OnEventPublishedAsync(eventId)).ShouldBe(1);
-        (await kit.Polls.OnEventPublishedAsync(eventId)).ShouldBe(0);
+        (await kit.Finalising.OnEventPublishedAsync(eventId)).ShouldBe(1);
+        (await kit.Finalising.OnEventPublishedAsync(eventId)).ShouldBe(0);
 
         await using var db = kit.Database.CreateDbContext();
         (await db.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.EventPublished)).ShouldBe(1);
@@ -363,9 +363,9 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
 
-        (await kit.Polls.OnEventPublishedAsync(eventId)).ShouldBe(0);
+        (await kit.Finalising.OnEventPublishedAsync(eventId)).ShouldBe(0);
 
         await using var db = kit.Database.CreateDbContext();
         (await db.Set<PollPriorityToken>().CountAsync()).ShouldBe(0);
@@ -378,15 +378,15 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
         var ann = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
         var bob = await kit.VoteAsync(poll, "Bob", "", No, Yes, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
-        await kit.Polls.OnEventPublishedAsync(eventId);
+        await kit.Finalising.OnEventPublishedAsync(eventId);
         await using var db = kit.Database.CreateDbContext();
         var token = (await db.Set<PollPriorityToken>().SingleAsync()).Token;
-        (await kit.Polls.GetBallotAsync(bob.EditToken))!.PriorityBookingPath.ShouldBeNull();
+        (await kit.Voting.GetBallotAsync(bob.EditToken))!.PriorityBookingPath.ShouldBeNull();
 
         (await kit.Priority.FindAsync(eventId, token))!.Name.ShouldBe("Ann");
-        (await kit.Polls.GetBallotAsync(ann.EditToken))!.PriorityBookingPath.ShouldNotBeNull().ShouldEndWith("?priority=" + token);
+        (await kit.Voting.GetBallotAsync(ann.EditToken))!.PriorityBookingPath.ShouldNotBeNull().ShouldEndWith("?priority=" + token);
         (await kit.Priority.IsValidAsync(eventId + 1, token)).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, SecureTokens.New())).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, null)).ShouldBeFalse();
@@ -401,9 +401,9 @@ public sealed class PollServiceTests
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, IfNeedBe);
         var bob = await kit.VoteAsync(poll, "Bob", "bob@example.com", Yes, Yes, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
-        await kit.Polls.OnEventPublishedAsync(eventId);
+        await kit.Finalising.OnEventPublishedAsync(eventId);
         await using (var setup = kit.Database.CreateDbContext())
         {
             (await setup.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.VoteRecorded)).ShouldBe(2);
@@ -413,11 +413,11 @@ public sealed class PollServiceTests
         }
 
         kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(30).AddMinutes(-1)));
-        (await kit.Polls.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results.Voters.Count.ShouldBe(2);
+        (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Voters.Count.ShouldBe(2);
 
         kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(30)));
-        (await kit.Polls.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
+        (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
 
         await using var db = kit.Database.CreateDbContext();
         (await db.Set<PollVoter>().CountAsync()).ShouldBe(0);
@@ -426,13 +426,13 @@ public sealed class PollServiceTests
         // The messages that named and addressed voters go too; other mail stays.
         (await db.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.VoteRecorded || m.Template == PollTemplates.EventPublished)).ShouldBe(0);
         (await db.Set<OutboxMessage>().CountAsync(m => m.Template == "unrelated")).ShouldBe(1);
-        var results = (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results;
+        var results = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results;
         results.PersonalDataDeleted.ShouldBeTrue();
         results.Voters.ShouldBeEmpty();
         results.Options.Select(o => (o.Yes, o.IfNeedBe, o.No)).ShouldBe([(2, 0, 0), (1, 0, 1), (0, 1, 1)]);
         results.MostPopularOptionId.ShouldBe(results.Options[0].OptionId);
-        (await kit.Polls.GetBallotAsync(bob.EditToken)).ShouldBeNull();
-        (await kit.Polls.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
+        (await kit.Voting.GetBallotAsync(bob.EditToken)).ShouldBeNull();
+        (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -450,11 +450,11 @@ public sealed class PollServiceTests
         await kit.VoteAsync(other, "Bob", "", Yes);
 
         kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(2).AddHours(2).AddDays(30)));
-        (await kit.Polls.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
+        (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
 
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.Results.Options[0].Yes.ShouldBe(1);
-        (await kit.Polls.GetByTokenAsync(poll.PublicToken))!.VotingRefusalCode.ShouldBe(PollErrors.PersonalDataDeletedCode);
-        (await kit.Polls.GetByTokenAsync(other.PublicToken))!.Results.Voters.Single().Name.ShouldBe("Bob");
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Options[0].Yes.ShouldBe(1);
+        (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.VotingRefusalCode.ShouldBe(PollErrors.PersonalDataDeleted.Code);
+        (await kit.Voting.GetByTokenAsync(other.PublicToken))!.Results.Voters.Single().Name.ShouldBe("Bob");
     }
 
     [Fact]
@@ -463,12 +463,12 @@ public sealed class PollServiceTests
         await using var kit = await PollTestKit.CreateAsync();
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
-        var eventId = (await kit.Polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
-        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(0);
+        var eventId = (await kit.Finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options[0].Id))).Value!.EventId;
+        (await kit.Finalising.NotifyPublishedEventsAsync()).ShouldBe(0);
 
         await kit.Events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published);
 
-        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(1);
-        (await kit.Polls.NotifyPublishedEventsAsync()).ShouldBe(0);
+        (await kit.Finalising.NotifyPublishedEventsAsync()).ShouldBe(1);
+        (await kit.Finalising.NotifyPublishedEventsAsync()).ShouldBe(0);
     }
 }

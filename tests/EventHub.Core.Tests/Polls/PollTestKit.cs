@@ -15,7 +15,10 @@ internal sealed class PollTestKit : IAsyncDisposable
         Database = database;
         Clock = clock;
         Events = new EventService(database, clock);
-        Polls = new PollService(database, clock, Events, Options.Create(new PollSettings()));
+        Setup = new PollSetupService(database, clock);
+        Voting = new PollVotingService(database, clock);
+        Finalising = new PollFinalisingService(database, clock, Events);
+        PersonalData = new PollPersonalDataService(database, clock, Options.Create(new PollSettings()));
         Priority = new PollPriority(database, clock);
     }
 
@@ -25,7 +28,13 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public EventService Events { get; }
 
-    public PollService Polls { get; }
+    public PollSetupService Setup { get; }
+
+    public PollVotingService Voting { get; }
+
+    public PollFinalisingService Finalising { get; }
+
+    public PollPersonalDataService PersonalData { get; }
 
     public PollPriority Priority { get; }
 
@@ -49,7 +58,7 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public async Task<Poll> CreatePollAsync(PollInput? input = null)
     {
-        var outcome = await Polls.CreateAsync(Actors.Organiser, input ?? ThreeEvenings());
+        var outcome = await Setup.CreateAsync(Actors.Organiser, input ?? ThreeEvenings());
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!;
     }
@@ -63,7 +72,7 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public async Task<VoteReceipt> VoteAsync(Poll poll, string name, string email, params PollAnswer[] answers)
     {
-        var outcome = await Polls.VoteAsync(poll.PublicToken, Ballot(poll, name, email, answers));
+        var outcome = await Voting.VoteAsync(poll.PublicToken, Ballot(poll, name, email, answers));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!;
     }

@@ -160,6 +160,6 @@ public sealed class PollJourney(BrowserFixture browser) : IAsyncLifetime
         ev.Status.ShouldBe(EventStatus.Draft);
         ev.StartUtc.ShouldBe(winningStart);
         ev.VenueName.ShouldBe("The Phoenix, Exeter");
-        (await _app.Service<PollService>().ListAsync(Actor.System, TestContext.Current.CancellationToken)).Single().EventId.ShouldBe(eventId);
+        (await _app.Service<PollSetupService>().ListAsync(Actor.System, TestContext.Current.CancellationToken)).Single().EventId.ShouldBe(eventId);
     }
 }
