@@ -2,9 +2,6 @@ using EventHub.Core.Common;
 
 namespace EventHub.Core.Polls;
 
-/// <summary>One option's Yes and If need be counts, for choosing the most popular.</summary>
-public sealed record OptionTally(int OptionId, DateTime StartUtc, int Yes, int IfNeedBe);
-
 /// <summary>The poll rules that need no database. Pure functions.</summary>
 public static class PollRules
 {
