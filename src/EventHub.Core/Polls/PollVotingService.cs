@@ -57,39 +57,26 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<VoteReceipt>.NotFound(PollErrors.NotFound);
         }
 
-        var now = Now;
-        var refused = CheckVote(poll, input, now);
-        if (refused is not null)
+        return await RecordAsync(db, poll, input, (now, email) =>
         {
-            return refused;
-        }
+            var voter = new PollVoter
+            {
+                PollId = poll.Id,
+                Name = input.Name.Trim(),
+                Email = email,
+                EditToken = SecureTokens.New(),
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
+            };
+            db.Set<PollVoter>().Add(voter);
+            if (email is not null)
+            {
+                EnqueueVoteRecorded(db, poll, voter, now);
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockIfAcceptingVotesAsync(db, poll.Id, now, ct))
-        {
-            return await RefusedNowAsync(db, poll.Id, now, ct);
-        }
-
-        var email = NormaliseEmail(input.Email);
-        var voter = new PollVoter
-        {
-            PollId = poll.Id,
-            Name = input.Name.Trim(),
-            Email = email,
-            EditToken = SecureTokens.New(),
-            CreatedUtc = now,
-            UpdatedUtc = now,
-            Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
-        };
-        db.Set<PollVoter>().Add(voter);
-        if (email is not null)
-        {
-            EnqueueVoteRecorded(db, poll, voter, now);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, email is not null));
+            return (voter, email is not null);
+        }, ct);
     }
 
     /// <summary>Changes a voter's name, email and answers through their private link.</summary>
@@ -105,6 +92,44 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Options).FirstAsync(p => p.Id == voter.PollId, ct);
+        return await RecordAsync(db, poll, input, (now, email) =>
+        {
+            var emailChanged = email is not null && email != voter.Email;
+            voter.Name = input.Name.Trim();
+            voter.Email = email;
+            voter.UpdatedUtc = now;
+            foreach (var option in poll.Options)
+            {
+                var answer = input.Answers[option.Id]!.Value;
+                var existing = voter.Answers.FirstOrDefault(a => a.OptionId == option.Id);
+                if (existing is null)
+                {
+                    voter.Answers.Add(new PollVote { OptionId = option.Id, Answer = answer });
+                }
+                else
+                {
+                    existing.Answer = answer;
+                }
+            }
+
+            if (emailChanged)
+            {
+                EnqueueVoteRecorded(db, poll, voter, now);
+            }
+
+            return (voter, emailChanged);
+        }, ct);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Checks the vote, then lets <paramref name="write"/> stage it (given the time and the normalised email) and saves
+    /// it in one transaction, only while the poll still accepts votes.
+    /// </summary>
+    private async Task<Outcome<VoteReceipt>> RecordAsync(
+        EventHubDbContext db, Poll poll, VoteInput input, Func<DateTime, string?, (PollVoter Voter, bool EmailQueued)> write, CancellationToken ct)
+    {
         var now = Now;
         var refused = CheckVote(poll, input, now);
         if (refused is not null)
@@ -118,36 +143,11 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return await RefusedNowAsync(db, poll.Id, now, ct);
         }
 
-        var email = NormaliseEmail(input.Email);
-        var emailChanged = email is not null && email != voter.Email;
-        voter.Name = input.Name.Trim();
-        voter.Email = email;
-        voter.UpdatedUtc = now;
-        foreach (var option in poll.Options)
-        {
-            var answer = input.Answers[option.Id]!.Value;
-            var existing = voter.Answers.FirstOrDefault(a => a.OptionId == option.Id);
-            if (existing is null)
-            {
-                voter.Answers.Add(new PollVote { OptionId = option.Id, Answer = answer });
-            }
-            else
-            {
-                existing.Answer = answer;
-            }
-        }
-
-        if (emailChanged)
-        {
-            EnqueueVoteRecorded(db, poll, voter, now);
-        }
-
+        var (voter, emailQueued) = write(now, NormaliseEmail(input.Email));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, emailChanged));
+        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, emailQueued));
     }
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static Outcome<VoteReceipt>? CheckVote(Poll poll, VoteInput input, DateTime now)
     {

@@ -12,7 +12,6 @@ namespace EventHub.Core.Tests.Polls;
 /// <summary>Finalising a poll into a draft event, and telling voters once that event is published.</summary>
 public sealed class PollFinalisingServiceTests
 {
-    private static readonly DateTime FirstEveningUtc = new(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc);
     [Fact]
     public async Task Finalising_creates_a_draft_event_with_the_poll_details_chosen_times_and_series()
     {
@@ -33,8 +32,8 @@ public sealed class PollFinalisingServiceTests
         ev.Title.ShouldBe("Exeter Tech Meet-up");
         ev.Summary.ShouldBe("Pizza and **lightning talks**.");
         ev.VenueName.ShouldBe("The Phoenix, Exeter");
-        ev.StartUtc.ShouldBe(FirstEveningUtc.AddDays(1));
-        ev.EndUtc.ShouldBe(FirstEveningUtc.AddDays(1).AddHours(2));
+        ev.StartUtc.ShouldBe(PollTestKit.FirstEveningUtc.AddDays(1));
+        ev.EndUtc.ShouldBe(PollTestKit.FirstEveningUtc.AddDays(1).AddHours(2));
         ev.TimeZoneId.ShouldBe("Europe/London");
         ev.SeriesId.ShouldBe(series.Value.Id);
         ev.Capacity.ShouldBe(2);
@@ -197,7 +196,7 @@ public sealed class PollFinalisingServiceTests
         (await kit.Priority.IsValidAsync(eventId + 1, token)).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, SecureTokens.New())).ShouldBeFalse();
         (await kit.Priority.IsValidAsync(eventId, null)).ShouldBeFalse();
-        kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc));
+        kit.Clock.SetUtcNow(new DateTimeOffset(PollTestKit.FirstEveningUtc));
         (await kit.Priority.IsValidAsync(eventId, token)).ShouldBeFalse();
     }
 

@@ -10,7 +10,6 @@ namespace EventHub.Core.Tests.Polls;
 /// <summary>Deleting voters' personal data when it is due, keeping the counts.</summary>
 public sealed class PollPersonalDataServiceTests
 {
-    private static readonly DateTime FirstEveningUtc = new(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc);
     [Fact]
     public async Task Personal_data_is_deleted_thirty_days_after_the_chosen_date_keeping_the_counts()
     {
@@ -25,15 +24,15 @@ public sealed class PollPersonalDataServiceTests
         {
             (await setup.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.VoteRecorded)).ShouldBe(2);
             (await setup.Set<OutboxMessage>().CountAsync(m => m.Template == PollTemplates.EventPublished)).ShouldBe(2);
-            Outbox.Enqueue(setup, "unrelated", "ann@example.com", "Ann", new { Note = "kept" }, FirstEveningUtc);
+            Outbox.Enqueue(setup, "unrelated", "ann@example.com", "Ann", new { Note = "kept" }, PollTestKit.FirstEveningUtc);
             await setup.SaveChangesAsync();
         }
 
-        kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(30).AddMinutes(-1)));
+        kit.Clock.SetUtcNow(new DateTimeOffset(PollTestKit.FirstEveningUtc.AddDays(30).AddMinutes(-1)));
         (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(0);
         (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Voters.Count.ShouldBe(2);
 
-        kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(30)));
+        kit.Clock.SetUtcNow(new DateTimeOffset(PollTestKit.FirstEveningUtc.AddDays(30)));
         (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
 
         await using var db = kit.Database.CreateDbContext();
@@ -66,7 +65,7 @@ public sealed class PollPersonalDataServiceTests
         await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
         await kit.VoteAsync(other, "Bob", "", Yes);
 
-        kit.Clock.SetUtcNow(new DateTimeOffset(FirstEveningUtc.AddDays(2).AddHours(2).AddDays(30)));
+        kit.Clock.SetUtcNow(new DateTimeOffset(PollTestKit.FirstEveningUtc.AddDays(2).AddHours(2).AddDays(30)));
         (await kit.PersonalData.DeleteExpiredPersonalDataAsync()).ShouldBe(1);
 
         (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results.Options[0].Yes.ShouldBe(1);

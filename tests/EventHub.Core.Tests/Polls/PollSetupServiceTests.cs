@@ -8,7 +8,6 @@ namespace EventHub.Core.Tests.Polls;
 /// <summary>Organisers create polls and see them.</summary>
 public sealed class PollSetupServiceTests
 {
-    private static readonly DateTime FirstEveningUtc = new(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc);
     [Fact]
     public async Task Creating_a_poll_needs_an_organiser()
     {
@@ -32,7 +31,7 @@ public sealed class PollSetupServiceTests
         view.Status.ShouldBe(PollStatus.Open);
         view.TimeZoneId.ShouldBe("Europe/London");
         view.IsAcceptingVotes.ShouldBeTrue();
-        view.Results.Options.Select(o => o.StartUtc).ShouldBe([FirstEveningUtc, FirstEveningUtc.AddDays(1), FirstEveningUtc.AddDays(2)]);
+        view.Results.Options.Select(o => o.StartUtc).ShouldBe([PollTestKit.FirstEveningUtc, PollTestKit.FirstEveningUtc.AddDays(1), PollTestKit.FirstEveningUtc.AddDays(2)]);
         view.Results.Options[0].Label.ShouldBe("Tuesday 1 December 2026, 7pm to 9pm GMT");
         poll.PublicToken.Length.ShouldBeGreaterThanOrEqualTo(27);
         poll.CreatedByUserId.ShouldBe(Actors.Organiser.UserId);

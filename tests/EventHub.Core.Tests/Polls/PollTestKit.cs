@@ -22,6 +22,9 @@ internal sealed class PollTestKit : IAsyncDisposable
         Priority = new PollPriority(database, clock);
     }
 
+    /// <summary>The start of the first of <see cref="ThreeEvenings"/>, in UTC.</summary>
+    public static readonly DateTime FirstEveningUtc = new(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc);
+
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; }
