@@ -18,7 +18,7 @@ var factory = new Factory(DataServiceCollectionExtensions.DefaultConnectionStrin
 try
 {
     await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
-    var service = new CheckInService(factory, TimeProvider.System, new CheckInNotifier());
+    var service = new CheckInService(factory, TimeProvider.System, new InProcessLiveSignal());
     var organiser = Door.ForOrganiser(Actor.Organiser("bench", "Benchmark organiser"));
 
     var (warmEvent, warmCodes) = await SeedAsync(factory, "warm-up", 200);

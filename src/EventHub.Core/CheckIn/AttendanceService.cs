@@ -7,16 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
 
-/// <summary>One line of the attendance figures: confirmed places, how many came, how many did not.</summary>
-public sealed record AttendanceRow(string Group, int Confirmed, int Attended)
-{
-    public int NoShows => Confirmed - Attended;
-
-    public double AttendanceRate => Confirmed == 0 ? 0 : (double)Attended / Confirmed;
-}
-
-public sealed record AttendanceReport(AttendanceRow Total, IReadOnlyList<AttendanceRow> ByTicketType, IReadOnlyList<AttendanceRow> ByOrganisation);
-
 /// <summary>After the event: who came, per ticket type and per organisation.</summary>
 public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFactory)
 {
@@ -27,7 +17,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<AttendanceReport>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<AttendanceReport>.Refused(CheckInErrors.Forbidden);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,53 +1,34 @@
+using EventHub.Core.Common;
+
 namespace EventHub.Core.CheckIn;
 
-public enum CheckInStatus
+/// <summary>The refusals of check-in (a scan that does not let someone in, a door that may not scan): stable codes and the words the door shows.</summary>
+public static class CheckInErrors
 {
-    CheckedIn = 1,
-    AlreadyCheckedIn = 2,
-    NotValid = 3,
+    public static readonly Refusal Cancelled = new("cancelled", "Not valid: this booking was cancelled");
 
-    /// <summary>The door itself may not check people in (link revoked, expired, for another event; not an organiser).</summary>
-    DoorNotAllowed = 4,
-}
+    public static readonly Refusal AwaitingApproval = new("awaiting_approval", "Not valid: this booking is still awaiting approval");
 
-/// <summary>Stable codes for every scan result, with the words the door shows.</summary>
-public static class CheckInError
-{
-    public const string CheckedIn = "checked_in";
-    public const string AlreadyCheckedIn = "already_checked_in";
-    public const string Cancelled = "cancelled";
-    public const string AwaitingApproval = "awaiting_approval";
-    public const string Waitlisted = "waiting_list";
-    public const string Offered = "offered_not_accepted";
-    public const string Declined = "declined";
-    public const string OtherEvent = "ticket_for_another_event";
-    public const string UnknownCode = "unknown_code";
-    public const string DoorLinkInvalid = "door_link_invalid";
-    public const string Forbidden = "forbidden";
-    public const string NotCheckedIn = "not_checked_in";
-    public const string InvalidLink = "invalid_door_link_input";
+    public static readonly Refusal Waitlisted = new("waiting_list", "Not valid: this person is on the waiting list");
 
-    public static string Message(string code) => code switch
-    {
-        CheckedIn => "Checked in",
-        AlreadyCheckedIn => "Already checked in",
-        Cancelled => "Not valid: this booking was cancelled",
-        AwaitingApproval => "Not valid: this booking is still awaiting approval",
-        Waitlisted => "Not valid: this person is on the waiting list",
-        Offered => "Not valid: a place was offered but not yet accepted",
-        Declined => "Not valid: this booking was declined",
-        OtherEvent => "Not valid: this ticket is for another event",
-        UnknownCode => "Not valid: we do not recognise this code",
-        DoorLinkInvalid => "This door link is not valid now. Ask the organiser for a new link.",
-        Forbidden => "Sign in as an organiser to do that.",
-        NotCheckedIn => "This person is not checked in.",
-        _ => "Something went wrong with the check-in.",
-    };
-}
+    public static readonly Refusal Offered = new("offered_not_accepted", "Not valid: a place was offered but not yet accepted");
 
-public static class CheckInRules
-{
-    public const int MaxLabelLength = 100;
-    public const int MaxCodeLength = 64;
-    public const int MaxSearchLength = 100;
+    public static readonly Refusal Declined = new("declined", "Not valid: this booking was declined");
+
+    public static readonly Refusal OtherEvent = new("ticket_for_another_event", "Not valid: this ticket is for another event");
+
+    public static readonly Refusal UnknownCode = new("unknown_code", "Not valid: we do not recognise this code");
+
+    public static readonly Refusal DoorLinkInvalid = new("door_link_invalid", "This door link is not valid now. Ask the organiser for a new link.");
+
+    public static readonly Refusal Forbidden = CommonRefusals.SignInAsOrganiser;
+
+    public static readonly Refusal NotCheckedIn = new("not_checked_in", "This person is not checked in.");
+
+    public static readonly Refusal EventNotFound = Refusal.NotFound(ErrorCodes.NotFound, "Event not found.");
+
+    public static readonly Refusal DoorLinkGone = Refusal.NotFound(ErrorCodes.NotFound, "That link is already revoked or does not exist.");
+
+    /// <summary>The door may not scan: an organiser page whose actor is not one, or a door link that is not valid now.</summary>
+    public static Refusal DoorNotAllowed(Door door) => door.LinkToken is null ? Forbidden : DoorLinkInvalid;
 }

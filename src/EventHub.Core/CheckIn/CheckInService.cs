@@ -5,37 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
 
-/// <summary>What the door shows after a scan. Never carries access or dietary details, only whether there are any.</summary>
-public sealed record CheckInResult(
-    CheckInStatus Status,
-    string Code,
-    int? BookingId = null,
-    string? Name = null,
-    string? Organisation = null,
-    string? TicketType = null,
-    bool NeedsAttention = false,
-    DateTime? CheckedInUtc = null,
-    string? CheckedInBy = null)
-{
-    public string Message => CheckInError.Message(Code);
-
-    public static CheckInResult Refused(CheckInStatus status, string code) => new(status, code);
-}
-
-public sealed record CheckInCounts(int CheckedIn, int Confirmed);
-
-public sealed record DoorSearchRow(int BookingId, string Name, string Organisation, string TicketType, BookingStatus Status, bool NeedsAttention, DateTime? CheckedInUtc);
-
-/// <summary>One undone check-in: whose, who made it and when, who undid it and when.</summary>
-public sealed record UndoHistoryRow(string Name, DateTime CheckedInUtc, string CheckedInBy, DateTime UndoneUtc, string UndoneBy);
-
-/// <summary>The undone check-ins of an event, with its time zone for showing the times.</summary>
-public sealed record UndoHistory(string TimeZoneId, IReadOnlyList<UndoHistoryRow> Rows);
-
-public sealed record DoorListRow(string Name, string Organisation, string TicketType, string Reference, bool NeedsAttention, bool CheckedIn);
-
 /// <summary>The door: scans, search, undo, counts and the printable list.</summary>
-public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, CheckInNotifier notifier)
+public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal live)
 {
     /// <summary>Checks in the ticket whose QR (or typed code) is <paramref name="code"/> at a door of event <paramref name="eventId"/>.</summary>
     public async Task<CheckInResult> CheckInAsync(string code, Door door, int eventId, CancellationToken ct = default)
@@ -45,12 +16,12 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         var who = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid);
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, CheckInErrors.DoorNotAllowed(door));
         }
 
         if (trimmed.Length == 0 || trimmed.Length > CheckInRules.MaxCodeLength)
         {
-            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.UnknownCode);
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInErrors.UnknownCode);
         }
 
         var snap = await db.Set<Bookings.Booking>().AsNoTracking()
@@ -67,7 +38,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         var who = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid);
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, CheckInErrors.DoorNotAllowed(door));
         }
 
         var snap = await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.Id == bookingId).Select(Snapshot).FirstOrDefaultAsync(ct);
@@ -81,8 +52,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         var who = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            var code = door.LinkToken is null ? CheckInError.Forbidden : CheckInError.DoorLinkInvalid;
-            return Outcome<bool>.Refused(code, CheckInError.Message(code));
+            return Outcome<bool>.Refused(CheckInErrors.DoorNotAllowed(door));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -93,7 +63,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         var removed = record is null ? 0 : await db.Set<CheckInRecord>().Where(c => c.Id == record.Id).ExecuteDeleteAsync(ct);
         if (removed == 0)
         {
-            return Outcome<bool>.Refused(CheckInError.NotCheckedIn, CheckInError.Message(CheckInError.NotCheckedIn));
+            return Outcome<bool>.Refused(CheckInErrors.NotCheckedIn);
         }
 
         db.Add(new CheckInUndo
@@ -109,7 +79,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        notifier.Publish(eventId);
+        live.Publish(eventId, LiveTopics.CheckIn);
         return Outcome<bool>.Ok(true);
     }
 
@@ -118,14 +88,14 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<UndoHistory>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<UndoHistory>.Refused(CheckInErrors.Forbidden);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
         if (zone is null)
         {
-            return Outcome<UndoHistory>.Refused(ErrorCodes.NotFound, "Event not found.");
+            return Outcome<UndoHistory>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var rows = await db.Set<CheckInUndo>().AsNoTracking()
@@ -143,7 +113,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ResolveDoorAsync(db, door, eventId, ct) is null)
         {
-            return Outcome<CheckInCounts>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<CheckInCounts>.Refused(CheckInErrors.Forbidden);
         }
 
         return Outcome<CheckInCounts>.Ok(await CountsCoreAsync(db, eventId, ct));
@@ -155,7 +125,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ResolveDoorAsync(db, door, eventId, ct) is null)
         {
-            return Outcome<PagedResult<DoorSearchRow>>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<PagedResult<DoorSearchRow>>.Refused(CheckInErrors.Forbidden);
         }
 
         var t = (term ?? string.Empty).Trim().ToLowerInvariant();
@@ -189,7 +159,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<IReadOnlyList<DoorListRow>>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<IReadOnlyList<DoorListRow>>.Refused(CheckInErrors.Forbidden);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -219,26 +189,26 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     {
         if (snap is null)
         {
-            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.UnknownCode);
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInErrors.UnknownCode);
         }
 
         if (snap.EventId != eventId)
         {
-            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInError.OtherEvent);
+            return CheckInResult.Refused(CheckInStatus.NotValid, CheckInErrors.OtherEvent);
         }
 
         var refusal = snap.Status switch
         {
             BookingStatus.Confirmed => null,
-            BookingStatus.Cancelled => CheckInError.Cancelled,
-            BookingStatus.AwaitingApproval => CheckInError.AwaitingApproval,
-            BookingStatus.Waiting => CheckInError.Waitlisted,
-            BookingStatus.Offered => CheckInError.Offered,
-            _ => CheckInError.Declined,
+            BookingStatus.Cancelled => CheckInErrors.Cancelled,
+            BookingStatus.AwaitingApproval => CheckInErrors.AwaitingApproval,
+            BookingStatus.Waiting => CheckInErrors.Waitlisted,
+            BookingStatus.Offered => CheckInErrors.Offered,
+            _ => CheckInErrors.Declined,
         };
         if (refusal is not null)
         {
-            return new CheckInResult(CheckInStatus.NotValid, refusal, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType);
+            return new CheckInResult(CheckInStatus.NotValid, refusal.Code, refusal.Message, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -257,8 +227,8 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             try
             {
                 await db.SaveChangesAsync(ct);
-                notifier.Publish(eventId);
-                return new CheckInResult(CheckInStatus.CheckedIn, CheckInError.CheckedIn, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, now, who.Name);
+                live.Publish(eventId, LiveTopics.CheckIn);
+                return new CheckInResult(CheckInStatus.CheckedIn, CheckInResult.CheckedInCode, "Checked in", snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, now, who.Name);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
@@ -268,7 +238,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             }
         }
 
-        return new CheckInResult(CheckInStatus.AlreadyCheckedIn, CheckInError.AlreadyCheckedIn, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, existing?.CheckedInUtc, existing?.CheckedInBy);
+        return new CheckInResult(CheckInStatus.AlreadyCheckedIn, CheckInResult.AlreadyCheckedInCode, "Already checked in", snap.BookingId, snap.Name, snap.Organisation, snap.TicketType, snap.NeedsAttention, existing?.CheckedInUtc, existing?.CheckedInBy);
     }
 
     private static Task<CheckInRecord?> ExistingAsync(EventHubDbContext db, int bookingId, CancellationToken ct) =>

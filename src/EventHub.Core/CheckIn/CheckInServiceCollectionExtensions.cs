@@ -6,7 +6,6 @@ public static class CheckInServiceCollectionExtensions
 {
     public static IServiceCollection AddCheckIn(this IServiceCollection services)
     {
-        services.AddSingleton<CheckInNotifier>();
         services.AddSingleton<CheckInService>();
         services.AddSingleton<DoorLinkService>();
         services.AddSingleton<AttendanceService>();

@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
 
-public sealed record DoorLinkInput(string Label, DateTime ValidFromUtc, DateTime ValidUntilUtc);
-
-/// <summary>What the organiser types: wall-clock times in the event's time zone (stored as UTC).</summary>
-public sealed record DoorLinkLocalInput(string Label, DateTime ValidFromLocal, DateTime ValidUntilLocal);
-
-/// <summary>The event's time zone and its door links, for the organiser's door-links page.</summary>
-public sealed record DoorLinkList(string TimeZoneId, IReadOnlyList<DoorLink> Links);
-
-/// <summary>What a door link opens, when it is valid now.</summary>
-public sealed record OpenDoor(int EventId, string EventTitle, string Label, DateTime ValidUntilUtc, string TimeZoneId = EventTime.DefaultTimeZoneId);
-
 /// <summary>Organisers hand volunteers door links; volunteers open the check-in page with them.</summary>
 public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
@@ -22,7 +11,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<DoorLink>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<DoorLink>.Refused(CheckInErrors.Forbidden);
         }
 
         var errors = new List<FieldError>();
@@ -49,7 +38,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
         {
-            return Outcome<DoorLink>.Refused(ErrorCodes.NotFound, "Event not found.");
+            return Outcome<DoorLink>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var link = new DoorLink
@@ -75,7 +64,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<DoorLink>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<DoorLink>.Refused(CheckInErrors.Forbidden);
         }
 
         string? zoneId;
@@ -86,7 +75,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
         if (zoneId is null)
         {
-            return Outcome<DoorLink>.Refused(ErrorCodes.NotFound, "Event not found.");
+            return Outcome<DoorLink>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var zone = EventTime.Zone(zoneId);
@@ -117,14 +106,14 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<DoorLinkList>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<DoorLinkList>.Refused(CheckInErrors.Forbidden);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
         if (zoneId is null)
         {
-            return Outcome<DoorLinkList>.Refused(ErrorCodes.NotFound, "Event not found.");
+            return Outcome<DoorLinkList>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var links = await db.Set<DoorLink>().AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(ct);
@@ -146,14 +135,14 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(CheckInError.Forbidden, CheckInError.Message(CheckInError.Forbidden));
+            return Outcome<bool>.Refused(CheckInErrors.Forbidden);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Set<DoorLink>().Where(d => d.Id == linkId && d.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.RevokedUtc, now), ct);
-        return changed == 1 ? Outcome<bool>.Ok(true) : Outcome<bool>.Refused(ErrorCodes.NotFound, "That link is already revoked or does not exist.");
+        return changed == 1 ? Outcome<bool>.Ok(true) : Outcome<bool>.NotFound(CheckInErrors.DoorLinkGone);
     }
 
     /// <summary>The event a door link opens, or null when the link is unknown, revoked or outside its window.</summary>

@@ -1,8 +1,5 @@
 namespace EventHub.Core.Common;
 
-/// <summary>Thrown when code reaches an organiser-only read without an organiser: a programming error, not a user error.</summary>
-public sealed class NotAuthorisedException(string message) : Exception(message);
-
 public static class Guard
 {
     public static void Organiser(Actor actor)

@@ -38,9 +38,3 @@ public sealed record AgendaGrid(IReadOnlyList<AgendaColumn> Columns, IReadOnlyLi
         return new AgendaGrid(columns, rows);
     }
 }
-
-public sealed record AgendaColumn(int? RoomId, string Name, int? Capacity, string AccessibilityNotes);
-
-public sealed record AgendaRow(DateTime StartUtc, string TimeLabel, IReadOnlyList<IReadOnlyList<AgendaCell>> Cells);
-
-public sealed record AgendaCell(int SessionId, string Title, string Speakers, DateTime StartUtc, DateTime EndUtc, string TimeLabel, int? Capacity);

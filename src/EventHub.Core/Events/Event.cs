@@ -3,26 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.Events;
 
-public enum EventKind
-{
-    /// <summary>A fixed agenda set by the organisers.</summary>
-    Forum = 0,
-
-    /// <summary>Participants make the agenda on the day.</summary>
-    OpenSpace = 1,
-
-    /// <summary>Fixed talks and open slots on one grid.</summary>
-    Hybrid = 2,
-}
-
-public enum EventStatus
-{
-    Draft = 0,
-    Published = 1,
-    Cancelled = 2,
-    Completed = 3,
-}
-
 /// <summary>One edition: a dated event people book places at.</summary>
 public sealed class Event
 {

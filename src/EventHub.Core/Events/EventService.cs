@@ -4,18 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
 
-public sealed record EventListQuery(string? Search = null, EventStatus? Status = null, int Page = 0, int PageSize = 25);
-
-public sealed record EventListRow(
-    int Id, string Title, string Slug, string? SeriesName, EventStatus Status, EventKind Kind,
-    DateTime StartUtc, string TimeZoneId, int Capacity, int PlacesTaken);
-
-/// <summary>Everything an organiser edits on one event, with its rooms and sessions.</summary>
-public sealed record EventDetail(Event Event, IReadOnlyList<Room> Rooms, IReadOnlyList<Session> Sessions)
-{
-    public AgendaGrid Agenda => AgendaGrid.Build(Rooms, Sessions, Event.TimeZoneId);
-}
-
 /// <summary>Organiser use cases for events, their rooms and their sessions.</summary>
 public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IEnumerable<IEventChangeObserver> observers)
 {
@@ -23,8 +11,6 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         : this(dbFactory, clock, [])
     {
     }
-
-    private const string SlugTaken = "Another event already uses this web address. Choose a different one";
 
     public async Task<PagedResult<EventListRow>> ListAsync(Actor actor, EventListQuery query, CancellationToken ct = default)
     {
@@ -76,14 +62,14 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<Event>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<Event>.Forbidden();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (ev is null)
         {
-            return Outcome<Event>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+            return Outcome<Event>.NotFound(EventErrors.EventGone);
         }
 
         if (status == EventStatus.Published)
@@ -92,7 +78,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             var errors = EventRules.Validate(EventInput.From(ev), out _);
             if (errors.Count > 0)
             {
-                return Outcome<Event>.Refused(ErrorCodes.Conflict, "Fix the event's details before publishing: " + errors[0].Message);
+                return Outcome<Event>.Refused(EventErrors.FixBeforePublishing(errors[0].Message));
             }
         }
 
@@ -134,7 +120,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<Event>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<Event>.Forbidden();
         }
 
         var errors = EventRules.Validate(input, out var times);
@@ -156,7 +142,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
             if (ev is null)
             {
-                return Outcome<Event>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+                return Outcome<Event>.NotFound(EventErrors.EventGone);
             }
 
             if (input.Capacity < ev.PlacesTaken)
@@ -168,7 +154,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
 
         if (input.SeriesId is { } seriesId && !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
         {
-            return Outcome<Event>.Invalid(nameof(EventInput.SeriesId), "That series no longer exists. Choose another or none");
+            return Outcome<Event>.Invalid(nameof(EventInput.SeriesId), EventErrors.ChosenSeriesGone.Message);
         }
 
         var requested = input.Slug.Trim();
@@ -177,7 +163,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         {
             if (await db.Events.AnyAsync(e => e.Slug == requested && e.Id != ev.Id, ct))
             {
-                return Outcome<Event>.Invalid(nameof(EventInput.Slug), SlugTaken);
+                return Outcome<Event>.Invalid(nameof(EventInput.Slug), EventErrors.SlugTaken.Message);
             }
 
             slug = requested;
@@ -227,7 +213,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return Outcome<Event>.Invalid(nameof(EventInput.Slug), SlugTaken);
+            return Outcome<Event>.Invalid(nameof(EventInput.Slug), EventErrors.SlugTaken.Message);
         }
 
         return Outcome<Event>.Ok(ev);
@@ -237,7 +223,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<Room>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<Room>.Forbidden();
         }
 
         var errors = EventRules.Validate(input);
@@ -249,13 +235,13 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
         {
-            return Outcome<Room>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+            return Outcome<Room>.NotFound(EventErrors.EventGone);
         }
 
         var name = input.Name.Trim();
         if (await db.Rooms.AnyAsync(r => r.EventId == eventId && r.Name == name && r.Id != roomId, ct))
         {
-            return Outcome<Room>.Invalid(nameof(RoomInput.Name), "This event already has a room with that name");
+            return Outcome<Room>.Invalid(nameof(RoomInput.Name), EventErrors.RoomNameTaken.Message);
         }
 
         Room? room;
@@ -270,7 +256,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.EventId == eventId, ct);
             if (room is null)
             {
-                return Outcome<Room>.Refused(ErrorCodes.NotFound, "That room no longer exists.");
+                return Outcome<Room>.NotFound(EventErrors.RoomGone);
             }
         }
 
@@ -283,7 +269,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return Outcome<Room>.Invalid(nameof(RoomInput.Name), "This event already has a room with that name");
+            return Outcome<Room>.Invalid(nameof(RoomInput.Name), EventErrors.RoomNameTaken.Message);
         }
 
         return Outcome<Room>.Ok(room);
@@ -293,31 +279,31 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<bool>.Forbidden();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Sessions.AnyAsync(s => s.RoomId == roomId, ct))
         {
-            return Outcome<bool>.Refused(ErrorCodes.Conflict, "Sessions are still in this room. Move or delete them first.");
+            return Outcome<bool>.Refused(EventErrors.RoomInUse);
         }
 
         var deleted = await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Outcome<bool>.Refused(ErrorCodes.NotFound, "That room no longer exists.") : Outcome<bool>.Ok(true);
+        return deleted == 0 ? Outcome<bool>.NotFound(EventErrors.RoomGone) : Outcome<bool>.Ok(true);
     }
 
     public async Task<Outcome<Session>> SaveSessionAsync(Actor actor, int eventId, int? sessionId, SessionInput input, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<Session>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<Session>.Forbidden();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (ev is null)
         {
-            return Outcome<Session>.Refused(ErrorCodes.NotFound, "That event no longer exists.");
+            return Outcome<Session>.NotFound(EventErrors.EventGone);
         }
 
         var errors = EventRules.Validate(input, ev, out var times);
@@ -330,7 +316,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         {
             if (!await db.Rooms.AnyAsync(r => r.Id == roomId && r.EventId == eventId, ct))
             {
-                return Outcome<Session>.Invalid(nameof(SessionInput.RoomId), "That room no longer exists. Choose another");
+                return Outcome<Session>.Invalid(nameof(SessionInput.RoomId), EventErrors.ChosenRoomGone.Message);
             }
 
             var (start, end) = times!.Value;
@@ -357,7 +343,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == eventId, ct);
             if (session is null)
             {
-                return Outcome<Session>.Refused(ErrorCodes.NotFound, "That session no longer exists.");
+                return Outcome<Session>.NotFound(EventErrors.SessionGone);
             }
 
             if (input.Capacity is { } cap && cap < session.PlacesTaken)
@@ -381,11 +367,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<bool>.Forbidden();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Outcome<bool>.Refused(ErrorCodes.NotFound, "That session no longer exists.") : Outcome<bool>.Ok(true);
+        return deleted == 0 ? Outcome<bool>.NotFound(EventErrors.SessionGone) : Outcome<bool>.Ok(true);
     }
 }

@@ -3,19 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
 
-public sealed record EventCard(
-    string Title, string Slug, DateTime StartUtc, DateTime EndUtc, string TimeZoneId, string VenueName, bool IsOnline,
-    EventStatus Status, int Capacity, int PlacesTaken)
-{
-    public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
-
-    public bool IsFullyBooked => PlacesLeft == 0;
-}
-
-public sealed record PublicEventPage(Event Event, AgendaGrid Agenda, IReadOnlyList<Session> Sessions, string SummaryHtml);
-
-public sealed record PublicSeriesPage(EventSeries Series, string DescriptionHtml, IReadOnlyList<EventCard> Upcoming, IReadOnlyList<EventCard> Past);
-
 /// <summary>What anyone may read without signing in: only Published, Completed and Cancelled events.</summary>
 public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {

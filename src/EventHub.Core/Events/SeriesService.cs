@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
 
-public sealed record SeriesSummary(int Id, string Name, string Slug, string Description, int EditionCount);
-
 /// <summary>Organiser use cases for event series.</summary>
 public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
@@ -37,7 +35,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<EventSeries>.Refused(ErrorCodes.Forbidden, "Sign in as an organiser to do that.");
+            return Outcome<EventSeries>.Forbidden();
         }
 
         var errors = EventRules.Validate(input);
@@ -58,7 +56,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
             series = await db.Series.FirstOrDefaultAsync(s => s.Id == id, ct);
             if (series is null)
             {
-                return Outcome<EventSeries>.Refused(ErrorCodes.NotFound, "That series no longer exists.");
+                return Outcome<EventSeries>.NotFound(EventErrors.SeriesGone);
             }
         }
 
@@ -68,7 +66,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         {
             if (await db.Series.AnyAsync(s => s.Slug == requested && s.Id != series.Id, ct))
             {
-                return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), "Another series already uses this web address. Choose a different one");
+                return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), EventErrors.SeriesSlugTaken.Message);
             }
 
             slug = requested;
@@ -89,7 +87,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), "Another series already uses this web address. Choose a different one");
+            return Outcome<EventSeries>.Invalid(nameof(SeriesInput.Slug), EventErrors.SeriesSlugTaken.Message);
         }
 
         return Outcome<EventSeries>.Ok(series);

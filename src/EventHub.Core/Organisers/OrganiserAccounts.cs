@@ -4,10 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Organisers;
 
-public sealed record OrganiserInput(string DisplayName, string Email, string Password, bool IsAdministrator);
-
-public sealed record OrganiserRow(string Id, string DisplayName, string Email, bool IsAdministrator, bool IsLockedOut, DateTime CreatedUtc);
-
 /// <summary>
 /// Organiser accounts. Each call makes its own scope (and so its own UserManager and DbContext) because a
 /// Blazor circuit lives far longer than a DbContext should.
@@ -31,7 +27,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
         {
             if (!await IsSetupRequiredAsync())
             {
-                return Outcome<Organiser>.Refused(ErrorCodes.Conflict, "EventHub is already set up. Sign in instead.");
+                return Outcome<Organiser>.Refused(OrganiserErrors.AlreadySetUp);
             }
 
             return await CreateAsync(input with { IsAdministrator = true });
@@ -46,7 +42,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     {
         if (!actor.IsAdministrator)
         {
-            return Outcome<Organiser>.Refused(ErrorCodes.Forbidden, "Only administrators can add organisers.");
+            return Outcome<Organiser>.Forbidden(OrganiserErrors.AdministratorsOnly);
         }
 
         return await CreateAsync(input);

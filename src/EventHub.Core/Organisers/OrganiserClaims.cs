@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using EventHub.Core.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Organisers;
 
@@ -22,22 +21,5 @@ public static class OrganiserClaims
 
         var name = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "Organiser";
         return Actor.Organiser(id, name, user.HasClaim(Administrator, "true"));
-    }
-}
-
-/// <summary>Adds the organiser's display name and administrator flag to the sign-in cookie.</summary>
-public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<Organiser>(users, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Organiser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(OrganiserClaims.DisplayName, user.DisplayName));
-        if (user.IsAdministrator)
-        {
-            identity.AddClaim(new Claim(OrganiserClaims.Administrator, "true"));
-        }
-
-        return identity;
     }
 }

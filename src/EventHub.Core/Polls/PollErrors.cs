@@ -6,23 +6,31 @@ namespace EventHub.Core.Polls;
 public static class PollErrors
 {
     public const string ClosedCode = "poll_closed";
-    public const string FinalisedCode = "poll_finalised";
-    public const string PersonalDataDeletedCode = "poll_data_deleted";
 
-    public const string NotFoundMessage = "This poll does not exist. Check the link you were sent.";
-    public const string VoterNotFoundMessage = "This link to change your answers does not work. Check the link you were sent.";
-    public const string ForbiddenMessage = "Sign in as an organiser to do that.";
-    public const string AlreadyFinalisedMessage = "This poll has already been finalised.";
-    public const string OptionNotFoundMessage = "Choose one of the poll's dates";
-    public const string PersonalDataDeletedMessage = "The answers to this poll have been deleted, as promised when people voted.";
+    public static readonly Refusal NotFound =
+        Refusal.NotFound(ErrorCodes.NotFound, "This poll does not exist. Check the link you were sent.");
 
-    public static string ClosedMessage(DateTime closesUtc, string zoneId) =>
-        $"This poll closed on {EventTime.FormatDateTime(closesUtc, zoneId)}. Answers can no longer be added or changed.";
+    public static readonly Refusal VoterNotFound =
+        Refusal.NotFound(ErrorCodes.NotFound, "This link to change your answers does not work. Check the link you were sent.");
 
-    public static string FinalisedMessage { get; } =
-        "The organiser has chosen a date, so this poll is finalised. Answers can no longer be added or changed.";
+    public static readonly Refusal AlreadyFinalised = Refusal.Conflict(ErrorCodes.Conflict, "This poll has already been finalised.");
 
-    public static Outcome<T> NotFound<T>() => Outcome<T>.Refused(ErrorCodes.NotFound, NotFoundMessage);
+    public static readonly Refusal Finalised = new("poll_finalised",
+        "The organiser has chosen a date, so this poll is finalised. Answers can no longer be added or changed.");
 
-    public static Outcome<T> Forbidden<T>() => Outcome<T>.Refused(ErrorCodes.Forbidden, ForbiddenMessage);
+    public static readonly Refusal PersonalDataDeleted = new("poll_data_deleted",
+        "The answers to this poll have been deleted, as promised when people voted.");
+
+    /// <summary>A field error: the chosen option is not one of the poll's.</summary>
+    public static readonly Refusal OptionNotFound = new("poll_option_not_found", "Choose one of the poll's dates");
+
+    /// <summary>A field error: the series chosen for the poll was deleted meanwhile.</summary>
+    public static readonly Refusal SeriesGone = new("poll_series_gone", "That series no longer exists. Choose another or none");
+
+    public static Refusal Closed(DateTime closesUtc, string zoneId) => new(ClosedCode,
+        $"This poll closed on {EventTime.FormatDateTime(closesUtc, zoneId)}. Answers can no longer be added or changed.");
+
+    /// <summary>Finalising could not create the draft event; <paramref name="why"/> is the event's own refusal.</summary>
+    public static Refusal DraftEventNotCreated(string? why) =>
+        Refusal.Conflict(ErrorCodes.Conflict, "The draft event could not be created: " + (why ?? "The event could not be created."));
 }

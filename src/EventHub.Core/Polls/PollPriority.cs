@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Polls;
 
-/// <summary>Who holds a priority booking token: to prefill the booking form.</summary>
-public sealed record PriorityHolder(int EventId, string Name, string? Email);
-
 /// <summary>
 /// The query the Booking feature calls to let a poll voter book before general booking opens. A token is valid for
 /// its own event while that event is published and has not started.

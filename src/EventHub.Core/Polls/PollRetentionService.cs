@@ -9,7 +9,7 @@ namespace EventHub.Core.Polls;
 /// events made from polls that were published. Sweeps at start-up and then every interval.
 /// </summary>
 public sealed class PollRetentionService(
-    PollService polls, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger) : BackgroundService
+    PollFinalisingService finalising, PollPersonalDataService personalData, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,8 +18,8 @@ public sealed class PollRetentionService(
         {
             try
             {
-                await polls.NotifyPublishedEventsAsync(stoppingToken);
-                var cleared = await polls.DeleteExpiredPersonalDataAsync(stoppingToken);
+                await finalising.NotifyPublishedEventsAsync(stoppingToken);
+                var cleared = await personalData.DeleteExpiredPersonalDataAsync(stoppingToken);
                 if (cleared > 0)
                 {
                     logger.LogInformation("Deleted the personal data of {Count} poll(s) past their retention period", cleared);

@@ -2,9 +2,6 @@ using EventHub.Core.Common;
 
 namespace EventHub.Core.Polls;
 
-/// <summary>One option's Yes and If need be counts, for choosing the most popular.</summary>
-public sealed record OptionTally(int OptionId, DateTime StartUtc, int Yes, int IfNeedBe);
-
 /// <summary>The poll rules that need no database. Pure functions.</summary>
 public static class PollRules
 {
@@ -32,20 +29,24 @@ public static class PollRules
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     /// <summary>Why a vote cannot be added or changed now, or null when it can.</summary>
-    public static (string Code, string Message)? VotingRefusal(PollStatus status, DateTime? closesUtc, string zoneId, DateTime nowUtc)
+    public static Refusal? VotingRefusal(PollStatus status, DateTime? closesUtc, string zoneId, DateTime nowUtc)
     {
         if (status == PollStatus.Finalised)
         {
-            return (PollErrors.FinalisedCode, PollErrors.FinalisedMessage);
+            return PollErrors.Finalised;
         }
 
         if (closesUtc is { } closes && nowUtc >= closes)
         {
-            return (PollErrors.ClosedCode, PollErrors.ClosedMessage(closes, zoneId));
+            return PollErrors.Closed(closes, zoneId);
         }
 
         return null;
     }
+
+    /// <summary>Why this poll takes no vote now (its answers deleted, finalised or closed), or null when it does.</summary>
+    public static Refusal? VotingRefusal(Poll poll, DateTime nowUtc) =>
+        poll.PersonalDataDeletedUtc is not null ? PollErrors.PersonalDataDeleted : VotingRefusal(poll.Status, poll.ClosesUtc, poll.TimeZoneId, nowUtc);
 
     public static string OptionField(int index) => $"Options[{index}]";
 

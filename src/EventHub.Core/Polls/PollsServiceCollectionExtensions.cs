@@ -14,7 +14,10 @@ public static class PollsServiceCollectionExtensions
             options.Bind(configuration.GetSection("Polls"));
         }
 
-        services.AddSingleton<PollService>();
+        services.AddSingleton<PollSetupService>();
+        services.AddSingleton<PollVotingService>();
+        services.AddSingleton<PollFinalisingService>();
+        services.AddSingleton<PollPersonalDataService>();
         services.AddSingleton<PollPriority>();
         services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<PollPriority>());
         services.AddHostedService<PollRetentionService>();

@@ -20,7 +20,9 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     private Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = default!;
     private BookingWriteGate _gate = default!;
     private EventService _events = default!;
-    private PollService _polls = default!;
+    private PollSetupService _pollSetup = default!;
+    private PollVotingService _voting = default!;
+    private PollFinalisingService _finalising = default!;
     private MailingListService _lists = default!;
     private BookingService _bookings = default!;
     private BookingSettingsService _settings = default!;
@@ -33,7 +35,9 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         _clock = Support.Clock.At();
         _gate = new BookingWriteGate();
         _events = new EventService(_database, _clock);
-        _polls = new PollService(_database, _clock, _events, Options.Create(new PollSettings()));
+        _pollSetup = new PollSetupService(_database, _clock);
+        _voting = new PollVotingService(_database, _clock);
+        _finalising = new PollFinalisingService(_database, _clock, _events);
         _lists = new MailingListService(_database, _clock);
         var priority = new PriorityAccess([new PollPriority(_database, _clock), new ListPriority(_database, _clock)]);
         _bookings = new BookingService(_database, _clock, _gate, priority);
@@ -163,19 +167,19 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     /// <summary>A poll finalised into an event that opens to everyone next Monday, published: Ann (Yes) and Bob (If need be) hold tokens; Cat (No) does not.</summary>
     private async Task<(int EventId, Dictionary<string, string> Tokens)> PollEventAsync()
     {
-        var poll = (await _polls.CreateAsync(Actors.Organiser, Polls.PollTestKit.ThreeEvenings(), Ct)).Value!;
+        var poll = (await _pollSetup.CreateAsync(Actors.Organiser, Polls.PollTestKit.ThreeEvenings(), Ct)).Value!;
         var voters = new Dictionary<string, int>();
         foreach (var (name, answer) in new[] { ("Ann", Yes), ("Bob", IfNeedBe), ("Cat", No) })
         {
-            var receipt = await _polls.VoteAsync(poll.PublicToken, Polls.PollTestKit.Ballot(poll, name, name.ToLowerInvariant() + "@devon.gov.uk", answer, No, No), Ct);
+            var receipt = await _voting.VoteAsync(poll.PublicToken, Polls.PollTestKit.Ballot(poll, name, name.ToLowerInvariant() + "@devon.gov.uk", answer, No, No), Ct);
             receipt.Succeeded.ShouldBeTrue();
         }
 
-        var eventId = (await _polls.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options.OrderBy(o => o.StartUtc).First().Id), Ct)).Value!.EventId;
+        var eventId = (await _finalising.FinaliseAsync(Actors.Organiser, new FinaliseRequest(poll.Id, poll.Options.OrderBy(o => o.StartUtc).First().Id), Ct)).Value!.EventId;
         await using var db = _database.CreateDbContext();
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.BookingOpensUtc, GeneralOpensUtc), Ct);
         (await _events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
-        await _polls.OnEventPublishedAsync(eventId, Ct);
+        await _finalising.OnEventPublishedAsync(eventId, Ct);
         var tokens = await db.Set<PollPriorityToken>().Where(t => t.EventId == eventId)
             .Join(db.Set<PollVoter>(), t => t.VoterId, v => v.Id, (t, v) => new { v.Name, t.Token })
             .ToDictionaryAsync(x => x.Name, x => x.Token, Ct);

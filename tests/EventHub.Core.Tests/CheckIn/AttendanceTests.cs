@@ -52,8 +52,8 @@ public sealed class AttendanceTests
     {
         await using var kit = await CheckInKit.CreateAsync();
 
-        (await kit.Attendance.ReportAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInError.Forbidden);
-        (await kit.Service.DoorListAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Attendance.ReportAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
+        (await kit.Service.DoorListAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed class CheckInConcurrencyTests
     {
         // Two app instances on one database file: no in-process state can be what keeps it to one.
         await using var kit = await CheckInKit.CreateAsync();
-        var other = new CheckInService(kit.Booking.Database, kit.Booking.Clock, new CheckInNotifier());
+        var other = new CheckInService(kit.Booking.Database, kit.Booking.Clock, new InProcessLiveSignal());
         var codes = new List<string>();
         for (var i = 0; i < 20; i++)
         {

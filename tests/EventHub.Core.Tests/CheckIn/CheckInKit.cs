@@ -11,15 +11,15 @@ public sealed class CheckInKit : IAsyncDisposable
     private CheckInKit(BookingKit booking)
     {
         Booking = booking;
-        Notifier = new CheckInNotifier();
-        Service = new CheckInService(booking.Database, booking.Clock, Notifier);
+        Live = new InProcessLiveSignal();
+        Service = new CheckInService(booking.Database, booking.Clock, Live);
         Links = new DoorLinkService(booking.Database, booking.Clock);
         Attendance = new AttendanceService(booking.Database);
     }
 
     public BookingKit Booking { get; }
 
-    public CheckInNotifier Notifier { get; }
+    public InProcessLiveSignal Live { get; }
 
     public CheckInService Service { get; }
 

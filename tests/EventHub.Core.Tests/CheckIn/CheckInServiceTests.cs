@@ -17,7 +17,7 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.CheckedIn);
-        result.Code.ShouldBe(CheckInError.CheckedIn);
+        result.Code.ShouldBe(CheckInResult.CheckedInCode);
         result.Message.ShouldBe("Checked in");
         result.Name.ShouldBe("Ann Example");
         result.Organisation.ShouldBe("Devon County Council");
@@ -74,7 +74,7 @@ public sealed class CheckInServiceTests
         var second = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
 
         second.Status.ShouldBe(CheckInStatus.AlreadyCheckedIn);
-        second.Code.ShouldBe(CheckInError.AlreadyCheckedIn);
+        second.Code.ShouldBe(CheckInResult.AlreadyCheckedInCode);
         second.CheckedInUtc.ShouldBe(first.CheckedInUtc);
         second.CheckedInBy.ShouldBe("Side door phone");
         second.Name.ShouldBe("Ann Example");
@@ -90,7 +90,7 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(booked.CheckInCode!, kit.Organiser, kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.NotValid);
-        result.Code.ShouldBe(CheckInError.Cancelled);
+        result.Code.ShouldBe(CheckInErrors.Cancelled.Code);
         result.Message.ShouldContain("cancelled");
         (await kit.Service.CountsAsync(kit.Organiser, kit.EventId)).Value!.CheckedIn.ShouldBe(0);
     }
@@ -104,7 +104,7 @@ public sealed class CheckInServiceTests
         booked.Status.ShouldBe(BookingStatus.AwaitingApproval);
         var code = (await kit.Booking.BookingAsync(booked.BookingId)).CheckInCode;
 
-        (await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInError.AwaitingApproval);
+        (await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInErrors.AwaitingApproval.Code);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.NotValid);
-        result.Code.ShouldBe(CheckInError.Waitlisted);
+        result.Code.ShouldBe(CheckInErrors.Waitlisted.Code);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class CheckInServiceTests
             await db.Set<EventHub.Core.Bookings.Booking>().ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Offered));
         }
 
-        (await kit.Service.CheckInAsync(booked.CheckInCode!, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInError.Offered);
+        (await kit.Service.CheckInAsync(booked.CheckInCode!, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInErrors.Offered.Code);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(booked.CheckInCode!, kit.Organiser, kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.NotValid);
-        result.Code.ShouldBe(CheckInError.OtherEvent);
+        result.Code.ShouldBe(CheckInErrors.OtherEvent.Code);
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.NotValid);
-        result.Code.ShouldBe(CheckInError.UnknownCode);
+        result.Code.ShouldBe(CheckInErrors.UnknownCode.Code);
         result.Message.ShouldBe("Not valid: we do not recognise this code");
     }
 
@@ -171,8 +171,8 @@ public sealed class CheckInServiceTests
         var booked = await kit.Booking.BookAsync("Ann Example");
 
         booked.CheckInCode!.Length.ShouldBeGreaterThanOrEqualTo(22); // 128 random bits
-        (await kit.Service.CheckInAsync(booked.Reference, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInError.UnknownCode);
-        (await kit.Service.CheckInAsync(booked.BookingId.ToString(System.Globalization.CultureInfo.InvariantCulture), kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInError.UnknownCode);
+        (await kit.Service.CheckInAsync(booked.Reference, kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInErrors.UnknownCode.Code);
+        (await kit.Service.CheckInAsync(booked.BookingId.ToString(System.Globalization.CultureInfo.InvariantCulture), kit.Organiser, kit.EventId)).Code.ShouldBe(CheckInErrors.UnknownCode.Code);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class CheckInServiceTests
         (await kit.Service.UndoAsync(first.BookingId!.Value, kit.Organiser, kit.EventId)).Succeeded.ShouldBeTrue();
 
         (await kit.Service.CountsAsync(kit.Organiser, kit.EventId)).Value!.CheckedIn.ShouldBe(0);
-        (await kit.Service.UndoAsync(first.BookingId!.Value, kit.Organiser, kit.EventId)).ErrorCode.ShouldBe(CheckInError.NotCheckedIn);
+        (await kit.Service.UndoAsync(first.BookingId!.Value, kit.Organiser, kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.NotCheckedIn.Code);
         (await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId)).Status.ShouldBe(CheckInStatus.CheckedIn);
     }
 
@@ -210,8 +210,17 @@ public sealed class CheckInServiceTests
         var mine = 0;
         var others = 0;
         var signal = new SemaphoreSlim(0);
-        using var sub = kit.Notifier.Subscribe(kit.EventId, () => { Interlocked.Increment(ref mine); signal.Release(); return Task.CompletedTask; });
-        using var otherSub = kit.Notifier.Subscribe(kit.EventId + 1000, () => { Interlocked.Increment(ref others); return Task.CompletedTask; });
+        using var sub = kit.Live.Subscribe(kit.EventId, m =>
+        {
+            if (m.Topic == LiveTopics.CheckIn)
+            {
+                Interlocked.Increment(ref mine);
+                signal.Release();
+            }
+
+            return Task.CompletedTask;
+        });
+        using var otherSub = kit.Live.Subscribe(kit.EventId + 1000, _ => { Interlocked.Increment(ref others); return Task.CompletedTask; });
 
         var result = await kit.Service.CheckInAsync(code, kit.Organiser, kit.EventId);
         (await signal.WaitAsync(TimeSpan.FromSeconds(2))).ShouldBeTrue();
@@ -265,6 +274,6 @@ public sealed class CheckInServiceTests
         var result = await kit.Service.CheckInAsync(code, Door.ForOrganiser(Actor.Anonymous), kit.EventId);
 
         result.Status.ShouldBe(CheckInStatus.DoorNotAllowed);
-        (await kit.Service.SearchAsync(Door.ForOrganiser(Actor.Anonymous), kit.EventId, "ann")).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Service.SearchAsync(Door.ForOrganiser(Actor.Anonymous), kit.EventId, "ann")).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
     }
 }

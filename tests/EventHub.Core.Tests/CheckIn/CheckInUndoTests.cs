@@ -50,7 +50,7 @@ public sealed class CheckInUndoTests
         history.TimeZoneId.ShouldBe(EventTime.DefaultTimeZoneId);
         history.Rows.Select(r => r.Name).ShouldBe(["Ann Example", "Bob Example", "Ann Example"]);
         history.Rows.ShouldAllBe(r => r.UndoneBy == Actors.Organiser.DisplayName);
-        (await kit.Service.UndoHistoryAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Service.UndoHistoryAsync(Actor.Anonymous, kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class CheckInUndoTests
         var ann = await kit.Service.CheckInAsync(await kit.CodeOfAsync("Ann Example"), kit.Organiser, kit.EventId);
         await kit.Service.UndoAsync(ann.BookingId!.Value, kit.Organiser, kit.EventId);
 
-        (await kit.Service.UndoAsync(ann.BookingId!.Value, kit.Organiser, kit.EventId)).ErrorCode.ShouldBe(CheckInError.NotCheckedIn);
-        (await kit.Service.UndoAsync(ann.BookingId!.Value, Door.ForOrganiser(Actor.Anonymous), kit.EventId)).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Service.UndoAsync(ann.BookingId!.Value, kit.Organiser, kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.NotCheckedIn.Code);
+        (await kit.Service.UndoAsync(ann.BookingId!.Value, Door.ForOrganiser(Actor.Anonymous), kit.EventId)).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
 
         (await kit.Service.UndoHistoryAsync(Actors.Organiser, kit.EventId)).Value!.Rows.Count.ShouldBe(1);
     }

@@ -64,7 +64,7 @@ public sealed class DoorLinkTests
         (await kit.Links.OpenAsync(link.Token)).ShouldBeNull();
         var result = await kit.Service.CheckInAsync(code, Door.ForLink(link.Token), kit.EventId);
         result.Status.ShouldBe(CheckInStatus.DoorNotAllowed);
-        result.Code.ShouldBe(CheckInError.DoorLinkInvalid);
+        result.Code.ShouldBe(CheckInErrors.DoorLinkInvalid.Code);
     }
 
     [Fact]
@@ -99,12 +99,12 @@ public sealed class DoorLinkTests
         await using var kit = await CheckInKit.CreateAsync();
         var now = kit.Booking.Clock.GetUtcNow().UtcDateTime;
 
-        (await kit.Links.CreateAsync(Actor.Anonymous, kit.EventId, new DoorLinkInput("x", now, now.AddHours(1)))).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Links.CreateAsync(Actor.Anonymous, kit.EventId, new DoorLinkInput("x", now, now.AddHours(1)))).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
         var invalid = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId, new DoorLinkInput(" ", now, now.AddHours(-1)));
         invalid.ErrorFor(nameof(DoorLinkInput.Label)).ShouldBe("Enter a name for the door or volunteer");
         invalid.ErrorFor(nameof(DoorLinkInput.ValidUntilUtc)).ShouldNotBeNull();
         var link = await kit.LinkAsync();
-        (await kit.Links.RevokeAsync(Actor.Anonymous, link.Id)).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Links.RevokeAsync(Actor.Anonymous, link.Id)).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
         (await kit.Links.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem().RevokedUtc.ShouldBeNull();
     }
 
@@ -155,6 +155,6 @@ public sealed class DoorLinkTests
         var backwards = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
             new DoorLinkLocalInput("Backwards", new DateTime(2027, 3, 28, 9, 0, 0), new DateTime(2027, 3, 28, 8, 0, 0)));
         backwards.ErrorFor(nameof(DoorLinkLocalInput.ValidUntilLocal)).ShouldNotBeNull();
-        (await kit.Links.CreateAsync(Actor.Anonymous, kit.EventId, new DoorLinkLocalInput("X", new DateTime(2027, 3, 28, 9, 0, 0), new DateTime(2027, 3, 28, 10, 0, 0)))).ErrorCode.ShouldBe(CheckInError.Forbidden);
+        (await kit.Links.CreateAsync(Actor.Anonymous, kit.EventId, new DoorLinkLocalInput("X", new DateTime(2027, 3, 28, 9, 0, 0), new DateTime(2027, 3, 28, 10, 0, 0)))).ErrorCode.ShouldBe(CheckInErrors.Forbidden.Code);
     }
 }

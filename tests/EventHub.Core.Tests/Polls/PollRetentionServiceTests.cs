@@ -14,7 +14,7 @@ public sealed class PollRetentionServiceTests
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
         var settings = Options.Create(new PollSettings { RetentionSweepInterval = TimeSpan.FromHours(1) });
-        using var service = new PollRetentionService(kit.Polls, kit.Clock, settings, NullLogger<PollRetentionService>.Instance);
+        using var service = new PollRetentionService(kit.Finalising, kit.PersonalData, kit.Clock, settings, NullLogger<PollRetentionService>.Instance);
         await service.StartAsync(TestContext.Current.CancellationToken);
 
         // The start-up sweep finds nothing due; 31 days after the last date the next tick clears the poll.
@@ -22,13 +22,13 @@ public sealed class PollRetentionServiceTests
         kit.Clock.Advance(TimeSpan.FromHours(1));
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await kit.Polls.GetByTokenAsync(poll.PublicToken, TestContext.Current.CancellationToken))!.Results.Voters.Count > 0 && DateTime.UtcNow < deadline)
+        while ((await kit.Voting.GetByTokenAsync(poll.PublicToken, TestContext.Current.CancellationToken))!.Results.Voters.Count > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         await service.StopAsync(TestContext.Current.CancellationToken);
-        var results = (await kit.Polls.GetByTokenAsync(poll.PublicToken, TestContext.Current.CancellationToken))!.Results;
+        var results = (await kit.Voting.GetByTokenAsync(poll.PublicToken, TestContext.Current.CancellationToken))!.Results;
         results.PersonalDataDeleted.ShouldBeTrue();
         results.Options[0].Yes.ShouldBe(1);
     }

@@ -55,14 +55,14 @@ public sealed class PollRulesTests
         PollRules.VotingRefusal(PollStatus.Open, closes, "Europe/London", closes.AddSeconds(-1)).ShouldBeNull();
         var refusal = PollRules.VotingRefusal(PollStatus.Open, closes, "Europe/London", closes);
         refusal.ShouldNotBeNull();
-        refusal.Value.Code.ShouldBe(PollErrors.ClosedCode);
-        refusal.Value.Message.ShouldContain("This poll closed on Monday 1 March 2027, 6pm GMT");
+        refusal!.Code.ShouldBe(PollErrors.ClosedCode);
+        refusal.Message.ShouldContain("This poll closed on Monday 1 March 2027, 6pm GMT");
     }
 
     [Fact]
     public void Voting_is_refused_once_the_poll_is_finalised()
     {
-        PollRules.VotingRefusal(PollStatus.Finalised, null, "Europe/London", Monday)!.Value.Code.ShouldBe(PollErrors.FinalisedCode);
+        PollRules.VotingRefusal(PollStatus.Finalised, null, "Europe/London", Monday)!.Code.ShouldBe(PollErrors.Finalised.Code);
     }
 
     [Fact]

@@ -15,9 +15,15 @@ internal sealed class PollTestKit : IAsyncDisposable
         Database = database;
         Clock = clock;
         Events = new EventService(database, clock);
-        Polls = new PollService(database, clock, Events, Options.Create(new PollSettings()));
+        Setup = new PollSetupService(database, clock);
+        Voting = new PollVotingService(database, clock);
+        Finalising = new PollFinalisingService(database, clock, Events);
+        PersonalData = new PollPersonalDataService(database, clock, Options.Create(new PollSettings()));
         Priority = new PollPriority(database, clock);
     }
+
+    /// <summary>The start of the first of <see cref="ThreeEvenings"/>, in UTC.</summary>
+    public static readonly DateTime FirstEveningUtc = new(2026, 12, 1, 19, 0, 0, DateTimeKind.Utc);
 
     public TestDatabase Database { get; }
 
@@ -25,7 +31,13 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public EventService Events { get; }
 
-    public PollService Polls { get; }
+    public PollSetupService Setup { get; }
+
+    public PollVotingService Voting { get; }
+
+    public PollFinalisingService Finalising { get; }
+
+    public PollPersonalDataService PersonalData { get; }
 
     public PollPriority Priority { get; }
 
@@ -49,7 +61,7 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public async Task<Poll> CreatePollAsync(PollInput? input = null)
     {
-        var outcome = await Polls.CreateAsync(Actors.Organiser, input ?? ThreeEvenings());
+        var outcome = await Setup.CreateAsync(Actors.Organiser, input ?? ThreeEvenings());
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!;
     }
@@ -63,7 +75,7 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public async Task<VoteReceipt> VoteAsync(Poll poll, string name, string email, params PollAnswer[] answers)
     {
-        var outcome = await Polls.VoteAsync(poll.PublicToken, Ballot(poll, name, email, answers));
+        var outcome = await Voting.VoteAsync(poll.PublicToken, Ballot(poll, name, email, answers));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!;
     }

@@ -142,6 +142,6 @@ public sealed class PollJourney(SharedApp shared, BrowserFixture browser) : Jour
         ev.Status.ShouldBe(EventStatus.Draft);
         ev.StartUtc.ShouldBe(winningStart);
         ev.VenueName.ShouldBe("The Phoenix, Exeter");
-        (await App.Service<PollService>().ListAsync(Actor.System, TestContext.Current.CancellationToken)).ShouldContain(p => p.EventId == eventId);
+        (await App.Service<PollSetupService>().ListAsync(Actor.System, TestContext.Current.CancellationToken)).ShouldContain(p => p.EventId == eventId);
     }
 }

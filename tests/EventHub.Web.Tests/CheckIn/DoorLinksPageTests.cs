@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using EventHub.Core.CheckIn;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
@@ -67,5 +68,18 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         cut.Find("[data-testid=error-summary] a").GetAttribute("href").ShouldBe("#link-ValidFromLocal");
         cut.Find("#link-Label").GetAttribute("value").ShouldBe("Early door");
         cut.FindAll("[data-testid=door-link-window]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Revoking_a_link_that_is_already_gone_says_so_instead_of_saying_nothing()
+    {
+        var link = await _kit.LinkAsync("Side door");
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-links] button").TextContent.ShouldContain("Revoke Side door"));
+        await _kit.Links.RevokeAsync(Actors.Organiser, link.Id);
+
+        cut.Find("[data-testid=door-links] button").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(CheckInErrors.DoorLinkGone.Message));
     }
 }

@@ -2,10 +2,12 @@ using Bunit;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.CheckIn;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -15,14 +17,17 @@ namespace EventHub.Web.Tests.CheckIn;
 public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
 {
     private CheckInKit _kit = default!;
+    private CountingDbFactory _contexts = default!;
 
     public async ValueTask InitializeAsync()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         _kit = await CheckInKit.CreateAsync();
-        Services.AddSingleton(_kit.Service);
-        Services.AddSingleton(_kit.Notifier);
+        // The panel's service opens the same real database through a counter, so a test can see each reload.
+        _contexts = new CountingDbFactory(_kit.Booking.Database);
+        Services.AddSingleton(new CheckInService(_contexts, _kit.Booking.Clock, _kit.Live));
+        Services.AddSingleton<ILiveSignal>(_kit.Live);
         // The panel renders its "ready" marker only in an interactive circuit, as on the real door page.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
@@ -61,7 +66,7 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => ResultText(cut).ShouldBe("Checked in"));
         cut.Find("[data-testid=checkin-result]").ClassList.ShouldContain("checkin-result--ok");
         cut.Find("[data-testid=checkin-result]").TextContent.ShouldContain("Ann Example, Devon County Council");
-        cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed"));
         cut.Find("#checkin-code").GetAttribute("value").ShouldBeNullOrEmpty();
     }
 
@@ -96,7 +101,7 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => ResultText(cut).ShouldBe("Already checked in"));
         cut.Find("[data-testid=checkin-result]").ClassList.ShouldContain("checkin-result--warning");
         cut.Find("[data-testid=checkin-result]").TextContent.ShouldContain("by " + Actors.Organiser.DisplayName);
-        cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed"));
     }
 
     [Fact]
@@ -143,7 +148,7 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=checkin-undone]").TextContent.ShouldBe("Check-in undone: Ann Example"));
         cut.FindAll("[data-testid=checkin-result]").ShouldBeEmpty();
-        cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("0 checked in of 1 confirmed");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("0 checked in of 1 confirmed"));
         var history = (await _kit.Service.UndoHistoryAsync(Actors.Organiser, _kit.EventId)).Value!;
         history.Rows.ShouldHaveSingleItem().Name.ShouldBe("Ann Example");
     }
@@ -162,7 +167,7 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
         cut.FindAll(".checkin-found button").ShouldHaveSingleItem().Click();
         cut.WaitForAssertion(() => ResultText(cut).ShouldBe("Checked in"));
         cut.Find(".checkin-found").TextContent.ShouldContain("(checked in)");
-        cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 2 confirmed");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 2 confirmed"));
     }
 
     [Fact]
@@ -175,7 +180,7 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
 
         Scan(cut, code);
 
-        cut.WaitForAssertion(() => ResultText(cut).ShouldBe(CheckInError.Message(CheckInError.DoorLinkInvalid)));
+        cut.WaitForAssertion(() => ResultText(cut).ShouldBe(CheckInErrors.DoorLinkInvalid.Message));
         (await _kit.Service.CountsAsync(_kit.Organiser, _kit.EventId)).Value!.CheckedIn.ShouldBe(0);
     }
 
@@ -188,5 +193,34 @@ public sealed class DoorPanelTests : BunitContext, IAsyncLifetime
         await _kit.Service.CheckInAsync(code, _kit.Organiser, _kit.EventId);
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed"), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_scan_reloads_the_counts_once_not_twice()
+    {
+        var code = await _kit.CodeOfAsync("Ann Example");
+        var cut = RenderDoor();
+        var before = _contexts.Created;
+
+        Scan(cut, code);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-counts]").TextContent.ShouldContain("1 checked in of 1 confirmed"));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), Xunit.TestContext.Current.CancellationToken);
+        // One database context for the check-in itself and one for reloading the counts; a third is a second reload.
+        (_contexts.Created - before).ShouldBe(2);
+    }
+
+    /// <summary>The real database, counting how often the service opens it: each reload of the counts opens it once.</summary>
+    private sealed class CountingDbFactory(IDbContextFactory<EventHubDbContext> inner) : IDbContextFactory<EventHubDbContext>
+    {
+        private int _created;
+
+        public int Created => Volatile.Read(ref _created);
+
+        public EventHubDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref _created);
+            return inner.CreateDbContext();
+        }
     }
 }

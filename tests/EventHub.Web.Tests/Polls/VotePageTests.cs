@@ -1,12 +1,10 @@
 using Bunit;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 using EventHub.Core.Polls;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Polls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.Polls;
@@ -15,19 +13,19 @@ namespace EventHub.Web.Tests.Polls;
 public sealed class VotePageTests : BunitContext, IAsyncLifetime
 {
     private TestDatabase _database = default!;
-    private PollService _polls = default!;
+    private PollVotingService _voting = default!;
     private Poll _poll = default!;
 
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         var clock = Clock.At();
-        _polls = new PollService(_database, clock, new EventService(_database, clock), Options.Create(new PollSettings()));
+        _voting = new PollVotingService(_database, clock);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(_polls);
+        Services.AddSingleton(_voting);
         Services.AddSingleton<IDbContextFactory<EventHubDbContext>>(_database);
-        _poll = (await _polls.CreateAsync(Actors.Organiser, new PollInput
+        _poll = (await new PollSetupService(_database, clock).CreateAsync(Actors.Organiser, new PollInput
         {
             Title = "Exeter Tech Meet-up",
             Place = "The Phoenix",
@@ -63,7 +61,7 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=link-emailed]").ShouldNotBeNull();
         page.Find($"[data-testid=counts-{first}]").TextContent.ShouldContain("Yes 1");
         page.Find("[data-testid=most-popular]").ShouldNotBeNull();
-        var view = await _polls.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken);
+        var view = await _voting.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken);
         view!.Results.Voters.Single().Name.ShouldBe("Ann");
     }
 
@@ -79,7 +77,7 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
         page.WaitForElement(".error-summary");
         page.Find(".error-summary").TextContent.ShouldContain("Select Yes, If need be or No for Wednesday 2 December 2026");
         page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
-        (await _polls.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken))!.Results.Voters.ShouldBeEmpty();
+        (await _voting.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken))!.Results.Voters.ShouldBeEmpty();
     }
 
     [Fact]
@@ -87,7 +85,7 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
     {
         var first = _poll.Options[0].Id;
         var second = _poll.Options[1].Id;
-        var receipt = (await _polls.VoteAsync(_poll.PublicToken, new VoteInput
+        var receipt = (await _voting.VoteAsync(_poll.PublicToken, new VoteInput
         {
             Name = "Ann",
             Answers = { [first] = PollAnswer.Yes, [second] = PollAnswer.No },
@@ -101,7 +99,7 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
         await page.Find("form").SubmitAsync();
 
         page.WaitForElement("[data-testid=vote-saved]");
-        var ballot = await _polls.GetBallotAsync(receipt.EditToken, Xunit.TestContext.Current.CancellationToken);
+        var ballot = await _voting.GetBallotAsync(receipt.EditToken, Xunit.TestContext.Current.CancellationToken);
         ballot!.Answers[second].ShouldBe(PollAnswer.IfNeedBe);
         page.Find($"[data-testid=counts-{second}]").TextContent.ShouldContain("If need be 1");
     }

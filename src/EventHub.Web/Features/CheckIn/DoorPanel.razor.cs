@@ -31,7 +31,7 @@ public partial class DoorPanel
     private CheckInService CheckIn { get; set; } = default!;
 
     [Inject]
-    private CheckInNotifier Notifier { get; set; } = default!;
+    private ILiveSignal Live { get; set; } = default!;
 
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
@@ -46,7 +46,9 @@ public partial class DoorPanel
     protected override async Task OnInitializedAsync()
     {
         await LoadCountsAsync();
-        _subscription = Notifier.Subscribe(EventId, () => InvokeAsync(async () =>
+        // Counts change only when a check-in or an undo commits, and each one publishes exactly one signal, also
+        // this door's own: the signal is the one place counts reload, so a scan here reloads them once, not twice.
+        _subscription = Live.Subscribe(EventId, message => message.Topic != LiveTopics.CheckIn ? Task.CompletedTask : InvokeAsync(async () =>
         {
             await LoadCountsAsync();
             StateHasChanged();
@@ -89,7 +91,6 @@ public partial class DoorPanel
         _result = await CheckIn.CheckInAsync(_code, Door, EventId);
         _undoneName = null;
         _code = string.Empty;
-        await LoadCountsAsync();
     }
 
     private async Task UndoAsync(int bookingId)
@@ -100,8 +101,6 @@ public partial class DoorPanel
             _undoneName = _result?.Name ?? string.Empty;
             _result = null;
         }
-
-        await LoadCountsAsync();
     }
 
     private async Task SearchAsync()
@@ -114,7 +113,6 @@ public partial class DoorPanel
     {
         _result = await CheckIn.CheckInBookingAsync(bookingId, Door, EventId);
         _undoneName = null;
-        await LoadCountsAsync();
         await SearchAsync();
     }
 

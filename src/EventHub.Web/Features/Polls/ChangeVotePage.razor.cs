@@ -18,14 +18,14 @@ public partial class ChangeVotePage
     public string EditToken { get; set; } = string.Empty;
 
     [Inject]
-    private PollService Polls { get; set; } = default!;
+    private PollVotingService Voting { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
-        _ballot = await Polls.GetBallotAsync(EditToken);
+        _ballot = await Voting.GetBallotAsync(EditToken);
         _missing = _ballot is null;
         if (_ballot is { } b)
         {
@@ -43,17 +43,17 @@ public partial class ChangeVotePage
         _busy = true;
         try
         {
-            var outcome = await Polls.ChangeVoteAsync(EditToken, _input);
+            var outcome = await Voting.ChangeVoteAsync(EditToken, _input);
             _saved = outcome.Succeeded;
             if (outcome.Succeeded)
             {
                 _errors = [];
-                _ballot = await Polls.GetBallotAsync(EditToken);
+                _ballot = await Voting.GetBallotAsync(EditToken);
             }
             else
             {
                 _errors = outcome.Errors;
-                _ballot = await Polls.GetBallotAsync(EditToken) ?? _ballot;
+                _ballot = await Voting.GetBallotAsync(EditToken) ?? _ballot;
                 await JS.InvokeVoidAsync("eventHub.focusElement", ".error-summary");
             }
         }

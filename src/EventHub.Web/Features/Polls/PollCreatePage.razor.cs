@@ -16,7 +16,7 @@ public partial class PollCreatePage
     private bool _busy;
 
     [Inject]
-    private PollService Polls { get; set; } = default!;
+    private PollSetupService Polls { get; set; } = default!;
 
     [Inject]
     private SeriesService Series { get; set; } = default!;

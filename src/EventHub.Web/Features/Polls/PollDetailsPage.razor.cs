@@ -19,7 +19,10 @@ public partial class PollDetailsPage
     public int Id { get; set; }
 
     [Inject]
-    private PollService Polls { get; set; } = default!;
+    private PollSetupService Polls { get; set; } = default!;
+
+    [Inject]
+    private PollFinalisingService Finalising { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -65,7 +68,7 @@ public partial class PollDetailsPage
         _busy = true;
         try
         {
-            var outcome = await Polls.FinaliseAsync(await CurrentActor.GetAsync(), new FinaliseRequest(Id, _optionId!.Value, _capacity));
+            var outcome = await Finalising.FinaliseAsync(await CurrentActor.GetAsync(), new FinaliseRequest(Id, _optionId!.Value, _capacity));
             _confirming = false;
             _errors = outcome.Succeeded ? [] : outcome.Errors;
             await LoadAsync();

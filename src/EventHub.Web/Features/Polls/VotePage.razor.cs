@@ -17,7 +17,7 @@ public partial class VotePage
     public string Token { get; set; } = string.Empty;
 
     [Inject]
-    private PollService Polls { get; set; } = default!;
+    private PollVotingService Voting { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -27,7 +27,7 @@ public partial class VotePage
 
     protected override async Task OnParametersSetAsync()
     {
-        _poll = await Polls.GetByTokenAsync(Token);
+        _poll = await Voting.GetByTokenAsync(Token);
         if (_poll is null)
         {
             Navigation.NotFound();
@@ -41,8 +41,8 @@ public partial class VotePage
         _busy = true;
         try
         {
-            var outcome = await Polls.VoteAsync(Token, _input);
-            _poll = await Polls.GetByTokenAsync(Token);
+            var outcome = await Voting.VoteAsync(Token, _input);
+            _poll = await Voting.GetByTokenAsync(Token);
             if (outcome.Succeeded)
             {
                 _errors = [];

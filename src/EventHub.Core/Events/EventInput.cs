@@ -50,38 +50,3 @@ public sealed class EventInput
         BookingClosesLocal = e.BookingClosesUtc is { } c ? Common.EventTime.ToLocal(c, e.TimeZoneId) : null,
     };
 }
-
-public sealed class SeriesInput
-{
-    public string Name { get; set; } = string.Empty;
-
-    public string Slug { get; set; } = string.Empty;
-
-    public string Description { get; set; } = string.Empty;
-}
-
-public sealed class RoomInput
-{
-    public string Name { get; set; } = string.Empty;
-
-    public int? Capacity { get; set; }
-
-    public string AccessibilityNotes { get; set; } = string.Empty;
-}
-
-public sealed class SessionInput
-{
-    public string Title { get; set; } = string.Empty;
-
-    public string Description { get; set; } = string.Empty;
-
-    public string Speakers { get; set; } = string.Empty;
-
-    public int? RoomId { get; set; }
-
-    public DateTime? StartLocal { get; set; }
-
-    public DateTime? EndLocal { get; set; }
-
-    public int? Capacity { get; set; }
-}

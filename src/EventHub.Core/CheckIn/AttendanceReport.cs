@@ -1,0 +1,3 @@
+namespace EventHub.Core.CheckIn;
+
+public sealed record AttendanceReport(AttendanceRow Total, IReadOnlyList<AttendanceRow> ByTicketType, IReadOnlyList<AttendanceRow> ByOrganisation);

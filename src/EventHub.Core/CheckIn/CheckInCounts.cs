@@ -1,0 +1,3 @@
+namespace EventHub.Core.CheckIn;
+
+public sealed record CheckInCounts(int CheckedIn, int Confirmed);

@@ -1,0 +1,3 @@
+namespace EventHub.Core.CheckIn;
+
+public sealed record DoorLinkInput(string Label, DateTime ValidFromUtc, DateTime ValidUntilUtc);

@@ -1,0 +1,11 @@
+namespace EventHub.Core.Common;
+
+/// <summary>Publish and subscribe per event. In-process by default (<see cref="InProcessLiveSignal"/>).</summary>
+public interface ILiveSignal
+{
+    /// <summary>Tells every listener of the event. Call after the change has committed. Never blocks on listeners.</summary>
+    void Publish(int eventId, string topic);
+
+    /// <summary>Listens to one event's messages until the returned handle is disposed.</summary>
+    IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener);
+}

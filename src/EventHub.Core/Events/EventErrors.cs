@@ -1,0 +1,36 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.Events;
+
+/// <summary>The refusals of the Events feature (events, rooms, sessions, series): stable codes and the words people see.</summary>
+public static class EventErrors
+{
+    public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
+
+    public static readonly Refusal RoomGone = Refusal.NotFound(ErrorCodes.NotFound, "That room no longer exists.");
+
+    public static readonly Refusal SessionGone = Refusal.NotFound(ErrorCodes.NotFound, "That session no longer exists.");
+
+    public static readonly Refusal SeriesGone = Refusal.NotFound(ErrorCodes.NotFound, "That series no longer exists.");
+
+    public static readonly Refusal RoomInUse = Refusal.Conflict(ErrorCodes.Conflict, "Sessions are still in this room. Move or delete them first.");
+
+    /// <summary>A field error: another event has the web address.</summary>
+    public static readonly Refusal SlugTaken = new("event_slug_taken", "Another event already uses this web address. Choose a different one");
+
+    /// <summary>A field error: another series has the web address.</summary>
+    public static readonly Refusal SeriesSlugTaken = new("series_slug_taken", "Another series already uses this web address. Choose a different one");
+
+    /// <summary>A field error: the series chosen for the event was deleted meanwhile.</summary>
+    public static readonly Refusal ChosenSeriesGone = new("event_series_gone", "That series no longer exists. Choose another or none");
+
+    /// <summary>A field error: the room chosen for the session was deleted meanwhile.</summary>
+    public static readonly Refusal ChosenRoomGone = new("session_room_gone", "That room no longer exists. Choose another");
+
+    /// <summary>A field error: room names are unique within an event.</summary>
+    public static readonly Refusal RoomNameTaken = new("room_name_taken", "This event already has a room with that name");
+
+    /// <summary>Publishing an event whose details no longer pass the rules; <paramref name="firstError"/> says which.</summary>
+    public static Refusal FixBeforePublishing(string firstError) =>
+        Refusal.Conflict(ErrorCodes.Conflict, "Fix the event's details before publishing: " + firstError);
+}

@@ -1,0 +1,11 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.Organisers;
+
+/// <summary>The refusals of organiser accounts: stable codes and the words people see.</summary>
+public static class OrganiserErrors
+{
+    public static readonly Refusal AlreadySetUp = Refusal.Conflict(ErrorCodes.Conflict, "EventHub is already set up. Sign in instead.");
+
+    public static readonly Refusal AdministratorsOnly = Refusal.Forbidden(ErrorCodes.Forbidden, "Only administrators can add organisers.");
+}

@@ -1,0 +1,3 @@
+namespace EventHub.Core.Organisers;
+
+public sealed record OrganiserRow(string Id, string DisplayName, string Email, bool IsAdministrator, bool IsLockedOut, DateTime CreatedUtc);

@@ -1,0 +1,75 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Polls;
+
+/// <summary>Organisers create date polls and look at them (the list and one poll's details).</summary>
+public sealed class PollSetupService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Outcome<Poll>> CreateAsync(Actor actor, PollInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser || actor.UserId is null)
+        {
+            return Outcome<Poll>.Forbidden();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = PollRules.Validate(input, now, out var times);
+        if (errors.Count > 0)
+        {
+            return Outcome<Poll>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (input.SeriesId is { } seriesId && !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
+        {
+            return Outcome<Poll>.Invalid(nameof(PollInput.SeriesId), PollErrors.SeriesGone.Message);
+        }
+
+        var poll = new Poll
+        {
+            Title = input.Title.Trim(),
+            Description = input.Description.Trim(),
+            Place = input.Place.Trim(),
+            TimeZoneId = input.TimeZoneId,
+            ClosesUtc = times!.ClosesUtc,
+            SeriesId = input.SeriesId,
+            PublicToken = SecureTokens.New(),
+            Status = PollStatus.Open,
+            CreatedByUserId = actor.UserId,
+            CreatedByName = actor.DisplayName,
+            CreatedUtc = now,
+            Options = times.Options.Select(o => new PollOption { StartUtc = o.StartUtc, EndUtc = o.EndUtc }).ToList(),
+        };
+        db.Set<Poll>().Add(poll);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Poll>.Ok(poll);
+    }
+
+    public async Task<IReadOnlyList<PollListRow>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Poll>().AsNoTracking()
+            .OrderByDescending(p => p.CreatedUtc).ThenByDescending(p => p.Id)
+            .Select(p => new PollListRow(p.Id, p.Title, p.Status, p.Options.Count, p.Voters.Count, p.ClosesUtc, p.TimeZoneId,
+                p.PublicToken, p.EventId, p.CreatedUtc))
+            .ToListAsync(ct);
+    }
+
+    public async Task<PollDetail?> GetAsync(Actor actor, int pollId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Series).Include(p => p.Event)
+            .FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        if (poll is null)
+        {
+            return null;
+        }
+
+        var view = await PollViews.LoadAsync(db, poll, clock.GetUtcNow().UtcDateTime, ct);
+        return new PollDetail(view, poll.Series?.Name, poll.EventId, poll.Event?.Title, poll.FinalisedUtc, poll.CreatedUtc);
+    }
+}

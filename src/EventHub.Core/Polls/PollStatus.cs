@@ -1,0 +1,7 @@
+namespace EventHub.Core.Polls;
+
+public enum PollStatus
+{
+    Open = 0,
+    Finalised = 1,
+}

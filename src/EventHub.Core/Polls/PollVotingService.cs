@@ -1,0 +1,196 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Polls;
+
+/// <summary>Anyone with a poll's link sees it and votes; a voter changes their answers through their private link.</summary>
+public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The public page behind the share link.</summary>
+    public async Task<PollView?> GetByTokenAsync(string publicToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(publicToken))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var poll = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.PublicToken == publicToken, ct);
+        return poll is null ? null : await PollViews.LoadAsync(db, poll, Now, ct);
+    }
+
+    /// <summary>The page behind a voter's private link: the poll and their own answers.</summary>
+    public async Task<VoterBallot?> GetBallotAsync(string editToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(editToken))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var voter = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditToken == editToken, ct);
+        if (voter is null)
+        {
+            return null;
+        }
+
+        var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == voter.PollId, ct);
+        var view = await PollViews.LoadAsync(db, poll, Now, ct);
+        var priority = await db.Set<PollPriorityToken>().AsNoTracking()
+            .Where(t => t.VoterId == voter.Id)
+            .Join(db.Events.Where(e => e.Status == EventStatus.Published), t => t.EventId, e => e.Id, (t, e) => new { t.Token, e.Slug })
+            .FirstOrDefaultAsync(ct);
+        return new VoterBallot(view, voter.Id, voter.Name, voter.Email ?? string.Empty, voter.Answers.ToDictionary(a => a.OptionId, a => a.Answer),
+            priority is null ? null : PollRoutes.PriorityBooking(priority.Slug, priority.Token));
+    }
+
+    public async Task<Outcome<VoteReceipt>> VoteAsync(string publicToken, VoteInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Options)
+            .FirstOrDefaultAsync(p => p.PublicToken == publicToken, ct);
+        if (poll is null)
+        {
+            return Outcome<VoteReceipt>.NotFound(PollErrors.NotFound);
+        }
+
+        return await RecordAsync(db, poll, input, (now, email) =>
+        {
+            var voter = new PollVoter
+            {
+                PollId = poll.Id,
+                Name = input.Name.Trim(),
+                Email = email,
+                EditToken = SecureTokens.New(),
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
+            };
+            db.Set<PollVoter>().Add(voter);
+            if (email is not null)
+            {
+                EnqueueVoteRecorded(db, poll, voter, now);
+            }
+
+            return (voter, email is not null);
+        }, ct);
+    }
+
+    /// <summary>Changes a voter's name, email and answers through their private link.</summary>
+    public async Task<Outcome<VoteReceipt>> ChangeVoteAsync(string editToken, VoteInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var voter = string.IsNullOrWhiteSpace(editToken)
+            ? null
+            : await db.Set<PollVoter>().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditToken == editToken, ct);
+        if (voter is null)
+        {
+            return Outcome<VoteReceipt>.NotFound(PollErrors.VoterNotFound);
+        }
+
+        var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Options).FirstAsync(p => p.Id == voter.PollId, ct);
+        return await RecordAsync(db, poll, input, (now, email) =>
+        {
+            var emailChanged = email is not null && email != voter.Email;
+            voter.Name = input.Name.Trim();
+            voter.Email = email;
+            voter.UpdatedUtc = now;
+            foreach (var option in poll.Options)
+            {
+                var answer = input.Answers[option.Id]!.Value;
+                var existing = voter.Answers.FirstOrDefault(a => a.OptionId == option.Id);
+                if (existing is null)
+                {
+                    voter.Answers.Add(new PollVote { OptionId = option.Id, Answer = answer });
+                }
+                else
+                {
+                    existing.Answer = answer;
+                }
+            }
+
+            if (emailChanged)
+            {
+                EnqueueVoteRecorded(db, poll, voter, now);
+            }
+
+            return (voter, emailChanged);
+        }, ct);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Checks the vote, then lets <paramref name="write"/> stage it (given the time and the normalised email) and saves
+    /// it in one transaction, only while the poll still accepts votes.
+    /// </summary>
+    private async Task<Outcome<VoteReceipt>> RecordAsync(
+        EventHubDbContext db, Poll poll, VoteInput input, Func<DateTime, string?, (PollVoter Voter, bool EmailQueued)> write, CancellationToken ct)
+    {
+        var now = Now;
+        var refused = CheckVote(poll, input, now);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockIfAcceptingVotesAsync(db, poll.Id, now, ct))
+        {
+            return await RefusedNowAsync(db, poll.Id, now, ct);
+        }
+
+        var (voter, emailQueued) = write(now, NormaliseEmail(input.Email));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, emailQueued));
+    }
+
+    private static Outcome<VoteReceipt>? CheckVote(Poll poll, VoteInput input, DateTime now)
+    {
+        if (PollRules.VotingRefusal(poll, now) is { } refusal)
+        {
+            return Outcome<VoteReceipt>.Refused(refusal);
+        }
+
+        var errors = PollRules.Validate(input, Labels(poll));
+        return errors.Count > 0 ? Outcome<VoteReceipt>.Invalid(errors) : null;
+    }
+
+    /// <summary>
+    /// Writes to the poll row only while it still accepts votes: on SQLite this takes the write lock, elsewhere the
+    /// row lock, so a vote cannot slip in after a concurrent finalise.
+    /// </summary>
+    private static async Task<bool> LockIfAcceptingVotesAsync(EventHubDbContext db, int pollId, DateTime now, CancellationToken ct) =>
+        await db.Set<Poll>()
+            .Where(p => p.Id == pollId && p.Status == PollStatus.Open && p.PersonalDataDeletedUtc == null && (p.ClosesUtc == null || p.ClosesUtc > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PollStatus.Open), ct) == 1;
+
+    /// <summary>The lock failed, so the poll changed since it was read: say why it takes no votes now.</summary>
+    private static async Task<Outcome<VoteReceipt>> RefusedNowAsync(EventHubDbContext db, int pollId, DateTime now, CancellationToken ct)
+    {
+        var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == pollId, ct);
+        return Outcome<VoteReceipt>.Refused(
+            PollRules.VotingRefusal(poll.Status, poll.ClosesUtc, poll.TimeZoneId, now) ?? PollErrors.PersonalDataDeleted);
+    }
+
+    private static void EnqueueVoteRecorded(EventHubDbContext db, Poll poll, PollVoter voter, DateTime now) =>
+        Outbox.Enqueue(db, PollTemplates.VoteRecorded, voter.Email!, voter.Name, new PollVoteRecordedPayload
+        {
+            PollTitle = poll.Title,
+            VoterName = voter.Name,
+            ChangeAnswersPath = PollRoutes.ChangeAnswers(voter.EditToken),
+        }, now);
+
+    private static string? NormaliseEmail(string? email)
+    {
+        var normalised = EmailAddresses.Normalise(email);
+        return normalised.Length == 0 ? null : normalised;
+    }
+
+    private static List<(int OptionId, string Label)> Labels(Poll poll) =>
+        poll.Options.OrderBy(o => o.StartUtc).Select(o => (o.Id, EventTime.FormatRange(o.StartUtc, o.EndUtc, poll.TimeZoneId))).ToList();
+}
