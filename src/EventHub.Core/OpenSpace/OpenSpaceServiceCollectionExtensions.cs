@@ -1,3 +1,5 @@
+using EventHub.Core.Email;
+using EventHub.Core.OpenSpace.Emails;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.OpenSpace;
@@ -9,6 +11,7 @@ public static class OpenSpaceServiceCollectionExtensions
         services.AddSingleton<BoardChanges>();
         services.AddSingleton<BoardService>();
         services.AddSingleton<TicketHolderBoardService>();
+        services.AddEmailTemplatesBeside<SessionChangedTemplate>();
         return services;
     }
 }
