@@ -1,11 +1,12 @@
 using EventHub.Core.Common;
 using EventHub.Core.Email;
-using EventHub.Core.Email.MailingLists;
 using EventHub.Core.Events;
+using EventHub.Core.MailingLists;
+using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Tests.Email;
+namespace EventHub.Core.Tests.MailingLists;
 
 public sealed class MailingListTests
 {
@@ -92,9 +93,9 @@ public sealed class MailingListTests
         var (series, evt) = await AddSeriesEditionAsync(rig);
         var draft = await AddEditionAsync(rig, series.Id, "Draft edition", EventStatus.Draft);
 
-        (await lists.AnnounceAsync(Actors.Organiser, draft.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.NotPublished);
+        (await lists.AnnounceAsync(Actors.Organiser, draft.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.NotPublished.Code);
         (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Succeeded.ShouldBeTrue();
-        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.AlreadyAnnounced);
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.AlreadyAnnounced.Code);
         (await lists.AnnounceAsync(Actor.Anonymous, evt.Id, Ct)).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
     }
 
@@ -104,8 +105,8 @@ public sealed class MailingListTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var lists = new MailingListService(rig.Database, rig.Clock);
 
-        (await lists.ConfirmAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid);
-        (await lists.UnsubscribeAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid);
+        (await lists.ConfirmAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code);
+        (await lists.UnsubscribeAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code);
     }
 
     public static async Task<(EventSeries Series, Event Edition)> AddSeriesEditionAsync(EmailRig rig)

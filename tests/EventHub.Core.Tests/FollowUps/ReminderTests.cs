@@ -1,11 +1,12 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
-using EventHub.Core.Email.FollowUps;
+using EventHub.Core.FollowUps;
 using EventHub.Core.Tests.Bookings;
+using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Tests.Email;
+namespace EventHub.Core.Tests.FollowUps;
 
 public sealed class ReminderTests
 {
@@ -83,7 +84,7 @@ public sealed class ReminderTests
         (await reminders.SendDueAsync(Ct)).ShouldBe(2);
         (await reminders.SendDueAsync(Ct)).ShouldBe(0);
 
-        var sent = await kit.OutboxAsync(EmailTemplates.Reminder);
+        var sent = await kit.OutboxAsync(FollowUpTemplates.Reminder);
         sent.Count.ShouldBe(4);
         sent.Select(m => m.ToEmail).Distinct().Order().ShouldBe(["ann.example@devon.gov.uk", "bob.example@devon.gov.uk"]);
     }
@@ -103,7 +104,7 @@ public sealed class ReminderTests
         var counts = await Task.WhenAll(Reminders(kit).SendDueAsync(Ct), Reminders(kit).SendDueAsync(Ct));
 
         counts.Sum().ShouldBe(250);
-        (await kit.OutboxAsync(EmailTemplates.Reminder)).Count.ShouldBe(250);
+        (await kit.OutboxAsync(FollowUpTemplates.Reminder)).Count.ShouldBe(250);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class ReminderTests
 
         (await Reminders(kit).SendDueAsync(Ct)).ShouldBe(1);
 
-        var reminder = (await kit.OutboxAsync(EmailTemplates.Reminder)).ShouldHaveSingleItem();
+        var reminder = (await kit.OutboxAsync(FollowUpTemplates.Reminder)).ShouldHaveSingleItem();
         reminder.ToEmail.ShouldBe("ann.example@devon.gov.uk");
         await using var db = kit.Database.CreateDbContext();
         (await db.Set<ReminderSent>().SingleAsync(Ct)).OffsetMinutes.ShouldBe(ReminderSchedule.MinutesPerDay);
@@ -134,13 +135,13 @@ public sealed class ReminderTests
 
         (await reminders.KeepPlaceAsync(ann.ManageToken, Ct)).Value.ShouldBe(kit.Clock.GetUtcNow().UtcDateTime);
         (await reminders.GetAsync(ann.ManageToken, Ct))!.KeptUtc.ShouldNotBeNull();
-        (await reminders.KeepPlaceAsync(bob.ManageToken, Ct)).ErrorCode.ShouldBe(BookingError.WrongState);
-        (await reminders.KeepPlaceAsync("not-a-real-token", Ct)).ErrorCode.ShouldBe(BookingError.InvalidLink);
+        (await reminders.KeepPlaceAsync(bob.ManageToken, Ct)).ErrorCode.ShouldBe(FollowUpErrors.NotConfirmed.Code);
+        (await reminders.KeepPlaceAsync("not-a-real-token", Ct)).ErrorCode.ShouldBe(FollowUpErrors.LinkNotValid.Code);
 
         (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).Value.ShouldBe(BookingStatus.Cancelled);
 
         (await kit.BookingAsync(ann.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
-        (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).ErrorCode.ShouldBe(BookingError.WrongState);
+        (await reminders.ReleasePlaceAsync(ann.ManageToken, Ct)).ErrorCode.ShouldBe(FollowUpErrors.NotConfirmed.Code);
     }
 }

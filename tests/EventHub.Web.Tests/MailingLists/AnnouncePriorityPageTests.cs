@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Bunit;
-using EventHub.Core.Email.MailingLists;
+using EventHub.Core.MailingLists;
 using EventHub.Core.Tests.Email;
 using EventHub.Web.Features.Account;
-using EventHub.Web.Features.Email;
+using EventHub.Web.Features.MailingLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace EventHub.Web.Tests.Email;
+namespace EventHub.Web.Tests.MailingLists;
 
 /// <summary>The "also give a priority window" option on the announce page, with the real service on real SQLite.</summary>
 public sealed class AnnouncePriorityPageTests : BunitContext, IAsyncLifetime
@@ -75,7 +75,7 @@ public sealed class AnnouncePriorityPageTests : BunitContext, IAsyncLifetime
 
     private async Task<int> EditionWithOneSubscriberAsync(DateTime? opensUtc)
     {
-        var (series, evt) = await MailingListTests.AddSeriesEditionAsync(_rig);
+        var (series, evt) = await Core.Tests.MailingLists.MailingListTests.AddSeriesEditionAsync(_rig);
         await using var db = _rig.Database.CreateDbContext();
         await db.Events.Where(e => e.Id == evt.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.BookingOpensUtc, opensUtc), Ct);
         await _lists.SignUpAsync(series.Slug, new ListSignUpInput { Name = "Ann", Email = "ann@devon.example", Consent = true }, Ct);

@@ -1,13 +1,14 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
-using EventHub.Core.Email.FollowUps;
+using EventHub.Core.FollowUps;
 using EventHub.Core.Organisers;
 using EventHub.Core.Tests.Bookings;
+using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace EventHub.Core.Tests.Email;
+namespace EventHub.Core.Tests.FollowUps;
 
 public sealed class BulkEmailTests
 {
@@ -37,7 +38,7 @@ public sealed class BulkEmailTests
         var outcome = await new BulkEmailService(kit.Database, kit.Clock).SendAsync(Actors.Organiser, kit.EventId, Input(), null, Ct);
 
         outcome.Succeeded.ShouldBeTrue();
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Select(m => m.ToEmail).Order()
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Select(m => m.ToEmail).Order()
             .ShouldBe(["ann.example@devon.gov.uk", "bob.example@devon.gov.uk"]);
     }
 
@@ -49,7 +50,7 @@ public sealed class BulkEmailTests
 
         await new BulkEmailService(kit.Database, kit.Clock).SendAsync(Actors.Organiser, kit.EventId, Input(BulkAudience.Waiting), null, Ct);
 
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Select(m => m.ToEmail).Order()
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Select(m => m.ToEmail).Order()
             .ShouldBe(["dan.example@devon.gov.uk", "eve.example@devon.gov.uk"]);
     }
 
@@ -63,7 +64,7 @@ public sealed class BulkEmailTests
         var empty = await service.SendAsync(Actors.Organiser, kit.EventId, new BulkEmailInput { Subject = " ", Body = "" }, null, Ct);
         empty.ErrorFor(nameof(BulkEmailInput.Subject)).ShouldNotBeNull();
         empty.ErrorFor(nameof(BulkEmailInput.Body)).ShouldNotBeNull();
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).ShouldBeEmpty();
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class BulkEmailTests
         outcome.Succeeded.ShouldBeTrue();
         reports.Select(r => r.Queued).ShouldBe([0, 200, 400, 450]);
         reports.ShouldAllBe(r => r.Total == 450);
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Select(m => m.ToEmail).Distinct().Count().ShouldBe(450);
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Select(m => m.ToEmail).Distinct().Count().ShouldBe(450);
     }
 
     [Fact]
@@ -103,16 +104,16 @@ public sealed class BulkEmailTests
             }
         });
         await Should.ThrowAsync<InvalidOperationException>(() => service.SendAsync(Actors.Organiser, kit.EventId, Input(), crash, Ct));
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Count.ShouldBe(200);
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Count.ShouldBe(200);
 
         // A send started after the app came back up belongs to a live page and is left alone.
         (await service.ResumeUnfinishedAsync(kit.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1), Ct)).ShouldBe(0);
-        (await kit.OutboxAsync(EmailTemplates.BulkMessage)).Count.ShouldBe(200);
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Count.ShouldBe(200);
 
         kit.Clock.Advance(TimeSpan.FromMinutes(1));
         (await service.ResumeUnfinishedAsync(kit.Clock.GetUtcNow().UtcDateTime, Ct)).ShouldBe(1);
 
-        var copies = await kit.OutboxAsync(EmailTemplates.BulkMessage);
+        var copies = await kit.OutboxAsync(FollowUpTemplates.BulkMessage);
         copies.Count.ShouldBe(450);
         copies.Select(m => m.ToEmail).Distinct().Count().ShouldBe(450);
         var sent = (await service.SentAsync(Actors.Organiser, kit.EventId, Ct)).Single();
@@ -136,7 +137,7 @@ public sealed class BulkEmailTests
         (await new BulkEmailService(kit.Database, kit.Clock).SendAsync(Actors.Organiser, kit.EventId, Input(body: body), null, Ct)).Succeeded.ShouldBeTrue();
         var delivery = new OutboxDelivery(
             kit.Database,
-            new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>(),
+            EmailRig.EveryTemplate(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, ReplyToAddress = "events@devon.gov.uk" }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);

@@ -1,13 +1,13 @@
 using Bunit;
 using EventHub.Core.Bookings;
-using EventHub.Core.Email.FollowUps;
+using EventHub.Core.FollowUps;
 using EventHub.Core.Events;
-using EventHub.Web.Features.Email;
+using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventHub.Web.Tests.Email;
+namespace EventHub.Web.Tests.FollowUps;
 
 public sealed class StillComingPagesTests : WebTestContext
 {

@@ -1,14 +1,14 @@
 using Bunit;
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
-using EventHub.Core.Email.FollowUps;
+using EventHub.Core.FollowUps;
 using EventHub.Core.Events;
-using EventHub.Web.Features.Email;
+using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventHub.Web.Tests.Email;
+namespace EventHub.Web.Tests.FollowUps;
 
 public sealed class BulkEmailPageTests : WebTestContext
 {
@@ -54,7 +54,7 @@ public sealed class BulkEmailPageTests : WebTestContext
         page.Find("[data-testid=preview]").QuerySelector("script").ShouldBeNull();
         await using (var db = Core.Database.CreateDbContext())
         {
-            (await db.Set<OutboxMessage>().CountAsync(m => m.Template == EmailTemplates.BulkMessage)).ShouldBe(0, "nothing is sent before the organiser confirms");
+            (await db.Set<OutboxMessage>().CountAsync(m => m.Template == FollowUpTemplates.BulkMessage)).ShouldBe(0, "nothing is sent before the organiser confirms");
         }
 
         page.Find("[data-testid=send-email]").Click();
@@ -62,7 +62,7 @@ public sealed class BulkEmailPageTests : WebTestContext
         page.WaitForAssertion(() => page.Find("[data-testid=sent-message]").TextContent.ShouldContain("2 people"), TimeSpan.FromSeconds(10));
         page.Find("[data-testid=sent-list]").TextContent.ShouldContain("Parking");
         await using var check = Core.Database.CreateDbContext();
-        (await check.Set<OutboxMessage>().Where(m => m.Template == EmailTemplates.BulkMessage).Select(m => m.ToEmail).OrderBy(e => e).ToListAsync())
+        (await check.Set<OutboxMessage>().Where(m => m.Template == FollowUpTemplates.BulkMessage).Select(m => m.ToEmail).OrderBy(e => e).ToListAsync())
             .ShouldBe(["ann@devon.gov.uk", "bob@devon.gov.uk"]);
     }
 

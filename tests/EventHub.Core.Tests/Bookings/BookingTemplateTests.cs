@@ -1,19 +1,19 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using EventHub.Core.Email;
+using EventHub.Core.Bookings;
+using EventHub.Core.FollowUps;
+using EventHub.Core.Tests.Email;
 using Ical.Net;
 using MimeKit;
 
-namespace EventHub.Core.Tests.Email;
+namespace EventHub.Core.Tests.Bookings;
 
-public sealed partial class BookingTemplateTests
+public sealed class BookingTemplateTests
 {
     public static TheoryData<string> BookingTemplates() =>
     [
         EmailTemplates.BookingConfirmed, EmailTemplates.RequestReceived, EmailTemplates.RequestApproved, EmailTemplates.RequestDeclined,
         EmailTemplates.WaitlistJoined, EmailTemplates.PlaceOffered, EmailTemplates.OfferExpired, EmailTemplates.BookingCancelled,
         EmailTemplates.BookingLinkResent, EmailTemplates.SessionPlaceConfirmed, EmailTemplates.EventChanged, EmailTemplates.EventCancelled,
-        EmailTemplates.Reminder, EmailTemplates.BookingChanged,
+        FollowUpTemplates.Reminder, EmailTemplates.BookingChanged,
     ];
 
     [Theory]
@@ -23,7 +23,7 @@ public sealed partial class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync(timeZoneId: "America/New_York");
 
-        var mail = await DeliverAsync(rig, template, EmailRig.Booking(), evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, template, EmailRig.Booking(), evt.Id);
 
         mail.Subject.ShouldNotBeNullOrWhiteSpace();
         mail.Subject.ShouldContain("Social Media Forum: winter");
@@ -33,7 +33,7 @@ public sealed partial class BookingTemplateTests
         mail.TextBody!.ShouldContain("Dear Ann Attendee,");
         mail.TextBody!.ShouldContain("https://events.devon.example/manage/manage-token-abcdefghijklmnop");
         mail.HtmlBody!.ShouldContain("4:30am to 11am UTC-05:00");
-        ExternalResource().IsMatch(mail.HtmlBody!).ShouldBeFalse("images, fonts and styles come with the message, never from a server");
+        DeliveredMail.ExternalResource().IsMatch(mail.HtmlBody!).ShouldBeFalse("images, fonts and styles come with the message, never from a server");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync(timeZoneId: "America/New_York");
 
-        var mail = await DeliverAsync(rig, EmailTemplates.PlaceOffered, EmailRig.Booking() with { OfferExpiresUtc = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc) }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.PlaceOffered, EmailRig.Booking() with { OfferExpiresUtc = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc) }, evt.Id);
 
         mail.TextBody!.ShouldContain("Accept by: Friday 20 November 2026, 12 noon UTC-05:00");
         mail.TextBody!.ShouldContain("https://events.devon.example/manage/manage-token-abcdefghijklmnop/accept-offer");
@@ -55,7 +55,7 @@ public sealed partial class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
 
-        var mail = await DeliverAsync(rig, EmailTemplates.WaitlistJoined, EmailRig.Booking() with { WaitlistPosition = 12 }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.WaitlistJoined, EmailRig.Booking() with { WaitlistPosition = 12 }, evt.Id);
 
         mail.TextBody!.ShouldContain("Your place in the queue: 12th");
     }
@@ -66,7 +66,7 @@ public sealed partial class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
 
-        var mail = await DeliverAsync(rig, EmailTemplates.RequestDeclined, EmailRig.Booking() with { Reason = "This forum is for council staff" }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.RequestDeclined, EmailRig.Booking() with { Reason = "This forum is for council staff" }, evt.Id);
 
         mail.TextBody!.ShouldContain("Reason: This forum is for council staff");
     }
@@ -76,7 +76,7 @@ public sealed partial class BookingTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var first = Invite(await DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
+        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
 
         await using (var db = rig.Database.CreateDbContext())
         {
@@ -86,9 +86,9 @@ public sealed partial class BookingTemplateTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var changedMail = await DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id);
-        var changed = Invite(changedMail);
-        var again = Invite(await DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id, "bob@devon.example"));
+        var changedMail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id);
+        var changed = DeliveredMail.Invite(changedMail);
+        var again = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id, "bob@devon.example"));
 
         changed.Method.ShouldBe("REQUEST");
         var before = first.Events.Single();
@@ -105,7 +105,7 @@ public sealed partial class BookingTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var first = Invite(await DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
+        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
         await using (var db = rig.Database.CreateDbContext())
         {
             var stored = await db.Events.FindAsync([evt.Id], Ct);
@@ -113,7 +113,7 @@ public sealed partial class BookingTemplateTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var cancelled = Invite(await DeliverAsync(rig, EmailTemplates.EventCancelled, EmailRig.Booking(), evt.Id));
+        var cancelled = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventCancelled, EmailRig.Booking(), evt.Id));
 
         cancelled.Method.ShouldBe("CANCEL");
         cancelled.Events.Single().Uid.ShouldBe(first.Events.Single().Uid);
@@ -121,24 +121,5 @@ public sealed partial class BookingTemplateTests
         cancelled.Events.Single().Sequence.ShouldBeGreaterThan(first.Events.Single().Sequence);
     }
 
-    private static async Task<MimeMessage> DeliverAsync(EmailRig rig, string template, BookingMessagePayload payload, int eventId, string to = "ann@devon.example")
-    {
-        var queued = await rig.EnqueueAsync(template, payload, eventId, to);
-        var report = await rig.Delivery.DeliverDueAsync(Ct);
-        report.Sent.ShouldBe(1, (await rig.ReloadAsync(queued.Id)).LastError);
-        return await MimeMessage.LoadAsync(rig.Delivery.PickupPath(queued), Ct);
-    }
-
-    private static Calendar Invite(MimeMessage mail)
-    {
-        var part = mail.Attachments.OfType<MimePart>().Single(p => p.ContentType.MimeType == "text/calendar");
-        using var bytes = new MemoryStream();
-        part.Content!.DecodeTo(bytes);
-        return Calendar.Load(Encoding.UTF8.GetString(bytes.ToArray()))!;
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    [GeneratedRegex("(src|href)=\"https?://(?!events\\.devon\\.example)|<link|@import|url\\(", RegexOptions.IgnoreCase)]
-    private static partial Regex ExternalResource();
 }

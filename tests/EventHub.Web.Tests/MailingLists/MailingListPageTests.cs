@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Bunit;
-using EventHub.Core.Email.MailingLists;
+using EventHub.Core.MailingLists;
 using EventHub.Core.Tests.Email;
 using EventHub.Web.Features.Account;
-using EventHub.Web.Features.Email;
+using EventHub.Web.Features.MailingLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace EventHub.Web.Tests.Email;
+namespace EventHub.Web.Tests.MailingLists;
 
 public sealed class MailingListPageTests : BunitContext, IAsyncLifetime
 {
@@ -114,7 +114,7 @@ public sealed class MailingListPageTests : BunitContext, IAsyncLifetime
 
     private async Task<(string Slug, int EventId)> MailingListTests_AddSeriesEditionAsync()
     {
-        var (series, evt) = await Core.Tests.Email.MailingListTests.AddSeriesEditionAsync(_rig);
+        var (series, evt) = await Core.Tests.MailingLists.MailingListTests.AddSeriesEditionAsync(_rig);
         return (series.Slug, evt.Id);
     }
 

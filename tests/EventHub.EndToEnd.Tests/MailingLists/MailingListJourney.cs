@@ -2,13 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Email.MailingLists;
+using EventHub.Core.MailingLists;
 using EventHub.Core.Events;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
-namespace EventHub.EndToEnd.Tests.Email;
+namespace EventHub.EndToEnd.Tests.MailingLists;
 
 public sealed partial class MailingListJourney(BrowserFixture browser) : IAsyncLifetime
 {

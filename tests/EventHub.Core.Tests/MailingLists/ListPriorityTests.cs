@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
-using EventHub.Core.Email.MailingLists;
 using EventHub.Core.Events;
+using EventHub.Core.MailingLists;
+using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Tests.Email;
+namespace EventHub.Core.Tests.MailingLists;
 
 /// <summary>
 /// Announcing an edition with a priority window: subscribers and the previous edition's waiters each get a personal
@@ -106,8 +107,8 @@ public sealed class ListPriorityTests
 
         var outcome = await lists.AnnounceAsync(Actors.Organiser, edition.Id, givePriority: true, Ct);
 
-        outcome.ErrorCode.ShouldBe(MailingListErrors.PriorityPointless);
-        outcome.Errors.Single().Message.ShouldBe(MailingListErrors.PriorityPointlessText);
+        outcome.ErrorCode.ShouldBe(MailingListErrors.PriorityPointless.Code);
+        outcome.Errors.Single().Message.ShouldBe(MailingListErrors.PriorityPointless.Message);
         await using var db = rig.Database.CreateDbContext();
         (await db.Set<OutboxMessage>().CountAsync(m => m.Template == MailingListTemplates.Announce, Ct)).ShouldBe(0);
         (await db.Set<ListAnnouncement>().CountAsync(Ct)).ShouldBe(0);
