@@ -1,5 +1,3 @@
-using EventHub.Core.Email;
-
 namespace EventHub.Core.FollowUps;
 
 /// <summary>Names of the messages follow-ups put in the outbox; the templates are in <c>FollowUps/Emails</c>.</summary>

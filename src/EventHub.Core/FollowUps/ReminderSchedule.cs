@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EventHub.Core.Common;
-using EventHub.Core.Email;
 
 namespace EventHub.Core.FollowUps;
 

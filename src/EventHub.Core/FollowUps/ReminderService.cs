@@ -1,7 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;

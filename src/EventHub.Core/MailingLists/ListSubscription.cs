@@ -1,4 +1,3 @@
-using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

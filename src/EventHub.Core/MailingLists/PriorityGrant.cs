@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using EventHub.Core.Bookings;
 using EventHub.Core.Data;
-using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,6 +1,4 @@
-using EventHub.Core.Common;
 using EventHub.Core.Email;
-using EventHub.Core.Email.Rendering;
 using EventHub.Core.Events;
 
 namespace EventHub.Core.Bookings.Emails;

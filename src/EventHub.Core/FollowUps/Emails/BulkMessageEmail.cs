@@ -2,7 +2,6 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
-using EventHub.Core.FollowUps;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.FollowUps.Emails;

@@ -1,10 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Bookings.Emails;
-using EventHub.Core.Common;
 using EventHub.Core.Email;
-using EventHub.Core.Email.Rendering;
 using EventHub.Core.Events;
-using EventHub.Core.FollowUps;
 
 namespace EventHub.Core.FollowUps.Emails;
 

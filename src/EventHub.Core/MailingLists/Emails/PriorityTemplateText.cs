@@ -1,8 +1,4 @@
-using EventHub.Core.Bookings;
 using EventHub.Core.Common;
-using EventHub.Core.Email;
-using EventHub.Core.Email.Rendering;
-using EventHub.Core.MailingLists;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.MailingLists.Emails;

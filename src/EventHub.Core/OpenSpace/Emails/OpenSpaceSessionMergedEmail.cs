@@ -1,9 +1,3 @@
-using System.Text;
-using EventHub.Core.Common;
-using EventHub.Core.Email;
-using EventHub.Core.Email.Rendering;
-using EventHub.Core.OpenSpace;
-
 namespace EventHub.Core.OpenSpace.Emails;
 
 public sealed class OpenSpaceSessionMergedEmail : SessionChangedTemplate

@@ -1,8 +1,6 @@
-using System.Text;
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
-using EventHub.Core.OpenSpace;
 
 namespace EventHub.Core.OpenSpace.Emails;
 

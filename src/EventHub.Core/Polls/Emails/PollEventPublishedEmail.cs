@@ -2,7 +2,6 @@ using System.Text;
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
-using EventHub.Core.Polls;
 
 namespace EventHub.Core.Polls.Emails;
 

@@ -1,8 +1,5 @@
-using System.Text;
-using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
-using EventHub.Core.Polls;
 
 namespace EventHub.Core.Polls.Emails;
 
