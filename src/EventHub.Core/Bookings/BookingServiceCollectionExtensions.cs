@@ -1,3 +1,5 @@
+using EventHub.Core.Bookings.Emails;
+using EventHub.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Bookings;
@@ -7,7 +9,7 @@ public static class BookingServiceCollectionExtensions
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddSingleton<BookingWriteGate>();
-        // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddEmail).
+        // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddMailingLists).
         services.AddSingleton<PriorityAccess>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<PublicBooking>();
@@ -20,6 +22,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<WaitlistService>();
         services.AddHostedService<OfferExpiryWorker>();
         services.AddSingleton<Events.IEventChangeObserver, EventChangeMail>();
+        services.AddEmailTemplatesBeside<BookingTemplate>();
         return services;
     }
 }

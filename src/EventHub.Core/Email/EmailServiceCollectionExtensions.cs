@@ -1,6 +1,6 @@
-using EventHub.Core.Email.MailingLists;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EventHub.Core.Email;
@@ -8,7 +8,8 @@ namespace EventHub.Core.Email;
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers mail delivery (options from "EventHub:Email"), the templates and the background delivery service.
+    /// Registers mail delivery (options from "EventHub:Email"), the template registry and the background delivery
+    /// service. Each feature registers its own templates with <see cref="AddEmailTemplatesBeside{TMarker}"/>.
     /// With no SMTP host, mail goes to {EventHub:DataFolder}/mail-pickup under the content root.
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
@@ -29,29 +30,27 @@ public static class EmailServiceCollectionExtensions
                     options.PickupFolder = Path.GetFullPath(Path.Combine(root, options.PickupFolder));
                 }
             });
-        services.AddEmailTemplates();
+        services.TryAddSingleton<EmailTemplateRegistry>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
-        services.AddSingleton<MailingListService>();
-        services.AddSingleton<FollowUps.ReminderService>();
-        services.AddSingleton<FollowUps.BulkEmailService>();
-        services.AddHostedService<FollowUps.ReminderWorker>();
-        services.AddSingleton<ListPriority>();
-        services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<ListPriority>());
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }
 
-    /// <summary>Every message template, one class each.</summary>
-    public static IServiceCollection AddEmailTemplates(this IServiceCollection services)
+    /// <summary>
+    /// Registers every template class in the namespace of <typeparamref name="TMarker"/> (a feature's <c>Emails</c>
+    /// folder), so Email finds a feature's templates without knowing the feature.
+    /// </summary>
+    public static IServiceCollection AddEmailTemplatesBeside<TMarker>(this IServiceCollection services)
     {
-        foreach (var type in typeof(EmailServiceCollectionExtensions).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEmailTemplate).IsAssignableFrom(t)))
+        var marker = typeof(TMarker);
+        foreach (var type in marker.Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace == marker.Namespace && typeof(IEmailTemplate).IsAssignableFrom(t)))
         {
-            services.AddSingleton(typeof(IEmailTemplate), type);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IEmailTemplate), type));
         }
 
-        services.AddSingleton<EmailTemplateRegistry>();
+        services.TryAddSingleton<EmailTemplateRegistry>();
         return services;
     }
 }

@@ -56,7 +56,7 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<bool>.Refused(ErrorCodes.Forbidden, EmailErrors.SignInText);
+            return Outcome<bool>.Forbidden();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -74,8 +74,8 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         return await db.Set<OutboxMessage>().AnyAsync(m => m.Id == id, ct)
-            ? Outcome<bool>.Refused(EmailErrors.NotFailed, EmailErrors.NotFailedText)
-            : Outcome<bool>.Refused(ErrorCodes.NotFound, EmailErrors.MessageNotFoundText);
+            ? Outcome<bool>.Refused(EmailErrors.NotFailed)
+            : Outcome<bool>.NotFound(EmailErrors.MessageNotFound);
     }
 
     /// <summary>The raw .eml written to the pickup folder for a message, or null when there is none.</summary>
@@ -115,13 +115,4 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
     }
 
     private string PickupPath(long id, string messageId) => MimeComposer.PickupPath(_options.PickupFolder, id, messageId);
-}
-
-/// <summary>Stable codes and the words people see for the Email feature's refusals.</summary>
-public static class EmailErrors
-{
-    public const string NotFailed = "email_not_failed";
-    public const string SignInText = "Sign in as an organiser to do that.";
-    public const string NotFailedText = "Only a failed message can be retried. This one is already queued or sent.";
-    public const string MessageNotFoundText = "That message no longer exists.";
 }

@@ -1,3 +1,5 @@
+using EventHub.Core.Email;
+using EventHub.Core.OpenSpace.Emails;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.OpenSpace;
@@ -12,6 +14,7 @@ public static class OpenSpaceServiceCollectionExtensions
         services.AddSingleton<SessionMergeService>();
         services.AddSingleton<InterestService>();
         services.AddSingleton<TicketHolderBoardService>();
+        services.AddEmailTemplatesBeside<SessionChangedTemplate>();
         return services;
     }
 }

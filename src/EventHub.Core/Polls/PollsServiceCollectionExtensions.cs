@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using EventHub.Core.Email;
+using EventHub.Core.Polls.Emails;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Polls;
@@ -21,6 +23,7 @@ public static class PollsServiceCollectionExtensions
         services.AddSingleton<PollPriority>();
         services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<PollPriority>());
         services.AddHostedService<PollRetentionService>();
+        services.AddEmailTemplatesBeside<PollVoteRecordedEmail>();
         return services;
     }
 }

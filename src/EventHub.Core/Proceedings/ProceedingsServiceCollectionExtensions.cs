@@ -1,4 +1,6 @@
 using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Proceedings.Emails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,7 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<NotesService>();
         services.AddSingleton<MaterialService>();
         services.AddSingleton<ProceedingsService>();
+        services.AddEmailTemplatesBeside<ProceedingsFollowUpEmail>();
         return services;
     }
 }

@@ -108,7 +108,7 @@ public sealed class EventChangeMailTests
         await using var smtp = await SmtpListener.StartAsync();
         var delivery = new OutboxDelivery(
             kit.Database,
-            new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>(),
+            EmailRig.EveryTemplate(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, PublicBaseUrl = "https://events.example" }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);
@@ -147,7 +147,7 @@ public sealed class EventChangeMailTests
         (await Events(kit).SetStatusAsync(Actors.Organiser, kit.EventId, EventHub.Core.Events.EventStatus.Cancelled, Ct)).ShouldSucceed();
         var delivery = new OutboxDelivery(
             kit.Database,
-            new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>(),
+            EmailRig.EveryTemplate(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);

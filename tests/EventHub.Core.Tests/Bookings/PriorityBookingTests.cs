@@ -1,5 +1,5 @@
 using EventHub.Core.Bookings;
-using EventHub.Core.Email.MailingLists;
+using EventHub.Core.MailingLists;
 using EventHub.Core.Events;
 using EventHub.Core.Polls;
 using EventHub.Core.Tests.Support;

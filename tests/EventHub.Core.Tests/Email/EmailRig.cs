@@ -1,6 +1,12 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.FollowUps;
+using EventHub.Core.MailingLists;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Polls;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,8 +23,7 @@ public sealed class EmailRig : IAsyncDisposable
         Database = database;
         Clock = clock;
         Options = options;
-        var services = new ServiceCollection().AddEmailTemplates().BuildServiceProvider();
-        Templates = services.GetRequiredService<EmailTemplateRegistry>();
+        Templates = EveryTemplate();
         Delivery = new OutboxDelivery(database, Templates, Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
     }
 
@@ -33,6 +38,11 @@ public sealed class EmailRig : IAsyncDisposable
     public OutboxDelivery Delivery { get; }
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The templates of every feature, each registered by its own feature's Add method as the app does.</summary>
+    public static EmailTemplateRegistry EveryTemplate() => new ServiceCollection()
+        .AddBooking().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
+        .BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
 
     /// <summary>port null: no SMTP host, so mail goes to the pickup folder.</summary>
     public static async Task<EmailRig> CreateAsync(int? smtpPort, Action<EmailOptions>? configure = null)

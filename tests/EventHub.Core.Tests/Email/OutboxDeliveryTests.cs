@@ -1,4 +1,5 @@
 using System.Text;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Tests.Support;
 using Ical.Net;

@@ -1,3 +1,4 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using Microsoft.EntityFrameworkCore;
 

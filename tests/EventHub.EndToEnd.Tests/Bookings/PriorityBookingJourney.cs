@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Email.MailingLists;
+using EventHub.Core.MailingLists;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.EndToEnd.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Tests.Email;
 using EventHub.Web.Features.Account;

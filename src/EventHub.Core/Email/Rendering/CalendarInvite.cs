@@ -1,0 +1,78 @@
+using System.Text;
+using EventHub.Core.Events;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace EventHub.Core.Email.Rendering;
+
+/// <summary>
+/// The event as an iCalendar invite. One UID per event, so an updated invite (higher SEQUENCE) replaces the one a
+/// calendar already holds, and METHOD:CANCEL removes it.
+/// </summary>
+public static class CalendarInvite
+{
+    public const string FileName = "invite.ics";
+
+    public static string Uid(Event evt, EmailOptions options)
+    {
+        var host = Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "eventhub";
+        return $"eventhub-event-{evt.Id}@{host}";
+    }
+
+    /// <param name="linkLabel">What the link in the description is for: booking holders manage their booking; poll voters see the event.</param>
+    public static EmailAttachment Attachment(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
+    {
+        var method = cancel ? "CANCEL" : "REQUEST";
+        var ics = Create(evt, sequence, cancel, manageUrl, options, linkLabel);
+        return new EmailAttachment(FileName, $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics));
+    }
+
+    public const string ManageLinkLabel = "Manage your booking";
+
+    public static string Create(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
+    {
+        var calendar = new Calendar { Method = cancel ? "CANCEL" : "REQUEST" };
+        calendar.AddTimeZone(evt.TimeZoneId);
+        var local = (DateTime utc) => new CalDateTime(Common.EventTime.ToLocal(utc, evt.TimeZoneId), evt.TimeZoneId);
+        var where = string.Join(", ", new[] { evt.VenueName, evt.VenueAddress.Replace("\n", ", ", StringComparison.Ordinal) }
+            .Where(s => !string.IsNullOrWhiteSpace(s)));
+        if (where.Length == 0)
+        {
+            where = evt.OnlineUrl;
+        }
+
+        var description = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(evt.Summary))
+        {
+            description.AppendLine(evt.Summary).AppendLine();
+        }
+
+        if (!string.IsNullOrWhiteSpace(evt.OnlineUrl))
+        {
+            description.Append("Join online: ").AppendLine(evt.OnlineUrl);
+        }
+
+        description.Append(linkLabel).Append(": ").Append(manageUrl);
+        var vevent = new CalendarEvent
+        {
+            Uid = Uid(evt, options),
+            Sequence = sequence,
+            Summary = evt.Title,
+            DtStart = local(evt.StartUtc),
+            DtEnd = local(evt.EndUtc),
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(evt.UpdatedUtc == default ? evt.CreatedUtc : evt.UpdatedUtc, DateTimeKind.Utc)),
+            Location = where,
+            Description = description.ToString(),
+            Url = Uri.TryCreate(manageUrl, UriKind.Absolute, out var link) ? link : null,
+            Status = cancel ? "CANCELLED" : "CONFIRMED",
+            Organizer = new Organizer("mailto:" + (string.IsNullOrWhiteSpace(options.ReplyToAddress) ? options.FromAddress : options.ReplyToAddress))
+            {
+                CommonName = options.FromName,
+            },
+        };
+        calendar.Events.Add(vevent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+}

@@ -1,0 +1,241 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.FollowUps;
+
+/// <summary>What an organiser writes to an event's attendees or waiting list. The body is Markdown.</summary>
+public sealed class BulkEmailInput
+{
+    public BulkAudience Audience { get; set; }
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string Body { get; set; } = string.Empty;
+}
+
+/// <summary>How far queuing one bulk email has gone.</summary>
+public sealed record BulkEmailProgress(int Queued, int Total);
+
+/// <summary>The message as recipients will see it (sanitised HTML and plain text), and who gets it.</summary>
+public sealed record BulkEmailPreview(string Subject, string Html, string Text, int Recipients, string ReplyTo);
+
+/// <summary>The payload of one copy of a bulk email: the message itself is the <see cref="BulkEmail"/> row.</summary>
+public sealed record BulkMessagePayload
+{
+    public required int BulkEmailId { get; init; }
+
+    public required string ManageToken { get; init; }
+
+    public required string AttendeeName { get; init; }
+}
+
+/// <summary>
+/// Organisers email everyone confirmed (or everyone waiting) for one event. The copies go into the outbox in batches,
+/// each batch in its own transaction, with progress reported after each; the message row remembers how far it got.
+/// </summary>
+public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+
+    internal static BookingStatus[] StatusesFor(BulkAudience audience) => audience == BulkAudience.Confirmed
+        ? [BookingStatus.Confirmed]
+        : [BookingStatus.Waiting, BookingStatus.Offered];
+
+    public async Task<int> CountRecipientsAsync(Actor actor, int eventId, BulkAudience audience, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        var statuses = StatusesFor(audience);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+    }
+
+    /// <summary>Checks the input and shows the message as it will be sent: the check-your-answers step.</summary>
+    public async Task<Outcome<BulkEmailPreview>> PreviewAsync(Actor actor, int eventId, BulkEmailInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<BulkEmailPreview>.Forbidden();
+        }
+
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<BulkEmailPreview>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome<BulkEmailPreview>.NotFound(FollowUpErrors.EventNotFound);
+        }
+
+        var statuses = StatusesFor(input.Audience);
+        var count = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+        var (replyAddress, _) = await ReplyToAsync(db, actor, ct);
+        return Outcome<BulkEmailPreview>.Ok(new BulkEmailPreview(
+            input.Subject.Trim(), MarkdownRenderer.ToSafeHtml(input.Body), MarkdownRenderer.ToPlainText(input.Body), count, replyAddress));
+    }
+
+    /// <summary>
+    /// Queues one copy for each recipient, <see cref="BatchSize"/> at a time, and answers the message's id. Cancelled
+    /// and declined bookings never get it; replies go to the organiser who sent it.
+    /// </summary>
+    public async Task<Outcome<int>> SendAsync(Actor actor, int eventId, BulkEmailInput input, IProgress<BulkEmailProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<int>.Forbidden();
+        }
+
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+
+        var statuses = StatusesFor(input.Audience);
+        BulkEmail message;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+            {
+                return Outcome<int>.NotFound(FollowUpErrors.EventNotFound);
+            }
+
+            var (replyAddress, replyName) = await ReplyToAsync(db, actor, ct);
+            message = new BulkEmail
+            {
+                EventId = eventId,
+                Audience = input.Audience,
+                Subject = input.Subject.Trim(),
+                BodyMarkdown = input.Body.Trim(),
+                ReplyToAddress = replyAddress,
+                ReplyToName = replyName,
+                SentById = actor.UserId ?? string.Empty,
+                SentByName = actor.DisplayName,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                Recipients = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct),
+            };
+            db.Add(message);
+            await db.SaveChangesAsync(ct);
+        }
+
+        progress?.Report(new BulkEmailProgress(0, message.Recipients));
+        await QueueRemainingAsync(message.Id, progress, ct);
+        return Outcome<int>.Ok(message.Id);
+    }
+
+    /// <summary>
+    /// Finishes bulk emails that a stopped app left part-queued: the cursor (last booking queued) is saved with each
+    /// batch, so nobody gets two copies and nobody is skipped. Only messages started before this app started are
+    /// taken, so a send still running in a live page is never raced. Returns how many were finished.
+    /// </summary>
+    public async Task<int> ResumeUnfinishedAsync(DateTime startedBeforeUtc, CancellationToken ct = default)
+    {
+        List<int> unfinished;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            unfinished = await db.Set<BulkEmail>().AsNoTracking()
+                .Where(m => m.FinishedUtc == null && m.CreatedUtc < startedBeforeUtc)
+                .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        }
+
+        foreach (var id in unfinished)
+        {
+            await QueueRemainingAsync(id, null, ct);
+        }
+
+        return unfinished.Count;
+    }
+
+    private async Task QueueRemainingAsync(int bulkEmailId, IProgress<BulkEmailProgress>? progress, CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var row = await db.Set<BulkEmail>().FirstAsync(m => m.Id == bulkEmailId, ct);
+            var eventId = row.EventId;
+            var statuses = StatusesFor(row.Audience);
+            var batch = await db.Set<Bookings.Booking>().AsNoTracking()
+                .Where(b => b.EventId == eventId && statuses.Contains(b.Status) && b.Id > row.LastBookingId)
+                .OrderBy(b => b.Id)
+                .Select(b => new { b.Id, b.Email, b.Name, b.ManageToken })
+                .Take(BatchSize)
+                .ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var b in batch)
+            {
+                Outbox.Enqueue(db, FollowUpTemplates.BulkMessage, b.Email, b.Name,
+                    new BulkMessagePayload { BulkEmailId = row.Id, ManageToken = b.ManageToken, AttendeeName = b.Name }, now, eventId);
+            }
+
+            row.Queued += batch.Count;
+            row.LastBookingId = batch.Count > 0 ? batch[^1].Id : row.LastBookingId;
+            row.Recipients = Math.Max(row.Recipients, row.Queued);
+            if (batch.Count < BatchSize)
+            {
+                row.FinishedUtc = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(new BulkEmailProgress(row.Queued, row.Recipients));
+            if (row.FinishedUtc is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<BulkEmail>> SentAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        Guard.Organiser(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BulkEmail>().AsNoTracking().Where(m => m.EventId == eventId).OrderByDescending(m => m.Id).ToListAsync(ct);
+    }
+
+    internal static List<FieldError> Validate(BulkEmailInput input)
+    {
+        var errors = new List<FieldError>();
+        var subject = input.Subject.Trim();
+        if (subject.Length == 0)
+        {
+            errors.Add(new FieldError(nameof(BulkEmailInput.Subject), "Enter a subject"));
+        }
+        else if (subject.Length > BulkEmail.MaxSubjectLength || subject.Contains('\n', StringComparison.Ordinal) || subject.Contains('\r', StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError(nameof(BulkEmailInput.Subject), $"Subject must be one line of {BulkEmail.MaxSubjectLength} characters or fewer"));
+        }
+
+        var body = input.Body.Trim();
+        if (body.Length == 0)
+        {
+            errors.Add(new FieldError(nameof(BulkEmailInput.Body), "Enter the message"));
+        }
+        else if (body.Length > BulkEmail.MaxBodyLength)
+        {
+            errors.Add(new FieldError(nameof(BulkEmailInput.Body), $"Message must be {BulkEmail.MaxBodyLength:N0} characters or fewer"));
+        }
+
+        if (!Enum.IsDefined(input.Audience))
+        {
+            errors.Add(new FieldError(nameof(BulkEmailInput.Audience), "Choose who to send it to"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Replies go to the organiser who wrote the message (their account's address), not the sending address.</summary>
+    private static async Task<(string Address, string Name)> ReplyToAsync(EventHubDbContext db, Actor actor, CancellationToken ct)
+    {
+        var organiser = actor.UserId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return string.IsNullOrWhiteSpace(organiser?.Email)
+            ? (string.Empty, string.Empty)
+            : (organiser.Email, string.IsNullOrWhiteSpace(organiser.DisplayName) ? actor.DisplayName : organiser.DisplayName);
+    }
+}

@@ -1,0 +1,16 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.FollowUps;
+
+/// <summary>Stable codes and the words people see for reminders, "still coming?", releasing a place and bulk email.</summary>
+public static class FollowUpErrors
+{
+    public static readonly Refusal EventNotFound =
+        Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
+
+    /// <summary>The manage link in a reminder matches no booking (same code as the booking pages use).</summary>
+    public static readonly Refusal LinkNotValid = new("invalid_link", "This link is not valid.");
+
+    /// <summary>Only a confirmed place can be kept or released (same code as the booking pages use).</summary>
+    public static readonly Refusal NotConfirmed = new("wrong_state", "That cannot be done to this booking as it stands now.");
+}

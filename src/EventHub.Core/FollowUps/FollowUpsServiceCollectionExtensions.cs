@@ -1,0 +1,18 @@
+using EventHub.Core.Email;
+using EventHub.Core.FollowUps.Emails;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.FollowUps;
+
+public static class FollowUpsServiceCollectionExtensions
+{
+    /// <summary>Reminders, "still coming?", releasing a place and organisers' bulk email. Needs AddBooking().</summary>
+    public static IServiceCollection AddFollowUps(this IServiceCollection services)
+    {
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<BulkEmailService>();
+        services.AddHostedService<ReminderWorker>();
+        services.AddEmailTemplatesBeside<ReminderEmail>();
+        return services;
+    }
+}

@@ -1,0 +1,144 @@
+using EventHub.Core.Common;
+using EventHub.Core.Email;
+using EventHub.Core.Events;
+using EventHub.Core.MailingLists;
+using EventHub.Core.Tests.Email;
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Tests.MailingLists;
+
+public sealed class MailingListTests
+{
+    [Fact]
+    public async Task Signing_up_needs_the_confirmation_click_before_any_list_mail_is_sent()
+    {
+        await using var smtp = await SmtpListener.StartAsync();
+        await using var rig = await EmailRig.CreateAsync(smtp.Port);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+
+        (await lists.SignUpAsync(series.Slug, Input("Ann@Devon.example "), Ct)).Succeeded.ShouldBeTrue();
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(0, "a pending address is not on the list yet");
+        await rig.DeliverAllDueAsync();
+
+        var confirmMail = smtp.Received.ShouldHaveSingleItem();
+        confirmMail.To.Mailboxes.Single().Address.ShouldBe("ann@devon.example");
+        var token = await SingleAsync(rig, s => s.ConfirmToken);
+        confirmMail.TextBody!.ShouldContain("https://events.devon.example/lists/confirm/" + token);
+
+        (await lists.ConfirmAsync(token, Ct)).Succeeded.ShouldBeTrue();
+        var second = await AddEditionAsync(rig, series.Id, "Social Media Forum: spring");
+        (await lists.AnnounceAsync(Actors.Organiser, second.Id, Ct)).Value.ShouldBe(1);
+        await rig.DeliverAllDueAsync();
+
+        var announcement = smtp.Received.Last();
+        announcement.Subject.ShouldBe("Booking is open: Social Media Forum: spring");
+        var unsubscribeToken = await SingleAsync(rig, s => s.UnsubscribeToken);
+        announcement.Headers["List-Unsubscribe"].ShouldBe($"<https://events.devon.example/lists/unsubscribe/{unsubscribeToken}/one-click>");
+        announcement.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
+        announcement.TextBody!.ShouldContain($"https://events.devon.example/lists/unsubscribe/{unsubscribeToken}");
+    }
+
+    [Fact]
+    public async Task An_unsubscribed_address_gets_no_further_list_mail_even_if_it_was_already_queued()
+    {
+        await using var smtp = await SmtpListener.StartAsync();
+        await using var rig = await EmailRig.CreateAsync(smtp.Port);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+        await SubscribeAndConfirmAsync(lists, rig, series.Slug, "ann@devon.example");
+        await SubscribeAndConfirmAsync(lists, rig, series.Slug, "bob@devon.example");
+        await rig.DeliverAllDueAsync();
+        smtp.Received.Clear();
+
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(2);
+        var annToken = await SingleAsync(rig, s => s.UnsubscribeToken, "ann@devon.example");
+        (await lists.UnsubscribeAsync(annToken, Ct)).Succeeded.ShouldBeTrue();
+        (await lists.UnsubscribeAsync(annToken, Ct)).Succeeded.ShouldBeTrue("repeating the click is harmless");
+        await rig.DeliverAllDueAsync();
+
+        smtp.Received.ShouldHaveSingleItem().To.Mailboxes.Single().Address.ShouldBe("bob@devon.example");
+        await using var db = rig.Database.CreateDbContext();
+        var suppressed = await db.Set<OutboxMessage>().SingleAsync(m => m.ToEmail == "ann@devon.example" && m.Template == MailingListTemplates.Announce, Ct);
+        suppressed.Status.ShouldBe(OutboxStatus.Suppressed);
+
+        var next = await AddEditionAsync(rig, series.Id, "Social Media Forum: summer");
+        (await lists.AnnounceAsync(Actors.Organiser, next.Id, Ct)).Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Signing_up_asks_for_a_name_a_valid_address_and_consent()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, _) = await AddSeriesEditionAsync(rig);
+
+        var outcome = await lists.SignUpAsync(series.Slug, new ListSignUpInput { Name = " ", Email = "not an address", Consent = false }, Ct);
+
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.ErrorFor("Name").ShouldBe("Enter your name");
+        outcome.ErrorFor("Email").ShouldBe("Enter an email address in the correct format, like name@example.com");
+        outcome.ErrorFor("Consent").ShouldBe("Tick the box to agree to get emails about this series");
+        await using var db = rig.Database.CreateDbContext();
+        (await db.Set<ListSubscription>().CountAsync(Ct)).ShouldBe(0);
+        (await db.Set<OutboxMessage>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_edition_is_announced_once_and_only_when_published()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+        var draft = await AddEditionAsync(rig, series.Id, "Draft edition", EventStatus.Draft);
+
+        (await lists.AnnounceAsync(Actors.Organiser, draft.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.NotPublished.Code);
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Succeeded.ShouldBeTrue();
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).ErrorCode.ShouldBe(MailingListErrors.AlreadyAnnounced.Code);
+        (await lists.AnnounceAsync(Actor.Anonymous, evt.Id, Ct)).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_confirmation_link_that_does_not_exist_is_refused()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+
+        (await lists.ConfirmAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code);
+        (await lists.UnsubscribeAsync(SecureTokens.New(), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code);
+    }
+
+    public static async Task<(EventSeries Series, Event Edition)> AddSeriesEditionAsync(EmailRig rig)
+    {
+        await using var db = rig.Database.CreateDbContext();
+        var series = new EventSeries { Name = "Social Media Forum", Slug = "social-media-forum-" + Guid.NewGuid().ToString("N")[..6], CreatedUtc = rig.Now };
+        db.Series.Add(series);
+        await db.SaveChangesAsync(Ct);
+        return (series, await AddEditionAsync(rig, series.Id, "Social Media Forum: winter"));
+    }
+
+    private static async Task<Event> AddEditionAsync(EmailRig rig, int seriesId, string title, EventStatus status = EventStatus.Published)
+    {
+        var evt = await rig.AddEventAsync(title);
+        await using var db = rig.Database.CreateDbContext();
+        await db.Events.Where(e => e.Id == evt.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SeriesId, seriesId).SetProperty(e => e.Status, status), Ct);
+        return evt;
+    }
+
+    private static async Task SubscribeAndConfirmAsync(MailingListService lists, EmailRig rig, string slug, string email)
+    {
+        (await lists.SignUpAsync(slug, Input(email), Ct)).Succeeded.ShouldBeTrue();
+        (await lists.ConfirmAsync(await SingleAsync(rig, s => s.ConfirmToken, email), Ct)).Succeeded.ShouldBeTrue();
+    }
+
+    private static async Task<string> SingleAsync(EmailRig rig, Func<ListSubscription, string> pick, string email = "ann@devon.example")
+    {
+        await using var db = rig.Database.CreateDbContext();
+        return pick(await db.Set<ListSubscription>().SingleAsync(s => s.Email == email, Ct));
+    }
+
+    private static ListSignUpInput Input(string email) => new() { Name = "Ann Attendee", Email = email, Consent = true };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

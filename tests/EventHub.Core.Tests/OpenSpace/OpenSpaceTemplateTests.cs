@@ -1,0 +1,71 @@
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Tests.Email;
+
+namespace EventHub.Core.Tests.OpenSpace;
+
+public sealed class OpenSpaceTemplateTests
+{
+    [Fact]
+    public async Task Every_open_space_message_has_a_registered_template()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+
+        string[] names = [OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged];
+        foreach (var name in names)
+        {
+            rig.Templates.Names.ShouldContain(name);
+        }
+    }
+
+    [Fact]
+    public async Task A_moved_session_says_where_it_was_and_where_it_is_now_in_the_event_zone()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var ev = await rig.AddEventAsync(timeZoneId: "America/New_York");
+        var payload = new SessionChangedPayload
+        {
+            SessionId = 7, SessionTitle = "Bots & <trolls>", RecipientName = "Ann Attendee",
+            OldRoom = "Room A", OldStartUtc = new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc),
+            NewRoom = "Main hall", NewStartUtc = new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Utc),
+            NewEndUtc = new DateTime(2026, 12, 3, 18, 0, 0, DateTimeKind.Utc),
+        };
+
+        var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.SessionMoved, payload, ev.Id);
+
+        mail.Subject.ShouldBe("Moved: Bots & <trolls>");
+        mail.TextBody!.ShouldContain("Was in: Room A");
+        mail.TextBody!.ShouldContain("Was at: Thursday 3 December 2026, 10am UTC-05:00");
+        mail.TextBody!.ShouldContain("Now in: Main hall");
+        mail.TextBody!.ShouldContain("Now: Thursday 3 December 2026, 12 noon to 1pm UTC-05:00");
+        mail.TextBody!.ShouldContain($"https://events.devon.example/events/{ev.Slug}/board");
+        mail.HtmlBody!.ShouldContain("Bots &amp; &lt;trolls&gt;");
+        mail.HtmlBody!.ShouldNotContain("<trolls>");
+        mail.HtmlBody!.ShouldContain("12 noon to 1pm UTC-05:00");
+        DeliveredMail.ExternalResource().IsMatch(mail.HtmlBody!).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_merged_session_names_the_session_it_joined()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var ev = await rig.AddEventAsync();
+        var payload = new SessionChangedPayload
+        {
+            SessionId = 8, SessionTitle = "Chatbots", RecipientName = "Ann Attendee",
+            OldRoom = "Room B", OldStartUtc = new DateTime(2026, 12, 3, 11, 0, 0, DateTimeKind.Utc),
+            NewRoom = "Room A", NewStartUtc = new DateTime(2026, 12, 3, 14, 0, 0, DateTimeKind.Utc),
+            NewEndUtc = new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc), MergedIntoTitle = "AI in the council",
+        };
+
+        var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.SessionMerged, payload, ev.Id);
+
+        mail.Subject.ShouldBe("Merged: Chatbots is now part of AI in the council");
+        mail.TextBody!.ShouldContain("merged into AI in the council");
+        mail.TextBody!.ShouldContain("Now in: Room A");
+        mail.TextBody!.ShouldContain("Now: Thursday 3 December 2026, 2pm to 3pm GMT");
+        mail.HtmlBody!.ShouldContain("AI in the council");
+        mail.HtmlBody!.ShouldContain($"href=\"https://events.devon.example/events/{ev.Slug}/board\"");
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

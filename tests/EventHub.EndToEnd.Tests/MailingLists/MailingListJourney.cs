@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.MailingLists;
+using EventHub.Core.Events;
+using EventHub.EndToEnd.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace EventHub.EndToEnd.Tests.MailingLists;
+
+public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppTest
+{
+    // No SMTP host: mail goes to the pickup folder, which the test reads like an inbox.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" };
+
+    [Fact]
+    public async Task A_visitor_signs_up_confirms_from_the_email_and_leaves_with_a_one_click_post_that_needs_no_cookies()
+    {
+        var slug = await AddSeriesAsync();
+        var page = await browser.NewPageAsync(phone: true);
+
+        await page.GotoInteractiveAsync(App.Url($"/series/{slug}"));
+        await page.GetByTestId("mailing-list-link").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/series/{slug}/mailing-list$"));
+        await page.WaitForInteractiveAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByTestId("signup-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Enter your name");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.FillFieldAsync("Name", "Ann Attendee");
+        await page.FillFieldAsync("Email", "ann@devon.example");
+        await page.GetByTestId("Consent").CheckAsync();
+        await page.GetByTestId("signup-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signup-done")).ToHaveTextAsync("Check your email");
+
+        var confirmation = await WaitForMailAsync("Confirm you want emails about");
+        var confirmLink = ConfirmLink().Match(confirmation.TextBody!).Value;
+        confirmLink.ShouldNotBeEmpty();
+        await page.GotoInteractiveAsync(App.Url(new Uri(confirmLink).AbsolutePath));
+        await page.ShouldHaveNoAxeViolationsAsync();
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Pending);
+        await page.GetByTestId("confirm-button").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("confirm-done")).ToHaveTextAsync("You are on the list");
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Confirmed);
+
+        // RFC 8058: the mail client POSTs to the List-Unsubscribe address with no cookies and no antiforgery token.
+        var token = await UnsubscribeTokenAsync();
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
+        using var body = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        var response = await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(token)), body, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Unsubscribed);
+        using var bogus = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        (await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(SecureTokens.New())), bogus, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<string> AddSeriesAsync()
+    {
+        var outcome = await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum", Description = "For the public sector." }, Ct);
+        return outcome.Value!.Slug;
+    }
+
+    private async Task<MimeMessage> WaitForMailAsync(string subjectStart)
+    {
+        var folder = Path.Combine(App.DataFolder, "mail-pickup");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file, Ct);
+                    if ((message.Subject ?? string.Empty).StartsWith(subjectStart, StringComparison.Ordinal))
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"No message starting '{subjectStart}' arrived in {folder}.");
+    }
+
+    private async Task<SubscriptionStatus> StatusAsync()
+    {
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        return (await db.Set<ListSubscription>().SingleAsync(Ct)).Status;
+    }
+
+    private async Task<string> UnsubscribeTokenAsync()
+    {
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        return (await db.Set<ListSubscription>().SingleAsync(Ct)).UnsubscribeToken;
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex(@"https?://\S+/lists/confirm/[A-Za-z0-9_-]+")]
+    private static partial Regex ConfirmLink();
+}
