@@ -58,16 +58,6 @@ public sealed class Outcome<T>
         return new(refusal.Status, default, [new FieldError(string.Empty, refusal.Message)], refusal.Code);
     }
 
-    /// <summary>TRANSITIONAL (architecture issue): inline code and words; being replaced by catalogue refusals.</summary>
-    public static Outcome<T> Refused(string code, string message) =>
-        new(code switch
-        {
-            ErrorCodes.Forbidden => OutcomeStatus.Forbidden,
-            ErrorCodes.NotFound => OutcomeStatus.NotFound,
-            ErrorCodes.Conflict => OutcomeStatus.Conflict,
-            _ => OutcomeStatus.Refused,
-        }, default, [new FieldError(string.Empty, message)], code);
-
     /// <summary>A refusal that is about one field: the summary links to it and the field shows the words.</summary>
     public static Outcome<T> Refused(Refusal refusal, string field)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130141754_InitialCreate")]
+    [Migration("20261130151203_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -482,121 +482,6 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("DoorLinks", (string)null);
                 });
 
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.BulkEmail", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Audience")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyMarkdown")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LastBookingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Queued")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Recipients")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReplyToAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplyToName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId", "CreatedUtc");
-
-                    b.ToTable("BulkEmails", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.PlaceKept", b =>
-                {
-                    b.Property<int>("BookingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("KeptUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("BookingId");
-
-                    b.ToTable("PlacesKept", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BookingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OffsetMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("QueuedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BookingId", "OffsetMinutes")
-                        .IsUnique();
-
-                    b.ToTable("RemindersSent", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSettings", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OffsetMinutes")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("EventId");
-
-                    b.ToTable("ReminderSettings", (string)null);
-                });
-
             modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
                 {
                     b.Property<int>("EventId")
@@ -613,128 +498,6 @@ namespace EventHub.Core.Data.Migrations
                     b.HasKey("EventId");
 
                     b.ToTable("IcsSequences", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnnouncedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AnnouncedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Recipients")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EventId");
-
-                    b.ToTable("ListAnnouncements", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConfirmedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ConsentUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UnsubscribeToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UnsubscribedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConfirmToken")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeToken")
-                        .IsUnique();
-
-                    b.HasIndex("SeriesId", "Email")
-                        .IsUnique();
-
-                    b.HasIndex("SeriesId", "Status");
-
-                    b.ToTable("ListSubscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.PriorityGrant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Reason")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("EventId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("ListPriorityGrants", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Email.OutboxMessage", b =>
@@ -1011,6 +774,243 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("EventId", "StartUtc");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.BulkEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "CreatedUtc");
+
+                    b.ToTable("BulkEmails", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.PlaceKept", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("KeptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("PlacesKept", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.ReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "OffsetMinutes")
+                        .IsUnique();
+
+                    b.ToTable("RemindersSent", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.ReminderSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffsetMinutes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ReminderSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListAnnouncement", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnnouncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ListAnnouncements", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmToken")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Status");
+
+                    b.ToTable("ListSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.PriorityGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ListPriorityGrants", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
@@ -1915,76 +1915,6 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.BulkEmail", b =>
-                {
-                    b.HasOne("EventHub.Core.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.PlaceKept", b =>
-                {
-                    b.HasOne("EventHub.Core.Bookings.Booking", null)
-                        .WithOne()
-                        .HasForeignKey("EventHub.Core.Email.FollowUps.PlaceKept", "BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSent", b =>
-                {
-                    b.HasOne("EventHub.Core.Bookings.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.FollowUps.ReminderSettings", b =>
-                {
-                    b.HasOne("EventHub.Core.Events.Event", null)
-                        .WithOne()
-                        .HasForeignKey("EventHub.Core.Email.FollowUps.ReminderSettings", "EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListAnnouncement", b =>
-                {
-                    b.HasOne("EventHub.Core.Events.Event", null)
-                        .WithOne()
-                        .HasForeignKey("EventHub.Core.Email.MailingLists.ListAnnouncement", "EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.ListSubscription", b =>
-                {
-                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
-                        .WithMany()
-                        .HasForeignKey("SeriesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Series");
-                });
-
-            modelBuilder.Entity("EventHub.Core.Email.MailingLists.PriorityGrant", b =>
-                {
-                    b.HasOne("EventHub.Core.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("EventHub.Core.Email.MailingLists.ListSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
                 {
                     b.HasOne("EventHub.Core.Events.EventSeries", "Series")
@@ -2022,6 +1952,76 @@ namespace EventHub.Core.Data.Migrations
                     b.Navigation("Event");
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.BulkEmail", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.PlaceKept", b =>
+                {
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.FollowUps.PlaceKept", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.ReminderSent", b =>
+                {
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.FollowUps.ReminderSettings", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.FollowUps.ReminderSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListAnnouncement", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.MailingLists.ListAnnouncement", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.PriorityGrant", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.MailingLists.ListSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
