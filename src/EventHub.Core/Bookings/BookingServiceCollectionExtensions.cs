@@ -22,6 +22,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<WaitlistService>();
         services.AddHostedService<OfferExpiryWorker>();
         services.AddSingleton<Events.IEventChangeObserver, EventChangeMail>();
+        services.AddSingleton<Events.IEditionCopyPart, BookingEditionCopy>();
         services.AddEmailTemplatesBeside<BookingTemplate>();
         return services;
     }

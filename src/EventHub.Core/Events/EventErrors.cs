@@ -30,6 +30,12 @@ public static class EventErrors
     /// <summary>A field error: room names are unique within an event.</summary>
     public static readonly Refusal RoomNameTaken = new("room_name_taken", "This event already has a room with that name");
 
+    /// <summary>A field error: copying an event as a new edition needs the new edition's date.</summary>
+    public static readonly Refusal CopyDateMissing = new("edition_date_missing", "Enter the date of the new edition");
+
+    /// <summary>A field error: a new edition is for a day still to come.</summary>
+    public static readonly Refusal CopyDateNotInFuture = new("edition_date_not_in_future", "The new edition's date must be in the future");
+
     /// <summary>Publishing an event whose details no longer pass the rules; <paramref name="firstError"/> says which.</summary>
     public static Refusal FixBeforePublishing(string firstError) =>
         Refusal.Conflict(ErrorCodes.Conflict, "Fix the event's details before publishing: " + firstError);

@@ -9,6 +9,8 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
+        // Features built on events add an IEditionCopyPart each (AddBooking, AddFollowUps).
+        services.AddSingleton<EditionCopyService>();
         return services;
     }
 }

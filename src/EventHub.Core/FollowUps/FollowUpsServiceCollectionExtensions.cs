@@ -12,6 +12,7 @@ public static class FollowUpsServiceCollectionExtensions
         services.AddSingleton<ReminderService>();
         services.AddSingleton<BulkEmailService>();
         services.AddHostedService<ReminderWorker>();
+        services.AddSingleton<Events.IEditionCopyPart, ReminderEditionCopy>();
         services.AddEmailTemplatesBeside<ReminderEmail>();
         return services;
     }

@@ -42,6 +42,7 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     private static readonly Type[] CoreServiceTypes =
     [
         typeof(EventHub.Core.Events.EventService), typeof(EventHub.Core.Events.SeriesService), typeof(EventHub.Core.Events.PublicEvents),
+        typeof(EventHub.Core.Events.EditionCopyService),
         typeof(TimeProvider),
     ];
 
