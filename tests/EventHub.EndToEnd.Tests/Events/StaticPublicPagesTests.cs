@@ -55,7 +55,9 @@ public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture brow
         await page.GotoInteractiveAsync(App.Url("/archive"));
         await page.GetByTestId("archive-q").FillAsync("timetables");
         await page.GetByTestId("archive-search").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("archive-results")).ToContainTextAsync("Bus timetables as open data");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/archive\\?q=timetables$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("sessions found");
+        await Assertions.Expect(page.GetByTestId("archive-q")).ToHaveValueAsync("timetables");
         await page.GetByRole(AriaRole.Link, new() { Name = "Upcoming events" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Upcoming events");
         await page.WaitForTimeoutAsync(500);
@@ -63,7 +65,7 @@ public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture brow
         blazorTraffic.ShouldBeEmpty();
     }
 
-    /// <summary>A series with a past Open Space edition whose proceedings are published, and one session in it.</summary>
+    /// <summary>A series with an Open Space edition whose proceedings are published, and one session in it.</summary>
     private async Task<IReadOnlyList<string>> SeedPublicPagesAsync()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
