@@ -48,7 +48,7 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
         await page.ReloadAsync();
-        await page.WaitForInteractiveAsync();
+        await page.WaitForReadyAsync();
         var writeUp = page.GetByTestId("write-up");
         await Assertions.Expect(writeUp).ToContainTextAsync("Ann Attendee");
         await Assertions.Expect(writeUp.Locator("strong", new() { HasText = "weekly" })).ToBeVisibleAsync();

@@ -84,12 +84,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public static class PageExtensions
 {
-    /// <summary>Opens a page and waits until its Blazor circuit is live (clicks before that are lost).</summary>
+    /// <summary>
+    /// Opens a page and waits until it is ready: its Blazor circuit is live (clicks before that are lost), or it is a
+    /// static page (no circuit to wait for).
+    /// </summary>
     public static async Task GotoInteractiveAsync(this IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.WaitForInteractiveAsync();
+        await page.WaitForReadyAsync();
     }
+
+    /// <summary>
+    /// Waits for the marker of an interactive page with a live circuit or of a static page. Only after a full load:
+    /// after a click, the page being left may still show its own marker.
+    /// </summary>
+    public static Task WaitForReadyAsync(this IPage page) =>
+        page.Locator("[data-testid=interactive], [data-testid=static-page]").First
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
