@@ -5,4 +5,5 @@ public static class OpenSpaceEmailTemplates
 {
     public const string SessionMoved = "openspace.session-moved";
     public const string SessionMerged = "openspace.session-merged";
+    public const string NotesLink = "openspace.notes-link";
 }

@@ -44,4 +44,13 @@ public static class OpenSpaceErrors
 
     public static readonly Refusal Ended =
         new("not_a_ticket_holder", "This event has finished, so the board no longer takes proposals");
+
+    public static readonly Refusal WalkInsClosed =
+        Refusal.Forbidden("walk_ins_closed", "This event takes session proposals from ticket holders only. Ask a facilitator at the pitch desk");
+
+    public static readonly Refusal PitchingEnded =
+        new("pitching_ended", "This event has finished, so the board no longer takes proposals");
+
+    public static readonly Refusal NotAwaitingModeration =
+        Refusal.Conflict(ErrorCodes.Conflict, "This pitch has already been let into the queue or turned down");
 }

@@ -22,6 +22,20 @@ public static class OpenSpaceRules
         return errors;
     }
 
+    /// <summary>A walk-in's pitch: their name and a title, and an email address only if they want their notes link.</summary>
+    public static IReadOnlyList<FieldError> ValidateWalkIn(WalkInPitchInput input)
+    {
+        var errors = new List<FieldError>();
+        Text(errors, nameof(WalkInPitchInput.ConvenerName), "Enter your name", "Your name", input.ConvenerName, MaxNameLength);
+        Text(errors, nameof(WalkInPitchInput.Title), "Enter a title for your session", "Title", input.Title, MaxTitleLength);
+        if (!string.IsNullOrWhiteSpace(input.Email) && !EmailAddresses.IsValid(input.Email))
+        {
+            errors.Add(new(nameof(WalkInPitchInput.Email), OpenSpaceErrors.InterestEmail.Message));
+        }
+
+        return errors;
+    }
+
     /// <summary>Conveners are compared as people type them: trimmed, case and inner spacing ignored.</summary>
     public static string NormaliseName(string? name) =>
         string.Join(' ', (name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();

@@ -14,6 +14,8 @@ public static class OpenSpaceServiceCollectionExtensions
         services.AddSingleton<SessionMergeService>();
         services.AddSingleton<InterestService>();
         services.AddSingleton<TicketHolderBoardService>();
+        services.AddSingleton<WalkInPitchService>();
+        services.AddSingleton<PitchModerationService>();
         services.AddEmailTemplatesBeside<SessionChangedTemplate>();
         return services;
     }

@@ -12,9 +12,10 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
     /// <summary>
     /// Adds a proposal to the end of the queue. Not public: the caller must have established who is proposing —
     /// <see cref="ProposeOnBehalfAsync"/> (an organiser at the pitch desk) or <see cref="TicketHolderBoardService"/>
-    /// (a confirmed ticket holder, by their manage link).
+    /// (a confirmed ticket holder, by their manage link) or <see cref="WalkInPitchService"/> (anyone, when the event lets walk-ins pitch).
     /// </summary>
-    internal async Task<Outcome<BoardProposal>> ProposeAsync(int eventId, ProposalInput input, string proposerName, int? proposerBookingId = null, CancellationToken ct = default)
+    internal async Task<Outcome<BoardProposal>> ProposeAsync(int eventId, ProposalInput input, string proposerName, int? proposerBookingId = null,
+        ProposalStatus status = ProposalStatus.Queued, string? convenerEmail = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = OpenSpaceRules.ValidateProposal(input);
@@ -38,7 +39,8 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
             ConvenerName = input.ConvenerName!.Trim(),
             Description = (input.Description ?? string.Empty).Trim(),
             QueueOrder = last + 1,
-            Status = ProposalStatus.Queued,
+            Status = status,
+            ConvenerEmail = convenerEmail,
             ProposedBy = OpenSpaceRules.Truncate(proposerName.Trim(), OpenSpaceRules.MaxNameLength),
             ProposerBookingId = proposerBookingId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +32,9 @@ public sealed class Proposal
     /// <summary>The booking whose holder proposed it from their manage link (null when proposed at the pitch desk).</summary>
     public int? ProposerBookingId { get; set; }
 
+    /// <summary>Where a walk-in asked for their session's notes link once it is placed (optional).</summary>
+    public string? ConvenerEmail { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }
 
@@ -43,6 +47,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.ConvenerName).HasMaxLength(OpenSpaceRules.MaxNameLength);
         builder.Property(p => p.Description).HasMaxLength(OpenSpaceRules.MaxDescriptionLength);
         builder.Property(p => p.ProposedBy).HasMaxLength(OpenSpaceRules.MaxNameLength);
+        builder.Property(p => p.ConvenerEmail).HasMaxLength(EmailAddresses.MaxLength);
         builder.HasIndex(p => new { p.EventId, p.Status, p.QueueOrder });
         builder.HasOne<Event>().WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Session>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.SetNull);

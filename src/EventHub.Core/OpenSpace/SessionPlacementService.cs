@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Proceedings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
@@ -71,6 +73,18 @@ public sealed class SessionPlacementService(IDbContextFactory<EventHubDbContext>
             db.Add(BoardNotices.History(session.Id, SessionHistoryKind.Placed, proposal.Title, proposal.ConvenerName,
                 $"Placed in {target.Value.Room.Name}", actor, now));
             await db.SaveChangesAsync(ct);
+            if (proposal.ConvenerEmail is { } email)
+            {
+                // A walk-in asked for the notes link: it goes out in the same transaction as the placing.
+                var notes = await SessionAccess.EnsureNotesAsync(db, session, ct);
+                Outbox.Enqueue(db, OpenSpaceEmailTemplates.NotesLink, email, proposal.ConvenerName, new NotesLinkPayload
+                {
+                    RecipientName = proposal.ConvenerName, SessionTitle = session.Title, Room = target.Value.Room.Name,
+                    StartUtc = session.StartUtc, EndUtc = session.EndUtc, NotesToken = notes.EditToken,
+                }, now, proposal.EventId);
+                await db.SaveChangesAsync(ct);
+            }
+
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))

@@ -97,7 +97,7 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
         }
 
         var convener = string.IsNullOrWhiteSpace(input.ConvenerName) ? h.Booking.Name : input.ConvenerName;
-        return await queue.ProposeAsync(h.Event.Id, input with { ConvenerName = convener }, h.Booking.Name, h.Booking.Id, ct);
+        return await queue.ProposeAsync(h.Event.Id, input with { ConvenerName = convener }, h.Booking.Name, h.Booking.Id, ct: ct);
     }
 
     /// <summary>Marks or clears "I'd like to go" for a session on this holder's event, under the booking's name and email.</summary>

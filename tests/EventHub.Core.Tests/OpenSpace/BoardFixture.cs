@@ -19,6 +19,8 @@ internal sealed class BoardFixture : IAsyncDisposable
         Placement = new SessionPlacementService(database, clock, Signal);
         Merging = new SessionMergeService(database, clock, Signal);
         Interest = new InterestService(database, clock, Signal);
+        WalkIns = new WalkInPitchService(database, clock, Queue);
+        Moderation = new PitchModerationService(database, Signal);
     }
 
     public TestDatabase Database { get; }
@@ -36,6 +38,10 @@ internal sealed class BoardFixture : IAsyncDisposable
     public SessionMergeService Merging { get; }
 
     public InterestService Interest { get; }
+
+    public WalkInPitchService WalkIns { get; }
+
+    public PitchModerationService Moderation { get; }
 
     public int EventId { get; private set; }
 

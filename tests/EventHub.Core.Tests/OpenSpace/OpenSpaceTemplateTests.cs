@@ -10,7 +10,7 @@ public sealed class OpenSpaceTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
 
-        string[] names = [OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged];
+        string[] names = [OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged, OpenSpaceEmailTemplates.NotesLink];
         foreach (var name in names)
         {
             rig.Templates.Names.ShouldContain(name);
@@ -68,4 +68,24 @@ public sealed class OpenSpaceTemplateTests
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_notes_link_message_gives_the_room_the_time_in_the_event_zone_and_the_notes_link()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var ev = await rig.AddEventAsync(timeZoneId: "America/New_York");
+        var payload = new NotesLinkPayload
+        {
+            RecipientName = "Wendy Walker", SessionTitle = "Libraries as labs", Room = "Reading room",
+            StartUtc = new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2026, 12, 3, 16, 0, 0, DateTimeKind.Utc),
+            NotesToken = "tok123",
+        };
+
+        var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.NotesLink, payload, ev.Id);
+
+        mail.Subject.ShouldBe("Your session is on the board: Libraries as labs");
+        mail.TextBody!.ShouldContain("Room: Reading room");
+        mail.TextBody!.ShouldContain("When: Thursday 3 December 2026, 10am to 11am UTC-05:00");
+        mail.TextBody!.ShouldContain("https://events.devon.example/notes/tok123");
+    }
 }

@@ -43,9 +43,12 @@ public sealed class AppHost : WebApplicationFactory<Program>
         var login = new OrganiserLogin(name, $"organiser-{Guid.NewGuid():N}@devon.gov.uk", "correct horse battery");
         var input = new OrganiserInput(login.DisplayName, login.Email, login.Password, isAdministrator);
         var accounts = Service<OrganiserAccounts>();
-        var created = await accounts.IsSetupRequiredAsync()
-            ? await accounts.CreateFirstAdministratorAsync(input)
-            : await accounts.AddOrganiserAsync(Actor.System, input);
+        // Journeys run in parallel: when another one made the first administrator meanwhile, add an organiser instead.
+        var created = await accounts.IsSetupRequiredAsync() ? await accounts.CreateFirstAdministratorAsync(input) : null;
+        if (created is not { Succeeded: true })
+        {
+            created = await accounts.AddOrganiserAsync(Actor.System, input);
+        }
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
         return login;
     }

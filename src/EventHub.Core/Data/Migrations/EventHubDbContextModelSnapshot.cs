@@ -1105,6 +1105,10 @@ namespace EventHub.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConvenerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConvenerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1194,6 +1198,22 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("SessionHistory", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ModerateWalkIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WalkInsMayPitch")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("WalkInSettings", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Organisers.Organiser", b =>
@@ -2090,6 +2110,15 @@ namespace EventHub.Core.Data.Migrations
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.OpenSpace.WalkInSettings", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -24,6 +24,7 @@ public partial class FacilitationBoardPage
     private string? _description;
     private DateTime? _slotStart;
     private DateTime? _slotEnd;
+    private int _boardVersion;
 
     [Parameter]
     public int Id { get; set; }
@@ -63,6 +64,7 @@ public partial class FacilitationBoardPage
     protected override async Task ReloadAsync()
     {
         Board = await Layout.GetBoardAsync(await CurrentActor.GetAsync(), Id);
+        _boardVersion++;
         if (_selectedCell is not null)
         {
             _selectedCell = Board?.Cells.FirstOrDefault(c => c.SessionId == _selectedCell.SessionId);

@@ -1,0 +1,3 @@
+namespace EventHub.Core.OpenSpace;
+
+public sealed record WalkInPitchInput(string? ConvenerName, string? Title, string? Email = null);
