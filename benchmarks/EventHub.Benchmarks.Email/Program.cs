@@ -46,7 +46,7 @@ var options = new EmailOptions
     Workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
 };
 var templates = new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
-var delivery = new OutboxDelivery(factory, templates, Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
+var delivery = new OutboxDelivery(factory, templates, new EmailEventSource(), Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
 
 int eventId;
 await using (var db = factory.CreateDbContext())
@@ -89,7 +89,7 @@ await using (var db = factory.CreateDbContext())
 {
     foreach (var message in messages)
     {
-        var rendered = await template.RenderAsync(new EmailRenderContext { Message = message, Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+        var rendered = await template.RenderAsync(new EmailRenderContext { Message = message, Event = EmailEventSource.Snapshot(loaded), IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
         var mime = MimeComposer.Compose(message, rendered, options, DateTime.UtcNow);
         using var sink = new MemoryStream();
         await mime.WriteToAsync(sink);
@@ -104,7 +104,7 @@ var probeCount = Math.Min(count, 200);
 double smtpSeconds;
 await using (var db = factory.CreateDbContext())
 {
-    var rendered = await template.RenderAsync(new EmailRenderContext { Message = messages[0], Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+    var rendered = await template.RenderAsync(new EmailRenderContext { Message = messages[0], Event = EmailEventSource.Snapshot(loaded), IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
     var mime = MimeComposer.Compose(messages[0], rendered, options, DateTime.UtcNow);
     using var client = new MailKit.Net.Smtp.SmtpClient();
     var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

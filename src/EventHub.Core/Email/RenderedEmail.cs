@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 
 namespace EventHub.Core.Email;
 
@@ -43,7 +42,7 @@ public sealed class EmailRenderContext
     public required OutboxMessage Message { get; init; }
 
     /// <summary>The event named by <see cref="OutboxMessage.EventId"/>, if any.</summary>
-    public Event? Event { get; init; }
+    public EmailEvent? Event { get; init; }
 
     /// <summary>The calendar SEQUENCE for <see cref="Event"/>: it goes up each time the event's time or place changes.</summary>
     public int IcsSequence { get; init; }
@@ -59,7 +58,7 @@ public sealed class EmailRenderContext
         return value ?? throw new InvalidOperationException($"Outbox message {Message.Id} has no payload for {Message.Template}.");
     }
 
-    public Event RequireEvent() =>
+    public EmailEvent RequireEvent() =>
         Event ?? throw new InvalidOperationException($"Outbox message {Message.Id} ({Message.Template}) needs an event but event {Message.EventId} was not found.");
 
     public string Link(string relative) => Options.Link(relative);

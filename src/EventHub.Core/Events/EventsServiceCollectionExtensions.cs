@@ -1,3 +1,4 @@
+using EventHub.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Events;
@@ -9,6 +10,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
+        services.AddSingleton<IEmailEventSource, EmailEventSource>();
         return services;
     }
 }

@@ -109,6 +109,7 @@ public sealed class EventChangeMailTests
         var delivery = new OutboxDelivery(
             kit.Database,
             EmailRig.EveryTemplate(),
+            new EmailEventSource(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, PublicBaseUrl = "https://events.example" }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);
@@ -148,6 +149,7 @@ public sealed class EventChangeMailTests
         var delivery = new OutboxDelivery(
             kit.Database,
             EmailRig.EveryTemplate(),
+            new EmailEventSource(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);

@@ -24,7 +24,7 @@ public sealed class EmailRig : IAsyncDisposable
         Clock = clock;
         Options = options;
         Templates = EveryTemplate();
-        Delivery = new OutboxDelivery(database, Templates, Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
+        Delivery = new OutboxDelivery(database, Templates, new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
     }
 
     public TestDatabase Database { get; }

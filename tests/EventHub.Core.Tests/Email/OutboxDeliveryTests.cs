@@ -1,6 +1,7 @@
 using System.Text;
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
+using EventHub.Core.Events;
 using EventHub.Core.Tests.Support;
 using Ical.Net;
 using MimeKit;
@@ -88,7 +89,7 @@ public sealed class OutboxDeliveryTests
             rig.Clock.Advance(rig.Options.RetryBaseDelay * 2);
 
             // A fresh delivery object on the same database is an application restart.
-            var restarted = new OutboxDelivery(rig.Database, rig.Templates, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock,
+            var restarted = new OutboxDelivery(rig.Database, rig.Templates, new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDelivery>.Instance);
             (await restarted.DeliverDueAsync(Ct)).Sent.ShouldBe(5);
             (await restarted.DeliverDueAsync(Ct)).Claimed.ShouldBe(0);
