@@ -11,12 +11,6 @@ using MimeKit;
 
 namespace EventHub.Core.Email;
 
-/// <summary>What one delivery pass did.</summary>
-public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int Deferred, int Suppressed)
-{
-    public static DeliveryReport Nothing { get; } = new(0, 0, 0, 0, 0);
-}
-
 /// <summary>
 /// Delivers due outbox messages: claims a batch, renders each, sends them over one SMTP connection (or writes .eml
 /// files when no SMTP host is set), and marks each message right after its own send, so a crash can resend at most
