@@ -67,7 +67,7 @@ var watch = Stopwatch.StartNew();
 for (var i = 0; i < count; i++)
 {
     await using var db = factory.CreateDbContext();
-    Outbox.Enqueue(db, EmailTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, eventId);
+    Outbox.Enqueue(db, BookingTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, eventId);
     await db.SaveChangesAsync();
 }
 
@@ -82,7 +82,7 @@ await using (var db = factory.CreateDbContext())
     loaded = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId);
 }
 
-templates.TryGet(EmailTemplates.BookingConfirmed, out var template);
+templates.TryGet(BookingTemplates.BookingConfirmed, out var template);
 watch.Restart();
 long bytes = 0;
 await using (var db = factory.CreateDbContext())

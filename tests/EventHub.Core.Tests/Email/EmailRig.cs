@@ -41,7 +41,7 @@ public sealed class EmailRig : IAsyncDisposable
 
     /// <summary>The templates of every feature, each registered by its own feature's Add method as the app does.</summary>
     public static EmailTemplateRegistry EveryTemplate() => new ServiceCollection()
-        .AddBooking().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
+        .AddBookings().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
         .BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
 
     /// <summary>port null: no SMTP host, so mail goes to the pickup folder.</summary>
