@@ -46,7 +46,7 @@ var options = new EmailOptions
     Workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
 };
 var templates = new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
-var delivery = new OutboxDelivery(factory, templates, Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
+var delivery = new OutboxDelivery(factory, templates, new EmailEventSource(), Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
 
 int eventId;
 await using (var db = factory.CreateDbContext())
@@ -67,7 +67,7 @@ var watch = Stopwatch.StartNew();
 for (var i = 0; i < count; i++)
 {
     await using var db = factory.CreateDbContext();
-    Outbox.Enqueue(db, EmailTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, eventId);
+    Outbox.Enqueue(db, BookingTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, eventId);
     await db.SaveChangesAsync();
 }
 
@@ -82,14 +82,14 @@ await using (var db = factory.CreateDbContext())
     loaded = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId);
 }
 
-templates.TryGet(EmailTemplates.BookingConfirmed, out var template);
+templates.TryGet(BookingTemplates.BookingConfirmed, out var template);
 watch.Restart();
 long bytes = 0;
 await using (var db = factory.CreateDbContext())
 {
     foreach (var message in messages)
     {
-        var rendered = await template.RenderAsync(new EmailRenderContext { Message = message, Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+        var rendered = await template.RenderAsync(new EmailRenderContext { Message = message, Event = EmailEventSource.Snapshot(loaded), IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
         var mime = MimeComposer.Compose(message, rendered, options, DateTime.UtcNow);
         using var sink = new MemoryStream();
         await mime.WriteToAsync(sink);
@@ -104,7 +104,7 @@ var probeCount = Math.Min(count, 200);
 double smtpSeconds;
 await using (var db = factory.CreateDbContext())
 {
-    var rendered = await template.RenderAsync(new EmailRenderContext { Message = messages[0], Event = loaded, IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
+    var rendered = await template.RenderAsync(new EmailRenderContext { Message = messages[0], Event = EmailEventSource.Snapshot(loaded), IcsSequence = 0, Options = options, Db = db }, CancellationToken.None);
     var mime = MimeComposer.Compose(messages[0], rendered, options, DateTime.UtcNow);
     using var client = new MailKit.Net.Smtp.SmtpClient();
     var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

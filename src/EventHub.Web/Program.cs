@@ -40,7 +40,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
-builder.Services.AddBooking();
+builder.Services.AddBookings();
 builder.Services.AddCheckIn();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddFollowUps();

@@ -97,17 +97,17 @@ public sealed class AttendeeService(
             b.WaitlistRank = took ? 0 : now.Ticks;
             b.UpdatedUtc = now;
             int? position = took ? null : await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct);
-            Lifecycle.Message(db, EmailTemplates.RequestApproved, b, now, position);
+            Lifecycle.Message(db, BookingTemplates.RequestApproved, b, now, position);
             await db.SaveChangesAsync(ct);
             return $"Approved {b.Name}" + (took ? string.Empty : " (event full: put on the waiting list)");
         }, ct);
 
     public Task<Outcome<BookingStatus>> DeclineAsync(Actor actor, int bookingId, string? reason, CancellationToken ct = default) =>
-        EndAsync(actor, bookingId, [BookingStatus.AwaitingApproval], "declined", BookingStatus.Declined, EmailTemplates.RequestDeclined, "Declined", reason, ct);
+        EndAsync(actor, bookingId, [BookingStatus.AwaitingApproval], "declined", BookingStatus.Declined, BookingTemplates.RequestDeclined, "Declined", reason, ct);
 
     public Task<Outcome<BookingStatus>> CancelAsync(Actor actor, int bookingId, string? reason, CancellationToken ct = default) =>
         EndAsync(actor, bookingId, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval], "cancelled",
-            BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "Cancelled", reason, ct);
+            BookingStatus.Cancelled, BookingTemplates.BookingCancelled, "Cancelled", reason, ct);
 
     /// <summary>Moves a waiting person one place up the list.</summary>
     public Task<Outcome<BookingStatus>> MoveUpAsync(Actor actor, int bookingId, CancellationToken ct = default) =>

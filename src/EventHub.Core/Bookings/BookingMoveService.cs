@@ -126,7 +126,7 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
 
         var summary = string.Join("; ", changes);
         b.UpdatedUtc = now;
-        Lifecycle.Message(db, EmailTemplates.BookingChanged, b, now, reason: summary);
+        Lifecycle.Message(db, BookingTemplates.BookingChanged, b, now, reason: summary);
         w.Audit(b.EventId, b.Id, "moved", $"Moved {b.Name}: {summary}");
         await db.SaveChangesAsync(ct);
         foreach (var sessionId in freedSessions)

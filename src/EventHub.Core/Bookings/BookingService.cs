@@ -123,15 +123,15 @@ public sealed class BookingService(
 
     public Task<Outcome<BookingStatus>> CancelAsync(string token, CancellationToken ct = default) =>
         ChangeByTokenAsync(token, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval],
-            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, null, now, ct), ct);
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.BookingCancelled, null, now, ct), ct);
 
     public Task<Outcome<BookingStatus>> LeaveWaitlistAsync(string token, CancellationToken ct = default) =>
         ChangeByTokenAsync(token, [BookingStatus.Waiting],
-            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "You left the waiting list.", now, ct), ct);
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.BookingCancelled, "You left the waiting list.", now, ct), ct);
 
     public Task<Outcome<BookingStatus>> DeclineOfferAsync(string token, CancellationToken ct = default) =>
         ChangeByTokenAsync(token, [BookingStatus.Offered],
-            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.BookingCancelled, "You turned down the place you were offered.", now, ct), ct);
+            (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.BookingCancelled, "You turned down the place you were offered.", now, ct), ct);
 
     /// <summary>
     /// Accepts an offered place. Accepting twice (the link clicked again) answers as the first time did; an offer
@@ -161,7 +161,7 @@ public sealed class BookingService(
             b.Status = BookingStatus.Confirmed;
             b.OfferExpiresUtc = null;
             b.UpdatedUtc = now;
-            Lifecycle.Message(db, EmailTemplates.BookingConfirmed, b, now);
+            Lifecycle.Message(db, BookingTemplates.BookingConfirmed, b, now);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -180,7 +180,7 @@ public sealed class BookingService(
             return;
         }
 
-        Lifecycle.Message(db, EmailTemplates.BookingLinkResent, b, clock.GetUtcNow().UtcDateTime);
+        Lifecycle.Message(db, BookingTemplates.BookingLinkResent, b, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 

@@ -6,7 +6,7 @@ namespace EventHub.Core.Bookings;
 
 public static class BookingServiceCollectionExtensions
 {
-    public static IServiceCollection AddBooking(this IServiceCollection services)
+    public static IServiceCollection AddBookings(this IServiceCollection services)
     {
         services.AddSingleton<BookingWriteGate>();
         // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddMailingLists).

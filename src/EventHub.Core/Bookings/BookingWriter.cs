@@ -187,9 +187,9 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
         Lifecycle.Message(db, status switch
         {
-            BookingStatus.Confirmed => EmailTemplates.BookingConfirmed,
-            BookingStatus.AwaitingApproval => EmailTemplates.RequestReceived,
-            _ => EmailTemplates.WaitlistJoined,
+            BookingStatus.Confirmed => BookingTemplates.BookingConfirmed,
+            BookingStatus.AwaitingApproval => BookingTemplates.RequestReceived,
+            _ => BookingTemplates.WaitlistJoined,
         }, booking, job.NowUtc, position);
         return (booking, position);
     }

@@ -19,7 +19,7 @@ public sealed class EventChangeMail : IEventChangeObserver
         BookingStatus[] audience = change.Kind == EventChangeKind.Cancelled
             ? [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval]
             : [BookingStatus.Confirmed, BookingStatus.Offered];
-        var template = change.Kind == EventChangeKind.Cancelled ? EmailTemplates.EventCancelled : EmailTemplates.EventChanged;
+        var template = change.Kind == EventChangeKind.Cancelled ? BookingTemplates.EventCancelled : BookingTemplates.EventChanged;
         var reason = change.Kind == EventChangeKind.Cancelled ? null : WhatChanged(change);
         var bookings = await db.Set<Booking>().AsNoTracking().Include(b => b.TicketType)
             .Where(b => b.EventId == change.Event.Id && audience.Contains(b.Status))

@@ -126,13 +126,13 @@ internal static class Lifecycle
         {
             b.Status = BookingStatus.Confirmed;
             b.OfferExpiresUtc = null;
-            Message(db, EmailTemplates.BookingConfirmed, b, now);
+            Message(db, BookingTemplates.BookingConfirmed, b, now);
         }
         else
         {
             b.Status = BookingStatus.Offered;
             b.OfferExpiresUtc = now.AddHours(Math.Max(1, settings.OfferWindowHours));
-            Message(db, EmailTemplates.PlaceOffered, b, now);
+            Message(db, BookingTemplates.PlaceOffered, b, now);
         }
     }
 
@@ -158,7 +158,7 @@ internal static class Lifecycle
             }
 
             sb.Status = SessionBookingStatus.Confirmed;
-            Message(db, EmailTemplates.SessionPlaceConfirmed, sb.Booking!, now, sessionTitle: title);
+            Message(db, BookingTemplates.SessionPlaceConfirmed, sb.Booking!, now, sessionTitle: title);
         }
 
         await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public sealed class WaitlistService(IDbContextFactory<EventHubDbContext> dbFacto
                 break;
             }
 
-            await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, EmailTemplates.OfferExpired, "The offer of a place ran out before it was accepted.", now, ct);
+            await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.OfferExpired, "The offer of a place ran out before it was accepted.", now, ct);
             await tx.CommitAsync(ct);
             expired++;
         }

@@ -1,17 +1,5 @@
 namespace EventHub.Core.Email;
 
-public enum SmtpSecurity
-{
-    /// <summary>Plain SMTP (a local relay or a test listener).</summary>
-    None = 0,
-
-    /// <summary>Connect in plain text, then upgrade with STARTTLS (usually port 587).</summary>
-    StartTls = 1,
-
-    /// <summary>TLS from the first byte (usually port 465).</summary>
-    SslOnConnect = 2,
-}
-
 /// <summary>How mail leaves EventHub. Bound from the "EventHub:Email" configuration section.</summary>
 public sealed class EmailOptions
 {

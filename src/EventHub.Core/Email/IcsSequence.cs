@@ -1,7 +1,6 @@
 using System.Globalization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,7 +20,7 @@ public sealed class IcsSequence
     /// <summary>What the last invite said, to notice a change.</summary>
     public string Fingerprint { get; set; } = string.Empty;
 
-    public static string FingerprintOf(Event evt) => string.Join(
+    public static string FingerprintOf(EmailEvent evt) => string.Join(
         '|',
         evt.Title,
         evt.StartUtc.ToString("O", CultureInfo.InvariantCulture),
@@ -30,10 +29,10 @@ public sealed class IcsSequence
         evt.VenueName,
         evt.VenueAddress,
         evt.OnlineUrl,
-        evt.Status.ToString());
+        evt.Status);
 
     /// <summary>The sequence to put in an invite for the event as it is now, raising it if the event changed.</summary>
-    public static async Task<int> CurrentAsync(EventHubDbContext db, Event evt, CancellationToken ct)
+    public static async Task<int> CurrentAsync(EventHubDbContext db, EmailEvent evt, CancellationToken ct)
     {
         var fingerprint = FingerprintOf(evt);
         for (var attempt = 0; ; attempt++)

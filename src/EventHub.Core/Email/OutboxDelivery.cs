@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -12,12 +11,6 @@ using MimeKit;
 
 namespace EventHub.Core.Email;
 
-/// <summary>What one delivery pass did.</summary>
-public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int Deferred, int Suppressed)
-{
-    public static DeliveryReport Nothing { get; } = new(0, 0, 0, 0, 0);
-}
-
 /// <summary>
 /// Delivers due outbox messages: claims a batch, renders each, sends them over one SMTP connection (or writes .eml
 /// files when no SMTP host is set), and marks each message right after its own send, so a crash can resend at most
@@ -26,6 +19,7 @@ public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int Defer
 public sealed class OutboxDelivery(
     IDbContextFactory<EventHubDbContext> dbFactory,
     EmailTemplateRegistry templates,
+    IEmailEventSource eventSource,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<OutboxDelivery> logger)
@@ -48,7 +42,7 @@ public sealed class OutboxDelivery(
 
         var counts = new Counts();
         var ready = new List<(OutboxMessage Message, MimeMessage Mime)>(batch.Count);
-        var events = new Dictionary<int, (Event? Event, int Sequence)>();
+        var events = new Dictionary<int, (EmailEvent? Event, int Sequence)>();
         foreach (var message in batch)
         {
             var rendered = await RenderAsync(db, message, events, counts, ct);
@@ -105,7 +99,7 @@ public sealed class OutboxDelivery(
     }
 
     private async Task<MimeMessage?> RenderAsync(
-        EventHubDbContext db, OutboxMessage message, Dictionary<int, (Event? Event, int Sequence)> events, Counts counts, CancellationToken ct)
+        EventHubDbContext db, OutboxMessage message, Dictionary<int, (EmailEvent? Event, int Sequence)> events, Counts counts, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!templates.TryGet(message.Template, out var template))
@@ -117,10 +111,10 @@ public sealed class OutboxDelivery(
 
         try
         {
-            (Event? Event, int Sequence) evt = (null, 0);
+            (EmailEvent? Event, int Sequence) evt = (null, 0);
             if (message.EventId is int eventId && !events.TryGetValue(eventId, out evt))
             {
-                var loaded = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+                var loaded = await eventSource.FindAsync(db, eventId, ct);
                 evt = (loaded, loaded is null ? 0 : await IcsSequence.CurrentAsync(db, loaded, ct));
                 events[eventId] = evt;
             }
@@ -136,7 +130,7 @@ public sealed class OutboxDelivery(
                 return null;
             }
 
-            message.Subject = Truncate(rendered.Subject, 400);
+            message.Subject = Texts.Truncate(rendered.Subject, 400);
             return MimeComposer.Compose(message, rendered, _options, now);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -284,7 +278,7 @@ public sealed class OutboxDelivery(
     {
         message.Status = OutboxStatus.Failed;
         message.Attempts++;
-        message.LastError = Truncate(reason, 2000);
+        message.LastError = Texts.Truncate(reason, 2000);
         message.ClaimToken = null;
     }
 
@@ -295,17 +289,15 @@ public sealed class OutboxDelivery(
         if (message.Attempts >= _options.MaxAttempts)
         {
             message.Status = OutboxStatus.Failed;
-            message.LastError = Truncate($"Gave up after {message.Attempts} attempts: {reason}", 2000);
+            message.LastError = Texts.Truncate($"Gave up after {message.Attempts} attempts: {reason}", 2000);
             counts.Failed++;
             return;
         }
 
-        message.LastError = Truncate(reason, 2000);
+        message.LastError = Texts.Truncate(reason, 2000);
         message.NextAttemptUtc = clock.GetUtcNow().UtcDateTime + _options.RetryDelay(message.Attempts);
         counts.Deferred++;
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     private sealed class Counts
     {

@@ -3,16 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.Email;
 
-public enum OutboxStatus
-{
-    Queued = 0,
-    Sent = 1,
-    Failed = 2,
-
-    /// <summary>Not sent on purpose, e.g. list mail to an address that unsubscribed after it was queued.</summary>
-    Suppressed = 3,
-}
-
 /// <summary>
 /// An email that must not be lost, written in the same transaction as the change that causes it
 /// and delivered later by a background service. <see cref="Template"/> names what to render and

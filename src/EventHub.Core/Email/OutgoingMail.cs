@@ -5,15 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Email;
 
-public sealed record OutgoingMailRow(
-    long Id, string Template, string ToEmail, string ToName, string? Subject, OutboxStatus Status, int Attempts,
-    DateTime CreatedUtc, DateTime NextAttemptUtc, DateTime? SentUtc, string? LastError, bool HasPickupFile);
-
-/// <summary>A message as it was written to the pickup folder, for reading in the browser.</summary>
-public sealed record OutgoingMailPreview(long Id, string Subject, string From, string To, string? ReplyTo, string TextBody, IReadOnlyList<string> Attachments, string Raw);
-
-public sealed record OutgoingMailCounts(int Queued, int Sent, int Failed, int Suppressed);
-
 /// <summary>The organisers' view of the outbox: what is waiting, sent or failed, and retrying a failed message.</summary>
 public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock)
 {

@@ -1,3 +1,4 @@
+using EventHub.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Events;
@@ -9,8 +10,9 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
-        // Features built on events add an IEditionCopyPart each (AddBooking, AddFollowUps).
+        // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps).
         services.AddSingleton<EditionCopyService>();
+        services.AddSingleton<IEmailEventSource, EmailEventSource>();
         return services;
     }
 }

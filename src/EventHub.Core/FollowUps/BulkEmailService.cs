@@ -6,32 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.FollowUps;
 
-/// <summary>What an organiser writes to an event's attendees or waiting list. The body is Markdown.</summary>
-public sealed class BulkEmailInput
-{
-    public BulkAudience Audience { get; set; }
-
-    public string Subject { get; set; } = string.Empty;
-
-    public string Body { get; set; } = string.Empty;
-}
-
-/// <summary>How far queuing one bulk email has gone.</summary>
-public sealed record BulkEmailProgress(int Queued, int Total);
-
-/// <summary>The message as recipients will see it (sanitised HTML and plain text), and who gets it.</summary>
-public sealed record BulkEmailPreview(string Subject, string Html, string Text, int Recipients, string ReplyTo);
-
-/// <summary>The payload of one copy of a bulk email: the message itself is the <see cref="BulkEmail"/> row.</summary>
-public sealed record BulkMessagePayload
-{
-    public required int BulkEmailId { get; init; }
-
-    public required string ManageToken { get; init; }
-
-    public required string AttendeeName { get; init; }
-}
-
 /// <summary>
 /// Organisers email everyone confirmed (or everyone waiting) for one event. The copies go into the outbox in batches,
 /// each batch in its own transaction, with progress reported after each; the message row remembers how far it got.

@@ -6,7 +6,7 @@ namespace EventHub.Core.FollowUps;
 
 public static class FollowUpsServiceCollectionExtensions
 {
-    /// <summary>Reminders, "still coming?", releasing a place and organisers' bulk email. Needs AddBooking().</summary>
+    /// <summary>Reminders, "still coming?", releasing a place and organisers' bulk email. Needs AddBookings().</summary>
     public static IServiceCollection AddFollowUps(this IServiceCollection services)
     {
         services.AddSingleton<ReminderService>();

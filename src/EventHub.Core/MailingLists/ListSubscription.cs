@@ -4,14 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.MailingLists;
 
-public enum SubscriptionStatus
-{
-    /// <summary>Signed up, confirmation link not clicked yet: gets no list mail.</summary>
-    Pending = 0,
-    Confirmed = 1,
-    Unsubscribed = 2,
-}
-
 /// <summary>One address on a series' "tell me about the next one" list (double opt-in).</summary>
 public sealed class ListSubscription
 {
@@ -42,18 +34,6 @@ public sealed class ListSubscription
     public DateTime? UnsubscribedUtc { get; set; }
 }
 
-/// <summary>That an edition was announced to its series' list, so it is not announced twice by accident.</summary>
-public sealed class ListAnnouncement
-{
-    public int EventId { get; set; }
-
-    public DateTime AnnouncedUtc { get; set; }
-
-    public int Recipients { get; set; }
-
-    public string AnnouncedBy { get; set; } = string.Empty;
-}
-
 internal sealed class ListSubscriptionConfiguration : IEntityTypeConfiguration<ListSubscription>
 {
     public void Configure(EntityTypeBuilder<ListSubscription> builder)
@@ -68,17 +48,5 @@ internal sealed class ListSubscriptionConfiguration : IEntityTypeConfiguration<L
         builder.HasIndex(s => s.ConfirmToken).IsUnique();
         builder.HasIndex(s => s.UnsubscribeToken).IsUnique();
         builder.HasOne(s => s.Series).WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ListAnnouncementConfiguration : IEntityTypeConfiguration<ListAnnouncement>
-{
-    public void Configure(EntityTypeBuilder<ListAnnouncement> builder)
-    {
-        builder.ToTable("ListAnnouncements");
-        builder.HasKey(a => a.EventId);
-        builder.Property(a => a.EventId).ValueGeneratedNever();
-        builder.Property(a => a.AnnouncedBy).HasMaxLength(200);
-        builder.HasOne<Event>().WithOne().HasForeignKey<ListAnnouncement>(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

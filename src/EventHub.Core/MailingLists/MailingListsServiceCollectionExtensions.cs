@@ -7,7 +7,7 @@ namespace EventHub.Core.MailingLists;
 
 public static class MailingListsServiceCollectionExtensions
 {
-    /// <summary>Series mailing lists and the priority links they hand out. Needs AddBooking().</summary>
+    /// <summary>Series mailing lists and the priority links they hand out. Needs AddBookings().</summary>
     public static IServiceCollection AddMailingLists(this IServiceCollection services)
     {
         services.AddSingleton<MailingListService>();

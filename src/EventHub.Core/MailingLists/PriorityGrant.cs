@@ -1,22 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using EventHub.Core.Bookings;
-using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventHub.Core.MailingLists;
-
-/// <summary>Why someone was given a priority booking link when an edition was announced.</summary>
-public enum PriorityGrantReason
-{
-    /// <summary>A confirmed subscriber of the series' mailing list.</summary>
-    Subscriber = 1,
-
-    /// <summary>On the waiting list of the series' previous edition and never got a place.</summary>
-    PreviousWaiter = 2,
-}
 
 /// <summary>
 /// One person's priority booking link for one edition. Only a SHA-256 hash of the token is kept here, so a copy of
@@ -54,27 +42,5 @@ internal sealed class PriorityGrantConfiguration : IEntityTypeConfiguration<Prio
         builder.HasIndex(g => new { g.EventId, g.Email }).IsUnique();
         builder.HasOne<Event>().WithMany().HasForeignKey(g => g.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ListSubscription>().WithMany().HasForeignKey(g => g.SubscriptionId).OnDelete(DeleteBehavior.SetNull);
-    }
-}
-
-/// <summary>
-/// Booking's seam for the mailing lists' priority links: valid for its own edition while that edition is published
-/// and has not started (cancelling the edition withdraws every link).
-/// </summary>
-public sealed class ListPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
-{
-    public async Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > PriorityAccess.MaxTokenLength)
-        {
-            return false;
-        }
-
-        var hash = PriorityGrant.HashOf(token);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<PriorityGrant>().AsNoTracking()
-            .AnyAsync(g => g.TokenHash == hash && g.EventId == eventId
-                && db.Events.Any(e => e.Id == eventId && e.Status == EventStatus.Published && e.StartUtc > now), ct);
     }
 }

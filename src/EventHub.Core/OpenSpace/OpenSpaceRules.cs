@@ -60,7 +60,7 @@ public static class OpenSpaceRules
             ? $"{interest} people would like to go to \"{title}\" but {roomName} holds {cap}. Consider swapping it with a larger room"
             : null;
 
-    internal static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    internal static string Truncate(string value, int max) => Texts.Truncate(value, max);
 
     private static void Text(List<FieldError> errors, string field, string missing, string label, string? value, int max)
     {

@@ -2,16 +2,17 @@ using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
-using EventHub.Core.Proceedings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
 
 /// <summary>
-/// Merging two board sessions into one: titles, conveners, history, interest and the session's record (notes,
-/// materials, write-ups) all follow the session that stays.
+/// Merging two board sessions into one: titles, conveners, history and interest follow the session that stays,
+/// and every <see cref="ISessionMergeObserver"/> (Proceedings: the session's record) moves its own rows in the same
+/// transaction.
 /// </summary>
-public sealed class SessionMergeService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+public sealed class SessionMergeService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal, IEnumerable<ISessionMergeObserver> observers)
 {
     /// <summary>
     /// Merges the second session into the first: the first keeps its cell, takes both titles and conveners, and
@@ -82,7 +83,10 @@ public sealed class SessionMergeService(IDbContextFactory<EventHubDbContext> dbF
             proposal.SessionId = keep.Id;
         }
 
-        await MoveRecordAsync(db, gone, keep, ct);
+        foreach (var observer in observers)
+        {
+            await observer.SessionMergingAsync(db, gone, keep, ct);
+        }
 
         await db.SaveChangesAsync(ct);
         db.Remove(goneCell);
@@ -93,48 +97,5 @@ public sealed class SessionMergeService(IDbContextFactory<EventHubDbContext> dbF
         var warnings = await BoardWarnings.ForAsync(db, keep.Id, ct);
         signal.Publish(keepCell.EventId, LiveTopics.Board);
         return Outcome<BoardChangeResult>.Ok(new BoardChangeResult(keep.Id, warnings));
-    }
-
-    /// <summary>
-    /// Deleting the absorbed session cascades to its record, so its materials and write-ups move to the session that
-    /// stays, and its notes are added under a heading (or become the notes, with their private link, when there were none).
-    /// </summary>
-    private static async Task MoveRecordAsync(EventHubDbContext db, Session gone, Session keep, CancellationToken ct)
-    {
-        await db.Set<Material>().Where(m => m.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.SessionId, keep.Id), ct);
-        await db.Set<WriteUp>().Where(w => w.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.SessionId, keep.Id), ct);
-
-        var goneNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == gone.Id, ct);
-        if (goneNotes is null)
-        {
-            return;
-        }
-
-        var keepNotes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.SessionId == keep.Id, ct);
-        if (keepNotes is null)
-        {
-            // The key cannot change on a tracked row: re-key it in the database, keeping the convener's link working.
-            await db.Set<SessionNotes>().Where(n => n.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.SessionId, keep.Id), ct);
-            db.Entry(goneNotes).State = EntityState.Detached;
-            return;
-        }
-
-        var heading = "From \"" + gone.Title + "\"";
-        keepNotes.Convener = Join(keepNotes.Convener, goneNotes.Convener, ", ", ProceedingsRules.MaxShortSection);
-        keepNotes.Participants = Join(keepNotes.Participants, goneNotes.Participants, "\n", ProceedingsRules.MaxSection);
-        keepNotes.KeyPoints = Append(keepNotes.KeyPoints, heading, goneNotes.KeyPoints);
-        keepNotes.Actions = Append(keepNotes.Actions, heading, goneNotes.Actions);
-        keepNotes.Links = Append(keepNotes.Links, heading, goneNotes.Links);
-        keepNotes.HideConvenerName |= goneNotes.HideConvenerName;
-        keepNotes.Revision++;
-
-        static string Join(string a, string b, string separator, int max) =>
-            OpenSpaceRules.Truncate(string.IsNullOrWhiteSpace(b) ? a : string.IsNullOrWhiteSpace(a) ? b : a.TrimEnd() + separator + b.Trim(), max);
-
-        static string Append(string mine, string heading, string theirs) =>
-            string.IsNullOrWhiteSpace(theirs)
-                ? mine
-                : OpenSpaceRules.Truncate((string.IsNullOrWhiteSpace(mine) ? string.Empty : mine.TrimEnd() + "\n\n") + "### " + heading + "\n\n" + theirs.Trim(),
-                    ProceedingsRules.MaxSection);
     }
 }

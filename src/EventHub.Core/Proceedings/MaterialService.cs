@@ -76,12 +76,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
                 EventId = session.EventId,
                 SessionId = session.Id,
                 Kind = MaterialKind.File,
-                Title = Truncate(string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(original) : title.Trim(), 200),
+                Title = Texts.Truncate(string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(original) : title.Trim(), 200),
                 StoredName = storedName,
                 OriginalName = original,
                 ContentType = type.ContentType,
                 SizeBytes = size,
-                AddedBy = Truncate(key.Actor.DisplayName, 200),
+                AddedBy = Texts.Truncate(key.Actor.DisplayName, 200),
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(material);
@@ -129,7 +129,7 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
             Kind = MaterialKind.Link,
             Title = title!.Trim(),
             Url = url!.Trim(),
-            AddedBy = Truncate(key.Actor.DisplayName, 200),
+            AddedBy = Texts.Truncate(key.Actor.DisplayName, 200),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(material);
@@ -283,5 +283,4 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         return total;
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -26,6 +26,7 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<NotesService>();
         services.AddSingleton<MaterialService>();
         services.AddSingleton<ProceedingsService>();
+        services.AddSingleton<Events.ISessionMergeObserver, SessionRecordMerge>();
         services.AddEmailTemplatesBeside<ProceedingsFollowUpEmail>();
         return services;
     }

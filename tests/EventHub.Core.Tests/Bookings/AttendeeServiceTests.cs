@@ -18,12 +18,12 @@ public sealed class AttendeeServiceTests
 
         ann.Status.ShouldBe(BookingStatus.AwaitingApproval);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(0);
-        (await kit.OutboxAsync(EmailTemplates.RequestReceived)).ShouldHaveSingleItem();
+        (await kit.OutboxAsync(BookingTemplates.RequestReceived)).ShouldHaveSingleItem();
 
         (await kit.Attendees.ApproveAsync(Actors.Organiser, ann.BookingId)).Value.ShouldBe(BookingStatus.Confirmed);
 
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
-        (await kit.OutboxAsync(EmailTemplates.RequestApproved)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.RequestApproved)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
         var audit = (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).First(a => a.BookingId == ann.BookingId);
         audit.Action.ShouldBe("approved");
         audit.ActorName.ShouldBe("Olive Organiser");
@@ -52,7 +52,7 @@ public sealed class AttendeeServiceTests
 
         (await kit.Attendees.DeclineAsync(Actors.Organiser, ann.BookingId, "This forum is for council staff")).Value.ShouldBe(BookingStatus.Declined);
 
-        var message = (await kit.OutboxAsync(EmailTemplates.RequestDeclined)).ShouldHaveSingleItem();
+        var message = (await kit.OutboxAsync(BookingTemplates.RequestDeclined)).ShouldHaveSingleItem();
         message.PayloadJson.ShouldContain("This forum is for council staff");
         (await kit.Attendees.ApproveAsync(Actors.Organiser, ann.BookingId)).ErrorCode.ShouldBe(BookingErrors.WrongState.Code);
     }

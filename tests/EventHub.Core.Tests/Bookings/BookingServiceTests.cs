@@ -22,7 +22,7 @@ public sealed class BookingServiceTests
         result.CheckInCode.ShouldNotBe(result.BookingId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
         var message = (await kit.OutboxAsync()).ShouldHaveSingleItem();
-        message.Template.ShouldBe(EmailTemplates.BookingConfirmed);
+        message.Template.ShouldBe(BookingTemplates.BookingConfirmed);
         message.ToEmail.ShouldBe("ann.example@devon.gov.uk");
         message.EventId.ShouldBe(kit.EventId);
         var payload = System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(message.PayloadJson)!;
@@ -62,7 +62,7 @@ public sealed class BookingServiceTests
         await kit.Bookings.ResendLinkAsync(kit.EventId, " Ann@devon.gov.uk");
         await kit.Bookings.ResendLinkAsync(kit.EventId, "nobody@devon.gov.uk");
 
-        var resent = (await kit.OutboxAsync(EmailTemplates.BookingLinkResent)).ShouldHaveSingleItem();
+        var resent = (await kit.OutboxAsync(BookingTemplates.BookingLinkResent)).ShouldHaveSingleItem();
         resent.PayloadJson.ShouldContain(booked.ManageToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class BookingServiceTests
         cat.WaitlistPosition.ShouldBe(2);
         bob.CheckInCode.ShouldBeNull();
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
-        (await kit.OutboxAsync(EmailTemplates.WaitlistJoined)).Count.ShouldBe(2);
+        (await kit.OutboxAsync(BookingTemplates.WaitlistJoined)).Count.ShouldBe(2);
         (await kit.Bookings.GetByTokenAsync(cat.ManageToken))!.WaitlistPosition.ShouldBe(2);
     }
 
@@ -190,7 +190,7 @@ public sealed class BookingServiceTests
         // Ann drops the workshop from her manage page: Bob, first waiting for it, gets her place.
         (await kit.Bookings.ChooseSessionsAsync(a.ManageToken, [talk])).Succeeded.ShouldBeTrue();
         (await kit.Bookings.GetByTokenAsync(b.ManageToken))!.Booking.Sessions.ShouldHaveSingleItem().Status.ShouldBe(SessionBookingStatus.Confirmed);
-        (await kit.OutboxAsync(EmailTemplates.SessionPlaceConfirmed)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.SessionPlaceConfirmed)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
         await using var db = kit.Database.CreateDbContext();
         (await db.Sessions.FirstAsync(s => s.Id == workshop)).PlacesTaken.ShouldBe(1);
     }

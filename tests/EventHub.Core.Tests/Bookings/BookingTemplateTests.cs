@@ -8,16 +8,16 @@ namespace EventHub.Core.Tests.Bookings;
 
 public sealed class BookingTemplateTests
 {
-    public static TheoryData<string> BookingTemplates() =>
+    public static TheoryData<string> BookingMessageNames() =>
     [
-        EmailTemplates.BookingConfirmed, EmailTemplates.RequestReceived, EmailTemplates.RequestApproved, EmailTemplates.RequestDeclined,
-        EmailTemplates.WaitlistJoined, EmailTemplates.PlaceOffered, EmailTemplates.OfferExpired, EmailTemplates.BookingCancelled,
-        EmailTemplates.BookingLinkResent, EmailTemplates.SessionPlaceConfirmed, EmailTemplates.EventChanged, EmailTemplates.EventCancelled,
-        FollowUpTemplates.Reminder, EmailTemplates.BookingChanged,
+        BookingTemplates.BookingConfirmed, BookingTemplates.RequestReceived, BookingTemplates.RequestApproved, BookingTemplates.RequestDeclined,
+        BookingTemplates.WaitlistJoined, BookingTemplates.PlaceOffered, BookingTemplates.OfferExpired, BookingTemplates.BookingCancelled,
+        BookingTemplates.BookingLinkResent, BookingTemplates.SessionPlaceConfirmed, BookingTemplates.EventChanged, BookingTemplates.EventCancelled,
+        FollowUpTemplates.Reminder, BookingTemplates.BookingChanged,
     ];
 
     [Theory]
-    [MemberData(nameof(BookingTemplates))]
+    [MemberData(nameof(BookingMessageNames))]
     public async Task Every_booking_message_has_a_subject_text_and_self_contained_html_with_times_in_the_event_zone(string template)
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
@@ -42,7 +42,7 @@ public sealed class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync(timeZoneId: "America/New_York");
 
-        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.PlaceOffered, EmailRig.Booking() with { OfferExpiresUtc = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc) }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, BookingTemplates.PlaceOffered, EmailRig.Booking() with { OfferExpiresUtc = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc) }, evt.Id);
 
         mail.TextBody!.ShouldContain("Accept by: Friday 20 November 2026, 12 noon UTC-05:00");
         mail.TextBody!.ShouldContain("https://events.devon.example/manage/manage-token-abcdefghijklmnop/accept-offer");
@@ -55,7 +55,7 @@ public sealed class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
 
-        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.WaitlistJoined, EmailRig.Booking() with { WaitlistPosition = 12 }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, BookingTemplates.WaitlistJoined, EmailRig.Booking() with { WaitlistPosition = 12 }, evt.Id);
 
         mail.TextBody!.ShouldContain("Your place in the queue: 12th");
     }
@@ -66,7 +66,7 @@ public sealed class BookingTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
 
-        var mail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.RequestDeclined, EmailRig.Booking() with { Reason = "This forum is for council staff" }, evt.Id);
+        var mail = await DeliveredMail.DeliverAsync(rig, BookingTemplates.RequestDeclined, EmailRig.Booking() with { Reason = "This forum is for council staff" }, evt.Id);
 
         mail.TextBody!.ShouldContain("Reason: This forum is for council staff");
     }
@@ -76,7 +76,7 @@ public sealed class BookingTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
+        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
 
         await using (var db = rig.Database.CreateDbContext())
         {
@@ -86,9 +86,9 @@ public sealed class BookingTemplateTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var changedMail = await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id);
+        var changedMail = await DeliveredMail.DeliverAsync(rig, BookingTemplates.EventChanged, EmailRig.Booking(), evt.Id);
         var changed = DeliveredMail.Invite(changedMail);
-        var again = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventChanged, EmailRig.Booking(), evt.Id, "bob@devon.example"));
+        var again = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, BookingTemplates.EventChanged, EmailRig.Booking(), evt.Id, "bob@devon.example"));
 
         changed.Method.ShouldBe("REQUEST");
         var before = first.Events.Single();
@@ -105,7 +105,7 @@ public sealed class BookingTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
+        var first = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id));
         await using (var db = rig.Database.CreateDbContext())
         {
             var stored = await db.Events.FindAsync([evt.Id], Ct);
@@ -113,7 +113,7 @@ public sealed class BookingTemplateTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var cancelled = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, EmailTemplates.EventCancelled, EmailRig.Booking(), evt.Id));
+        var cancelled = DeliveredMail.Invite(await DeliveredMail.DeliverAsync(rig, BookingTemplates.EventCancelled, EmailRig.Booking(), evt.Id));
 
         cancelled.Method.ShouldBe("CANCEL");
         cancelled.Events.Single().Uid.ShouldBe(first.Events.Single().Uid);

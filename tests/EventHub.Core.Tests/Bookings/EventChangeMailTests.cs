@@ -45,7 +45,7 @@ public sealed class EventChangeMailTests
         input.EndLocal = input.EndLocal!.Value.AddDays(1);
         (await Events(kit).UpdateAsync(Actors.Organiser, kit.EventId, input, Ct)).ShouldSucceed();
 
-        var changed = await kit.OutboxAsync(EmailTemplates.EventChanged);
+        var changed = await kit.OutboxAsync(BookingTemplates.EventChanged);
         changed.Select(m => m.ToEmail).Order().ShouldBe(["bob.example@devon.gov.uk", "cat.example@devon.gov.uk"]);
         changed.ShouldAllBe(m => m.EventId == kit.EventId);
         changed.Single(m => m.ToEmail.StartsWith("bob", StringComparison.Ordinal)).PayloadJson.ShouldContain("Time: was ");
@@ -63,7 +63,7 @@ public sealed class EventChangeMailTests
 
         (await Events(kit).UpdateAsync(Actors.Organiser, kit.EventId, input, Ct)).ShouldSucceed();
 
-        (await kit.OutboxAsync(EmailTemplates.EventChanged)).ShouldBeEmpty();
+        (await kit.OutboxAsync(BookingTemplates.EventChanged)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class EventChangeMailTests
 
         (await Events(kit).SetStatusAsync(Actors.Organiser, kit.EventId, EventHub.Core.Events.EventStatus.Cancelled, Ct)).ShouldSucceed();
 
-        (await kit.OutboxAsync(EmailTemplates.EventCancelled)).Select(m => m.ToEmail).Order()
+        (await kit.OutboxAsync(BookingTemplates.EventCancelled)).Select(m => m.ToEmail).Order()
             .ShouldBe(["bob.example@devon.gov.uk", "cat.example@devon.gov.uk"]);
 
         // Cancelling again is not a new change.
         (await Events(kit).SetStatusAsync(Actors.Organiser, kit.EventId, EventHub.Core.Events.EventStatus.Cancelled, Ct)).ShouldSucceed();
-        (await kit.OutboxAsync(EmailTemplates.EventCancelled)).Count.ShouldBe(2);
+        (await kit.OutboxAsync(BookingTemplates.EventCancelled)).Count.ShouldBe(2);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class EventChangeMailTests
         var outcome = await new EventService(kit.Database, kit.Clock, [new EventChangeMail(), new Saboteur()]).UpdateAsync(Actors.Organiser, kit.EventId, input, Ct);
 
         outcome.Succeeded.ShouldBeFalse();
-        (await kit.OutboxAsync(EmailTemplates.EventChanged)).ShouldBeEmpty();
+        (await kit.OutboxAsync(BookingTemplates.EventChanged)).ShouldBeEmpty();
         (await kit.EventAsync()).VenueName.ShouldNotBe("The Guildhall");
     }
 
@@ -109,6 +109,7 @@ public sealed class EventChangeMailTests
         var delivery = new OutboxDelivery(
             kit.Database,
             EmailRig.EveryTemplate(),
+            new EmailEventSource(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, PublicBaseUrl = "https://events.example" }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);
@@ -148,6 +149,7 @@ public sealed class EventChangeMailTests
         var delivery = new OutboxDelivery(
             kit.Database,
             EmailRig.EveryTemplate(),
+            new EmailEventSource(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);

@@ -36,7 +36,7 @@ public sealed class MoveBookingTests
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(0);
         (await TypeAsync(kit, partners.Id)).PlacesTaken.ShouldBe(1);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
-        var mail = (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldHaveSingleItem();
+        var mail = (await kit.OutboxAsync(BookingTemplates.BookingChanged)).ShouldHaveSingleItem();
         mail.ToEmail.ShouldBe("ann.example@devon.gov.uk");
         mail.PayloadJson.ShouldContain("Council staff to Partners");
         var audit = (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).First(a => a.Action == "moved");
@@ -61,7 +61,7 @@ public sealed class MoveBookingTests
         (await kit.BookingAsync(ann.BookingId)).TicketTypeId.ShouldBe(staff.Id);
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(1);
         (await TypeAsync(kit, partners.Id)).PlacesTaken.ShouldBe(1);
-        (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldBeEmpty();
+        (await kit.OutboxAsync(BookingTemplates.BookingChanged)).ShouldBeEmpty();
         (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).ShouldNotContain(a => a.Action == "moved");
     }
 
@@ -77,7 +77,7 @@ public sealed class MoveBookingTests
         (await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, partners.Id))).Succeeded.ShouldBeTrue();
 
         (await kit.BookingAsync(cat.BookingId)).Status.ShouldBe(BookingStatus.Offered);
-        (await kit.OutboxAsync(EmailTemplates.PlaceOffered)).ShouldHaveSingleItem().ToEmail.ShouldBe("cat.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.PlaceOffered)).ShouldHaveSingleItem().ToEmail.ShouldBe("cat.example@devon.gov.uk");
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(1);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(2);
     }
@@ -102,7 +102,7 @@ public sealed class MoveBookingTests
         (await TypeAsync(kit, partners.Id)).PlacesTaken.ShouldBe(1);
         (await TypeAsync(kit, staff.Id)).PlacesTaken.ShouldBe(1);
         (await kit.AllBookingsAsync()).Count(b => b.TicketTypeId == partners.Id).ShouldBe(1);
-        (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldHaveSingleItem();
+        (await kit.OutboxAsync(BookingTemplates.BookingChanged)).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class MoveBookingTests
         annView!.Booking.Sessions.ShouldHaveSingleItem().SessionId.ShouldBe(afternoon);
         var bobView = await kit.Bookings.GetByTokenAsync(bob.ManageToken);
         bobView!.Booking.Sessions.ShouldHaveSingleItem().Status.ShouldBe(SessionBookingStatus.Confirmed);
-        (await kit.OutboxAsync(EmailTemplates.SessionPlaceConfirmed)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
-        (await kit.OutboxAsync(EmailTemplates.BookingChanged)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.SessionPlaceConfirmed)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.BookingChanged)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class WaitlistTests
         offered.Status.ShouldBe(BookingStatus.Offered);
         offered.OfferExpiresUtc.ShouldBe(kit.Clock.GetUtcNow().UtcDateTime.AddHours(48));
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
-        var message = (await kit.OutboxAsync(EmailTemplates.PlaceOffered)).ShouldHaveSingleItem();
+        var message = (await kit.OutboxAsync(BookingTemplates.PlaceOffered)).ShouldHaveSingleItem();
         message.ToEmail.ShouldBe("bob.example@devon.gov.uk");
-        (await kit.OutboxAsync(EmailTemplates.BookingCancelled)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.BookingCancelled)).ShouldHaveSingleItem().ToEmail.ShouldBe("ann.example@devon.gov.uk");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class WaitlistTests
         (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).Value.ShouldBe(BookingStatus.Confirmed);
 
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Confirmed);
-        (await kit.OutboxAsync(EmailTemplates.BookingConfirmed)).Last().ToEmail.ShouldBe("bob.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.BookingConfirmed)).Last().ToEmail.ShouldBe("bob.example@devon.gov.uk");
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
     }
 
@@ -83,7 +83,7 @@ public sealed class WaitlistTests
 
         (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).Value.ShouldBe(BookingStatus.Confirmed);
         (await kit.Bookings.AcceptOfferAsync(bob.ManageToken)).Value.ShouldBe(BookingStatus.Confirmed);
-        (await kit.OutboxAsync(EmailTemplates.BookingConfirmed)).Count(m => m.ToEmail == "bob.example@devon.gov.uk").ShouldBe(1);
+        (await kit.OutboxAsync(BookingTemplates.BookingConfirmed)).Count(m => m.ToEmail == "bob.example@devon.gov.uk").ShouldBe(1);
 
         await kit.Bookings.CancelAsync(bob.ManageToken);
         (await kit.Bookings.DeclineOfferAsync(cat.ManageToken)).Succeeded.ShouldBeTrue();
@@ -125,7 +125,7 @@ public sealed class WaitlistTests
         var next = await kit.BookingAsync(cat.BookingId);
         next.Status.ShouldBe(BookingStatus.Offered);
         next.OfferExpiresUtc.ShouldBe(kit.Clock.GetUtcNow().UtcDateTime.AddHours(48));
-        (await kit.OutboxAsync(EmailTemplates.OfferExpired)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.OfferExpired)).ShouldHaveSingleItem().ToEmail.ShouldBe("bob.example@devon.gov.uk");
         (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
     }
 
@@ -146,7 +146,7 @@ public sealed class WaitlistTests
         // Wait (up to 30 s on a loaded machine) until the worker has expired both offers, not just the first.
         for (var i = 0; i < 600 && ((await kit.BookingAsync(cat.BookingId)).Status == BookingStatus.Offered
                                     || (await kit.BookingAsync(dan.BookingId)).Status == BookingStatus.Offered
-                                    || (await kit.OutboxAsync(EmailTemplates.OfferExpired)).Count < 2); i++)
+                                    || (await kit.OutboxAsync(BookingTemplates.OfferExpired)).Count < 2); i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
@@ -154,7 +154,7 @@ public sealed class WaitlistTests
         await worker.StopAsync(TestContext.Current.CancellationToken);
         (await kit.BookingAsync(cat.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
         (await kit.BookingAsync(dan.BookingId)).Status.ShouldBe(BookingStatus.Cancelled);
-        (await kit.OutboxAsync(EmailTemplates.OfferExpired)).Count.ShouldBe(2);
+        (await kit.OutboxAsync(BookingTemplates.OfferExpired)).Count.ShouldBe(2);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(0);
     }
 
@@ -169,8 +169,8 @@ public sealed class WaitlistTests
         await kit.Bookings.CancelAsync(ann.ManageToken);
 
         (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Confirmed);
-        (await kit.OutboxAsync(EmailTemplates.BookingConfirmed)).Last().ToEmail.ShouldBe("bob.example@devon.gov.uk");
-        (await kit.OutboxAsync(EmailTemplates.PlaceOffered)).ShouldBeEmpty();
+        (await kit.OutboxAsync(BookingTemplates.BookingConfirmed)).Last().ToEmail.ShouldBe("bob.example@devon.gov.uk");
+        (await kit.OutboxAsync(BookingTemplates.PlaceOffered)).ShouldBeEmpty();
     }
 
     [Fact]

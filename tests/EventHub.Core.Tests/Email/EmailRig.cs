@@ -24,7 +24,7 @@ public sealed class EmailRig : IAsyncDisposable
         Clock = clock;
         Options = options;
         Templates = EveryTemplate();
-        Delivery = new OutboxDelivery(database, Templates, Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
+        Delivery = new OutboxDelivery(database, Templates, new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
     }
 
     public TestDatabase Database { get; }
@@ -41,7 +41,7 @@ public sealed class EmailRig : IAsyncDisposable
 
     /// <summary>The templates of every feature, each registered by its own feature's Add method as the app does.</summary>
     public static EmailTemplateRegistry EveryTemplate() => new ServiceCollection()
-        .AddBooking().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
+        .AddBookings().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
         .BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
 
     /// <summary>port null: no SMTP host, so mail goes to the pickup folder.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
+using EventHub.Core.Events;
 using EventHub.Core.Tests.Support;
 using Ical.Net;
 using MimeKit;
@@ -16,7 +17,7 @@ public sealed class OutboxDeliveryTests
         await using var smtp = await SmtpListener.StartAsync();
         await using var rig = await EmailRig.CreateAsync(smtp.Port);
         var evt = await rig.AddEventAsync(timeZoneId: "Europe/Paris");
-        var queued = await rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking("CHK-7Q2M-XK4P"), evt.Id);
+        var queued = await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking("CHK-7Q2M-XK4P"), evt.Id);
 
         var report = await rig.Delivery.DeliverDueAsync(Ct);
 
@@ -65,7 +66,7 @@ public sealed class OutboxDeliveryTests
         var queued = new List<OutboxMessage>();
         for (var i = 0; i < 5; i++)
         {
-            queued.Add(await rig.EnqueueAsync(EmailTemplates.RequestReceived, EmailRig.Booking(), evt.Id, $"person{i}@devon.example"));
+            queued.Add(await rig.EnqueueAsync(BookingTemplates.RequestReceived, EmailRig.Booking(), evt.Id, $"person{i}@devon.example"));
         }
 
         var down = await rig.Delivery.DeliverDueAsync(Ct);
@@ -88,7 +89,7 @@ public sealed class OutboxDeliveryTests
             rig.Clock.Advance(rig.Options.RetryBaseDelay * 2);
 
             // A fresh delivery object on the same database is an application restart.
-            var restarted = new OutboxDelivery(rig.Database, rig.Templates, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock,
+            var restarted = new OutboxDelivery(rig.Database, rig.Templates, new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDelivery>.Instance);
             (await restarted.DeliverDueAsync(Ct)).Sent.ShouldBe(5);
             (await restarted.DeliverDueAsync(Ct)).Claimed.ShouldBe(0);
@@ -109,7 +110,7 @@ public sealed class OutboxDeliveryTests
         smtp.Reply = _ => new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "Mailbox unavailable: ann does not work here");
         await using var rig = await EmailRig.CreateAsync(smtp.Port);
         var evt = await rig.AddEventAsync();
-        var queued = await rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
+        var queued = await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
 
         (await rig.Delivery.DeliverDueAsync(Ct)).Failed.ShouldBe(1);
 
@@ -136,8 +137,8 @@ public sealed class OutboxDeliveryTests
             : null;
         await using var rig = await EmailRig.CreateAsync(smtp.Port);
         var evt = await rig.AddEventAsync();
-        var busy = await rig.EnqueueAsync(EmailTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "busy@devon.example");
-        var fine = await rig.EnqueueAsync(EmailTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "fine@devon.example");
+        var busy = await rig.EnqueueAsync(BookingTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "busy@devon.example");
+        var fine = await rig.EnqueueAsync(BookingTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "fine@devon.example");
 
         var report = await rig.Delivery.DeliverDueAsync(Ct);
 
@@ -163,7 +164,7 @@ public sealed class OutboxDeliveryTests
         var queued = new List<OutboxMessage>();
         for (var i = 0; i < 4; i++)
         {
-            queued.Add(await rig.EnqueueAsync(EmailTemplates.BookingCancelled, EmailRig.Booking(), evt.Id, $"p{i}@devon.example"));
+            queued.Add(await rig.EnqueueAsync(BookingTemplates.BookingCancelled, EmailRig.Booking(), evt.Id, $"p{i}@devon.example"));
         }
 
         rig.Delivery.AfterSendForTests = m => m.Id == queued[1].Id ? throw new SimulatedCrashException() : Task.CompletedTask;
@@ -186,7 +187,7 @@ public sealed class OutboxDeliveryTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var queued = await rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
+        var queued = await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
 
         (await rig.Delivery.DeliverDueAsync(Ct)).Sent.ShouldBe(1);
 

@@ -11,8 +11,8 @@ public sealed class OutboxErasureTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var evt = await rig.AddEventAsync();
-        var gone = await rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
-        var kept = await rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
+        var gone = await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
+        var kept = await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
         (await rig.Delivery.DeliverDueAsync(Ct)).Sent.ShouldBe(2);
         File.Exists(rig.Delivery.PickupPath(gone)).ShouldBeTrue();
 

@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
+using EventHub.Core.Events;
 using EventHub.Core.FollowUps;
 using EventHub.Core.Organisers;
 using EventHub.Core.Tests.Bookings;
@@ -138,6 +139,7 @@ public sealed class BulkEmailTests
         var delivery = new OutboxDelivery(
             kit.Database,
             EmailRig.EveryTemplate(),
+            new EmailEventSource(),
             Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, ReplyToAddress = "events@devon.gov.uk" }),
             kit.Clock,
             NullLogger<OutboxDelivery>.Instance);

@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ internal sealed class BoardFixture : IAsyncDisposable
         Layout = new BoardLayoutService(database, Signal);
         Queue = new PitchQueueService(database, clock, Signal);
         Placement = new SessionPlacementService(database, clock, Signal);
-        Merging = new SessionMergeService(database, clock, Signal);
+        Merging = new SessionMergeService(database, clock, Signal, [new SessionRecordMerge()]);
         Interest = new InterestService(database, clock, Signal);
         WalkIns = new WalkInPitchService(database, clock, Queue);
         Moderation = new PitchModerationService(database, Signal);

@@ -78,7 +78,7 @@ public sealed class PollTemplateTests
         vevent.Summary.ShouldBe(ev.Title);
         vevent.DtStart!.AsUtc.ShouldBe(new DateTime(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc));
         // One calendar entry per event: the invite a booking confirmation carries later has the same UID and replaces this one.
-        vevent.Uid.ShouldBe(EventHub.Core.Email.Rendering.CalendarInvite.Uid(ev, rig.Options));
+        vevent.Uid.ShouldBe(EventHub.Core.Email.Rendering.CalendarInvite.Uid(ev.Id, rig.Options));
         vevent.Description!.ShouldContain($"See the event and book: https://events.devon.example/events/{ev.Slug}");
     }
 

@@ -70,7 +70,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         var bobToken = bobManage.Split('/')[^1];
         await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            var offer = await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == EmailTemplates.PlaceOffered, TestContext.Current.CancellationToken);
+            var offer = await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == BookingTemplates.PlaceOffered, TestContext.Current.CancellationToken);
             offer.ToEmail.ShouldBe("bob@devon.gov.uk");
             offer.PayloadJson.ShouldContain(bobToken);
         }
@@ -89,7 +89,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         {
             var stillOffered = await db.Set<EventHub.Core.Bookings.Booking>().AsNoTracking().SingleAsync(b => b.ManageToken == bobToken, TestContext.Current.CancellationToken);
             stillOffered.Status.ShouldBe(BookingStatus.Offered);
-            (await db.Set<OutboxMessage>().CountAsync(m => m.EventId == eventId && m.Template == EmailTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
+            (await db.Set<OutboxMessage>().CountAsync(m => m.EventId == eventId && m.Template == BookingTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
                 .ShouldBe(0);
         }
 
@@ -148,7 +148,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            (await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == EmailTemplates.BookingChanged, TestContext.Current.CancellationToken))
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == BookingTemplates.BookingChanged, TestContext.Current.CancellationToken))
                 .ToEmail.ShouldBe("bob@devon.gov.uk");
         }
 

@@ -41,7 +41,7 @@ public sealed class OutgoingMailJourney(SharedApp shared, BrowserFixture browser
         await visitor.GetByTestId("confirm-booking").ClickAsync();
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Booking confirmed");
         await visitor.ShouldHaveNoAxeViolationsAsync();
-        await WaitUntilSentAsync(EmailTemplates.BookingConfirmed, ann);
+        await WaitUntilSentAsync(BookingTemplates.BookingConfirmed, ann);
 
         // The organiser signs in and finds it.
         var (organiser, _) = await SignedInPageAsync("Ada Admin");

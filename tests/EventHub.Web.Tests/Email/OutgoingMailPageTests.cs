@@ -34,11 +34,11 @@ public sealed class OutgoingMailPageTests : BunitContext, IAsyncLifetime
     public async Task Shows_sent_and_waiting_messages_and_failed_ones_with_the_reason()
     {
         var evt = await _rig.AddEventAsync();
-        await _rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id, "sent@devon.example", "Sam Sent");
+        await _rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id, "sent@devon.example", "Sam Sent");
         await _rig.Delivery.DeliverDueAsync(Ct);
         await _rig.EnqueueAsync("no.such.template", new { }, null, "failed@devon.example", "Fred Failed");
         await FailLastAsync();
-        await _rig.EnqueueAsync(EmailTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "waiting@devon.example", "Wendy Waiting");
+        await _rig.EnqueueAsync(BookingTemplates.WaitlistJoined, EmailRig.Booking(), evt.Id, "waiting@devon.example", "Wendy Waiting");
 
         var page = Render<OutgoingMailPage>();
 
@@ -72,7 +72,7 @@ public sealed class OutgoingMailPageTests : BunitContext, IAsyncLifetime
     {
         for (var i = 0; i < 30; i++)
         {
-            await _rig.EnqueueAsync(EmailTemplates.RequestReceived, EmailRig.Booking(), null, $"p{i:00}@devon.example");
+            await _rig.EnqueueAsync(BookingTemplates.RequestReceived, EmailRig.Booking(), null, $"p{i:00}@devon.example");
         }
 
         var page = Render<OutgoingMailPage>();
@@ -87,7 +87,7 @@ public sealed class OutgoingMailPageTests : BunitContext, IAsyncLifetime
     public async Task A_message_written_to_the_pickup_folder_can_be_read_in_the_browser()
     {
         var evt = await _rig.AddEventAsync();
-        var queued = await _rig.EnqueueAsync(EmailTemplates.BookingConfirmed, EmailRig.Booking("CHK-PREVIEW"), evt.Id);
+        var queued = await _rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking("CHK-PREVIEW"), evt.Id);
         await _rig.Delivery.DeliverDueAsync(Ct);
         var list = Render<OutgoingMailPage>();
         list.WaitForAssertion(() => list.Find("[data-testid=mail-view]").GetAttribute("href").ShouldBe($"/organiser/mail/{queued.Id}"));

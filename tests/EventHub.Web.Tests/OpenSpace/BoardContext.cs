@@ -48,7 +48,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Layout);
         Services.AddSingleton(Queue);
         Services.AddSingleton(Placement);
-        Services.AddSingleton(new SessionMergeService(Database, clock, Signal));
+        Services.AddSingleton(new SessionMergeService(Database, clock, Signal, [new SessionRecordMerge()]));
         Services.AddSingleton(interest);
         Services.AddSingleton(new TicketHolderBoardService(Database, Queue, interest, clock));
         Services.AddSingleton(new WalkInPitchService(Database, clock, Queue));

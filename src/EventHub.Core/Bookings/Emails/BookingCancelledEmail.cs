@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class BookingCancelledEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.BookingCancelled;
+    public override string Name => BookingTemplates.BookingCancelled;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class BookingChangedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.BookingChanged;
+    public override string Name => BookingTemplates.BookingChanged;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

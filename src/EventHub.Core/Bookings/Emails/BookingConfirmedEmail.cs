@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class BookingConfirmedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.BookingConfirmed;
+    public override string Name => BookingTemplates.BookingConfirmed;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class BookingLinkResentEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.BookingLinkResent;
+    public override string Name => BookingTemplates.BookingLinkResent;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

@@ -1,16 +1,15 @@
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
-using EventHub.Core.Events;
 
 namespace EventHub.Core.Bookings.Emails;
 
 /// <summary>The values one booking message is made from, with helpers the templates share.</summary>
-public sealed class BookingMail(EmailRenderContext context, Event evt, BookingMessagePayload payload)
+public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, BookingMessagePayload payload)
 {
     public EmailRenderContext Context { get; } = context;
 
-    public Event Event { get; } = evt;
+    public EmailEvent Event { get; } = evt;
 
     public BookingMessagePayload Payload { get; } = payload;
 

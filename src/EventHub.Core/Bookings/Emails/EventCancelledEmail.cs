@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class EventCancelledEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.EventCancelled;
+    public override string Name => BookingTemplates.EventCancelled;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class EventChangedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.EventChanged;
+    public override string Name => BookingTemplates.EventChanged;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

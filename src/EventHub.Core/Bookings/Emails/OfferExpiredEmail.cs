@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class OfferExpiredEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.OfferExpired;
+    public override string Name => BookingTemplates.OfferExpired;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

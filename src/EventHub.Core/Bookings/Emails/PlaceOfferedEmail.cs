@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class PlaceOfferedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.PlaceOffered;
+    public override string Name => BookingTemplates.PlaceOffered;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

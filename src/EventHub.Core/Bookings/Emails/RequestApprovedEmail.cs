@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class RequestApprovedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.RequestApproved;
+    public override string Name => BookingTemplates.RequestApproved;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

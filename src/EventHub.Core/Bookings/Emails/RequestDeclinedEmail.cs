@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class RequestDeclinedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.RequestDeclined;
+    public override string Name => BookingTemplates.RequestDeclined;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

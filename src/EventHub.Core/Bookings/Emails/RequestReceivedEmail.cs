@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class RequestReceivedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.RequestReceived;
+    public override string Name => BookingTemplates.RequestReceived;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

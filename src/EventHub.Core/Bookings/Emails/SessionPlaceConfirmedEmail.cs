@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class SessionPlaceConfirmedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.SessionPlaceConfirmed;
+    public override string Name => BookingTemplates.SessionPlaceConfirmed;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

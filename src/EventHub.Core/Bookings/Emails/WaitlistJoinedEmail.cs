@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings.Emails;
 
 public sealed class WaitlistJoinedEmail : BookingTemplate
 {
-    public override string Name => EmailTemplates.WaitlistJoined;
+    public override string Name => BookingTemplates.WaitlistJoined;
 
     protected override RenderedEmail Render(BookingMail mail)
     {

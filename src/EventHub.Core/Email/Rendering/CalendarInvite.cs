@@ -1,5 +1,4 @@
 using System.Text;
-using EventHub.Core.Events;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -15,14 +14,14 @@ public static class CalendarInvite
 {
     public const string FileName = "invite.ics";
 
-    public static string Uid(Event evt, EmailOptions options)
+    public static string Uid(int eventId, EmailOptions options)
     {
         var host = Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "eventhub";
-        return $"eventhub-event-{evt.Id}@{host}";
+        return $"eventhub-event-{eventId}@{host}";
     }
 
     /// <param name="linkLabel">What the link in the description is for: booking holders manage their booking; poll voters see the event.</param>
-    public static EmailAttachment Attachment(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
+    public static EmailAttachment Attachment(EmailEvent evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
     {
         var method = cancel ? "CANCEL" : "REQUEST";
         var ics = Create(evt, sequence, cancel, manageUrl, options, linkLabel);
@@ -31,18 +30,11 @@ public static class CalendarInvite
 
     public const string ManageLinkLabel = "Manage your booking";
 
-    public static string Create(Event evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
+    public static string Create(EmailEvent evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
     {
         var calendar = new Calendar { Method = cancel ? "CANCEL" : "REQUEST" };
         calendar.AddTimeZone(evt.TimeZoneId);
         var local = (DateTime utc) => new CalDateTime(Common.EventTime.ToLocal(utc, evt.TimeZoneId), evt.TimeZoneId);
-        var where = string.Join(", ", new[] { evt.VenueName, evt.VenueAddress.Replace("\n", ", ", StringComparison.Ordinal) }
-            .Where(s => !string.IsNullOrWhiteSpace(s)));
-        if (where.Length == 0)
-        {
-            where = evt.OnlineUrl;
-        }
-
         var description = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(evt.Summary))
         {
@@ -57,13 +49,13 @@ public static class CalendarInvite
         description.Append(linkLabel).Append(": ").Append(manageUrl);
         var vevent = new CalendarEvent
         {
-            Uid = Uid(evt, options),
+            Uid = Uid(evt.Id, options),
             Sequence = sequence,
             Summary = evt.Title,
             DtStart = local(evt.StartUtc),
             DtEnd = local(evt.EndUtc),
-            DtStamp = new CalDateTime(DateTime.SpecifyKind(evt.UpdatedUtc == default ? evt.CreatedUtc : evt.UpdatedUtc, DateTimeKind.Utc)),
-            Location = where,
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(evt.ChangedUtc, DateTimeKind.Utc)),
+            Location = evt.Place,
             Description = description.ToString(),
             Url = Uri.TryCreate(manageUrl, UriKind.Absolute, out var link) ? link : null,
             Status = cancel ? "CANCELLED" : "CONFIRMED",

@@ -29,7 +29,7 @@ public sealed class ListAnnounceEmail : IEmailTemplate
             .Heading(early ? $"The next {payload.SeriesName}: book before everyone else" : $"The next {payload.SeriesName} is open for booking")
             .Paragraph($"Dear {context.Message.ToName},")
             .Paragraph($"You asked us to tell you about the next {payload.SeriesName}. Here it is.")
-            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", WhereOf(evt)));
+            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place));
         if (early)
         {
             body.Paragraph(PriorityTemplateText.Window(payload.PriorityOpensUtc, payload.GeneralOpensUtc!.Value, evt.TimeZoneId))
@@ -49,12 +49,6 @@ public sealed class ListAnnounceEmail : IEmailTemplate
         rendered.Headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
         rendered.Headers["List-Id"] = $"{payload.SeriesName} <series-{evt.SeriesId}.{HostOf(context.Options.PublicBaseUrl)}>";
         return rendered;
-    }
-
-    internal static string WhereOf(Events.Event evt)
-    {
-        var where = string.Join(", ", new[] { evt.VenueName, evt.VenueAddress.Replace("\n", ", ", StringComparison.Ordinal) }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return where.Length == 0 ? evt.OnlineUrl : where;
     }
 
     private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "eventhub";

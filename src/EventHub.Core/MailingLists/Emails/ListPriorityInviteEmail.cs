@@ -23,7 +23,7 @@ public sealed class ListPriorityInviteEmail : IEmailTemplate
             .Heading($"You missed out last time: book the next {payload.SeriesName} early")
             .Paragraph($"Dear {context.Message.ToName},")
             .Paragraph($"You were on the waiting list for {payload.PreviousEventTitle} and we could not offer you a place. The next one is coming up.")
-            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", ListAnnounceEmail.WhereOf(evt)))
+            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place))
             .Paragraph(PriorityTemplateText.Window(payload.PriorityOpensUtc, payload.GeneralOpensUtc, evt.TimeZoneId))
             .Link("Book your place early", context.Link(PriorityRoutes.Book(evt.Slug, payload.PriorityToken)))
             .Paragraph("This link is yours: please do not share it.")

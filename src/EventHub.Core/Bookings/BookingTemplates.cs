@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings;
 /// The enqueuing code fills a <see cref="BookingMessagePayload"/> with everything rendering needs beyond the event
 /// itself, so rendering never depends on the booking tables.
 /// </summary>
-public static class EmailTemplates
+public static class BookingTemplates
 {
     public const string BookingConfirmed = "booking.confirmed";
     public const string RequestReceived = "booking.request-received";

@@ -1,0 +1,3 @@
+namespace EventHub.Core.Email;
+
+public sealed record OutgoingMailCounts(int Queued, int Sent, int Failed, int Suppressed);

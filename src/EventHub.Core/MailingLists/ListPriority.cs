@@ -1,0 +1,28 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.MailingLists;
+
+/// <summary>
+/// Booking's seam for the mailing lists' priority links: valid for its own edition while that edition is published
+/// and has not started (cancelling the edition withdraws every link).
+/// </summary>
+public sealed class ListPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
+{
+    public async Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > PriorityAccess.MaxTokenLength)
+        {
+            return false;
+        }
+
+        var hash = PriorityGrant.HashOf(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<PriorityGrant>().AsNoTracking()
+            .AnyAsync(g => g.TokenHash == hash && g.EventId == eventId
+                && db.Events.Any(e => e.Id == eventId && e.Status == EventStatus.Published && e.StartUtc > now), ct);
+    }
+}

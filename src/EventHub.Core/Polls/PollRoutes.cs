@@ -1,0 +1,12 @@
+namespace EventHub.Core.Polls;
+
+/// <summary>Link routes (relative to the public base URL) that poll pages and messages use.</summary>
+public static class PollRoutes
+{
+    public static string Vote(string publicToken) => $"/polls/{publicToken}";
+
+    public static string ChangeAnswers(string editToken) => $"/polls/answers/{editToken}";
+
+    /// <summary>The booking page with a priority token; the Booking feature checks it through <see cref="PollPriority"/> (its IPriorityAccess).</summary>
+    public static string PriorityBooking(string eventSlug, string priorityToken) => Bookings.PriorityRoutes.Book(eventSlug, priorityToken);
+}
