@@ -38,6 +38,8 @@ public sealed partial class FeatureDependencyTests
         // Merging two sessions on the board merges their notes, which Proceedings owns.
         ["OpenSpace"] = [.. BelowFeaturesOnBookings, "Proceedings"],
         ["Proceedings"] = BelowFeaturesOnBookings,
+        // Retention and erasure reach every feature's records about a person; no feature names Privacy.
+        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings"],
     };
 
     [Fact]
