@@ -10,6 +10,7 @@ using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Organisers;
 using EventHub.Core.Polls;
+using EventHub.Core.Privacy;
 using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Bookings;
@@ -47,6 +48,7 @@ builder.Services.AddFollowUps();
 builder.Services.AddMailingLists();
 builder.Services.AddPolls(builder.Configuration);
 builder.Services.AddOpenSpace().AddProceedings();
+builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in

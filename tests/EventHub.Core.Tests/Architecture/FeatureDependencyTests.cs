@@ -35,6 +35,8 @@ public sealed partial class FeatureDependencyTests
         ["Polls"] = BelowFeaturesOnBookings,
         ["OpenSpace"] = BelowFeaturesOnBookings,
         ["Proceedings"] = BelowFeaturesOnBookings,
+        // Retention and erasure reach every feature's records about a person; no feature names Privacy.
+        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings"],
     };
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
         Services.AddSingleton(new BookingSettingsService(Core.Database, Core.Clock, _gate));
         Services.AddSingleton(new BookingMoveService(Core.Database, Core.Clock, _gate));
         Services.AddSingleton(new BookingAuditLog(Core.Database));
+        Services.AddSingleton(new EventHub.Core.Privacy.RetentionService(Core.Database, Core.Clock, Microsoft.Extensions.Options.Options.Create(new EventHub.Core.Privacy.PrivacyOptions())));
         await using var db = Core.Database.CreateDbContext();
         var now = Core.Clock.GetUtcNow().UtcDateTime;
         var ev = new Event

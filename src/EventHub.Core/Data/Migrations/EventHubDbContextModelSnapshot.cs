@@ -1496,6 +1496,38 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("PollVoters", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NeedsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonalDataMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId")
+                        .IsUnique();
+
+                    b.ToTable("RetentionSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionSettings_OneOwner", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
                 {
                     b.Property<int>("Id")
@@ -2191,6 +2223,19 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EventHub.Core.Events.EventSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>

@@ -1,0 +1,17 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.Privacy;
+
+/// <summary>The privacy feature's refusals: stable codes with the words people see.</summary>
+public static class PrivacyErrors
+{
+    public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
+
+    public static readonly Refusal SeriesGone = Refusal.NotFound(ErrorCodes.NotFound, "That series no longer exists.");
+
+    public static readonly Refusal PersonalDataMonthsOutOfRange = new("retention_months_out_of_range",
+        $"Months to keep personal data must be between {RetentionRules.MinPersonalDataMonths} and {RetentionRules.MaxPersonalDataMonths}, or left blank for the default");
+
+    public static readonly Refusal NeedsDaysOutOfRange = new("retention_days_out_of_range",
+        $"Days to keep access and dietary needs must be between 0 and {RetentionRules.MaxNeedsDays}, or left blank for the default");
+}

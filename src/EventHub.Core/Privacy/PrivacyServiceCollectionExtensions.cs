@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var options = services.AddOptions<PrivacyOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection("Privacy"));
+        }
+
+        services.AddSingleton<RetentionService>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.Events;
+using EventHub.Core.Privacy;
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Core.Tests.Privacy;
+
+/// <summary>Retention periods per event and per series, on a real SQLite file with the real migrations.</summary>
+public sealed class RetentionServiceTests : IAsyncLifetime
+{
+    private CoreServices _services = default!;
+    private RetentionService _retention = default!;
+    private int _seriesId;
+    private int _eventId;
+    private int _otherEventId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = await CoreServices.CreateAsync(configure: s => s.AddPrivacy());
+        _retention = _services.Get<RetentionService>();
+        await using var db = _services.Database.CreateDbContext();
+        var now = _services.Clock.GetUtcNow().UtcDateTime;
+        var series = new EventSeries { Name = "Digital Forum", Slug = "digital-forum", CreatedUtc = now };
+        db.Add(series);
+        await db.SaveChangesAsync();
+        _seriesId = series.Id;
+        Event Edition(string slug) => new()
+        {
+            Title = slug, Slug = slug, SeriesId = series.Id, Status = EventStatus.Published, Capacity = 10,
+            StartUtc = new DateTime(2026, 10, 20, 9, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2026, 10, 20, 16, 0, 0, DateTimeKind.Utc),
+            CreatedUtc = now, UpdatedUtc = now,
+        };
+        var ev = Edition("autumn");
+        var other = Edition("winter");
+        db.AddRange(ev, other);
+        await db.SaveChangesAsync();
+        (_eventId, _otherEventId) = (ev.Id, other.Id);
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task An_event_with_nothing_set_keeps_data_for_the_site_defaults_dated_in_its_zone()
+    {
+        var view = (await _retention.GetForEventAsync(Actors.Organiser, _eventId, TestContext.Current.CancellationToken)).Value!;
+
+        view.PersonalDataWords.ShouldBe("for 12 months after the event (the site default)");
+        view.NeedsWords.ShouldBe("for 7 days after the event (the site default)");
+        view.PersonalDataDueUtc.ShouldBe(new DateTime(2027, 10, 20, 16, 0, 0, DateTimeKind.Utc));
+        view.NeedsDueUtc.ShouldBe(new DateTime(2026, 10, 27, 17, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task A_series_period_reaches_every_edition_until_an_edition_sets_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await _retention.SaveForSeriesAsync(Actors.Organiser, _seriesId, new RetentionInput { PersonalDataMonths = 24, NeedsDays = 2 }, ct)).Succeeded.ShouldBeTrue();
+        var saved = await _retention.SaveForEventAsync(Actors.Organiser, _eventId, new RetentionInput { PersonalDataMonths = 6 }, ct);
+
+        saved.Value!.PersonalDataWords.ShouldBe("for 6 months after the event (set for this event)");
+        saved.Value.NeedsWords.ShouldBe("for 2 days after the event (set for this series)");
+        saved.Value.Inherited.PersonalDataMonths.ShouldBe(24);
+        var other = (await _retention.GetForEventAsync(Actors.Organiser, _otherEventId, ct)).Value!;
+        other.PersonalDataWords.ShouldBe("for 24 months after the event (set for this series)");
+
+        // Clearing the edition's own period puts it back on the series.
+        await _retention.SaveForEventAsync(Actors.Organiser, _eventId, new RetentionInput(), ct);
+        (await _retention.GetForEventAsync(Actors.Organiser, _eventId, ct)).Value!.Effective.PersonalDataMonths.ShouldBe(24);
+        await using var db = _services.Database.CreateDbContext();
+        (await db.Set<RetentionSetting>().CountAsync(r => r.EventId != null, ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Saving_an_event_period_is_audited_in_words()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _retention.SaveForEventAsync(Actors.Organiser, _eventId, new RetentionInput { NeedsDays = 0 }, ct);
+
+        await using var db = _services.Database.CreateDbContext();
+        var entry = await db.Set<BookingAuditEntry>().SingleAsync(a => a.EventId == _eventId && a.Action == "retention", ct);
+        entry.ActorName.ShouldBe("Olive Organiser");
+        entry.Detail.ShouldContain("access and dietary needs kept until the event ends (set for this event)");
+    }
+
+    [Fact]
+    public async Task A_period_out_of_range_is_refused_for_its_field_and_nothing_is_saved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var outcome = await _retention.SaveForEventAsync(Actors.Organiser, _eventId, new RetentionInput { PersonalDataMonths = 0, NeedsDays = 400 }, ct);
+
+        outcome.Status.ShouldBe(OutcomeStatus.Invalid);
+        outcome.Errors.Select(e => e.Field).ShouldBe(["PersonalDataMonths", "NeedsDays"]);
+        await using var db = _services.Database.CreateDbContext();
+        (await db.Set<RetentionSetting>().AnyAsync(ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Only_organisers_read_or_set_periods_and_a_missing_event_is_not_found()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await _retention.GetForEventAsync(Actor.Anonymous, _eventId, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.SaveForEventAsync(Actor.Anonymous, _eventId, new RetentionInput { PersonalDataMonths = 1 }, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.SaveForSeriesAsync(Actor.Anonymous, _seriesId, new RetentionInput { PersonalDataMonths = 1 }, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.SaveForEventAsync(Actors.Organiser, 9999, new RetentionInput { PersonalDataMonths = 1 }, ct)).IsNotFound.ShouldBeTrue();
+        (await _retention.SaveForSeriesAsync(Actors.Organiser, 9999, new RetentionInput(), ct)).IsNotFound.ShouldBeTrue();
+    }
+}
