@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
@@ -40,6 +41,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBooking();
 builder.Services.AddCheckIn();
 builder.Services.AddEmail(builder.Configuration);

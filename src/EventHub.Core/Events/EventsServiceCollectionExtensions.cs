@@ -9,6 +9,8 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
+        services.AddOptions<Common.SiteSettings>();
+        services.AddSingleton<PrivacyNotices>();
         return services;
     }
 }
