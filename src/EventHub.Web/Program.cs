@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
@@ -19,7 +20,9 @@ using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
 using EventHub.Web.Features.Proceedings;
+using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -41,6 +44,7 @@ builder.Services.AddDataProtection()
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
 builder.Services.AddEvents();
+builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBookings();
 builder.Services.AddCheckIn();
 builder.Services.AddEmail(builder.Configuration);
@@ -60,6 +64,7 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
         options.Cookie.Name = "EventHub.Auth";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
     }));
@@ -67,6 +72,18 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentActor>();
+
+// Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-For/-Proto/-Host (only when configured).
+var forwardedHeaders = builder.Configuration.GetValue<bool>("EventHub:ForwardedHeaders");
+if (forwardedHeaders)
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+    });
+}
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -87,9 +104,17 @@ else if (app.Environment.IsDevelopment())
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("EventHub is serving {Urls} (data folder: {DataFolder})", string.Join(", ", app.Urls), dataFolder));
 
+if (forwardedHeaders)
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -13,3 +13,16 @@ window.eventHub = {
     if (el) { el.focus(); }
   }
 };
+
+// No inline handlers (the Content-Security-Policy forbids them): error summary links and print buttons are wired here.
+document.addEventListener('click', function (e) {
+  var target = e.target instanceof Element ? e.target : null;
+  var link = target && target.closest('a[data-focus-field]');
+  if (link && !window.eventHub.focusField(link.getAttribute('data-focus-field'))) {
+    e.preventDefault();
+    return;
+  }
+  if (target && target.closest('[data-print]')) {
+    window.print();
+  }
+});

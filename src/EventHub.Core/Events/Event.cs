@@ -26,6 +26,9 @@ public sealed class Event
 
     public string OnlineUrl { get; set; } = string.Empty;
 
+    /// <summary>This edition's privacy notice in Markdown; empty means the series' notice, then the site's default.</summary>
+    public string PrivacyNotice { get; set; } = string.Empty;
+
     public string TimeZoneId { get; set; } = Common.EventTime.DefaultTimeZoneId;
 
     public DateTime StartUtc { get; set; }
@@ -67,6 +70,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.VenueName).HasMaxLength(EventRules.MaxVenueNameLength);
         builder.Property(e => e.VenueAddress).HasMaxLength(EventRules.MaxAddressLength);
         builder.Property(e => e.OnlineUrl).HasMaxLength(EventRules.MaxUrlLength);
+        builder.Property(e => e.PrivacyNotice).HasMaxLength(EventRules.MaxSummaryLength);
         builder.Property(e => e.TimeZoneId).HasMaxLength(64);
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.HasIndex(e => new { e.Status, e.StartUtc });

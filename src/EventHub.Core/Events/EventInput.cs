@@ -20,6 +20,9 @@ public sealed class EventInput
 
     public string OnlineUrl { get; set; } = string.Empty;
 
+    /// <summary>Leave empty to use the series' privacy notice, or the site's default.</summary>
+    public string PrivacyNotice { get; set; } = string.Empty;
+
     public string TimeZoneId { get; set; } = Common.EventTime.DefaultTimeZoneId;
 
     public DateTime? StartLocal { get; set; }
@@ -42,6 +45,7 @@ public sealed class EventInput
         VenueName = e.VenueName,
         VenueAddress = e.VenueAddress,
         OnlineUrl = e.OnlineUrl,
+        PrivacyNotice = e.PrivacyNotice,
         TimeZoneId = e.TimeZoneId,
         StartLocal = Common.EventTime.ToLocal(e.StartUtc, e.TimeZoneId),
         EndLocal = Common.EventTime.ToLocal(e.EndUtc, e.TimeZoneId),

@@ -31,6 +31,7 @@ public static class EventRules
         }
 
         Text(errors, nameof(EventInput.Summary), "summary", input.Summary, MaxSummaryLength, required: false);
+        Text(errors, nameof(EventInput.PrivacyNotice), "privacy notice", input.PrivacyNotice, MaxSummaryLength, required: false);
         Text(errors, nameof(EventInput.VenueName), "venue name", input.VenueName, MaxVenueNameLength, required: false);
         Text(errors, nameof(EventInput.VenueAddress), "venue address", input.VenueAddress, MaxAddressLength, required: false);
         if (!string.IsNullOrWhiteSpace(input.OnlineUrl))
@@ -102,6 +103,7 @@ public static class EventRules
         }
 
         Text(errors, nameof(SeriesInput.Description), "description", input.Description, MaxSummaryLength, required: false);
+        Text(errors, nameof(SeriesInput.PrivacyNotice), "privacy notice", input.PrivacyNotice, MaxSummaryLength, required: false);
         return errors;
     }
 

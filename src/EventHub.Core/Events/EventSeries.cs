@@ -14,6 +14,9 @@ public sealed class EventSeries
 
     public string Description { get; set; } = string.Empty;
 
+    /// <summary>The series' privacy notice in Markdown, used by editions without their own; empty means the site's default.</summary>
+    public string PrivacyNotice { get; set; } = string.Empty;
+
     public DateTime CreatedUtc { get; set; }
 
     public List<Event> Events { get; set; } = [];
@@ -27,6 +30,7 @@ internal sealed class EventSeriesConfiguration : IEntityTypeConfiguration<EventS
         builder.Property(s => s.Name).HasMaxLength(EventRules.MaxTitleLength);
         builder.Property(s => s.Slug).HasMaxLength(Common.Slugs.MaxLength);
         builder.Property(s => s.Description).HasMaxLength(EventRules.MaxSummaryLength);
+        builder.Property(s => s.PrivacyNotice).HasMaxLength(EventRules.MaxSummaryLength);
         builder.HasIndex(s => s.Slug).IsUnique();
     }
 }

@@ -13,6 +13,8 @@ public static class EventsServiceCollectionExtensions
         // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps).
         services.AddSingleton<EditionCopyService>();
         services.AddSingleton<IEmailEventSource, EmailEventSource>();
+        services.AddOptions<Common.SiteSettings>();
+        services.AddSingleton<PrivacyNotices>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Series.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SeriesInput { Name = s.Name, Slug = s.Slug, Description = s.Description })
+            .Select(s => new SeriesInput { Name = s.Name, Slug = s.Slug, Description = s.Description, PrivacyNotice = s.PrivacyNotice })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -81,6 +81,7 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         series.Name = input.Name.Trim();
         series.Slug = slug;
         series.Description = input.Description.Trim();
+        series.PrivacyNotice = input.PrivacyNotice.Trim();
         try
         {
             await db.SaveChangesAsync(ct);

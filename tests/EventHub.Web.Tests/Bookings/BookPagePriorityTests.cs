@@ -26,6 +26,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         var priority = new PriorityAccess([new OneToken()]);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddOptions<Core.Common.SiteSettings>();
         Services.AddSingleton(new PublicBooking(_database, clock, priority));
         Services.AddSingleton(new BookingService(_database, clock, _gate, priority));
         await AddEventAsync(clock);

@@ -17,6 +17,7 @@ public sealed class BookingFlowTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddOptions<SiteSettings>().Configure(s => (s.ControllerName, s.RetentionMonths, s.NeedsRetentionDays) = ("Devon County Council", 6, 3));
     }
 
     private static BookingFormModel Model(int capacity = 50, int taken = 0, params RegistrationQuestion[] questions)
@@ -48,6 +49,17 @@ public sealed class BookingFlowTests : BunitContext
         Fill(cut, "Email", "ann@devon.gov.uk");
         Fill(cut, "Organisation", "Devon County Council");
         cut.Find("#PrivacyConsent").Change(true);
+    }
+
+    [Fact]
+    public void The_form_says_what_is_kept_and_for_how_long_and_links_the_event_privacy_notice()
+    {
+        var cut = RenderFlow(Model());
+
+        cut.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("Devon County Council keeps your name, email address, organisation and answers for 6 months after the event");
+        cut.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("dietary or access needs for 3 days");
+        cut.Find("[data-testid=privacy-link]").GetAttribute("href").ShouldBe("/events/digital-forum/privacy");
+        cut.Markup.ShouldNotContain("delete them afterwards");
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             new EventHub.Core.OpenSpace.InterestService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             Core.Clock));
         Services.AddScoped<CurrentActor>();
+        Services.AddOptions<EventHub.Core.Common.SiteSettings>();
         await OnInitializedAsync();
     }
 
@@ -42,7 +43,7 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     private static readonly Type[] CoreServiceTypes =
     [
         typeof(EventHub.Core.Events.EventService), typeof(EventHub.Core.Events.SeriesService), typeof(EventHub.Core.Events.PublicEvents),
-        typeof(EventHub.Core.Events.EditionCopyService),
+        typeof(EventHub.Core.Events.EditionCopyService), typeof(EventHub.Core.Events.PrivacyNotices),
         typeof(TimeProvider),
     ];
 
