@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Events;
@@ -6,6 +7,7 @@ public static class EventsServiceCollectionExtensions
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        services.AddSingleton<EventAccess>();
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();

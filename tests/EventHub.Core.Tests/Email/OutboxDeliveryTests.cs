@@ -120,7 +120,7 @@ public sealed class OutboxDeliveryTests
 
         smtp.Reply = _ => null;
         var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock);
-        (await outgoing.RetryAsync(Actors.Organiser, queued.Id, Ct)).Succeeded.ShouldBeTrue();
+        (await outgoing.RetryAsync(Actors.Admin, queued.Id, Ct)).Succeeded.ShouldBeTrue();
         (await rig.Delivery.DeliverDueAsync(Ct)).Sent.ShouldBe(1);
 
         smtp.Received.ShouldHaveSingleItem().MessageId.ShouldBe(queued.MessageId);
@@ -198,9 +198,9 @@ public sealed class OutboxDeliveryTests
         (await rig.ReloadAsync(queued.Id)).Status.ShouldBe(OutboxStatus.Sent);
 
         var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock);
-        var page = await outgoing.ListAsync(Actors.Organiser, null, 0, 20, Ct);
+        var page = await outgoing.ListAsync(Actors.Admin, null, 0, 20, Ct);
         page.Items.ShouldHaveSingleItem().HasPickupFile.ShouldBeTrue();
-        (await outgoing.ReadPickupAsync(Actors.Organiser, queued.Id, Ct))!.ShouldContain("Subject: Your place at");
+        (await outgoing.ReadPickupAsync(Actors.Admin, queued.Id, Ct))!.ShouldContain("Subject: Your place at");
     }
 
     [Fact]
