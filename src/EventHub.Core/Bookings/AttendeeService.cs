@@ -2,6 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -19,6 +20,11 @@ public sealed class AttendeeService(
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, query.EventId, Permission.ViewAttendees, ct) is not null)
+        {
+            return new PagedResult<AttendeeRow>([], 0, query.Page, query.PageSize);
+        }
+
         var rows = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == query.EventId);
         if (query.Status is { } status)
         {
@@ -54,6 +60,11 @@ public sealed class AttendeeService(
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct) is not null)
+        {
+            return new AttendeeCounts(0, 0, 0, 0, 0, 0, 0);
+        }
+
         var ev = await db.Set<Event>().AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Capacity, e.PlacesTaken }).FirstAsync(ct);
         var byStatus = await db.Set<Booking>().Where(b => b.EventId == eventId).GroupBy(b => b.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -62,13 +73,32 @@ public sealed class AttendeeService(
             Get(BookingStatus.Waiting), Get(BookingStatus.AwaitingApproval), Get(BookingStatus.Cancelled) + Get(BookingStatus.Declined));
     }
 
-    /// <summary>Every booking with its answers, for the CSV export (organisers only).</summary>
+    /// <summary>
+    /// Every booking with its answers, for the CSV export: none unless the actor may see the attendees, and the
+    /// access and dietary needs blanked unless they may also see needs.
+    /// </summary>
     public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Booking>().AsNoTracking().Include(b => b.TicketType).Include(b => b.Answers)
+        var granted = await EventAccess.ResolveAsync(db, actor, eventId, ct);
+        if (!granted.Contains(Permission.ViewAttendees))
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Booking>().AsNoTracking().Include(b => b.TicketType).Include(b => b.Answers)
             .Where(b => b.EventId == eventId).OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+        if (!granted.Contains(Permission.ViewNeeds))
+        {
+            foreach (var row in rows)
+            {
+                row.DietaryNeeds = string.Empty;
+                row.AccessNeeds = string.Empty;
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Books someone the organiser names, skipping opening times, eligibility and consent.</summary>
@@ -77,6 +107,11 @@ public sealed class AttendeeService(
         if (!actor.IsOrganiser)
         {
             return Outcome<BookingResult>.Forbidden();
+        }
+
+        if (await EventAccess.CheckAsync(dbFactory, actor, eventId, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<BookingResult>.Refused(refusal);
         }
 
         var result = await bookings.BookCoreAsync(new BookingRequest(eventId, form), byOrganiser: true, ct);
@@ -155,6 +190,11 @@ public sealed class AttendeeService(
     public async Task<int> FillFreePlacesAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
+        if (await EventAccess.CheckAsync(dbFactory, actor, eventId, Permission.Edit, ct) is not null)
+        {
+            return 0;
+        }
+
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -185,6 +225,11 @@ public sealed class AttendeeService(
             if (b is null)
             {
                 return Outcome<BookingStatus>.NotFound(BookingErrors.BookingGone);
+            }
+
+            if (await EventAccess.CheckAsync(w.Db, actor, b.EventId, Permission.Edit, ct, BookingErrors.BookingGone) is { } denied)
+            {
+                return Outcome<BookingStatus>.Refused(denied);
             }
 
             if (!allowed.Contains(b.Status))

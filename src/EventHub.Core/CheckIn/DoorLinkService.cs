@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
@@ -36,9 +37,9 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
         {
-            return Outcome<DoorLink>.NotFound(CheckInErrors.EventNotFound);
+            return Outcome<DoorLink>.Refused(refusal);
         }
 
         var link = new DoorLink
@@ -70,6 +71,11 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         string? zoneId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+            {
+                return Outcome<DoorLink>.Refused(refusal);
+            }
+
             zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
         }
 
@@ -110,6 +116,11 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<DoorLinkList>.Refused(refusal);
+        }
+
         var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
         if (zoneId is null)
         {
@@ -128,6 +139,11 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Set<DoorLink>().AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(ct);
     }
 
@@ -139,6 +155,14 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var eventId = await db.Set<DoorLink>().Where(d => d.Id == linkId).Select(d => (int?)d.EventId).FirstOrDefaultAsync(ct);
+        var refusal = eventId is null ? CheckInErrors.DoorLinkGone
+            : await EventAccess.CheckAsync(db, actor, eventId.Value, Permission.ManageDoorLinks, ct, CheckInErrors.DoorLinkGone);
+        if (refusal is not null)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Set<DoorLink>().Where(d => d.Id == linkId && d.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.RevokedUtc, now), ct);

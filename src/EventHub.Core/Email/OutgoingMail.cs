@@ -5,8 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Email;
 
-/// <summary>The organisers' view of the outbox: what is waiting, sent or failed, and retrying a failed message.</summary>
-public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock)
+/// <summary>
+/// The organisers' view of the outbox: what is waiting, sent or failed, and retrying a failed message. A message
+/// holds an attendee's manage link, so each organiser sees only the mail of events whose mail they may read;
+/// mail that belongs to no event (mailing lists) only administrators see.
+/// </summary>
+public sealed class OutgoingMail(
+    IDbContextFactory<EventHubDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock, IOutgoingMailAccess access)
 {
     private readonly EmailOptions _options = options.Value;
 
@@ -19,7 +24,7 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
         Guard.Organiser(actor);
         var (skip, take) = Paging.Window(page, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Set<OutboxMessage>().AsNoTracking();
+        var query = await VisibleAsync(db, actor, ct);
         if (status is not null)
         {
             query = query.Where(m => m.Status == status);
@@ -37,7 +42,7 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = await db.Set<OutboxMessage>().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await (await VisibleAsync(db, actor, ct)).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Of(OutboxStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
         return new OutgoingMailCounts(Of(OutboxStatus.Queued), Of(OutboxStatus.Sent), Of(OutboxStatus.Failed), Of(OutboxStatus.Suppressed));
     }
@@ -52,7 +57,8 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changed = await db.Set<OutboxMessage>()
+        var visible = await VisibleAsync(db, actor, ct);
+        var changed = await visible
             .Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Queued)
@@ -64,7 +70,7 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
             return Outcome<bool>.Ok(true);
         }
 
-        return await db.Set<OutboxMessage>().AnyAsync(m => m.Id == id, ct)
+        return await visible.AnyAsync(m => m.Id == id, ct)
             ? Outcome<bool>.Refused(EmailErrors.NotFailed)
             : Outcome<bool>.NotFound(EmailErrors.MessageNotFound);
     }
@@ -74,7 +80,7 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var messageId = await db.Set<OutboxMessage>().Where(m => m.Id == id).Select(m => m.MessageId).FirstOrDefaultAsync(ct);
+        var messageId = await (await VisibleAsync(db, actor, ct)).Where(m => m.Id == id).Select(m => m.MessageId).FirstOrDefaultAsync(ct);
         if (messageId is null)
         {
             return null;
@@ -103,6 +109,13 @@ public sealed class OutgoingMail(IDbContextFactory<EventHubDbContext> dbFactory,
             mime.TextBody ?? string.Empty,
             mime.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.MimeType).ToList(),
             raw);
+    }
+
+    private async Task<IQueryable<OutboxMessage>> VisibleAsync(EventHubDbContext db, Actor actor, CancellationToken ct)
+    {
+        var scope = await access.ReadableAsync(db, actor, ct);
+        return db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => scope.All || (m.EventId != null && scope.EventIds.Contains(m.EventId.Value)));
     }
 
     private string PickupPath(long id, string messageId) => MimeComposer.PickupPath(_options.PickupFolder, id, messageId);

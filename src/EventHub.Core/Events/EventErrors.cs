@@ -13,6 +13,9 @@ public static class EventErrors
 
     public static readonly Refusal SeriesGone = Refusal.NotFound(ErrorCodes.NotFound, "That series no longer exists.");
 
+    public static readonly Refusal RoleDoesNotAllow = Refusal.Forbidden(ErrorCodes.Forbidden,
+        "Your role on this event's team does not let you do that. Ask the event's owner if you need it.");
+
     public static readonly Refusal RoomInUse = Refusal.Conflict(ErrorCodes.Conflict, "Sessions are still in this room. Move or delete them first.");
 
     /// <summary>A field error: another event has the web address.</summary>
@@ -23,6 +26,10 @@ public static class EventErrors
 
     /// <summary>A field error: the series chosen for the event was deleted meanwhile.</summary>
     public static readonly Refusal ChosenSeriesGone = new("event_series_gone", "That series no longer exists. Choose another or none");
+
+    /// <summary>A field error: the organiser may not add editions to the series they chose.</summary>
+    public static readonly Refusal SeriesNotYours = Refusal.Forbidden("event_series_not_yours",
+        "You are not an owner or editor of that series. Choose another or none");
 
     /// <summary>A field error: the room chosen for the session was deleted meanwhile.</summary>
     public static readonly Refusal ChosenRoomGone = new("session_room_gone", "That room no longer exists. Choose another");

@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
@@ -16,7 +17,8 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var events = db.Events.AsNoTracking();
+        var scope = await EventAccess.ScopeAsync(db, actor, Permission.See, ct);
+        var events = db.Events.AsNoTracking().Where(e => scope.All || scope.EventIds.Contains(e.Id));
         if (query.Status is { } status)
         {
             events = events.Where(e => e.Status == status);
@@ -44,7 +46,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (ev is null)
+        if (ev is null || await EventAccess.CheckAsync(db, actor, id, Permission.See, ct) is not null)
         {
             return null;
         }
@@ -66,6 +68,12 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var needed = status == EventStatus.Cancelled ? Permission.Cancel : Permission.Edit;
+        if (await EventAccess.CheckAsync(db, actor, id, needed, ct) is { } refusal)
+        {
+            return Outcome<Event>.Refused(refusal);
+        }
+
         var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (ev is null)
         {
@@ -136,9 +144,15 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         {
             ev = new Event { Title = string.Empty, Slug = string.Empty, Status = EventStatus.Draft, CreatedUtc = now };
             db.Events.Add(ev);
+            await EventAccess.AddOwnerAsync(db, actor, ev, null, now, ct);
         }
         else
         {
+            if (await EventAccess.CheckAsync(db, actor, id.Value, Permission.Edit, ct) is { } refusal)
+            {
+                return Outcome<Event>.Refused(refusal);
+            }
+
             ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
             if (ev is null)
             {
@@ -155,6 +169,13 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         if (input.SeriesId is { } seriesId && !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
         {
             return Outcome<Event>.Invalid(nameof(EventInput.SeriesId), EventErrors.ChosenSeriesGone.Message);
+        }
+
+        // Putting an edition in a series hands it to the series' team: only someone who may edit the series may.
+        if (input.SeriesId is { } chosen && chosen != ev.SeriesId
+            && !(await EventAccess.ResolveSeriesAsync(db, actor, chosen, ct)).Contains(Permission.Edit))
+        {
+            return Outcome<Event>.Invalid(nameof(EventInput.SeriesId), EventErrors.SeriesNotYours.Message);
         }
 
         var requested = input.Slug.Trim();
@@ -234,6 +255,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<Room>.Refused(refusal);
+        }
+
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
         {
             return Outcome<Room>.NotFound(EventErrors.EventGone);
@@ -284,6 +310,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
         if (await db.Sessions.AnyAsync(s => s.RoomId == roomId, ct))
         {
             return Outcome<bool>.Refused(EventErrors.RoomInUse);
@@ -301,6 +332,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<Session>.Refused(refusal);
+        }
+
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (ev is null)
         {
@@ -372,6 +408,11 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
         var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).ExecuteDeleteAsync(ct);
         return deleted == 0 ? Outcome<bool>.NotFound(EventErrors.SessionGone) : Outcome<bool>.Ok(true);
     }

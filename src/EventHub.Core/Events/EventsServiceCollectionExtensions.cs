@@ -1,4 +1,5 @@
 using EventHub.Core.Email;
+using EventHub.Core.Events.Access;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Events;
@@ -7,6 +8,8 @@ public static class EventsServiceCollectionExtensions
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        services.AddSingleton<EventAccess>();
+        services.AddSingleton<IOutgoingMailAccess, OutgoingMailAccess>();
         services.AddSingleton<EventService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();

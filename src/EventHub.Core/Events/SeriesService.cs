@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
@@ -11,7 +12,10 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Series.AsNoTracking().OrderBy(s => s.Name)
+        var all = actor.IsAdministrator;
+        return await db.Series.AsNoTracking()
+            .Where(s => all || db.Set<TeamMember>().Any(m => m.SeriesId == s.Id && m.OrganiserId == actor.UserId))
+            .OrderBy(s => s.Name)
             .Select(s => new SeriesSummary(s.Id, s.Name, s.Slug, s.Description, s.Events.Count))
             .ToListAsync(ct);
     }
@@ -20,6 +24,11 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!(await EventAccess.ResolveSeriesAsync(db, actor, id, ct)).Contains(Permission.Edit))
+        {
+            return null;
+        }
+
         return await db.Series.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SeriesInput { Name = s.Name, Slug = s.Slug, Description = s.Description, PrivacyNotice = s.PrivacyNotice })
             .FirstOrDefaultAsync(ct);
@@ -50,9 +59,16 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         {
             series = new EventSeries { Name = string.Empty, Slug = string.Empty, CreatedUtc = clock.GetUtcNow().UtcDateTime };
             db.Series.Add(series);
+            await EventAccess.AddOwnerAsync(db, actor, null, series, series.CreatedUtc, ct);
         }
         else
         {
+            var granted = await EventAccess.ResolveSeriesAsync(db, actor, id.Value, ct);
+            if (!granted.Contains(Permission.Edit))
+            {
+                return Outcome<EventSeries>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : EventErrors.SeriesGone);
+            }
+
             series = await db.Series.FirstOrDefaultAsync(s => s.Id == id, ct);
             if (series is null)
             {

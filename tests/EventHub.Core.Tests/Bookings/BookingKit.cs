@@ -1,6 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -75,6 +76,7 @@ public sealed class BookingKit : IAsyncDisposable
         };
         db.Add(ev);
         await db.SaveChangesAsync();
+        await Teams.JoinEventAsync(Database, Actors.Organiser, ev.Id, TeamRole.Owner, canSeeNeeds: true);
         return ev.Id;
     }
 

@@ -44,6 +44,9 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         _settings = new BookingSettingsService(_database, _clock, _gate);
         _attendees = new AttendeeService(_database, _clock, _gate, _bookings);
         _public = new PublicBooking(_database, _clock, priority);
+
+        // A stored organiser, so the events it creates (by finalising a poll) are recorded as its own.
+        await Teams.StoreAsync(_database, Actors.Organiser);
     }
 
     public async ValueTask DisposeAsync()
@@ -206,6 +209,7 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         };
         db.Add(ev);
         await db.SaveChangesAsync(Ct);
+        await Teams.JoinEventAsync(_database, Actors.Organiser, ev.Id, EventHub.Core.Events.Access.TeamRole.Owner);
         return ev.Id;
     }
 

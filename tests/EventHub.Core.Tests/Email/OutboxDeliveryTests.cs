@@ -120,8 +120,8 @@ public sealed class OutboxDeliveryTests
         smtp.Received.ShouldBeEmpty();
 
         smtp.Reply = _ => null;
-        var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock);
-        (await outgoing.RetryAsync(Actors.Organiser, queued.Id, Ct)).Succeeded.ShouldBeTrue();
+        var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock, new EventHub.Core.Events.Access.OutgoingMailAccess());
+        (await outgoing.RetryAsync(Actors.Admin, queued.Id, Ct)).Succeeded.ShouldBeTrue();
         (await rig.Delivery.DeliverDueAsync(Ct)).Sent.ShouldBe(1);
 
         smtp.Received.ShouldHaveSingleItem().MessageId.ShouldBe(queued.MessageId);
@@ -198,10 +198,10 @@ public sealed class OutboxDeliveryTests
         written.Attachments.ShouldContain(a => a.ContentType.MimeType == "text/calendar");
         (await rig.ReloadAsync(queued.Id)).Status.ShouldBe(OutboxStatus.Sent);
 
-        var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock);
-        var page = await outgoing.ListAsync(Actors.Organiser, null, 0, 20, Ct);
+        var outgoing = new OutgoingMail(rig.Database, Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock, new EventHub.Core.Events.Access.OutgoingMailAccess());
+        var page = await outgoing.ListAsync(Actors.Admin, null, 0, 20, Ct);
         page.Items.ShouldHaveSingleItem().HasPickupFile.ShouldBeTrue();
-        (await outgoing.ReadPickupAsync(Actors.Organiser, queued.Id, Ct))!.ShouldContain("Subject: Your place at");
+        (await outgoing.ReadPickupAsync(Actors.Admin, queued.Id, Ct))!.ShouldContain("Subject: Your place at");
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class EventServiceTests : IAsyncLifetime
     {
         _services = await CoreServices.CreateAsync();
         _events = _services.Get<EventService>();
+
+        // A stored organiser, so the events it creates are recorded as its own.
+        await Teams.StoreAsync(_services.Database, Actors.Organiser);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -41,7 +41,14 @@ internal sealed class PollTestKit : IAsyncDisposable
 
     public PollPriority Priority { get; }
 
-    public static async Task<PollTestKit> CreateAsync() => new(await TestDatabase.CreateAsync(), Support.Clock.At());
+    public static async Task<PollTestKit> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+
+        // A stored organiser, so the events and series it creates are recorded as its own.
+        await Teams.StoreAsync(database, Actors.Organiser);
+        return new(database, Support.Clock.At());
+    }
 
     /// <summary>Three evenings in December 2026 (GMT), 7pm to 9pm.</summary>
     public static PollInput ThreeEvenings(DateTime? closesLocal = null, int? seriesId = null) => new()

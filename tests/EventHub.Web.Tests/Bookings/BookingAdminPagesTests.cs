@@ -46,6 +46,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
         db.Add(ev);
         await db.SaveChangesAsync();
         _eventId = ev.Id;
+        await Teams.JoinEventAsync(Core.Database, Actors.Organiser, _eventId, EventHub.Core.Events.Access.TeamRole.Owner, canSeeNeeds: true);
     }
 
     private void SignInAsAdministrator()

@@ -19,9 +19,10 @@ public sealed class OutgoingMailPageTests : BunitContext, IAsyncLifetime
         _rig = await EmailRig.CreateAsync(smtpPort: null);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        AddAuthorization().SetAuthorized("Olive Organiser").SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));
+        AddAuthorization().SetAuthorized("Ada Admin").SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, "admin-1"), new Claim(EventHub.Core.Organisers.OrganiserClaims.Administrator, "true"));
         Services.AddScoped<CurrentActor>();
-        Services.AddSingleton(new OutgoingMail(_rig.Database, Microsoft.Extensions.Options.Options.Create(_rig.Options), _rig.Clock));
+        Services.AddSingleton(new OutgoingMail(_rig.Database, Microsoft.Extensions.Options.Options.Create(_rig.Options), _rig.Clock, new EventHub.Core.Events.Access.OutgoingMailAccess()));
     }
 
     public new async ValueTask DisposeAsync()

@@ -11,7 +11,7 @@ public sealed class EventEditPageTests : WebTestContext
 {
     protected override Task OnInitializedAsync()
     {
-        SignInAsOrganiser();
+        SignInAsAnAdministrator();
         return Task.CompletedTask;
     }
 

@@ -41,7 +41,7 @@ public sealed class BulkEmailPageTests : WebTestContext
     [Fact]
     public async Task Checking_shows_the_recipients_and_safe_preview_and_sending_queues_one_copy_each()
     {
-        SignInAsOrganiser();
+        SignInAsAnAdministrator();
         var page = Render<BulkEmailPage>(p => p.Add(x => x.Id, _eventId));
         page.WaitForAssertion(() => page.Find("[data-testid=check-email]"));
 
@@ -69,7 +69,7 @@ public sealed class BulkEmailPageTests : WebTestContext
     [Fact]
     public void An_empty_message_shows_the_error_summary_and_keeps_what_was_typed()
     {
-        SignInAsOrganiser();
+        SignInAsAnAdministrator();
         var page = Render<BulkEmailPage>(p => p.Add(x => x.Id, _eventId));
         page.WaitForAssertion(() => page.Find("[data-testid=check-email]"));
 

@@ -76,6 +76,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         await db.SaveChangesAsync();
         EventId = ev.Id;
         RoomId = ev.Rooms[0].Id;
+        await Teams.JoinEventAsync(Database, Actors.Organiser, EventId, EventHub.Core.Events.Access.TeamRole.Owner);
         SlotId = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start, start.AddHours(1))).Value!.Id;
     }
 
