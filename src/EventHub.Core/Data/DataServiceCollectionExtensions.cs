@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EventHub.Core.Data;
 
@@ -23,7 +24,17 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<EventHubDbContext>(options => dialect.Configure(options, connectionString));
         services.AddSingleton(dialect);
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<ILiveSignal, InProcessLiveSignal>();
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Several nodes share one database: live messages travel through it (LISTEN/NOTIFY).
+            services.AddSingleton(sp => new PostgreSqlLiveSignal(connectionString, sp.GetRequiredService<ILogger<PostgreSqlLiveSignal>>()));
+            services.AddSingleton<ILiveSignal>(sp => sp.GetRequiredService<PostgreSqlLiveSignal>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlLiveSignal>());
+        }
+        else
+        {
+            services.AddSingleton<ILiveSignal, InProcessLiveSignal>();
+        }
 
         return services;
     }
