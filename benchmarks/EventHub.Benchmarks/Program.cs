@@ -1,4 +1,5 @@
-// Booking throughput: N concurrent bookers against the real BookingService on a SQLite file in WAL mode.
+// Booking throughput: N concurrent bookers against the real BookingService on a SQLite file in WAL mode with
+// synchronous=FULL (the shipped settings).
 // Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
 using System.Diagnostics;
 using System.Globalization;

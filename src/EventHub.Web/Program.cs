@@ -28,15 +28,19 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Data: a SQLite file under the data folder unless ConnectionStrings:EventHub says otherwise.
+// Data: EventHub:Database:Provider picks the engine (Sqlite, the default, or PostgreSql); ConnectionStrings:EventHub
+// says where. SQLite without a connection string is a file under the data folder.
 var dataFolder = Path.GetFullPath(builder.Configuration["EventHub:DataFolder"] ?? "data", builder.Environment.ContentRootPath);
 builder.Services.Configure<DataOptions>(o => o.DataFolder = dataFolder);
+var provider = builder.Configuration.GetValue("EventHub:Database:Provider", DatabaseProvider.Sqlite);
 var connectionString = builder.Configuration.GetConnectionString("EventHub") is { Length: > 0 } configured
     ? configured
-    : DataServiceCollectionExtensions.DefaultConnectionString(dataFolder);
+    : provider == DatabaseProvider.Sqlite
+        ? DataServiceCollectionExtensions.DefaultConnectionString(dataFolder)
+        : throw new InvalidOperationException("EventHub:Database:Provider is PostgreSql: set ConnectionStrings:EventHub.");
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddEventHubData(connectionString);
+builder.Services.AddEventHubData(provider, connectionString);
 builder.Services.AddDataProtection()
     .SetApplicationName("EventHub")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));

@@ -13,6 +13,7 @@ namespace EventHub.Core.Bookings;
 /// conditional update inside that transaction, so the no-oversell guarantee is unchanged. If the batch fails
 /// (say two concurrent requests with the same email slipped past the snapshot), it is rolled back and every
 /// booking in it is written again on its own, exactly as it would have been without batching.
+/// On an engine without a single writer (PostgreSQL) there is no queue to batch: each booking is its own transaction.
 /// </summary>
 internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFactory, BookingWriteGate gate)
 {
@@ -21,6 +22,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
     public async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
     {
+        if (!gate.Queues)
+        {
+            return await WriteAloneAsync(job);
+        }
+
         _pending.Enqueue(job);
         // Not cancellable: once queued, the booking is written by whoever holds the gate, so the caller's wait
         // must end with a real answer, and a lease we were given must be released.

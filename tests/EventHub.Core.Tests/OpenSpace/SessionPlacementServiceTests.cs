@@ -1,4 +1,5 @@
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace EventHub.Core.Tests.Support;
 
-/// <summary>The Core services wired as the app wires them, on a real SQLite file, with a fake clock.</summary>
+/// <summary>The Core services wired as the app wires them, on a real database (see <see cref="TestDatabase"/>), with a fake clock.</summary>
 public sealed class CoreServices : IAsyncDisposable
 {
     private CoreServices(TestDatabase database, ServiceProvider provider, FakeTimeProvider clock)
@@ -33,7 +33,7 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddEventHubData(database.ConnectionString);
+        services.AddEventHubData(database.Dialect.Provider, database.ConnectionString);
         services.AddOrganisers();
         services.AddEvents();
         services.AddSingleton<DemoData>();

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Data;
+
+/// <summary>
+/// The one seam for everything that differs between database engines: how a context is configured (and where its
+/// migrations live), what is prepared at start-up, how a unique-index violation looks, and whether the engine takes
+/// one writer at a time. Feature code asks the dialect a question; it never asks which engine it is on.
+/// </summary>
+public abstract class DbDialect
+{
+    public static DbDialect Sqlite => SqliteDialect.Instance;
+
+    public static DbDialect PostgreSql => PostgreSqlDialect.Instance;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// True when the engine allows one writer at a time (SQLite): writers then queue on an in-process gate, which
+    /// batches them. False when the database itself serialises conflicting writes (row locks), so no gate is needed.
+    /// </summary>
+    public abstract bool HasSingleWriter { get; }
+
+    public static DbDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => Sqlite,
+        DatabaseProvider.PostgreSql => PostgreSql,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    /// <summary>Points the options at the engine, with its migrations assembly and per-connection settings.</summary>
+    public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Settings that belong to the database rather than a connection, applied once before migrating.</summary>
+    public virtual Task PrepareAsync(EventHubDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Whether the failed save broke a unique index (an invariant held under concurrency).</summary>
+    public abstract bool IsUniqueViolation(DbUpdateException ex);
+}
