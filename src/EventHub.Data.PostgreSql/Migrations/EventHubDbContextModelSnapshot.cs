@@ -596,6 +596,52 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Events.Access.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CanSeeNeeds")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("EventId", "OrganiserId")
+                        .IsUnique()
+                        .HasFilter("\"EventId\" IS NOT NULL");
+
+                    b.HasIndex("SeriesId", "OrganiserId")
+                        .IsUnique()
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
+
+                    b.ToTable("TeamMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TeamMembers_EventOrSeries", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -629,6 +675,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<int>("PlacesTaken")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PrivacyNotice")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<int?>("SeriesId")
                         .HasColumnType("integer");
@@ -707,6 +758,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrivacyNotice")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1152,6 +1208,10 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ConvenerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("ConvenerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1243,6 +1303,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("SessionHistory", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ModerateWalkIns")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WalkInsMayPitch")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("WalkInSettings", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Organisers.Organiser", b =>
@@ -1531,6 +1607,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("PollId");
 
                     b.ToTable("PollVoters", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NeedsDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonalDataMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId")
+                        .IsUnique();
+
+                    b.ToTable("RetentionSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionSettings_OneOwner", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
@@ -1977,6 +2087,29 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Events.Access.TeamMember", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EventHub.Core.Organisers.Organiser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Series");
+                });
+
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
                 {
                     b.HasOne("EventHub.Core.Events.EventSeries", "Series")
@@ -2159,6 +2292,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.OpenSpace.WalkInSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Polls.Poll", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", "Event")
@@ -2227,6 +2369,19 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EventHub.Core.Events.EventSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>

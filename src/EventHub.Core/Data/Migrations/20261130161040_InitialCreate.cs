@@ -120,6 +120,7 @@ namespace EventHub.Core.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -247,6 +248,7 @@ namespace EventHub.Core.Data.Migrations
                     VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -525,6 +527,35 @@ namespace EventHub.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RetentionSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionSettings", x => x.Id);
+                    table.CheckConstraint("CK_RetentionSettings_OneOwner", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_RetentionSettings_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RetentionSettings_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rooms",
                 columns: table => new
                 {
@@ -543,6 +574,43 @@ namespace EventHub.Core.Data.Migrations
                         name: "FK_Rooms_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganiserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CanSeeNeeds = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMembers", x => x.Id);
+                    table.CheckConstraint("CK_TeamMembers_EventOrSeries", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_AspNetUsers_OrganiserId",
+                        column: x => x.OrganiserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -568,6 +636,25 @@ namespace EventHub.Core.Data.Migrations
                     table.CheckConstraint("CK_TicketTypes_PlacesTaken", "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")");
                     table.ForeignKey(
                         name: "FK_TicketTypes_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkInSettings",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WalkInsMayPitch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ModerateWalkIns = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkInSettings", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_WalkInSettings_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
                         principalColumn: "Id",
@@ -1105,6 +1192,7 @@ namespace EventHub.Core.Data.Migrations
                     SessionId = table.Column<int>(type: "INTEGER", nullable: true),
                     ProposedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ProposerBookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConvenerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1519,6 +1607,18 @@ namespace EventHub.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetentionSettings_EventId",
+                table: "RetentionSettings",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionSettings_SeriesId",
+                table: "RetentionSettings",
+                column: "SeriesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rooms_EventId_Name",
                 table: "Rooms",
                 columns: new[] { "EventId", "Name" },
@@ -1561,6 +1661,25 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_Sessions_RoomId",
                 table: "Sessions",
                 column: "RoomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_EventId_OrganiserId",
+                table: "TeamMembers",
+                columns: new[] { "EventId", "OrganiserId" },
+                unique: true,
+                filter: "\"EventId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_OrganiserId",
+                table: "TeamMembers",
+                column: "OrganiserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_SeriesId_OrganiserId",
+                table: "TeamMembers",
+                columns: new[] { "SeriesId", "OrganiserId" },
+                unique: true,
+                filter: "\"SeriesId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketTypes_EventId",
@@ -1663,6 +1782,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "RemindersSent");
 
             migrationBuilder.DropTable(
+                name: "RetentionSettings");
+
+            migrationBuilder.DropTable(
                 name: "SessionBookings");
 
             migrationBuilder.DropTable(
@@ -1672,13 +1794,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "SessionNotes");
 
             migrationBuilder.DropTable(
+                name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "WalkInSettings");
+
+            migrationBuilder.DropTable(
                 name: "WriteUps");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "BoardSlots");
@@ -1700,6 +1825,9 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Sessions");

@@ -121,6 +121,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -248,6 +249,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -526,6 +528,35 @@ namespace EventHub.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RetentionSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: true),
+                    NeedsDays = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionSettings", x => x.Id);
+                    table.CheckConstraint("CK_RetentionSettings_OneOwner", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_RetentionSettings_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RetentionSettings_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rooms",
                 columns: table => new
                 {
@@ -544,6 +575,43 @@ namespace EventHub.Data.PostgreSql.Migrations
                         name: "FK_Rooms_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    OrganiserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    CanSeeNeeds = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMembers", x => x.Id);
+                    table.CheckConstraint("CK_TeamMembers_EventOrSeries", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_AspNetUsers_OrganiserId",
+                        column: x => x.OrganiserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -569,6 +637,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                     table.CheckConstraint("CK_TicketTypes_PlacesTaken", "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")");
                     table.ForeignKey(
                         name: "FK_TicketTypes_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkInSettings",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    WalkInsMayPitch = table.Column<bool>(type: "boolean", nullable: false),
+                    ModerateWalkIns = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkInSettings", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_WalkInSettings_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
                         principalColumn: "Id",
@@ -1106,6 +1193,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     SessionId = table.Column<int>(type: "integer", nullable: true),
                     ProposedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ProposerBookingId = table.Column<int>(type: "integer", nullable: true),
+                    ConvenerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -1520,6 +1608,18 @@ namespace EventHub.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetentionSettings_EventId",
+                table: "RetentionSettings",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionSettings_SeriesId",
+                table: "RetentionSettings",
+                column: "SeriesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rooms_EventId_Name",
                 table: "Rooms",
                 columns: new[] { "EventId", "Name" },
@@ -1562,6 +1662,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "IX_Sessions_RoomId",
                 table: "Sessions",
                 column: "RoomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_EventId_OrganiserId",
+                table: "TeamMembers",
+                columns: new[] { "EventId", "OrganiserId" },
+                unique: true,
+                filter: "\"EventId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_OrganiserId",
+                table: "TeamMembers",
+                column: "OrganiserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_SeriesId_OrganiserId",
+                table: "TeamMembers",
+                columns: new[] { "SeriesId", "OrganiserId" },
+                unique: true,
+                filter: "\"SeriesId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketTypes_EventId",
@@ -1664,6 +1783,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "RemindersSent");
 
             migrationBuilder.DropTable(
+                name: "RetentionSettings");
+
+            migrationBuilder.DropTable(
                 name: "SessionBookings");
 
             migrationBuilder.DropTable(
@@ -1673,13 +1795,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SessionNotes");
 
             migrationBuilder.DropTable(
+                name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "WalkInSettings");
+
+            migrationBuilder.DropTable(
                 name: "WriteUps");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "BoardSlots");
@@ -1701,6 +1826,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Sessions");

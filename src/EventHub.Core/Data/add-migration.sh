@@ -2,10 +2,10 @@
 # Adds one migration, generated from the current model, for both engines:
 #   SQLite     -> src/EventHub.Core/Data/Migrations
 #   PostgreSQL -> src/EventHub.Data.PostgreSql/Migrations
-# Usage: scripts/add-migration.sh <Name>      (scripts/add-migration.sh --remove drops the last one from both)
+# Usage: src/EventHub.Core/Data/add-migration.sh <Name>      (src/EventHub.Core/Data/add-migration.sh --remove drops the last one from both)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-name="${1:?usage: scripts/add-migration.sh <Name> | --remove}"
+cd "$(dirname "$0")/../../.."
+name="${1:?usage: src/EventHub.Core/Data/add-migration.sh <Name> | --remove}"
 
 dotnet tool restore >/dev/null
 dotnet build src/EventHub.Data.PostgreSql -c Release -nologo -clp:ErrorsOnly

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130152202_PrivacyNotice")]
-    partial class PrivacyNotice
+    [Migration("20261130161040_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -574,6 +574,50 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Events.Access.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CanSeeNeeds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("EventId", "OrganiserId")
+                        .IsUnique()
+                        .HasFilter("\"EventId\" IS NOT NULL");
+
+                    b.HasIndex("SeriesId", "OrganiserId")
+                        .IsUnique()
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
+
+                    b.ToTable("TeamMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TeamMembers_EventOrSeries", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1118,6 +1162,10 @@ namespace EventHub.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConvenerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConvenerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1207,6 +1255,22 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("SessionHistory", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ModerateWalkIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WalkInsMayPitch")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("WalkInSettings", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Organisers.Organiser", b =>
@@ -1487,6 +1551,38 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("PollId");
 
                     b.ToTable("PollVoters", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NeedsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonalDataMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId")
+                        .IsUnique();
+
+                    b.ToTable("RetentionSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionSettings_OneOwner", "(\"EventId\" IS NULL) <> (\"SeriesId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
@@ -1925,6 +2021,29 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Events.Access.TeamMember", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EventHub.Core.Organisers.Organiser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Events.EventSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Series");
+                });
+
             modelBuilder.Entity("EventHub.Core.Events.Event", b =>
                 {
                     b.HasOne("EventHub.Core.Events.EventSeries", "Series")
@@ -2107,6 +2226,15 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.OpenSpace.WalkInSettings", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventHub.Core.OpenSpace.WalkInSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Polls.Poll", b =>
                 {
                     b.HasOne("EventHub.Core.Events.Event", "Event")
@@ -2175,6 +2303,19 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EventHub.Core.Events.EventSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
