@@ -10,7 +10,7 @@ namespace EventHub.Core.Demo;
 /// Fills an empty database with a small, believable data set for trying EventHub out. Only ever called in the
 /// Development environment (see Program.cs).
 /// </summary>
-public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, OrganiserAccounts accounts, EventService events, SeriesService series, TimeProvider clock)
+public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, OrganiserAccounts accounts, EventService events, AgendaService agenda, SeriesService series, TimeProvider clock)
 {
     public const string OrganiserEmail = "organiser@example.org";
     public const string OrganiserPassword = "Demo-organiser-1";
@@ -65,8 +65,8 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
             BookingClosesLocal = day.AddDays(-1).AddHours(17),
         }, ct));
 
-        var main = Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Committee Suite", Capacity = 80, AccessibilityNotes = "Step-free access, hearing loop" }, ct));
-        var side = Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Training Room 2", Capacity = 25, AccessibilityNotes = "Step-free access" }, ct));
+        var main = Must(await agenda.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Committee Suite", Capacity = 80, AccessibilityNotes = "Step-free access, hearing loop" }, ct));
+        var side = Must(await agenda.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = "Training Room 2", Capacity = 25, AccessibilityNotes = "Step-free access" }, ct));
         await Session(ev.Id, main.Id, "Welcome and introductions", "Forum chair", day, 9, 30, 10, 0);
         await Session(ev.Id, main.Id, "When things go wrong: crisis comms on social", "Comms team, Devon County Council", day, 10, 0, 11, 0);
         await Session(ev.Id, side.Id, "Workshop: alt text that works", "Digital accessibility lead", day, 10, 0, 11, 0, capacity: 20);
@@ -75,7 +75,7 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         Must(await events.SetStatusAsync(actor, ev.Id, status, ct));
 
         async Task Session(int eventId, int roomId, string t, string speakers, DateTime d, int h1, int m1, int h2, int m2, int? capacity = null) =>
-            Must(await events.SaveSessionAsync(actor, eventId, null, new SessionInput
+            Must(await agenda.SaveSessionAsync(actor, eventId, null, new SessionInput
             {
                 Title = t,
                 Speakers = speakers,
@@ -104,17 +104,17 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         var rooms = new List<Room>();
         foreach (var (name, cap) in new[] { ("Main hall", 120), ("Room A", 30), ("Room B", 30), ("Garden room", 15) })
         {
-            rooms.Add(Must(await events.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = name, Capacity = cap, AccessibilityNotes = "Step-free access" }, ct)));
+            rooms.Add(Must(await agenda.SaveRoomAsync(actor, ev.Id, null, new RoomInput { Name = name, Capacity = cap, AccessibilityNotes = "Step-free access" }, ct)));
         }
 
-        Must(await events.SaveSessionAsync(actor, ev.Id, null, new SessionInput
+        Must(await agenda.SaveSessionAsync(actor, ev.Id, null, new SessionInput
         {
             Title = "Opening circle and pitches",
             RoomId = rooms[0].Id,
             StartLocal = day.AddHours(9),
             EndLocal = day.AddHours(10),
         }, ct));
-        Must(await events.SaveSessionAsync(actor, ev.Id, null, new SessionInput
+        Must(await agenda.SaveSessionAsync(actor, ev.Id, null, new SessionInput
         {
             Title = "Closing circle",
             RoomId = rooms[0].Id,

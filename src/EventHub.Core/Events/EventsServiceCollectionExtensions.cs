@@ -11,6 +11,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventAccess>();
         services.AddSingleton<IOutgoingMailAccess, OutgoingMailAccess>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<AgendaService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
         // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps).

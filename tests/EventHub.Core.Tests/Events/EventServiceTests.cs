@@ -9,11 +9,13 @@ public sealed class EventServiceTests : IAsyncLifetime
 {
     private CoreServices _services = default!;
     private EventService _events = default!;
+    private AgendaService _agenda = default!;
 
     public async ValueTask InitializeAsync()
     {
         _services = await CoreServices.CreateAsync();
         _events = _services.Get<EventService>();
+        _agenda = _services.Get<AgendaService>();
 
         // A stored organiser, so the events it creates are recorded as its own.
         await Teams.StoreAsync(_services.Database, Actors.Organiser);
@@ -74,7 +76,7 @@ public sealed class EventServiceTests : IAsyncLifetime
 
         var ev = (await _events.CreateAsync(Actors.Organiser, Forum())).Value!;
         (await _events.SetStatusAsync(Actor.Anonymous, ev.Id, EventStatus.Published)).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
-        (await _events.SaveRoomAsync(Actor.Anonymous, ev.Id, null, new RoomInput { Name = "Hall" })).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
+        (await _agenda.SaveRoomAsync(Actor.Anonymous, ev.Id, null, new RoomInput { Name = "Hall" })).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
         await Should.ThrowAsync<NotAuthorisedException>(() => _events.ListAsync(Actor.Anonymous, new EventListQuery()));
     }
 
@@ -82,11 +84,11 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task Two_sessions_cannot_use_one_room_at_overlapping_times()
     {
         var ev = (await _events.CreateAsync(Actors.Organiser, Forum())).Value!;
-        var room = (await _events.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Committee Suite", Capacity = 80 })).Value!;
-        (await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Crisis comms", room.Id, 10, 0, 11, 0))).Succeeded.ShouldBeTrue();
+        var room = (await _agenda.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Committee Suite", Capacity = 80 })).Value!;
+        (await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Crisis comms", room.Id, 10, 0, 11, 0))).Succeeded.ShouldBeTrue();
 
-        var clash = await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Alt text", room.Id, 10, 30, 11, 30));
-        var backToBack = await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Measuring", room.Id, 11, 0, 12, 0));
+        var clash = await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Alt text", room.Id, 10, 30, 11, 30));
+        var backToBack = await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Measuring", room.Id, 11, 0, 12, 0));
 
         clash.ErrorFor("RoomId").ShouldBe("The room is already used by \"Crisis comms\" from 10am to 11am. Choose another room or time");
         backToBack.Succeeded.ShouldBeTrue();
@@ -96,10 +98,10 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task Editing_a_session_does_not_clash_with_itself()
     {
         var ev = (await _events.CreateAsync(Actors.Organiser, Forum())).Value!;
-        var room = (await _events.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).Value!;
-        var session = (await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Talk", room.Id, 10, 0, 11, 0))).Value!;
+        var room = (await _agenda.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).Value!;
+        var session = (await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Talk", room.Id, 10, 0, 11, 0))).Value!;
 
-        var edited = await _events.SaveSessionAsync(Actors.Organiser, ev.Id, session.Id, Session("Talk, longer", room.Id, 10, 0, 11, 30));
+        var edited = await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, session.Id, Session("Talk, longer", room.Id, 10, 0, 11, 30));
 
         edited.Succeeded.ShouldBeTrue();
     }
@@ -108,7 +110,7 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task Moving_an_event_so_a_session_falls_outside_it_is_refused()
     {
         var ev = (await _events.CreateAsync(Actors.Organiser, Forum())).Value!;
-        (await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Closing", null, 15, 0, 16, 0))).Succeeded.ShouldBeTrue();
+        (await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Closing", null, 15, 0, 16, 0))).Succeeded.ShouldBeTrue();
         var shorter = Forum();
         shorter.EndLocal = new DateTime(2026, 12, 3, 13, 0, 0);
 
@@ -121,11 +123,11 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task Room_names_are_unique_within_an_event_and_a_room_in_use_cannot_be_deleted()
     {
         var ev = (await _events.CreateAsync(Actors.Organiser, Forum())).Value!;
-        var room = (await _events.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).Value!;
-        (await _events.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).ErrorFor("Name").ShouldBe("This event already has a room with that name");
-        (await _events.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Talk", room.Id, 10, 0, 11, 0))).Succeeded.ShouldBeTrue();
+        var room = (await _agenda.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).Value!;
+        (await _agenda.SaveRoomAsync(Actors.Organiser, ev.Id, null, new RoomInput { Name = "Hall" })).ErrorFor("Name").ShouldBe("This event already has a room with that name");
+        (await _agenda.SaveSessionAsync(Actors.Organiser, ev.Id, null, Session("Talk", room.Id, 10, 0, 11, 0))).Succeeded.ShouldBeTrue();
 
-        var delete = await _events.DeleteRoomAsync(Actors.Organiser, ev.Id, room.Id);
+        var delete = await _agenda.DeleteRoomAsync(Actors.Organiser, ev.Id, room.Id);
 
         delete.ErrorCode.ShouldBe(ErrorCodes.Conflict);
     }

@@ -7,13 +7,20 @@ namespace EventHub.Core.Tests.Events;
 
 public sealed class PrivacyNoticesTests
 {
-    private static Task<CoreServices> ServicesAsync() => CoreServices.CreateAsync(configure: s => s.Configure<SiteSettings>(site =>
+    private static async Task<CoreServices> ServicesAsync()
     {
-        site.ControllerName = "Devon County Council";
-        site.ContactEmail = "dpo@devon.gov.uk";
-        site.RetentionMonths = 18;
-        site.NeedsRetentionDays = 5;
-    }));
+        var services = await CoreServices.CreateAsync(configure: s => s.Configure<SiteSettings>(site =>
+        {
+            site.ControllerName = "Devon County Council";
+            site.ContactEmail = "dpo@devon.gov.uk";
+            site.RetentionMonths = 18;
+            site.NeedsRetentionDays = 5;
+        }));
+
+        // The organiser is stored so the events and series they create record them as Owner.
+        await Teams.StoreAsync(services.Database, Actors.Organiser);
+        return services;
+    }
 
     private static async Task<Event> PublishedAsync(CoreServices services, string title, int? seriesId = null, string notice = "")
     {

@@ -12,6 +12,7 @@ public sealed class CopyEditionJourney(SharedApp shared, BrowserFixture browser)
     public async Task An_organiser_copies_the_last_edition_to_a_new_date_and_publishes_it()
     {
         var events = App.Service<EventService>();
+        var agenda = App.Service<AgendaService>();
         var title = "Digital Forum " + Guid.NewGuid().ToString("N")[..6];
         var lastDay = DateTime.UtcNow.Date.AddDays(-60);
         var created = await events.CreateAsync(Actor.System, new EventInput
@@ -20,8 +21,8 @@ public sealed class CopyEditionJourney(SharedApp shared, BrowserFixture browser)
         }, Ct);
         created.Succeeded.ShouldBeTrue(created.Message);
         var lastId = created.Value!.Id;
-        (await events.SaveRoomAsync(Actor.System, lastId, null, new RoomInput { Name = "Committee Suite" }, Ct)).Succeeded.ShouldBeTrue();
-        (await events.SaveSessionAsync(Actor.System, lastId, null, new SessionInput
+        (await agenda.SaveRoomAsync(Actor.System, lastId, null, new RoomInput { Name = "Committee Suite" }, Ct)).Succeeded.ShouldBeTrue();
+        (await agenda.SaveSessionAsync(Actor.System, lastId, null, new SessionInput
         {
             Title = "Welcome and news", StartLocal = lastDay.AddHours(9).AddMinutes(30), EndLocal = lastDay.AddHours(10),
         }, Ct)).Succeeded.ShouldBeTrue();

@@ -71,13 +71,14 @@ public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture brow
         var unique = Guid.NewGuid().ToString("N")[..8];
         var series = (await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Static forum " + unique }, Ct)).Value!;
         var events = App.Service<EventService>();
+        var agenda = App.Service<AgendaService>();
         var day = DateTime.UtcNow.Date.AddDays(20);
         var ev = (await events.CreateAsync(Actor.System, new EventInput
         {
             Title = "Static open space " + unique, Kind = EventKind.OpenSpace, SeriesId = series.Id, Capacity = 40,
             StartLocal = day.AddHours(9), EndLocal = day.AddHours(17), VenueName = "Exeter Library",
         })).Value!;
-        var room = (await events.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
+        var room = (await agenda.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
         (await events.SetStatusAsync(Actor.System, ev.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
         var slot = (await App.Service<BoardLayoutService>().AddSlotAsync(Actor.System, ev.Id, ev.StartUtc.AddHours(1), ev.StartUtc.AddHours(2))).Value!;
         var proposal = (await App.Service<PitchQueueService>().ProposeAsync(ev.Id, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;

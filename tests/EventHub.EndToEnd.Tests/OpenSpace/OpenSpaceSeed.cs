@@ -16,13 +16,14 @@ internal sealed record OpenSpaceSeed(int EventId, string Slug, int RoomId, int S
     {
         var facilitator = await app.NewOrganiserAsync("Fay Facilitator");
         var events = app.Service<EventService>();
+        var agenda = app.Service<AgendaService>();
         var day = DateTime.UtcNow.Date.AddDays(20);
         var ev = (await events.CreateAsync(Actor.System, new EventInput
         {
             Title = $"LocalGov Open Space {Guid.NewGuid():N}"[..28], Kind = EventKind.OpenSpace, StartLocal = day.AddHours(9), EndLocal = day.AddHours(17), Capacity = 60,
             VenueName = "Exeter Library",
         })).Value!;
-        var room = (await events.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
+        var room = (await agenda.SaveRoomAsync(Actor.System, ev.Id, null, new RoomInput { Name = "Reading room", Capacity = 20 })).Value!;
         (await events.SetStatusAsync(Actor.System, ev.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
         var slot = (await app.Service<BoardLayoutService>().AddSlotAsync(Actor.System, ev.Id, ev.StartUtc.AddHours(1), ev.StartUtc.AddHours(2))).Value!;
         return new OpenSpaceSeed(ev.Id, ev.Slug, room.Id, slot.Id, facilitator);

@@ -43,7 +43,7 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     private static readonly Type[] CoreServiceTypes =
     [
         typeof(EventHub.Core.Events.EventService), typeof(EventHub.Core.Events.SeriesService), typeof(EventHub.Core.Events.PublicEvents),
-        typeof(EventHub.Core.Events.EditionCopyService), typeof(EventHub.Core.Events.PrivacyNotices),
+        typeof(EventHub.Core.Events.EditionCopyService), typeof(EventHub.Core.Events.AgendaService), typeof(EventHub.Core.Events.PrivacyNotices),
         typeof(TimeProvider),
     ];
 

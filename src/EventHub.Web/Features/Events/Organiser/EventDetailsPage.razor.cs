@@ -21,6 +21,9 @@ public partial class EventDetailsPage : OrganiserEventPage
     private bool _messageIsError;
 
     [Inject]
+    private AgendaService Agenda { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<(string, string)> RoomChoices =>
@@ -77,7 +80,7 @@ public partial class EventDetailsPage : OrganiserEventPage
 
     private async Task SaveRoomAsync()
     {
-        var outcome = await Events.SaveRoomAsync(await CurrentActor.GetAsync(), Id, _editingRoomId, _room);
+        var outcome = await Agenda.SaveRoomAsync(await CurrentActor.GetAsync(), Id, _editingRoomId, _room);
         if (!outcome.Succeeded)
         {
             _roomErrors = outcome.Errors;
@@ -91,7 +94,7 @@ public partial class EventDetailsPage : OrganiserEventPage
 
     private async Task DeleteRoomAsync(Room room)
     {
-        var outcome = await Events.DeleteRoomAsync(await CurrentActor.GetAsync(), Id, room.Id);
+        var outcome = await Agenda.DeleteRoomAsync(await CurrentActor.GetAsync(), Id, room.Id);
         Say(outcome.Succeeded ? $"Room \"{room.Name}\" deleted." : outcome.Errors[0].Message, !outcome.Succeeded);
         await LoadAsync();
     }
@@ -125,7 +128,7 @@ public partial class EventDetailsPage : OrganiserEventPage
 
     private async Task SaveSessionAsync()
     {
-        var outcome = await Events.SaveSessionAsync(await CurrentActor.GetAsync(), Id, _editingSessionId, _session);
+        var outcome = await Agenda.SaveSessionAsync(await CurrentActor.GetAsync(), Id, _editingSessionId, _session);
         if (!outcome.Succeeded)
         {
             _sessionErrors = outcome.Errors;
@@ -139,7 +142,7 @@ public partial class EventDetailsPage : OrganiserEventPage
 
     private async Task DeleteSessionAsync(Session s)
     {
-        var outcome = await Events.DeleteSessionAsync(await CurrentActor.GetAsync(), Id, s.Id);
+        var outcome = await Agenda.DeleteSessionAsync(await CurrentActor.GetAsync(), Id, s.Id);
         Say(outcome.Succeeded ? $"Session \"{s.Title}\" deleted." : outcome.Errors[0].Message, !outcome.Succeeded);
         await LoadAsync();
     }
