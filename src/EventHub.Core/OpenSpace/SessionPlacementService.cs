@@ -3,7 +3,6 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
-using EventHub.Core.Proceedings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
@@ -13,7 +12,8 @@ namespace EventHub.Core.OpenSpace;
 /// Every change needs an organiser or facilitator (<see cref="Actor.IsOrganiser"/>); people interested in a session
 /// that moves are told through the outbox.
 /// </summary>
-public sealed class SessionPlacementService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+public sealed class SessionPlacementService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal, ISessionNotesLinks notesLinks)
 {
     /// <summary>Places a queued proposal into an empty (room, slot), creating its session.</summary>
     public async Task<Outcome<BoardChangeResult>> PlaceAsync(Actor actor, int proposalId, int roomId, int slotId, CancellationToken ct = default)
@@ -76,11 +76,11 @@ public sealed class SessionPlacementService(IDbContextFactory<EventHubDbContext>
             if (proposal.ConvenerEmail is { } email)
             {
                 // A walk-in asked for the notes link: it goes out in the same transaction as the placing.
-                var notes = await SessionAccess.EnsureNotesAsync(db, session, ct);
+                var notesToken = await notesLinks.EnsureEditTokenAsync(db, session, ct);
                 Outbox.Enqueue(db, OpenSpaceEmailTemplates.NotesLink, email, proposal.ConvenerName, new NotesLinkPayload
                 {
                     RecipientName = proposal.ConvenerName, SessionTitle = session.Title, Room = target.Value.Room.Name,
-                    StartUtc = session.StartUtc, EndUtc = session.EndUtc, NotesToken = notes.EditToken,
+                    StartUtc = session.StartUtc, EndUtc = session.EndUtc, NotesToken = notesToken,
                 }, now, proposal.EventId);
                 await db.SaveChangesAsync(ct);
             }

@@ -27,6 +27,7 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<MaterialService>();
         services.AddSingleton<ProceedingsService>();
         services.AddSingleton<Events.ISessionMergeObserver, SessionRecordMerge>();
+        services.AddSingleton<Events.ISessionNotesLinks, SessionNotesLinks>();
         services.AddEmailTemplatesBeside<ProceedingsFollowUpEmail>();
         return services;
     }

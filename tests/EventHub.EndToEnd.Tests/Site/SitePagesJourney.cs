@@ -22,7 +22,7 @@ public sealed class SitePagesJourney(SharedApp shared, BrowserFixture browser) :
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Privacy notice" }).ClickAsync();
         await page.WaitForURLAsync("**/privacy");
-        (await page.Locator("h1").TextContentAsync()).ShouldBe("Privacy notice");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Privacy notice");
         await page.ShouldHaveNoAxeViolationsAsync();
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Accessibility statement" }).ClickAsync();
