@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using EventHub.Core.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,28 +9,20 @@ namespace EventHub.Core.Polls;
 /// events made from polls that were published. Sweeps at start-up and then every interval.
 /// </summary>
 public sealed class PollRetentionService(
-    PollFinalisingService finalising, PollPersonalDataService personalData, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger) : BackgroundService
+    PollFinalisingService finalising, PollPersonalDataService personalData, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger)
+    : SweepWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => settings.Value.RetentionSweepInterval;
+
+    protected override string What => "Poll retention sweep";
+
+    protected override async Task SweepAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(settings.Value.RetentionSweepInterval, clock);
-        do
+        await finalising.NotifyPublishedEventsAsync(ct);
+        var cleared = await personalData.DeleteExpiredPersonalDataAsync(ct);
+        if (cleared > 0)
         {
-            try
-            {
-                await finalising.NotifyPublishedEventsAsync(stoppingToken);
-                var cleared = await personalData.DeleteExpiredPersonalDataAsync(stoppingToken);
-                if (cleared > 0)
-                {
-                    logger.LogInformation("Deleted the personal data of {Count} poll(s) past their retention period", cleared);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One failed sweep must not stop the next: it retries at the next tick.
-                logger.LogError(ex, "Poll retention sweep failed");
-            }
+            Logger.LogInformation("Deleted the personal data of {Count} poll(s) past their retention period", cleared);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -190,7 +190,7 @@ public sealed class BookingFlowTests : BunitContext
         cut.Find("form").Submit();
 
         cut.Find("[data-testid=error-summary]").QuerySelectorAll("a").ShouldContain(a => a.GetAttribute("href")!.EndsWith("#TicketTypeId", StringComparison.Ordinal));
-        cut.Find("#TicketTypeId").TextContent.ShouldContain("Select a ticket type");
+        cut.Find("#TicketTypeId-error").TextContent.ShouldContain("Select a ticket type");
         cut.Find("[data-testid=ticket-2]").Change(true);
         cut.Find("form").Submit();
         cut.Find("[data-testid=check-answers]").TextContent.ShouldContain("Partners");

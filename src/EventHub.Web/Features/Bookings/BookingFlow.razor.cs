@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
+using EventHub.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.Bookings;
@@ -36,14 +37,16 @@ public partial class BookingFlow
 
     private void SetAnswer(QuestionAnswer answer) => Form.Answers[answer.QuestionId] = answer.Value;
 
-    private void ToggleSession(int id, ChangeEventArgs e)
-    {
-        Form.SessionIds.Remove(id);
-        if (e.Value is true)
-        {
-            Form.SessionIds.Add(id);
-        }
-    }
+    private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
+        [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];
+
+    private IReadOnlyList<ChoiceOption<int>> SessionChoices =>
+        [.. Model.Sessions.Where(s => s.Capacity is not null).Select(s => new ChoiceOption<int>(
+            s.Id, $"{s.Title}, {EventTime.FormatClock(s.StartUtc, Model.Event.TimeZoneId)}", TestId: $"session-{s.Id}"))];
+
+    // Kept in the order the event lists them, whatever order they were ticked in.
+    private void ChooseSessions(IReadOnlySet<int> ids) =>
+        Form.SessionIds = [.. Model.Sessions.Select(s => s.Id).Where(ids.Contains)];
 
     private void Continue()
     {
