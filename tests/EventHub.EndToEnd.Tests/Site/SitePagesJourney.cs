@@ -27,7 +27,7 @@ public sealed class SitePagesJourney(SharedApp shared, BrowserFixture browser) :
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Accessibility statement" }).ClickAsync();
         await page.WaitForURLAsync("**/accessibility");
-        (await page.Locator("h1").TextContentAsync()).ShouldBe("Accessibility statement for EventHub");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Accessibility statement for EventHub");
         await page.ShouldHaveNoAxeViolationsAsync();
         refused.ShouldBeEmpty("the interactive home page and the static pages run under the Content-Security-Policy");
     }
