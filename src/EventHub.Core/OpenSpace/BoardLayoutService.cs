@@ -1,13 +1,15 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
 
 /// <summary>
 /// The board as everyone sees it (rooms across, time slots down, the pitch queue beside), and its time slots.
-/// Reading is public for a public event; adding or removing a slot needs an organiser or facilitator.
+/// Reading is public for a public event (a draft's board only its team's); adding or removing a slot needs a role
+/// that runs the board.
 /// </summary>
 public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFactory, ILiveSignal signal)
 {
@@ -16,25 +18,19 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
-        if (ev is null || (!ev.IsPublic && !actor.IsOrganiser))
-        {
-            return null;
-        }
-
-        return await LoadBoardAsync(db, ev, ct);
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
     }
 
     public async Task<BoardView?> GetBoardAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (ev is null || (!ev.IsPublic && !actor.IsOrganiser))
-        {
-            return null;
-        }
-
-        return await LoadBoardAsync(db, ev, ct);
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
     }
+
+    /// <summary>A public event's board is everyone's; a draft's only its team's.</summary>
+    private static async Task<bool> MayReadAsync(EventHubDbContext db, Actor actor, Event ev, CancellationToken ct) =>
+        ev.IsPublic || await BoardGuards.EventAsync(db, actor, ev.Id, Permission.See, ct) is null;
 
     private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, CancellationToken ct)
     {
@@ -98,7 +94,8 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
 
     public async Task<Outcome<BoardSlotView>> AddSlotAsync(Actor actor, int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } refusal)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await BoardGuards.EventAsync(db, actor, eventId, BoardGuards.RunBoard, ct) is { } refusal)
         {
             return Outcome<BoardSlotView>.Refused(refusal);
         }
@@ -106,12 +103,6 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
         if (endUtc <= startUtc)
         {
             return Outcome<BoardSlotView>.Refused(OpenSpaceErrors.SlotTimes, "EndUtc");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
-        {
-            return Outcome<BoardSlotView>.NotFound(OpenSpaceErrors.NotFound);
         }
 
         if (await db.Set<BoardSlot>().AnyAsync(s => s.EventId == eventId && s.StartUtc < endUtc && startUtc < s.EndUtc, ct))
@@ -129,17 +120,14 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     /// <summary>Removes an empty slot; a slot with sessions in it is refused so nothing placed is lost.</summary>
     public async Task<Outcome<bool>> RemoveSlotAsync(Actor actor, int slotId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } refusal)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var guarded = await BoardGuards.SlotAsync(db, actor, slotId, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<bool>.Refused(refusal);
+            return Outcome<bool>.Refused(guarded.Refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var slot = await db.Set<BoardSlot>().FirstOrDefaultAsync(s => s.Id == slotId, ct);
-        if (slot is null)
-        {
-            return Outcome<bool>.NotFound(OpenSpaceErrors.NotFound);
-        }
+        var slot = guarded.Row;
 
         if (await db.Set<BoardCell>().AnyAsync(c => c.SlotId == slotId, ct))
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +31,10 @@ public sealed class InterestService(IDbContextFactory<EventHubDbContext> dbFacto
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cell = await db.Set<BoardCell>().AsNoTracking().FirstOrDefaultAsync(c => c.SessionId == sessionId, ct);
-        if (BoardGuards.OnSameBoard(cell) is { } notOnBoard)
+        if (cell is null)
         {
-            return Outcome<InterestResult>.Refused(notOnBoard);
+            return Outcome<InterestResult>.Refused(OpenSpaceErrors.NotOnBoard);
         }
-
-        Debug.Assert(cell is not null, "The guard above refuses a session that is not on the board.");
 
         var normalised = EmailAddresses.Normalise(email);
         if (!await db.Set<InterestMark>().AnyAsync(i => i.SessionId == sessionId && i.Email == normalised, ct))
@@ -69,7 +66,11 @@ public sealed class InterestService(IDbContextFactory<EventHubDbContext> dbFacto
             OpenSpaceRules.InterestOverCapacity(title, count, room.Capacity, room.Name)));
     }
 
-    public async Task<int> RemoveInterestAsync(int sessionId, string? email, CancellationToken ct = default)
+    /// <summary>
+    /// Clears "I'd like to go" for an email. Internal: only a caller that has proved who the person is (the ticket
+    /// holder's manage link) may clear it, or anyone could take someone else off a session by guessing their email.
+    /// </summary>
+    internal async Task<int> RemoveInterestAsync(int sessionId, string? email, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var normalised = EmailAddresses.Normalise(email);

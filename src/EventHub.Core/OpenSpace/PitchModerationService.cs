@@ -5,18 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
 
-/// <summary>Organisers let walk-in pitches into the queue, or turn them down, when the event moderates them.</summary>
+/// <summary>Those who run the board let walk-in pitches into the queue, or turn them down, when the event moderates them.</summary>
 public sealed class PitchModerationService(IDbContextFactory<EventHubDbContext> dbFactory, ILiveSignal signal)
 {
     /// <summary>Pitches waiting for an organiser, oldest first.</summary>
     public async Task<Outcome<IReadOnlyList<BoardProposal>>> WaitingAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await BoardGuards.EventAsync(db, actor, eventId, BoardGuards.RunBoard, ct) is { } refusal)
         {
-            return Outcome<IReadOnlyList<BoardProposal>>.Refused(forbidden);
+            return Outcome<IReadOnlyList<BoardProposal>>.Refused(refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.EventId == eventId && p.Status == ProposalStatus.AwaitingModeration)
             .OrderBy(p => p.CreatedUtc).ThenBy(p => p.Id)
@@ -34,18 +34,14 @@ public sealed class PitchModerationService(IDbContextFactory<EventHubDbContext> 
 
     private async Task<Outcome<bool>> DecideAsync(Actor actor, int proposalId, ProposalStatus decision, CancellationToken ct)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<bool>.Refused(forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (proposal is null)
+        var guarded = await BoardGuards.ProposalAsync(db, actor, proposalId, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<bool>.NotFound(OpenSpaceErrors.NotFound);
+            return Outcome<bool>.Refused(guarded.Refusal);
         }
 
+        var proposal = guarded.Row;
         if (proposal.Status != ProposalStatus.AwaitingModeration)
         {
             return Outcome<bool>.Refused(OpenSpaceErrors.NotAwaitingModeration);

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
@@ -51,28 +51,30 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
         return Outcome<BoardProposal>.Ok(new BoardProposal(proposal.Id, proposal.Title, proposal.ConvenerName, proposal.Description, proposal.QueueOrder));
     }
 
-    /// <summary>A facilitator or volunteer at the pitch desk proposes on someone's behalf.</summary>
-    public Task<Outcome<BoardProposal>> ProposeOnBehalfAsync(Actor actor, int eventId, ProposalInput input, CancellationToken ct = default) =>
-        BoardGuards.Organiser(actor) is { } refusal
-            ? Task.FromResult(Outcome<BoardProposal>.Refused(refusal))
-            : ProposeAsync(eventId, input, actor.DisplayName, ct: ct);
+    /// <summary>A facilitator or a volunteer at the pitch desk (the door team may) proposes on someone's behalf.</summary>
+    public async Task<Outcome<BoardProposal>> ProposeOnBehalfAsync(Actor actor, int eventId, ProposalInput input, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await BoardGuards.EventAsync(db, actor, eventId, Permission.PitchDesk, ct) is { } refusal)
+            {
+                return Outcome<BoardProposal>.Refused(refusal);
+            }
+        }
+
+        return await ProposeAsync(eventId, input, actor.DisplayName, ct: ct);
+    }
 
     public async Task<Outcome<bool>> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<bool>.Refused(forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (BoardGuards.Queued(proposal) is { } refusal)
+        var guarded = await BoardGuards.QueuedAsync(db, actor, proposalId, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<bool>.Refused(refusal);
+            return Outcome<bool>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(proposal is not null, "The guard above refuses a proposal that does not exist.");
-
+        var proposal = guarded.Row;
         proposal.Status = ProposalStatus.Withdrawn;
         await db.SaveChangesAsync(ct);
         signal.Publish(proposal.EventId, LiveTopics.Board);
@@ -85,24 +87,19 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
     /// </summary>
     public async Task<Outcome<bool>> MoveInQueueAsync(Actor actor, int proposalId, int offset, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<bool>.Refused(forbidden);
-        }
-
         if (offset is not (-1 or 1))
         {
             return Outcome<bool>.Refused(OpenSpaceErrors.OneStep, "Offset");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (BoardGuards.Queued(proposal) is { } refusal)
+        var guarded = await BoardGuards.QueuedAsync(db, actor, proposalId, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<bool>.Refused(refusal);
+            return Outcome<bool>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(proposal is not null, "The guard above refuses a proposal that does not exist.");
+        var proposal = guarded.Row;
 
         // Ties in QueueOrder are broken by id, as the board reads them, so renumber the whole queue while swapping.
         var eventId = proposal.EventId;

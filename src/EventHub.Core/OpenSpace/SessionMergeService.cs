@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -20,30 +19,14 @@ public sealed class SessionMergeService(
     /// </summary>
     public async Task<Outcome<BoardChangeResult>> MergeAsync(Actor actor, int keepSessionId, int absorbSessionId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<BoardChangeResult>.Refused(forbidden);
-        }
-
-        if (BoardGuards.Different(keepSessionId, absorbSessionId) is { } same)
-        {
-            return Outcome<BoardChangeResult>.Refused(same);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var keepCell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == keepSessionId, ct);
-        var goneCell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == absorbSessionId, ct);
-        if (BoardGuards.OnSameBoard(keepCell, goneCell) is { } notOnBoard)
+        var guarded = await BoardGuards.PairAsync(db, actor, keepSessionId, absorbSessionId, firstMayBePinned: true, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<BoardChangeResult>.Refused(notOnBoard);
+            return Outcome<BoardChangeResult>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(keepCell is not null && goneCell is not null, "The guard above refuses a session that is not on the board.");
-
-        if (BoardGuards.NotPinned(goneCell) is { } pinned)
-        {
-            return Outcome<BoardChangeResult>.Refused(pinned);
-        }
+        var (keepCell, goneCell) = guarded.Row;
 
         var keep = await db.Sessions.FirstAsync(s => s.Id == keepSessionId, ct);
         var gone = await db.Sessions.FirstAsync(s => s.Id == absorbSessionId, ct);

@@ -1,15 +1,15 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
 
 /// <summary>
 /// Putting sessions on the board: placing a queued proposal, moving, swapping and pinning, with each session's history.
-/// Every change needs an organiser or facilitator (<see cref="Actor.IsOrganiser"/>); people interested in a session
+/// Every change needs a role that runs the event's board (<see cref="BoardGuards"/>); people interested in a session
 /// that moves are told through the outbox.
 /// </summary>
 public sealed class SessionPlacementService(
@@ -18,19 +18,14 @@ public sealed class SessionPlacementService(
     /// <summary>Places a queued proposal into an empty (room, slot), creating its session.</summary>
     public async Task<Outcome<BoardChangeResult>> PlaceAsync(Actor actor, int proposalId, int roomId, int slotId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<BoardChangeResult>.Refused(forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (BoardGuards.Queued(proposal) is { } notQueued)
+        var guarded = await BoardGuards.QueuedAsync(db, actor, proposalId, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<BoardChangeResult>.Refused(notQueued);
+            return Outcome<BoardChangeResult>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(proposal is not null, "The guard above refuses a proposal that does not exist.");
+        var proposal = guarded.Row;
 
         var target = await LoadTargetAsync(db, proposal.EventId, roomId, slotId, ct);
         if (target is null)
@@ -100,24 +95,14 @@ public sealed class SessionPlacementService(
     /// <summary>Moves a board session to an empty (room, slot). Pinned sessions stay put.</summary>
     public async Task<Outcome<BoardChangeResult>> MoveAsync(Actor actor, int sessionId, int roomId, int slotId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<BoardChangeResult>.Refused(forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == sessionId, ct);
-        if (BoardGuards.OnSameBoard(cell) is { } notOnBoard)
+        var guarded = await BoardGuards.CellAsync(db, actor, sessionId, movable: true, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<BoardChangeResult>.Refused(notOnBoard);
+            return Outcome<BoardChangeResult>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(cell is not null, "The guard above refuses a session that is not on the board.");
-
-        if (BoardGuards.NotPinned(cell) is { } pinnedRefusal)
-        {
-            return Outcome<BoardChangeResult>.Refused(pinnedRefusal);
-        }
+        var cell = guarded.Row;
 
         if (cell.RoomId == roomId && cell.SlotId == slotId)
         {
@@ -159,31 +144,14 @@ public sealed class SessionPlacementService(
     /// <summary>Swaps the places of two board sessions (say, to give the popular one the bigger room).</summary>
     public async Task<Outcome<BoardChangeResult>> SwapAsync(Actor actor, int firstSessionId, int secondSessionId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<BoardChangeResult>.Refused(forbidden);
-        }
-
-        if (BoardGuards.Different(firstSessionId, secondSessionId) is { } same)
-        {
-            return Outcome<BoardChangeResult>.Refused(same);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cells = await db.Set<BoardCell>().Where(c => c.SessionId == firstSessionId || c.SessionId == secondSessionId).ToListAsync(ct);
-        var a = cells.FirstOrDefault(c => c.SessionId == firstSessionId);
-        var b = cells.FirstOrDefault(c => c.SessionId == secondSessionId);
-        if (BoardGuards.OnSameBoard(a, b) is { } notOnBoard)
+        var guarded = await BoardGuards.PairAsync(db, actor, firstSessionId, secondSessionId, firstMayBePinned: false, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<BoardChangeResult>.Refused(notOnBoard);
+            return Outcome<BoardChangeResult>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(a is not null && b is not null, "The guard above refuses a session that is not on the board.");
-
-        if (BoardGuards.NotPinned(a, b) is { } pinnedRefusal)
-        {
-            return Outcome<BoardChangeResult>.Refused(pinnedRefusal);
-        }
+        var (a, b) = guarded.Row;
         var sessions = await db.Sessions.Where(s => s.Id == firstSessionId || s.Id == secondSessionId).ToListAsync(ct);
         var sa = sessions.First(s => s.Id == firstSessionId);
         var sb = sessions.First(s => s.Id == secondSessionId);
@@ -219,19 +187,14 @@ public sealed class SessionPlacementService(
 
     public async Task<Outcome<BoardChangeResult>> SetPinnedAsync(Actor actor, int sessionId, bool pinned, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
-        {
-            return Outcome<BoardChangeResult>.Refused(forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cell = await db.Set<BoardCell>().FirstOrDefaultAsync(c => c.SessionId == sessionId, ct);
-        if (BoardGuards.OnSameBoard(cell) is { } notOnBoard)
+        var guarded = await BoardGuards.CellAsync(db, actor, sessionId, movable: false, ct);
+        if (!guarded.Ok)
         {
-            return Outcome<BoardChangeResult>.Refused(notOnBoard);
+            return Outcome<BoardChangeResult>.Refused(guarded.Refusal);
         }
 
-        Debug.Assert(cell is not null, "The guard above refuses a session that is not on the board.");
+        var cell = guarded.Row;
 
         if (cell.IsPinned != pinned)
         {
@@ -248,9 +211,16 @@ public sealed class SessionPlacementService(
         return Outcome<BoardChangeResult>.Ok(new BoardChangeResult(sessionId, await BoardWarnings.ForAsync(db, sessionId, ct)));
     }
 
-    public async Task<IReadOnlyList<SessionHistoryEntry>> GetHistoryAsync(int sessionId, CancellationToken ct = default)
+    /// <summary>What happened to a session on the board, and who did it: for its event's team only (empty otherwise).</summary>
+    public async Task<IReadOnlyList<SessionHistoryEntry>> GetHistoryAsync(Actor actor, int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(ct);
+        if (eventId is null || await BoardGuards.EventAsync(db, actor, eventId.Value, Permission.See, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Set<SessionHistoryEntry>().AsNoTracking().Where(h => h.SessionId == sessionId)
             .OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToListAsync(ct);
     }

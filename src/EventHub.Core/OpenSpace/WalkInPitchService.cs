@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.OpenSpace;
@@ -63,26 +64,26 @@ public sealed class WalkInPitchService(IDbContextFactory<EventHubDbContext> dbFa
 
     public async Task<Outcome<WalkInPolicy>> GetPolicyAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (BoardGuards.Organiser(actor) is { } forbidden)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await BoardGuards.EventAsync(db, actor, eventId, Permission.See, ct) is { } refusal)
         {
-            return Outcome<WalkInPolicy>.Refused(forbidden);
+            return Outcome<WalkInPolicy>.Refused(refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.Set<WalkInSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
         return Outcome<WalkInPolicy>.Ok(settings is null ? WalkInPolicy.TicketHoldersOnly : new(settings.WalkInsMayPitch, settings.ModerateWalkIns));
     }
 
-    /// <summary>An organiser chooses whether walk-ins may pitch and whether their pitches wait for moderation.</summary>
+    /// <summary>Someone who runs the board chooses whether walk-ins may pitch and whether their pitches wait for moderation.</summary>
     public async Task<Outcome<WalkInPolicy>> SetPolicyAsync(Actor actor, int eventId, WalkInPolicy policy, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (BoardGuards.Organiser(actor) is { } forbidden)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await BoardGuards.EventAsync(db, actor, eventId, BoardGuards.RunBoard, ct) is { } refusal)
         {
-            return Outcome<WalkInPolicy>.Refused(forbidden);
+            return Outcome<WalkInPolicy>.Refused(refusal);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId && e.Kind != EventKind.Forum, ct))
         {
             return Outcome<WalkInPolicy>.NotFound(OpenSpaceErrors.NoProposals);

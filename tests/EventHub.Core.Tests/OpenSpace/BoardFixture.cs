@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace EventHub.Core.Tests.OpenSpace;
 
-/// <summary>An Open Space event with three rooms (small, big, hall) and two slots on a real SQLite file.</summary>
+/// <summary>
+/// An Open Space event with three rooms (small, big, hall) and two slots on a real SQLite file; <see cref="Actors.Organiser"/>
+/// is an editor on its team, so runs its board.
+/// </summary>
 internal sealed class BoardFixture : IAsyncDisposable
 {
     private BoardFixture(TestDatabase database, FakeTimeProvider clock)
@@ -85,6 +89,8 @@ internal sealed class BoardFixture : IAsyncDisposable
             BigRoom = ev.Rooms[1].Id;
             Hall = ev.Rooms[2].Id;
         }
+
+        await Teams.JoinEventAsync(Database, Actors.Organiser, EventId, TeamRole.Editor);
 
         Morning = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(1), start.AddHours(2))).Value!.Id;
         Afternoon = (await Layout.AddSlotAsync(Actors.Organiser, EventId, start.AddHours(4), start.AddHours(5))).Value!.Id;

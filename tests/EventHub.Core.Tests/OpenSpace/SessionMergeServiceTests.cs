@@ -24,7 +24,7 @@ public sealed class SessionMergeServiceTests
         var cell = board.CellAt(f.Hall, f.Morning)!;
         cell.Title.ShouldBe("Remote teams + Working from home");
         cell.ConvenerName.ShouldBe("Ann, Bob");
-        var history = await f.Placement.GetHistoryAsync(keep);
+        var history = await f.Placement.GetHistoryAsync(Actors.Organiser, keep);
         history.ShouldContain(h => h.Kind == SessionHistoryKind.MergedIn && h.Title == "Remote teams" && h.ConvenerName == "Ann");
         history.ShouldContain(h => h.Kind == SessionHistoryKind.MergedIn && h.Title == "Working from home" && h.ConvenerName == "Bob");
         await using var db = f.Database.CreateDbContext();

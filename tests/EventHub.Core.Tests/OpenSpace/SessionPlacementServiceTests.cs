@@ -85,7 +85,7 @@ public sealed class SessionPlacementServiceTests
         var board = await f.Layout.GetBoardAsync(Actor.Anonymous, f.Slug);
         board!.CellAt(f.SmallRoom, f.Morning).ShouldBeNull();
         board.CellAt(f.Hall, f.Afternoon)!.SessionId.ShouldBe(session);
-        (await f.Placement.GetHistoryAsync(session))[^1].Kind.ShouldBe(SessionHistoryKind.Moved);
+        (await f.Placement.GetHistoryAsync(Actors.Organiser, session))[^1].Kind.ShouldBe(SessionHistoryKind.Moved);
     }
 
     [Fact]

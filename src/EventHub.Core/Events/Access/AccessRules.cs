@@ -10,10 +10,11 @@ public static class AccessRules
     private static readonly IReadOnlySet<Permission> Editor = new HashSet<Permission>
     {
         Permission.See, Permission.ViewFigures, Permission.ViewAttendees, Permission.Edit, Permission.Door,
-        Permission.ManageDoorLinks, Permission.ReadMail,
+        Permission.ManageDoorLinks, Permission.ReadMail, Permission.PitchDesk,
     };
 
-    private static readonly IReadOnlySet<Permission> Door = new HashSet<Permission> { Permission.See, Permission.Door };
+    /// <summary>The door volunteers: check-in, and the pitch desk of an Open Space event (both are a desk by the entrance).</summary>
+    private static readonly IReadOnlySet<Permission> Door = new HashSet<Permission> { Permission.See, Permission.Door, Permission.PitchDesk };
 
     private static readonly IReadOnlySet<Permission> Viewer = new HashSet<Permission>
     {

@@ -32,4 +32,7 @@ public enum Permission
 
     /// <summary>Cancel the event (which emails everyone booked).</summary>
     Cancel = 9,
+
+    /// <summary>Enter pitches into an Open Space event's queue at the pitch desk (but not move sessions on the board).</summary>
+    PitchDesk = 10,
 }

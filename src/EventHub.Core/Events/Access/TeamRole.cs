@@ -9,7 +9,7 @@ public enum TeamRole
     /// <summary>Details, sessions, bookings, email and after-the-day.</summary>
     Editor = 1,
 
-    /// <summary>The check-in pages and the door list only.</summary>
+    /// <summary>The check-in pages and the door list only, and the pitch desk of an Open Space event.</summary>
     Door = 2,
 
     /// <summary>Read-only figures and the attendee list without needs.</summary>

@@ -27,10 +27,18 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
-    public void The_door_sees_only_the_door_even_with_the_needs_flag()
+    public void The_door_sees_only_the_door_and_the_pitch_desk_even_with_the_needs_flag()
     {
-        AccessRules.For(TeamRole.Door, canSeeNeeds: false).ShouldBe([Permission.See, Permission.Door], ignoreOrder: true);
-        AccessRules.For(TeamRole.Door, canSeeNeeds: true).ShouldBe([Permission.See, Permission.Door], ignoreOrder: true);
+        AccessRules.For(TeamRole.Door, canSeeNeeds: false).ShouldBe([Permission.See, Permission.Door, Permission.PitchDesk], ignoreOrder: true);
+        AccessRules.For(TeamRole.Door, canSeeNeeds: true).ShouldBe([Permission.See, Permission.Door, Permission.PitchDesk], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Editors_and_the_door_enter_pitches_at_the_pitch_desk_but_only_editors_run_the_board_and_viewers_neither()
+    {
+        AccessRules.For(TeamRole.Editor, canSeeNeeds: false).ShouldContain(Permission.PitchDesk);
+        AccessRules.For(TeamRole.Door, canSeeNeeds: false).ShouldNotContain(Permission.Edit);
+        AccessRules.For(TeamRole.Viewer, canSeeNeeds: true).ShouldNotContain(Permission.PitchDesk);
     }
 
     [Fact]
