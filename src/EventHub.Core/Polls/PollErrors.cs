@@ -27,6 +27,10 @@ public static class PollErrors
     /// <summary>A field error: the series chosen for the poll was deleted meanwhile.</summary>
     public static readonly Refusal SeriesGone = new("poll_series_gone", "That series no longer exists. Choose another or none");
 
+    /// <summary>A field error: the organiser may not add polls to the series they chose.</summary>
+    public static readonly Refusal SeriesNotYours = Refusal.Forbidden("poll_series_not_yours",
+        "You are not an owner or editor of that series. Choose another or none");
+
     public static Refusal Closed(DateTime closesUtc, string zoneId) => new(ClosedCode,
         $"This poll closed on {EventTime.FormatDateTime(closesUtc, zoneId)}. Answers can no longer be added or changed.");
 

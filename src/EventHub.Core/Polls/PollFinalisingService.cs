@@ -2,6 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Polls;
@@ -28,6 +29,11 @@ public sealed class PollFinalisingService(IDbContextFactory<EventHubDbContext> d
         if (poll is null)
         {
             return Outcome<FinaliseReceipt>.NotFound(PollErrors.NotFound);
+        }
+
+        if (await PollAccess.CheckAsync(db, actor, poll, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<FinaliseReceipt>.Refused(refusal);
         }
 
         if (poll.Status == PollStatus.Finalised)
@@ -64,10 +70,9 @@ public sealed class PollFinalisingService(IDbContextFactory<EventHubDbContext> d
         var created = await events.CreateAsync(actor, input, ct);
         if (!created.Succeeded)
         {
-            var refusal = PollErrors.DraftEventNotCreated(created.Message);
             return created.Errors.Any(e => e.Field == nameof(EventInput.Capacity))
                 ? Outcome<FinaliseReceipt>.Invalid(nameof(FinaliseRequest.Capacity), created.Message!)
-                : Outcome<FinaliseReceipt>.Refused(refusal);
+                : Outcome<FinaliseReceipt>.Refused(PollErrors.DraftEventNotCreated(created.Message));
         }
 
         var eventId = created.Value!.Id;

@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Polls;
@@ -27,6 +28,12 @@ public sealed class PollSetupService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<Poll>.Invalid(nameof(PollInput.SeriesId), PollErrors.SeriesGone.Message);
         }
 
+        // A poll in a series belongs to the series' team: only someone who may edit the series may put one there.
+        if (input.SeriesId is { } chosen && !(await EventAccess.ResolveSeriesAsync(db, actor, chosen, ct)).Contains(Permission.Edit))
+        {
+            return Outcome<Poll>.Invalid(nameof(PollInput.SeriesId), PollErrors.SeriesNotYours.Message);
+        }
+
         var poll = new Poll
         {
             Title = input.Title.Trim(),
@@ -47,24 +54,24 @@ public sealed class PollSetupService(IDbContextFactory<EventHubDbContext> dbFact
         return Outcome<Poll>.Ok(poll);
     }
 
+    /// <summary>The polls the actor may read (<see cref="PollAccess"/>), newest first.</summary>
     public async Task<IReadOnlyList<PollListRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Poll>().AsNoTracking()
+        return await (await PollAccess.ScopeAsync(db, actor, PollAccess.Read, ct))
             .OrderByDescending(p => p.CreatedUtc).ThenByDescending(p => p.Id)
             .Select(p => new PollListRow(p.Id, p.Title, p.Status, p.Options.Count, p.Voters.Count, p.ClosesUtc, p.TimeZoneId,
                 p.PublicToken, p.EventId, p.CreatedUtc))
             .ToListAsync(ct);
     }
 
+    /// <summary>One poll with its voters' answers; null when it does not exist or the actor may not read it.</summary>
     public async Task<PollDetail?> GetAsync(Actor actor, int pollId, CancellationToken ct = default)
     {
-        Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Series).Include(p => p.Event)
             .FirstOrDefaultAsync(p => p.Id == pollId, ct);
-        if (poll is null)
+        if (poll is null || await PollAccess.CheckAsync(db, actor, poll, PollAccess.Read, ct) is not null)
         {
             return null;
         }
