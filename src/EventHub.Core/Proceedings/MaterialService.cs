@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -140,8 +141,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
     /// <summary>Every material of an event, hidden ones included, for organisers to look over.</summary>
     public async Task<IReadOnlyList<MaterialView>> ListForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ProceedingsAccess.MayAsync(db, actor, eventId, ct))
+        {
+            return [];
+        }
+
         var rows = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == eventId)
             .OrderBy(m => m.SessionId).ThenBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
         return [.. rows.Select(MaterialView.From)];
@@ -155,6 +160,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var eventId = await db.Set<Material>().Where(m => m.Id == materialId).Select(m => (int?)m.EventId).FirstOrDefaultAsync(ct);
+        if (await ProceedingsAccess.CheckRowAsync(db, actor, eventId, ProceedingsErrors.MaterialNotFound, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
         var count = await db.Set<Material>().Where(m => m.Id == materialId).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsHidden, hidden), ct);
         return count == 1 ? Outcome<bool>.Ok(hidden) : Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
     }
@@ -168,10 +179,12 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var material = await db.Set<Material>().FirstOrDefaultAsync(m => m.Id == materialId, ct);
-        if (material is null)
+        if (await ProceedingsAccess.CheckRowAsync(db, actor, material?.EventId, ProceedingsErrors.MaterialNotFound, ct) is { } refusal)
         {
-            return Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
+            return Outcome<bool>.Refused(refusal);
         }
+
+        Debug.Assert(material is not null, "The check above refuses a material that does not exist.");
 
         db.Remove(material);
         await db.SaveChangesAsync(ct);
@@ -184,7 +197,7 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
     }
 
     /// <summary>
-    /// A file to download: visible material of a public event, or any material for an organiser. Null otherwise,
+    /// A file to download: visible material of a public event, or any material for those who edit the event. Null otherwise,
     /// so a hidden file and a missing one look the same.
     /// </summary>
     public async Task<MaterialDownload?> GetDownloadAsync(Actor actor, int materialId, CancellationToken ct = default)
@@ -196,13 +209,10 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
             return null;
         }
 
-        if (!actor.IsOrganiser)
+        var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == material.EventId, ct);
+        if ((material.IsHidden || !ev.IsPublic) && !await ProceedingsAccess.MayAsync(db, actor, ev.Id, ct))
         {
-            var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == material.EventId, ct);
-            if (material.IsHidden || !ev.IsPublic)
-            {
-                return null;
-            }
+            return null;
         }
 
         var path = store.PathFor(material.StoredName);
@@ -216,12 +226,17 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<long>.Forbidden(ProceedingsErrors.OrganisersOnlyUploadLimit);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<long>.Refused(refusal);
+        }
+
         if (maxBytes is < 1024 or > ProceedingsRules.MaxAllowedUploadBytes)
         {
             return Outcome<long>.Refused(ProceedingsErrors.UploadLimitBytes(ProceedingsRules.MaxAllowedUploadBytes), "MaxUploadBytes");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
         settings.MaxUploadBytes = maxBytes;
         await db.SaveChangesAsync(ct);

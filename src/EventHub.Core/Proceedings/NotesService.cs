@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace EventHub.Core.Proceedings;
 /// <summary>Session notes: the private link, loading the notes page and autosaving it.</summary>
 public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The private notes link's token for a session, created on first ask (organisers put it on the session's card).</summary>
+    /// <summary>The private notes link's token for a session, created on first ask (those who edit the event put it on the session's card).</summary>
     public async Task<Outcome<string>> GetEditTokenAsync(Actor actor, int sessionId, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -17,10 +18,12 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null)
+        if (await ProceedingsAccess.CheckRowAsync(db, actor, session?.EventId, ProceedingsErrors.SessionNotFound, ct) is { } refusal)
         {
-            return Outcome<string>.NotFound(ProceedingsErrors.SessionNotFound);
+            return Outcome<string>.Refused(refusal);
         }
+
+        Debug.Assert(session is not null, "The check above refuses a session that does not exist.");
 
         return Outcome<string>.Ok((await SessionAccess.EnsureNotesAsync(db, session, ct)).EditToken);
     }
@@ -42,9 +45,10 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
         var limit = await db.Set<ProceedingsSettings>().Where(s => s.EventId == ev.Id).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
             ?? ProceedingsSettings.DefaultMaxUploadBytes;
+        // Hidden material shows only to an organiser who came in by session id, whose role SessionAccess checked.
         return new NotesPage(session.Id, ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, session.Title, room, session.StartUtc, session.EndUtc,
             notes.EditToken, notes.Convener, notes.Participants, notes.KeyPoints, notes.Actions, notes.Links, notes.HideConvenerName,
-            notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Actor.IsOrganiser).Select(MaterialView.From)], limit);
+            notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Token is null).Select(MaterialView.From)], limit);
     }
 
     /// <summary>

@@ -113,8 +113,12 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     public async Task<IReadOnlyList<WriteUpView>> PendingWriteUpsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ProceedingsAccess.MayAsync(db, actor, eventId, ct))
+        {
+            return [];
+        }
+
         var rows = await db.Set<WriteUp>().AsNoTracking().Where(w => w.EventId == eventId && w.Status == WriteUpStatus.Pending)
             .Join(db.Sessions, w => w.SessionId, s => s.Id, (w, s) => new { w, s.Title })
             .OrderBy(x => x.w.CreatedUtc).ToListAsync(ct);
@@ -130,6 +134,12 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
         var status = approve ? WriteUpStatus.Approved : WriteUpStatus.Rejected;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var eventId = await db.Set<WriteUp>().Where(w => w.Id == writeUpId).Select(w => (int?)w.EventId).FirstOrDefaultAsync(ct);
+        if (await ProceedingsAccess.CheckRowAsync(db, actor, eventId, ProceedingsErrors.WriteUpNotFound, ct) is { } refusal)
+        {
+            return Outcome<WriteUpStatus>.Refused(refusal);
+        }
+
         var count = await db.Set<WriteUp>().Where(w => w.Id == writeUpId).ExecuteUpdateAsync(u => u.SetProperty(w => w.Status, status), ct);
         return count == 1 ? Outcome<WriteUpStatus>.Ok(status) : Outcome<WriteUpStatus>.NotFound(ProceedingsErrors.WriteUpNotFound);
     }
@@ -142,6 +152,11 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
         var settings = await SettingsForUpdateAsync(db, eventId, ct);
         settings.TrustContributors = trusted;
         await db.SaveChangesAsync(ct);
@@ -158,9 +173,9 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
         {
-            return Outcome<bool>.NotFound(ProceedingsErrors.EventNotFound);
+            return Outcome<bool>.Refused(refusal);
         }
 
         var settings = await SettingsForUpdateAsync(db, eventId, ct);
@@ -171,7 +186,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     }
 
     /// <summary>
-    /// The proceedings of an event: published ones for everyone, a preview for organisers. Hidden material,
+    /// The proceedings of an event: published ones for everyone, a preview for those who edit the event. Hidden material,
     /// unapproved write-ups and the names of conveners who opted out are left out.
     /// </summary>
     public async Task<ProceedingsBook?> GetBookAsync(Actor actor, string eventSlug, CancellationToken ct = default)
@@ -185,7 +200,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
         var settings = await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == ev.Id, ct);
         var published = settings?.IsPublished == true && ev.IsPublic;
-        if (!published && !actor.IsOrganiser)
+        if (!published && !await ProceedingsAccess.MayAsync(db, actor, ev.Id, ct))
         {
             return null;
         }
@@ -235,11 +250,12 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (ev is null)
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
         {
-            return Outcome<int>.NotFound(ProceedingsErrors.EventNotFound);
+            return Outcome<int>.Refused(refusal);
         }
+
+        var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
 
         if (!await db.Set<ProceedingsSettings>().AnyAsync(s => s.EventId == eventId && s.IsPublished, ct))
         {
@@ -318,11 +334,18 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             .ToListAsync(ct);
     }
 
-    /// <summary>The event's record settings as organisers edit them (defaults when never set).</summary>
-    public async Task<ProceedingsSettings> GetSettingsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    /// <summary>
+    /// The event's record settings as those who edit the event change them (defaults when never set); null when the
+    /// actor may not.
+    /// </summary>
+    public async Task<ProceedingsSettings?> GetSettingsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ProceedingsAccess.MayAsync(db, actor, eventId, ct))
+        {
+            return null;
+        }
+
         return await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
             ?? new ProceedingsSettings { EventId = eventId };
     }

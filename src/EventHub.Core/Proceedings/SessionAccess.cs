@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Proceedings;
 
 /// <summary>
-/// Who may edit a session's record: an organiser, or anyone holding the session's private notes link.
+/// Who may edit a session's record: an organiser whose role lets them edit the session's event, or anyone holding
+/// the session's private notes link.
 /// The link is created on first use; ids are never enough on their own.
 /// </summary>
 internal static class SessionAccess
@@ -47,7 +48,7 @@ internal static class SessionAccess
         return (session, notes);
     }
 
-    /// <summary>Resolves either an organiser's session id or a private token to a session they may edit.</summary>
+    /// <summary>Resolves either an organiser's session id (checking their role on its event) or a private token to a session they may edit.</summary>
     public static async Task<(Session Session, SessionNotes Notes)?> ResolveAsync(EventHubDbContext db, EditorKey key, CancellationToken ct)
     {
         if (key.Token is not null)
@@ -59,7 +60,9 @@ internal static class SessionAccess
         if (key.Actor.IsOrganiser && key.SessionId is { } id)
         {
             var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-            return session is null ? null : (session, await EnsureNotesAsync(db, session, ct));
+            return session is null || !await ProceedingsAccess.MayAsync(db, key.Actor, session.EventId, ct)
+                ? null
+                : (session, await EnsureNotesAsync(db, session, ct));
         }
 
         return null;

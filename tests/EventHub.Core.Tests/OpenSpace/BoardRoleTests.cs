@@ -1,4 +1,3 @@
-using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
 using EventHub.Core.OpenSpace;
@@ -10,18 +9,14 @@ namespace EventHub.Core.Tests.OpenSpace;
 /// <summary>Who may do what on an Open Space board: editors run it, the door team enters pitches, others are refused.</summary>
 public sealed class BoardRoleTests : IAsyncLifetime
 {
-    private static readonly Actor Door = Actor.Organiser("door-1", "Dee Door");
-    private static readonly Actor Viewer = Actor.Organiser("viewer-1", "Vic Viewer");
-    private static readonly Actor Stranger = Actor.Organiser("stranger-1", "Sam Stranger");
-
     private BoardFixture _f = default!;
 
     public async ValueTask InitializeAsync()
     {
         _f = await BoardFixture.CreateAsync();
-        await Teams.JoinEventAsync(_f.Database, Door, _f.EventId, TeamRole.Door);
-        await Teams.JoinEventAsync(_f.Database, Viewer, _f.EventId, TeamRole.Viewer);
-        await Teams.StoreAsync(_f.Database, Stranger);
+        await Teams.JoinEventAsync(_f.Database, Actors.Door, _f.EventId, TeamRole.Door);
+        await Teams.JoinEventAsync(_f.Database, Actors.Viewer, _f.EventId, TeamRole.Viewer);
+        await Teams.StoreAsync(_f.Database, Actors.Stranger);
     }
 
     public async ValueTask DisposeAsync() => await _f.DisposeAsync();
@@ -29,10 +24,10 @@ public sealed class BoardRoleTests : IAsyncLifetime
     [Fact]
     public async Task A_door_volunteer_enters_a_pitch_at_the_pitch_desk_and_it_joins_the_queue()
     {
-        var outcome = await _f.Queue.ProposeOnBehalfAsync(Door, _f.EventId, new ProposalInput("Repair cafés", "Rita"));
+        var outcome = await _f.Queue.ProposeOnBehalfAsync(Actors.Door, _f.EventId, new ProposalInput("Repair cafés", "Rita"));
 
         outcome.Succeeded.ShouldBeTrue();
-        (await _f.Layout.GetBoardAsync(Door, _f.EventId))!.Queue.Single().Title.ShouldBe("Repair cafés");
+        (await _f.Layout.GetBoardAsync(Actors.Door, _f.EventId))!.Queue.Single().Title.ShouldBe("Repair cafés");
     }
 
     [Fact]
@@ -43,17 +38,17 @@ public sealed class BoardRoleTests : IAsyncLifetime
 
         var outcomes = new[]
         {
-            (await _f.Placement.PlaceAsync(Door, proposal, _f.BigRoom, _f.Morning)).As<bool>(),
-            (await _f.Placement.MoveAsync(Door, placed, _f.Hall, _f.Afternoon)).As<bool>(),
-            (await _f.Placement.SetPinnedAsync(Door, placed, true)).As<bool>(),
-            await _f.Queue.MoveInQueueAsync(Door, proposal, -1),
-            await _f.Queue.WithdrawAsync(Door, proposal),
-            (await _f.Layout.AddSlotAsync(Door, _f.EventId, new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 3, 16, 0, 0, DateTimeKind.Utc))).As<bool>(),
-            (await _f.WalkIns.SetPolicyAsync(Door, _f.EventId, new WalkInPolicy(true, false))).As<bool>(),
+            (await _f.Placement.PlaceAsync(Actors.Door, proposal, _f.BigRoom, _f.Morning)).As<bool>(),
+            (await _f.Placement.MoveAsync(Actors.Door, placed, _f.Hall, _f.Afternoon)).As<bool>(),
+            (await _f.Placement.SetPinnedAsync(Actors.Door, placed, true)).As<bool>(),
+            await _f.Queue.MoveInQueueAsync(Actors.Door, proposal, -1),
+            await _f.Queue.WithdrawAsync(Actors.Door, proposal),
+            (await _f.Layout.AddSlotAsync(Actors.Door, _f.EventId, new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 3, 16, 0, 0, DateTimeKind.Utc))).As<bool>(),
+            (await _f.WalkIns.SetPolicyAsync(Actors.Door, _f.EventId, new WalkInPolicy(true, false))).As<bool>(),
         };
 
         outcomes.ShouldAllBe(o => o.IsForbidden && o.Message == EventErrors.RoleDoesNotAllow.Message);
-        var board = (await _f.Layout.GetBoardAsync(Door, _f.EventId))!;
+        var board = (await _f.Layout.GetBoardAsync(Actors.Door, _f.EventId))!;
         board.CellAt(_f.SmallRoom, _f.Morning)!.SessionId.ShouldBe(placed);
         board.Queue.Single().Id.ShouldBe(proposal);
     }
@@ -61,10 +56,10 @@ public sealed class BoardRoleTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_cannot_enter_pitches()
     {
-        var outcome = await _f.Queue.ProposeOnBehalfAsync(Viewer, _f.EventId, new ProposalInput("Nope", "Vic"));
+        var outcome = await _f.Queue.ProposeOnBehalfAsync(Actors.Viewer, _f.EventId, new ProposalInput("Nope", "Vic"));
 
         outcome.IsForbidden.ShouldBeTrue();
-        (await _f.Layout.GetBoardAsync(Viewer, _f.EventId))!.Queue.ShouldBeEmpty();
+        (await _f.Layout.GetBoardAsync(Actors.Viewer, _f.EventId))!.Queue.ShouldBeEmpty();
     }
 
     [Fact]
@@ -76,16 +71,16 @@ public sealed class BoardRoleTests : IAsyncLifetime
 
         var outcomes = new[]
         {
-            (await _f.Queue.ProposeOnBehalfAsync(Stranger, _f.EventId, new ProposalInput("Sneaky", "Sam"))).As<bool>(),
-            (await _f.Placement.PlaceAsync(Stranger, proposal, _f.Hall, _f.Morning)).As<bool>(),
-            (await _f.Placement.SwapAsync(Stranger, a, b)).As<bool>(),
-            (await _f.Merging.MergeAsync(Stranger, a, b)).As<bool>(),
-            await _f.Moderation.ApproveAsync(Stranger, proposal),
-            (await _f.WalkIns.GetPolicyAsync(Stranger, _f.EventId)).As<bool>(),
+            (await _f.Queue.ProposeOnBehalfAsync(Actors.Stranger, _f.EventId, new ProposalInput("Sneaky", "Sam"))).As<bool>(),
+            (await _f.Placement.PlaceAsync(Actors.Stranger, proposal, _f.Hall, _f.Morning)).As<bool>(),
+            (await _f.Placement.SwapAsync(Actors.Stranger, a, b)).As<bool>(),
+            (await _f.Merging.MergeAsync(Actors.Stranger, a, b)).As<bool>(),
+            await _f.Moderation.ApproveAsync(Actors.Stranger, proposal),
+            (await _f.WalkIns.GetPolicyAsync(Actors.Stranger, _f.EventId)).As<bool>(),
         };
 
         outcomes.ShouldAllBe(o => o.IsNotFound);
-        (await _f.Placement.GetHistoryAsync(Stranger, a)).ShouldBeEmpty();
+        (await _f.Placement.GetHistoryAsync(Actors.Stranger, a)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -96,8 +91,8 @@ public sealed class BoardRoleTests : IAsyncLifetime
             await db.Events.Where(e => e.Id == _f.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EventStatus.Draft));
         }
 
-        (await _f.Layout.GetBoardAsync(Stranger, _f.EventId)).ShouldBeNull();
-        (await _f.Layout.GetBoardAsync(Stranger, _f.Slug)).ShouldBeNull();
-        (await _f.Layout.GetBoardAsync(Door, _f.Slug)).ShouldNotBeNull();
+        (await _f.Layout.GetBoardAsync(Actors.Stranger, _f.EventId)).ShouldBeNull();
+        (await _f.Layout.GetBoardAsync(Actors.Stranger, _f.Slug)).ShouldBeNull();
+        (await _f.Layout.GetBoardAsync(Actors.Door, _f.Slug)).ShouldNotBeNull();
     }
 }

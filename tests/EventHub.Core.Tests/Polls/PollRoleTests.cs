@@ -1,4 +1,3 @@
-using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Polls;
@@ -9,11 +8,6 @@ namespace EventHub.Core.Tests.Polls;
 /// <summary>A poll belongs to its event, else its series, else its creator: their team decides who reads and finalises it.</summary>
 public sealed class PollRoleTests : IAsyncLifetime
 {
-    private static readonly Actor SeriesEditor = Actor.Organiser("editor-1", "Ed Editor");
-    private static readonly Actor SeriesViewer = Actor.Organiser("viewer-1", "Vic Viewer");
-    private static readonly Actor SeriesDoor = Actor.Organiser("door-1", "Dee Door");
-    private static readonly Actor Stranger = Actor.Organiser("stranger-1", "Sam Stranger");
-
     private PollTestKit _kit = default!;
     private int _seriesId;
 
@@ -21,10 +15,10 @@ public sealed class PollRoleTests : IAsyncLifetime
     {
         _kit = await PollTestKit.CreateAsync();
         _seriesId = (await new SeriesService(_kit.Database, _kit.Clock).CreateAsync(Actors.Organiser, new SeriesInput { Name = "Exeter Tech" })).Value!.Id;
-        await Teams.JoinSeriesAsync(_kit.Database, SeriesEditor, _seriesId, TeamRole.Editor);
-        await Teams.JoinSeriesAsync(_kit.Database, SeriesViewer, _seriesId, TeamRole.Viewer);
-        await Teams.JoinSeriesAsync(_kit.Database, SeriesDoor, _seriesId, TeamRole.Door);
-        await Teams.StoreAsync(_kit.Database, Stranger);
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Editor, _seriesId, TeamRole.Editor);
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Viewer, _seriesId, TeamRole.Viewer);
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Door, _seriesId, TeamRole.Door);
+        await Teams.StoreAsync(_kit.Database, Actors.Stranger);
     }
 
     public async ValueTask DisposeAsync() => await _kit.DisposeAsync();
@@ -34,14 +28,14 @@ public sealed class PollRoleTests : IAsyncLifetime
     {
         var poll = await _kit.CreatePollAsync(PollTestKit.ThreeEvenings(seriesId: _seriesId));
 
-        (await _kit.Setup.ListAsync(SeriesEditor)).Select(r => r.Id).ShouldBe([poll.Id]);
-        (await _kit.Setup.ListAsync(SeriesViewer)).Select(r => r.Id).ShouldBe([poll.Id]);
-        (await _kit.Setup.GetAsync(SeriesViewer, poll.Id)).ShouldNotBeNull();
+        (await _kit.Setup.ListAsync(Actors.Editor)).Select(r => r.Id).ShouldBe([poll.Id]);
+        (await _kit.Setup.ListAsync(Actors.Viewer)).Select(r => r.Id).ShouldBe([poll.Id]);
+        (await _kit.Setup.GetAsync(Actors.Viewer, poll.Id)).ShouldNotBeNull();
 
-        (await _kit.Setup.ListAsync(SeriesDoor)).ShouldBeEmpty();
-        (await _kit.Setup.GetAsync(SeriesDoor, poll.Id)).ShouldBeNull();
-        (await _kit.Setup.ListAsync(Stranger)).ShouldBeEmpty();
-        (await _kit.Setup.GetAsync(Stranger, poll.Id)).ShouldBeNull();
+        (await _kit.Setup.ListAsync(Actors.Door)).ShouldBeEmpty();
+        (await _kit.Setup.GetAsync(Actors.Door, poll.Id)).ShouldBeNull();
+        (await _kit.Setup.ListAsync(Actors.Stranger)).ShouldBeEmpty();
+        (await _kit.Setup.GetAsync(Actors.Stranger, poll.Id)).ShouldBeNull();
     }
 
     [Fact]
@@ -50,8 +44,8 @@ public sealed class PollRoleTests : IAsyncLifetime
         var poll = await _kit.CreatePollAsync();
 
         (await _kit.Setup.ListAsync(Actors.Organiser)).Select(r => r.Id).ShouldBe([poll.Id]);
-        (await _kit.Setup.ListAsync(SeriesEditor)).ShouldBeEmpty();
-        (await _kit.Setup.GetAsync(SeriesEditor, poll.Id)).ShouldBeNull();
+        (await _kit.Setup.ListAsync(Actors.Editor)).ShouldBeEmpty();
+        (await _kit.Setup.GetAsync(Actors.Editor, poll.Id)).ShouldBeNull();
         (await _kit.Setup.ListAsync(Actors.Admin)).Select(r => r.Id).ShouldBe([poll.Id]);
     }
 
@@ -61,24 +55,24 @@ public sealed class PollRoleTests : IAsyncLifetime
         var poll = await _kit.CreatePollAsync(PollTestKit.ThreeEvenings(seriesId: _seriesId));
         var option = poll.Options[0].Id;
 
-        var byStranger = await _kit.Finalising.FinaliseAsync(Stranger, new FinaliseRequest(poll.Id, option));
-        var byViewer = await _kit.Finalising.FinaliseAsync(SeriesViewer, new FinaliseRequest(poll.Id, option));
+        var byStranger = await _kit.Finalising.FinaliseAsync(Actors.Stranger, new FinaliseRequest(poll.Id, option));
+        var byViewer = await _kit.Finalising.FinaliseAsync(Actors.Viewer, new FinaliseRequest(poll.Id, option));
 
         byStranger.IsNotFound.ShouldBeTrue();
         byStranger.Message.ShouldBe(PollErrors.NotFound.Message);
         byViewer.IsForbidden.ShouldBeTrue();
         byViewer.Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
-        var byEditor = await _kit.Finalising.FinaliseAsync(SeriesEditor, new FinaliseRequest(poll.Id, option));
+        var byEditor = await _kit.Finalising.FinaliseAsync(Actors.Editor, new FinaliseRequest(poll.Id, option));
         byEditor.Succeeded.ShouldBeTrue();
-        (await _kit.Setup.GetAsync(SeriesEditor, poll.Id))!.EventId.ShouldBe(byEditor.Value!.EventId);
+        (await _kit.Setup.GetAsync(Actors.Editor, poll.Id))!.EventId.ShouldBe(byEditor.Value!.EventId);
     }
 
     [Fact]
     public async Task Only_someone_who_may_edit_a_series_can_put_a_poll_in_it()
     {
-        var outcome = await _kit.Setup.CreateAsync(SeriesViewer, PollTestKit.ThreeEvenings(seriesId: _seriesId));
+        var outcome = await _kit.Setup.CreateAsync(Actors.Viewer, PollTestKit.ThreeEvenings(seriesId: _seriesId));
 
         outcome.ErrorFor(nameof(PollInput.SeriesId)).ShouldBe(PollErrors.SeriesNotYours.Message);
-        (await _kit.Setup.CreateAsync(SeriesEditor, PollTestKit.ThreeEvenings(seriesId: _seriesId))).Succeeded.ShouldBeTrue();
+        (await _kit.Setup.CreateAsync(Actors.Editor, PollTestKit.ThreeEvenings(seriesId: _seriesId))).Succeeded.ShouldBeTrue();
     }
 }

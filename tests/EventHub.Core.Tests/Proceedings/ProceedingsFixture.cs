@@ -1,11 +1,15 @@
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventHub.Core.Tests.Proceedings;
 
-/// <summary>A finished public event with one session in a room, on a real SQLite file, with a materials folder beside it.</summary>
+/// <summary>
+/// A finished public event with one session in a room, on a real SQLite file, with a materials folder beside it;
+/// <see cref="Actors.Organiser"/> is an editor on the event's team.
+/// </summary>
 internal sealed class ProceedingsFixture : IAsyncDisposable
 {
     private ProceedingsFixture(TestDatabase database, FakeTimeProvider clock)
@@ -74,6 +78,7 @@ internal sealed class ProceedingsFixture : IAsyncDisposable
             SessionId = session.Id;
         }
 
+        await Teams.JoinEventAsync(Database, Actors.Organiser, EventId, TeamRole.Editor);
         Token = (await Notes.GetEditTokenAsync(Actors.Organiser, SessionId)).Value!;
     }
 

@@ -30,7 +30,7 @@ public sealed class PastEditionsTests : BoardContext
         var page = Render<PastEditions>(p => p.Add(x => x.SeriesSlug, "open-data-day"));
         page.WaitForAssertion(() => page.FindAll("[data-testid=past-editions-record]").ShouldBeEmpty());
 
-        await Services.GetService<ProceedingsService>()!.SetPublishedAsync(Actors.Organiser, pastEventId, true);
+        await Services.GetService<ProceedingsService>()!.SetPublishedAsync(Actors.Admin, pastEventId, true);
         page = Render<PastEditions>(p => p.Add(x => x.SeriesSlug, "open-data-day"));
 
         page.WaitForAssertion(() => page.Find("[data-testid=past-editions-record]"));

@@ -89,7 +89,7 @@ public sealed class ProceedingsPagesTests : BoardContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain(ProceedingsErrors.OrganisersOnlySettings.Message));
         page.Find("[data-testid=record-message]").TextContent.ShouldNotContain("Write-ups now show at once");
-        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId)).TrustContributors.ShouldBeFalse();
+        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId))!.TrustContributors.ShouldBeFalse();
     }
 
     private async Task<int> PendingWriteUpAsync()

@@ -19,14 +19,14 @@ public sealed class UploadLimitTests : BoardContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent.ShouldContain("The largest file size must be between 1 and 200 MB"));
         page.Find("#MaxUploadMegabytes").GetAttribute("value").ShouldBe("201");
-        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId)).MaxUploadBytes.ShouldBe(ProceedingsSettings.DefaultMaxUploadBytes);
+        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId))!.MaxUploadBytes.ShouldBe(ProceedingsSettings.DefaultMaxUploadBytes);
 
         page.Find("#MaxUploadMegabytes").Change("50");
         page.Find("[data-testid=save-upload-limit]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain("up to 50 MB"));
         page.FindAll("[data-testid=error-summary]").ShouldBeEmpty();
-        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId)).MaxUploadBytes.ShouldBe(50L * 1024 * 1024);
+        (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId))!.MaxUploadBytes.ShouldBe(50L * 1024 * 1024);
     }
 
     [Theory]

@@ -1,0 +1,29 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
+
+namespace EventHub.Core.Proceedings;
+
+/// <summary>
+/// After the day belongs to those who edit the event. Every organiser-side use case resolves the event from the row it
+/// is given (session, material, write-up) and asks here: an organiser on none of the event's teams is told the row
+/// could not be found, one whose role does not allow it is told so.
+/// </summary>
+internal static class ProceedingsAccess
+{
+    public const Permission AfterTheDay = Permission.Edit;
+
+    public static Task<Refusal?> CheckAsync(EventHubDbContext db, Actor actor, int eventId, CancellationToken ct, Refusal? notFound = null) =>
+        EventAccess.CheckAsync(db, actor, eventId, AfterTheDay, ct, notFound ?? ProceedingsErrors.EventNotFound);
+
+    /// <summary>
+    /// For a row addressed by id: <paramref name="missing"/> when it does not exist (<paramref name="eventId"/> is null)
+    /// or the actor is on none of its event's teams, so the two look the same.
+    /// </summary>
+    public static async Task<Refusal?> CheckRowAsync(EventHubDbContext db, Actor actor, int? eventId, Refusal missing, CancellationToken ct) =>
+        eventId is { } id ? await CheckAsync(db, actor, id, ct, missing) : missing;
+
+    /// <summary>For reads that show nothing rather than refuse.</summary>
+    public static async Task<bool> MayAsync(EventHubDbContext db, Actor actor, int eventId, CancellationToken ct) =>
+        await CheckAsync(db, actor, eventId, ct) is null;
+}
