@@ -31,7 +31,7 @@ public sealed class PollSetupService(IDbContextFactory<EventHubDbContext> dbFact
         // A poll in a series belongs to the series' team: only someone who may edit the series may put one there.
         if (input.SeriesId is { } chosen && !(await EventAccess.ResolveSeriesAsync(db, actor, chosen, ct)).Contains(Permission.Edit))
         {
-            return Outcome<Poll>.Invalid(nameof(PollInput.SeriesId), PollErrors.SeriesNotYours.Message);
+            return Outcome<Poll>.Refused(PollErrors.SeriesNotYours, nameof(PollInput.SeriesId));
         }
 
         var poll = new Poll
