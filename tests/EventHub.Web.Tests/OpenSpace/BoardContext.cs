@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
@@ -58,6 +59,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
         Services.AddSingleton(new EventService(Database, clock));
+        Services.AddSingleton(new EventAccess(Database));
         Services.AddScoped<CurrentActor>();
         Auth = AddAuthorization();
         Auth.SetAuthorized("Fay Facilitator");

@@ -1,4 +1,5 @@
 using EventHub.Core.Common;
+using EventHub.Core.Events.Access;
 using EventHub.Core.OpenSpace;
 using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.Components;
@@ -17,11 +18,8 @@ public partial class FacilitationBoardPage
     private string? _message;
     private bool _messageIsError;
     private IReadOnlyList<string> _warnings = [];
-    private IReadOnlyList<FieldError> _errors = [];
     private IReadOnlyList<FieldError> _slotErrors = [];
-    private string? _title;
-    private string? _convener;
-    private string? _description;
+    private bool _pitchHasErrors;
     private DateTime? _slotStart;
     private DateTime? _slotEnd;
     private int _boardVersion;
@@ -42,10 +40,29 @@ public partial class FacilitationBoardPage
     private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
+    private EventAccess Access { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
+        // The board is run by those who may edit the event; the door team has the pitch desk only.
+        var permissions = await Access.ForEventAsync(await CurrentActor.GetAsync(), Id);
+        if (!permissions.Has(Permission.Edit))
+        {
+            if (permissions.Has(Permission.PitchDesk))
+            {
+                Navigation.NavigateTo(PitchDeskPage.PathFor(Id), replace: true);
+            }
+            else
+            {
+                Navigation.NotFound();
+            }
+
+            return;
+        }
+
         await ReloadAsync();
         if (Board is null)
         {
@@ -184,16 +201,9 @@ public partial class FacilitationBoardPage
         await ReloadAsync();
     }
 
-    private async Task ProposeAsync()
+    private async Task PitchAddedAsync(string message)
     {
-        var outcome = await Queue.ProposeOnBehalfAsync(await CurrentActor.GetAsync(), Id, new ProposalInput(_title, _convener, _description));
-        _errors = outcome.Errors;
-        if (outcome.Succeeded)
-        {
-            Say($"Added “{outcome.Value!.Title}” to the queue.", false);
-            _title = _convener = _description = null;
-        }
-
+        Say(message, false);
         await ReloadAsync();
     }
 
