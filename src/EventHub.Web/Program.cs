@@ -47,6 +47,11 @@ builder.Services.AddDataProtection()
 
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
+builder.Services.Configure<FirstRunOptions>(o =>
+{
+    o.RequireCode = !builder.Environment.IsDevelopment();
+    o.Code = builder.Configuration["EventHub:SetupCode"];
+});
 builder.Services.AddEvents();
 builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBookings();
@@ -103,6 +108,13 @@ if (app.Environment.IsDevelopment() && await app.Services.GetRequiredService<Dem
 else if (app.Environment.IsDevelopment())
 {
     app.Logger.LogInformation("Demo organiser (if you kept the demo data): {Email} / {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+}
+
+var firstRun = app.Services.GetRequiredService<FirstRunSetup>();
+if (firstRun.RequiresCode && await firstRun.IsRequiredAsync())
+{
+    // The one place the code is shown: whoever can read the server's log may set the site up.
+    app.Logger.LogWarning("EventHub has no administrator yet. Open /setup and enter the setup code {SetupCode}", firstRun.SetupCode);
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -10,7 +10,7 @@ namespace EventHub.Core.Demo;
 /// Fills an empty database with a small, believable data set for trying EventHub out. Only ever called in the
 /// Development environment (see Program.cs).
 /// </summary>
-public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, OrganiserAccounts accounts, EventService events, AgendaService agenda, SeriesService series, TimeProvider clock)
+public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, FirstRunSetup setup, EventService events, AgendaService agenda, SeriesService series, TimeProvider clock)
 {
     public const string OrganiserEmail = "organiser@example.org";
     public const string OrganiserPassword = "Demo-organiser-1";
@@ -26,7 +26,8 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
             }
         }
 
-        var created = await accounts.CreateFirstAdministratorAsync(new OrganiserInput("Demo Organiser", OrganiserEmail, OrganiserPassword, true));
+        // Seeding runs inside the app, which holds its own setup code.
+        var created = await setup.CreateFirstAdministratorAsync(new OrganiserInput("Demo Organiser", OrganiserEmail, OrganiserPassword, true), setup.SetupCode, ct);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException("Demo organiser could not be created: " + string.Join("; ", created.Errors.Select(e => e.Message)));

@@ -10,34 +10,6 @@ namespace EventHub.Core.Organisers;
 /// </summary>
 public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim SetupGate = new(1, 1);
-
-    public async Task<bool> IsSetupRequiredAsync()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        return !users.Users.Any();
-    }
-
-    /// <summary>Creates the first administrator; refused once any organiser exists.</summary>
-    public async Task<Outcome<Organiser>> CreateFirstAdministratorAsync(OrganiserInput input)
-    {
-        await SetupGate.WaitAsync();
-        try
-        {
-            if (!await IsSetupRequiredAsync())
-            {
-                return Outcome<Organiser>.Refused(OrganiserErrors.AlreadySetUp);
-            }
-
-            return await CreateAsync(input with { IsAdministrator = true });
-        }
-        finally
-        {
-            SetupGate.Release();
-        }
-    }
-
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {
         if (!actor.IsAdministrator)
@@ -45,7 +17,9 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return Outcome<Organiser>.Forbidden(OrganiserErrors.AdministratorsOnly);
         }
 
-        return await CreateAsync(input);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        return await CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<IReadOnlyList<OrganiserRow>> ListAsync(Actor actor)
@@ -61,7 +35,8 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             .ToList();
     }
 
-    private async Task<Outcome<Organiser>> CreateAsync(OrganiserInput input)
+    /// <summary>Validates the input and stores the organiser with their first password.</summary>
+    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.DisplayName))
@@ -84,8 +59,6 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return Outcome<Organiser>.Invalid(errors);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
         var user = new Organiser
         {
             UserName = email,
@@ -93,7 +66,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             EmailConfirmed = true,
             DisplayName = input.DisplayName.Trim(),
             IsAdministrator = input.IsAdministrator,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedUtc = nowUtc,
         };
         var result = await users.CreateAsync(user, input.Password ?? string.Empty);
         if (!result.Succeeded)

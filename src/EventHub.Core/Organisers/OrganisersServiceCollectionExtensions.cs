@@ -10,6 +10,7 @@ public static class OrganisersServiceCollectionExtensions
     public static IdentityBuilder AddOrganisers(this IServiceCollection services)
     {
         services.AddSingleton<OrganiserAccounts>();
+        services.AddSingleton<FirstRunSetup>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
         return services.AddIdentityCore<Organiser>(options =>
