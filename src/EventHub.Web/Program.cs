@@ -21,6 +21,7 @@ using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Features.Site;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -80,6 +81,10 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
 builder.Services.AddCascadingAuthenticationState();
+// Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
+// changed password or a new site role ends the old sessions within a minute.
+builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddScoped<CurrentActor>();
 
 // Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-For/-Proto/-Host (only when configured).

@@ -16,7 +16,8 @@ public static class OrganisersServiceCollectionExtensions
         return services.AddIdentityCore<Organiser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means "not disabled" here (ActiveOrganiserConfirmation): Identity then refuses their sign-in.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -27,6 +28,7 @@ public static class OrganisersServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EventHubDbContext>()
+            .AddUserConfirmation<ActiveOrganiserConfirmation>()
             .AddClaimsPrincipalFactory<OrganiserClaimsFactory>();
     }
 }
