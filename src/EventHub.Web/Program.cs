@@ -85,6 +85,7 @@ builder.Services.AddCascadingAuthenticationState();
 // changed password or a new site role ends the old sessions within a minute.
 builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddSignInThrottle(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 
 // Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-For/-Proto/-Host (only when configured).
@@ -139,6 +140,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

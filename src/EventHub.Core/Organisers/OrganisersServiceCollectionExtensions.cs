@@ -18,6 +18,7 @@ public static class OrganisersServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 // "Confirmed" means "not disabled" here (ActiveOrganiserConfirmation): Identity then refuses their sign-in.
                 options.SignIn.RequireConfirmedAccount = true;
+                // NCSC: length and a deny-list of common passwords (CommonPasswordValidator), no composition rules.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -29,6 +30,7 @@ public static class OrganisersServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<EventHubDbContext>()
             .AddUserConfirmation<ActiveOrganiserConfirmation>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<OrganiserClaimsFactory>();
     }
 }
