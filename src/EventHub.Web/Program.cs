@@ -110,10 +110,12 @@ await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 if (app.Environment.IsDevelopment() && await app.Services.GetRequiredService<DemoData>().SeedIfEmptyAsync())
 {
     app.Logger.LogInformation("Demo data created. Sign in as {Email} with password {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+    app.Logger.LogInformation("A door volunteer (Door on the upcoming forum only) signs in as {Email} with password {Password}", DemoData.DoorEmail, DemoData.DoorPassword);
 }
 else if (app.Environment.IsDevelopment())
 {
     app.Logger.LogInformation("Demo organiser (if you kept the demo data): {Email} / {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+    app.Logger.LogInformation("Demo door volunteer (if you kept the demo data): {Email} / {Password}", DemoData.DoorEmail, DemoData.DoorPassword);
 }
 
 var firstRun = app.Services.GetRequiredService<FirstRunSetup>();
