@@ -21,6 +21,7 @@ using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Features.Site;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,11 @@ builder.Services.AddDataProtection()
 
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
+builder.Services.Configure<FirstRunOptions>(o =>
+{
+    o.RequireCode = !builder.Environment.IsDevelopment();
+    o.Code = builder.Configuration["EventHub:SetupCode"];
+});
 builder.Services.AddEvents();
 builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBookings();
@@ -75,6 +81,11 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
 builder.Services.AddCascadingAuthenticationState();
+// Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
+// changed password or a new site role ends the old sessions within a minute.
+builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddSignInThrottle(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 
 // Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-For/-Proto/-Host (only when configured).
@@ -99,10 +110,19 @@ await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 if (app.Environment.IsDevelopment() && await app.Services.GetRequiredService<DemoData>().SeedIfEmptyAsync())
 {
     app.Logger.LogInformation("Demo data created. Sign in as {Email} with password {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+    app.Logger.LogInformation("A door volunteer (Door on the upcoming forum only) signs in as {Email} with password {Password}", DemoData.DoorEmail, DemoData.DoorPassword);
 }
 else if (app.Environment.IsDevelopment())
 {
     app.Logger.LogInformation("Demo organiser (if you kept the demo data): {Email} / {Password}", DemoData.OrganiserEmail, DemoData.OrganiserPassword);
+    app.Logger.LogInformation("Demo door volunteer (if you kept the demo data): {Email} / {Password}", DemoData.DoorEmail, DemoData.DoorPassword);
+}
+
+var firstRun = app.Services.GetRequiredService<FirstRunSetup>();
+if (firstRun.RequiresCode && await firstRun.IsRequiredAsync())
+{
+    // The one place the code is shown: whoever can read the server's log may set the site up.
+    app.Logger.LogWarning("EventHub has no administrator yet. Open /setup and enter the setup code {SetupCode}", firstRun.SetupCode);
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -122,6 +142,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

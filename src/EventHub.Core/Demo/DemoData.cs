@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,14 @@ namespace EventHub.Core.Demo;
 /// Fills an empty database with a small, believable data set for trying EventHub out. Only ever called in the
 /// Development environment (see Program.cs).
 /// </summary>
-public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, OrganiserAccounts accounts, EventService events, AgendaService agenda, SeriesService series, TimeProvider clock)
+public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, FirstRunSetup setup, OrganiserAccounts accounts, TeamService teams, EventService events, AgendaService agenda, SeriesService series, TimeProvider clock)
 {
     public const string OrganiserEmail = "organiser@example.org";
     public const string OrganiserPassword = "Demo-organiser-1";
+
+    /// <summary>A door volunteer: Door on the upcoming forum edition only, so the difference a role makes is visible.</summary>
+    public const string DoorEmail = "door@example.org";
+    public const string DoorPassword = "Demo-door-volunteer-1";
 
     /// <summary>Returns true when it seeded; false when the database already had data.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
@@ -26,13 +31,15 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
             }
         }
 
-        var created = await accounts.CreateFirstAdministratorAsync(new OrganiserInput("Demo Organiser", OrganiserEmail, OrganiserPassword, true));
+        // Seeding runs inside the app, which holds its own setup code.
+        var created = await setup.CreateFirstAdministratorAsync(new OrganiserInput("Demo Organiser", OrganiserEmail, OrganiserPassword, true), setup.SetupCode, ct);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException("Demo organiser could not be created: " + string.Join("; ", created.Errors.Select(e => e.Message)));
         }
 
-        var actor = Actor.System;
+        // The demo administrator creates everything, so they own it and see it first as "my events".
+        var actor = Actor.Organiser(created.Value!.Id, created.Value.DisplayName, isAdministrator: true);
         var forum = Must(await series.CreateAsync(actor, new SeriesInput
         {
             Name = "Social Media Forum",
@@ -43,12 +50,14 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         var today = EventTime.ToLocal(clock.GetUtcNow().UtcDateTime, EventTime.DefaultTimeZoneId).Date;
         await ForumEditionAsync(actor, forum.Id, "Social Media Forum: spring", today.AddDays(-240), EventStatus.Completed, ct);
         await ForumEditionAsync(actor, forum.Id, "Social Media Forum: summer", today.AddDays(-150), EventStatus.Completed, ct);
-        await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
+        var winter = await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
+        Must(await accounts.AddOrganiserAsync(actor, new OrganiserInput("Dee Door", DoorEmail, DoorPassword, false)));
+        Must(await teams.AddAsync(actor, TeamScope.ForEvent(winter), new TeamMemberInput(DoorEmail, TeamRole.Door, false), ct));
         await OpenSpaceAsync(actor, today.AddDays(35), ct);
         return true;
     }
 
-    private async Task ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)
+    private async Task<int> ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)
     {
         var ev = Must(await events.CreateAsync(actor, new EventInput
         {
@@ -73,6 +82,7 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         await Session(ev.Id, main.Id, "Measuring what matters", "Insight team", day, 11, 15, 12, 15);
         await Session(ev.Id, main.Id, "Open discussion and close", "Everyone", day, 14, 0, 16, 0);
         Must(await events.SetStatusAsync(actor, ev.Id, status, ct));
+        return ev.Id;
 
         async Task Session(int eventId, int roomId, string t, string speakers, DateTime d, int h1, int m1, int h2, int m2, int? capacity = null) =>
             Must(await agenda.SaveSessionAsync(actor, eventId, null, new SessionInput

@@ -16,6 +16,16 @@ public static class EventErrors
     public static readonly Refusal RoleDoesNotAllow = Refusal.Forbidden(ErrorCodes.Forbidden,
         "Your role on this event's team does not let you do that. Ask the event's owner if you need it.");
 
+    public static readonly Refusal TeamMemberGone = Refusal.NotFound("team_member_gone", "That person is no longer on this team.");
+
+    public static readonly Refusal NoOrganiserWithEmail = new(
+        "team_no_such_organiser", "There is no organiser with that email address. An administrator can add them on the Organisers page");
+
+    public static readonly Refusal AlreadyOnTeam = new("team_already_member", "That organiser is already on this team. Change their role in the list instead");
+
+    public static readonly Refusal LastOwner = new(
+        "team_last_owner", "This is the last owner of the event. Make someone else an owner first, or ask an administrator.");
+
     public static readonly Refusal RoomInUse = Refusal.Conflict(ErrorCodes.Conflict, "Sessions are still in this room. Move or delete them first.");
 
     /// <summary>A field error: another event has the web address.</summary>

@@ -32,12 +32,28 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
 
         var total = await events.CountAsync(ct);
         var (skip, take) = Paging.Window(query.Page, query.PageSize);
-        var rows = await events
-            .OrderByDescending(e => e.StartUtc).ThenBy(e => e.Id)
+        // "My events" first: the ones the actor has a place on (an administrator sees every event, theirs on top).
+        var places = await db.Set<TeamMember>().AsNoTracking().Where(m => m.OrganiserId == actor.UserId)
+            .Select(m => new { m.EventId, m.SeriesId, m.Role }).ToListAsync(ct);
+        var myEvents = places.Where(p => p.EventId != null).Select(p => p.EventId!.Value).ToList();
+        var mySeries = places.Where(p => p.SeriesId != null).Select(p => p.SeriesId!.Value).ToList();
+        var found = await events
+            .OrderByDescending(e => myEvents.Contains(e.Id) || (e.SeriesId != null && mySeries.Contains(e.SeriesId.Value)))
+            .ThenByDescending(e => e.StartUtc).ThenBy(e => e.Id)
             .Skip(skip).Take(take)
-            .Select(e => new EventListRow(e.Id, e.Title, e.Slug, e.Series != null ? e.Series.Name : null, e.Status, e.Kind,
-                e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken))
+            .Select(e => new
+            {
+                Row = new EventListRow(e.Id, e.Title, e.Slug, e.Series != null ? e.Series.Name : null, e.Status, e.Kind,
+                    e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, null),
+                e.SeriesId,
+            })
             .ToListAsync(ct);
+        var rows = found.Select(f => f.Row with
+        {
+            // Owner is the lowest value: the strongest of the event's and the series' places.
+            MyRole = places.Where(p => p.EventId == f.Row.Id || (p.SeriesId != null && p.SeriesId == f.SeriesId))
+                .Select(p => (TeamRole?)p.Role).Min(),
+        }).ToList();
         return new PagedResult<EventListRow>(rows, total, query.Page, take);
     }
 

@@ -9,6 +9,7 @@ public static class EventsServiceCollectionExtensions
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddSingleton<EventAccess>();
+        services.AddSingleton<TeamService>();
         services.AddSingleton<IOutgoingMailAccess, OutgoingMailAccess>();
         services.AddSingleton<EventService>();
         services.AddSingleton<AgendaService>();

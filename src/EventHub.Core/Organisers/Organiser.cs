@@ -9,5 +9,8 @@ public sealed class Organiser : IdentityUser
 
     public bool IsAdministrator { get; set; }
 
+    /// <summary>A disabled organiser cannot sign in, and their open pages stop at the next check.</summary>
+    public bool IsDisabled { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }

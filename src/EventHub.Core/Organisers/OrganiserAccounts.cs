@@ -1,43 +1,18 @@
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Organisers;
 
 /// <summary>
-/// Organiser accounts. Each call makes its own scope (and so its own UserManager and DbContext) because a
-/// Blazor circuit lives far longer than a DbContext should.
+/// Organiser accounts, managed by administrators. Each call makes its own scope (and so its own UserManager and
+/// DbContext) because a Blazor circuit lives far longer than a DbContext should. The site always keeps one active
+/// administrator: the last one cannot be disabled, demoted or removed.
 /// </summary>
 public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim SetupGate = new(1, 1);
-
-    public async Task<bool> IsSetupRequiredAsync()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        return !users.Users.Any();
-    }
-
-    /// <summary>Creates the first administrator; refused once any organiser exists.</summary>
-    public async Task<Outcome<Organiser>> CreateFirstAdministratorAsync(OrganiserInput input)
-    {
-        await SetupGate.WaitAsync();
-        try
-        {
-            if (!await IsSetupRequiredAsync())
-            {
-                return Outcome<Organiser>.Refused(OrganiserErrors.AlreadySetUp);
-            }
-
-            return await CreateAsync(input with { IsAdministrator = true });
-        }
-        finally
-        {
-            SetupGate.Release();
-        }
-    }
-
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {
         if (!actor.IsAdministrator)
@@ -45,23 +20,109 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return Outcome<Organiser>.Forbidden(OrganiserErrors.AdministratorsOnly);
         }
 
-        return await CreateAsync(input);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        return await CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<IReadOnlyList<OrganiserRow>> ListAsync(Actor actor)
     {
         Guard.Administrator(actor);
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
         var now = clock.GetUtcNow();
-        return users.Users.OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsAdministrator, u.LockoutEnd, u.CreatedUtc })
-            .AsEnumerable()
-            .Select(u => new OrganiserRow(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.CreatedUtc))
-            .ToList();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
+        return users.Select(u => Row(u, now)).ToList();
     }
 
-    private async Task<Outcome<Organiser>> CreateAsync(OrganiserInput input)
+    /// <summary>Stops the organiser signing in; their open pages stop at the next check (their security stamp changes).</summary>
+    public Task<Outcome<OrganiserRow>> DisableAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: true, async (users, user) =>
+        {
+            user.IsDisabled = true;
+            return await users.UpdateSecurityStampAsync(user);
+        }, ct);
+
+    public Task<Outcome<OrganiserRow>> EnableAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, async (users, user) =>
+        {
+            user.IsDisabled = false;
+            return await users.UpdateAsync(user);
+        }, ct);
+
+    /// <summary>Removes the account and its places on teams. Events they created stay, with their other team members.</summary>
+    public Task<Outcome<OrganiserRow>> RemoveAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: true, (users, user) => users.DeleteAsync(user), ct);
+
+    /// <summary>Makes the organiser an administrator or a plain organiser; they sign in again to take up the new role.</summary>
+    public Task<Outcome<OrganiserRow>> SetAdministratorAsync(Actor actor, string organiserId, bool isAdministrator, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: !isAdministrator, async (users, user) =>
+        {
+            user.IsAdministrator = isAdministrator;
+            return await users.UpdateSecurityStampAsync(user);
+        }, ct);
+
+    /// <summary>Lifts a lockout after failed sign-ins and starts the count again.</summary>
+    public Task<Outcome<OrganiserRow>> UnlockAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, async (users, user) =>
+        {
+            var unlocked = await users.SetLockoutEndDateAsync(user, null);
+            return unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked;
+        }, ct);
+
+    /// <summary>
+    /// Whether a signed-in session is still good: the organiser exists, is not disabled, and their security stamp is
+    /// the one the session was issued with (a password change, a new role or disabling changes it).
+    /// </summary>
+    public async Task<bool> IsSignInCurrentAsync(string organiserId, string? securityStamp, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == organiserId)
+            .Select(u => new { u.SecurityStamp, u.IsDisabled }).FirstOrDefaultAsync(ct);
+        return user is { IsDisabled: false } && securityStamp is not null && user.SecurityStamp == securityStamp;
+    }
+
+    private async Task<Outcome<OrganiserRow>> ChangeAsync(
+        Actor actor, string organiserId, bool losesAdministration, Func<UserManager<Organiser>, Organiser, Task<IdentityResult>> change, CancellationToken ct)
+    {
+        if (!actor.IsAdministrator)
+        {
+            return Outcome<OrganiserRow>.Forbidden(OrganiserErrors.AdministratorsOnly);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        // On SQLite this transaction takes the write lock first, so two administrators demoting each other queue.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await users.FindByIdAsync(organiserId);
+        if (user is null)
+        {
+            return Outcome<OrganiserRow>.NotFound(OrganiserErrors.OrganiserGone);
+        }
+
+        if (losesAdministration && user is { IsAdministrator: true, IsDisabled: false }
+            && !await db.Users.AnyAsync(u => u.IsAdministrator && !u.IsDisabled && u.Id != organiserId, ct))
+        {
+            return Outcome<OrganiserRow>.Refused(OrganiserErrors.LastAdministrator);
+        }
+
+        var result = await change(users, user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Identity refused an account change: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await transaction.CommitAsync(ct);
+        return Outcome<OrganiserRow>.Ok(Row(user, clock.GetUtcNow()));
+    }
+
+    private static OrganiserRow Row(Organiser u, DateTimeOffset now) =>
+        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc);
+
+    /// <summary>Validates the input and stores the organiser with their first password.</summary>
+    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.DisplayName))
@@ -84,8 +145,6 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return Outcome<Organiser>.Invalid(errors);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
         var user = new Organiser
         {
             UserName = email,
@@ -93,7 +152,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             EmailConfirmed = true,
             DisplayName = input.DisplayName.Trim(),
             IsAdministrator = input.IsAdministrator,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedUtc = nowUtc,
         };
         var result = await users.CreateAsync(user, input.Password ?? string.Empty);
         if (!result.Succeeded)

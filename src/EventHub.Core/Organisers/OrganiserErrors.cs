@@ -5,7 +5,15 @@ namespace EventHub.Core.Organisers;
 /// <summary>The refusals of organiser accounts: stable codes and the words people see.</summary>
 public static class OrganiserErrors
 {
-    public static readonly Refusal AlreadySetUp = Refusal.Conflict(ErrorCodes.Conflict, "EventHub is already set up. Sign in instead.");
+    public static readonly Refusal AlreadySetUp = Refusal.Conflict("already_set_up", "EventHub is already set up. Sign in instead.");
 
-    public static readonly Refusal AdministratorsOnly = Refusal.Forbidden(ErrorCodes.Forbidden, "Only administrators can add organisers.");
+    public static readonly Refusal WrongSetupCode = new(
+        "setup_code_wrong", "Enter the setup code exactly as it appears in the app's start-up log");
+
+    public static readonly Refusal AdministratorsOnly = Refusal.Forbidden(ErrorCodes.Forbidden, "Only administrators can manage organisers.");
+
+    public static readonly Refusal OrganiserGone = Refusal.NotFound("organiser_gone", "We could not find that organiser. They may have been removed.");
+
+    public static readonly Refusal LastAdministrator = new(
+        "last_administrator", "EventHub needs at least one active administrator. Make someone else an administrator first.");
 }

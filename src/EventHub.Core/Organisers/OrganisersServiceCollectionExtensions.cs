@@ -10,12 +10,15 @@ public static class OrganisersServiceCollectionExtensions
     public static IdentityBuilder AddOrganisers(this IServiceCollection services)
     {
         services.AddSingleton<OrganiserAccounts>();
+        services.AddSingleton<FirstRunSetup>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
         return services.AddIdentityCore<Organiser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means "not disabled" here (ActiveOrganiserConfirmation): Identity then refuses their sign-in.
+                options.SignIn.RequireConfirmedAccount = true;
+                // NCSC: length and a deny-list of common passwords (CommonPasswordValidator), no composition rules.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -26,6 +29,8 @@ public static class OrganisersServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EventHubDbContext>()
+            .AddUserConfirmation<ActiveOrganiserConfirmation>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<OrganiserClaimsFactory>();
     }
 }

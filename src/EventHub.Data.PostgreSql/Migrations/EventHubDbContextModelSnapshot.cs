@@ -1350,6 +1350,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1393,6 +1396,27 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Organisers.SetupRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AdministratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CompletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSetup", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSetup_Singleton", "\"Id\" = 1");
+                        });
                 });
 
             modelBuilder.Entity("EventHub.Core.Polls.Poll", b =>

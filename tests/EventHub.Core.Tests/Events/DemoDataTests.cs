@@ -23,7 +23,37 @@ public sealed class DemoDataTests
         var openSpace = await db.Events.Include(e => e.Rooms).SingleAsync(e => e.Kind == EventKind.OpenSpace);
         openSpace.Status.ShouldBe(EventStatus.Published);
         openSpace.Rooms.Count.ShouldBeGreaterThan(2);
-        (await db.Users.SingleAsync()).Email.ShouldBe(DemoData.OrganiserEmail);
+        (await db.Users.SingleAsync(u => u.IsAdministrator)).Email.ShouldBe(DemoData.OrganiserEmail);
+    }
+
+    [Fact]
+    public async Task The_demo_door_volunteer_has_the_door_of_the_upcoming_forum_only_and_the_administrator_sees_their_own_events_first()
+    {
+        await using var services = await CoreServices.CreateAsync();
+        (await services.Get<DemoData>().SeedIfEmptyAsync()).ShouldBeTrue();
+        await using var db = services.Database.CreateDbContext();
+        var door = await db.Users.SingleAsync(u => u.Email == DemoData.DoorEmail);
+        var doorActor = Core.Common.Actor.Organiser(door.Id, door.DisplayName);
+
+        var doorList = await services.Get<EventService>().ListAsync(doorActor, new EventListQuery());
+
+        var only = doorList.Items.ShouldHaveSingleItem();
+        only.Title.ShouldBe("Social Media Forum: winter");
+        only.MyRole.ShouldBe(Core.Events.Access.TeamRole.Door);
+        var granted = await services.Get<Core.Events.Access.EventAccess>().ForEventAsync(doorActor, only.Id);
+        granted.Has(Core.Events.Access.Permission.Door).ShouldBeTrue();
+        granted.Has(Core.Events.Access.Permission.ViewAttendees).ShouldBeFalse();
+
+        // An administrator sees every event; another administrator's own events come before the rest.
+        var admin = await db.Users.SingleAsync(u => u.IsAdministrator);
+        var other = Core.Common.Actor.Organiser("admin-2", "Second Admin", isAdministrator: true);
+        await Teams.JoinEventAsync(services.Database, other, (await db.Events.SingleAsync(e => e.Kind == EventKind.OpenSpace)).Id, Core.Events.Access.TeamRole.Viewer);
+        var otherList = await services.Get<EventService>().ListAsync(other, new EventListQuery());
+        otherList.Items[0].Kind.ShouldBe(EventKind.OpenSpace);
+        otherList.Items[0].MyRole.ShouldBe(Core.Events.Access.TeamRole.Viewer);
+        otherList.Items.Skip(1).ShouldAllBe(e => e.MyRole == null);
+        (await services.Get<EventService>().ListAsync(Core.Common.Actor.Organiser(admin.Id, admin.DisplayName, true), new EventListQuery()))
+            .Items.ShouldAllBe(e => e.MyRole == Core.Events.Access.TeamRole.Owner);
     }
 
     [Fact]

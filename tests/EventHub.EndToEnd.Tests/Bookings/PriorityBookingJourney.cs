@@ -88,7 +88,7 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : Own
 
     private async Task<(int EventId, string Slug)> SeedAsync()
     {
-        (await App.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(
+        (await App.CreateFirstAdministratorAsync(
             new OrganiserInput("Ada Admin", "ada@devon.gov.uk", "correct horse battery", true))).Succeeded.ShouldBeTrue();
         var series = (await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Devon Social Media Forum" }, Ct)).Value!;
         var events = App.Service<EventService>();

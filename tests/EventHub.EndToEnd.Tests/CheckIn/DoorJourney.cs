@@ -126,7 +126,7 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<(int Id, string Slug)> PublishedEventAsync()
     {
-        (await _app.Service<OrganiserAccounts>().CreateFirstAdministratorAsync(
+        (await _app.CreateFirstAdministratorAsync(
             new OrganiserInput("Ada Admin", "ada@devon.gov.uk", "correct horse battery", true))).Succeeded.ShouldBeTrue();
         var events = _app.Service<EventService>();
         var day = DateTime.UtcNow.Date.AddDays(30);

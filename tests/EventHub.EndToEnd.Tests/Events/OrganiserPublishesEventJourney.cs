@@ -11,10 +11,12 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : Own
     {
         var page = await browser.NewPageAsync();
 
-        // First run: the sign-in page sends us to setup, which creates the administrator.
+        // First run: the sign-in page sends us to setup, which asks for the code from the start-up log and creates
+        // the administrator.
         await page.GotoAsync(App.Url("/account/login"));
         await page.WaitForURLAsync("**/setup");
         await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByTestId("SetupCode").FillAsync(App.Service<EventHub.Core.Organisers.FirstRunSetup>().SetupCode);
         await page.GetByTestId("DisplayName").FillAsync("Ada Admin");
         await page.GetByTestId("Email").FillAsync("ada@devon.gov.uk");
         await page.GetByTestId("Password").FillAsync("correct horse battery");

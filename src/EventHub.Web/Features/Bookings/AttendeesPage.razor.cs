@@ -21,17 +21,11 @@ public partial class AttendeesPage
     private IReadOnlyList<FieldError> _errors = [];
     private BookingForm _add = new();
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private AttendeeService Attendees { get; set; } = default!;
 
     [Inject]
     private TicketTypeAdminService TicketTypes { get; set; } = default!;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
 
     internal static string StatusLabel(BookingStatus s) => s switch
     {
@@ -41,7 +35,8 @@ public partial class AttendeesPage
         _ => s.ToString(),
     };
 
-    protected override async Task OnParametersSetAsync()
+    // An organiser on none of the event's teams gets the not-found page (OrganiserEventPage), not an empty list.
+    protected override async Task OnEventLoadedAsync(EventHub.Core.Events.EventDetail detail)
     {
         _ticketTypes = await TicketTypes.ListAsync(Id);
         await RefreshCountsAsync();

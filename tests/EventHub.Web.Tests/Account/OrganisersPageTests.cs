@@ -1,0 +1,60 @@
+using Bunit;
+using EventHub.Core.Common;
+using EventHub.Core.Organisers;
+using EventHub.Web.Features.Account;
+using EventHub.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.Account;
+
+public sealed class OrganisersPageTests : WebTestContext
+{
+    private Organiser _ada = default!;
+    private Organiser _olive = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var accounts = Core.Get<OrganiserAccounts>();
+        Services.AddSingleton(accounts);
+        _ada = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Ada Admin", "ada@example.org", "correct horse battery", true))).Value!;
+        _olive = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", "correct horse battery", false))).Value!;
+        SignInAsAnAdministrator(_ada.Id, _ada.DisplayName);
+    }
+
+    [Fact]
+    public void Disabling_an_organiser_says_so_and_shows_them_disabled()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement($"[data-email='{_olive.Email}'] [data-testid=disable]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser is disabled"));
+        cut.Find($"[data-email='{_olive.Email}']").TextContent.ShouldContain("Disabled");
+        cut.Find($"[data-email='{_olive.Email}'] [data-testid=enable]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void The_last_administrator_cannot_be_made_an_organiser_and_the_page_says_why()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement($"[data-email='{_ada.Email}'] [data-testid=make-organiser]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(OrganiserErrors.LastAdministrator.Message));
+        cut.Find($"[data-email='{_ada.Email}']").TextContent.ShouldContain("Administrator");
+    }
+
+    [Fact]
+    public async Task Removing_an_organiser_asks_first_then_removes_them()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement($"[data-email='{_olive.Email}'] [data-testid=remove]").Click();
+        cut.Find("[data-testid=remove-confirm]").TextContent.ShouldContain("Remove Olive Organiser?");
+        (await Core.Get<OrganiserAccounts>().ListAsync(Actor.System)).Count.ShouldBe(2);
+        cut.Find("[data-testid=confirm-remove]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser has been removed"));
+        cut.FindAll("[data-testid=organiser-row]").Count.ShouldBe(1);
+    }
+}
