@@ -43,7 +43,7 @@ public partial class AttendeesPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _ticketTypes = await TicketTypes.ListAsync(Id);
+        _ticketTypes = await TicketTypes.ListAsync(await CurrentActor.GetAsync(), Id);
         await RefreshCountsAsync();
     }
 

@@ -24,7 +24,7 @@ public static class BookingEndpoints
         {
             var actor = OrganiserClaims.ToActor(http.User);
             var rows = await attendees.ExportRowsAsync(actor, id, ct);
-            var questions = await questionAdmin.ListAsync(id, ct);
+            var questions = await questionAdmin.ListAsync(actor, id, ct);
             var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
         }).RequireAuthorization();
