@@ -12,10 +12,6 @@ namespace EventHub.Core.Tests.Bookings;
 /// </summary>
 public sealed class BookingRoleTests : IAsyncLifetime
 {
-    private static readonly Actor Stranger = Actor.Organiser("stranger-1", "Sam Stranger");
-    private static readonly Actor Viewer = Actor.Organiser("viewer-1", "Vic Viewer");
-    private static readonly Actor Editor = Actor.Organiser("editor-1", "Ed Editor");
-
     private BookingKit _kit = default!;
     private TicketType _staff = default!;
     private TicketType _partners = default!;
@@ -24,9 +20,9 @@ public sealed class BookingRoleTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _kit = await BookingKit.CreateAsync(capacity: 10);
-        await Teams.StoreAsync(_kit.Database, Stranger);
-        await Teams.JoinEventAsync(_kit.Database, Viewer, _kit.EventId, TeamRole.Viewer);
-        await Teams.JoinEventAsync(_kit.Database, Editor, _kit.EventId, TeamRole.Editor);
+        await Teams.StoreAsync(_kit.Database, Actors.Stranger);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _kit.EventId, TeamRole.Viewer);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Editor, _kit.EventId, TeamRole.Editor);
         _staff = (await _kit.TicketTypes.SaveAsync(Actors.Organiser, _kit.EventId, null, "Council staff", "", 5, false)).Value!;
         _partners = (await _kit.TicketTypes.SaveAsync(Actors.Organiser, _kit.EventId, null, "Partners", "", 5, hidden: true)).Value!;
         _question = (await _kit.Questions.SaveAsync(Actors.Organiser, _kit.EventId, null, "Which team?", "", QuestionKind.ShortText, false, "")).Value!;
@@ -37,16 +33,16 @@ public sealed class BookingRoleTests : IAsyncLifetime
     [Fact]
     public async Task An_organiser_on_none_of_the_teams_is_told_ticket_types_and_questions_do_not_exist_and_nothing_changes()
     {
-        (await _kit.TicketTypes.SaveAsync(Stranger, _kit.EventId, null, "Mine", "", null, false)).IsNotFound.ShouldBeTrue();
-        (await _kit.TicketTypes.SaveAsync(Stranger, _kit.EventId, _staff.Id, "Renamed", "", null, false)).IsNotFound.ShouldBeTrue();
-        (await _kit.TicketTypes.RemoveAsync(Stranger, _kit.EventId, _staff.Id)).IsNotFound.ShouldBeTrue();
-        (await _kit.TicketTypes.MoveAsync(Stranger, _kit.EventId, _staff.Id, up: false)).IsNotFound.ShouldBeTrue();
-        (await _kit.Questions.SaveAsync(Stranger, _kit.EventId, _question.Id, "Changed?", "", QuestionKind.ShortText, false, "")).IsNotFound.ShouldBeTrue();
-        (await _kit.Questions.SetHiddenAsync(Stranger, _kit.EventId, _question.Id, true)).IsNotFound.ShouldBeTrue();
-        (await _kit.Questions.RemoveAsync(Stranger, _kit.EventId, _question.Id)).IsNotFound.ShouldBeTrue();
+        (await _kit.TicketTypes.SaveAsync(Actors.Stranger, _kit.EventId, null, "Mine", "", null, false)).IsNotFound.ShouldBeTrue();
+        (await _kit.TicketTypes.SaveAsync(Actors.Stranger, _kit.EventId, _staff.Id, "Renamed", "", null, false)).IsNotFound.ShouldBeTrue();
+        (await _kit.TicketTypes.RemoveAsync(Actors.Stranger, _kit.EventId, _staff.Id)).IsNotFound.ShouldBeTrue();
+        (await _kit.TicketTypes.MoveAsync(Actors.Stranger, _kit.EventId, _staff.Id, up: false)).IsNotFound.ShouldBeTrue();
+        (await _kit.Questions.SaveAsync(Actors.Stranger, _kit.EventId, _question.Id, "Changed?", "", QuestionKind.ShortText, false, "")).IsNotFound.ShouldBeTrue();
+        (await _kit.Questions.SetHiddenAsync(Actors.Stranger, _kit.EventId, _question.Id, true)).IsNotFound.ShouldBeTrue();
+        (await _kit.Questions.RemoveAsync(Actors.Stranger, _kit.EventId, _question.Id)).IsNotFound.ShouldBeTrue();
 
-        (await _kit.TicketTypes.ListAsync(Stranger, _kit.EventId)).ShouldBeEmpty();
-        (await _kit.Questions.ListAsync(Stranger, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.TicketTypes.ListAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.Questions.ListAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
         (await _kit.TicketTypes.ListAsync(Actors.Organiser, _kit.EventId)).Select(t => t.Name).ShouldBe(["Council staff", "Partners"]);
         (await _kit.Questions.ListAsync(Actors.Organiser, _kit.EventId)).ShouldHaveSingleItem().Text.ShouldBe("Which team?");
     }
@@ -54,34 +50,34 @@ public sealed class BookingRoleTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_reads_the_ticket_types_without_private_links_and_may_change_nothing()
     {
-        var seen = await _kit.TicketTypes.ListAsync(Viewer, _kit.EventId);
+        var seen = await _kit.TicketTypes.ListAsync(Actors.Viewer, _kit.EventId);
         seen.Select(t => t.Name).ShouldBe(["Council staff", "Partners"]);
         seen.ShouldAllBe(t => t.SecretToken == null);
-        (await _kit.TicketTypes.ListAsync(Editor, _kit.EventId)).Single(t => t.Id == _partners.Id).SecretToken.ShouldNotBeNull();
+        (await _kit.TicketTypes.ListAsync(Actors.Editor, _kit.EventId)).Single(t => t.Id == _partners.Id).SecretToken.ShouldNotBeNull();
 
-        var save = await _kit.TicketTypes.SaveAsync(Viewer, _kit.EventId, _staff.Id, "Renamed", "", null, false);
+        var save = await _kit.TicketTypes.SaveAsync(Actors.Viewer, _kit.EventId, _staff.Id, "Renamed", "", null, false);
         save.IsForbidden.ShouldBeTrue();
         save.Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
-        (await _kit.TicketTypes.RemoveAsync(Viewer, _kit.EventId, _staff.Id)).IsForbidden.ShouldBeTrue();
-        (await _kit.Questions.SetHiddenAsync(Viewer, _kit.EventId, _question.Id, true)).IsForbidden.ShouldBeTrue();
-        (await _kit.Questions.MoveAsync(Viewer, _kit.EventId, _question.Id, up: true)).IsForbidden.ShouldBeTrue();
-        (await _kit.Settings.SaveAsync(Viewer, BookingSettings.DefaultFor(_kit.EventId))).IsForbidden.ShouldBeTrue();
+        (await _kit.TicketTypes.RemoveAsync(Actors.Viewer, _kit.EventId, _staff.Id)).IsForbidden.ShouldBeTrue();
+        (await _kit.Questions.SetHiddenAsync(Actors.Viewer, _kit.EventId, _question.Id, true)).IsForbidden.ShouldBeTrue();
+        (await _kit.Questions.MoveAsync(Actors.Viewer, _kit.EventId, _question.Id, up: true)).IsForbidden.ShouldBeTrue();
+        (await _kit.Settings.SaveAsync(Actors.Viewer, BookingSettings.DefaultFor(_kit.EventId))).IsForbidden.ShouldBeTrue();
         (await _kit.TicketTypes.ListAsync(Actors.Organiser, _kit.EventId))[0].Name.ShouldBe("Council staff");
     }
 
     [Fact]
     public async Task An_editor_changes_ticket_types_questions_and_settings()
     {
-        (await _kit.TicketTypes.SaveAsync(Editor, _kit.EventId, _staff.Id, "Staff", "", 5, false)).Succeeded.ShouldBeTrue();
-        (await _kit.TicketTypes.MoveAsync(Editor, _kit.EventId, _staff.Id, up: false)).Succeeded.ShouldBeTrue();
-        (await _kit.Questions.SetHiddenAsync(Editor, _kit.EventId, _question.Id, true)).Succeeded.ShouldBeTrue();
+        (await _kit.TicketTypes.SaveAsync(Actors.Editor, _kit.EventId, _staff.Id, "Staff", "", 5, false)).Succeeded.ShouldBeTrue();
+        (await _kit.TicketTypes.MoveAsync(Actors.Editor, _kit.EventId, _staff.Id, up: false)).Succeeded.ShouldBeTrue();
+        (await _kit.Questions.SetHiddenAsync(Actors.Editor, _kit.EventId, _question.Id, true)).Succeeded.ShouldBeTrue();
         var settings = BookingSettings.DefaultFor(_kit.EventId);
         settings.OfferWindowHours = 12;
-        (await _kit.Settings.SaveAsync(Editor, settings)).Succeeded.ShouldBeTrue();
+        (await _kit.Settings.SaveAsync(Actors.Editor, settings)).Succeeded.ShouldBeTrue();
 
-        (await _kit.Settings.GetAsync(Viewer, _kit.EventId))!.OfferWindowHours.ShouldBe(12);
-        (await _kit.Settings.GetAsync(Stranger, _kit.EventId)).ShouldBeNull();
-        (await _kit.TicketTypes.ListAsync(Editor, _kit.EventId)).Select(t => t.Name).ShouldBe(["Partners", "Staff"]);
+        (await _kit.Settings.GetAsync(Actors.Viewer, _kit.EventId))!.OfferWindowHours.ShouldBe(12);
+        (await _kit.Settings.GetAsync(Actors.Stranger, _kit.EventId)).ShouldBeNull();
+        (await _kit.TicketTypes.ListAsync(Actors.Editor, _kit.EventId)).Select(t => t.Name).ShouldBe(["Partners", "Staff"]);
     }
 
     [Fact]
@@ -95,7 +91,7 @@ public sealed class BookingRoleTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var outcome = await _kit.Settings.SaveAsync(Editor, BookingSettings.DefaultFor(otherEvent));
+        var outcome = await _kit.Settings.SaveAsync(Actors.Editor, BookingSettings.DefaultFor(otherEvent));
 
         outcome.IsNotFound.ShouldBeTrue();
         (await _kit.Settings.GetAsync(Actors.Admin, otherEvent))!.OfferWindowHours.ShouldBe(BookingSettings.DefaultFor(otherEvent).OfferWindowHours);
@@ -107,14 +103,14 @@ public sealed class BookingRoleTests : IAsyncLifetime
         var ann = await _kit.BookAsync("Ann Example", ticket: _staff.Id);
         var move = new MoveRequest(ann.BookingId, _partners.Id);
 
-        (await _kit.Moves.GetMoveViewAsync(Stranger, _kit.EventId, ann.BookingId)).ShouldBeNull();
-        (await _kit.Moves.GetMoveViewAsync(Viewer, _kit.EventId, ann.BookingId)).ShouldBeNull();
-        (await _kit.Moves.MoveAsync(Stranger, move)).IsNotFound.ShouldBeTrue();
-        (await _kit.Moves.MoveAsync(Viewer, move)).IsForbidden.ShouldBeTrue();
+        (await _kit.Moves.GetMoveViewAsync(Actors.Stranger, _kit.EventId, ann.BookingId)).ShouldBeNull();
+        (await _kit.Moves.GetMoveViewAsync(Actors.Viewer, _kit.EventId, ann.BookingId)).ShouldBeNull();
+        (await _kit.Moves.MoveAsync(Actors.Stranger, move)).IsNotFound.ShouldBeTrue();
+        (await _kit.Moves.MoveAsync(Actors.Viewer, move)).IsForbidden.ShouldBeTrue();
         (await _kit.BookingAsync(ann.BookingId)).TicketTypeId.ShouldBe(_staff.Id);
 
-        (await _kit.Moves.GetMoveViewAsync(Editor, _kit.EventId, ann.BookingId))!.Name.ShouldBe("Ann Example");
-        (await _kit.Moves.MoveAsync(Editor, move)).Succeeded.ShouldBeTrue();
+        (await _kit.Moves.GetMoveViewAsync(Actors.Editor, _kit.EventId, ann.BookingId))!.Name.ShouldBe("Ann Example");
+        (await _kit.Moves.MoveAsync(Actors.Editor, move)).Succeeded.ShouldBeTrue();
         (await _kit.BookingAsync(ann.BookingId)).TicketTypeId.ShouldBe(_partners.Id);
     }
 
@@ -122,7 +118,7 @@ public sealed class BookingRoleTests : IAsyncLifetime
     public async Task Only_administrators_read_the_audit_log_and_others_get_an_empty_one()
     {
         (await _kit.AuditLog.ListAsync(Actors.Admin, _kit.EventId)).ShouldNotBeEmpty();
-        (await _kit.AuditLog.ListAsync(Editor, _kit.EventId)).ShouldBeEmpty();
-        (await _kit.AuditLog.PageAsync(Stranger, new AuditLogQuery(_kit.EventId))).TotalCount.ShouldBe(0);
+        (await _kit.AuditLog.ListAsync(Actors.Editor, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.AuditLog.PageAsync(Actors.Stranger, new AuditLogQuery(_kit.EventId))).TotalCount.ShouldBe(0);
     }
 }

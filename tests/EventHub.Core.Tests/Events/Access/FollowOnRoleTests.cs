@@ -19,10 +19,6 @@ namespace EventHub.Core.Tests.Events.Access;
 /// </summary>
 public sealed class FollowOnRoleTests : IAsyncLifetime
 {
-    private static readonly Actor Stranger = Actor.Organiser("stranger-1", "Sam Stranger");
-    private static readonly Actor Viewer = Actor.Organiser("viewer-1", "Vic Viewer");
-    private static readonly Actor Editor = Actor.Organiser("editor-1", "Ed Editor");
-
     private BookingKit _kit = default!;
     private BulkEmailService _bulk = default!;
     private ReminderService _reminders = default!;
@@ -52,9 +48,9 @@ public sealed class FollowOnRoleTests : IAsyncLifetime
             await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SeriesId, _seriesId), Ct);
         }
 
-        await Teams.StoreAsync(_kit.Database, Stranger);
-        await Teams.JoinEventAsync(_kit.Database, Viewer, _kit.EventId, TeamRole.Viewer);
-        await Teams.JoinEventAsync(_kit.Database, Editor, _kit.EventId, TeamRole.Editor);
+        await Teams.StoreAsync(_kit.Database, Actors.Stranger);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _kit.EventId, TeamRole.Viewer);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Editor, _kit.EventId, TeamRole.Editor);
         await _kit.BookAsync("Ann Attendee");
     }
 
@@ -63,18 +59,18 @@ public sealed class FollowOnRoleTests : IAsyncLifetime
     [Fact]
     public async Task An_organiser_on_none_of_the_teams_is_told_the_event_does_not_exist_and_nothing_is_sent_or_saved()
     {
-        (await _bulk.PreviewAsync(Stranger, _kit.EventId, Message, Ct)).IsNotFound.ShouldBeTrue();
-        (await _bulk.SendAsync(Stranger, _kit.EventId, Message, null, Ct)).IsNotFound.ShouldBeTrue();
-        (await _bulk.SendAsync(Stranger, _kit.EventId, new BulkEmailInput(), null, Ct)).IsNotFound.ShouldBeTrue("the role is checked before the input");
-        (await _bulk.CountRecipientsAsync(Stranger, _kit.EventId, BulkAudience.Confirmed, Ct)).ShouldBe(0);
-        (await _reminders.SaveOffsetsAsync(Stranger, _kit.EventId, "2 days", Ct)).IsNotFound.ShouldBeTrue();
-        (await _reminders.OffsetsAsync(Stranger, _kit.EventId, Ct)).ShouldBeEmpty();
-        (await _lists.PreviewAnnouncementAsync(Stranger, _kit.EventId, Ct)).ShouldBeNull();
-        (await _lists.AnnounceAsync(Stranger, _kit.EventId, givePriority: false, Ct)).IsNotFound.ShouldBeTrue();
-        (await _retention.GetForEventAsync(Stranger, _kit.EventId, Ct)).IsNotFound.ShouldBeTrue();
-        (await _retention.SaveForEventAsync(Stranger, _kit.EventId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsNotFound.ShouldBeTrue();
-        (await _retention.SaveForSeriesAsync(Stranger, _seriesId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsNotFound.ShouldBeTrue();
-        (await _copier.CopyAsync(Stranger, _kit.EventId, new DateOnly(2027, 3, 4), Ct)).IsNotFound.ShouldBeTrue();
+        (await _bulk.PreviewAsync(Actors.Stranger, _kit.EventId, Message, Ct)).IsNotFound.ShouldBeTrue();
+        (await _bulk.SendAsync(Actors.Stranger, _kit.EventId, Message, null, Ct)).IsNotFound.ShouldBeTrue();
+        (await _bulk.SendAsync(Actors.Stranger, _kit.EventId, new BulkEmailInput(), null, Ct)).IsNotFound.ShouldBeTrue("the role is checked before the input");
+        (await _bulk.CountRecipientsAsync(Actors.Stranger, _kit.EventId, BulkAudience.Confirmed, Ct)).ShouldBe(0);
+        (await _reminders.SaveOffsetsAsync(Actors.Stranger, _kit.EventId, "2 days", Ct)).IsNotFound.ShouldBeTrue();
+        (await _reminders.OffsetsAsync(Actors.Stranger, _kit.EventId, Ct)).ShouldBeEmpty();
+        (await _lists.PreviewAnnouncementAsync(Actors.Stranger, _kit.EventId, Ct)).ShouldBeNull();
+        (await _lists.AnnounceAsync(Actors.Stranger, _kit.EventId, givePriority: false, Ct)).IsNotFound.ShouldBeTrue();
+        (await _retention.GetForEventAsync(Actors.Stranger, _kit.EventId, Ct)).IsNotFound.ShouldBeTrue();
+        (await _retention.SaveForEventAsync(Actors.Stranger, _kit.EventId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsNotFound.ShouldBeTrue();
+        (await _retention.SaveForSeriesAsync(Actors.Stranger, _seriesId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsNotFound.ShouldBeTrue();
+        (await _copier.CopyAsync(Actors.Stranger, _kit.EventId, new DateOnly(2027, 3, 4), Ct)).IsNotFound.ShouldBeTrue();
 
         await using var db = _kit.Database.CreateDbContext();
         (await db.Set<OutboxMessage>().CountAsync(m => m.Template != BookingTemplates.BookingConfirmed, Ct)).ShouldBe(0);
@@ -85,31 +81,31 @@ public sealed class FollowOnRoleTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_is_told_their_role_does_not_allow_sending_or_changing_anything()
     {
-        var send = await _bulk.SendAsync(Viewer, _kit.EventId, Message, null, Ct);
+        var send = await _bulk.SendAsync(Actors.Viewer, _kit.EventId, Message, null, Ct);
         send.IsForbidden.ShouldBeTrue();
         send.Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
-        (await _reminders.SaveOffsetsAsync(Viewer, _kit.EventId, "2 days", Ct)).IsForbidden.ShouldBeTrue();
-        (await _lists.AnnounceAsync(Viewer, _kit.EventId, givePriority: false, Ct)).IsForbidden.ShouldBeTrue();
-        (await _retention.SaveForEventAsync(Viewer, _kit.EventId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsForbidden.ShouldBeTrue();
-        (await _copier.CopyAsync(Viewer, _kit.EventId, new DateOnly(2027, 3, 4), Ct)).IsForbidden.ShouldBeTrue();
-        (await _bulk.SentAsync(Viewer, _kit.EventId, Ct)).ShouldBeEmpty();
+        (await _reminders.SaveOffsetsAsync(Actors.Viewer, _kit.EventId, "2 days", Ct)).IsForbidden.ShouldBeTrue();
+        (await _lists.AnnounceAsync(Actors.Viewer, _kit.EventId, givePriority: false, Ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.SaveForEventAsync(Actors.Viewer, _kit.EventId, new RetentionInput { PersonalDataMonths = 1 }, Ct)).IsForbidden.ShouldBeTrue();
+        (await _copier.CopyAsync(Actors.Viewer, _kit.EventId, new DateOnly(2027, 3, 4), Ct)).IsForbidden.ShouldBeTrue();
+        (await _bulk.SentAsync(Actors.Viewer, _kit.EventId, Ct)).ShouldBeEmpty();
 
-        (await _retention.GetForEventAsync(Viewer, _kit.EventId, Ct)).Succeeded.ShouldBeTrue();
-        (await _reminders.OffsetsAsync(Viewer, _kit.EventId, Ct)).ShouldNotBeEmpty();
+        (await _retention.GetForEventAsync(Actors.Viewer, _kit.EventId, Ct)).Succeeded.ShouldBeTrue();
+        (await _reminders.OffsetsAsync(Actors.Viewer, _kit.EventId, Ct)).ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task An_editor_sends_sets_reminders_and_retention_and_owns_the_edition_they_copy()
     {
-        (await _bulk.SendAsync(Editor, _kit.EventId, Message, null, Ct)).Succeeded.ShouldBeTrue();
-        (await _bulk.SentAsync(Editor, _kit.EventId, Ct)).ShouldHaveSingleItem().Subject.ShouldBe("Parking");
-        (await _reminders.SaveOffsetsAsync(Editor, _kit.EventId, "2 days", Ct)).Succeeded.ShouldBeTrue();
-        (await _retention.SaveForEventAsync(Editor, _kit.EventId, new RetentionInput { PersonalDataMonths = 6 }, Ct)).Succeeded.ShouldBeTrue();
+        (await _bulk.SendAsync(Actors.Editor, _kit.EventId, Message, null, Ct)).Succeeded.ShouldBeTrue();
+        (await _bulk.SentAsync(Actors.Editor, _kit.EventId, Ct)).ShouldHaveSingleItem().Subject.ShouldBe("Parking");
+        (await _reminders.SaveOffsetsAsync(Actors.Editor, _kit.EventId, "2 days", Ct)).Succeeded.ShouldBeTrue();
+        (await _retention.SaveForEventAsync(Actors.Editor, _kit.EventId, new RetentionInput { PersonalDataMonths = 6 }, Ct)).Succeeded.ShouldBeTrue();
 
-        var copy = await _copier.CopyAsync(Editor, _kit.EventId, new DateOnly(2027, 3, 4), Ct);
+        var copy = await _copier.CopyAsync(Actors.Editor, _kit.EventId, new DateOnly(2027, 3, 4), Ct);
 
         copy.Succeeded.ShouldBeTrue(copy.Message);
-        (await new EventAccess(_kit.Database).ForEventAsync(Editor, copy.Value!.Copy.Id, Ct)).Has(Permission.ManageTeam).ShouldBeTrue();
+        (await new EventAccess(_kit.Database).ForEventAsync(Actors.Editor, copy.Value!.Copy.Id, Ct)).Has(Permission.ManageTeam).ShouldBeTrue();
     }
 
     [Fact]
@@ -117,10 +113,10 @@ public sealed class FollowOnRoleTests : IAsyncLifetime
     {
         var input = new RetentionInput { PersonalDataMonths = 24 };
 
-        (await _retention.SaveForSeriesAsync(Editor, _seriesId, input, Ct)).IsNotFound.ShouldBeTrue("an event's team is not the series' team");
-        await Teams.JoinSeriesAsync(_kit.Database, Viewer, _seriesId, TeamRole.Viewer);
-        (await _retention.SaveForSeriesAsync(Viewer, _seriesId, input, Ct)).IsForbidden.ShouldBeTrue();
-        await Teams.JoinSeriesAsync(_kit.Database, Editor, _seriesId, TeamRole.Editor);
-        (await _retention.SaveForSeriesAsync(Editor, _seriesId, input, Ct)).Succeeded.ShouldBeTrue();
+        (await _retention.SaveForSeriesAsync(Actors.Editor, _seriesId, input, Ct)).IsNotFound.ShouldBeTrue("an event's team is not the series' team");
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Viewer, _seriesId, TeamRole.Viewer);
+        (await _retention.SaveForSeriesAsync(Actors.Viewer, _seriesId, input, Ct)).IsForbidden.ShouldBeTrue();
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Editor, _seriesId, TeamRole.Editor);
+        (await _retention.SaveForSeriesAsync(Actors.Editor, _seriesId, input, Ct)).Succeeded.ShouldBeTrue();
     }
 }
