@@ -218,18 +218,13 @@ public sealed class AttendeeService(
     private Task<Outcome<BookingStatus>> ChangeAsync(
         Actor actor, int bookingId, BookingStatus[] allowed, string action,
         Func<EventHubDbContext, Booking, DateTime, Task<string?>> change, CancellationToken ct, Refusal? refusal = null) =>
-        _writes.RunAsync(actor, async w =>
+        _writes.RunAsync(actor, OrganiserWrites.EventOfBooking(bookingId), Permission.Edit, async w =>
         {
             await using var tx = await w.Db.Database.BeginTransactionAsync(ct);
             var b = await w.Db.Set<Booking>().Include(x => x.TicketType).FirstOrDefaultAsync(x => x.Id == bookingId, ct);
             if (b is null)
             {
                 return Outcome<BookingStatus>.NotFound(BookingErrors.BookingGone);
-            }
-
-            if (await EventAccess.CheckAsync(w.Db, actor, b.EventId, Permission.Edit, ct, BookingErrors.BookingGone) is { } denied)
-            {
-                return Outcome<BookingStatus>.Refused(denied);
             }
 
             if (!allowed.Contains(b.Status))
@@ -248,5 +243,5 @@ public sealed class AttendeeService(
             await w.Db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Outcome<BookingStatus>.Ok(b.Status);
-        }, ct);
+        }, ct, BookingErrors.BookingGone);
 }

@@ -2,6 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -16,6 +17,11 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is not null)
+        {
+            return null;
+        }
+
         var b = await db.Set<Booking>().AsNoTracking().Include(x => x.Sessions).FindInEventAsync(eventId, bookingId, ct);
         if (b is null)
         {
@@ -34,7 +40,7 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
     /// given up go to the people waiting. The person is emailed and the move is audited. Answers the change in words.
     /// </summary>
     public Task<Outcome<string>> MoveAsync(Actor actor, MoveRequest request, CancellationToken ct = default) =>
-        _writes.RunAsync(actor, w => MoveAsync(w, request, ct), ct);
+        _writes.RunAsync(actor, OrganiserWrites.EventOfBooking(request.BookingId), Permission.Edit, w => MoveAsync(w, request, ct), ct, BookingErrors.BookingGoneFromList);
 
     private static async Task<Outcome<string>> MoveAsync(OrganiserWrite w, MoveRequest request, CancellationToken ct)
     {

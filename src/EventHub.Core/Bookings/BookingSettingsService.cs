@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -10,10 +11,16 @@ public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> 
 {
     private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
 
-    public async Task<BookingSettings> GetAsync(Actor actor, int eventId, CancellationToken ct = default)
+    /// <summary>The event's booking rules; null when the event does not exist or the actor is on none of its teams.</summary>
+    public async Task<BookingSettings?> GetAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.See, ct) is not null)
+        {
+            return null;
+        }
+
         var settings = await Lifecycle.SettingsAsync(db, eventId, ct);
         var zone = await db.Set<Event>().Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
         settings.PriorityOpensLocal = settings.PriorityOpensUtc is { } p ? EventTime.ToLocal(p, zone) : null;
@@ -21,7 +28,7 @@ public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> 
     }
 
     public Task<Outcome<BookingSettings>> SaveAsync(Actor actor, BookingSettings input, CancellationToken ct = default) =>
-        _writes.RunAsync(actor, async w =>
+        _writes.RunAsync(actor, input.EventId, Permission.Edit, async w =>
         {
             var errors = new List<FieldError>();
             if (input.OfferWindowHours is < 1 or > 24 * 14)

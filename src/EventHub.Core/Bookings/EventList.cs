@@ -1,4 +1,5 @@
 using EventHub.Core.Common;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -9,7 +10,7 @@ internal sealed class EventList<T>(OrganiserWrites writes, EventListKind<T> kind
 {
     /// <summary>Removes an item nobody uses; one that is used stays, so the history stays whole.</summary>
     public Task<Outcome<string>> RemoveAsync(Actor actor, int eventId, int id, CancellationToken ct) =>
-        writes.RunAsync(actor, async w =>
+        writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             var item = await w.Db.Set<T>().FindInEventAsync(eventId, id, ct);
             if (item is null)
@@ -27,11 +28,11 @@ internal sealed class EventList<T>(OrganiserWrites writes, EventListKind<T> kind
             w.Audit(eventId, null, kind.Action + "-removed", $"Removed {kind.Noun} \"{kind.NameOf(item)}\"");
             await w.Db.SaveChangesAsync(ct);
             return Outcome<string>.Ok(kind.NameOf(item));
-        }, ct);
+        }, ct, kind.Gone);
 
     /// <summary>Swaps an item with its neighbour above (<paramref name="up"/>) or below, and renumbers the list.</summary>
     public Task<Outcome<string>> MoveAsync(Actor actor, int eventId, int id, bool up, CancellationToken ct) =>
-        writes.RunAsync(actor, async w =>
+        writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             var items = await w.Db.Set<T>().Where(x => x.EventId == eventId).InListOrder().ToListAsync(ct);
             var index = items.FindIndex(x => x.Id == id);
@@ -55,5 +56,5 @@ internal sealed class EventList<T>(OrganiserWrites writes, EventListKind<T> kind
             w.Audit(eventId, null, kind.Action + "-moved", $"Moved \"{kind.NameOf(items[other])}\" {(up ? "up" : "down")}");
             await w.Db.SaveChangesAsync(ct);
             return Outcome<string>.Ok(kind.NameOf(items[other]));
-        }, ct);
+        }, ct, kind.Gone);
 }

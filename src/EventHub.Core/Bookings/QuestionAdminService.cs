@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -15,16 +16,22 @@ public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> db
         (db, id, ct) => db.Set<BookingAnswer>().CountAsync(a => a.QuestionId == id, ct),
         (q, answered) => BookingErrors.QuestionAnswered(q.Text, answered)));
 
-    public async Task<IReadOnlyList<RegistrationQuestion>> ListAsync(int eventId, CancellationToken ct = default)
+    /// <summary>The event's questions for those who may see its attendees (who read the answers); none for anyone else.</summary>
+    public async Task<IReadOnlyList<RegistrationQuestion>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewAttendees, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == eventId).InListOrder().ToListAsync(ct);
     }
 
     /// <summary>Adds a question (<paramref name="id"/> null) or changes one. Choice questions need two answers at least.</summary>
     public Task<Outcome<RegistrationQuestion>> SaveAsync(
         Actor actor, int eventId, int? id, string text, string hint, QuestionKind kind, bool required, string options, CancellationToken ct = default) =>
-        _writes.RunAsync(actor, async w =>
+        _writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -63,7 +70,7 @@ public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> db
             w.Audit(eventId, null, "question", $"Saved question \"{question.Text}\"");
             await w.Db.SaveChangesAsync(ct);
             return Outcome<RegistrationQuestion>.Ok(question);
-        }, ct);
+        }, ct, id is null ? BookingErrors.EventGone : BookingErrors.QuestionGone);
 
     /// <summary>A question people have answered cannot be removed, only hidden, so their answers are kept.</summary>
     public Task<Outcome<string>> RemoveAsync(Actor actor, int eventId, int id, CancellationToken ct = default) =>
@@ -74,7 +81,7 @@ public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> db
 
     /// <summary>A hidden question is no longer asked or checked; its answers stay on the bookings and in the export.</summary>
     public Task<Outcome<string>> SetHiddenAsync(Actor actor, int eventId, int id, bool hidden, CancellationToken ct = default) =>
-        _writes.RunAsync(actor, async w =>
+        _writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             var question = await w.Db.Set<RegistrationQuestion>().FindInEventAsync(eventId, id, ct);
             if (question is null)
@@ -86,5 +93,5 @@ public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> db
             w.Audit(eventId, null, hidden ? "question-hidden" : "question-shown", $"{(hidden ? "Hid" : "Showed again")} question \"{question.Text}\"");
             await w.Db.SaveChangesAsync(ct);
             return Outcome<string>.Ok(question.Text);
-        }, ct);
+        }, ct, BookingErrors.QuestionGoneFromList);
 }

@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -15,15 +16,31 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
         (db, id, ct) => db.Set<Booking>().CountAsync(b => b.TicketTypeId == id, ct),
         (t, used) => BookingErrors.TicketTypeInUse(t.Name, used)));
 
-    public async Task<IReadOnlyList<TicketType>> ListAsync(int eventId, CancellationToken ct = default)
+    /// <summary>
+    /// The event's ticket types for those who may see its attendees (none for anyone else); a hidden type's
+    /// private link only for those who may change them.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketType>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).InListOrder().ToListAsync(ct);
+        var granted = await EventAccess.ResolveAsync(db, actor, eventId, ct);
+        if (!granted.Contains(Permission.ViewAttendees))
+        {
+            return [];
+        }
+
+        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId).InListOrder().ToListAsync(ct);
+        if (!granted.Contains(Permission.Edit))
+        {
+            types.ForEach(t => t.SecretToken = null);
+        }
+
+        return types;
     }
 
     /// <summary>Adds a ticket type (<paramref name="id"/> null) or changes one. A hidden type gets a private link.</summary>
     public Task<Outcome<TicketType>> SaveAsync(Actor actor, int eventId, int? id, string name, string description, int? quota, bool hidden, CancellationToken ct = default) =>
-        _writes.RunAsync(actor, async w =>
+        _writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             if (string.IsNullOrWhiteSpace(name))
             {
@@ -65,7 +82,7 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
             w.Audit(eventId, null, "ticket-type", $"Saved ticket type \"{type.Name}\"" + (quota is null ? string.Empty : $", quota {quota}"));
             await w.Db.SaveChangesAsync(ct);
             return Outcome<TicketType>.Ok(type);
-        }, ct);
+        }, ct, id is null ? BookingErrors.EventGone : BookingErrors.TicketTypeGone);
 
     /// <summary>A ticket type that anyone has booked (even a cancelled booking) stays, so the history stays whole.</summary>
     public Task<Outcome<string>> RemoveAsync(Actor actor, int eventId, int id, CancellationToken ct = default) =>

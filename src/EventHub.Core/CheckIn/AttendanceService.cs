@@ -3,6 +3,7 @@ using CsvHelper;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
@@ -13,6 +14,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
     public const string NoTicketType = "Standard";
     public const string NoOrganisation = "(none given)";
 
+    /// <summary>Figures only, no names: those who may read the event's figures (Viewer and up) get them.</summary>
     public async Task<Outcome<AttendanceReport>> ReportAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -21,6 +23,11 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct, CheckInErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<AttendanceReport>.Refused(refusal);
+        }
+
         var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
             .Select(b => new

@@ -1,6 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
@@ -13,10 +14,10 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     {
         var trimmed = (code ?? string.Empty).Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, CheckInErrors.DoorNotAllowed(door));
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, refusal!);
         }
 
         if (trimmed.Length == 0 || trimmed.Length > CheckInRules.MaxCodeLength)
@@ -35,10 +36,10 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<CheckInResult> CheckInBookingAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, CheckInErrors.DoorNotAllowed(door));
+            return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, refusal!);
         }
 
         var snap = await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.Id == bookingId).Select(Snapshot).FirstOrDefaultAsync(ct);
@@ -49,10 +50,10 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<bool>> UndoAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var who = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
         if (who is null)
         {
-            return Outcome<bool>.Refused(CheckInErrors.DoorNotAllowed(door));
+            return Outcome<bool>.Refused(refusal!);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -92,11 +93,12 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
-        if (zone is null)
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewAttendees, ct, CheckInErrors.EventNotFound) is { } refusal)
         {
-            return Outcome<UndoHistory>.NotFound(CheckInErrors.EventNotFound);
+            return Outcome<UndoHistory>.Refused(refusal);
         }
+
+        var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstAsync(ct);
 
         var rows = await db.Set<CheckInUndo>().AsNoTracking()
             .Where(u => u.EventId == eventId)
@@ -111,9 +113,9 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<CheckInCounts>> CountsAsync(Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ResolveDoorAsync(db, door, eventId, ct) is null)
+        if ((await ResolveDoorAsync(db, door, eventId, ct)).Refusal is { } refusal)
         {
-            return Outcome<CheckInCounts>.Refused(CheckInErrors.Forbidden);
+            return Outcome<CheckInCounts>.Refused(refusal);
         }
 
         return Outcome<CheckInCounts>.Ok(await CountsCoreAsync(db, eventId, ct));
@@ -123,9 +125,9 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<PagedResult<DoorSearchRow>>> SearchAsync(Door door, int eventId, string term, int page = 0, int pageSize = 20, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ResolveDoorAsync(db, door, eventId, ct) is null)
+        if ((await ResolveDoorAsync(db, door, eventId, ct)).Refusal is { } refusal)
         {
-            return Outcome<PagedResult<DoorSearchRow>>.Refused(CheckInErrors.Forbidden);
+            return Outcome<PagedResult<DoorSearchRow>>.Refused(refusal);
         }
 
         var t = (term ?? string.Empty).Trim().ToLowerInvariant();
@@ -154,7 +156,10 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         return Outcome<PagedResult<DoorSearchRow>>.Ok(new PagedResult<DoorSearchRow>(rows, total, page, take));
     }
 
-    /// <summary>The paper list for when the network fails: confirmed people, alphabetical, no access details.</summary>
+    /// <summary>
+    /// The paper list for when the network fails: confirmed people, alphabetical, with a needs flag but never the
+    /// needs, so anyone who may work the door (the Door role too) may print it.
+    /// </summary>
     public async Task<Outcome<IReadOnlyList<DoorListRow>>> DoorListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -163,6 +168,11 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Door, ct, CheckInErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<IReadOnlyList<DoorListRow>>.Refused(refusal);
+        }
+
         var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
             .Select(b => new DoorListRow(
@@ -244,23 +254,28 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     private static Task<CheckInRecord?> ExistingAsync(EventHubDbContext db, int bookingId, CancellationToken ct) =>
         db.Set<CheckInRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId, ct);
 
-    private async Task<DoorIdentity?> ResolveDoorAsync(EventHubDbContext db, Door door, int eventId, CancellationToken ct)
+    /// <summary>
+    /// Who is at the door of the event, or why they may not scan there: an organiser needs a role on the event that
+    /// works the door (not found when they are on none of its teams), a volunteer a door link for it that is open now.
+    /// </summary>
+    private async Task<(DoorIdentity? Who, Refusal? Refusal)> ResolveDoorAsync(EventHubDbContext db, Door door, int eventId, CancellationToken ct)
     {
         if (door.Organiser is { IsOrganiser: true } actor)
         {
-            return new DoorIdentity(null, actor.UserId, actor.DisplayName);
+            var refusal = await EventAccess.CheckAsync(db, actor, eventId, Permission.Door, ct, CheckInErrors.EventNotFound);
+            return refusal is null ? (new DoorIdentity(null, actor.UserId, actor.DisplayName), null) : (null, refusal);
         }
 
         if (string.IsNullOrEmpty(door.LinkToken))
         {
-            return null;
+            return (null, CheckInErrors.DoorNotAllowed(door));
         }
 
         var link = await db.Set<DoorLink>().AsNoTracking().FirstOrDefaultAsync(d => d.Token == door.LinkToken, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return link is not null && link.EventId == eventId && link.IsOpenAt(now) && SecureTokens.FixedTimeEquals(link.Token, door.LinkToken)
-            ? new DoorIdentity(link.Id, null, link.Label)
-            : null;
+            ? (new DoorIdentity(link.Id, null, link.Label), null)
+            : (null, CheckInErrors.DoorNotAllowed(door));
     }
 
     private sealed record ScanSnapshot(int BookingId, int EventId, BookingStatus Status, string Name, string Organisation, string TicketType, bool NeedsAttention);

@@ -15,6 +15,12 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<DoorLink>.Refused(CheckInErrors.Forbidden);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<DoorLink>.Refused(refusal);
+        }
+
         var errors = new List<FieldError>();
         var label = (input.Label ?? string.Empty).Trim();
         if (label.Length == 0)
@@ -34,12 +40,6 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         if (errors.Count > 0)
         {
             return Outcome<DoorLink>.Invalid(errors);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
-        {
-            return Outcome<DoorLink>.Refused(refusal);
         }
 
         var link = new DoorLink

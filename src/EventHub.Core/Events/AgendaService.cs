@@ -15,16 +15,16 @@ public sealed class AgendaService(IDbContextFactory<EventHubDbContext> dbFactory
             return Outcome<Room>.Forbidden();
         }
 
-        var errors = EventRules.Validate(input);
-        if (errors.Count > 0)
-        {
-            return Outcome<Room>.Invalid(errors);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
         {
             return Outcome<Room>.Refused(refusal);
+        }
+
+        var errors = EventRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<Room>.Invalid(errors);
         }
 
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events;
@@ -22,11 +23,12 @@ public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (source is null)
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is { } refusal)
         {
-            return Outcome<EditionCopy>.NotFound(EventErrors.EventGone);
+            return Outcome<EditionCopy>.Refused(refusal);
         }
+
+        var source = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
 
         if (newStartDate is not { } date)
         {
@@ -63,6 +65,7 @@ public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFa
             UpdatedUtc = now,
         };
         db.Events.Add(copy);
+        await EventAccess.AddOwnerAsync(db, actor, copy, null, now, ct);
         await db.SaveChangesAsync(ct);
 
         var copied = new List<string>();

@@ -147,13 +147,18 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
             return Outcome<Event>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (id is not null && await EventAccess.CheckAsync(db, actor, id.Value, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<Event>.Refused(refusal);
+        }
+
         var errors = EventRules.Validate(input, out var times);
         if (errors.Count > 0)
         {
             return Outcome<Event>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Event? ev;
         if (id is null)
@@ -164,11 +169,6 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         }
         else
         {
-            if (await EventAccess.CheckAsync(db, actor, id.Value, Permission.Edit, ct) is { } refusal)
-            {
-                return Outcome<Event>.Refused(refusal);
-            }
-
             ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
             if (ev is null)
             {

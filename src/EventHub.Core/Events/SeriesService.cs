@@ -47,13 +47,19 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
             return Outcome<EventSeries>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var granted = id is null ? AccessRules.Everything : await EventAccess.ResolveSeriesAsync(db, actor, id.Value, ct);
+        if (!granted.Contains(Permission.Edit))
+        {
+            return Outcome<EventSeries>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : EventErrors.SeriesGone);
+        }
+
         var errors = EventRules.Validate(input);
         if (errors.Count > 0)
         {
             return Outcome<EventSeries>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         EventSeries? series;
         if (id is null)
         {
@@ -63,12 +69,6 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
         }
         else
         {
-            var granted = await EventAccess.ResolveSeriesAsync(db, actor, id.Value, ct);
-            if (!granted.Contains(Permission.Edit))
-            {
-                return Outcome<EventSeries>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : EventErrors.SeriesGone);
-            }
-
             series = await db.Series.FirstOrDefaultAsync(s => s.Id == id, ct);
             if (series is null)
             {

@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.FollowUps;
@@ -23,6 +24,11 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         Guard.Organiser(actor);
         var statuses = StatusesFor(audience);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is not null)
+        {
+            return 0;
+        }
+
         return await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
     }
 
@@ -34,16 +40,16 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<BulkEmailPreview>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FollowUpErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<BulkEmailPreview>.Refused(refusal);
+        }
+
         var errors = Validate(input);
         if (errors.Count > 0)
         {
             return Outcome<BulkEmailPreview>.Invalid(errors);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
-        {
-            return Outcome<BulkEmailPreview>.NotFound(FollowUpErrors.EventNotFound);
         }
 
         var statuses = StatusesFor(input.Audience);
@@ -64,6 +70,11 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<int>.Forbidden();
         }
 
+        if (await EventAccess.CheckAsync(dbFactory, actor, eventId, Permission.Edit, ct, FollowUpErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<int>.Refused(refusal);
+        }
+
         var errors = Validate(input);
         if (errors.Count > 0)
         {
@@ -74,10 +85,6 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         BulkEmail message;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
-            {
-                return Outcome<int>.NotFound(FollowUpErrors.EventNotFound);
-            }
 
             var (replyAddress, replyName) = await ReplyToAsync(db, actor, ct);
             message = new BulkEmail
@@ -169,6 +176,11 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Set<BulkEmail>().AsNoTracking().Where(m => m.EventId == eventId).OrderByDescending(m => m.Id).ToListAsync(ct);
     }
 

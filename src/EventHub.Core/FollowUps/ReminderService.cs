@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.FollowUps;
@@ -18,6 +19,11 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.See, ct) is not null)
+        {
+            return [];
+        }
+
         var stored = await db.Set<ReminderSettings>().AsNoTracking().Where(s => s.EventId == eventId).Select(s => s.OffsetMinutes).FirstOrDefaultAsync(ct);
         return ReminderSchedule.FromStored(stored);
     }
@@ -30,15 +36,15 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<IReadOnlyList<int>>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FollowUpErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<IReadOnlyList<int>>.Refused(refusal);
+        }
+
         if (!ReminderSchedule.TryParse(text, out var offsets, out var error))
         {
             return Outcome<IReadOnlyList<int>>.Invalid("Reminders", error!);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
-        {
-            return Outcome<IReadOnlyList<int>>.NotFound(FollowUpErrors.EventNotFound);
         }
 
         var row = await db.Set<ReminderSettings>().FirstOrDefaultAsync(s => s.EventId == eventId, ct);

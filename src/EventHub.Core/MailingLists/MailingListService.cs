@@ -3,6 +3,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.MailingLists;
@@ -135,11 +136,12 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (evt is null)
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is not null)
         {
             return null;
         }
+
+        var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstAsync(e => e.Id == eventId, ct);
 
         var count = evt.SeriesId is null ? 0 : await db.Set<ListSubscription>()
             .CountAsync(s => s.SeriesId == evt.SeriesId && s.Status == SubscriptionStatus.Confirmed, ct);
@@ -172,11 +174,12 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (evt is null)
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, MailingListErrors.EventNotFound) is { } refusal)
         {
-            return Outcome<ListAnnounceResult>.NotFound(MailingListErrors.EventNotFound);
+            return Outcome<ListAnnounceResult>.Refused(refusal);
         }
+
+        var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstAsync(e => e.Id == eventId, ct);
 
         if (evt.Series is null)
         {

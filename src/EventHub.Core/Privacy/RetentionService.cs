@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,11 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.See, ct, PrivacyErrors.EventGone) is { } refusal)
+        {
+            return Outcome<RetentionView>.Refused(refusal);
+        }
+
         var view = await LoadAsync(db, eventId, ct);
         return view is null ? Outcome<RetentionView>.NotFound(PrivacyErrors.EventGone) : Outcome<RetentionView>.Ok(view);
     }
@@ -30,16 +36,16 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<RetentionView>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, PrivacyErrors.EventGone) is { } refusal)
+        {
+            return Outcome<RetentionView>.Refused(refusal);
+        }
+
         var errors = RetentionRules.Validate(input);
         if (errors.Count > 0)
         {
             return Outcome<RetentionView>.Invalid(errors);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
-        {
-            return Outcome<RetentionView>.NotFound(PrivacyErrors.EventGone);
         }
 
         var row = await db.Set<RetentionSetting>().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
@@ -60,16 +66,17 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<RetentionInput>.Forbidden();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
+        if (!granted.Contains(Permission.Edit) || !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
+        {
+            return Outcome<RetentionInput>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : PrivacyErrors.SeriesGone);
+        }
+
         var errors = RetentionRules.Validate(input);
         if (errors.Count > 0)
         {
             return Outcome<RetentionInput>.Invalid(errors);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Series.AnyAsync(s => s.Id == seriesId, ct))
-        {
-            return Outcome<RetentionInput>.NotFound(PrivacyErrors.SeriesGone);
         }
 
         var row = await db.Set<RetentionSetting>().FirstOrDefaultAsync(r => r.SeriesId == seriesId, ct);

@@ -137,7 +137,7 @@ public sealed class AttendeeServiceTests
 
         (await kit.Attendees.CancelAsync(Actor.Anonymous, ann.BookingId, null)).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
         (await kit.Attendees.AddByHandAsync(Actor.Anonymous, kit.EventId, BookingKit.Form("X Y"))).ErrorCode.ShouldBe(ErrorCodes.Forbidden);
-        await Should.ThrowAsync<NotAuthorisedException>(() => kit.AuditLog.ListAsync(Actors.Organiser, kit.EventId));
+        (await kit.AuditLog.ListAsync(Actors.Organiser, kit.EventId)).ShouldBeEmpty();
         await Should.ThrowAsync<NotAuthorisedException>(() => kit.Attendees.ListAsync(Actor.Anonymous, new AttendeeQuery(kit.EventId)));
         (await kit.BookingAsync(ann.BookingId)).Status.ShouldBe(BookingStatus.Confirmed);
     }

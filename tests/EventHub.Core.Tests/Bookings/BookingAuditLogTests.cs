@@ -20,6 +20,6 @@ public sealed class BookingAuditLogTests
 
         page.TotalCount.ShouldBe(30);
         page.Items.Select(a => a.Detail).ShouldBe(Enumerable.Range(0, 5).Reverse().Select(i => $"Saved ticket type \"Type {i:00}\""));
-        await Should.ThrowAsync<EventHub.Core.Common.NotAuthorisedException>(() => kit.AuditLog.PageAsync(Actors.Organiser, new AuditLogQuery(kit.EventId)));
+        (await kit.AuditLog.PageAsync(Actors.Organiser, new AuditLogQuery(kit.EventId))).Items.ShouldBeEmpty();
     }
 }

@@ -16,7 +16,7 @@ public sealed class CsvAndPublicFormTests
         form.AccessNeeds = "Hearing loop";
         await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
         var rows = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId);
-        var questions = await kit.Questions.ListAsync(kit.EventId);
+        var questions = await kit.Questions.ListAsync(Actors.Organiser, kit.EventId);
 
         var plain = AttendeeCsv.Write(rows, questions, includeNeeds: false);
         var withNeeds = AttendeeCsv.Write(rows, questions, includeNeeds: true);

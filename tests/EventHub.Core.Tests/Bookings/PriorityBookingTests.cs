@@ -104,7 +104,7 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     public async Task Before_the_priority_opening_time_a_valid_link_is_told_when_to_come_back_and_after_it_books()
     {
         var (eventId, tokens) = await PollEventAsync();
-        var settings = await _settings.GetAsync(Actors.Organiser, eventId, Ct);
+        var settings = (await _settings.GetAsync(Actors.Organiser, eventId, Ct))!;
         settings.PriorityOpensLocal = new DateTime(2026, 11, 4, 9, 0, 0);
         (await _settings.SaveAsync(Actors.Organiser, settings, Ct)).Succeeded.ShouldBeTrue();
 
@@ -125,7 +125,7 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     public async Task The_priority_opening_time_is_saved_in_utc_shown_in_the_events_zone_and_refused_after_general_opening()
     {
         var eventId = await AddEventAsync("forum", GeneralOpensUtc, "America/New_York");
-        var settings = await _settings.GetAsync(Actors.Organiser, eventId, Ct);
+        var settings = (await _settings.GetAsync(Actors.Organiser, eventId, Ct))!;
 
         settings.PriorityOpensLocal = new DateTime(2026, 11, 9, 4, 0, 0); // the same instant as general opening in New York
         var refused = await _settings.SaveAsync(Actors.Organiser, settings, Ct);
@@ -140,7 +140,7 @@ public sealed class PriorityBookingTests : IAsyncLifetime
                 .ShouldBe(new DateTime(2026, 11, 5, 13, 30, 0, DateTimeKind.Utc));
         }
 
-        (await _settings.GetAsync(Actors.Organiser, eventId, Ct)).PriorityOpensLocal.ShouldBe(new DateTime(2026, 11, 5, 8, 30, 0));
+        (await _settings.GetAsync(Actors.Organiser, eventId, Ct))!.PriorityOpensLocal.ShouldBe(new DateTime(2026, 11, 5, 8, 30, 0));
         (await _settings.SaveAsync(EventHub.Core.Common.Actor.Anonymous, settings, Ct)).ErrorCode.ShouldBe(EventHub.Core.Common.ErrorCodes.Forbidden);
     }
 

@@ -28,7 +28,7 @@ public sealed class QuestionAdminTests
         (await kit.Bookings.UpdateAnswersAsync(ann.ManageToken, new() { [team.Id] = "Digital" }, "Vegan", "")).Succeeded.ShouldBeTrue();
         var export = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId);
         export.Single(b => b.Id == ann.BookingId).Answers.ShouldHaveSingleItem().Value.ShouldBe("Digital");
-        (await kit.Questions.ListAsync(kit.EventId)).ShouldHaveSingleItem().Hidden.ShouldBeTrue();
+        (await kit.Questions.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem().Hidden.ShouldBeTrue();
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed class QuestionAdminTests
         var second = (await kit.Questions.SaveAsync(Actors.Organiser, kit.EventId, null, "Second?", "", QuestionKind.ShortText, false, "")).Value!;
 
         (await kit.Questions.MoveAsync(Actors.Organiser, kit.EventId, second.Id, up: true)).Succeeded.ShouldBeTrue();
-        (await kit.Questions.ListAsync(kit.EventId)).Select(q => q.Text).ShouldBe(["Second?", "First?"]);
+        (await kit.Questions.ListAsync(Actors.Organiser, kit.EventId)).Select(q => q.Text).ShouldBe(["Second?", "First?"]);
 
         (await kit.Questions.RemoveAsync(Actors.Organiser, kit.EventId, first.Id)).Value.ShouldBe("First?");
-        (await kit.Questions.ListAsync(kit.EventId)).ShouldHaveSingleItem().Text.ShouldBe("Second?");
+        (await kit.Questions.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem().Text.ShouldBe("Second?");
     }
 }

@@ -18,7 +18,7 @@ public sealed class TicketTypeAdminTests
 
         removed.ErrorCode.ShouldBe(BookingErrors.InUse.Code);
         removed.Errors.Single().Message.ShouldStartWith("\"Council staff\" cannot be removed because 1 booking uses it");
-        (await kit.TicketTypes.ListAsync(kit.EventId)).ShouldHaveSingleItem();
+        (await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class TicketTypeAdminTests
 
         (await kit.TicketTypes.RemoveAsync(Actors.Organiser, kit.EventId, staff.Id)).Value.ShouldBe("Council staff");
 
-        (await kit.TicketTypes.ListAsync(kit.EventId)).ShouldBeEmpty();
+        (await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId)).ShouldBeEmpty();
         (await kit.AuditLog.ListAsync(Actors.Admin, kit.EventId)).ShouldContain(a => a.Action == "ticket-type-removed");
         (await kit.TicketTypes.RemoveAsync(EventHub.Core.Common.Actor.Anonymous, kit.EventId, staff.Id)).ErrorCode
             .ShouldBe(EventHub.Core.Common.ErrorCodes.Forbidden);
@@ -47,7 +47,7 @@ public sealed class TicketTypeAdminTests
 
         edited.ErrorFor(nameof(TicketType.Quota)).ShouldBe("Quota cannot be less than the 2 places already taken");
         (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, staff.Id, "Staff", "", 2, false)).Succeeded.ShouldBeTrue();
-        var saved = (await kit.TicketTypes.ListAsync(kit.EventId)).Single();
+        var saved = (await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId)).Single();
         (saved.Name, saved.Quota, saved.PlacesTaken).ShouldBe(("Staff", (int?)2, 2));
     }
 
@@ -60,11 +60,11 @@ public sealed class TicketTypeAdminTests
             await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, name, "", null, false);
         }
 
-        var types = await kit.TicketTypes.ListAsync(kit.EventId);
+        var types = await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId);
         (await kit.TicketTypes.MoveAsync(Actors.Organiser, kit.EventId, types[2].Id, up: true)).Succeeded.ShouldBeTrue();
-        (await kit.TicketTypes.ListAsync(kit.EventId)).Select(t => t.Name).ShouldBe(["A", "C", "B"]);
+        (await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId)).Select(t => t.Name).ShouldBe(["A", "C", "B"]);
         (await kit.TicketTypes.MoveAsync(Actors.Organiser, kit.EventId, types[0].Id, up: false)).Succeeded.ShouldBeTrue();
-        (await kit.TicketTypes.ListAsync(kit.EventId)).Select(t => t.Name).ShouldBe(["C", "A", "B"]);
+        (await kit.TicketTypes.ListAsync(Actors.Organiser, kit.EventId)).Select(t => t.Name).ShouldBe(["C", "A", "B"]);
 
         var first = await kit.TicketTypes.MoveAsync(Actors.Organiser, kit.EventId, types[2].Id, up: true);
         first.Errors.Single().Message.ShouldBe("\"C\" is already first.");
@@ -81,6 +81,6 @@ public sealed class TicketTypeAdminTests
         (await kit.TicketTypes.RemoveAsync(Actors.Organiser, kit.EventId, theirs.Id)).IsNotFound.ShouldBeTrue();
         (await kit.TicketTypes.MoveAsync(Actors.Organiser, kit.EventId, theirs.Id, up: false)).IsNotFound.ShouldBeTrue();
 
-        (await kit.TicketTypes.ListAsync(otherEvent)).ShouldHaveSingleItem().Name.ShouldBe("Their staff");
+        (await kit.TicketTypes.ListAsync(Actors.Organiser, otherEvent)).ShouldHaveSingleItem().Name.ShouldBe("Their staff");
     }
 }

@@ -115,6 +115,7 @@ public sealed class MailingListTests
         var series = new EventSeries { Name = "Social Media Forum", Slug = "social-media-forum-" + Guid.NewGuid().ToString("N")[..6], CreatedUtc = rig.Now };
         db.Series.Add(series);
         await db.SaveChangesAsync(Ct);
+        await Teams.JoinSeriesAsync(rig.Database, Actors.Organiser, series.Id, EventHub.Core.Events.Access.TeamRole.Owner);
         return (series, await AddEditionAsync(rig, series.Id, "Social Media Forum: winter"));
     }
 

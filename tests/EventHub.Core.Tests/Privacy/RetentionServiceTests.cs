@@ -38,6 +38,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         db.AddRange(ev, other);
         await db.SaveChangesAsync();
         (_eventId, _otherEventId) = (ev.Id, other.Id);
+        await Teams.JoinSeriesAsync(_services.Database, Actors.Organiser, series.Id, EventHub.Core.Events.Access.TeamRole.Owner);
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();

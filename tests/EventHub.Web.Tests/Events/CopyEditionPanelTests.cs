@@ -1,5 +1,6 @@
 using Bunit;
 using EventHub.Core.Events;
+using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Events.Organiser;
 using EventHub.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,7 @@ public sealed class CopyEditionPanelTests : WebTestContext
         ev.Rooms.Add(new Room { Name = "Council chamber" });
         db.Add(ev);
         await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await Teams.JoinEventAsync(Core.Database, Actors.Organiser, ev.Id, EventHub.Core.Events.Access.TeamRole.Owner);
         return ev.Id;
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 using EventHub.Core.Privacy;
+using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Bookings;
 using EventHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public sealed class RetentionSettingsPanelTests : WebTestContext
         db.Add(ev);
         await db.SaveChangesAsync();
         _eventId = ev.Id;
+        await Teams.JoinEventAsync(Core.Database, Actors.Organiser, _eventId, EventHub.Core.Events.Access.TeamRole.Owner);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public partial class AttendeesPage
     // An organiser on none of the event's teams gets the not-found page (OrganiserEventPage), not an empty list.
     protected override async Task OnEventLoadedAsync(EventHub.Core.Events.EventDetail detail)
     {
-        _ticketTypes = await TicketTypes.ListAsync(Id);
+        _ticketTypes = await TicketTypes.ListAsync(await CurrentActor.GetAsync(), Id);
         await RefreshCountsAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using EventHub.Core.Bookings;
+using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
 using EventHub.Web.Features.Events.Organiser;
 
@@ -20,11 +21,19 @@ public static class BookingEndpoints
             EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
         }
 
-        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (int id, bool? needs, HttpContext http, AttendeeService attendees, QuestionAdminService questionAdmin, CancellationToken ct) =>
+        app.MapGet("/organiser/events/{id:int}/attendees.csv", async (
+            int id, bool? needs, HttpContext http, EventAccess access, AttendeeService attendees, QuestionAdminService questionAdmin, CancellationToken ct) =>
         {
             var actor = OrganiserClaims.ToActor(http.User);
+            var granted = await access.ForEventAsync(actor, id, ct);
+            if (!granted.Has(Permission.ViewAttendees))
+            {
+                // Not found to an organiser on none of the event's teams, as the pages answer.
+                return granted.CanSee ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.NotFound();
+            }
+
             var rows = await attendees.ExportRowsAsync(actor, id, ct);
-            var questions = await questionAdmin.ListAsync(id, ct);
+            var questions = await questionAdmin.ListAsync(actor, id, ct);
             var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
         }).RequireAuthorization();

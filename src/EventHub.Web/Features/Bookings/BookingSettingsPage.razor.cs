@@ -72,8 +72,8 @@ public partial class BookingSettingsPage : OrganiserEventPage
 
     private async Task ReloadListsAsync()
     {
-        _ticketTypes = await TicketTypes.ListAsync(Id);
-        _questions = await Questions.ListAsync(Id);
+        _ticketTypes = await TicketTypes.ListAsync(Actor, Id);
+        _questions = await Questions.ListAsync(Actor, Id);
     }
 
     private async Task SaveSettingsAsync()

@@ -17,7 +17,8 @@ public static class CheckInEndpoints
             var report = await attendance.ReportAsync(OrganiserClaims.ToActor(http.User), id, ct);
             if (!report.Succeeded)
             {
-                return Results.Forbid();
+                // Not found to an organiser on none of the event's teams; forbidden to one whose role does not show figures.
+                return report.IsNotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
             }
 
             var csv = AttendanceService.ToCsv(report.Value!);

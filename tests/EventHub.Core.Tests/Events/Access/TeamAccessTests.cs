@@ -14,11 +14,6 @@ namespace EventHub.Core.Tests.Events.Access;
 /// <summary>The dangerous use cases, tried by organisers with each kind of place (or none) on the event's team.</summary>
 public sealed class TeamAccessTests : IAsyncLifetime
 {
-    private static readonly Actor Stranger = Actor.Organiser("stranger-1", "Sam Stranger");
-    private static readonly Actor Viewer = Actor.Organiser("viewer-1", "Vic Viewer");
-    private static readonly Actor Door = Actor.Organiser("door-1", "Dee Door");
-    private static readonly Actor Editor = Actor.Organiser("editor-1", "Ed Editor");
-
     private BookingKit _kit = default!;
     private EventService _events = default!;
     private EventAccess _access = default!;
@@ -28,10 +23,10 @@ public sealed class TeamAccessTests : IAsyncLifetime
         _kit = await BookingKit.CreateAsync();
         _events = new EventService(_kit.Database, _kit.Clock);
         _access = new EventAccess(_kit.Database);
-        await Teams.StoreAsync(_kit.Database, Stranger);
-        await Teams.JoinEventAsync(_kit.Database, Viewer, _kit.EventId, TeamRole.Viewer);
-        await Teams.JoinEventAsync(_kit.Database, Door, _kit.EventId, TeamRole.Door);
-        await Teams.JoinEventAsync(_kit.Database, Editor, _kit.EventId, TeamRole.Editor);
+        await Teams.StoreAsync(_kit.Database, Actors.Stranger);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _kit.EventId, TeamRole.Viewer);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Door, _kit.EventId, TeamRole.Door);
+        await Teams.JoinEventAsync(_kit.Database, Actors.Editor, _kit.EventId, TeamRole.Editor);
     }
 
     public ValueTask DisposeAsync() => _kit.DisposeAsync();
@@ -39,10 +34,10 @@ public sealed class TeamAccessTests : IAsyncLifetime
     [Fact]
     public async Task An_organiser_with_no_place_on_the_team_cannot_see_or_cancel_the_event()
     {
-        (await _events.GetAsync(Stranger, _kit.EventId)).ShouldBeNull();
-        (await _events.ListAsync(Stranger, new EventListQuery())).Items.ShouldBeEmpty();
+        (await _events.GetAsync(Actors.Stranger, _kit.EventId)).ShouldBeNull();
+        (await _events.ListAsync(Actors.Stranger, new EventListQuery())).Items.ShouldBeEmpty();
 
-        var cancel = await _events.SetStatusAsync(Stranger, _kit.EventId, EventStatus.Cancelled);
+        var cancel = await _events.SetStatusAsync(Actors.Stranger, _kit.EventId, EventStatus.Cancelled);
 
         cancel.IsNotFound.ShouldBeTrue();
         (await _kit.EventAsync()).Status.ShouldBe(EventStatus.Published);
@@ -51,7 +46,7 @@ public sealed class TeamAccessTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_owner_may_cancel_and_an_editor_is_told_their_role_does_not_allow_it()
     {
-        var byEditor = await _events.SetStatusAsync(Editor, _kit.EventId, EventStatus.Cancelled);
+        var byEditor = await _events.SetStatusAsync(Actors.Editor, _kit.EventId, EventStatus.Cancelled);
         byEditor.IsForbidden.ShouldBeTrue();
         byEditor.Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
 
@@ -70,7 +65,7 @@ public sealed class TeamAccessTests : IAsyncLifetime
         });
 
         (await _access.ForEventAsync(creator, created.Value!.Id)).Has(Permission.ManageTeam).ShouldBeTrue();
-        (await _events.GetAsync(Stranger, created.Value.Id)).ShouldBeNull();
+        (await _events.GetAsync(Actors.Stranger, created.Value.Id)).ShouldBeNull();
         (await _events.GetAsync(Actors.Admin, created.Value.Id)).ShouldNotBeNull();
     }
 
@@ -87,12 +82,12 @@ public sealed class TeamAccessTests : IAsyncLifetime
             await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SeriesId, seriesId));
         }
 
-        await Teams.JoinSeriesAsync(_kit.Database, Stranger, seriesId, TeamRole.Viewer);
+        await Teams.JoinSeriesAsync(_kit.Database, Actors.Stranger, seriesId, TeamRole.Viewer);
 
-        var granted = await _access.ForEventAsync(Stranger, _kit.EventId);
+        var granted = await _access.ForEventAsync(Actors.Stranger, _kit.EventId);
         granted.Has(Permission.ViewAttendees).ShouldBeTrue();
         granted.Has(Permission.Edit).ShouldBeFalse();
-        (await _events.ListAsync(Stranger, new EventListQuery())).Items.Select(e => e.Id).ShouldBe([_kit.EventId]);
+        (await _events.ListAsync(Actors.Stranger, new EventListQuery())).Items.Select(e => e.Id).ShouldBe([_kit.EventId]);
     }
 
     [Fact]
@@ -103,9 +98,9 @@ public sealed class TeamAccessTests : IAsyncLifetime
         form.AccessNeeds = "Step-free access";
         (await _kit.Bookings.BookAsync(new BookingRequest(_kit.EventId, form))).Succeeded.ShouldBeTrue();
 
-        (await _kit.Attendees.ExportRowsAsync(Stranger, _kit.EventId)).ShouldBeEmpty();
-        (await _kit.Attendees.ExportRowsAsync(Door, _kit.EventId)).ShouldBeEmpty();
-        var forViewer = (await _kit.Attendees.ExportRowsAsync(Viewer, _kit.EventId)).ShouldHaveSingleItem();
+        (await _kit.Attendees.ExportRowsAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.Attendees.ExportRowsAsync(Actors.Door, _kit.EventId)).ShouldBeEmpty();
+        var forViewer = (await _kit.Attendees.ExportRowsAsync(Actors.Viewer, _kit.EventId)).ShouldHaveSingleItem();
         forViewer.Name.ShouldBe("Ann Attendee");
         forViewer.DietaryNeeds.ShouldBeEmpty();
         forViewer.AccessNeeds.ShouldBeEmpty();
@@ -113,7 +108,7 @@ public sealed class TeamAccessTests : IAsyncLifetime
         var flagged = Actor.Organiser("needs-1", "Nia Needs");
         await Teams.JoinEventAsync(_kit.Database, flagged, _kit.EventId, TeamRole.Viewer, canSeeNeeds: true);
         (await _kit.Attendees.ExportRowsAsync(flagged, _kit.EventId)).ShouldHaveSingleItem().AccessNeeds.ShouldBe("Step-free access");
-        (await _kit.Attendees.ListAsync(Stranger, new AttendeeQuery(_kit.EventId))).TotalCount.ShouldBe(0);
+        (await _kit.Attendees.ListAsync(Actors.Stranger, new AttendeeQuery(_kit.EventId))).TotalCount.ShouldBe(0);
     }
 
     [Fact]
@@ -121,11 +116,11 @@ public sealed class TeamAccessTests : IAsyncLifetime
     {
         var booked = await _kit.BookAsync("Ann Attendee");
 
-        var outcome = await _kit.Attendees.CancelAsync(Stranger, booked.BookingId, "no");
+        var outcome = await _kit.Attendees.CancelAsync(Actors.Stranger, booked.BookingId, "no");
 
         outcome.IsNotFound.ShouldBeTrue();
         (await _kit.BookingAsync(booked.BookingId)).Status.ShouldBe(BookingStatus.Confirmed);
-        (await _kit.Attendees.CancelAsync(Viewer, booked.BookingId, "no")).IsForbidden.ShouldBeTrue();
+        (await _kit.Attendees.CancelAsync(Actors.Viewer, booked.BookingId, "no")).IsForbidden.ShouldBeTrue();
     }
 
     [Fact]
@@ -141,13 +136,13 @@ public sealed class TeamAccessTests : IAsyncLifetime
 
         var mail = new OutgoingMail(_kit.Database, Options.Create(new EmailOptions()), _kit.Clock, new EventHub.Core.Events.Access.OutgoingMailAccess());
 
-        (await mail.ListAsync(Stranger, null, 0, 20)).Items.ShouldBeEmpty();
-        (await mail.ListAsync(Viewer, null, 0, 20)).Items.ShouldBeEmpty();
-        (await mail.ListAsync(Editor, null, 0, 20)).Items.Select(m => m.ToEmail).ShouldBe(["ann@example.org"]);
+        (await mail.ListAsync(Actors.Stranger, null, 0, 20)).Items.ShouldBeEmpty();
+        (await mail.ListAsync(Actors.Viewer, null, 0, 20)).Items.ShouldBeEmpty();
+        (await mail.ListAsync(Actors.Editor, null, 0, 20)).Items.Select(m => m.ToEmail).ShouldBe(["ann@example.org"]);
         (await mail.ListAsync(Actors.Admin, null, 0, 20)).TotalCount.ShouldBe(2);
-        (await mail.CountAsync(Stranger)).Failed.ShouldBe(0);
-        var eventMailId = (await mail.ListAsync(Editor, null, 0, 20)).Items[0].Id;
-        (await mail.RetryAsync(Stranger, eventMailId)).IsNotFound.ShouldBeTrue();
+        (await mail.CountAsync(Actors.Stranger)).Failed.ShouldBe(0);
+        var eventMailId = (await mail.ListAsync(Actors.Editor, null, 0, 20)).Items[0].Id;
+        (await mail.RetryAsync(Actors.Stranger, eventMailId)).IsNotFound.ShouldBeTrue();
     }
 
     [Fact]
@@ -157,14 +152,14 @@ public sealed class TeamAccessTests : IAsyncLifetime
         var now = _kit.Clock.GetUtcNow().UtcDateTime;
         var input = new DoorLinkInput("Front door", now, now.AddDays(40));
 
-        (await links.CreateAsync(Stranger, _kit.EventId, input)).IsNotFound.ShouldBeTrue();
-        (await links.CreateAsync(Door, _kit.EventId, input)).IsForbidden.ShouldBeTrue();
-        var made = await links.CreateAsync(Editor, _kit.EventId, input);
+        (await links.CreateAsync(Actors.Stranger, _kit.EventId, input)).IsNotFound.ShouldBeTrue();
+        (await links.CreateAsync(Actors.Door, _kit.EventId, input)).IsForbidden.ShouldBeTrue();
+        var made = await links.CreateAsync(Actors.Editor, _kit.EventId, input);
         made.Succeeded.ShouldBeTrue();
 
-        (await links.ListAsync(Stranger, _kit.EventId)).ShouldBeEmpty();
-        (await links.RevokeAsync(Stranger, made.Value!.Id)).IsNotFound.ShouldBeTrue();
-        (await links.RevokeAsync(Door, made.Value.Id)).IsForbidden.ShouldBeTrue();
-        (await links.ListAsync(Editor, _kit.EventId)).ShouldHaveSingleItem().RevokedUtc.ShouldBeNull();
+        (await links.ListAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
+        (await links.RevokeAsync(Actors.Stranger, made.Value!.Id)).IsNotFound.ShouldBeTrue();
+        (await links.RevokeAsync(Actors.Door, made.Value.Id)).IsForbidden.ShouldBeTrue();
+        (await links.ListAsync(Actors.Editor, _kit.EventId)).ShouldHaveSingleItem().RevokedUtc.ShouldBeNull();
     }
 }
