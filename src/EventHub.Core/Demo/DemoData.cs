@@ -43,12 +43,27 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         var today = EventTime.ToLocal(clock.GetUtcNow().UtcDateTime, EventTime.DefaultTimeZoneId).Date;
         await ForumEditionAsync(actor, forum.Id, "Social Media Forum: spring", today.AddDays(-240), EventStatus.Completed, ct);
         await ForumEditionAsync(actor, forum.Id, "Social Media Forum: summer", today.AddDays(-150), EventStatus.Completed, ct);
-        await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
+        var winter = await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
+        await ForDevonPublicSectorAsync(winter, ct);
         await OpenSpaceAsync(actor, today.AddDays(35), ct);
         return true;
     }
 
-    private async Task ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)
+    /// <summary>The forum's rule: work addresses at Devon County Council or its subdomains; others may ask for approval.</summary>
+    private async Task ForDevonPublicSectorAsync(Event ev, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Add(new Bookings.BookingSettings
+        {
+            EventId = ev.Id,
+            Eligibility = Bookings.EligibilityMode.AllowedDomains,
+            AllowedDomains = "devon.gov.uk\n*.devon.gov.uk",
+            OutsideDomain = Bookings.OutsideDomainAction.RequestApproval,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Event> ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)
     {
         var ev = Must(await events.CreateAsync(actor, new EventInput
         {
@@ -73,6 +88,7 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Org
         await Session(ev.Id, main.Id, "Measuring what matters", "Insight team", day, 11, 15, 12, 15);
         await Session(ev.Id, main.Id, "Open discussion and close", "Everyone", day, 14, 0, 16, 0);
         Must(await events.SetStatusAsync(actor, ev.Id, status, ct));
+        return ev;
 
         async Task Session(int eventId, int roomId, string t, string speakers, DateTime d, int h1, int m1, int h2, int m2, int? capacity = null) =>
             Must(await agenda.SaveSessionAsync(actor, eventId, null, new SessionInput
