@@ -16,6 +16,7 @@ using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Bookings;
 using EventHub.Web.Features.CheckIn;
+using EventHub.Web.Features.Events;
 using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
@@ -155,6 +156,7 @@ app.MapMailingListEndpoints();
 app.MapFollowUpEndpoints();
 app.MapOpenSpace();
 app.MapProceedings();
+app.MapCalendarFeeds();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

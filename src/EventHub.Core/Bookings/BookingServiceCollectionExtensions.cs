@@ -13,6 +13,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<PriorityAccess>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<PublicBooking>();
+        services.AddSingleton<EligibilityNotice>();
         services.AddSingleton<AttendeeService>();
         services.AddSingleton<BookingMoveService>();
         services.AddSingleton<TicketTypeAdminService>();

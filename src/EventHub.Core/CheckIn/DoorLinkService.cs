@@ -121,14 +121,14 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<DoorLinkList>.Refused(refusal);
         }
 
-        var zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
-        if (zoneId is null)
+        var ev = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.TimeZoneId, e.StartUtc, e.EndUtc }).FirstOrDefaultAsync(ct);
+        if (ev is null)
         {
             return Outcome<DoorLinkList>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var links = await db.Set<DoorLink>().AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(ct);
-        return Outcome<DoorLinkList>.Ok(new DoorLinkList(zoneId, links));
+        return Outcome<DoorLinkList>.Ok(new DoorLinkList(ev.TimeZoneId, links, ev.StartUtc, ev.EndUtc));
     }
 
     public async Task<IReadOnlyList<DoorLink>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)

@@ -53,8 +53,23 @@ public sealed class DemoData(IDbContextFactory<EventHubDbContext> dbFactory, Fir
         var winter = await ForumEditionAsync(actor, forum.Id, "Social Media Forum: winter", today.AddDays(21), EventStatus.Published, ct);
         Must(await accounts.AddOrganiserAsync(actor, new OrganiserInput("Dee Door", DoorEmail, DoorPassword, false)));
         Must(await teams.AddAsync(actor, TeamScope.ForEvent(winter), new TeamMemberInput(DoorEmail, TeamRole.Door, false), ct));
+        await ForDevonPublicSectorAsync(winter, ct);
         await OpenSpaceAsync(actor, today.AddDays(35), ct);
         return true;
+    }
+
+    /// <summary>The forum's rule: work addresses at Devon County Council or its subdomains; others may ask for approval.</summary>
+    private async Task ForDevonPublicSectorAsync(int eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Add(new Bookings.BookingSettings
+        {
+            EventId = eventId,
+            Eligibility = Bookings.EligibilityMode.AllowedDomains,
+            AllowedDomains = "devon.gov.uk\n*.devon.gov.uk",
+            OutsideDomain = Bookings.OutsideDomainAction.RequestApproval,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<int> ForumEditionAsync(Actor actor, int seriesId, string title, DateTime day, EventStatus status, CancellationToken ct)

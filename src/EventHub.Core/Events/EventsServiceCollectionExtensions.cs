@@ -15,6 +15,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<AgendaService>();
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
+        services.AddSingleton<CalendarFeed>();
         // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps).
         services.AddSingleton<EditionCopyService>();
         services.AddSingleton<IEmailEventSource, EmailEventSource>();

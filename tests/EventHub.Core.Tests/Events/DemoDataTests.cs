@@ -19,6 +19,10 @@ public sealed class DemoDataTests
         series.Upcoming.Count.ShouldBe(1);
         var upcoming = await services.Get<PublicEvents>().GetEventAsync(series.Upcoming[0].Slug);
         upcoming!.Sessions.Count.ShouldBeGreaterThan(2);
+        // The forum is for Devon's public sector: the upcoming edition's rule, in the words its page shows.
+        (await new EventHub.Core.Bookings.EligibilityNotice(services.Database).ForEventAsync(upcoming.Event.Id)).ShouldBe(
+            "Places are for people with an email address ending devon.gov.uk or a subdomain of it. Others may ask for approval.");
+
         await using var db = services.Database.CreateDbContext();
         var openSpace = await db.Events.Include(e => e.Rooms).SingleAsync(e => e.Kind == EventKind.OpenSpace);
         openSpace.Status.ShouldBe(EventStatus.Published);

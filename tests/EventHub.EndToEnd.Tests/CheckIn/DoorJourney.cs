@@ -50,6 +50,10 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(organiser.GetByTestId("door-link-zone")).ToContainTextAsync("Europe/London");
         await organiser.ShouldHaveNoAxeViolationsAsync();
         await organiser.FillFieldAsync("door-link-label", "Main entrance phone");
+        // The form suggests the event's own day; this test checks in today, so the organiser types today's window.
+        var nowInLondon = EventHub.Core.Common.EventTime.ToLocal(DateTime.UtcNow, "Europe/London");
+        await organiser.FillFieldAsync("door-link-from", nowInLondon.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await organiser.FillFieldAsync("door-link-until", nowInLondon.AddHours(12).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await organiser.GetByTestId("door-link-create").ClickAsync();
         var linkElement = organiser.GetByTestId("door-link-url");
         await Assertions.Expect(linkElement).ToHaveCountAsync(1);

@@ -5,6 +5,7 @@ using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.CheckIn;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -39,8 +40,6 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     {
         var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
         cut.Find("[data-testid=door-link-zone]").TextContent.ShouldContain("Europe/London");
-        // The fake clock says 09:00 UTC on 2 November 2026, which is 09:00 GMT: the default starts this hour.
-        cut.Find("#link-ValidFromLocal").GetAttribute("value")!.ShouldStartWith("2026-11-02T09:00");
 
         cut.Find("#link-Label").Change("Night door");
         cut.Find("#link-ValidFromLocal").Change("2026-10-24T18:00:00");
@@ -52,6 +51,23 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         var link = (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).ShouldHaveSingleItem();
         link.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
         link.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task The_times_default_to_the_event_days_start_and_end_on_its_wall_clock_not_today()
+    {
+        // The fake clock says 2 November 2026; the event is in summer time in London, on 20 October 2026.
+        await using (var db = _kit.Booking.Database.CreateDbContext())
+        {
+            await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.StartUtc, new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc))
+                .SetProperty(e => e.EndUtc, new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc)), Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.Find("#link-ValidFromLocal").GetAttribute("value")!.ShouldStartWith("2026-10-20T09:30"));
+        cut.Find("#link-ValidUntilLocal").GetAttribute("value")!.ShouldStartWith("2026-10-20T16:00");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public static class CalendarInvite
         return $"eventhub-event-{eventId}@{host}";
     }
 
+    /// <summary>A UTC instant as the event's wall-clock time with its TZID (the zone goes in a VTIMEZONE).</summary>
+    public static CalDateTime At(DateTime utc, string timeZoneId) => new(Common.EventTime.ToLocal(utc, timeZoneId), timeZoneId);
+
     /// <param name="linkLabel">What the link in the description is for: booking holders manage their booking; poll voters see the event.</param>
     public static EmailAttachment Attachment(EmailEvent evt, int sequence, bool cancel, string manageUrl, EmailOptions options, string linkLabel = ManageLinkLabel)
     {
@@ -34,7 +37,6 @@ public static class CalendarInvite
     {
         var calendar = new Calendar { Method = cancel ? "CANCEL" : "REQUEST" };
         calendar.AddTimeZone(evt.TimeZoneId);
-        var local = (DateTime utc) => new CalDateTime(Common.EventTime.ToLocal(utc, evt.TimeZoneId), evt.TimeZoneId);
         var description = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(evt.Summary))
         {
@@ -52,8 +54,8 @@ public static class CalendarInvite
             Uid = Uid(evt.Id, options),
             Sequence = sequence,
             Summary = evt.Title,
-            DtStart = local(evt.StartUtc),
-            DtEnd = local(evt.EndUtc),
+            DtStart = At(evt.StartUtc, evt.TimeZoneId),
+            DtEnd = At(evt.EndUtc, evt.TimeZoneId),
             DtStamp = new CalDateTime(DateTime.SpecifyKind(evt.ChangedUtc, DateTimeKind.Utc)),
             Location = evt.Place,
             Description = description.ToString(),
