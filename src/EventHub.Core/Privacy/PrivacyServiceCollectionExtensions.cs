@@ -14,6 +14,8 @@ public static class PrivacyServiceCollectionExtensions
         }
 
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<Anonymiser>();
+        services.AddHostedService<RetentionSweepWorker>();
         return services;
     }
 }
