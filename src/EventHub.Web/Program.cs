@@ -19,6 +19,7 @@ using EventHub.Web.Features.CheckIn;
 using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Privacy;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.DataProtection;
@@ -134,6 +135,7 @@ app.MapMailingListEndpoints();
 app.MapFollowUpEndpoints();
 app.MapOpenSpace();
 app.MapProceedings();
+app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
