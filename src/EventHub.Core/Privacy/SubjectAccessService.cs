@@ -57,6 +57,50 @@ public sealed class SubjectAccessService(
             : Outcome<ErasureReceipt>.Ok(receipt);
     }
 
+    /// <summary>The booking a manage link leads to, for the page that asks the person to confirm; null for a link that is not valid.</summary>
+    public async Task<OwnBookingView?> GetOwnBookingAsync(string? manageToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(manageToken) || manageToken.Length > 64)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var x = await db.Set<Booking>().AsNoTracking().Where(b => b.ManageToken == manageToken)
+            .Join(db.Events, b => b.EventId, e => e.Id, (b, e) => new { e.Title, e.StartUtc, e.EndUtc, e.TimeZoneId, b.Name, b.Status })
+            .FirstOrDefaultAsync(ct);
+        return x is null ? null : new OwnBookingView(x.Title, EventTime.FormatRange(x.StartUtc, x.EndUtc, x.TimeZoneId), x.Name, x.Status);
+    }
+
+    /// <summary>
+    /// An attendee deletes their own booking and details from their manage link, now: the place goes to the waiting
+    /// list and everything held about them for that event is erased as an administrator's erasure would (their series
+    /// lists and polls are theirs to leave separately). The manage link stops working.
+    /// </summary>
+    public async Task<Outcome<ErasureReceipt>> EraseOwnBookingAsync(string? manageToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(manageToken) || manageToken.Length > 64)
+        {
+            return Outcome<ErasureReceipt>.NotFound(CommonRefusals.LinkNotValid);
+        }
+
+        int eventId;
+        string address;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var booking = await db.Set<Booking>().AsNoTracking().Where(b => b.ManageToken == manageToken)
+                .Select(b => new { b.EventId, b.NormalisedEmail }).FirstOrDefaultAsync(ct);
+            if (booking is null)
+            {
+                return Outcome<ErasureReceipt>.NotFound(CommonRefusals.LinkNotValid);
+            }
+
+            (eventId, address) = (booking.EventId, booking.NormalisedEmail);
+        }
+
+        return Outcome<ErasureReceipt>.Ok(await EraseCoreAsync(Attendee, address, eventId, "asked from their booking's manage link", ct));
+    }
+
     /// <summary>
     /// The erasure itself, for an address everywhere or (with <paramref name="onlyEventId"/>) within one event, where
     /// series lists and polls are left alone. One transaction; then the freed space is purged.
@@ -138,6 +182,9 @@ public sealed class SubjectAccessService(
 
         return receipt;
     }
+
+    /// <summary>Who the audit log names when a person erases their own booking.</summary>
+    private static Actor Attendee { get; } = new(null, "The attendee", false, false);
 
     private static Outcome<bool>? Check(Actor actor, string? emailAddress)
     {

@@ -85,6 +85,43 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
         (await Service.EraseAsync(Actors.Admin, Email, "Again")).IsNotFound.ShouldBeTrue("nothing is left to erase");
     }
 
+    [Fact]
+    public async Task A_person_deletes_their_own_booking_from_the_manage_link_and_the_place_goes_to_the_person_waiting()
+    {
+        var quentin = await BookQuentinAsync();
+        var token = (await _kit.BookingAsync(quentin)).ManageToken;
+        var waiting = (await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm
+        {
+            Name = "Wendy Waiting", Email = "wendy@somerset.gov.uk", Organisation = "Somerset Council",
+        })).Value!;
+        await AddListAndInterestAsync();
+        await _kit.DeliverMailAsync();
+        (await Service.GetOwnBookingAsync(token))!.HoldsPlace.ShouldBeTrue();
+
+        var outcome = await Service.EraseOwnBookingAsync(token);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        (outcome.Value!.Bookings, outcome.Value.PlacesFreed).ShouldBe((1, 1));
+        (await _kit.BookingAsync(waiting.BookingId)).Status.ShouldBe(BookingStatus.Offered);
+        (await _kit.BookingAsync(quentin)).Name.ShouldBe("Anonymised");
+        (await Service.GetOwnBookingAsync(token)).ShouldBeNull("the manage link stops working");
+        (await _kit.FilesHoldingAsync(Email, "Zq-team-answer", "Zq-step-free", "Chief Quokka"))
+            .ShouldBe(["eventhub.db: " + Email], "only the series mailing list, which is not this event's, still holds the address");
+        var audit = await _kit.Get<BookingAuditLog>().ListAsync(Actors.Admin, _kit.EventId);
+        audit.ShouldContain(a => a.Action == "erased" && a.ActorName == "The attendee");
+        (await Service.EraseOwnBookingAsync(token)).IsNotFound.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_made_up_manage_link_deletes_nothing()
+    {
+        await BookQuentinAsync();
+
+        (await Service.EraseOwnBookingAsync("made-up-token-that-is-not-there")).IsNotFound.ShouldBeTrue();
+        (await Service.GetOwnBookingAsync("made-up-token-that-is-not-there")).ShouldBeNull();
+        (await _kit.BookingAsync(await QuentinIdAsync())).Name.ShouldBe(Name);
+    }
+
     private async Task<int> BookQuentinAsync()
     {
         var question = (await _kit.Get<QuestionAdminService>().SaveAsync(Actors.Organiser, _kit.EventId, null, "Which team?", "", QuestionKind.ShortText, false, "")).Value!;
