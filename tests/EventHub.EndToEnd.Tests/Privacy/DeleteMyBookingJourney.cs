@@ -1,7 +1,5 @@
 using EventHub.Core.Bookings;
-using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -38,25 +36,13 @@ public sealed class DeleteMyBookingJourney(SharedApp shared, BrowserFixture brow
 
     private async Task<(int Quentin, string Token, int Wendy)> BookedAndWaitingAsync()
     {
-        var events = App.Service<EventService>();
-        var day = DateTime.UtcNow.Date.AddDays(30);
-        var created = await events.CreateAsync(Actor.System, new EventInput
-        {
-            Title = "Deletion Forum " + Guid.NewGuid().ToString("N")[..6], Capacity = 1, VenueName = "County Hall",
-            StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
-        });
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
-        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
-        var booked = await App.Service<BookingService>().BookAsync(new BookingRequest(created.Value.Id, new BookingForm
+        var eventId = await PrivacyEvents.PublishedAsync(App, "Deletion Forum", capacity: 1);
+        var booked = await App.Service<BookingService>().BookAsync(new BookingRequest(eventId, new BookingForm
         {
             Name = "Quentin Zephyrine", Email = $"zq-{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
         }), Ct);
         booked.Succeeded.ShouldBeTrue(booked.Message);
-        var waiting = await App.Service<AttendeeService>().AddByHandAsync(Actor.System, created.Value.Id, new BookingForm
-        {
-            Name = "Wendy Waiting", Email = $"wendy-{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council",
-        }, Ct);
-        waiting.Succeeded.ShouldBeTrue(waiting.Message);
-        return (booked.Value!.BookingId, booked.Value.ManageToken, waiting.Value!.BookingId);
+        var waiting = await PrivacyEvents.AddByHandAsync(App, eventId, "Wendy Waiting", $"wendy-{Guid.NewGuid():N}@devon.gov.uk");
+        return (booked.Value!.BookingId, booked.Value.ManageToken, waiting.BookingId);
     }
 }

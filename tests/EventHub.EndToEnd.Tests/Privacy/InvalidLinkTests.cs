@@ -1,7 +1,6 @@
 using System.Net;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
-using EventHub.Core.Events;
 using EventHub.Core.Privacy;
 using EventHub.EndToEnd.Tests.Support;
 
@@ -59,20 +58,7 @@ public sealed class InvalidLinkTests(SharedApp shared)
 
     private async Task<string> BookAsync()
     {
-        var events = shared.Host.Service<EventService>();
-        var day = DateTime.UtcNow.Date.AddDays(30);
-        var created = await events.CreateAsync(Actor.System, new EventInput
-        {
-            Title = "Link Forum " + Guid.NewGuid().ToString("N")[..6], Capacity = 5, VenueName = "County Hall",
-            StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
-        }, Ct);
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
-        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
-        var booked = await shared.Host.Service<AttendeeService>().AddByHandAsync(Actor.System, created.Value.Id, new BookingForm
-        {
-            Name = "Lena Link", Email = $"lena-{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council",
-        }, Ct);
-        booked.Succeeded.ShouldBeTrue(booked.Message);
-        return booked.Value!.ManageToken;
+        var eventId = await PrivacyEvents.PublishedAsync(shared.Host, "Link Forum", capacity: 5);
+        return (await PrivacyEvents.AddByHandAsync(shared.Host, eventId, "Lena Link", $"lena-{Guid.NewGuid():N}@devon.gov.uk")).ManageToken;
     }
 }

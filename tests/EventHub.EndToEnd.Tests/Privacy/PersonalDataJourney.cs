@@ -1,7 +1,5 @@
 using EventHub.Core.Bookings;
-using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Events;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -51,25 +49,9 @@ public sealed class PersonalDataJourney(SharedApp shared, BrowserFixture browser
 
     private async Task<(int EventId, int Quentin, int Wendy)> FullEventWithSomeoneWaitingAsync(string name, string email)
     {
-        var events = App.Service<EventService>();
-        var day = DateTime.UtcNow.Date.AddDays(30);
-        var created = await events.CreateAsync(Actor.System, new EventInput
-        {
-            Title = "Erasure Forum " + Guid.NewGuid().ToString("N")[..6], Capacity = 1, VenueName = "County Hall",
-            StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
-        });
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
-        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
-        var attendees = App.Service<AttendeeService>();
-        async Task<int> AddAsync(string who, string address)
-        {
-            var added = await attendees.AddByHandAsync(Actor.System, created.Value.Id, new BookingForm { Name = who, Email = address, Organisation = "Devon County Council" });
-            added.Succeeded.ShouldBeTrue(added.Message);
-            return added.Value!.BookingId;
-        }
-
-        var quentin = await AddAsync(name, email);
-        var wendy = await AddAsync("Wendy Waiting", $"wendy-{Guid.NewGuid():N}@devon.gov.uk");
-        return (created.Value.Id, quentin, wendy);
+        var eventId = await PrivacyEvents.PublishedAsync(App, "Erasure Forum", capacity: 1);
+        var quentin = await PrivacyEvents.AddByHandAsync(App, eventId, name, email);
+        var wendy = await PrivacyEvents.AddByHandAsync(App, eventId, "Wendy Waiting", $"wendy-{Guid.NewGuid():N}@devon.gov.uk");
+        return (eventId, quentin.BookingId, wendy.BookingId);
     }
 }
