@@ -20,6 +20,7 @@ using EventHub.Web.Features.Events;
 using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Features.MailingLists;
 using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Privacy;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -157,6 +158,7 @@ app.MapFollowUpEndpoints();
 app.MapOpenSpace();
 app.MapProceedings();
 app.MapCalendarFeeds();
+app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

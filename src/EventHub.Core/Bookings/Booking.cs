@@ -35,6 +35,12 @@ public sealed class Booking : IBelongsToEvent
 
     public string Organisation { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The part of the address after the @ ("devon.gov.uk"), kept when the address itself is anonymised so
+    /// organisers can still compare which organisations came.
+    /// </summary>
+    public string EmailDomain { get; set; } = string.Empty;
+
     public string JobTitle { get; set; } = string.Empty;
 
     /// <summary>Kept apart from other answers: only organisers see it.</summary>
@@ -81,6 +87,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Email).HasMaxLength(Common.EmailAddresses.MaxLength);
         builder.Property(b => b.NormalisedEmail).HasMaxLength(Common.EmailAddresses.MaxLength);
         builder.Property(b => b.Organisation).HasMaxLength(BookingRules.MaxNameLength);
+        builder.Property(b => b.EmailDomain).HasMaxLength(Common.EmailAddresses.MaxLength);
         builder.Property(b => b.JobTitle).HasMaxLength(BookingRules.MaxNameLength);
         builder.Property(b => b.DietaryNeeds).HasMaxLength(BookingRules.MaxNeedsLength);
         builder.Property(b => b.AccessNeeds).HasMaxLength(BookingRules.MaxNeedsLength);

@@ -34,6 +34,12 @@ public abstract class DbDialect
     /// <summary>Settings that belong to the database rather than a connection, applied once before migrating.</summary>
     public virtual Task PrepareAsync(EventHubDbContext db, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// After personal data has been anonymised or erased: leaves no copy of the old rows in the database's files
+    /// (free pages, the write-ahead log), so a name that is gone from every table is gone from the disk too.
+    /// </summary>
+    public virtual Task PurgeFreedSpaceAsync(EventHubDbContext db, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Whether the failed save broke a unique index (an invariant held under concurrency).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException ex);
 }

@@ -30,6 +30,23 @@ internal sealed class SqliteDialect : DbDialect
         await command.ExecuteScalarAsync(ct);
     }
 
+    public override async Task PurgeFreedSpaceAsync(EventHubDbContext db, CancellationToken ct)
+    {
+        // VACUUM rebuilds the file from live rows only (no free page keeps an old row); the checkpoint then copies the
+        // rebuilt pages home and truncates the log, whose old frames still held the rows as they were.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public override bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase);
 

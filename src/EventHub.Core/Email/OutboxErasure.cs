@@ -20,7 +20,7 @@ public static class OutboxErasure
 
         var ids = doomed.Select(m => m.Id).ToList();
         var deleted = await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
-        if (!string.IsNullOrWhiteSpace(pickupFolder))
+        if (!string.IsNullOrWhiteSpace(pickupFolder) && Directory.Exists(pickupFolder))
         {
             foreach (var message in doomed)
             {

@@ -14,4 +14,10 @@ public static class PrivacyErrors
 
     public static readonly Refusal NeedsDaysOutOfRange = new("retention_days_out_of_range",
         $"Days to keep access and dietary needs must be between 0 and {RetentionRules.MaxNeedsDays}, or left blank for the default");
+
+    public static readonly Refusal EnterEmail = new("privacy_enter_email", "Enter an email address, like name@example.org");
+
+    public static readonly Refusal EnterReason = new("privacy_enter_reason", "Enter why these details are being erased (for example, the date of the request)");
+
+    public static readonly Refusal NothingHeld = Refusal.NotFound("privacy_nothing_held", "We hold nothing about that email address.");
 }

@@ -14,6 +14,9 @@ public static class PrivacyServiceCollectionExtensions
         }
 
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<Anonymiser>();
+        services.AddSingleton<SubjectAccessService>();
+        services.AddHostedService<RetentionSweepWorker>();
         return services;
     }
 }

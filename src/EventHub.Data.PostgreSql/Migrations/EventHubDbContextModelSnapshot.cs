@@ -63,6 +63,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
@@ -1633,6 +1638,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("PollVoters", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NeedsClearedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventPrivacyStates", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -2391,6 +2412,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasOne("EventHub.Core.Polls.Poll", null)
                         .WithMany("Voters")
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

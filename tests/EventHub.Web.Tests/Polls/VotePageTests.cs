@@ -105,11 +105,11 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void An_unknown_private_link_says_it_does_not_work()
+    public void An_unknown_private_link_says_it_is_not_valid()
     {
         var page = Render<ChangeVotePage>(p => p.Add(x => x.EditToken, "not-a-real-token"));
 
-        page.Find("h1").TextContent.ShouldBe("This link does not work");
+        page.Find("h1").TextContent.ShouldBe("This link is not valid");
         page.FindAll("form").ShouldBeEmpty();
     }
 }

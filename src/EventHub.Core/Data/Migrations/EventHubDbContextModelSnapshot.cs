@@ -56,6 +56,11 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -1574,6 +1579,22 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("PollVoters", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NeedsClearedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventPrivacyStates", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -2322,6 +2343,15 @@ namespace EventHub.Core.Data.Migrations
                     b.HasOne("EventHub.Core.Polls.Poll", null)
                         .WithMany("Voters")
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

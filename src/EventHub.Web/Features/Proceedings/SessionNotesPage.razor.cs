@@ -27,6 +27,7 @@ public partial class SessionNotesPage
     private string? _linkTitle;
     private string? _linkUrl;
     private IReadOnlyList<FieldError> _linkErrors = [];
+    private bool _loaded;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
@@ -37,8 +38,6 @@ public partial class SessionNotesPage
     [Inject]
     private MaterialService Materials { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -48,9 +47,10 @@ public partial class SessionNotesPage
     protected override async Task OnParametersSetAsync()
     {
         _page = await Notes.GetAsync(Key);
+        _loaded = true;
         if (_page is null)
         {
-            Navigation.NotFound();
+            // The page shows the one invalid-link answer (HTTP 404), as every private link does.
             return;
         }
 

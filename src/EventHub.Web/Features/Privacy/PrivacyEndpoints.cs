@@ -1,0 +1,33 @@
+using System.Text;
+using EventHub.Core.Common;
+using EventHub.Core.Organisers;
+using EventHub.Core.Privacy;
+
+namespace EventHub.Web.Features.Privacy;
+
+public static class PrivacyEndpoints
+{
+    /// <summary>The subject-access downloads: everything held about one address as JSON, or as a readable HTML page.</summary>
+    public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/organiser/privacy/people/export.{format:regex(^(json|html)$)}", async (string format, string? email, HttpContext http, SubjectAccessService subjectAccess, CancellationToken ct) =>
+        {
+            var outcome = await subjectAccess.FindAsync(OrganiserClaims.ToActor(http.User), email, ct);
+            if (!outcome.Succeeded)
+            {
+                return outcome.Status switch
+                {
+                    OutcomeStatus.Forbidden => Results.Forbid(),
+                    _ => Results.BadRequest(outcome.Message),
+                };
+            }
+
+            var data = outcome.Value!;
+            var name = "personal-data-" + Slugs.FromTitle(data.Email.Replace('@', '-'));
+            return format == "json"
+                ? Results.File(Encoding.UTF8.GetBytes(PersonDataExport.ToJson(data)), "application/json", name + ".json")
+                : Results.File(Encoding.UTF8.GetBytes(PersonDataExport.ToHtml(data)), "text/html; charset=utf-8", name + ".html");
+        }).RequireAuthorization(OrganiserClaims.AdministratorPolicy);
+        return app;
+    }
+}

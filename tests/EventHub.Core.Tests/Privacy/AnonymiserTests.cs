@@ -1,0 +1,100 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.CheckIn;
+using EventHub.Core.Email;
+using EventHub.Core.Privacy;
+using EventHub.Core.Proceedings;
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Tests.Privacy;
+
+/// <summary>The retention sweep on a real database and data folder: what it removes, down to the bytes on disk, and what it keeps.</summary>
+public sealed class AnonymiserTests : IAsyncLifetime
+{
+    private const string Email = "zq-anon-7f3@devon.gov.uk";
+    private const string Name = "Quentin Zephyrine";
+    private PrivacyKit _kit = default!;
+
+    public async ValueTask InitializeAsync() => _kit = await PrivacyKit.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task After_the_retention_period_the_person_is_found_nowhere_on_disk_and_the_figures_still_add_up()
+    {
+        var question = (await _kit.Get<QuestionAdminService>().SaveAsync(Actors.Organiser, _kit.EventId, null, "Which team?", "", QuestionKind.ShortText, false, "")).Value!;
+        var form = new BookingForm
+        {
+            Name = Name, Email = Email, Organisation = "Zephyrine Analytics Ltd", JobTitle = "Chief Quokka Wrangler",
+            DietaryNeeds = "Zq-no-anchovies", AccessNeeds = "Zq-step-free", PrivacyConsent = true,
+            Answers = { [question.Id] = "Zq-team-answer" },
+        };
+        var quentin = (await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, form)).Value!;
+        var added = await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm
+        {
+            Name = "Olga Otherperson", Email = "olga@somerset.gov.uk", Organisation = "Somerset Council",
+        });
+        added.Succeeded.ShouldBeTrue(string.Join("; ", added.Errors.Select(e => e.Message)));
+        var other = added.Value!;
+        (await _kit.Get<CheckInService>().CheckInBookingAsync(quentin.BookingId, Door.ForOrganiser(Actors.Organiser), _kit.EventId)).BookingId.ShouldBe(quentin.BookingId);
+        (await _kit.Get<ProceedingsService>().SubmitWriteUpAsync(_kit.EventSlug, _kit.SessionId, new WriteUpInput(Name, "Notes on the open data session, kept in the proceedings", null))).Succeeded.ShouldBeTrue();
+        await _kit.DeliverMailAsync();
+        (await _kit.FilesHoldingAsync(Email, Name)).ShouldContain(hit => hit.StartsWith("mail-pickup", StringComparison.Ordinal), "the scan must see the person before the sweep");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 366));
+        var result = await _kit.Get<Anonymiser>().SweepAsync();
+
+        result.ShouldBe(new RetentionSweepResult(1, 0));
+        (await _kit.FilesHoldingAsync(Email, Name, "Zephyrine", "Zq-")).ShouldBeEmpty();
+        var kept = await _kit.BookingAsync(quentin.BookingId);
+        kept.EmailDomain.ShouldBe("devon.gov.uk");
+        kept.Status.ShouldBe(BookingStatus.Confirmed);
+        (await _kit.BookingAsync(other.BookingId)).EmailDomain.ShouldBe("somerset.gov.uk");
+        var counts = await _kit.Get<AttendeeService>().CountsAsync(Actors.Organiser, _kit.EventId);
+        counts.Confirmed.ShouldBe(2);
+        var attendance = (await _kit.Get<AttendanceService>().ReportAsync(Actors.Organiser, _kit.EventId)).Value!;
+        (attendance.Total.Confirmed, attendance.Total.Attended, attendance.Total.NoShows).ShouldBe((2, 1, 1));
+        (await _kit.Get<BookingService>().GetByTokenAsync(quentin.ManageToken)).ShouldBeNull("the old manage link leads nowhere");
+        await using var db = _kit.Database.CreateDbContext();
+        (await db.Set<EventPrivacyState>().SingleAsync(s => s.EventId == _kit.EventId)).AnonymisedUtc.ShouldBe(_kit.Services.Clock.GetUtcNow().UtcDateTime);
+        (await db.Set<OutboxMessage>().CountAsync(m => m.EventId == _kit.EventId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_second_sweep_finds_nothing_left_to_do()
+    {
+        await BookWithNeedsAsync();
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 366));
+        (await _kit.Get<Anonymiser>().SweepAsync()).ShouldBe(new RetentionSweepResult(1, 0));
+
+        (await _kit.Get<Anonymiser>().SweepAsync()).ShouldBe(new RetentionSweepResult(0, 0));
+    }
+
+    [Fact]
+    public async Task After_the_needs_period_only_access_and_dietary_needs_are_cleared()
+    {
+        var id = await BookWithNeedsAsync();
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 6));
+        (await _kit.Get<Anonymiser>().SweepAsync()).ShouldBe(new RetentionSweepResult(0, 0), "needs are kept for 7 days after the event");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2));
+        var result = await _kit.Get<Anonymiser>().SweepAsync();
+
+        result.ShouldBe(new RetentionSweepResult(0, 1));
+        var booking = await _kit.BookingAsync(id);
+        (booking.DietaryNeeds, booking.AccessNeeds).ShouldBe(("", ""));
+        (booking.Name, booking.Email, booking.Organisation).ShouldBe((Name, Email, "Devon County Council"));
+        (await _kit.FilesHoldingAsync("Zq-no-anchovies", "Zq-step-free")).ShouldBeEmpty();
+        (await _kit.Get<Anonymiser>().SweepAsync()).ShouldBe(new RetentionSweepResult(0, 0));
+    }
+
+    private async Task<int> BookWithNeedsAsync()
+    {
+        var outcome = await _kit.Get<BookingService>().BookAsync(new BookingRequest(_kit.EventId, new BookingForm
+        {
+            Name = Name, Email = Email, Organisation = "Devon County Council", DietaryNeeds = "Zq-no-anchovies", AccessNeeds = "Zq-step-free", PrivacyConsent = true,
+        }));
+        outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        return outcome.Value!.BookingId;
+    }
+}
