@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130172047_Accounts")]
-    partial class Accounts
+    [Migration("20261130184250_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -55,6 +55,11 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailDomain")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -1577,6 +1582,22 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("PollVoters", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NeedsClearedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventPrivacyStates", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -2325,6 +2346,15 @@ namespace EventHub.Core.Data.Migrations
                     b.HasOne("EventHub.Core.Polls.Poll", null)
                         .WithMany("Voters")
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

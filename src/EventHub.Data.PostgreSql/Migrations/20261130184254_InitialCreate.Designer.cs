@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130172103_Accounts")]
-    partial class Accounts
+    [Migration("20261130184254_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,6 +62,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailDomain")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -1636,6 +1641,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("PollVoters", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NeedsClearedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventPrivacyStates", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Privacy.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -2394,6 +2415,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasOne("EventHub.Core.Polls.Poll", null)
                         .WithMany("Voters")
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Privacy.EventPrivacyState", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
