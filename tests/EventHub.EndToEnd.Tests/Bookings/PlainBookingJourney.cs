@@ -38,15 +38,7 @@ public sealed class PlainBookingJourney(SharedApp shared, BrowserFixture browser
     {
         var ev = await PublishedEventAsync(capacity: 20);
         var page = await NewPageAsync(phone: true);
-        var blazorTraffic = new List<string>();
-        page.WebSocket += (_, socket) => blazorTraffic.Add("websocket " + socket.Url);
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
-            {
-                blazorTraffic.Add("request " + request.Url);
-            }
-        };
+        var blazorTraffic = page.RecordBlazorTraffic();
 
         await page.GotoInteractiveAsync(App.Url($"/events/{ev.Slug}"));
         await page.GetByTestId("book-link").ClickAsync();
@@ -66,6 +58,27 @@ public sealed class PlainBookingJourney(SharedApp shared, BrowserFixture browser
 
         (await BookingsAsync(ev.Id)).ShouldHaveSingleItem().Email.ShouldBe("jo.enhanced@devon.gov.uk");
         blazorTraffic.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_confirm_post_still_books_after_the_network_drops_between_check_your_answers_and_confirm()
+    {
+        var ev = await PublishedEventAsync(capacity: 20);
+        var page = await NewPageAsync(phone: true);
+        await page.GotoInteractiveAsync(App.Url($"/events/{ev.Slug}/book"));
+        await FillDetailsAsync(page, "Pat Patchy", "pat.patchy@devon.gov.uk");
+        await page.GetByTestId("continue").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("check-answers")).ToContainTextAsync("pat.patchy@devon.gov.uk");
+
+        // The phone loses its signal on the check page and gets it back: there is no circuit to lose, so nothing is.
+        await page.Context.SetOfflineAsync(true);
+        await page.WaitForTimeoutAsync(1_000);
+        await page.Context.SetOfflineAsync(false);
+        await page.GetByTestId("confirm-booking").ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Booking confirmed");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        (await BookingsAsync(ev.Id)).ShouldHaveSingleItem().Email.ShouldBe("pat.patchy@devon.gov.uk");
     }
 
     [Fact]

@@ -122,6 +122,21 @@ public static class PageExtensions
         problems.ShouldBeEmpty($"axe found problems on {page.Url}:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>Every WebSocket and every request to Blazor's hub the page opens from now on: a static page opens none.</summary>
+    public static List<string> RecordBlazorTraffic(this IPage page)
+    {
+        var traffic = new List<string>();
+        page.WebSocket += (_, socket) => traffic.Add("websocket " + socket.Url);
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                traffic.Add("request " + request.Url);
+            }
+        };
+        return traffic;
+    }
+
     /// <summary>
     /// Axe for a page in a context with JavaScript off, where axe itself cannot run (it needs timers): the page's HTML
     /// as the browser holds it is served again, at the same address, to a fresh page whose own scripts are blocked, with
