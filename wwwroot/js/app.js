@@ -26,3 +26,17 @@ document.addEventListener('click', function (e) {
     window.print();
   }
 });
+
+// A form marked data-submit-once (confirming a booking) is not sent twice by a double click. Runs before Blazor's
+// enhanced-form handler (capture phase). The mark lapses after a few seconds so a send lost to the network can be retried.
+document.addEventListener('submit', function (e) {
+  var form = e.target instanceof HTMLFormElement ? e.target : null;
+  if (!form || !form.hasAttribute('data-submit-once')) { return; }
+  var sent = Number(form.getAttribute('data-sent-at') || 0);
+  if (Date.now() - sent < 3000) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    return;
+  }
+  form.setAttribute('data-sent-at', String(Date.now()));
+}, true);

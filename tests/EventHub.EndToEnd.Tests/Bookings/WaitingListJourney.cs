@@ -30,7 +30,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         await page.GotoInteractiveAsync(App.Url($"/events/{slug}"));
         await page.GetByTestId("book-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/events/{slug}/book$"));
-        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("booking-form")).ToBeVisibleAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.FillFieldAsync("Name", name);
         await page.FillFieldAsync("Email", email);

@@ -159,7 +159,7 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("book-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{slug}/book$"));
-        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("booking-form")).ToBeVisibleAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.FillFieldAsync("Name", name);
         await page.FillFieldAsync("Email", email);

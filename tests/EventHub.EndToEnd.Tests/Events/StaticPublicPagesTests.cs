@@ -34,15 +34,7 @@ public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture brow
     {
         var paths = await SeedPublicPagesAsync();
         var page = await NewPageAsync(phone: true);
-        var blazorTraffic = new List<string>();
-        page.WebSocket += (_, socket) => blazorTraffic.Add("websocket " + socket.Url);
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
-            {
-                blazorTraffic.Add("request " + request.Url);
-            }
-        };
+        var blazorTraffic = page.RecordBlazorTraffic();
 
         foreach (var path in paths)
         {

@@ -25,7 +25,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await page.GotoInteractiveAsync(App.Url($"/series/{slug}"));
         await page.GetByTestId("mailing-list-link").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/series/{slug}/mailing-list$"));
-        await page.WaitForInteractiveAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signup-form")).ToBeVisibleAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("signup-submit").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Enter your name");
@@ -56,6 +56,47 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Unsubscribed);
         using var bogus = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
         (await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(SecureTokens.New())), bogus, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_visitor_signs_up_confirms_and_leaves_with_plain_forms()
+    {
+        var slug = await AddSeriesAsync();
+        var page = await browser.NewPageAsync(phone: true, javaScript: false);
+
+        await page.GotoInteractiveAsync(App.Url($"/series/{slug}/mailing-list"));
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        await page.GetByTestId("Name").FillAsync("Nia Nojs");
+        await page.GetByTestId("Email").FillAsync("nia-at-devon");
+        await page.GetByTestId("signup-submit").ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Microsoft.Playwright.Assertions.Expect(summary).ToContainTextAsync("There is a problem");
+        await Microsoft.Playwright.Assertions.Expect(summary).ToContainTextAsync("Enter an email address in the correct format");
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("Name")).ToHaveValueAsync("Nia Nojs");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("Email")).ToHaveValueAsync("nia-at-devon");
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        await page.GetByTestId("Email").FillAsync("nia@devon.example");
+        await page.GetByTestId("Consent").CheckAsync();
+        await page.GetByTestId("signup-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signup-done")).ToHaveTextAsync("Check your email");
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+
+        var confirmation = await WaitForMailAsync("Confirm you want emails about");
+        var confirmPath = new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).AbsolutePath;
+        await page.GotoInteractiveAsync(App.Url(confirmPath));
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Pending);
+        await page.GetByTestId("confirm-button").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("confirm-done")).ToHaveTextAsync("You are on the list");
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Confirmed);
+
+        await page.GotoInteractiveAsync(App.Url(MailingListRoutes.Unsubscribe(await UnsubscribeTokenAsync())));
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        await page.GetByTestId("unsubscribe-button").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("unsubscribe-done")).ToHaveTextAsync("You have left the list");
+        (await StatusAsync()).ShouldBe(SubscriptionStatus.Unsubscribed);
     }
 
     private async Task<string> AddSeriesAsync()

@@ -38,6 +38,9 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         await page.GetByTestId("write-up-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("write-up-message")).ToContainTextAsync("once an organiser has approved it");
         await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
+        // Post/Redirect/Get: the page the person lands on is a GET, with an empty form, so a refresh sends nothing again.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=pending(#write-up-message)?$"));
+        await Assertions.Expect(page.GetByTestId("AuthorName")).ToHaveValueAsync(string.Empty);
 
         // The organiser approves it on the record page.
         var organiser = await NewPageAsync();
@@ -56,5 +59,25 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         (await page.TitleAsync()).ShouldNotBe("owned");
         await Assertions.Expect(writeUp.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "https://ann.example.org/open-space");
         await page.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_write_up_is_posted_and_the_page_redirects_with_a_message()
+    {
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var proposal = (await App.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Open data for buses", "Cat Convener"), "Cat Convener")).Value!;
+        var sessionId = (await App.Service<SessionPlacementService>().PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
+
+        var page = await NewPageAsync(phone: true, javaScript: false);
+        await page.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/sessions/{sessionId}"));
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
+        await page.GetByTestId("AuthorName").FillAsync("Nia Nojs");
+        await page.GetByTestId("Url").FillAsync("https://nia.example.org/buses");
+        await page.GetByTestId("write-up-submit").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=pending(#write-up-message)?$"));
+        await Assertions.Expect(page.GetByTestId("write-up-message")).ToContainTextAsync("once an organiser has approved it");
+        await Assertions.Expect(page.GetByTestId("AuthorName")).ToHaveValueAsync(string.Empty);
+        await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
     }
 }

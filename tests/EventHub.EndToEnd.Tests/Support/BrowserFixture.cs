@@ -35,11 +35,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Current = this;
     }
 
-    /// <summary>A fresh browser context (its own cookies) and page. Phone-sized when <paramref name="phone"/>.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>
+    /// A fresh browser context (its own cookies) and page. Phone-sized when <paramref name="phone"/>; with scripts
+    /// turned off when <paramref name="javaScript"/> is false (the plain-HTML journeys).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
             TimezoneId = "Europe/London",
@@ -116,6 +120,49 @@ public static class PageExtensions
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html + " => " + string.Join("; ", n.Any.Concat(n.All).Select(c => c.Message))))}")
             .ToList();
         problems.ShouldBeEmpty($"axe found problems on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>Every WebSocket and every request to Blazor's hub the page opens from now on: a static page opens none.</summary>
+    public static List<string> RecordBlazorTraffic(this IPage page)
+    {
+        var traffic = new List<string>();
+        page.WebSocket += (_, socket) => traffic.Add("websocket " + socket.Url);
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                traffic.Add("request " + request.Url);
+            }
+        };
+        return traffic;
+    }
+
+    /// <summary>
+    /// Axe for a page in a context with JavaScript off, where axe itself cannot run (it needs timers): the page's HTML
+    /// as the browser holds it is served again, at the same address, to a fresh page whose own scripts are blocked, with
+    /// the site's styles, and scanned there.
+    /// </summary>
+    public static async Task ShouldHaveNoAxeViolationsWithoutScriptAsync(this IPage page)
+    {
+        var html = await page.ContentAsync();
+        var url = page.Url;
+        var context = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = page.ViewportSize is { } size ? new ViewportSize { Width = size.Width, Height = size.Height } : null,
+            Locale = "en-GB",
+        });
+        try
+        {
+            var copy = await context.NewPageAsync();
+            await copy.RouteAsync(address => address == url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+            await copy.RouteAsync("**/*.js", route => route.AbortAsync());
+            await copy.GotoAsync(url);
+            await copy.ShouldHaveNoAxeViolationsAsync();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>Signs in on the real sign-in page and waits for the page it lands on (the events list by default).</summary>

@@ -15,9 +15,9 @@ public abstract class Journey(SharedApp shared, BrowserFixture browser) : IAsync
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected async Task<IPage> NewPageAsync(bool phone = false)
+    protected async Task<IPage> NewPageAsync(bool phone = false, bool javaScript = true)
     {
-        var page = await browser.NewPageAsync(phone);
+        var page = await browser.NewPageAsync(phone, javaScript);
         _contexts.Add(page.Context);
         return page;
     }

@@ -3,11 +3,11 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Bookings;
+using EventHub.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.Bookings;
 
@@ -15,6 +15,7 @@ namespace EventHub.Web.Tests.Bookings;
 public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
 {
     private const string GoodToken = "a-good-priority-token-of-27c";
+    private readonly PlainForm _request = new();
     private TestDatabase _database = default!;
     private BookingWriteGate _gate = default!;
 
@@ -25,7 +26,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         var clock = Clock.At();
         var priority = new PriorityAccess([new OneToken()]);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        PlainForm.AddServices(this);
         Services.AddOptions<Core.Common.SiteSettings>();
         Services.AddSingleton(new PublicBooking(_database, clock, priority));
         Services.AddSingleton(new BookingService(_database, clock, _gate, priority));
@@ -43,16 +44,16 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
     public async Task The_priority_link_is_carried_from_the_address_through_check_your_answers_to_the_confirmed_booking()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/events/forum/book?priority={GoodToken}");
-        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum"));
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(_request.Http));
         page.WaitForAssertion(() => page.Find("[data-testid=priority-notice]").TextContent.ShouldContain("You are booking early"));
 
-        page.Find("#Name").Change("Ann Example");
-        page.Find("#Email").Change("ann@devon.gov.uk");
-        page.Find("#Organisation").Change("Devon County Council");
-        page.Find("#PrivacyConsent").Change(true);
-        page.Find("form").Submit();
-        page.WaitForAssertion(() => page.Find("[data-testid=check-answers]"));
-        page.Find("[data-testid=confirm-booking]").Click();
+        PlainForm.Type(page, "Name", "Ann Example");
+        PlainForm.Type(page, "Email", "ann@devon.gov.uk");
+        PlainForm.Type(page, "Organisation", "Devon County Council");
+        PlainForm.Tick(page, "#PrivacyConsent");
+        await _request.PressAsync(page, "[data-testid=continue]");
+        page.Find("[data-testid=check-answers]");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
 
         page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Booking confirmed"));
         await using var db = _database.CreateDbContext();
@@ -63,7 +64,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
     public void Without_a_good_link_the_page_says_when_booking_opens_and_offers_no_form()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/events/forum/book?priority=mistyped");
-        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum"));
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(_request.Http));
 
         page.WaitForAssertion(() => page.Find("[data-testid=booking-window]").TextContent.ShouldContain("Your priority booking link is not valid for this event"));
         page.FindAll("form").ShouldBeEmpty();

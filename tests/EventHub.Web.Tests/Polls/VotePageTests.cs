@@ -3,6 +3,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Polls;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Polls;
+using EventHub.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -12,6 +13,7 @@ namespace EventHub.Web.Tests.Polls;
 /// <summary>The voting page over the real services and a real migrated SQLite file.</summary>
 public sealed class VotePageTests : BunitContext, IAsyncLifetime
 {
+    private readonly PlainForm _request = new();
     private TestDatabase _database = default!;
     private PollVotingService _voting = default!;
     private Poll _poll = default!;
@@ -23,6 +25,7 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
         _voting = new PollVotingService(_database, clock);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        PlainForm.AddServices(this);
         Services.AddSingleton(_voting);
         Services.AddSingleton<IDbContextFactory<EventHubDbContext>>(_database);
         _poll = (await new PollSetupService(_database, clock).CreateAsync(Actors.Organiser, new PollInput
@@ -46,15 +49,15 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Voting_saves_the_answers_shows_the_private_link_and_counts_the_vote()
     {
-        var page = Render<VotePage>(p => p.Add(x => x.Token, _poll.PublicToken));
+        var page = Render<VotePage>(p => p.Add(x => x.Token, _poll.PublicToken).AddCascadingValue(_request.Http));
         var first = _poll.Options[0].Id;
         var second = _poll.Options[1].Id;
 
-        page.Find("#Name").Change("Ann");
-        page.Find("#Email").Change("ann@example.com");
-        page.Find($"[data-testid=answer-{first}-Yes]").Change(true);
-        page.Find($"[data-testid=answer-{second}-No]").Change(true);
-        await page.Find("form").SubmitAsync();
+        PlainForm.Type(page, "Name", "Ann");
+        PlainForm.Type(page, "Email", "ann@example.com");
+        PlainForm.Tick(page, $"[data-testid=answer-{first}-Yes]");
+        PlainForm.Tick(page, $"[data-testid=answer-{second}-No]");
+        await _request.PressAsync(page, "[data-testid=save-answers]");
 
         page.WaitForElement("[data-testid=vote-saved]");
         page.Find("[data-testid=private-link]").TextContent.ShouldContain("/polls/answers/");
@@ -68,15 +71,16 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_vote_with_a_missing_answer_shows_the_problem_and_keeps_the_name()
     {
-        var page = Render<VotePage>(p => p.Add(x => x.Token, _poll.PublicToken));
+        var page = Render<VotePage>(p => p.Add(x => x.Token, _poll.PublicToken).AddCascadingValue(_request.Http));
 
-        page.Find("#Name").Change("Ann");
-        page.Find($"[data-testid=answer-{_poll.Options[0].Id}-Yes]").Change(true);
-        await page.Find("form").SubmitAsync();
+        PlainForm.Type(page, "Name", "Ann");
+        PlainForm.Tick(page, $"[data-testid=answer-{_poll.Options[0].Id}-Yes]");
+        await _request.PressAsync(page, "[data-testid=save-answers]");
 
         page.WaitForElement(".error-summary");
         page.Find(".error-summary").TextContent.ShouldContain("Select Yes, If need be or No for Wednesday 2 December 2026");
         page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
+        page.Find($"[data-testid=answer-{_poll.Options[0].Id}-Yes]").HasAttribute("checked").ShouldBeTrue();
         (await _voting.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken))!.Results.Voters.ShouldBeEmpty();
     }
 
@@ -91,12 +95,12 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
             Answers = { [first] = PollAnswer.Yes, [second] = PollAnswer.No },
         }, Xunit.TestContext.Current.CancellationToken)).Value!;
 
-        var page = Render<ChangeVotePage>(p => p.Add(x => x.EditToken, receipt.EditToken));
+        var page = Render<ChangeVotePage>(p => p.Add(x => x.EditToken, receipt.EditToken).AddCascadingValue(_request.Http));
 
         page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
         page.Find($"[data-testid=answer-{first}-Yes]").HasAttribute("checked").ShouldBeTrue();
-        page.Find($"[data-testid=answer-{second}-IfNeedBe]").Change(true);
-        await page.Find("form").SubmitAsync();
+        PlainForm.Tick(page, $"[data-testid=answer-{second}-IfNeedBe]");
+        await _request.PressAsync(page, "[data-testid=save-answers]");
 
         page.WaitForElement("[data-testid=vote-saved]");
         var ballot = await _voting.GetBallotAsync(receipt.EditToken, Xunit.TestContext.Current.CancellationToken);

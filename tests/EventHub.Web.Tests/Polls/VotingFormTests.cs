@@ -2,7 +2,6 @@ using Bunit;
 using EventHub.Core.Common;
 using EventHub.Core.Polls;
 using EventHub.Web.Features.Polls;
-using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.Polls;
@@ -21,12 +20,13 @@ public sealed class VotingFormTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        EventHub.Web.Tests.Support.PlainForm.AddServices(this);
     }
 
     [Fact]
     public void Each_date_is_a_fieldset_named_by_its_legend_with_three_radio_choices_in_one_group()
     {
-        var form = Render<VotingForm>(p => p.Add(f => f.Options, Options).Add(f => f.Input, new VoteInput()));
+        var form = Render<VotingForm>(p => p.Add(f => f.FormName, "vote").Add(f => f.Options, Options).Add(f => f.Input, new VoteInput()));
 
         var fieldsets = form.FindAll("fieldset.poll-option");
         fieldsets.Count.ShouldBe(2);
@@ -40,24 +40,20 @@ public sealed class VotingFormTests : BunitContext
     }
 
     [Fact]
-    public void Choosing_answers_fills_the_model_and_submitting_raises_the_callback()
+    public void The_posted_answers_are_read_per_date_and_anything_else_is_no_answer()
     {
-        var input = new VoteInput();
-        var submitted = 0;
-        var form = Render<VotingForm>(p => p
-            .Add(f => f.Options, Options)
-            .Add(f => f.Input, input)
-            .Add(f => f.OnSubmit, EventCallback.Factory.Create(this, () => submitted++)));
+        var posted = new Microsoft.AspNetCore.Http.FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["Name"] = "Ann", ["Email"] = "ann@example.com", ["Answer-11"] = "IfNeedBe", ["Answer-12"] = "Maybe", ["Answer-99"] = "Yes",
+        });
 
-        form.Find("#Name").Change("Ann");
-        form.Find("[data-testid=answer-11-Yes]").Change(true);
-        form.Find("[data-testid=answer-12-IfNeedBe]").Change(true);
-        form.Find("form").Submit();
+        var input = VotingForm.Read(posted, Options);
 
-        submitted.ShouldBe(1);
         input.Name.ShouldBe("Ann");
-        input.Answers[11].ShouldBe(PollAnswer.Yes);
-        input.Answers[12].ShouldBe(PollAnswer.IfNeedBe);
+        input.Email.ShouldBe("ann@example.com");
+        input.Answers[11].ShouldBe(PollAnswer.IfNeedBe);
+        input.Answers[12].ShouldBeNull();
+        input.Answers.Keys.ShouldBe([11, 12]);
     }
 
     [Fact]
@@ -65,6 +61,7 @@ public sealed class VotingFormTests : BunitContext
     {
         var input = new VoteInput { Name = "Ann", Email = "ann@example", Answers = { [11] = PollAnswer.No } };
         var form = Render<VotingForm>(p => p
+            .Add(f => f.FormName, "vote")
             .Add(f => f.Options, Options)
             .Add(f => f.Input, input)
             .Add(f => f.Errors, [new FieldError("Answer-12", "Select Yes, If need be or No for Wednesday 2 December 2026, 7pm to 9pm GMT")]));
@@ -80,18 +77,15 @@ public sealed class VotingFormTests : BunitContext
     }
 
     [Fact]
-    public void A_busy_form_does_not_submit_twice()
+    public void The_form_is_a_plain_post_that_a_double_click_does_not_send_twice()
     {
-        var submitted = 0;
-        var form = Render<VotingForm>(p => p
-            .Add(f => f.Options, Options)
-            .Add(f => f.Input, new VoteInput())
-            .Add(f => f.Busy, true)
-            .Add(f => f.OnSubmit, EventCallback.Factory.Create(this, () => submitted++)));
+        var form = Render<VotingForm>(p => p.Add(f => f.FormName, "vote").Add(f => f.Options, Options).Add(f => f.Input, new VoteInput()));
 
-        form.Find("form").Submit();
-
-        submitted.ShouldBe(0);
-        form.Find("[data-testid=save-answers]").HasAttribute("disabled").ShouldBeTrue();
+        var element = form.Find("form");
+        element.GetAttribute("method").ShouldBe("post");
+        element.HasAttribute("data-enhance").ShouldBeTrue();
+        element.HasAttribute("data-submit-once").ShouldBeTrue();
+        form.Find("#Name").GetAttribute("name").ShouldBe("Name");
+        form.Find("#Email").GetAttribute("name").ShouldBe("Email");
     }
 }

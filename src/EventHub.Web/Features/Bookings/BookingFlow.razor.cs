@@ -5,37 +5,33 @@ using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.Bookings;
 
-/// <summary>The visitor's booking journey on one event: form, then check your answers, then the confirmation.</summary>
+/// <summary>Shows one step of the visitor's booking journey; <see cref="BookPage"/> decides the step from each POST.</summary>
 public partial class BookingFlow
 {
-    private Step _step = Step.Form;
-    private IReadOnlyList<FieldError> _errors = [];
-    private BookingResult? _result;
-    private bool _busy;
-    private bool _alreadyBooked;
-    private bool _linkResent;
-
-    private enum Step
-    {
-        Form,
-        Check,
-        Done,
-    }
-
     [Parameter, EditorRequired]
     public BookingFormModel Model { get; set; } = default!;
 
-    /// <summary>The form being filled; owned by the page so it survives re-renders.</summary>
+    /// <summary>What the visitor has typed so far (kept on every step).</summary>
     [Parameter, EditorRequired]
     public BookingForm Form { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Func<BookingForm, Task<Outcome<BookingResult>>> Submit { get; set; } = default!;
+    public BookingStep Step { get; set; }
 
     [Parameter]
-    public Func<string, Task>? ResendLink { get; set; }
+    public IReadOnlyList<FieldError> Errors { get; set; } = [];
 
-    private void SetAnswer(QuestionAnswer answer) => Form.Answers[answer.QuestionId] = answer.Value;
+    /// <summary>The booking made, on the <see cref="BookingStep.Done"/> step.</summary>
+    [Parameter]
+    public BookingResult? Result { get; set; }
+
+    /// <summary>True once the booking link has been sent again (on the <see cref="BookingStep.AlreadyBooked"/> step).</summary>
+    [Parameter]
+    public bool LinkResent { get; set; }
+
+    /// <summary>The booking form was posted; the page reads the posted fields.</summary>
+    [Parameter, EditorRequired]
+    public EventCallback Submit { get; set; }
 
     private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
         [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];
@@ -43,56 +39,4 @@ public partial class BookingFlow
     private IReadOnlyList<ChoiceOption<int>> SessionChoices =>
         [.. Model.Sessions.Where(s => s.Capacity is not null).Select(s => new ChoiceOption<int>(
             s.Id, $"{s.Title}, {EventTime.FormatClock(s.StartUtc, Model.Event.TimeZoneId)}", TestId: $"session-{s.Id}"))];
-
-    // Kept in the order the event lists them, whatever order they were ticked in.
-    private void ChooseSessions(IReadOnlySet<int> ids) =>
-        Form.SessionIds = [.. Model.Sessions.Select(s => s.Id).Where(ids.Contains)];
-
-    private void Continue()
-    {
-        // The same rules BookingService applies, so the person hears about a mistake before checking their answers.
-        _errors = BookingRules.Validate(Form, Model.Questions, Model.TicketTypes.Count);
-        _alreadyBooked = false;
-        if (_errors.Count == 0)
-        {
-            _step = Step.Check;
-        }
-    }
-
-    private async Task ConfirmAsync()
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            var outcome = await Submit(Form);
-            if (outcome.Succeeded)
-            {
-                _result = outcome.Value;
-                _step = Step.Done;
-                return;
-            }
-
-            _alreadyBooked = outcome.ErrorCode == BookingErrors.AlreadyBooked.Code;
-            _errors = _alreadyBooked ? [new FieldError(nameof(BookingForm.Email), "This email address already has a booking for this event")] : outcome.Errors;
-            _step = Step.Form;
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private async Task ResendAsync()
-    {
-        if (ResendLink is not null)
-        {
-            await ResendLink(Form.Email);
-            _linkResent = true;
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Polls;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace EventHub.Web.Features.Polls;
 
@@ -11,7 +10,6 @@ public partial class ChangeVotePage
     private VoteInput _input = new();
     private IReadOnlyList<FieldError> _errors = [];
     private bool _saved;
-    private bool _busy;
     private bool _missing;
 
     [Parameter]
@@ -20,8 +18,8 @@ public partial class ChangeVotePage
     [Inject]
     private PollVotingService Voting { get; set; } = default!;
 
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -40,26 +38,15 @@ public partial class ChangeVotePage
 
     private async Task SaveAsync()
     {
-        _busy = true;
-        try
+        if (_ballot is null || HttpContext is null)
         {
-            var outcome = await Voting.ChangeVoteAsync(EditToken, _input);
-            _saved = outcome.Succeeded;
-            if (outcome.Succeeded)
-            {
-                _errors = [];
-                _ballot = await Voting.GetBallotAsync(EditToken);
-            }
-            else
-            {
-                _errors = outcome.Errors;
-                _ballot = await Voting.GetBallotAsync(EditToken) ?? _ballot;
-                await JS.InvokeVoidAsync("eventHub.focusElement", ".error-summary");
-            }
+            return;
         }
-        finally
-        {
-            _busy = false;
-        }
+
+        _input = VotingForm.Read(await HttpContext.Request.ReadFormAsync(), _ballot.Poll.Results.Options);
+        var outcome = await Voting.ChangeVoteAsync(EditToken, _input);
+        _saved = outcome.Succeeded;
+        _errors = outcome.Errors;
+        _ballot = await Voting.GetBallotAsync(EditToken) ?? _ballot;
     }
 }

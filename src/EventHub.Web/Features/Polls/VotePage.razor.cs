@@ -1,7 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Polls;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace EventHub.Web.Features.Polls;
 
@@ -11,7 +10,6 @@ public partial class VotePage
     private VoteInput _input = new();
     private IReadOnlyList<FieldError> _errors = [];
     private VoteReceipt? _receipt;
-    private bool _busy;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
@@ -22,8 +20,8 @@ public partial class VotePage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -38,26 +36,23 @@ public partial class VotePage
 
     private async Task VoteAsync()
     {
-        _busy = true;
-        try
+        if (_poll is null || HttpContext is null)
         {
-            var outcome = await Voting.VoteAsync(Token, _input);
-            _poll = await Voting.GetByTokenAsync(Token);
-            if (outcome.Succeeded)
-            {
-                _errors = [];
-                _receipt = outcome.Value;
-                _input = new VoteInput();
-            }
-            else
-            {
-                _errors = outcome.Errors;
-                await JS.InvokeVoidAsync("eventHub.focusElement", ".error-summary");
-            }
+            return;
         }
-        finally
+
+        _input = VotingForm.Read(await HttpContext.Request.ReadFormAsync(), _poll.Results.Options);
+        var outcome = await Voting.VoteAsync(Token, _input);
+        _poll = await Voting.GetByTokenAsync(Token);
+        if (outcome.Succeeded)
         {
-            _busy = false;
+            _errors = [];
+            _receipt = outcome.Value;
+            _input = new VoteInput();
+        }
+        else
+        {
+            _errors = outcome.Errors;
         }
     }
 }

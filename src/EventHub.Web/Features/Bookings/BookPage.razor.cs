@@ -1,0 +1,110 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace EventHub.Web.Features.Bookings;
+
+/// <summary>
+/// The public booking page, rendered on the server with no circuit: each step is a plain POST of one form (with
+/// antiforgery), so booking works with JavaScript off and after a dropped connection; where script runs the form is
+/// enhanced (no full reload). "Check your answers" carries what was typed in hidden fields, and BookingService checks
+/// all of it again when the visitor confirms.
+/// </summary>
+public partial class BookPage
+{
+    private BookingFormModel? _model;
+    private BookingForm _form = new();
+    private BookingStep _step = BookingStep.Details;
+    private IReadOnlyList<FieldError> _errors = [];
+    private BookingResult? _result;
+    private bool _linkResent;
+
+    [Inject]
+    private PublicBooking PublicBooking { get; set; } = default!;
+
+    [Inject]
+    private BookingService Bookings { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    [Parameter]
+    public string Slug { get; set; } = string.Empty;
+
+    /// <summary>The token from a priority booking link (poll voters, mailing list): lets its holder book early.</summary>
+    [SupplyParameterFromQuery(Name = "priority")]
+    public string? PriorityToken { get; set; }
+
+    /// <summary>The secret of a hidden ticket type, from its private link.</summary>
+    [SupplyParameterFromQuery(Name = "ticket")]
+    public string? TicketSecret { get; set; }
+
+    // A POST always shows the form it answers, even if booking closed meanwhile: BookingService then says so.
+    private bool IsPost => HttpContext is { } http && HttpMethods.IsPost(http.Request.Method);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _model = await PublicBooking.GetFormAsync(Slug, TicketSecret, PriorityToken);
+        if (_model is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        _form = BookingFormPost.New(_model, TicketSecret, PriorityToken);
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_model is null || HttpContext is null)
+        {
+            return;
+        }
+
+        var posted = await HttpContext.Request.ReadFormAsync();
+        _form = BookingFormPost.Read(posted, _model, TicketSecret, PriorityToken);
+        _errors = [];
+        switch (posted[BookingFormPost.Action].FirstOrDefault())
+        {
+            case BookingFormPost.Confirm:
+                await ConfirmAsync(_model);
+                break;
+            case BookingFormPost.Change:
+                _step = BookingStep.Details;
+                break;
+            case BookingFormPost.Resend:
+                await Bookings.ResendLinkAsync(_model.Event.Id, _form.Email);
+                _linkResent = true;
+                _step = BookingStep.AlreadyBooked;
+                break;
+            default:
+                // The same rules BookingService applies, so the person hears about a mistake before checking their answers.
+                _errors = BookingRules.Validate(_form, _model.Questions, _model.TicketTypes.Count);
+                _step = _errors.Count == 0 ? BookingStep.Check : BookingStep.Details;
+                break;
+        }
+    }
+
+    private async Task ConfirmAsync(BookingFormModel model)
+    {
+        var outcome = await Bookings.BookAsync(new BookingRequest(model.Event.Id, _form));
+        if (outcome.Succeeded)
+        {
+            _result = outcome.Value;
+            _step = BookingStep.Done;
+            return;
+        }
+
+        if (outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
+        {
+            _step = BookingStep.AlreadyBooked;
+            return;
+        }
+
+        _errors = outcome.Errors;
+        _step = BookingStep.Details;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using EventHub.Core.Bookings;
+using Microsoft.Extensions.Primitives;
+
+namespace EventHub.Web.Features.Bookings;
+
+/// <summary>
+/// The booking form as a plain HTML form: what each field posts, and the same fields as hidden inputs so "check your
+/// answers" can post them on to "confirm". Answers and sessions are keyed by question and session id, so they are read
+/// here, in one place, rather than bound by name. Nothing read here is trusted: BookingService checks it all again.
+/// </summary>
+public static class BookingFormPost
+{
+    /// <summary>The one form on the book page; each step posts it with a different <see cref="Action"/>.</summary>
+    public const string FormName = "booking";
+
+    /// <summary>The submit button's name; its value says what the visitor asked for.</summary>
+    public const string Action = "Action";
+
+    public const string Check = "check";
+    public const string Confirm = "confirm";
+    public const string Change = "change";
+    public const string Resend = "resend";
+
+    /// <summary>What the visitor typed, from the posted fields. The link's ticket secret and priority token come from the address.</summary>
+    public static BookingForm Read(IFormCollection posted, BookingFormModel model, string? ticketSecret, string? priorityToken)
+    {
+        var form = new BookingForm
+        {
+            Name = Text(posted, nameof(BookingForm.Name)),
+            Email = Text(posted, nameof(BookingForm.Email)),
+            Organisation = Text(posted, nameof(BookingForm.Organisation)),
+            JobTitle = Text(posted, nameof(BookingForm.JobTitle)),
+            DietaryNeeds = Text(posted, nameof(BookingForm.DietaryNeeds)),
+            AccessNeeds = Text(posted, nameof(BookingForm.AccessNeeds)),
+            PrivacyConsent = posted[nameof(BookingForm.PrivacyConsent)].Contains("true"),
+            TicketTypeId = int.TryParse(Text(posted, nameof(BookingForm.TicketTypeId)), NumberStyles.None, CultureInfo.InvariantCulture, out var type)
+                ? type
+                : DefaultTicketType(model, ticketSecret),
+            TicketSecret = ticketSecret,
+            PriorityToken = priorityToken,
+        };
+
+        var sessions = Ids(posted[nameof(BookingForm.SessionIds)]);
+        // Kept in the order the event lists them, whatever order they were ticked in.
+        form.SessionIds = [.. model.Sessions.Select(s => s.Id).Where(sessions.Contains)];
+        foreach (var q in model.Questions)
+        {
+            var values = posted[BookingRules.AnswerField(q.Id)];
+            var answer = q.Kind == QuestionKind.MultipleChoice
+                ? string.Join('\n', values.Where(v => !string.IsNullOrWhiteSpace(v)))
+                : values.FirstOrDefault() ?? string.Empty;
+            if (answer.Length > 0)
+            {
+                form.Answers[q.Id] = answer;
+            }
+        }
+
+        return form;
+    }
+
+    /// <summary>A fresh form: the only ticket type, or the hidden one whose link the visitor followed, is already chosen.</summary>
+    public static BookingForm New(BookingFormModel model, string? ticketSecret, string? priorityToken) => new()
+    {
+        TicketTypeId = DefaultTicketType(model, ticketSecret),
+        TicketSecret = ticketSecret,
+        PriorityToken = priorityToken,
+    };
+
+    /// <summary>Every field of <paramref name="form"/> as (name, value) pairs for hidden inputs; a multiple choice gives one pair per choice.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> HiddenFields(BookingForm form, BookingFormModel model)
+    {
+        yield return new(nameof(BookingForm.Name), form.Name);
+        yield return new(nameof(BookingForm.Email), form.Email);
+        yield return new(nameof(BookingForm.Organisation), form.Organisation);
+        yield return new(nameof(BookingForm.JobTitle), form.JobTitle);
+        if (form.TicketTypeId is { } type)
+        {
+            yield return new(nameof(BookingForm.TicketTypeId), type.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var q in model.Questions)
+        {
+            if (!form.Answers.TryGetValue(q.Id, out var answer))
+            {
+                continue;
+            }
+
+            var values = q.Kind == QuestionKind.MultipleChoice ? answer.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [answer];
+            foreach (var value in values)
+            {
+                yield return new(BookingRules.AnswerField(q.Id), value);
+            }
+        }
+
+        foreach (var id in form.SessionIds)
+        {
+            yield return new(nameof(BookingForm.SessionIds), id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return new(nameof(BookingForm.DietaryNeeds), form.DietaryNeeds);
+        yield return new(nameof(BookingForm.AccessNeeds), form.AccessNeeds);
+        if (form.PrivacyConsent)
+        {
+            yield return new(nameof(BookingForm.PrivacyConsent), "true");
+        }
+    }
+
+    private static int? DefaultTicketType(BookingFormModel model, string? ticketSecret) =>
+        model.TicketTypes.Count == 1 ? model.TicketTypes[0].Id
+        : ticketSecret is not null && model.TicketTypes.FirstOrDefault(t => t.Hidden) is { } hidden ? hidden.Id
+        : null;
+
+    private static string Text(IFormCollection posted, string name) => posted[name].FirstOrDefault() ?? string.Empty;
+
+    private static HashSet<int> Ids(StringValues values) =>
+        [.. values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>()];
+}

@@ -1,0 +1,277 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Events;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Bookings;
+using EventHub.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventHub.Web.Tests.Bookings;
+
+/// <summary>
+/// The book page as plain forms: each step is a POST the page answers from what was posted, with the real booking
+/// services on a real SQLite file. The browser journeys (JavaScript on and off) are in the EndToEnd project.
+/// </summary>
+public sealed class BookPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly PlainForm _request = new();
+    private TestDatabase _database = default!;
+    private BookingWriteGate _gate = default!;
+    private FakeTimeProvider _clock = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _gate = new BookingWriteGate();
+        _clock = Clock.At();
+        PlainForm.AddServices(this);
+        Services.AddOptions<Core.Common.SiteSettings>().Configure(s => (s.ControllerName, s.RetentionMonths, s.NeedsRetentionDays) = ("Devon County Council", 6, 3));
+        Services.AddSingleton(new PublicBooking(_database, _clock));
+        Services.AddSingleton(new BookingService(_database, _clock, _gate));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _gate.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_form_says_what_is_kept_and_for_how_long_and_links_the_event_privacy_notice()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+
+        page.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("Devon County Council keeps your name, email address, organisation and answers for 6 months after the event");
+        page.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("dietary or access needs for 3 days");
+        page.Find("[data-testid=privacy-link]").GetAttribute("href").ShouldBe("/events/forum/privacy");
+    }
+
+    [Fact]
+    public async Task The_form_is_a_plain_post_whose_fields_all_have_names()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+
+        var form = page.Find("[data-testid=booking-form]");
+        form.GetAttribute("method").ShouldBe("post");
+        form.HasAttribute("data-enhance").ShouldBeTrue();
+        foreach (var id in new[] { "Name", "Email", "Organisation", "JobTitle", "DietaryNeeds", "AccessNeeds", "PrivacyConsent" })
+        {
+            page.Find("#" + id).GetAttribute("name").ShouldBe(id);
+        }
+    }
+
+    [Fact]
+    public async Task Continuing_with_an_empty_form_shows_the_error_summary_linking_to_each_field()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        var summary = page.Find("[data-testid=error-summary]");
+        summary.TextContent.ShouldContain("There is a problem");
+        var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
+        links.ShouldContain(h => h.EndsWith("#Name", StringComparison.Ordinal));
+        links.ShouldContain(h => h.EndsWith("#Email", StringComparison.Ordinal));
+        links.ShouldContain(h => h.EndsWith("#PrivacyConsent", StringComparison.Ordinal));
+        page.Find("#Name").GetAttribute("aria-invalid").ShouldBe("true");
+        (await BookingsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_form_keeps_what_was_typed_when_it_shows_errors()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+        PlainForm.Type(page, "Name", "Ann Example");
+        PlainForm.Type(page, "Email", "not-an-email");
+        PlainForm.Type(page, "AccessNeeds", "A hearing loop");
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.Find("#Name").GetAttribute("value").ShouldBe("Ann Example");
+        page.Find("#Email").GetAttribute("value").ShouldBe("not-an-email");
+        page.Find("#AccessNeeds").GetAttribute("value").ShouldBe("A hearing loop");
+        page.Markup.ShouldContain("Enter an email address in the correct format");
+    }
+
+    [Fact]
+    public async Task A_required_question_must_be_answered_and_every_answer_is_carried_to_the_confirmed_booking()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new RegistrationQuestion { EventId = eventId, Text = "Which team are you in?", Kind = QuestionKind.SingleChoice, Required = true, Options = "Digital\nFinance" });
+            db.Add(new RegistrationQuestion { EventId = eventId, Text = "Which days?", Kind = QuestionKind.MultipleChoice, Options = "Monday\nTuesday\nWednesday", SortOrder = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = RenderPage();
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Which team are you in?");
+
+        PlainForm.Tick(page, "input[value=Finance]");
+        PlainForm.Tick(page, "input[value=Monday]");
+        PlainForm.Tick(page, "input[value=Wednesday]");
+        await _request.PressAsync(page, "[data-testid=continue]");
+        page.Find("[data-testid=check-answers]").TextContent.ShouldContain("Finance");
+        page.Find("[data-testid=check-answers]").TextContent.ShouldContain("Monday, Wednesday");
+
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        page.Find("h1").TextContent.ShouldBe("Booking confirmed");
+        await using var check = _database.CreateDbContext();
+        var answers = await check.Set<BookingAnswer>().AsNoTracking().OrderBy(a => a.QuestionId).Select(a => a.Value).ToListAsync(Ct);
+        answers.ShouldBe(["Finance", "Monday\nWednesday"]);
+    }
+
+    [Fact]
+    public async Task Check_your_answers_shows_what_was_typed_and_nothing_is_booked_until_confirmed()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+        FillValid(page);
+        PlainForm.Type(page, "DietaryNeeds", "Vegan");
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        var check = page.Find("[data-testid=check-answers]").TextContent;
+        check.ShouldContain("Ann Example");
+        check.ShouldContain("ann@devon.gov.uk");
+        check.ShouldContain("Vegan");
+        (await BookingsAsync()).ShouldBeEmpty();
+
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        var booking = (await BookingsAsync()).ShouldHaveSingleItem();
+        booking.Email.ShouldBe("ann@devon.gov.uk");
+        booking.DietaryNeeds.ShouldBe("Vegan");
+        page.Find("[data-testid=booking-reference]").TextContent.ShouldBe(booking.Reference);
+        page.Find("[data-testid=manage-link]").GetAttribute("href").ShouldBe("/manage/" + booking.ManageToken);
+    }
+
+    [Fact]
+    public async Task Change_your_answers_goes_back_to_the_form_with_the_answers_kept()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        await _request.PressAsync(page, "[data-testid=change-answers]");
+
+        page.Find("#Name").GetAttribute("value").ShouldBe("Ann Example");
+        page.Find("#PrivacyConsent").HasAttribute("checked").ShouldBeTrue();
+        (await BookingsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Joining_a_full_event_says_so_and_shows_the_waiting_list_position()
+    {
+        await AddEventAsync(capacity: 1, taken: 1);
+        var page = RenderPage();
+        page.Find("[data-testid=full-notice]").TextContent.ShouldContain("waiting list");
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.Find("[data-testid=confirm-booking]").TextContent.ShouldBe("Join the waiting list");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        page.Find("h1").TextContent.ShouldBe("You are on the waiting list");
+        page.Find("[data-testid=waitlist-position]").TextContent.ShouldContain("number 1");
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Waiting);
+    }
+
+    [Fact]
+    public async Task A_second_booking_with_the_same_email_offers_to_send_the_link_again()
+    {
+        await AddEventAsync();
+        var first = RenderPage();
+        FillValid(first);
+        await _request.PressAsync(first, "[data-testid=continue]");
+        await _request.PressAsync(first, "[data-testid=confirm-booking]");
+
+        var again = new PlainForm();
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(again.Http));
+        FillValid(page);
+        await again.PressAsync(page, "[data-testid=continue]");
+        await again.PressAsync(page, "[data-testid=confirm-booking]");
+
+        page.Find("[data-testid=already-booked]").TextContent.ShouldContain("already has a booking");
+        await again.PressAsync(page, "[data-testid=resend-link]");
+        page.Find("[data-testid=link-resent]").TextContent.ShouldContain("ann@devon.gov.uk");
+        await again.PressAsync(page, "[data-testid=change-answers]");
+        page.Find("#Email").GetAttribute("value").ShouldBe("ann@devon.gov.uk");
+        (await BookingsAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_several_ticket_types_one_must_be_selected_before_checking_answers()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new TicketType { EventId = eventId, Name = "Council staff" });
+            db.Add(new TicketType { EventId = eventId, Name = "Partners", SortOrder = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = RenderPage();
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.Find("[data-testid=error-summary]").QuerySelectorAll("a").ShouldContain(a => a.GetAttribute("href")!.EndsWith("#TicketTypeId", StringComparison.Ordinal));
+        page.Find("#TicketTypeId-error").TextContent.ShouldContain("Select a ticket type");
+        PlainForm.Tick(page, "input[name=TicketTypeId]:not(#TicketTypeId)");
+        await _request.PressAsync(page, "[data-testid=continue]");
+        page.Find("[data-testid=check-answers]").TextContent.ShouldContain("Partners");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        await using var check = _database.CreateDbContext();
+        var partners = await check.Set<TicketType>().SingleAsync(t => t.Name == "Partners", Ct);
+        (await BookingsAsync()).ShouldHaveSingleItem().TicketTypeId.ShouldBe(partners.Id);
+    }
+
+    [Fact]
+    public void The_ticket_qr_is_a_png_data_uri() =>
+        ManagePageQr.DataUri("abc").ShouldStartWith("data:image/png;base64,");
+
+    private IRenderedComponent<BookPage> RenderPage() =>
+        Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(_request.Http));
+
+    private static void FillValid(IRenderedComponent<BookPage> page)
+    {
+        PlainForm.Type(page, "Name", "Ann Example");
+        PlainForm.Type(page, "Email", "ann@devon.gov.uk");
+        PlainForm.Type(page, "Organisation", "Devon County Council");
+        PlainForm.Tick(page, "#PrivacyConsent");
+    }
+
+    private async Task<int> AddEventAsync(int capacity = 50, int taken = 0)
+    {
+        await using var db = _database.CreateDbContext();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var ev = new Event
+        {
+            Title = "Digital Forum", Slug = "forum", Status = EventStatus.Published, Capacity = capacity, PlacesTaken = taken,
+            StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(7), CreatedUtc = now, UpdatedUtc = now,
+        };
+        db.Add(ev);
+        await db.SaveChangesAsync(Ct);
+        return ev.Id;
+    }
+
+    private async Task<List<Core.Bookings.Booking>> BookingsAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Set<Core.Bookings.Booking>().AsNoTracking().ToListAsync(Ct);
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+}
