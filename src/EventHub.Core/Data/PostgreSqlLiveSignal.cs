@@ -20,6 +20,7 @@ public sealed class PostgreSqlLiveSignal : ILiveSignal, IHostedService, IAsyncDi
     private readonly InProcessLiveSignal _local = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private int _disposed;
     private Task? _listening;
 
     public PostgreSqlLiveSignal(string connectionString, ILogger<PostgreSqlLiveSignal> logger)
@@ -76,6 +77,11 @@ public sealed class PostgreSqlLiveSignal : ILiveSignal, IHostedService, IAsyncDi
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_listening is { } listening)
         {
@@ -83,9 +89,15 @@ public sealed class PostgreSqlLiveSignal : ILiveSignal, IHostedService, IAsyncDi
         }
     }
 
+    /// <summary>Idempotent: the container may dispose the signal once as itself and once as the hosted service.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _dataSource.DisposeAsync();
         _stopping.Dispose();
         _startLock.Dispose();

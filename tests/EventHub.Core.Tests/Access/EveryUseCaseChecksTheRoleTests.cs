@@ -205,6 +205,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
                 "seriesid" => _ids.Series,
                 "tickettypeid" => _ids.TicketType,
                 "questionid" => _ids.Question,
+                "memberid" => _ids.TeamMember,
                 "page" => 0,
                 "pagesize" => 20,
                 "id" when service == typeof(TicketTypeAdminService) => _ids.TicketType,
@@ -415,13 +416,14 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         var mail = await read.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.EventId == ev.Id, Ct);
         return new Ids(ev.Id, series.Value.Id, booking.Id, ticket.Id, question.Id, room.Id,
             await read.Sessions.Select(s => s.Id).SingleAsync(Ct), link.Id, mail.Id, booking.CheckInCode!,
+            await read.Set<TeamMember>().Where(m => m.EventId == ev.Id && m.OrganiserId == Owner.UserId).Select(m => m.Id).SingleAsync(Ct),
             ["Zed Secretname", "zed.secret", "Secret Organisation", "Secret access need", "Secret diet", "Secret answer", booking.Reference,
                 booking.ManageToken, booking.CheckInCode!, link.Token, ticket.SecretToken!, "Owen's door", "Owen's ticket", "Owen's question"]);
     }
 
     private sealed record Ids(
         int Event, int Series, int Booking, int TicketType, int Question, int Room, int Session, int DoorLink, long Mail, string CheckInCode,
-        IReadOnlyList<string> Secrets);
+        int TeamMember, IReadOnlyList<string> Secrets);
 
     private sealed class CannotBuildException(string message) : Exception(message);
 }

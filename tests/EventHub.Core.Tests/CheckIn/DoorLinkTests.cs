@@ -48,7 +48,9 @@ public sealed class DoorLinkTests
 
         a.Token.Length.ShouldBeGreaterThanOrEqualTo(27);
         a.Token.ShouldNotBe(b.Token);
-        a.Token.ShouldNotContain(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-");
+        a.Token.StartsWith(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-", StringComparison.Ordinal)
+            .ShouldBeFalse("the token is random, not the link's id with a suffix");
+        a.Token.StartsWith(b.Token[..8], StringComparison.Ordinal).ShouldBeFalse("two links share no prefix a counter would give");
     }
 
     [Fact]

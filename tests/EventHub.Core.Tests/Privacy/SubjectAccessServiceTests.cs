@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using EventHub.Core.Events;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
@@ -106,7 +107,8 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
         (await _kit.BookingAsync(quentin)).Name.ShouldBe("Anonymised");
         (await Service.GetOwnBookingAsync(token)).ShouldBeNull("the manage link stops working");
         (await _kit.FilesHoldingAsync(Email, "Zq-team-answer", "Zq-step-free", "Chief Quokka"))
-            .ShouldBe(["eventhub.db: " + Email], "only the series mailing list, which is not this event's, still holds the address");
+            .ShouldBe(TestDatabase.Provider == DatabaseProvider.Sqlite ? ["eventhub.db: " + Email] : [],
+                "only the series mailing list, which is not this event's, still holds the address (in the database file on SQLite; PostgreSQL keeps none in the data folder)");
         var audit = await _kit.Get<BookingAuditLog>().ListAsync(Actors.Admin, _kit.EventId);
         audit.ShouldContain(a => a.Action == "erased" && a.ActorName == "The attendee");
         (await Service.EraseOwnBookingAsync(token)).IsNotFound.ShouldBeTrue();
