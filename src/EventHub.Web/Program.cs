@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,10 +44,15 @@ var connectionString = builder.Configuration.GetConnectionString("EventHub") is 
         : throw new InvalidOperationException("EventHub:Database:Provider is PostgreSql: set ConnectionStrings:EventHub.");
 
 builder.Services.AddSingleton(TimeProvider.System);
+// EventHub:BackgroundJobs:Enabled=false keeps outbox delivery and the sweeps off this node (see docs/deployment.md).
+builder.Services.Configure<BackgroundJobOptions>(builder.Configuration.GetSection(BackgroundJobOptions.Section));
 builder.Services.AddEventHubData(provider, connectionString);
+// Data-protection keys live in the database, so every app node reads the same key ring. The key store resolves the
+// context from a scope; features keep using the factory (one short-lived context per operation).
+builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EventHubDbContext>>().CreateDbContext());
 builder.Services.AddDataProtection()
     .SetApplicationName("EventHub")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+    .PersistKeysToDbContext<EventHubDbContext>();
 
 // Features
 builder.Services.AddOrganisers().AddSignInManager();

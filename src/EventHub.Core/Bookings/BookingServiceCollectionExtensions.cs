@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Bookings.Emails;
 using EventHub.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<BookingSettingsService>();
         services.AddSingleton<BookingAuditLog>();
         services.AddSingleton<WaitlistService>();
-        services.AddHostedService<OfferExpiryWorker>();
+        services.AddBackgroundJob<OfferExpiryWorker>();
         services.AddSingleton<Events.IEventChangeObserver, EventChangeMail>();
         services.AddSingleton<Events.IEditionCopyPart, BookingEditionCopy>();
         services.AddEmailTemplatesBeside<BookingTemplate>();

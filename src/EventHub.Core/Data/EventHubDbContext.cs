@@ -1,5 +1,6 @@
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,10 +9,13 @@ namespace EventHub.Core.Data;
 
 /// <summary>
 /// The one database. Each feature maps its entities with an <c>IEntityTypeConfiguration</c> beside the entity;
-/// they are all picked up from this assembly.
+/// they are all picked up from this assembly. It also holds the data-protection key ring, so every app node reads the
+/// same keys (sign-in cookies, antiforgery tokens and circuits work whichever node answers).
 /// </summary>
-public sealed class EventHubDbContext(DbContextOptions<EventHubDbContext> options) : IdentityDbContext<Organiser>(options)
+public sealed class EventHubDbContext(DbContextOptions<EventHubDbContext> options) : IdentityDbContext<Organiser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<EventSeries> Series => Set<EventSeries>();
 
     public DbSet<Event> Events => Set<Event>();

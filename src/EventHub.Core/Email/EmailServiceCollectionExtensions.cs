@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +34,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<EmailTemplateRegistry>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
-        services.AddHostedService<OutboxDeliveryService>();
+        services.AddBackgroundJob<OutboxDeliveryService>();
         return services;
     }
 

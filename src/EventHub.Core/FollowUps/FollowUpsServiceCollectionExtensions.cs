@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.FollowUps.Emails;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class FollowUpsServiceCollectionExtensions
     {
         services.AddSingleton<ReminderService>();
         services.AddSingleton<BulkEmailService>();
-        services.AddHostedService<ReminderWorker>();
+        services.AddBackgroundJob<ReminderWorker>();
         services.AddSingleton<Events.IEditionCopyPart, ReminderEditionCopy>();
         services.AddEmailTemplatesBeside<ReminderEmail>();
         return services;

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using Microsoft.Extensions.Configuration;
 using EventHub.Core.Email;
 using EventHub.Core.Polls.Emails;
@@ -22,7 +23,7 @@ public static class PollsServiceCollectionExtensions
         services.AddSingleton<PollPersonalDataService>();
         services.AddSingleton<PollPriority>();
         services.AddSingleton<Bookings.IPriorityAccess>(provider => provider.GetRequiredService<PollPriority>());
-        services.AddHostedService<PollRetentionService>();
+        services.AddBackgroundJob<PollRetentionService>();
         services.AddEmailTemplatesBeside<PollVoteRecordedEmail>();
         return services;
     }

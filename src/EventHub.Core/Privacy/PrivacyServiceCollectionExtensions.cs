@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<RetentionService>();
         services.AddSingleton<Anonymiser>();
         services.AddSingleton<SubjectAccessService>();
-        services.AddHostedService<RetentionSweepWorker>();
+        services.AddBackgroundJob<RetentionSweepWorker>();
         return services;
     }
 }
