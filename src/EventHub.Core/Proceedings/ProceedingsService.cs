@@ -205,8 +205,10 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             return null;
         }
 
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Title).ToListAsync(ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var roomRows = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToListAsync(ct);
+        var rooms = roomRows.ToDictionary(r => r.Id, r => r.Name);
+        var sessions = ProceedingsRules.InBoardOrder(
+            await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct), roomRows);
         var notes = await db.Set<SessionNotes>().AsNoTracking().Where(n => db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == ev.Id))
             .ToDictionaryAsync(n => n.SessionId, ct);
         var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden)
