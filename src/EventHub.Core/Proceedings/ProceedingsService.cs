@@ -231,6 +231,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
                 MarkdownRenderer.ToSafeHtml(n?.KeyPoints),
                 MarkdownRenderer.ToSafeHtml(n?.Actions),
                 MarkdownRenderer.ToSafeHtml(n?.Links),
+                new ProceedingsNotesText(n?.Participants ?? string.Empty, n?.KeyPoints ?? string.Empty, n?.Actions ?? string.Empty, n?.Links ?? string.Empty),
                 [.. materials.Where(m => m.SessionId == s.Id).Select(MaterialView.From)],
                 [.. writeUps.Where(w => w.SessionId == s.Id).Select(w => View(w, s.Title))]));
         }
@@ -365,5 +366,5 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     }
 
     private static WriteUpView View(WriteUp w, string sessionTitle) =>
-        new(w.Id, w.SessionId, sessionTitle, w.AuthorName, MarkdownRenderer.ToSafeHtml(w.Text), w.Url, w.Status, w.CreatedUtc);
+        new(w.Id, w.SessionId, sessionTitle, w.AuthorName, MarkdownRenderer.ToSafeHtml(w.Text), w.Text, w.Url, w.Status, w.CreatedUtc);
 }
