@@ -290,7 +290,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     // ---- The public archive ----
 
-    /// <summary>Past sessions of public events whose title, description or notes contain the words, newest first.</summary>
+    /// <summary>Sessions of public events that are over or whose proceedings are published, whose title, description or notes contain the words, newest first.</summary>
     public async Task<PagedResult<ArchiveHit>> SearchArchiveAsync(string? query, int page = 0, int pageSize = 25, CancellationToken ct = default)
     {
         var words = (query ?? string.Empty).Trim().ToLowerInvariant()
@@ -302,8 +302,10 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Published proceedings are part of the record at once, even while the event (or its last day) is still running.
         var sessions = db.Sessions.AsNoTracking().Where(s =>
-            s.Event!.EndUtc < now && (s.Event.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed));
+            (s.Event!.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed)
+            && (s.Event.EndUtc < now || db.Set<ProceedingsSettings>().Any(p => p.EventId == s.EventId && p.IsPublished)));
         foreach (var word in words)
         {
             sessions = sessions.Where(s => s.Title.ToLower().Contains(word) || s.Description.ToLower().Contains(word)
