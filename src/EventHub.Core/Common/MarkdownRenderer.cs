@@ -148,6 +148,18 @@ public static class MarkdownRenderer
         {
             if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } a)
             {
+                // A link whose address was removed (an unsafe scheme) would still look like a link that goes nowhere:
+                // keep only its text.
+                if (!a.HasAttribute("href"))
+                {
+                    foreach (var child in a.ChildNodes.ToList())
+                    {
+                        e.ReplacementNodes.Add(child.Clone(deep: true));
+                    }
+
+                    return;
+                }
+
                 a.SetAttribute("rel", "nofollow noopener");
             }
         };
