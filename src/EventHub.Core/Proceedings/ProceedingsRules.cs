@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using EventHub.Core.Events;
 
 namespace EventHub.Core.Proceedings;
 
@@ -161,6 +162,20 @@ public static class ProceedingsRules
         && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>
+    /// Sessions as the board showed them: by start (an Open Space session starts when its board slot does, so this is
+    /// day then slot), then by the rooms' order on the board, sessions without a room last; title and id only break ties.
+    /// </summary>
+    public static IReadOnlyList<Session> InBoardOrder(IEnumerable<Session> sessions, IEnumerable<Room> rooms)
+    {
+        var position = rooms.OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return [.. sessions
+            .OrderBy(s => s.StartUtc)
+            .ThenBy(s => s.RoomId is { } id && position.TryGetValue(id, out var p) ? p : int.MaxValue)
+            .ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Id)];
+    }
 
     /// <summary>A Content-Disposition value that cannot break the header: ASCII fallback plus RFC 5987 name.</summary>
     public static string ContentDisposition(string downloadName)

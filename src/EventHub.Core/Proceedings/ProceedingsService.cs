@@ -205,8 +205,10 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             return null;
         }
 
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Title).ToListAsync(ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var roomRows = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).ToListAsync(ct);
+        var rooms = roomRows.ToDictionary(r => r.Id, r => r.Name);
+        var sessions = ProceedingsRules.InBoardOrder(
+            await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct), roomRows);
         var notes = await db.Set<SessionNotes>().AsNoTracking().Where(n => db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == ev.Id))
             .ToDictionaryAsync(n => n.SessionId, ct);
         var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden)
@@ -229,6 +231,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
                 MarkdownRenderer.ToSafeHtml(n?.KeyPoints),
                 MarkdownRenderer.ToSafeHtml(n?.Actions),
                 MarkdownRenderer.ToSafeHtml(n?.Links),
+                new ProceedingsNotesText(n?.Participants ?? string.Empty, n?.KeyPoints ?? string.Empty, n?.Actions ?? string.Empty, n?.Links ?? string.Empty),
                 [.. materials.Where(m => m.SessionId == s.Id).Select(MaterialView.From)],
                 [.. writeUps.Where(w => w.SessionId == s.Id).Select(w => View(w, s.Title))]));
         }
@@ -287,7 +290,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     // ---- The public archive ----
 
-    /// <summary>Past sessions of public events whose title, description or notes contain the words, newest first.</summary>
+    /// <summary>Sessions of public events that are over or whose proceedings are published, whose title, description or notes contain the words, newest first.</summary>
     public async Task<PagedResult<ArchiveHit>> SearchArchiveAsync(string? query, int page = 0, int pageSize = 25, CancellationToken ct = default)
     {
         var words = (query ?? string.Empty).Trim().ToLowerInvariant()
@@ -299,8 +302,10 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Published proceedings are part of the record at once, even while the event (or its last day) is still running.
         var sessions = db.Sessions.AsNoTracking().Where(s =>
-            s.Event!.EndUtc < now && (s.Event.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed));
+            (s.Event!.Status == EventStatus.Published || s.Event.Status == EventStatus.Completed)
+            && (s.Event.EndUtc < now || db.Set<ProceedingsSettings>().Any(p => p.EventId == s.EventId && p.IsPublished)));
         foreach (var word in words)
         {
             sessions = sessions.Where(s => s.Title.ToLower().Contains(word) || s.Description.ToLower().Contains(word)
@@ -363,5 +368,5 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     }
 
     private static WriteUpView View(WriteUp w, string sessionTitle) =>
-        new(w.Id, w.SessionId, sessionTitle, w.AuthorName, MarkdownRenderer.ToSafeHtml(w.Text), w.Url, w.Status, w.CreatedUtc);
+        new(w.Id, w.SessionId, sessionTitle, w.AuthorName, MarkdownRenderer.ToSafeHtml(w.Text), w.Text, w.Url, w.Status, w.CreatedUtc);
 }

@@ -25,4 +25,24 @@ public sealed class MarkdownRendererTests
         html.ShouldNotContain("javascript:", Case.Insensitive);
         html.ShouldContain("href=\"https://example.org\"");
     }
+
+    [Fact]
+    public void A_blocked_link_is_plain_text_not_a_link_that_goes_nowhere()
+    {
+        var html = MarkdownRenderer.ToSafeHtml("[click **here**](javascript:alert(1)) and [ok](https://example.org)");
+
+        html.ShouldBe("<p>click <strong>here</strong> and <a href=\"https://example.org\" rel=\"nofollow noopener\">ok</a></p>\n");
+    }
+
+    [Fact]
+    public void Markdown_for_a_viewer_keeps_formatting_but_escapes_raw_html_and_drops_unsafe_link_targets()
+    {
+        var md = MarkdownRenderer.ToSafeMarkdown("**Bold** <b onclick=x>hi</b>\n\n<div>\nblock\n</div>\n\n[x](javascript:alert(1)) [y][r] `<code>`\n\n[r]: data:text/html,hi");
+
+        md.ShouldContain("**Bold** &lt;b onclick=x>hi&lt;/b>");
+        md.ShouldContain("&lt;div>");
+        md.ShouldContain("x y `<code>`");
+        md.ShouldNotContain("javascript:");
+        md.ShouldNotContain("data:");
+    }
 }

@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Tests.Proceedings;
 
@@ -79,6 +80,25 @@ public sealed class ProceedingsServiceTests
         (await f.Proceedings.SearchArchiveAsync("arrivals")).TotalCount.ShouldBe(1);
         (await f.Proceedings.SearchArchiveAsync("knitting")).TotalCount.ShouldBe(0);
         (await f.Proceedings.SearchArchiveAsync("  ")).TotalCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Published_proceedings_are_searchable_before_the_event_has_ended()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await using (var db = f.Database.CreateDbContext())
+        {
+            // A long event: its first sessions are written up while it is still running.
+            await db.Events.Where(e => e.Id == f.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndUtc, f.Clock.GetUtcNow().UtcDateTime.AddDays(2)));
+        }
+
+
+        var beforePublishing = await f.Proceedings.SearchArchiveAsync("timetables");
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+        var afterPublishing = await f.Proceedings.SearchArchiveAsync("timetables");
+
+        beforePublishing.TotalCount.ShouldBe(0);
+        afterPublishing.Items.ShouldHaveSingleItem().ProceedingsPublished.ShouldBeTrue();
     }
 
     [Fact]

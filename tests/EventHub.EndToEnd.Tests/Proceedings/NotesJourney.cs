@@ -51,6 +51,11 @@ public sealed class NotesJourney(SharedApp shared, BrowserFixture browser) : Jou
         download.SuggestedFilename.ShouldBe("Timetable slides.pdf");
         var path = await download.PathAsync();
         (await File.ReadAllBytesAsync(path!)).ShouldBe(pdf);
+
+        // The whole book also downloads as one Markdown file named after the event.
+        var book = await reader.RunAndWaitForDownloadAsync(() => reader.GetByTestId("proceedings-markdown").ClickAsync());
+        book.SuggestedFilename.ShouldBe($"{seed.Slug}-proceedings.md");
+        (await File.ReadAllTextAsync((await book.PathAsync())!)).ShouldContain("Publish GTFS every week");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace EventHub.Web.Features.Proceedings;
 
 public static class ProceedingsEndpoints
 {
-    /// <summary>The material download endpoint, and the record link on the organiser's event page.</summary>
+    /// <summary>The material download endpoint, the book as Markdown, and the record link on the organiser's event page.</summary>
     public static IEndpointRouteBuilder MapProceedings(this IEndpointRouteBuilder app)
     {
         app.MapGet("/materials/{id:int}", async (int id, HttpContext http, MaterialService materials, CancellationToken ct) =>
@@ -23,6 +23,22 @@ public static class ProceedingsEndpoints
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             http.Response.Headers.CacheControl = "private, no-cache";
             return Results.File(download.FullPath, download.ContentType);
+        });
+
+        // The book as one Markdown file: the same reader rules as the page (published, or a preview for the team).
+        app.MapGet("/events/{slug}/proceedings.md", async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+        {
+            var book = await proceedings.GetBookAsync(OrganiserClaims.ToActor(http.User), slug, ct);
+            if (book is null)
+            {
+                return Results.NotFound();
+            }
+
+            var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            http.Response.Headers.ContentDisposition = ProceedingsRules.ContentDisposition(ProceedingsMarkdown.FileName(book.EventSlug));
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = book.IsPublished ? "public, max-age=300" : "private, no-cache";
+            return Results.Text(ProceedingsMarkdown.Render(book, site, DownloadUrl), ProceedingsMarkdown.ContentType);
         });
 
         EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
