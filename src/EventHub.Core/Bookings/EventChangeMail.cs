@@ -1,6 +1,5 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,19 +26,8 @@ public sealed class EventChangeMail : IEventChangeObserver
             .ToListAsync(ct);
         foreach (var b in bookings)
         {
-            var payload = new BookingMessagePayload
-            {
-                BookingReference = b.Reference,
-                ManageToken = b.ManageToken,
-                AttendeeName = b.Name,
-                CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
-                TicketTypeName = b.TicketType?.Name,
-                Reason = reason,
-
-                // Only a confirmed booking was sent an invite, so only it gets the calendar update or removal.
-                WithoutInvite = b.Status != BookingStatus.Confirmed,
-            };
-            Outbox.Enqueue(db, template, b.Email, b.Name, payload, change.NowUtc, b.EventId);
+            // Only a confirmed booking was sent an invite, so only it gets the calendar update or removal.
+            Lifecycle.Message(db, template, b, change.NowUtc, reason: reason, withoutInvite: b.Status != BookingStatus.Confirmed);
         }
     }
 

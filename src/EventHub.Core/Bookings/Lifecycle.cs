@@ -14,7 +14,10 @@ internal static class Lifecycle
         await db.Set<BookingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
         ?? BookingSettings.DefaultFor(eventId);
 
-    public static void Message(EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null)
+    /// <summary>Queues one booking message in the caller's unit of work; every booking mail's payload is built here.</summary>
+    public static void Message(
+        EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
+        bool withoutInvite = false)
     {
         var payload = new BookingMessagePayload
         {
@@ -27,6 +30,7 @@ internal static class Lifecycle
             OfferExpiresUtc = b.Status == BookingStatus.Offered ? b.OfferExpiresUtc : null,
             Reason = reason,
             SessionTitle = sessionTitle,
+            WithoutInvite = withoutInvite,
         };
         Outbox.Enqueue(db, template, b.Email, b.Name, payload, now, b.EventId);
     }
