@@ -1,24 +1,27 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using EventHub.Core.Events;
-using EventHub.Web.Tests.Access;
-
-namespace EventHub.Web.Tests.CheckIn;
+namespace EventHub.Web.Tests.Access;
 
 /// <summary>
-/// The four check-in pages of one event, asked over plain HTTP on the real app (the first, server-side render): an
-/// organiser with no place on the event's teams gets a real 404 that names nothing of it, the owner gets the page,
-/// and a door volunteer gets the pages their role allows and the catalogue's refusal on the others.
+/// Organiser pages of one event (they open through OrganiserEventPage), asked over plain HTTP on the real app (the
+/// first, server-side render): an organiser with no place on the event's teams gets a real 404 that names nothing of
+/// it; on the check-in pages the owner gets the page, and a door volunteer gets the pages their role allows and the
+/// catalogue's refusal on the others.
 /// </summary>
-public sealed class CheckInPagesHttpTests(OrganiserEndpointsTests.App app) : IClassFixture<OrganiserEndpointsTests.App>
+public sealed class OrganiserEventPagesHttpTests(OrganiserEndpointsTests.App app) : IClassFixture<OrganiserEndpointsTests.App>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string> Pages => ["/organiser/events/{event}/check-in", "/organiser/events/{event}/door-list",
         "/organiser/events/{event}/attendance", "/organiser/events/{event}/door-links"];
 
+    public static TheoryData<string> AllPages => ["/organiser/events/{event}/check-in", "/organiser/events/{event}/door-list",
+        "/organiser/events/{event}/attendance", "/organiser/events/{event}/door-links", "/organiser/events/{event}/edit",
+        "/organiser/events/{event}/announce", "/organiser/events/{event}/attendees"];
+
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(AllPages))]
     public async Task An_organiser_on_none_of_the_teams_gets_a_404_that_names_nothing_of_the_event(string path)
     {
         var response = await app.GetAsync(OrganiserEndpointsTests.App.Stranger, path, Ct);
