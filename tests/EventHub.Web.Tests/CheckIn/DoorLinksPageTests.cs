@@ -21,6 +21,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         _kit = await CheckInKit.CreateAsync();
         Services.AddSingleton(_kit.Links);
+        Services.AddSingleton(new EventHub.Core.Events.EventService(_kit.Booking.Database, _kit.Booking.Clock));
         Services.AddSingleton<TimeProvider>(_kit.Booking.Clock);
         Services.AddScoped<CurrentActor>();
         var auth = AddAuthorization();

@@ -25,6 +25,7 @@ public sealed class AnnouncePriorityPageTests : BunitContext, IAsyncLifetime
         AddAuthorization().SetAuthorized("Olive Organiser").SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));
         Services.AddScoped<CurrentActor>();
         Services.AddSingleton(_lists);
+        Services.AddSingleton(new EventHub.Core.Events.EventService(_rig.Database, _rig.Clock));
     }
 
     public new async ValueTask DisposeAsync()

@@ -1,7 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Web.Components.Shared;
-using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -17,26 +16,19 @@ public partial class MoveBookingPage
     private IReadOnlyList<FieldError> _errors = [];
 
     [Parameter]
-    public int Id { get; set; }
-
-    [Parameter]
     public int BookingId { get; set; }
 
     [Inject]
     private BookingMoveService Moves { get; set; } = default!;
 
     [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync()
+    // An organiser on none of the event's teams gets the not-found page (OrganiserEventPage); a booking of another
+    // event gets "Booking not found".
+    protected override async Task OnEventLoadedAsync(EventHub.Core.Events.EventDetail detail)
     {
-        _view = await Moves.GetMoveViewAsync(await CurrentActor.GetAsync(), Id, BookingId);
+        _view = await Moves.GetMoveViewAsync(Actor, Id, BookingId);
         _loaded = true;
         _ticketTypeId = _view?.TicketTypeId;
         _sessions = _view?.SessionIds.ToHashSet() ?? [];

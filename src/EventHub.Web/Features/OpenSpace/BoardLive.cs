@@ -10,7 +10,7 @@ namespace EventHub.Web.Features.OpenSpace;
 /// </summary>
 public abstract class BoardLive : ComponentBase, IDisposable
 {
-    private IDisposable? _subscription;
+    private readonly BoardFollower _follower = new();
 
     [Inject]
     protected ILiveSignal Signal { get; set; } = default!;
@@ -22,25 +22,15 @@ public abstract class BoardLive : ComponentBase, IDisposable
 
     protected abstract Task ReloadAsync();
 
-    protected void Follow(int eventId)
+    protected void Follow(int eventId) => _follower.Follow(Signal, eventId, RendererInfo.IsInteractive, () => InvokeAsync(async () =>
     {
-        if (_subscription is not null || !RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _subscription = Signal.Subscribe(eventId, message => message.Topic != LiveTopics.Board
-            ? Task.CompletedTask
-            : InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            }));
-    }
+        await ReloadAsync();
+        StateHasChanged();
+    }));
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _follower.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,7 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events.Access;
 using EventHub.Core.OpenSpace;
-using EventHub.Web.Features.Account;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.OpenSpace;
@@ -24,8 +23,15 @@ public partial class FacilitationBoardPage
     private DateTime? _slotEnd;
     private int _boardVersion;
 
-    [Parameter]
-    public int Id { get; set; }
+    private readonly BoardFollower _follower = new();
+
+    private BoardView? Board { get; set; }
+
+    [Inject]
+    private ILiveSignal Signal { get; set; } = default!;
+
+    [Inject]
+    private BoardLayoutService Layout { get; set; } = default!;
 
     [Inject]
     private PitchQueueService Queue { get; set; } = default!;
@@ -37,18 +43,13 @@ public partial class FacilitationBoardPage
     private SessionMergeService Merging { get; set; } = default!;
 
     [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
-
-    [Inject]
     private EventAccess Access { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
+    // An organiser on none of the event's teams gets the not-found page (OrganiserEventPage).
+    protected override async Task OnEventLoadedAsync(EventHub.Core.Events.EventDetail detail)
     {
         // The board is run by those who may edit the event; the door team has the pitch desk only.
-        var permissions = await Access.ForEventAsync(await CurrentActor.GetAsync(), Id);
+        var permissions = await Access.ForEventAsync(Actor, Id);
         if (!permissions.Has(Permission.Edit))
         {
             if (permissions.Has(Permission.PitchDesk))
@@ -74,11 +75,21 @@ public partial class FacilitationBoardPage
     {
         if (Board is not null)
         {
-            Follow(Board.EventId);
+            _follower.Follow(Signal, Board.EventId, RendererInfo.IsInteractive, () => InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }));
         }
     }
 
-    protected override async Task ReloadAsync()
+    public void Dispose()
+    {
+        _follower.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task ReloadAsync()
     {
         Board = await Layout.GetBoardAsync(await CurrentActor.GetAsync(), Id);
         _boardVersion++;

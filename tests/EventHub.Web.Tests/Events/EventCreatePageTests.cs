@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.Events;
 
-public sealed class EventEditPageTests : WebTestContext
+public sealed class EventCreatePageTests : WebTestContext
 {
     protected override Task OnInitializedAsync()
     {
@@ -18,7 +18,7 @@ public sealed class EventEditPageTests : WebTestContext
     [Fact]
     public void A_rejected_event_shows_an_error_summary_and_each_field_error_and_keeps_what_was_typed()
     {
-        var page = Render<EventEditPage>();
+        var page = Render<EventCreatePage>();
         page.WaitForElement("[data-testid=event-form]");
 
         page.Find("#Title").Change("Social Media Forum: winter");
@@ -45,7 +45,7 @@ public sealed class EventEditPageTests : WebTestContext
     [Fact]
     public async Task A_valid_event_is_saved_and_the_organiser_is_taken_to_it()
     {
-        var page = Render<EventEditPage>();
+        var page = Render<EventCreatePage>();
         page.WaitForElement("[data-testid=event-form]");
 
         page.Find("#Title").Change("Social Media Forum: winter");
