@@ -49,9 +49,9 @@ public sealed class SeriesService(IDbContextFactory<EventHubDbContext> dbFactory
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var granted = id is null ? AccessRules.Everything : await EventAccess.ResolveSeriesAsync(db, actor, id.Value, ct);
-        if (!granted.Contains(Permission.Edit))
+        if (AccessRules.Verdict(granted, Permission.Edit, EventErrors.SeriesGone) is { } refusal)
         {
-            return Outcome<EventSeries>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : EventErrors.SeriesGone);
+            return Outcome<EventSeries>.Refused(refusal);
         }
 
         var errors = EventRules.Validate(input);

@@ -40,10 +40,7 @@ internal static class PollAccess
             return CommonRefusals.SignInAsOrganiser;
         }
 
-        var granted = await ResolveAsync(db, actor, poll, ct);
-        return granted.Contains(permission) ? null
-            : granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow
-            : PollErrors.NotFound;
+        return AccessRules.Verdict(await ResolveAsync(db, actor, poll, ct), permission, PollErrors.NotFound);
     }
 
     /// <summary>The polls the actor may <paramref name="permission"/>, as a filter for a list.</summary>

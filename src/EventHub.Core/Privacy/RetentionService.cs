@@ -68,9 +68,11 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
-        if (!granted.Contains(Permission.Edit) || !await db.Series.AnyAsync(s => s.Id == seriesId, ct))
+        var refusal = AccessRules.Verdict(granted, Permission.Edit, PrivacyErrors.SeriesGone)
+            ?? (await db.Series.AnyAsync(s => s.Id == seriesId, ct) ? null : PrivacyErrors.SeriesGone);
+        if (refusal is not null)
         {
-            return Outcome<RetentionInput>.Refused(granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow : PrivacyErrors.SeriesGone);
+            return Outcome<RetentionInput>.Refused(refusal);
         }
 
         var errors = RetentionRules.Validate(input);

@@ -42,6 +42,16 @@ public static class AccessRules
     }
 
     /// <summary>
+    /// The one verdict on what an actor was granted: null when it holds <paramref name="permission"/>; the role
+    /// refusal when they are on the team but their role does not allow it; otherwise <paramref name="notFound"/>, so
+    /// an organiser on none of the teams cannot tell the row exists.
+    /// </summary>
+    public static Common.Refusal? Verdict(IReadOnlySet<Permission> granted, Permission permission, Common.Refusal notFound) =>
+        granted.Contains(permission) ? null
+        : granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow
+        : notFound;
+
+    /// <summary>
     /// What an organiser may do on an event given their places on its team and its series' team: the union, with
     /// the needs flag of either place. No place at all grants nothing.
     /// </summary>

@@ -49,10 +49,7 @@ public sealed class EventAccess(IDbContextFactory<EventHubDbContext> dbFactory)
             return notFound;
         }
 
-        var granted = await ResolveAsync(db, actor, eventId, ct);
-        return granted.Contains(permission) ? null
-            : granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow
-            : notFound;
+        return AccessRules.Verdict(await ResolveAsync(db, actor, eventId, ct), permission, notFound);
     }
 
     /// <summary><see cref="CheckAsync"/> with a context of its own, for a use case that has not opened one yet.</summary>

@@ -141,10 +141,7 @@ public sealed class TeamService(IDbContextFactory<EventHubDbContext> dbFactory, 
             return notFound ?? EventErrors.SeriesGone;
         }
 
-        var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
-        return granted.Contains(Permission.ManageTeam) ? null
-            : granted.Contains(Permission.See) ? EventErrors.RoleDoesNotAllow
-            : notFound ?? EventErrors.SeriesGone;
+        return AccessRules.Verdict(await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct), Permission.ManageTeam, notFound ?? EventErrors.SeriesGone);
     }
 
     private static async Task<List<TeamMemberRow>> RowsAsync(EventHubDbContext db, TeamScope scope, CancellationToken ct)

@@ -76,4 +76,14 @@ public sealed class AccessRulesTests
         granted.ShouldContain(Permission.ViewAttendees);
         granted.ShouldContain(Permission.ViewNeeds);
     }
+
+    [Fact]
+    public void The_verdict_allows_what_was_granted_refuses_a_team_role_that_does_not_and_hides_the_row_from_everyone_else()
+    {
+        var notFound = new EventHub.Core.Common.Refusal("gone", "Not found.", EventHub.Core.Common.OutcomeStatus.NotFound);
+
+        AccessRules.Verdict(AccessRules.For(TeamRole.Editor, false), Permission.Edit, notFound).ShouldBeNull();
+        AccessRules.Verdict(AccessRules.For(TeamRole.Door, false), Permission.Edit, notFound).ShouldBe(EventHub.Core.Events.EventErrors.RoleDoesNotAllow);
+        AccessRules.Verdict(AccessRules.Combine([]), Permission.Edit, notFound).ShouldBe(notFound);
+    }
 }
