@@ -40,3 +40,41 @@ document.addEventListener('submit', function (e) {
   }
   form.setAttribute('data-sent-at', String(Date.now()));
 }, true);
+
+// The phone board (a static page) follows the board's change stream: on each change it fetches the page again and
+// swaps in the fresh board, unless the person is filling in a form on it. Without script the board is as of page load.
+(function () {
+  var source = null;
+  function refresh(live) {
+    if (live.querySelector('form')) { return; }
+    fetch(window.location.href, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-board-live]');
+        var current = document.querySelector('[data-board-live]');
+        if (fresh && current && !current.querySelector('form')) {
+          fresh.setAttribute('data-board-listening', '');
+          current.replaceWith(fresh);
+        }
+      });
+  }
+  function follow() {
+    var live = document.querySelector('[data-board-changes]');
+    var url = live && live.getAttribute('data-board-changes');
+    if (source && (!url || source.url.indexOf(url) < 0)) { source.close(); source = null; }
+    if (!url || source || !window.EventSource) { return; }
+    source = new EventSource(url);
+    source.addEventListener('board', function (e) {
+      var current = document.querySelector('[data-board-live]');
+      if (!current) { return; }
+      if (e.data === 'listening') { current.setAttribute('data-board-listening', ''); return; }
+      refresh(current);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', follow);
+  if (document.readyState !== 'loading') { follow(); }
+  // Enhanced navigation swaps pages without loading scripts again.
+  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', follow); }
+  else { document.addEventListener('DOMContentLoaded', function () { if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', follow); } }); }
+})();

@@ -93,8 +93,10 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
                 .ShouldBe(0);
         }
 
-        // Bob opening the same link in his browser accepts the place with that one click.
-        await bob.GotoAsync(App.Url(ManageRoutes.AcceptOffer(bobToken)));
+        // Bob opening the same link in his browser sees the offer; the button on it accepts the place.
+        await bob.GotoInteractiveAsync(App.Url(ManageRoutes.AcceptOffer(bobToken)));
+        await Assertions.Expect(bob.GetByTestId("manage-status")).ToHaveTextAsync("Place offered");
+        await bob.GetByTestId("accept-offer").ClickAsync();
         await Assertions.Expect(bob.GetByTestId("manage-status")).ToHaveTextAsync("Confirmed");
         await Assertions.Expect(bob.GetByTestId("manage-message")).ToContainTextAsync("The place is yours");
         await Assertions.Expect(bob.GetByTestId("ticket-qr")).ToBeVisibleAsync();

@@ -16,6 +16,8 @@ public sealed class BoardDragJourney(SharedApp shared, BrowserFixture browser) :
         var phone = await NewPageAsync(phone: true);
         await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));
         await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Dragged into place");
+        // A static page: its script follows the board's change stream (no circuit).
+        await Assertions.Expect(phone.Locator("[data-board-listening]")).ToHaveCountAsync(1);
 
         var facilitator = await NewPageAsync();
         await seed.SignInAsync(facilitator, App);

@@ -14,8 +14,11 @@ public sealed class BoardJourney(SharedApp shared, BrowserFixture browser) : Jou
         await App.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Sharing data between councils", "Priya Patel"), "Priya Patel");
 
         var phone = await NewPageAsync(phone: true);
+        var blazorTraffic = phone.RecordBlazorTraffic();
         await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));
         await Assertions.Expect(phone.GetByTestId("phone-queue")).ToContainTextAsync("Sharing data between councils");
+        // A static page: its script follows the board's change stream (no circuit).
+        await Assertions.Expect(phone.Locator("[data-board-listening]")).ToHaveCountAsync(1);
         await phone.ShouldHaveNoAxeViolationsAsync();
 
         var facilitator = await NewPageAsync();
@@ -33,6 +36,8 @@ public sealed class BoardJourney(SharedApp shared, BrowserFixture browser) : Jou
         await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Sharing data between councils",
             new LocatorAssertionsToContainTextOptions { Timeout = 2_000 });
         await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Reading room");
+        await phone.ShouldHaveNoAxeViolationsAsync();
+        blazorTraffic.ShouldBeEmpty();
 
         var projector = await NewPageAsync();
         await projector.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board/projector"));

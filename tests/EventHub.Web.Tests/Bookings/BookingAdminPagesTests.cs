@@ -66,54 +66,6 @@ public sealed class BookingAdminPagesTests : WebTestContext
         return outcome.Value!;
     }
 
-    /// <summary>Ann holds the one place, Bob waits, Ann cancels: Bob has an offer.</summary>
-    private async Task<string> OfferedTokenAsync()
-    {
-        var ann = await BookAsync("Ann Example");
-        var bob = await BookAsync("Bob Example");
-        (await _bookings.CancelAsync(ann.ManageToken)).Succeeded.ShouldBeTrue();
-        (await _bookings.GetByTokenAsync(bob.ManageToken))!.Booking.Status.ShouldBe(BookingStatus.Offered);
-        return bob.ManageToken;
-    }
-
-    [Fact]
-    public async Task Opening_the_accept_link_without_a_live_circuit_changes_nothing()
-    {
-        var token = await OfferedTokenAsync();
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-
-        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "accept-offer"));
-
-        page.WaitForAssertion(() => page.Find("[data-testid=offer-pending]"));
-        page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Place offered");
-        (await _bookings.GetByTokenAsync(token))!.Booking.Status.ShouldBe(BookingStatus.Offered);
-    }
-
-    [Fact]
-    public async Task Opening_the_accept_link_in_an_interactive_browser_accepts_the_place_with_one_click()
-    {
-        var token = await OfferedTokenAsync();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-
-        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "accept-offer"));
-
-        page.WaitForAssertion(() => page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Confirmed"));
-        page.Find("[data-testid=manage-message]").TextContent.ShouldContain("The place is yours");
-        (await _bookings.GetByTokenAsync(token))!.Booking.Status.ShouldBe(BookingStatus.Confirmed);
-    }
-
-    [Fact]
-    public async Task Opening_the_decline_link_in_an_interactive_browser_passes_the_place_on()
-    {
-        var token = await OfferedTokenAsync();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-
-        var page = Render<ManagePage>(p => p.Add(c => c.Token, token).Add(c => c.Action, "decline-offer"));
-
-        page.WaitForAssertion(() => page.Find("[data-testid=manage-status]").TextContent.ShouldBe("Cancelled"));
-        page.Find("[data-testid=manage-message]").TextContent.ShouldContain("You turned down the place");
-    }
-
     [Fact]
     public async Task Removing_a_booked_ticket_type_says_why_not_and_reordering_works_from_the_buttons()
     {
@@ -185,12 +137,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
         page.WaitForAssertion(() => page.Find("[data-testid=questions]").TextContent.ShouldContain("hidden: no longer asked, answers kept"));
         page.Find("[data-testid=question-hide]").TextContent.ShouldStartWith("Ask again");
 
-        // Ann's manage page no longer asks it; saving her other answers keeps the hidden one.
-        var manage = Render<ManagePage>(p => p.Add(c => c.Token, ann.ManageToken));
-        manage.WaitForAssertion(() => manage.Find("[data-testid=save-answers]"));
-        manage.Markup.ShouldNotContain("Which team?");
-        manage.Find("[data-testid=save-answers]").Click();
-        manage.WaitForAssertion(() => manage.Find("[data-testid=manage-message]").TextContent.ShouldBe("Your answers are saved."));
+        // Ann's answer is kept (her manage page no longer asks it: ManagePageTests).
         (await _bookings.GetByTokenAsync(ann.ManageToken))!.Booking.Answers.ShouldHaveSingleItem().Value.ShouldBe("Digital");
     }
 

@@ -4,6 +4,7 @@ using EventHub.Core.FollowUps;
 using EventHub.Core.Events;
 using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ namespace EventHub.Web.Tests.FollowUps;
 
 public sealed class StillComingPagesTests : WebTestContext
 {
+    private readonly PlainForm _request = new();
     private BookingWriteGate _gate = default!;
     private BookingService _bookings = default!;
     private string _annToken = string.Empty;
@@ -19,6 +21,7 @@ public sealed class StillComingPagesTests : WebTestContext
 
     protected override async Task OnInitializedAsync()
     {
+        PlainForm.AddServices(this);
         _gate = new BookingWriteGate();
         _bookings = new BookingService(Core.Database, Core.Clock, _gate);
         Services.AddSingleton(new ReminderService(Core.Database, Core.Clock, _bookings));
@@ -51,33 +54,49 @@ public sealed class StillComingPagesTests : WebTestContext
         return await db.Set<EventHub.Core.Bookings.Booking>().Where(b => b.Id == id).Select(b => b.Status).SingleAsync();
     }
 
+    private IRenderedComponent<ReleasePlacePage> RenderRelease(string path)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+        return Render<ReleasePlacePage>(p => p.Add(x => x.Token, _annToken).AddCascadingValue(_request.Http));
+    }
+
+    private IRenderedComponent<StillComingPage> RenderStillComing(string path)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+        return Render<StillComingPage>(p => p.Add(x => x.Token, _annToken).AddCascadingValue(_request.Http));
+    }
+
+    private string RedirectedTo => new Uri(Services.GetRequiredService<NavigationManager>().Uri).PathAndQuery;
+
     [Fact]
     public async Task Opening_the_release_link_changes_nothing_and_the_button_passes_the_place_to_the_waiting_list()
     {
-        var page = Render<ReleasePlacePage>(p => p.Add(x => x.Token, _annToken));
-        page.WaitForAssertion(() => page.Find("[data-testid=release-place]"));
+        var page = RenderRelease(ManageRoutes.ReleasePlace(_annToken));
+        page.Find("[data-testid=release-place]").Closest("form")!.GetAttribute("method").ShouldBe("post");
         (await StatusAsync(_annId)).ShouldBe(BookingStatus.Confirmed);
 
-        page.Find("[data-testid=release-place]").Click();
+        await _request.PressAsync(page, "[data-testid=release-place]");
 
-        page.WaitForAssertion(() => page.Find("[data-testid=place-released]"));
         (await StatusAsync(_annId)).ShouldBe(BookingStatus.Cancelled);
         (await StatusAsync(_bobId)).ShouldBe(BookingStatus.Offered);
+        RedirectedTo.ShouldBe(ManageRoutes.ReleasePlace(_annToken) + "?done=released");
+        RenderRelease(RedirectedTo).Find("[data-testid=place-released]");
     }
 
     [Fact]
     public async Task Opening_the_still_coming_link_records_nothing_until_the_button_is_pressed()
     {
-        var page = Render<StillComingPage>(p => p.Add(x => x.Token, _annToken));
-        page.WaitForAssertion(() => page.Find("[data-testid=keep-place]"));
+        var page = RenderStillComing(ManageRoutes.StillComing(_annToken));
+        page.Find("[data-testid=keep-place]").Closest("form")!.GetAttribute("method").ShouldBe("post");
         await using (var db = Core.Database.CreateDbContext())
         {
             (await db.Set<PlaceKept>().CountAsync()).ShouldBe(0);
         }
 
-        page.Find("[data-testid=keep-place]").Click();
+        await _request.PressAsync(page, "[data-testid=keep-place]");
 
-        page.WaitForAssertion(() => page.Find("[data-testid=place-kept]"));
+        RedirectedTo.ShouldBe(ManageRoutes.StillComing(_annToken));
+        RenderStillComing(RedirectedTo).Find("[data-testid=place-kept]");
         await using var check = Core.Database.CreateDbContext();
         (await check.Set<PlaceKept>().SingleAsync()).BookingId.ShouldBe(_annId);
     }

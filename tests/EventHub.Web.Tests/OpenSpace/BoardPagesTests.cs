@@ -3,11 +3,21 @@ using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.OpenSpace;
 
 public sealed class BoardPagesTests : BoardContext
 {
+    private readonly PlainForm _request = new();
+
+    public BoardPagesTests()
+    {
+        PlainForm.AddServices(this);
+    }
+
     [Fact]
     public async Task Choosing_a_proposal_then_a_cell_places_it_on_the_board()
     {
@@ -56,35 +66,46 @@ public sealed class BoardPagesTests : BoardContext
     }
 
     [Fact]
-    public async Task The_phone_view_updates_when_the_board_changes_elsewhere()
+    public async Task The_phone_view_shows_the_board_as_it_stands_and_names_its_change_stream_without_following_it_itself()
     {
         var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
-        var page = Render<PhoneBoardPage>(p => p.Add(x => x.Slug, Slug));
-        page.WaitForAssertion(() => page.Find("[data-testid=phone-queue]").TextContent.ShouldContain("Open data"));
+        var page = RenderPhoneBoard();
+        page.Find("[data-testid=phone-queue]").TextContent.ShouldContain("Open data");
         page.FindAll("[data-testid=phone-session]").ShouldBeEmpty();
+        page.Find("[data-testid=board-live]").GetAttribute("data-board-changes").ShouldBe($"/events/{Slug}/board/changes");
 
         await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId);
 
-        page.WaitForAssertion(() => page.Find("[data-testid=phone-session]").TextContent.ShouldContain("Open data"), TimeSpan.FromSeconds(2));
-        Signal.ListenerCount(EventId).ShouldBe(1);
+        RenderPhoneBoard().Find("[data-testid=phone-session]").TextContent.ShouldContain("Open data");
+        Signal.ListenerCount(EventId).ShouldBe(0, "the static page holds no subscription; its script follows the change stream");
     }
 
     [Fact]
-    public async Task Marking_interest_without_an_email_shows_the_error_and_with_one_thanks_the_person()
+    public async Task Marking_interest_with_the_plain_form_keeps_the_name_on_an_error_and_redirects_back_with_thanks()
     {
         var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
         var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
-        var page = Render<PhoneBoardPage>(p => p.Add(x => x.Slug, Slug));
-        page.WaitForAssertion(() => page.Find("[data-testid=phone-session] button"));
+        RenderPhoneBoard().Find("[data-testid=interest-open]").GetAttribute("href").ShouldBe($"/events/{Slug}/board?interest={session}#session-{session}");
+        var page = RenderPhoneBoard($"?interest={session}");
+        PlainForm.Type(page, $"interest-{session}-Name", "Ivy");
 
-        page.Find("[data-testid=phone-session] button").Click();
-        page.Find($"#interest-{session}-Name").Change("Ivy");
-        page.Find("[data-testid=phone-session] button.button").Click();
-        page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Enter an email address"));
+        await _request.PressAsync(page, "[data-testid=interest-submit]");
 
-        page.Find($"#interest-{session}-Email").Change("ivy@example.com");
-        page.Find("[data-testid=phone-session] button.button").Click();
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Enter an email address");
+        page.Find($"#interest-{session}-Name").GetAttribute("value").ShouldBe("Ivy");
+        PlainForm.Type(page, $"interest-{session}-Email", "ivy@example.com");
 
-        page.WaitForAssertion(() => page.Find("[data-testid=interest-message]").TextContent.ShouldContain("You are down as interested in “Open data”"));
+        await _request.PressAsync(page, "[data-testid=interest-submit]");
+
+        new Uri(Services.GetRequiredService<NavigationManager>().Uri).PathAndQuery.ShouldBe($"/events/{Slug}/board?interested={session}");
+        var after = RenderPhoneBoard($"?interested={session}");
+        after.Find("[data-testid=interest-message]").TextContent.ShouldContain("You are down as interested in “Open data”");
+        after.Find("[data-testid=phone-session]").TextContent.ShouldContain("1 interested");
+    }
+
+    private IRenderedComponent<PhoneBoardPage> RenderPhoneBoard(string? query = null)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/events/{Slug}/board{query}");
+        return Render<PhoneBoardPage>(p => p.Add(x => x.Slug, Slug).AddCascadingValue(_request.Http));
     }
 }

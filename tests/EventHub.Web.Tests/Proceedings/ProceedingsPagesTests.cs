@@ -5,6 +5,7 @@ using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Tests.OpenSpace;
+using EventHub.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Web.Tests.Proceedings;
@@ -12,6 +13,46 @@ namespace EventHub.Web.Tests.Proceedings;
 /// <summary>The record of the day's pages: notes, the record page, the series archive.</summary>
 public sealed class ProceedingsPagesTests : BoardContext
 {
+    private readonly PlainForm _request = new();
+
+    public ProceedingsPagesTests()
+    {
+        PlainForm.AddServices(this);
+    }
+
+    private async Task<string> NotesTokenAsync()
+    {
+        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
+        return (await Services.GetService<NotesService>()!.GetEditTokenAsync(Actor.System, session)).Value!;
+    }
+
+    [Fact]
+    public async Task Without_a_circuit_the_save_button_posts_the_notes_and_redirects_back_saying_so()
+    {
+        var token = await NotesTokenAsync();
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token).AddCascadingValue(_request.Http));
+        page.Find("[data-testid=notes-form]").GetAttribute("method").ShouldBe("post");
+        PlainForm.Type(page, "notes-KeyPoints", "Share the data");
+        PlainForm.Type(page, "notes-Participants", "Ola, Dee");
+
+        await _request.PressAsync(page, "[data-testid=notes-save]");
+
+        // Names without the consent box ticked: refused, with everything typed kept.
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("There is a problem");
+        page.Find("#notes-KeyPoints").GetAttribute("value").ShouldBe("Share the data");
+        page.Find("#notes-Participants").GetAttribute("value").ShouldBe("Ola, Dee");
+        (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.KeyPoints.ShouldBeEmpty();
+        PlainForm.Tick(page, "#notes-ParticipantsConsented");
+
+        await _request.PressAsync(page, "[data-testid=notes-save]");
+
+        new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery.ShouldBe($"/notes/{token}?saved=1");
+        var saved = (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!;
+        (saved.KeyPoints, saved.Participants).ShouldBe(("Share the data", "Ola, Dee"));
+        Render<SessionNotesPage>(p => p.Add(x => x.Token, token)).Find("[data-testid=notes-message]").TextContent.ShouldBe("Your notes are saved.");
+    }
+
     [Fact]
     public async Task The_notes_page_saves_and_says_when()
     {
@@ -22,7 +63,7 @@ public sealed class ProceedingsPagesTests : BoardContext
         page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldBe("Not edited yet"));
 
         page.Find("[data-testid=notes-keypoints]").Input("Share the data");
-        page.Find("[data-testid=notes-save]").Click();
+        page.Find("[data-testid=notes-form]").Submit();
 
         page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldStartWith("Saved at"));
         (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.KeyPoints.ShouldBe("Share the data");

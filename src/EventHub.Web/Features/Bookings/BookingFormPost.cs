@@ -44,7 +44,17 @@ public static class BookingFormPost
         var sessions = Ids(posted[nameof(BookingForm.SessionIds)]);
         // Kept in the order the event lists them, whatever order they were ticked in.
         form.SessionIds = [.. model.Sessions.Select(s => s.Id).Where(sessions.Contains)];
-        foreach (var q in model.Questions)
+        ReadAnswers(posted, model.Questions, form.Answers);
+        return form;
+    }
+
+    /// <summary>
+    /// The answers to <paramref name="questions"/> as posted by <see cref="BookingQuestionFields"/>, into
+    /// <paramref name="answers"/> by question id (a multiple choice one per line); a question left blank is removed.
+    /// </summary>
+    public static void ReadAnswers(IFormCollection posted, IEnumerable<RegistrationQuestion> questions, IDictionary<int, string> answers)
+    {
+        foreach (var q in questions)
         {
             var values = posted[BookingRules.AnswerField(q.Id)];
             var answer = q.Kind == QuestionKind.MultipleChoice
@@ -52,11 +62,13 @@ public static class BookingFormPost
                 : values.FirstOrDefault() ?? string.Empty;
             if (answer.Length > 0)
             {
-                form.Answers[q.Id] = answer;
+                answers[q.Id] = answer;
+            }
+            else
+            {
+                answers.Remove(q.Id);
             }
         }
-
-        return form;
     }
 
     /// <summary>A fresh form: the only ticket type, or the hidden one whose link the visitor followed, is already chosen.</summary>

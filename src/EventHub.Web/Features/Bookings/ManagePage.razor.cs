@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
@@ -6,70 +7,79 @@ using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.Bookings;
 
-/// <summary>The private manage link: ticket, answers, sessions, cancel, waiting list and offers. No sign-in; the token is the key.</summary>
+/// <summary>
+/// The private manage link: ticket, answers, sessions, cancel, waiting list and offers. No sign-in; the token is the key.
+/// Each action is a plain form post handled here and acted on by <see cref="BookingService"/> alone; success redirects
+/// back with a <see cref="Done"/> word that says what happened, a refusal shows the error summary with what was typed.
+/// </summary>
 public partial class ManagePage
 {
+    /// <summary>The route word of the email's "accept the place" link: the page shows the offer, a button accepts it.</summary>
+    public const string AcceptOfferAction = "accept-offer";
+
+    /// <summary>The route word of the email's "no thanks" link: the page asks first, a button declines.</summary>
+    public const string DeclineOfferAction = "decline-offer";
+
+    /// <summary>The route word that shows "are you sure?" before cancelling or leaving the waiting list.</summary>
+    public const string CancelAction = "cancel";
+
+    private const string OfferField = "offer";
+    private const string CancelField = "cancel";
+    private const string CancelBooking = "booking";
+    private const string LeaveWaitlist = "waitlist";
+
+    private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
+    {
+        ["accepted"] = "The place is yours. Your ticket is below and we have emailed it to you.",
+        ["declined"] = "You turned down the place. It has been offered to the next person.",
+        ["cancelled"] = "Your booking is cancelled.",
+        ["left-waiting-list"] = "You have left the waiting list.",
+        ["answers"] = "Your answers are saved.",
+        ["sessions"] = "Your sessions are saved.",
+    };
+
     private ManageView? _view;
     private bool _loaded;
-    private string? _message;
     private IReadOnlyList<FieldError> _errors = [];
     private Dictionary<int, string> _answers = [];
     private string _dietary = string.Empty;
     private string _access = string.Empty;
     private HashSet<int> _sessions = [];
-    private bool _confirmCancel;
-    private bool _linkActionPending;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
 
-    /// <summary>
-    /// "accept-offer" or "decline-offer" from the email links. The action runs once the page is interactive (a person's
-    /// browser), never on the plain GET that mail scanners make, which only sees the offer.
-    /// </summary>
+    /// <summary><see cref="AcceptOfferAction"/>, <see cref="DeclineOfferAction"/> or <see cref="CancelAction"/>: what the page opens on. A GET never acts.</summary>
     [Parameter]
     public string? Action { get; set; }
+
+    /// <summary>Set by the redirect after an action (Post/Redirect/Get): what happened.</summary>
+    [SupplyParameterFromQuery(Name = "done")]
+    public string? Done { get; set; }
 
     [Inject]
     private BookingService Bookings { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private string? Message => _errors.Count == 0 && Done is not null && DoneMessages.TryGetValue(Done, out var message) ? message : null;
+
+    /// <summary>The address that asks "are you sure?" before cancelling.</summary>
+    public static string CancelRoute(string token) => $"{ManageRoutes.Manage(token)}/{CancelAction}#cancel";
+
     protected override async Task OnParametersSetAsync()
     {
-        if (Action is not (null or "accept-offer" or "decline-offer"))
+        if (Action is not (null or AcceptOfferAction or DeclineOfferAction or CancelAction))
         {
             _view = null;
             _loaded = true;
             return;
         }
 
-        await LoadAsync();
-        _linkActionPending = Action is not null && _view?.Booking.Status == BookingStatus.Offered;
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        // Prerendering (and any GET without a live circuit) never gets here with IsInteractive, so a scanner that
-        // fetches the link changes nothing; a person's browser accepts or declines with that one click.
-        if (!firstRender || !_linkActionPending || !RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _linkActionPending = false;
-        if (Action == "accept-offer")
-        {
-            await AcceptAsync();
-        }
-        else
-        {
-            await DeclineAsync();
-        }
-
-        StateHasChanged();
-    }
-
-    private async Task LoadAsync()
-    {
         _view = await Bookings.GetByTokenAsync(Token);
         _loaded = true;
         if (_view is { } v)
@@ -77,7 +87,59 @@ public partial class ManagePage
             _answers = v.Booking.Answers.ToDictionary(a => a.QuestionId, a => a.Value);
             _dietary = v.Booking.DietaryNeeds;
             _access = v.Booking.AccessNeeds;
-            _sessions = v.Booking.Sessions.Select(s => s.SessionId).ToHashSet();
+            _sessions = [.. v.Booking.Sessions.Select(s => s.SessionId)];
+        }
+    }
+
+    private async Task AnswerOfferAsync()
+    {
+        var accept = (await PostedAsync())[OfferField].FirstOrDefault() == "accept";
+        var outcome = accept ? await Bookings.AcceptOfferAsync(Token) : await Bookings.DeclineOfferAsync(Token);
+        await AfterAsync(outcome, accept ? "accepted" : "declined");
+    }
+
+    private async Task CancelAsync()
+    {
+        var leave = (await PostedAsync())[CancelField].FirstOrDefault() == LeaveWaitlist;
+        var outcome = leave ? await Bookings.LeaveWaitlistAsync(Token) : await Bookings.CancelAsync(Token);
+        await AfterAsync(outcome, leave ? "left-waiting-list" : "cancelled");
+    }
+
+    private async Task SaveSessionsAsync()
+    {
+        var posted = await PostedAsync();
+        _sessions = [.. posted["SessionIds"].Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>()];
+        await AfterAsync(await Bookings.ChooseSessionsAsync(Token, _sessions), "sessions");
+    }
+
+    private async Task SaveAnswersAsync()
+    {
+        var posted = await PostedAsync();
+        // Only the questions still asked are on the form; the answers to hidden ones stay as they were.
+        BookingFormPost.ReadAnswers(posted, AskedQuestions(_view), _answers);
+        _dietary = posted["DietaryNeeds"].FirstOrDefault() ?? string.Empty;
+        _access = posted["AccessNeeds"].FirstOrDefault() ?? string.Empty;
+        await AfterAsync(await Bookings.UpdateAnswersAsync(Token, _answers, _dietary, _access), "answers");
+    }
+
+    private async Task<IFormCollection> PostedAsync() =>
+        HttpContext is { } http ? await http.Request.ReadFormAsync() : FormCollection.Empty;
+
+    /// <summary>Success: back to the page with what happened (Post/Redirect/Get). A refusal: the page again, with the error summary and the input kept.</summary>
+    private async Task AfterAsync<T>(Outcome<T> outcome, string done)
+    {
+        if (outcome.Succeeded)
+        {
+            Navigation.NavigateTo($"{ManageRoutes.Manage(Token)}?done={done}");
+            return;
+        }
+
+        _errors = outcome.Errors;
+        var fresh = await Bookings.GetByTokenAsync(Token);
+        if (fresh is not null)
+        {
+            // The status may have moved on (an offer ran out); what the person typed stays as typed.
+            _view = fresh;
         }
     }
 
@@ -101,47 +163,9 @@ public partial class ManagePage
         _ => "Cancelled",
     };
 
+    private static List<RegistrationQuestion> AskedQuestions(ManageView? view) => [.. view?.Questions.Where(q => !q.Hidden) ?? []];
+
     private static string QrDataUri(string code) => ManagePageQr.DataUri(code);
-
-    private async Task AcceptAsync() => await AfterAsync(await Bookings.AcceptOfferAsync(Token), "The place is yours. Your ticket is below and we have emailed it to you.");
-
-    private async Task DeclineAsync() => await AfterAsync(await Bookings.DeclineOfferAsync(Token), "You turned down the place. It has been offered to the next person.");
-
-    private async Task CancelAsync()
-    {
-        var waiting = _view?.Booking.Status == BookingStatus.Waiting;
-        _confirmCancel = false;
-        await AfterAsync(await Bookings.CancelAsync(Token), waiting ? "You have left the waiting list." : "Your booking is cancelled.");
-    }
-
-    private async Task SaveSessionsAsync()
-    {
-        var outcome = await Bookings.ChooseSessionsAsync(Token, _sessions);
-        _errors = outcome.Errors;
-        if (outcome.Succeeded)
-        {
-            _message = "Your sessions are saved.";
-            await LoadAsync();
-        }
-    }
-
-    private async Task SaveAnswersAsync()
-    {
-        var outcome = await Bookings.UpdateAnswersAsync(Token, _answers, _dietary, _access);
-        _errors = outcome.Errors;
-        if (outcome.Succeeded)
-        {
-            _message = "Your answers are saved.";
-            await LoadAsync();
-        }
-    }
-
-    private async Task AfterAsync(Outcome<BookingStatus> outcome, string success)
-    {
-        _errors = outcome.Errors;
-        _message = outcome.Succeeded ? success : null;
-        await LoadAsync();
-    }
 
     private static List<ChoiceOption<int>> SessionChoices(ManageView view, string timeZoneId) =>
         view.Sessions.Where(s => s.Capacity is not null).Select(s =>

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using EventHub.Web.Features.Events.Organiser;
 
@@ -17,6 +20,34 @@ public static class OpenSpaceEndpoints
             await walkIns.GetFormAsync(eventId, ct) is { } form
                 ? Results.Redirect($"/events/{form.Slug}/pitch")
                 : Results.NotFound());
+
+        // The public board's change stream (Server-Sent Events) for the phone board's few lines of script: a message
+        // each time the board changes, from the live signal, so it works on whichever node made the change.
+        app.MapGet("/events/{slug}/board/changes", async (string slug, BoardLayoutService layout, ILiveSignal signal, CancellationToken ct) =>
+            await layout.GetBoardAsync(Actor.Anonymous, slug, ct) is { } board
+                ? TypedResults.ServerSentEvents(BoardChangesAsync(signal, board.EventId, ct), eventType: "board")
+                : (IResult)TypedResults.NotFound());
         return app;
+    }
+
+    private static async IAsyncEnumerable<string> BoardChangesAsync(ILiveSignal signal, int eventId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Changes that arrive together are told once: the page reloads the whole board anyway.
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var subscription = signal.Subscribe(eventId, message =>
+        {
+            if (message.Topic == LiveTopics.Board)
+            {
+                changes.Writer.TryWrite(true);
+            }
+
+            return Task.CompletedTask;
+        });
+        yield return "listening";
+        while (await changes.Reader.WaitToReadAsync(ct))
+        {
+            changes.Reader.TryRead(out _);
+            yield return "changed";
+        }
     }
 }

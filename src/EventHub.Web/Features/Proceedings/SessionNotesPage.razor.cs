@@ -32,6 +32,17 @@ public partial class SessionNotesPage
     [Parameter]
     public string Token { get; set; } = string.Empty;
 
+    /// <summary>Set by the redirect after the notes form was posted without a circuit (Post/Redirect/Get).</summary>
+    [SupplyParameterFromQuery(Name = "saved")]
+    public string? Saved { get; set; }
+
+    /// <summary>Present while the page is rendered on the server: a plain POST of the notes form is handled then.</summary>
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Inject]
     private NotesService Notes { get; set; } = default!;
 
@@ -90,13 +101,44 @@ public partial class SessionNotesPage
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
-    private async Task SaveNowAsync()
+    private string? SavedMessage => _errors.Count == 0 && Saved == "1" ? "Your notes are saved." : null;
+
+    /// <summary>
+    /// The Save button. In the circuit it saves at once; a plain POST (JavaScript off) reads the posted fields, saves
+    /// them against the revision the form was rendered with, and redirects back saying so, or shows what went wrong
+    /// with everything typed kept.
+    /// </summary>
+    private async Task SubmitAsync()
     {
-        _pending?.Cancel();
-        await SaveAsync();
+        if (HttpContext is not { } http || !HttpMethods.IsPost(http.Request.Method))
+        {
+            _pending?.Cancel();
+            await SaveAsync();
+            return;
+        }
+
+        var posted = await http.Request.ReadFormAsync();
+        _input = new NotesForm
+        {
+            Convener = posted["Convener"].FirstOrDefault(),
+            Participants = posted["Participants"].FirstOrDefault(),
+            KeyPoints = posted["KeyPoints"].FirstOrDefault(),
+            Actions = posted["Actions"].FirstOrDefault(),
+            Links = posted["Links"].FirstOrDefault(),
+        };
+        _consented = posted["ParticipantsConsented"].Contains("true");
+        if (int.TryParse(posted["BaseRevision"].FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision))
+        {
+            _revision = revision;
+        }
+
+        if (await SaveAsync())
+        {
+            Navigation.NavigateTo($"/notes/{Uri.EscapeDataString(Token)}?saved=1");
+        }
     }
 
-    private async Task SaveAsync()
+    private async Task<bool> SaveAsync()
     {
         await _saving.WaitAsync();
         try
@@ -117,11 +159,11 @@ public partial class SessionNotesPage
             {
                 _revision = outcome.Value!.Revision;
                 _status = "Saved at " + SavedLabel(outcome.Value.SavedUtc);
+                return true;
             }
-            else
-            {
-                _status = "Not saved: " + outcome.Errors[0].Message;
-            }
+
+            _status = "Not saved: " + outcome.Errors[0].Message;
+            return false;
         }
         finally
         {

@@ -1,0 +1,98 @@
+using System.Globalization;
+using EventHub.Core.Common;
+using EventHub.Core.OpenSpace;
+using EventHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components;
+
+namespace EventHub.Web.Features.OpenSpace;
+
+/// <summary>
+/// The public board on a phone: static HTML, kept fresh by a few lines of script on the board's change stream
+/// (<see cref="OpenSpaceEndpoints"/>), and "I'd like to go" as a plain form handled by <see cref="InterestService"/>.
+/// </summary>
+public partial class PhoneBoardPage
+{
+    private const string SessionField = "SessionId";
+
+    private IReadOnlyList<FieldError> _errors = [];
+    private string? _name;
+    private string? _email;
+    private int? _postedSession;
+
+    [Parameter]
+    public string Slug { get; set; } = string.Empty;
+
+    /// <summary>The session whose "I'd like to go" form is open (from the link that opens it).</summary>
+    [SupplyParameterFromQuery(Name = "interest")]
+    public int? Interest { get; set; }
+
+    /// <summary>Set by the redirect after interest was marked (Post/Redirect/Get).</summary>
+    [SupplyParameterFromQuery(Name = "interested")]
+    public int? Interested { get; set; }
+
+    [Inject]
+    private BoardLayoutService Layout { get; set; } = default!;
+
+    [Inject]
+    private InterestService Interests { get; set; } = default!;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private BoardView? Board { get; set; }
+
+    private int? InterestSession => _postedSession ?? Interest;
+
+    /// <summary>The board's change stream: one message each time the board changes.</summary>
+    public static string ChangesPath(string slug) => $"/events/{Uri.EscapeDataString(slug)}/board/changes";
+
+    private string InterestPath(int sessionId) =>
+        $"/events/{Uri.EscapeDataString(Slug)}/board?interest={sessionId.ToString(CultureInfo.InvariantCulture)}#session-{sessionId.ToString(CultureInfo.InvariantCulture)}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Board = await Layout.GetBoardAsync(await CurrentActor.GetAsync(), Slug);
+        if (Board is null)
+        {
+            Navigation.NotFound();
+        }
+    }
+
+    private string? Message(BoardView board) =>
+        _errors.Count == 0 && board.Cells.FirstOrDefault(c => c.SessionId == Interested) is { } cell
+            ? $"Thank you. You are down as interested in “{cell.Title}”."
+            : null;
+
+    private async Task MarkAsync()
+    {
+        if (HttpContext is null)
+        {
+            return;
+        }
+
+        var posted = await HttpContext.Request.ReadFormAsync();
+        if (!int.TryParse(posted[SessionField].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
+        {
+            return;
+        }
+
+        var prefix = $"interest-{sessionId.ToString(CultureInfo.InvariantCulture)}-";
+        _postedSession = sessionId;
+        _name = posted[prefix + "Name"].FirstOrDefault();
+        _email = posted[prefix + "Email"].FirstOrDefault();
+        var outcome = await Interests.MarkInterestAsync(sessionId, _name, _email);
+        if (outcome.Succeeded)
+        {
+            Navigation.NavigateTo($"/events/{Uri.EscapeDataString(Slug)}/board?interested={sessionId.ToString(CultureInfo.InvariantCulture)}#session-{sessionId.ToString(CultureInfo.InvariantCulture)}");
+            return;
+        }
+
+        _errors = outcome.Errors;
+    }
+}
