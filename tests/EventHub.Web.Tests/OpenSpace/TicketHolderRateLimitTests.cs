@@ -1,0 +1,69 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.OpenSpace;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.OpenSpace;
+using EventHub.Web.Features.Site;
+
+namespace EventHub.Web.Tests.OpenSpace;
+
+/// <summary>Proposals and interest marks from a manage link are interactive: they ask the limiter before Core.</summary>
+public sealed class TicketHolderRateLimitTests : BoardContext
+{
+    private async Task<string> HolderAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        var token = SecureTokens.New();
+        db.Add(new Booking
+        {
+            EventId = EventId, Reference = "EH-" + SecureTokens.New()[..8], ManageToken = token, CheckInCode = "CHK-" + SecureTokens.New(),
+            Name = "Ann Attendee", Email = "ann@devon.gov.uk", NormalisedEmail = "ann@devon.gov.uk", Status = BookingStatus.Confirmed,
+        });
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    private IRenderedComponent<TicketHolderPanel> RenderPanel(string token) =>
+        Render<TicketHolderPanel>(p => p
+            .Add(x => x.Token, token)
+            .AddCascadingValue(new ClientAddress("203.0.113.7")));
+
+    [Fact]
+    public async Task A_second_proposal_over_the_limit_is_refused_with_when_to_try_again_and_never_reaches_the_queue()
+    {
+        RateLimits.Enabled = true;
+        RateLimits.Proposal = new RateLimitRule(1, TimeSpan.FromMinutes(10));
+        var panel = RenderPanel(await HolderAsync());
+
+        panel.Find("#proposal-Title").Change("Chatbots for council tax");
+        panel.Find("[data-testid=proposal-form]").Submit();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=holder-message]").TextContent.ShouldContain("is in the pitch queue"));
+        panel.Find("#proposal-Title").Change("Open data for buses");
+        panel.Find("[data-testid=proposal-form]").Submit();
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=proposal-errors]").TextContent
+            .ShouldContain("There have been too many session proposals from your network. Try again in 10 minutes."));
+        panel.Find("#proposal-Title").GetAttribute("value").ShouldBe("Open data for buses");
+        (await Layout.GetBoardAsync(Actor.Anonymous, EventId))!.Queue.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Interest_marks_over_the_limit_are_refused()
+    {
+        RateLimits.Enabled = true;
+        RateLimits.Interest = new RateLimitRule(1, TimeSpan.FromMinutes(10));
+        var token = await HolderAsync();
+        var proposal = (await Queue.ProposeOnBehalfAsync(Actors.Organiser, EventId, new ProposalInput("Open data", "Dee"))).Value!.Id;
+        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal, RoomId, SlotId)).Value!.SessionId;
+        var panel = RenderPanel(token);
+        var button = $"[data-testid=holder-interest-{session}]";
+
+        panel.Find(button).Click();
+        panel.WaitForAssertion(() => panel.Find(button).GetAttribute("aria-pressed").ShouldBe("true"));
+        panel.Find(button).Click();
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=proposal-errors]").TextContent.ShouldContain("too many interest marks"));
+        panel.Find(button).GetAttribute("aria-pressed").ShouldBe("true");
+    }
+}
