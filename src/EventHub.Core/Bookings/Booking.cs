@@ -92,7 +92,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.DietaryNeeds).HasMaxLength(BookingRules.MaxNeedsLength);
         builder.Property(b => b.AccessNeeds).HasMaxLength(BookingRules.MaxNeedsLength);
         builder.Property(b => b.CancelReason).HasMaxLength(BookingRules.MaxNeedsLength);
-        builder.HasIndex(b => new { b.EventId, b.NormalisedEmail }).IsUnique();
+        // One active booking per address per event: a cancelled or declined one does not stop booking again.
+        builder.HasIndex(b => new { b.EventId, b.NormalisedEmail }).IsUnique()
+            .HasFilter($"\"Status\" NOT IN ({(int)BookingStatus.Cancelled}, {(int)BookingStatus.Declined})");
         builder.HasIndex(b => b.Reference).IsUnique();
         builder.HasIndex(b => b.ManageToken).IsUnique();
         builder.HasIndex(b => b.CheckInCode).IsUnique();

@@ -130,7 +130,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.HasIndex("EventId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" NOT IN (5, 6)");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
 
@@ -587,6 +588,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnrequestedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
@@ -597,6 +602,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("UnrequestedTo", "CreatedUtc");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -55,9 +55,11 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=check-answers]");
         await _request.PressAsync(page, "[data-testid=confirm-booking]");
 
-        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Booking confirmed"));
+        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Check your email"));
         await using var db = _database.CreateDbContext();
-        (await db.Set<Core.Bookings.Booking>().SingleAsync(Ct)).Email.ShouldBe("ann@devon.gov.uk");
+        var booking = await db.Set<Core.Bookings.Booking>().SingleAsync(Ct);
+        booking.Email.ShouldBe("ann@devon.gov.uk");
+        booking.Status.ShouldBe(Core.Bookings.BookingStatus.Confirmed);
     }
 
     [Fact]

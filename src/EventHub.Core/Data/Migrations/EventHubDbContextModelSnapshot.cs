@@ -123,7 +123,8 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.HasIndex("EventId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" NOT IN (5, 6)");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
 
@@ -562,6 +563,10 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnrequestedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
@@ -572,6 +577,8 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("UnrequestedTo", "CreatedUtc");
 
                     b.ToTable("Outbox", (string)null);
                 });
