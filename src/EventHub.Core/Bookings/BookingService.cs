@@ -93,8 +93,13 @@ public sealed class BookingService(
         var now = clock.GetUtcNow().UtcDateTime;
         // The token is looked up only while booking is not open to everyone, so ordinary bookings pay nothing for it.
         var priority = !byOrganiser && snapshot.BookingOpensUtc is { } opens && now < opens
-            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct)
+            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct, form.Email)
             : PriorityClaim.None;
+        if (priority == PriorityClaim.OtherEmail)
+        {
+            return Outcome<BookingResult>.Invalid(nameof(BookingForm.Email), BookingErrors.PriorityLinkOtherEmail.Message);
+        }
+
         var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
         if (decision.Refusal is { } refusal)
         {
@@ -111,7 +116,10 @@ public sealed class BookingService(
             AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
             _ => BookingStatus.Waiting,
         };
-        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
+        // A link that let someone in early is recorded on the booking: a unique index makes it book once, in the
+        // same transaction that takes the place.
+        var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
+        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash));
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>

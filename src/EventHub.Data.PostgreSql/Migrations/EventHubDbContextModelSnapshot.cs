@@ -99,6 +99,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PriorityTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -123,6 +127,10 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasIndex("ManageToken")
                         .IsUnique();
+
+                    b.HasIndex("PriorityTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PriorityTokenHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

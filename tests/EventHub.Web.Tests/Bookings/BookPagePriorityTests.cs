@@ -88,7 +88,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
     /// <summary>A priority source that knows one token (the real ones are tested in Core).</summary>
     private sealed class OneToken : IPriorityAccess
     {
-        public Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct) => Task.FromResult(token == GoodToken);
+        public Task<string?> HolderAsync(int eventId, string token, CancellationToken ct) => Task.FromResult(token == GoodToken ? "ann@devon.gov.uk" : null);
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

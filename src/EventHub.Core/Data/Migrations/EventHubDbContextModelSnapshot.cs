@@ -92,6 +92,10 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriorityTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -116,6 +120,10 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("ManageToken")
                         .IsUnique();
+
+                    b.HasIndex("PriorityTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PriorityTokenHash\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -21,6 +21,13 @@ namespace EventHub.Core.Data.Migrations
                 maxLength: 320,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PriorityTokenHash",
+                table: "Bookings",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_UnrequestedTo_CreatedUtc",
                 table: "Outbox",
@@ -32,6 +39,13 @@ namespace EventHub.Core.Data.Migrations
                 columns: new[] { "EventId", "NormalisedEmail" },
                 unique: true,
                 filter: "\"Status\" NOT IN (5, 6)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_PriorityTokenHash",
+                table: "Bookings",
+                column: "PriorityTokenHash",
+                unique: true,
+                filter: "\"PriorityTokenHash\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -45,9 +59,17 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_Bookings_EventId_NormalisedEmail",
                 table: "Bookings");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_PriorityTokenHash",
+                table: "Bookings");
+
             migrationBuilder.DropColumn(
                 name: "UnrequestedTo",
                 table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityTokenHash",
+                table: "Bookings");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_EventId_NormalisedEmail",
