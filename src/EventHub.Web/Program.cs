@@ -94,6 +94,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddSignInThrottle(builder.Configuration);
+builder.Services.AddPublicActionLimits(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 
 // Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-For/-Proto/-Host (only when configured).
@@ -151,6 +152,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
+app.UsePublicActionLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

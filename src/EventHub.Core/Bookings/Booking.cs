@@ -20,6 +20,9 @@ public sealed class Booking : IBelongsToEvent
     /// <summary>Short, human-readable and unique: what people quote on the phone ("K7QM-3XPA").</summary>
     public required string Reference { get; set; }
 
+    /// <summary>SHA-256 of the priority link that let this booking in before booking opened to everyone (each link books once).</summary>
+    public string? PriorityTokenHash { get; set; }
+
     /// <summary>The private manage-link token (SecureTokens, 160 bits).</summary>
     public required string ManageToken { get; set; }
 
@@ -92,7 +95,11 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.DietaryNeeds).HasMaxLength(BookingRules.MaxNeedsLength);
         builder.Property(b => b.AccessNeeds).HasMaxLength(BookingRules.MaxNeedsLength);
         builder.Property(b => b.CancelReason).HasMaxLength(BookingRules.MaxNeedsLength);
-        builder.HasIndex(b => new { b.EventId, b.NormalisedEmail }).IsUnique();
+        // One active booking per address per event: a cancelled or declined one does not stop booking again.
+        builder.HasIndex(b => new { b.EventId, b.NormalisedEmail }).IsUnique()
+            .HasFilter($"\"Status\" NOT IN ({(int)BookingStatus.Cancelled}, {(int)BookingStatus.Declined})");
+        builder.Property(b => b.PriorityTokenHash).HasMaxLength(64);
+        builder.HasIndex(b => b.PriorityTokenHash).IsUnique().HasFilter("\"PriorityTokenHash\" IS NOT NULL");
         builder.HasIndex(b => b.Reference).IsUnique();
         builder.HasIndex(b => b.ManageToken).IsUnique();
         builder.HasIndex(b => b.CheckInCode).IsUnique();

@@ -45,6 +45,12 @@ public static class BookingErrors
     public static readonly Refusal PriorityLinkNotValid = new("priority_link_not_valid",
         "Your priority booking link is not valid for this event. Check you used the whole link from your email.");
 
+    public static readonly Refusal PriorityLinkOtherEmail = new("priority_link_other_email",
+        "Enter the email address your priority booking link was sent to: the link works only for that address");
+
+    public static readonly Refusal PriorityLinkUsed = new("priority_link_used",
+        "Your priority booking link has already been used to book. Each link books once.");
+
     public static readonly Refusal OfferEnded = new("offer_ended",
         "This offer has ended: it ran out or was turned down, so the place has gone to the next person waiting. "
         + "If you still want to come, book again from the event page and you will join the waiting list.");

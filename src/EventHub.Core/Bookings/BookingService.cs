@@ -8,13 +8,29 @@ namespace EventHub.Core.Bookings;
 
 /// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
 public sealed class BookingService(
-    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null)
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null,
+    UnrequestedMail? unrequested = null)
 {
     private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+    private readonly UnrequestedMail _unrequested = unrequested ?? UnrequestedMail.Default;
     private readonly BookingWriter _writer = new(dbFactory, gate);
 
-    public Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default) =>
-        BookCoreAsync(request, byOrganiser: false, ct);
+    /// <summary>
+    /// A visitor books. When the address already has an active booking for the event, nothing is booked and the
+    /// owner of the address is sent their own link (counted as unrequested mail); the refusal is
+    /// <see cref="BookingErrors.AlreadyBooked"/>, which the public page must answer exactly as it answers a new
+    /// booking, so nobody learns from the form whether an address has booked.
+    /// </summary>
+    public async Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default)
+    {
+        var outcome = await BookCoreAsync(request, byOrganiser: false, ct);
+        if (outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
+        {
+            await ResendLinkAsync(request.EventId, request.Form.Email, ct);
+        }
+
+        return outcome;
+    }
 
     /// <summary>Shared with organisers adding someone by hand (who skip opening times, eligibility and consent).</summary>
     internal async Task<Outcome<BookingResult>> BookCoreAsync(BookingRequest request, bool byOrganiser, CancellationToken ct)
@@ -40,7 +56,8 @@ public sealed class BookingService(
                     PlacesTaken = e.PlacesTaken,
                     HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
                     TicketTypesOffered = read.Set<TicketType>().Count(t => t.EventId == e.Id && (byOrganiser || !t.Hidden)),
-                    AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised),
+                    AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised
+                        && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined),
                     HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
                 })
                 .FirstOrDefaultAsync(ct);
@@ -76,8 +93,13 @@ public sealed class BookingService(
         var now = clock.GetUtcNow().UtcDateTime;
         // The token is looked up only while booking is not open to everyone, so ordinary bookings pay nothing for it.
         var priority = !byOrganiser && snapshot.BookingOpensUtc is { } opens && now < opens
-            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct)
+            ? await _priority.ClaimAsync(request.EventId, form.PriorityToken, ct, form.Email)
             : PriorityClaim.None;
+        if (priority == PriorityClaim.OtherEmail)
+        {
+            return Outcome<BookingResult>.Invalid(nameof(BookingForm.Email), BookingErrors.PriorityLinkOtherEmail.Message);
+        }
+
         var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
         if (decision.Refusal is { } refusal)
         {
@@ -94,7 +116,10 @@ public sealed class BookingService(
             AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
             _ => BookingStatus.Waiting,
         };
-        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds));
+        // A link that let someone in early is recorded on the booking: a unique index makes it book once, in the
+        // same transaction that takes the place.
+        var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
+        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash));
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>
@@ -167,21 +192,28 @@ public sealed class BookingService(
         }, ct);
     }
 
-    /// <summary>Always answers the same, whether or not the address has a booking, so it reveals nothing.</summary>
+    /// <summary>
+    /// Sends the address's active booking its link again. Always answers the same, whether or not the address has a
+    /// booking, so it reveals nothing; counted as unrequested mail, since anyone can type any address.
+    /// </summary>
     public async Task ResendLinkAsync(int eventId, string email, CancellationToken ct = default)
     {
         var normalised = EmailAddresses.Normalise(email);
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var b = await db.Set<Booking>().Include(x => x.TicketType)
-            .FirstOrDefaultAsync(x => x.EventId == eventId && x.NormalisedEmail == normalised, ct);
-        if (b is null || b.Status is BookingStatus.Cancelled or BookingStatus.Declined)
+            .FirstOrDefaultAsync(x => x.EventId == eventId && x.NormalisedEmail == normalised
+                && x.Status != BookingStatus.Cancelled && x.Status != BookingStatus.Declined, ct);
+        if (b is null)
         {
             return;
         }
 
-        Lifecycle.Message(db, BookingTemplates.BookingLinkResent, b, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await _unrequested.TryEnqueueAsync(db, BookingTemplates.BookingLinkResent, b.Email, Lifecycle.Payload(b), now, b.EventId, ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     public async Task<Outcome<bool>> UpdateAnswersAsync(string token, Dictionary<int, string> answers, string dietaryNeeds, string accessNeeds, CancellationToken ct = default)

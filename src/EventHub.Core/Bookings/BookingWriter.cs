@@ -140,6 +140,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 await tx.RollbackAsync();
+                if (ex.InnerException?.Message.Contains(nameof(Booking.PriorityTokenHash), StringComparison.Ordinal) == true)
+                {
+                    return Outcome<BookingResult>.Refused(BookingErrors.PriorityLinkUsed);
+                }
+
                 if (ex.InnerException?.Message.Contains(nameof(Booking.NormalisedEmail), StringComparison.Ordinal) == true || attempt >= 2)
                 {
                     return Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked);
@@ -162,6 +167,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         var booking = NewBooking(job.EventId, form, job.NormalisedEmail, status, job.NowUtc, job.Questions);
+        booking.PriorityTokenHash = job.PriorityTokenHash;
         if (status == BookingStatus.Confirmed)
         {
             foreach (var sessionId in job.SessionIds)

@@ -42,7 +42,8 @@ public sealed class EventChangeMail : IEventChangeObserver
 
         if (change.Before.PlaceChanged(change.Event))
         {
-            var was = string.Join(", ", new[] { change.Before.VenueName, change.Before.VenueAddress.Replace("\n", ", ", StringComparison.Ordinal), change.Before.OnlineUrl }
+            // The old joining link is not repeated: this line goes to people waiting too.
+            var was = string.Join(", ", new[] { change.Before.VenueName, change.Before.VenueAddress.Replace("\n", ", ", StringComparison.Ordinal), change.Before.OnlineUrl.Length > 0 ? "online" : null }
                 .Where(s => !string.IsNullOrWhiteSpace(s)));
             lines.Add("Place: was " + (was.Length == 0 ? "not set" : was));
         }

@@ -6,6 +6,9 @@ namespace EventHub.Core.Bookings;
 /// </summary>
 public interface IPriorityAccess
 {
-    /// <summary>True when <paramref name="token"/> is a live priority token for this event.</summary>
-    Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct);
+    /// <summary>
+    /// The normalised email address a live priority token for this event was sent to, or null when the token is not
+    /// one. A link works only for the address it was sent to.
+    /// </summary>
+    Task<string?> HolderAsync(int eventId, string token, CancellationToken ct);
 }

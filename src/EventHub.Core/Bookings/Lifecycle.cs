@@ -19,7 +19,12 @@ internal static class Lifecycle
         EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
         bool withoutInvite = false)
     {
-        var payload = new BookingMessagePayload
+        Outbox.Enqueue(db, template, b.Email, b.Name, Payload(b, position, reason, sessionTitle, withoutInvite), now, b.EventId);
+    }
+
+    /// <summary>What a booking's messages carry: its reference, link, and where it stands.</summary>
+    public static BookingMessagePayload Payload(Booking b, int? position = null, string? reason = null, string? sessionTitle = null, bool withoutInvite = false) =>
+        new()
         {
             BookingReference = b.Reference,
             ManageToken = b.ManageToken,
@@ -32,8 +37,6 @@ internal static class Lifecycle
             SessionTitle = sessionTitle,
             WithoutInvite = withoutInvite,
         };
-        Outbox.Enqueue(db, template, b.Email, b.Name, payload, now, b.EventId);
-    }
 
     public static async Task<int> PositionAsync(EventHubDbContext db, int eventId, long rank, int id, CancellationToken ct) =>
         await db.Set<Booking>().CountAsync(x => x.EventId == eventId && x.Status == BookingStatus.Waiting

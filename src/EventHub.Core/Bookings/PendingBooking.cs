@@ -5,7 +5,7 @@ namespace EventHub.Core.Bookings;
 /// <summary>A booking the allocator has said yes (or "waiting list") to, ready to be written.</summary>
 internal sealed record PendingBooking(
     int EventId, BookingForm Form, string NormalisedEmail, BookingStatus Status, DateTime NowUtc,
-    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds)
+    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds, string? PriorityTokenHash = null)
 {
     public TaskCompletionSource<Outcome<BookingResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -8,7 +8,11 @@ public sealed class PriorityAccess(IEnumerable<IPriorityAccess> sources)
 
     public static PriorityAccess None { get; } = new([]);
 
-    public async Task<PriorityClaim> ClaimAsync(int eventId, string? token, CancellationToken ct)
+    /// <summary>
+    /// Whether the token opens early booking for this event; with <paramref name="email"/>, also that the link was sent
+    /// to that address (<see cref="PriorityClaim.OtherEmail"/> otherwise).
+    /// </summary>
+    public async Task<PriorityClaim> ClaimAsync(int eventId, string? token, CancellationToken ct, string? email = null)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -23,9 +27,9 @@ public sealed class PriorityAccess(IEnumerable<IPriorityAccess> sources)
 
         foreach (var source in sources)
         {
-            if (await source.AllowsAsync(eventId, token, ct))
+            if (await source.HolderAsync(eventId, token, ct) is { } holder)
             {
-                return PriorityClaim.Valid;
+                return email is null || holder == Common.EmailAddresses.Normalise(email) ? PriorityClaim.Valid : PriorityClaim.OtherEmail;
             }
         }
 

@@ -7,4 +7,7 @@ public enum PriorityClaim
     None = 0,
     Valid = 1,
     NotValid = 2,
+
+    /// <summary>A live link, but sent to another address than the one booking.</summary>
+    OtherEmail = 3,
 }

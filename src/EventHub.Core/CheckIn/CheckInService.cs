@@ -121,7 +121,12 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         return Outcome<CheckInCounts>.Ok(await CountsCoreAsync(db, eventId, ct));
     }
 
-    /// <summary>Finds people without their ticket by name or email, confirmed bookings first, a page at a time.</summary>
+    /// <summary>
+    /// Finds people without their ticket by name or the start of their email, confirmed bookings first, a page at a
+    /// time. A door link (anyone holding the phone) needs at least <see cref="CheckInRules.MinSearchLength"/> characters,
+    /// finds only people with a place or already checked in, and matches an email only from its start, so it cannot
+    /// list every address at a domain.
+    /// </summary>
     public async Task<Outcome<PagedResult<DoorSearchRow>>> SearchAsync(Door door, int eventId, string term, int page = 0, int pageSize = 20, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -137,13 +142,19 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         var (skip, take) = Paging.Window(page, pageSize);
-        if (t.Length == 0)
+        var byLink = door.LinkToken is not null;
+        if (t.Length == 0 || (byLink && t.Length < CheckInRules.MinSearchLength))
         {
             return Outcome<PagedResult<DoorSearchRow>>.Ok(new PagedResult<DoorSearchRow>([], 0, page, take));
         }
 
         var q = db.Set<Bookings.Booking>().AsNoTracking()
-            .Where(b => b.EventId == eventId && (b.Name.ToLower().Contains(t) || b.NormalisedEmail.Contains(t)));
+            .Where(b => b.EventId == eventId && (b.Name.ToLower().Contains(t) || (byLink ? b.NormalisedEmail.StartsWith(t) : b.NormalisedEmail.Contains(t))));
+        if (byLink)
+        {
+            q = q.Where(b => b.Status == BookingStatus.Confirmed || db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id));
+        }
+
         var total = await q.CountAsync(ct);
         var rows = await q
             .OrderBy(b => b.Status == BookingStatus.Confirmed ? 0 : 1).ThenBy(b => b.Name).ThenBy(b => b.Id)

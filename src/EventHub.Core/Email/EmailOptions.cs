@@ -31,6 +31,9 @@ public sealed class EmailOptions
     /// <summary>Where .eml files go when no SMTP host is set. Empty means {data folder}/mail-pickup.</summary>
     public string PickupFolder { get; set; } = string.Empty;
 
+    /// <summary>Messages a stranger can cause (list confirmations, links sent again, vote receipts) per address per 24 hours.</summary>
+    public int UnrequestedPerDay { get; set; } = 3;
+
     /// <summary>Messages sent over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 50;
 

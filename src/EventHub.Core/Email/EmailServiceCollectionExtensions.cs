@@ -34,6 +34,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<EmailTemplateRegistry>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
+        services.AddSingleton<UnrequestedMail>();
         services.AddBackgroundJob<OutboxDeliveryService>();
         return services;
     }

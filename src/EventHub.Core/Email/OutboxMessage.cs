@@ -40,6 +40,9 @@ public sealed class OutboxMessage
     /// <summary>The subject as rendered at the last attempt, for the Outgoing mail page.</summary>
     public string? Subject { get; set; }
 
+    /// <summary>The normalised address, for mail nobody asked for (see <see cref="UnrequestedMail"/>); null otherwise.</summary>
+    public string? UnrequestedTo { get; set; }
+
     /// <summary>Set while a delivery worker holds the message; the claim lapses at <see cref="NextAttemptUtc"/>.</summary>
     public string? ClaimToken { get; set; }
 }
@@ -56,7 +59,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(400);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.Property(m => m.ClaimToken).HasMaxLength(64);
+        builder.Property(m => m.UnrequestedTo).HasMaxLength(320);
         builder.HasIndex(m => m.ClaimToken);
+        builder.HasIndex(m => new { m.UnrequestedTo, m.CreatedUtc });
         builder.HasIndex(m => new { m.EventId, m.Status });
         builder.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         builder.HasIndex(m => m.MessageId).IsUnique();

@@ -11,18 +11,19 @@ namespace EventHub.Core.MailingLists;
 /// </summary>
 public sealed class ListPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
 {
-    public async Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct)
+    public async Task<string?> HolderAsync(int eventId, string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > PriorityAccess.MaxTokenLength)
         {
-            return false;
+            return null;
         }
 
         var hash = PriorityGrant.HashOf(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<PriorityGrant>().AsNoTracking()
-            .AnyAsync(g => g.TokenHash == hash && g.EventId == eventId
-                && db.Events.Any(e => e.Id == eventId && e.Status == EventStatus.Published && e.StartUtc > now), ct);
+            .Where(g => g.TokenHash == hash && g.EventId == eventId
+                && db.Events.Any(e => e.Id == eventId && e.Status == EventStatus.Published && e.StartUtc > now))
+            .Select(g => g.Email).FirstOrDefaultAsync(ct);
     }
 }

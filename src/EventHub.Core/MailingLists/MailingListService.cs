@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.MailingLists;
 
 /// <summary>Series mailing lists: double opt-in sign-up, confirm, one-click unsubscribe, and announcing an edition.</summary>
-public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, UnrequestedMail? unrequested = null)
 {
+    private readonly UnrequestedMail _unrequested = unrequested ?? UnrequestedMail.Default;
+
     public async Task<ListSeries?> FindSeriesAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -71,7 +73,8 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
             subscription.Status = SubscriptionStatus.Pending;
             subscription.ConsentUtc = now;
             subscription.UnsubscribedUtc = null;
-            Outbox.Enqueue(db, MailingListTemplates.Confirm, email, name, new ListConfirmPayload(series.Name, series.Slug, subscription.ConfirmToken), now);
+            // Anyone can type any address here: the confirmation counts towards that address's unrequested mail.
+            await _unrequested.TryEnqueueAsync(db, MailingListTemplates.Confirm, email, new ListConfirmPayload(series.Name, series.Slug, subscription.ConfirmToken), now, eventId: null, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

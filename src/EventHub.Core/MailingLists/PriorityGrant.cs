@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,7 +26,7 @@ public sealed class PriorityGrant
 
     public DateTime CreatedUtc { get; set; }
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => Common.SecureTokens.Hash(token);
 }
 
 internal sealed class PriorityGrantConfiguration : IEntityTypeConfiguration<PriorityGrant>

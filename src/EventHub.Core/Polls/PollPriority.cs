@@ -1,4 +1,5 @@
 using EventHub.Core.Bookings;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,9 @@ namespace EventHub.Core.Polls;
 /// </summary>
 public sealed class PollPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
 {
-    /// <summary>Booking's seam: a Yes / If need be voter's token lets them book before booking opens to everyone.</summary>
-    public Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct) => IsValidAsync(eventId, token, ct);
+    /// <summary>Booking's seam: a Yes / If need be voter's token lets them, at the address it was sent to, book before booking opens to everyone.</summary>
+    public async Task<string?> HolderAsync(int eventId, string token, CancellationToken ct) =>
+        await FindAsync(eventId, token, ct) is { Email: { Length: > 0 } email } ? EmailAddresses.Normalise(email) : null;
 
     public async Task<bool> IsValidAsync(int eventId, string? token, CancellationToken ct = default) =>
         await FindAsync(eventId, token, ct) is not null;

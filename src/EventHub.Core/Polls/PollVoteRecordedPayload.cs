@@ -5,8 +5,6 @@ public sealed record PollVoteRecordedPayload
 {
     public required string PollTitle { get; init; }
 
-    public required string VoterName { get; init; }
-
     /// <summary>Relative link to change the answers: <see cref="PollRoutes.ChangeAnswers"/>.</summary>
     public required string ChangeAnswersPath { get; init; }
 }

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Polls;
 
 /// <summary>Anyone with a poll's link sees it and votes; a voter changes their answers through their private link.</summary>
-public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, UnrequestedMail? unrequested = null)
 {
+    private readonly UnrequestedMail _unrequested = unrequested ?? UnrequestedMail.Default;
+
     /// <summary>The public page behind the share link.</summary>
     public async Task<PollView?> GetByTokenAsync(string publicToken, CancellationToken ct = default)
     {
@@ -70,11 +72,6 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
                 Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
             };
             db.Set<PollVoter>().Add(voter);
-            if (email is not null)
-            {
-                EnqueueVoteRecorded(db, poll, voter, now);
-            }
-
             return (voter, email is not null);
         }, ct);
     }
@@ -112,11 +109,6 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
                 }
             }
 
-            if (emailChanged)
-            {
-                EnqueueVoteRecorded(db, poll, voter, now);
-            }
-
             return (voter, emailChanged);
         }, ct);
     }
@@ -128,7 +120,7 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
     /// it in one transaction, only while the poll still accepts votes.
     /// </summary>
     private async Task<Outcome<VoteReceipt>> RecordAsync(
-        EventHubDbContext db, Poll poll, VoteInput input, Func<DateTime, string?, (PollVoter Voter, bool EmailQueued)> write, CancellationToken ct)
+        EventHubDbContext db, Poll poll, VoteInput input, Func<DateTime, string?, (PollVoter Voter, bool SendReceipt)> write, CancellationToken ct)
     {
         var now = Now;
         var refused = CheckVote(poll, input, now);
@@ -143,10 +135,21 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return await RefusedNowAsync(db, poll.Id, now, ct);
         }
 
-        var (voter, emailQueued) = write(now, NormaliseEmail(input.Email));
+        var (voter, sendReceipt) = write(now, NormaliseEmail(input.Email));
+        if (sendReceipt)
+        {
+            // Anyone can type any address: the receipt counts towards that address's unrequested mail, and the
+            // answer is the same whether or not the cap let it through.
+            await _unrequested.TryEnqueueAsync(db, PollTemplates.VoteRecorded, voter.Email!, new PollVoteRecordedPayload
+            {
+                PollTitle = poll.Title,
+                ChangeAnswersPath = PollRoutes.ChangeAnswers(voter.EditToken),
+            }, now, eventId: null, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, emailQueued));
+        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, sendReceipt));
     }
 
     private static Outcome<VoteReceipt>? CheckVote(Poll poll, VoteInput input, DateTime now)
@@ -176,14 +179,6 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
         return Outcome<VoteReceipt>.Refused(
             PollRules.VotingRefusal(poll.Status, poll.ClosesUtc, poll.TimeZoneId, now) ?? PollErrors.PersonalDataDeleted);
     }
-
-    private static void EnqueueVoteRecorded(EventHubDbContext db, Poll poll, PollVoter voter, DateTime now) =>
-        Outbox.Enqueue(db, PollTemplates.VoteRecorded, voter.Email!, voter.Name, new PollVoteRecordedPayload
-        {
-            PollTitle = poll.Title,
-            VoterName = voter.Name,
-            ChangeAnswersPath = PollRoutes.ChangeAnswers(voter.EditToken),
-        }, now);
 
     private static string? NormaliseEmail(string? email)
     {

@@ -99,6 +99,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PriorityTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -124,13 +128,18 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("ManageToken")
                         .IsUnique();
 
+                    b.HasIndex("PriorityTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PriorityTokenHash\" IS NOT NULL");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("TicketTypeId");
 
                     b.HasIndex("EventId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" NOT IN (5, 6)");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
 
@@ -587,6 +596,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnrequestedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
@@ -597,6 +610,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("UnrequestedTo", "CreatedUtc");
 
                     b.ToTable("Outbox", (string)null);
                 });

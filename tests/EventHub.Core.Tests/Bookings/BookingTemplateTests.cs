@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.FollowUps;
 using EventHub.Core.Tests.Email;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace EventHub.Core.Tests.Bookings;
@@ -34,6 +35,33 @@ public sealed class BookingTemplateTests
         mail.TextBody!.ShouldContain("https://events.devon.example/manage/manage-token-abcdefghijklmnop");
         mail.HtmlBody!.ShouldContain("4:30am to 11am UTC-05:00");
         DeliveredMail.ExternalResource().IsMatch(mail.HtmlBody!).ShouldBeFalse("images, fonts and styles come with the message, never from a server");
+    }
+
+    [Fact]
+    public async Task The_online_joining_link_goes_only_to_someone_with_a_confirmed_place()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var evt = await rig.AddEventAsync();
+        await using (var db = rig.Database.CreateDbContext())
+        {
+            await db.Events.Where(e => e.Id == evt.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.OnlineUrl, "https://meet.example/secret-room"), TestContext.Current.CancellationToken);
+        }
+
+        var confirmed = await DeliveredMail.DeliverAsync(rig, BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id);
+        confirmed.TextBody!.ShouldContain("https://meet.example/secret-room");
+
+        foreach (var template in new[] { BookingTemplates.WaitlistJoined, BookingTemplates.PlaceOffered, BookingTemplates.RequestReceived, BookingTemplates.EventChanged, BookingTemplates.EventCancelled, BookingTemplates.BookingCancelled })
+        {
+            // Lifecycle gives a message a check-in code only while its booking holds a confirmed place.
+            var mail = await DeliveredMail.DeliverAsync(rig, template, EmailRig.Booking() with { CheckInCode = null }, evt.Id);
+            mail.TextBody!.ShouldNotContain("secret-room", customMessage: template);
+            mail.HtmlBody!.ShouldNotContain("secret-room", customMessage: template);
+            foreach (var part in mail.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MediaType == "text" && p.ContentType.MediaSubtype == "calendar"))
+            {
+                using var reader = new StreamReader(part.Content!.Open());
+                (await reader.ReadToEndAsync(TestContext.Current.CancellationToken)).ShouldNotContain("secret-room", customMessage: template + " invite");
+            }
+        }
     }
 
     [Fact]

@@ -83,7 +83,9 @@ public sealed class ConcurrencyTests
         results.Where(r => r.Value?.Status == BookingStatus.Waiting).Select(r => r.Value!.WaitlistPosition).OrderBy(p => p)
             .ShouldBe(Enumerable.Range(1, rows.Count - 50).Select(p => (int?)p));
         (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
-        (await kit.OutboxAsync()).Count.ShouldBe(rows.Count);
+        (await kit.OutboxAsync()).Count(m => m.UnrequestedTo == null).ShouldBe(rows.Count);
+        // Each repeat sends Ann her own link, up to the daily cap on mail she did not ask for.
+        (await kit.OutboxAsync(BookingTemplates.BookingLinkResent)).Count.ShouldBe(3);
     }
 
     [Fact]

@@ -73,13 +73,55 @@ public sealed class PriorityBookingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_priority_link_books_only_with_the_address_it_was_sent_to()
+    {
+        var (eventId, tokens) = await PollEventAsync();
+
+        var stranger = await BookAsync(eventId, "Cat", tokens["Ann"]);
+
+        stranger.ErrorFor(nameof(BookingForm.Email)).ShouldBe(BookingErrors.PriorityLinkOtherEmail.Message);
+        (await BookingsAsync(eventId)).ShouldBeEmpty();
+        var ann = Form("Ann");
+        ann.Email = "  ANN@devon.gov.uk ";
+        ann.PriorityToken = tokens["Ann"];
+        (await _bookings.BookAsync(new BookingRequest(eventId, ann), Ct)).Value!.Status.ShouldBe(BookingStatus.Confirmed, "the same address, however typed");
+    }
+
+    [Fact]
+    public async Task A_priority_link_books_once_even_after_that_booking_is_cancelled()
+    {
+        var (eventId, tokens) = await PollEventAsync();
+        var first = (await BookAsync(eventId, "Ann", tokens["Ann"])).Value!;
+        (await _bookings.CancelAsync(first.ManageToken, Ct)).Succeeded.ShouldBeTrue();
+
+        var again = await BookAsync(eventId, "Ann", tokens["Ann"]);
+
+        again.ErrorCode.ShouldBe(BookingErrors.PriorityLinkUsed.Code);
+        (await BookingsAsync(eventId)).ShouldBe(["Ann"]);
+    }
+
+    [Fact]
+    public async Task The_same_priority_link_used_many_times_at_once_books_once()
+    {
+        var (eventId, tokens) = await PollEventAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => BookAsync(eventId, "Ann", tokens["Ann"]))));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.ErrorCode == BookingErrors.AlreadyBooked.Code || r.ErrorCode == BookingErrors.PriorityLinkUsed.Code);
+        await using var db = _database.CreateDbContext();
+        (await db.Set<EventHub.Core.Bookings.Booking>().CountAsync(b => b.EventId == eventId, Ct)).ShouldBe(1);
+        (await db.Set<EventHub.Core.Bookings.Booking>().SingleAsync(b => b.EventId == eventId, Ct)).PriorityTokenHash.ShouldBe(EventHub.Core.Common.SecureTokens.Hash(tokens["Ann"]));
+    }
+
+    [Fact]
     public async Task A_poll_link_stops_working_when_the_event_is_cancelled()
     {
         var (eventId, tokens) = await PollEventAsync();
 
         (await _events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Cancelled)).Succeeded.ShouldBeTrue();
 
-        (await new PollPriority(_database, _clock).AllowsAsync(eventId, tokens["Ann"], Ct)).ShouldBeFalse();
+        (await new PollPriority(_database, _clock).HolderAsync(eventId, tokens["Ann"], Ct)).ShouldBeNull();
         (await BookAsync(eventId, "Ann", tokens["Ann"])).Succeeded.ShouldBeFalse();
     }
 

@@ -83,17 +83,17 @@ public sealed class ListPriorityTests
         (await lists.AnnounceAsync(Actors.Organiser, edition.Id, givePriority: true, Ct)).Succeeded.ShouldBeTrue();
         var token = await QueuedTokenAsync(rig);
 
-        (await access.AllowsAsync(edition.Id, token, Ct)).ShouldBeTrue();
-        (await access.AllowsAsync(sibling.Id, token, Ct)).ShouldBeFalse("another edition's link");
-        (await access.AllowsAsync(edition.Id, EventHub.Core.Common.SecureTokens.New(), Ct)).ShouldBeFalse("an unknown link");
-        (await access.AllowsAsync(edition.Id, PriorityGrant.HashOf(token), Ct)).ShouldBeFalse("the stored hash is not a link");
+        (await access.HolderAsync(edition.Id, token, Ct)).ShouldBe("sue@devon.example", "the link works for the address it was sent to");
+        (await access.HolderAsync(sibling.Id, token, Ct)).ShouldBeNull("another edition's link");
+        (await access.HolderAsync(edition.Id, EventHub.Core.Common.SecureTokens.New(), Ct)).ShouldBeNull("an unknown link");
+        (await access.HolderAsync(edition.Id, PriorityGrant.HashOf(token), Ct)).ShouldBeNull("the stored hash is not a link");
 
         await using (var db = rig.Database.CreateDbContext())
         {
             await db.Events.Where(e => e.Id == edition.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Cancelled), Ct);
         }
 
-        (await access.AllowsAsync(edition.Id, token, Ct)).ShouldBeFalse("cancelling the edition withdraws its links");
+        (await access.HolderAsync(edition.Id, token, Ct)).ShouldBeNull("cancelling the edition withdraws its links");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : Own
         await Assertions.Expect(sue.GetByTestId("check-answers")).ToContainTextAsync("sue@devon.example");
         await sue.ShouldHaveNoAxeViolationsAsync();
         await sue.GetByTestId("confirm-booking").ClickAsync();
-        await Assertions.Expect(sue.Locator("h1")).ToHaveTextAsync("Booking confirmed");
+        await Assertions.Expect(sue.Locator("h1")).ToHaveTextAsync("Check your email");
         await sue.ShouldHaveNoAxeViolationsAsync();
 
         await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);

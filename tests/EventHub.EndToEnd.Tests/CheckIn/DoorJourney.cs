@@ -169,7 +169,7 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("check-answers")).ToContainTextAsync(email);
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("confirm-booking").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Booking confirmed");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your email");
         await page.ShouldHaveNoAxeViolationsAsync();
     }
 

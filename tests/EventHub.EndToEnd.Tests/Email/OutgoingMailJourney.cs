@@ -39,7 +39,7 @@ public sealed class OutgoingMailJourney(SharedApp shared, BrowserFixture browser
         await Assertions.Expect(visitor.GetByTestId("check-answers")).ToContainTextAsync(ann);
         await visitor.ShouldHaveNoAxeViolationsAsync();
         await visitor.GetByTestId("confirm-booking").ClickAsync();
-        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Booking confirmed");
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Check your email");
         await visitor.ShouldHaveNoAxeViolationsAsync();
         await WaitUntilSentAsync(BookingTemplates.BookingConfirmed, ann);
 

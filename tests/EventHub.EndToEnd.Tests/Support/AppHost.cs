@@ -76,6 +76,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:EventHub", $"Data Source={Path.Combine(DataFolder, "eventhub.db")};Default Timeout=30");
         // Every journey signs in from 127.0.0.1: a limit far above what a run needs (a test may set its own).
         builder.UseSetting("EventHub:SignIn:AttemptsPerWindow", "100000");
+        // Journeys share one address and one app: public-action limits are off unless a test turns them on.
+        builder.UseSetting("EventHub:RateLimits:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

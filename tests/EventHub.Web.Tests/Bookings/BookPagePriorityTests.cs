@@ -55,9 +55,11 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=check-answers]");
         await _request.PressAsync(page, "[data-testid=confirm-booking]");
 
-        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Booking confirmed"));
+        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Check your email"));
         await using var db = _database.CreateDbContext();
-        (await db.Set<Core.Bookings.Booking>().SingleAsync(Ct)).Email.ShouldBe("ann@devon.gov.uk");
+        var booking = await db.Set<Core.Bookings.Booking>().SingleAsync(Ct);
+        booking.Email.ShouldBe("ann@devon.gov.uk");
+        booking.Status.ShouldBe(Core.Bookings.BookingStatus.Confirmed);
     }
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
     /// <summary>A priority source that knows one token (the real ones are tested in Core).</summary>
     private sealed class OneToken : IPriorityAccess
     {
-        public Task<bool> AllowsAsync(int eventId, string token, CancellationToken ct) => Task.FromResult(token == GoodToken);
+        public Task<string?> HolderAsync(int eventId, string token, CancellationToken ct) => Task.FromResult(token == GoodToken ? "ann@devon.gov.uk" : null);
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -125,7 +125,7 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
 
         await _request.PressAsync(page, "[data-testid=confirm-booking]");
 
-        page.Find("h1").TextContent.ShouldBe("Booking confirmed");
+        page.Find("h1").TextContent.ShouldBe("Check your email");
         await using var check = _database.CreateDbContext();
         var answers = await check.Set<BookingAnswer>().AsNoTracking().OrderBy(a => a.QuestionId).Select(a => a.Value).ToListAsync(Ct);
         answers.ShouldBe(["Finance", "Monday\nWednesday"]);
@@ -152,8 +152,10 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         var booking = (await BookingsAsync()).ShouldHaveSingleItem();
         booking.Email.ShouldBe("ann@devon.gov.uk");
         booking.DietaryNeeds.ShouldBe("Vegan");
-        page.Find("[data-testid=booking-reference]").TextContent.ShouldBe(booking.Reference);
-        page.Find("[data-testid=manage-link]").GetAttribute("href").ShouldBe("/manage/" + booking.ManageToken);
+        page.Find("h1").TextContent.ShouldBe("Check your email");
+        page.Find("[data-testid=booking-done]").TextContent.ShouldContain("ann@devon.gov.uk");
+        page.Markup.ShouldNotContain(booking.ManageToken, customMessage: "the manage link reaches a person only by email");
+        page.Markup.ShouldNotContain(booking.Reference);
     }
 
     [Fact]
@@ -172,7 +174,7 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Joining_a_full_event_says_so_and_shows_the_waiting_list_position()
+    public async Task Joining_a_full_event_says_so_and_the_answer_is_check_your_email()
     {
         await AddEventAsync(capacity: 1, taken: 1);
         var page = RenderPage();
@@ -183,13 +185,12 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=confirm-booking]").TextContent.ShouldBe("Join the waiting list");
         await _request.PressAsync(page, "[data-testid=confirm-booking]");
 
-        page.Find("h1").TextContent.ShouldBe("You are on the waiting list");
-        page.Find("[data-testid=waitlist-position]").TextContent.ShouldContain("number 1");
+        page.Find("h1").TextContent.ShouldBe("Check your email");
         (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Waiting);
     }
 
     [Fact]
-    public async Task A_second_booking_with_the_same_email_offers_to_send_the_link_again()
+    public async Task A_second_booking_with_the_same_email_gets_the_same_answer_as_the_first_and_can_ask_for_the_email_again()
     {
         await AddEventAsync();
         var first = RenderPage();
@@ -203,11 +204,10 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         await again.PressAsync(page, "[data-testid=continue]");
         await again.PressAsync(page, "[data-testid=confirm-booking]");
 
-        page.Find("[data-testid=already-booked]").TextContent.ShouldContain("already has a booking");
+        page.Find("[data-testid=booking-done]").TextContent.ShouldBe(first.Find("[data-testid=booking-done]").TextContent);
+        page.Find("h1").TextContent.ShouldBe("Check your email");
         await again.PressAsync(page, "[data-testid=resend-link]");
-        page.Find("[data-testid=link-resent]").TextContent.ShouldContain("ann@devon.gov.uk");
-        await again.PressAsync(page, "[data-testid=change-answers]");
-        page.Find("#Email").GetAttribute("value").ShouldBe("ann@devon.gov.uk");
+        page.Find("[data-testid=link-resent]").TextContent.ShouldContain("sent the email again");
         (await BookingsAsync()).Count.ShouldBe(1);
     }
 

@@ -37,6 +37,9 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
 
     protected string Slug { get; } = "open-space";
 
+    /// <summary>Public-action rate limits for this test's pages: off unless a test turns them on.</summary>
+    protected EventHub.Web.Features.Site.RateLimitOptions RateLimits { get; } = new() { Enabled = false };
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
@@ -61,6 +64,8 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new EventService(Database, clock));
         Services.AddSingleton(new EventAccess(Database));
         Services.AddScoped<CurrentActor>();
+        // Read when a page first asks, so a test can lower RateLimits before it renders.
+        Services.AddSingleton(_ => new EventHub.Web.Features.Site.PublicActionLimiter(Microsoft.Extensions.Options.Options.Create(RateLimits)));
         Auth = AddAuthorization();
         Auth.SetAuthorized("Fay Facilitator");
         Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "organiser-1"));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Site;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -14,6 +15,9 @@ namespace EventHub.Web.Tests.Support;
 public abstract class WebTestContext : BunitContext, IAsyncLifetime
 {
     protected CoreServices Core { get; private set; } = default!;
+
+    /// <summary>Public-action rate limits for this test's pages: off unless a test turns them on.</summary>
+    protected RateLimitOptions RateLimits { get; } = new() { Enabled = false };
 
     public async ValueTask InitializeAsync()
     {
@@ -34,6 +38,8 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             new EventHub.Core.OpenSpace.InterestService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             Core.Clock));
         Services.AddScoped<CurrentActor>();
+        // Read when a page first asks, so a test can lower RateLimits before it renders.
+        Services.AddSingleton(_ => new PublicActionLimiter(Microsoft.Extensions.Options.Options.Create(RateLimits)));
         Services.AddOptions<EventHub.Core.Common.SiteSettings>();
         await OnInitializedAsync();
     }

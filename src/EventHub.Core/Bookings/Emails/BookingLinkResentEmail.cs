@@ -9,7 +9,7 @@ public sealed class BookingLinkResentEmail : BookingTemplate
 
     protected override RenderedEmail Render(BookingMail mail)
     {
-        var body = mail.Start("Your booking link").Paragraph($"You asked for the link to your booking for {mail.Event.Title}. Use the button below to see or change it. Do not share the link: anyone with it can change your booking.");
+        var body = mail.Start("Your booking link").Paragraph($"Someone asked for the link to your booking for {mail.Event.Title}, or tried to book it again with this email address. You already have a booking: use the button below to see or change it. If it was not you, you do not need to do anything. Do not share the link: anyone with it can change your booking.");
         mail.EventDetails(body);
         return mail.Finish($"Your booking link for {mail.Event.Title}", body);
     }

@@ -9,7 +9,11 @@ public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, Book
 {
     public EmailRenderContext Context { get; } = context;
 
-    public EmailEvent Event { get; } = evt;
+    /// <summary>The event as this message may show it: the online joining link only for someone with a confirmed place.</summary>
+    public EmailEvent Event { get; } = payload.CheckInCode is null ? evt with { OnlineUrl = string.Empty } : evt;
+
+    /// <summary>True when the event is (also) online, whether or not this message may carry the joining link.</summary>
+    public bool IsOnline { get; } = !string.IsNullOrWhiteSpace(evt.OnlineUrl);
 
     public BookingMessagePayload Payload { get; } = payload;
 
@@ -22,9 +26,12 @@ public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, Book
         get
         {
             var venue = string.Join("\n", new[] { Event.VenueName, Event.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            if (!string.IsNullOrWhiteSpace(Event.OnlineUrl))
+            var online = !string.IsNullOrWhiteSpace(Event.OnlineUrl) ? "Online: " + Event.OnlineUrl
+                : IsOnline ? "Online: the joining link is sent to people with a confirmed place"
+                : null;
+            if (online is not null)
             {
-                venue = venue.Length == 0 ? "Online: " + Event.OnlineUrl : venue + "\nOnline: " + Event.OnlineUrl;
+                venue = venue.Length == 0 ? online : venue + "\n" + online;
             }
 
             return venue.Length == 0 ? null : venue;

@@ -92,6 +92,10 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriorityTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -117,13 +121,18 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("ManageToken")
                         .IsUnique();
 
+                    b.HasIndex("PriorityTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PriorityTokenHash\" IS NOT NULL");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("TicketTypeId");
 
                     b.HasIndex("EventId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" NOT IN (5, 6)");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
 
@@ -562,6 +571,10 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnrequestedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
@@ -572,6 +585,8 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("UnrequestedTo", "CreatedUtc");
 
                     b.ToTable("Outbox", (string)null);
                 });

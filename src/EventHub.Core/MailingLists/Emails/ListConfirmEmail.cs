@@ -15,7 +15,6 @@ public sealed class ListConfirmEmail : IEmailTemplate
         var subject = $"Confirm you want emails about {payload.SeriesName}";
         var (text, html) = new EmailBody()
             .Heading("Confirm your email address")
-            .Paragraph($"Dear {context.Message.ToName},")
             .Paragraph($"You asked to hear about the next {payload.SeriesName}. Confirm your address to join the list.")
             .Link("Yes, add me to the list", context.Link(MailingListRoutes.Confirm(payload.ConfirmToken)))
             .Paragraph("If you did not ask for this, ignore this email: you will not be added.")

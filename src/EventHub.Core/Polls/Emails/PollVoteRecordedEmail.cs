@@ -14,7 +14,6 @@ public sealed class PollVoteRecordedEmail : IEmailTemplate
         var subject = $"Your answers to {payload.PollTitle}";
         var (text, html) = new EmailBody()
             .Heading("We have your answers")
-            .Paragraph($"Dear {payload.VoterName},")
             .Paragraph($"Thank you for answering {payload.PollTitle}. We will email you when the organisers choose a date.")
             .Paragraph("You can change your answers until the poll closes. Do not share this link: anyone with it can change your answers.")
             .Link("Change your answers", changeUrl)

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
+using EventHub.Web.Features.Site;
 
 namespace EventHub.Web.Features.Account;
 
@@ -25,7 +24,7 @@ public static class SignInThrottle
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AttemptsPerWindow, Window = options.Window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
-            limiter.OnRejected = (rejected, ct) => WriteTooManyAsync(rejected.HttpContext, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window, ct);
+            limiter.OnRejected = async (rejected, ct) => await TooManyRequests.WritePageAsync(rejected.HttpContext, "sign-in attempts", rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window, ct);
         });
         return services;
     }
@@ -33,25 +32,6 @@ public static class SignInThrottle
     private static bool IsAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/setup", StringComparison.OrdinalIgnoreCase));
-
-    private static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan wait, CancellationToken ct)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        var when = minutes == 1 ? "1 minute" : $"{minutes} minutes";
-        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>Too many attempts – EventHub</title><link rel="stylesheet" href="/css/app.css" /></head>
-            <body><main id="main-content" class="page-width page-width--narrow">
-            <h1>Too many attempts</h1>
-            <p data-testid="try-again">There have been too many sign-in attempts from your network. Try again in {WebUtility.HtmlEncode(when)}.</p>
-            <p><a href="/">Go to the EventHub home page</a></p>
-            </main></body></html>
-            """, ct);
-    }
 }
 
 /// <summary>How many sign-in (and setup) posts one client address may make per window.</summary>

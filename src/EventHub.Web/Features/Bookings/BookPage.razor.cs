@@ -16,7 +16,6 @@ public partial class BookPage
     private BookingForm _form = new();
     private BookingStep _step = BookingStep.Details;
     private IReadOnlyList<FieldError> _errors = [];
-    private BookingResult? _result;
     private bool _linkResent;
 
     [Inject]
@@ -78,7 +77,7 @@ public partial class BookPage
             case BookingFormPost.Resend:
                 await Bookings.ResendLinkAsync(_model.Event.Id, _form.Email);
                 _linkResent = true;
-                _step = BookingStep.AlreadyBooked;
+                _step = BookingStep.Done;
                 break;
             default:
                 // The same rules BookingService applies, so the person hears about a mistake before checking their answers.
@@ -91,16 +90,10 @@ public partial class BookPage
     private async Task ConfirmAsync(BookingFormModel model)
     {
         var outcome = await Bookings.BookAsync(new BookingRequest(model.Event.Id, _form));
-        if (outcome.Succeeded)
+        // Already booked answers as a new booking does: the owner of the address is emailed their own link.
+        if (outcome.Succeeded || outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
         {
-            _result = outcome.Value;
             _step = BookingStep.Done;
-            return;
-        }
-
-        if (outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
-        {
-            _step = BookingStep.AlreadyBooked;
             return;
         }
 

@@ -21,11 +21,7 @@ public partial class BookingFlow
     [Parameter]
     public IReadOnlyList<FieldError> Errors { get; set; } = [];
 
-    /// <summary>The booking made, on the <see cref="BookingStep.Done"/> step.</summary>
-    [Parameter]
-    public BookingResult? Result { get; set; }
-
-    /// <summary>True once the booking link has been sent again (on the <see cref="BookingStep.AlreadyBooked"/> step).</summary>
+    /// <summary>True once the booking link has been sent again (on the <see cref="BookingStep.Done"/> step).</summary>
     [Parameter]
     public bool LinkResent { get; set; }
 

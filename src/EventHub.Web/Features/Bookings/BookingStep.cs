@@ -9,9 +9,9 @@ public enum BookingStep
     /// <summary>Check your answers: nothing is booked yet.</summary>
     Check,
 
-    /// <summary>The email address already has a booking: offer to send its link again.</summary>
-    AlreadyBooked,
-
-    /// <summary>Booked, waiting or awaiting approval.</summary>
+    /// <summary>
+    /// "Check your email": booked, waiting, awaiting approval, or the address already had a booking (then its owner is
+    /// sent their link). The same page for all, so the form never tells whether an address has booked.
+    /// </summary>
     Done,
 }

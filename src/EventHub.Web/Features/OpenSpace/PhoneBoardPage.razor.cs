@@ -2,6 +2,7 @@ using System.Globalization;
 using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
 using EventHub.Web.Features.Account;
+using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.OpenSpace;
@@ -42,8 +43,14 @@ public partial class PhoneBoardPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private PublicActionLimiter Limits { get; set; } = default!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
+
+    [CascadingParameter]
+    private ClientAddress? Client { get; set; }
 
     private BoardView? Board { get; set; }
 
@@ -86,6 +93,12 @@ public partial class PhoneBoardPage
         _postedSession = sessionId;
         _name = posted[prefix + "Name"].FirstOrDefault();
         _email = posted[prefix + "Email"].FirstOrDefault();
+        if (Limits.Refuse(PublicAction.Interest, Client, $"session:{sessionId.ToString(CultureInfo.InvariantCulture)}") is { } tooMany)
+        {
+            _errors = [new FieldError(string.Empty, tooMany)];
+            return;
+        }
+
         var outcome = await Interests.MarkInterestAsync(sessionId, _name, _email);
         if (outcome.Succeeded)
         {

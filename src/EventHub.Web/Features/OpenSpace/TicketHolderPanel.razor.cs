@@ -2,6 +2,7 @@ using System.Globalization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.OpenSpace;
+using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.Components;
 
 namespace EventHub.Web.Features.OpenSpace;
@@ -41,8 +42,14 @@ public partial class TicketHolderPanel
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private PublicActionLimiter Limits { get; set; } = default!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
+
+    [CascadingParameter]
+    private ClientAddress? Client { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -69,6 +76,12 @@ public partial class TicketHolderPanel
         _title = posted["proposal-Title"].FirstOrDefault() ?? string.Empty;
         _convener = posted["proposal-ConvenerName"].FirstOrDefault() ?? string.Empty;
         _description = posted["proposal-Description"].FirstOrDefault() ?? string.Empty;
+        if (Limits.Refuse(PublicAction.Proposal, Client, $"event:{_board?.EventId}") is { } tooMany)
+        {
+            _errors = [new FieldError(string.Empty, tooMany)];
+            return;
+        }
+
         var outcome = await Holders.ProposeAsync(Token, new ProposalInput(_title, _convener, _description));
         if (outcome.Succeeded)
         {
@@ -85,6 +98,12 @@ public partial class TicketHolderPanel
         var interested = value.StartsWith("on:", StringComparison.Ordinal);
         if (!int.TryParse(value.AsSpan(value.IndexOf(':', StringComparison.Ordinal) + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
         {
+            return;
+        }
+
+        if (Limits.Refuse(PublicAction.Interest, Client, $"session:{sessionId.ToString(CultureInfo.InvariantCulture)}") is { } tooMany)
+        {
+            _errors = [new FieldError(string.Empty, tooMany)];
             return;
         }
 

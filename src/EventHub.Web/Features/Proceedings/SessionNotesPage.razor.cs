@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Proceedings;
+using EventHub.Web.Features.Site;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -48,6 +49,12 @@ public partial class SessionNotesPage
 
     [Inject]
     private MaterialService Materials { get; set; } = default!;
+
+    [Inject]
+    private PublicActionLimiter Limits { get; set; } = default!;
+
+    [CascadingParameter]
+    private ClientAddress? Client { get; set; }
 
 
     [Inject]
@@ -185,6 +192,12 @@ public partial class SessionNotesPage
         if (file.Size > limit)
         {
             _uploadError = ProceedingsErrors.TooLarge(limit).Message;
+            return;
+        }
+
+        if (Limits.Refuse(PublicAction.Upload, Client, "notes:" + Token) is { } tooMany)
+        {
+            _uploadError = tooMany;
             return;
         }
 
