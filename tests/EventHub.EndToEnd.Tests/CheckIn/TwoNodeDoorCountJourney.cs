@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
-using EventHub.Core.Events;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
@@ -22,16 +21,7 @@ public sealed class TwoNodeDoorCountJourney(BrowserFixture browser)
         await using var nodeA = new AppHost(database.NodeSettings());
         await using var nodeB = new AppHost(database.NodeSettings());
         var organiser = await nodeB.NewOrganiserAsync("Ada Admin");
-        var events = nodeA.Service<EventService>();
-        var day = DateTime.UtcNow.Date.AddDays(30);
-        var created = await events.CreateAsync(Actor.System, new EventInput
-        {
-            Title = "Alt Text Workshop", Capacity = 20, VenueName = "County Hall",
-            StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
-        }, ct);
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
-        var eventId = created.Value!.Id;
-        (await events.SetStatusAsync(Actor.System, eventId, EventStatus.Published, ct)).Succeeded.ShouldBeTrue();
+        var eventId = await nodeA.PublishedEventAsync("Alt Text Workshop", 20);
         var ann = (await nodeA.Service<BookingService>().BookAsync(new BookingRequest(eventId, new BookingForm
         {
             Name = "Ann Example", Email = "ann@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,

@@ -1,9 +1,7 @@
 using System.Globalization;
 using EventHub.Core.Bookings;
-using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
-using EventHub.Core.Events;
 using EventHub.Core.Tests.Email;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +30,7 @@ public sealed class TwoNodeRushTests
         settings["EventHub:Email:PollInterval"] = "00:00:00.200";
         await using var nodeA = new AppHost(settings);
         await using var nodeB = new AppHost(settings);
-        var eventId = await PublishedEventAsync(nodeA);
+        var eventId = await nodeA.PublishedEventAsync("National Digital Summit", Places);
 
         var nodes = new[] { nodeA.Service<BookingService>(), nodeB.Service<BookingService>() };
         var results = await Task.WhenAll(Enumerable.Range(0, Bookers).Select(i => Task.Run(() =>
@@ -98,18 +96,4 @@ public sealed class TwoNodeRushTests
         Organisation = "Devon County Council",
         PrivacyConsent = true,
     };
-
-    private static async Task<int> PublishedEventAsync(AppHost node)
-    {
-        var events = node.Service<EventService>();
-        var day = DateTime.UtcNow.Date.AddDays(30);
-        var created = await events.CreateAsync(Actor.System, new EventInput
-        {
-            Title = "National Digital Summit", Capacity = Places, VenueName = "Exeter Arena",
-            StartLocal = day.AddHours(10), EndLocal = day.AddHours(17),
-        });
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
-        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
-        return created.Value.Id;
-    }
 }

@@ -31,7 +31,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var name = "eventhub_e2e_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         // A modest pool per node: two nodes and their background jobs stay well inside the server's connections.
-        return new PostgresDatabase(name, new NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 40 }.ToString());
+        return new PostgresDatabase(name, new NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 30 }.ToString());
     }
 
     public async ValueTask DisposeAsync()
