@@ -44,7 +44,8 @@ var connectionString = builder.Configuration.GetConnectionString("EventHub") is 
         : throw new InvalidOperationException("EventHub:Database:Provider is PostgreSql: set ConnectionStrings:EventHub.");
 
 builder.Services.AddSingleton(TimeProvider.System);
-// EventHub:BackgroundJobs:Enabled=false keeps outbox delivery and the sweeps off this node (see docs/deployment.md).
+// Background jobs claim their work with leases in the database, so they are safe on every node;
+// EventHub:BackgroundJobs:Enabled=false keeps them off this node (see docs/deployment.md).
 builder.Services.Configure<BackgroundJobOptions>(builder.Configuration.GetSection(BackgroundJobOptions.Section));
 builder.Services.AddEventHubData(provider, connectionString);
 // Data-protection keys live in the database, so every app node reads the same key ring. The key store resolves the

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace EventHub.Core.Bookings;
 
 /// <summary>Runs <see cref="WaitlistService.ExpireOffersAsync"/> at start-up (catching up on downtime) and every minute.</summary>
-public sealed class OfferExpiryWorker(WaitlistService waitlist, TimeProvider clock, ILogger<OfferExpiryWorker> logger) : SweepWorker(clock, logger)
+public sealed class OfferExpiryWorker(WaitlistService waitlist, IJobLeases leases, TimeProvider clock, ILogger<OfferExpiryWorker> logger)
+    : SweepWorker(leases, clock, logger)
 {
     public static TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 

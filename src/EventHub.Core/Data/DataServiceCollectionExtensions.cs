@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Data;
 
@@ -24,6 +25,11 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<EventHubDbContext>(options => dialect.Configure(options, connectionString));
         services.AddSingleton(dialect);
         services.AddSingleton<DatabaseInitializer>();
+        services.AddOptions<BackgroundJobOptions>();
+        services.AddSingleton<IJobLeases>(sp => new JobLeases(
+            sp.GetRequiredService<IDbContextFactory<EventHubDbContext>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<IOptions<BackgroundJobOptions>>().Value.Lease));
         if (provider == DatabaseProvider.PostgreSql)
         {
             // Several nodes share one database: live messages travel through it (LISTEN/NOTIFY).

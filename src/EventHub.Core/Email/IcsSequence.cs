@@ -61,8 +61,10 @@ public sealed class IcsSequence
             }
             catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
             {
-                // Another worker recorded it first; read theirs.
-                db.ChangeTracker.Clear();
+                // Another worker (perhaps on another node) recorded it first: forget only this attempt and read theirs.
+                // Clearing the whole tracker would also drop the caller's claimed outbox batch, whose "sent" marks
+                // would then never be saved, and the messages would go out again when their claim lapsed.
+                db.Entry(row).State = EntityState.Detached;
             }
         }
     }

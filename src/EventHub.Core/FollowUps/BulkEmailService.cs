@@ -10,8 +10,9 @@ namespace EventHub.Core.FollowUps;
 /// <summary>
 /// Organisers email everyone confirmed (or everyone waiting) for one event. The copies go into the outbox in batches,
 /// each batch in its own transaction, with progress reported after each; the message row remembers how far it got.
+/// Queuing one message holds its lease ("bulk-email:{id}"), so a page and a resuming node never queue it side by side.
 /// </summary>
-public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IJobLeases leases)
 {
     public const int BatchSize = 200;
 
@@ -105,32 +106,41 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         progress?.Report(new BulkEmailProgress(0, message.Recipients));
-        await QueueRemainingAsync(message.Id, progress, ct);
+        // Held elsewhere only if a resuming node took it first: it is being queued there.
+        await leases.RunAloneAsync(LeaseFor(message.Id), c => QueueRemainingAsync(message.Id, progress, c), clock, ct);
         return Outcome<int>.Ok(message.Id);
     }
 
     /// <summary>
-    /// Finishes bulk emails that a stopped app left part-queued: the cursor (last booking queued) is saved with each
-    /// batch, so nobody gets two copies and nobody is skipped. Only messages started before this app started are
-    /// taken, so a send still running in a live page is never raced. Returns how many were finished.
+    /// Finishes bulk emails that a stopped or dead node left part-queued: the cursor (last booking queued) is saved
+    /// with each batch, so nobody gets two copies and nobody is skipped. A message whose lease is held (a live page or
+    /// another node is queuing it) is left alone, and so is one younger than a lease, whose page may not have taken its
+    /// lease yet. Returns how many were finished here.
     /// </summary>
-    public async Task<int> ResumeUnfinishedAsync(DateTime startedBeforeUtc, CancellationToken ct = default)
+    public async Task<int> ResumeUnfinishedAsync(CancellationToken ct = default)
     {
+        var createdBefore = clock.GetUtcNow().UtcDateTime - leases.Duration;
         List<int> unfinished;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             unfinished = await db.Set<BulkEmail>().AsNoTracking()
-                .Where(m => m.FinishedUtc == null && m.CreatedUtc < startedBeforeUtc)
+                .Where(m => m.FinishedUtc == null && m.CreatedUtc <= createdBefore)
                 .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         }
 
+        var finished = 0;
         foreach (var id in unfinished)
         {
-            await QueueRemainingAsync(id, null, ct);
+            if (await leases.RunAloneAsync(LeaseFor(id), c => QueueRemainingAsync(id, null, c), clock, ct) == LeasedRun.Finished)
+            {
+                finished++;
+            }
         }
 
-        return unfinished.Count;
+        return finished;
     }
+
+    public static string LeaseFor(int bulkEmailId) => $"bulk-email:{bulkEmailId}";
 
     private async Task QueueRemainingAsync(int bulkEmailId, IProgress<BulkEmailProgress>? progress, CancellationToken ct)
     {
@@ -138,7 +148,12 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var row = await db.Set<BulkEmail>().FirstAsync(m => m.Id == bulkEmailId, ct);
+            var row = await db.Set<BulkEmail>().AsNoTracking().FirstAsync(m => m.Id == bulkEmailId, ct);
+            if (row.FinishedUtc is not null)
+            {
+                return;
+            }
+
             var eventId = row.EventId;
             var statuses = StatusesFor(row.Audience);
             var batch = await db.Set<Bookings.Booking>().AsNoTracking()
@@ -154,18 +169,28 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
                     new BulkMessagePayload { BulkEmailId = row.Id, ManageToken = b.ManageToken, AttendeeName = b.Name }, now, eventId);
             }
 
-            row.Queued += batch.Count;
-            row.LastBookingId = batch.Count > 0 ? batch[^1].Id : row.LastBookingId;
-            row.Recipients = Math.Max(row.Recipients, row.Queued);
-            if (batch.Count < BatchSize)
+            await db.SaveChangesAsync(ct);
+            var queued = row.Queued + batch.Count;
+            var recipients = Math.Max(row.Recipients, queued);
+            var cursor = batch.Count > 0 ? batch[^1].Id : row.LastBookingId;
+            DateTime? finishedUtc = batch.Count < BatchSize ? now : null;
+            // The cursor moves only from where this batch started: if anyone else moved it, this batch is theirs.
+            var moved = await db.Set<BulkEmail>()
+                .Where(m => m.Id == bulkEmailId && m.LastBookingId == row.LastBookingId && m.FinishedUtc == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Queued, queued)
+                    .SetProperty(m => m.Recipients, recipients)
+                    .SetProperty(m => m.LastBookingId, cursor)
+                    .SetProperty(m => m.FinishedUtc, finishedUtc), ct);
+            if (moved == 0)
             {
-                row.FinishedUtc = now;
+                await tx.RollbackAsync(ct);
+                return;
             }
 
-            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            progress?.Report(new BulkEmailProgress(row.Queued, row.Recipients));
-            if (row.FinishedUtc is not null)
+            progress?.Report(new BulkEmailProgress(queued, recipients));
+            if (finishedUtc is not null)
             {
                 return;
             }

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace EventHub.Core.FollowUps;
 
-/// <summary>Runs <see cref="ReminderService.SendDueAsync"/> at start-up and then every few minutes.</summary>
-public sealed class ReminderWorker(ReminderService reminders, BulkEmailService bulk, TimeProvider clock, ILogger<ReminderWorker> logger)
-    : SweepWorker(clock, logger)
+/// <summary>
+/// Finishes bulk emails a stopped or dead node left part-queued (<see cref="BulkEmailService.ResumeUnfinishedAsync"/>)
+/// and runs <see cref="ReminderService.SendDueAsync"/>, at start-up and then every few minutes.
+/// </summary>
+public sealed class ReminderWorker(ReminderService reminders, BulkEmailService bulk, IJobLeases leases, TimeProvider clock, ILogger<ReminderWorker> logger)
+    : SweepWorker(leases, clock, logger)
 {
     public static TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -13,27 +16,14 @@ public sealed class ReminderWorker(ReminderService reminders, BulkEmailService b
 
     protected override string What => "Queuing reminders";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var started = Clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            var resumed = await bulk.ResumeUnfinishedAsync(started, stoppingToken);
-            if (resumed > 0)
-            {
-                Logger.LogInformation("Finished queuing {Count} bulk email(s) interrupted when the app last stopped", resumed);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogError(ex, "Finishing interrupted bulk emails failed; they will be tried at the next start");
-        }
-
-        await base.ExecuteAsync(stoppingToken);
-    }
-
     protected override async Task SweepAsync(CancellationToken ct)
     {
+        var resumed = await bulk.ResumeUnfinishedAsync(ct);
+        if (resumed > 0)
+        {
+            Logger.LogInformation("Finished queuing {Count} bulk email(s) left part-queued by a node that stopped", resumed);
+        }
+
         var n = await reminders.SendDueAsync(ct);
         if (n > 0)
         {

@@ -9,8 +9,13 @@ namespace EventHub.Core.Polls;
 /// events made from polls that were published. Sweeps at start-up and then every interval.
 /// </summary>
 public sealed class PollRetentionService(
-    PollFinalisingService finalising, PollPersonalDataService personalData, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollRetentionService> logger)
-    : SweepWorker(clock, logger)
+    PollFinalisingService finalising,
+    PollPersonalDataService personalData,
+    IJobLeases leases,
+    TimeProvider clock,
+    IOptions<PollSettings> settings,
+    ILogger<PollRetentionService> logger)
+    : SweepWorker(leases, clock, logger)
 {
     protected override TimeSpan Period => settings.Value.RetentionSweepInterval;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace EventHub.Core.Privacy;
 
 /// <summary>Runs <see cref="Anonymiser.SweepAsync"/> at start-up (catching up on downtime) and every hour.</summary>
-public sealed class RetentionSweepWorker(Anonymiser anonymiser, TimeProvider clock, ILogger<RetentionSweepWorker> logger) : SweepWorker(clock, logger)
+public sealed class RetentionSweepWorker(Anonymiser anonymiser, IJobLeases leases, TimeProvider clock, ILogger<RetentionSweepWorker> logger)
+    : SweepWorker(leases, clock, logger)
 {
     public static TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 

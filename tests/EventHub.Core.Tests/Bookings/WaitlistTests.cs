@@ -141,7 +141,7 @@ public sealed class WaitlistTests
         await kit.Bookings.CancelAsync(bob.ManageToken);
         kit.Clock.Advance(TimeSpan.FromDays(5)); // the app was down for five days
 
-        using var worker = new OfferExpiryWorker(kit.Waitlist, kit.Clock, NullLogger<OfferExpiryWorker>.Instance);
+        using var worker = new OfferExpiryWorker(kit.Waitlist, kit.Database.Leases(kit.Clock), kit.Clock, NullLogger<OfferExpiryWorker>.Instance);
         await worker.StartAsync(TestContext.Current.CancellationToken);
         // Wait (up to 30 s on a loaded machine) until the worker has expired both offers, not just the first.
         for (var i = 0; i < 600 && ((await kit.BookingAsync(cat.BookingId)).Status == BookingStatus.Offered

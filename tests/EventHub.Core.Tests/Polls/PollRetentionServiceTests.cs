@@ -14,7 +14,7 @@ public sealed class PollRetentionServiceTests
         var poll = await kit.CreatePollAsync();
         await kit.VoteAsync(poll, "Ann", "ann@example.com", Yes, No, No);
         var settings = Options.Create(new PollSettings { RetentionSweepInterval = TimeSpan.FromHours(1) });
-        using var service = new PollRetentionService(kit.Finalising, kit.PersonalData, kit.Clock, settings, NullLogger<PollRetentionService>.Instance);
+        using var service = new PollRetentionService(kit.Finalising, kit.PersonalData, kit.Database.Leases(kit.Clock), kit.Clock, settings, NullLogger<PollRetentionService>.Instance);
         await service.StartAsync(TestContext.Current.CancellationToken);
 
         // The start-up sweep finds nothing due; 31 days after the last date the next tick clears the poll.

@@ -76,6 +76,9 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<EventHubD
         return new EventHubDbContext(options.Options);
     }
 
+    /// <summary>Job leases on this database as one node holds them (each call is another node).</summary>
+    public JobLeases Leases(TimeProvider clock, TimeSpan? duration = null) => new(this, clock, duration ?? JobLeases.DefaultDuration);
+
     public Task<EventHubDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
 
     public async ValueTask DisposeAsync()

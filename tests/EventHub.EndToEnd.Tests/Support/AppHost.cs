@@ -63,6 +63,21 @@ public sealed class AppHost : WebApplicationFactory<Program>
         return await setup.CreateFirstAdministratorAsync(input, setup.SetupCode);
     }
 
+    /// <summary>An event 30 days ahead, created and published by the system (as an administrator would): its id.</summary>
+    public async Task<int> PublishedEventAsync(string title, int capacity)
+    {
+        var events = Service<Core.Events.EventService>();
+        var day = DateTime.UtcNow.Date.AddDays(30);
+        var created = await events.CreateAsync(Actor.System, new Core.Events.EventInput
+        {
+            Title = title, Capacity = capacity, VenueName = "County Hall",
+            StartLocal = day.AddHours(10), EndLocal = day.AddHours(17),
+        });
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
+        (await events.SetStatusAsync(Actor.System, created.Value!.Id, Core.Events.EventStatus.Published)).Succeeded.ShouldBeTrue();
+        return created.Value.Id;
+    }
+
     /// <summary>A plain HTTP client against the real port (no cookies kept between tests).</summary>
     public HttpClient CreateHttpClient(bool followRedirects = true) =>
         new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };

@@ -16,7 +16,7 @@ public sealed class BulkEmailPageTests : WebTestContext
 
     protected override async Task OnInitializedAsync()
     {
-        Services.AddSingleton(new BulkEmailService(Core.Database, Core.Clock));
+        Services.AddSingleton(new BulkEmailService(Core.Database, Core.Clock, Core.Database.Leases(Core.Clock)));
         var now = Core.Clock.GetUtcNow().UtcDateTime;
         await using var db = Core.Database.CreateDbContext();
         var ev = new Event

@@ -34,7 +34,7 @@ public sealed class FollowOnRoleTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _kit = await BookingKit.CreateAsync();
-        _bulk = new BulkEmailService(_kit.Database, _kit.Clock);
+        _bulk = new BulkEmailService(_kit.Database, _kit.Clock, _kit.Database.Leases(_kit.Clock));
         _reminders = new ReminderService(_kit.Database, _kit.Clock, _kit.Bookings);
         _lists = new MailingListService(_kit.Database, _kit.Clock);
         _retention = new RetentionService(_kit.Database, _kit.Clock, Options.Create(new PrivacyOptions()));
