@@ -75,6 +75,20 @@ namespace EventHub.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IcsSequences",
                 columns: table => new
                 {
@@ -85,6 +99,19 @@ namespace EventHub.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IcsSequences", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Job);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +133,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    UnrequestedTo = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     ClaimToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
@@ -816,6 +844,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     EventId = table.Column<int>(type: "integer", nullable: false),
                     TicketTypeId = table.Column<int>(type: "integer", nullable: true),
                     Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PriorityTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ManageToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CheckInCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -1388,7 +1417,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "IX_Bookings_EventId_NormalisedEmail",
                 table: "Bookings",
                 columns: new[] { "EventId", "NormalisedEmail" },
-                unique: true);
+                unique: true,
+                filter: "\"Status\" NOT IN (5, 6)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_EventId_Status_WaitlistRank",
@@ -1400,6 +1430,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 table: "Bookings",
                 column: "ManageToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_PriorityTokenHash",
+                table: "Bookings",
+                column: "PriorityTokenHash",
+                unique: true,
+                filter: "\"PriorityTokenHash\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_Reference",
@@ -1556,6 +1593,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "IX_Outbox_Status_NextAttemptUtc",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_UnrequestedTo_CreatedUtc",
+                table: "Outbox",
+                columns: new[] { "UnrequestedTo", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PollOptions_PollId_StartUtc",
@@ -1779,6 +1821,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "CheckInUndos");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EventPrivacyStates");
 
             migrationBuilder.DropTable(
@@ -1786,6 +1831,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "InterestMarks");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "ListAnnouncements");

@@ -74,6 +74,20 @@ namespace EventHub.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IcsSequences",
                 columns: table => new
                 {
@@ -84,6 +98,19 @@ namespace EventHub.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IcsSequences", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Job);
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +132,7 @@ namespace EventHub.Core.Data.Migrations
                     SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    UnrequestedTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     ClaimToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
@@ -815,6 +843,7 @@ namespace EventHub.Core.Data.Migrations
                     EventId = table.Column<int>(type: "INTEGER", nullable: false),
                     TicketTypeId = table.Column<int>(type: "INTEGER", nullable: true),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PriorityTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ManageToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CheckInCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -1387,7 +1416,8 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_Bookings_EventId_NormalisedEmail",
                 table: "Bookings",
                 columns: new[] { "EventId", "NormalisedEmail" },
-                unique: true);
+                unique: true,
+                filter: "\"Status\" NOT IN (5, 6)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_EventId_Status_WaitlistRank",
@@ -1399,6 +1429,13 @@ namespace EventHub.Core.Data.Migrations
                 table: "Bookings",
                 column: "ManageToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_PriorityTokenHash",
+                table: "Bookings",
+                column: "PriorityTokenHash",
+                unique: true,
+                filter: "\"PriorityTokenHash\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_Reference",
@@ -1555,6 +1592,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_Outbox_Status_NextAttemptUtc",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_UnrequestedTo_CreatedUtc",
+                table: "Outbox",
+                columns: new[] { "UnrequestedTo", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PollOptions_PollId_StartUtc",
@@ -1778,6 +1820,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "CheckInUndos");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EventPrivacyStates");
 
             migrationBuilder.DropTable(
@@ -1785,6 +1830,9 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "InterestMarks");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "ListAnnouncements");
