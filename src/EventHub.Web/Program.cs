@@ -111,6 +111,7 @@ if (forwardedHeaders)
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<PlacesFeed>();
 
 var app = builder.Build();
 
@@ -164,6 +165,7 @@ app.MapFollowUpEndpoints();
 app.MapOpenSpace();
 app.MapProceedings();
 app.MapCalendarFeeds();
+app.MapPlacesStream();
 app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
