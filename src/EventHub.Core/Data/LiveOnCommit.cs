@@ -10,11 +10,15 @@ namespace EventHub.Core.Data;
 /// sent on the live signal only once it has committed (and dropped if it rolls back), so a listener that reloads
 /// never reads the state from before the change. Places left change in one place (the conditional updates in
 /// Bookings) and an event's capacity or status in another (EventService); both queue here, so every path that
-/// changes places left is announced without each use case remembering to.
+/// changes places left is announced without each use case remembering to. Saving a change to what an event's
+/// public pages show queues <see cref="LiveTopics.Public"/> the same way (see the interceptor).
 /// </summary>
 public static class LiveOnCommit
 {
-    /// <summary>Queues a message for when the current unit of work commits (or, without a transaction, saves).</summary>
+    /// <summary>
+    /// Queues a message for when the current unit of work commits: its transaction, or without one the next save or
+    /// bulk update (ExecuteUpdate, ExecuteDelete: call this before it, as they bypass the change tracker).
+    /// </summary>
     public static void PublishOnCommit(this EventHubDbContext db, int eventId, string topic)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -36,8 +40,21 @@ public static class LiveOnCommit
 }
 
 /// <summary>Sends <see cref="LiveOnCommit"/>'s queued messages when their transaction commits.</summary>
-internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
 {
+    // A bulk update or delete (ExecuteUpdate) outside a transaction has committed when it returns.
+    public int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        SendIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SendIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
         Send(eventData.Context);
 
@@ -63,14 +80,14 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        QueueEventChanges(eventData.Context);
+        QueueEventChangesAsync(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        QueueEventChanges(eventData.Context);
-        return ValueTask.FromResult(result);
+        await QueueEventChangesAsync(eventData.Context, async: true, cancellationToken);
+        return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -85,23 +102,81 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
         return ValueTask.FromResult(result);
     }
 
-    // A new capacity or status changes what "places left" says (or whether it is shown at all).
-    private static void QueueEventChanges(DbContext? context)
+    /// <summary>
+    /// A new capacity or status changes places left (<see cref="LiveTopics.Places"/>). Any change to what the public
+    /// pages of an event show (the event, its series, rooms, sessions, board and proceedings: rows of the Events,
+    /// OpenSpace and Proceedings features, found by their EventId or SessionId) is <see cref="LiveTopics.Public"/>,
+    /// which is what tells every node's page cache to forget the event's pages.
+    /// </summary>
+    private static async Task QueueEventChangesAsync(DbContext? context, bool async, CancellationToken ct)
     {
         if (context is not EventHubDbContext db)
         {
             return;
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<Event>())
+        var events = new HashSet<int>();
+        var sessions = new HashSet<int>();
+        var series = new HashSet<int>();
+        foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified
-                && (entry.Property(e => e.Capacity).IsModified || entry.Property(e => e.Status).IsModified))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsPublicContent(entry.Metadata.ClrType))
             {
-                db.PublishOnCommit(entry.Entity.Id, LiveTopics.Places);
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Event ev:
+                    if (entry.State == EntityState.Modified
+                        && (entry.Property(nameof(Event.Capacity)).IsModified || entry.Property(nameof(Event.Status)).IsModified))
+                    {
+                        db.PublishOnCommit(ev.Id, LiveTopics.Places);
+                    }
+
+                    if (entry.State != EntityState.Added)
+                    {
+                        events.Add(ev.Id);
+                    }
+
+                    break;
+                case EventSeries s when entry.State != EntityState.Added:
+                    series.Add(s.Id);
+                    break;
+                default:
+                    if (entry.Metadata.FindProperty("EventId") is { } eventId && entry.Property(eventId.Name).CurrentValue is int id)
+                    {
+                        events.Add(id);
+                    }
+                    else if (entry.Metadata.FindProperty("SessionId") is { } sessionId && entry.Property(sessionId.Name).CurrentValue is int sid)
+                    {
+                        sessions.Add(sid);
+                    }
+
+                    break;
             }
         }
+
+        if (sessions.Count > 0)
+        {
+            var query = db.Sessions.Where(s => sessions.Contains(s.Id)).Select(s => s.EventId);
+            events.UnionWith(async ? await query.ToListAsync(ct) : query.ToList());
+        }
+
+        if (series.Count > 0)
+        {
+            var query = db.Events.Where(e => e.SeriesId != null && series.Contains(e.SeriesId.Value)).Select(e => e.Id);
+            events.UnionWith(async ? await query.ToListAsync(ct) : query.ToList());
+        }
+
+        foreach (var id in events)
+        {
+            db.PublishOnCommit(id, LiveTopics.Public);
+        }
     }
+
+    private static bool IsPublicContent(Type type) =>
+        type.Namespace is "EventHub.Core.Events" or "EventHub.Core.OpenSpace" or "EventHub.Core.Proceedings";
 
     // Without an explicit transaction the save itself committed (and so did any conditional update before it).
     private void SendIfCommitted(DbContext? context)

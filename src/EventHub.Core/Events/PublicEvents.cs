@@ -38,6 +38,15 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         return await db.Events.Where(e => e.Slug == slug && PublicStatuses.Contains(e.Status)).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The slugs of an event and its series, whatever its status: the addresses of the pages that show it.</summary>
+    public async Task<EventSlugs?> SlugsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.Where(e => e.Id == eventId)
+            .Select(e => new EventSlugs(e.Slug, e.Series == null ? null : e.Series.Slug))
+            .FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Places left on a public event now (null once it is no longer public).</summary>
     public async Task<EventPlaces?> GetPlacesAsync(int eventId, CancellationToken ct = default)
     {

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace EventHub.Core.Tests.Bookings;
 
-/// <summary>Every change to places left is announced on the live signal once it has committed (the live "places left").</summary>
+/// <summary>
+/// Every change to places left, and to what an event's public pages show, is announced on the live signal once it has
+/// committed (the live "places left" and the eviction of cached pages).
+/// </summary>
 public sealed class PlacesSignalTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<(LiveMessage Message, int PlacesTakenThen)> _heard = new();
@@ -102,6 +105,23 @@ public sealed class PlacesSignalTests : IAsyncLifetime
 
         (await events.UpdateAsync(Actor.System, _eventId, input, TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
 
-        (await HeardAsync(1)).ShouldHaveSingleItem().Message.Topic.ShouldBe(LiveTopics.Places);
+        (await HeardAsync(2)).Select(h => h.Message.Topic).Order().ShouldBe([LiveTopics.Places, LiveTopics.Public]);
+    }
+
+    [Fact]
+    public async Task A_new_series_description_is_announced_to_the_public_pages_of_its_editions()
+    {
+        var seriesService = _core.Get<SeriesService>();
+        var series = (await seriesService.CreateAsync(Actor.System, new SeriesInput { Name = "Places series" }, TestContext.Current.CancellationToken)).Value!;
+        var events = _core.Get<EventService>();
+        var input = EventInput.From((await events.GetAsync(Actor.System, _eventId, TestContext.Current.CancellationToken))!.Event);
+        input.SeriesId = series.Id;
+        (await events.UpdateAsync(Actor.System, _eventId, input, TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        await HeardAsync(1);
+
+        (await seriesService.UpdateAsync(Actor.System, series.Id, new SeriesInput { Name = "Places series", Description = "Now quarterly." },
+            TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+
+        (await HeardAsync(1)).ShouldHaveSingleItem().Message.Topic.ShouldBe(LiveTopics.Public);
     }
 }
