@@ -45,6 +45,16 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
 
     private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
+    /// <summary>Gets each page twice, so it is in the cache, and checks the second came from there.</summary>
+    private static async Task CachedAsync(HttpClient client, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            await GetAsync(client, path);
+            FromCache((await GetAsync(client, path)).Response).ShouldBeTrue(path);
+        }
+    }
+
     /// <summary>Gets the page until it is a fresh render that contains <paramref name="text"/>; the eviction travels on the live signal.</summary>
     private static async Task<string> FreshPageContainingAsync(HttpClient client, string path, string text)
     {
@@ -82,11 +92,7 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
     {
         var (series, ev) = await EditionInSeriesAsync(capacity: 1);
         using var client = App.CreateHttpClient();
-        foreach (var path in new[] { $"/events/{ev.Slug}", $"/series/{series.Slug}" })
-        {
-            await GetAsync(client, path);
-            FromCache((await GetAsync(client, path)).Response).ShouldBeTrue(path);
-        }
+        await CachedAsync(client, $"/events/{ev.Slug}", $"/series/{series.Slug}");
 
         await PlacesStreamTests.BookAsync(App, ev.Id, "Ann Example");
 
@@ -99,11 +105,7 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
     {
         var (series, ev) = await EditionInSeriesAsync(capacity: 10);
         using var client = App.CreateHttpClient();
-        foreach (var path in new[] { $"/events/{ev.Slug}", $"/series/{series.Slug}" })
-        {
-            await GetAsync(client, path);
-            FromCache((await GetAsync(client, path)).Response).ShouldBeTrue(path);
-        }
+        await CachedAsync(client, $"/events/{ev.Slug}", $"/series/{series.Slug}");
 
         var events = App.Service<EventService>();
         var input = EventInput.From(ev);
