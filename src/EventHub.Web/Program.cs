@@ -23,6 +23,7 @@ using EventHub.Web.Features.OpenSpace;
 using EventHub.Web.Features.Privacy;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Features.Site;
+using EventHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -113,6 +114,9 @@ if (forwardedHeaders)
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+// Live places left (a Server-Sent Events stream) and output caching of the public read pages, both fed by the live signal.
+builder.Services.AddSingleton<PlacesFeed>();
+builder.Services.AddPublicPageCache(builder.Configuration);
 
 var app = builder.Build();
 
@@ -157,6 +161,7 @@ app.UsePublicActionLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
@@ -167,6 +172,7 @@ app.MapFollowUpEndpoints();
 app.MapOpenSpace();
 app.MapProceedings();
 app.MapCalendarFeeds();
+app.MapPlacesStream();
 app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ namespace EventHub.Core.Bookings;
 
 /// <summary>
 /// The only code that changes place counters: conditional updates that succeed only while there is room, run inside
-/// the caller's transaction. These, not the allocator's snapshot, are what guarantee nobody is oversold.
+/// the caller's transaction. These, not the allocator's snapshot, are what guarantee nobody is oversold. A change to
+/// an event's places is announced on the live signal (<see cref="LiveTopics.Places"/>) once it commits.
 /// </summary>
 internal static class Places
 {
@@ -19,6 +21,8 @@ internal static class Places
         {
             return TakeResult.EventFull;
         }
+
+        db.PublishOnCommit(eventId, LiveTopics.Places);
 
         if (ticketTypeId is { } typeId)
         {
@@ -67,8 +71,11 @@ internal static class Places
             .Where(s => s.Id == sessionId && s.PlacesTaken > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.PlacesTaken, x => x.PlacesTaken - 1), ct);
 
-    private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
-        db.Set<Event>()
+    private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct)
+    {
+        db.PublishOnCommit(eventId, LiveTopics.Places);
+        return db.Set<Event>()
             .Where(e => e.Id == eventId && e.PlacesTaken > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken - 1), ct);
+    }
 }

@@ -8,4 +8,7 @@ public interface ILiveSignal
 
     /// <summary>Listens to one event's messages until the returned handle is disposed.</summary>
     IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener);
+
+    /// <summary>Listens to every event's messages (a node-wide cache that must forget what changed) until disposed.</summary>
+    IDisposable SubscribeAll(Func<LiveMessage, Task> listener);
 }

@@ -6,16 +6,31 @@ namespace EventHub.Core.Common;
 /// page never holds up the change that caused the message, nor the other listeners.</summary>
 public sealed class InProcessLiveSignal : ILiveSignal
 {
+    private const int EveryEvent = -1;
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<LiveMessage, Task>>> _listeners = new();
 
     public void Publish(int eventId, string topic)
     {
-        if (!_listeners.TryGetValue(eventId, out var set) || set.IsEmpty)
+        var message = new LiveMessage(eventId, topic);
+        Notify(eventId, message);
+        Notify(EveryEvent, message);
+    }
+
+    public IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(eventId);
+        return Add(eventId, listener);
+    }
+
+    public IDisposable SubscribeAll(Func<LiveMessage, Task> listener) => Add(EveryEvent, listener);
+
+    private void Notify(int key, LiveMessage message)
+    {
+        if (!_listeners.TryGetValue(key, out var set) || set.IsEmpty)
         {
             return;
         }
 
-        var message = new LiveMessage(eventId, topic);
         foreach (var listener in set.Values)
         {
             _ = Task.Run(async () =>
@@ -33,14 +48,14 @@ public sealed class InProcessLiveSignal : ILiveSignal
         }
     }
 
-    public IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener)
+    private Subscription Add(int key, Func<LiveMessage, Task> listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
         var id = Guid.NewGuid();
-        _listeners.GetOrAdd(eventId, _ => new()).TryAdd(id, listener);
+        _listeners.GetOrAdd(key, _ => new()).TryAdd(id, listener);
         return new Subscription(() =>
         {
-            if (_listeners.TryGetValue(eventId, out var set))
+            if (_listeners.TryGetValue(key, out var set))
             {
                 set.TryRemove(id, out _);
             }

@@ -6,4 +6,7 @@ public static class LiveTopics
     public const string CheckIn = "check-in";
     public const string Board = "board";
     public const string Places = "places";
+
+    /// <summary>Something a public page of the event shows changed (its details, agenda, board or proceedings).</summary>
+    public const string Public = "public";
 }

@@ -22,7 +22,12 @@ public static class DataServiceCollectionExtensions
     {
         var dialect = DbDialect.For(provider);
         // Pooled: services create a short-lived context per operation, so reusing context instances saves the set-up.
-        services.AddPooledDbContextFactory<EventHubDbContext>(options => dialect.Configure(options, connectionString));
+        // Live messages queued during a unit of work go out when it commits (LiveOnCommit).
+        services.AddPooledDbContextFactory<EventHubDbContext>((sp, options) =>
+        {
+            dialect.Configure(options, connectionString);
+            options.AddInterceptors(new LiveOnCommitInterceptor(sp.GetRequiredService<ILiveSignal>()));
+        });
         services.AddSingleton(dialect);
         services.AddSingleton<DatabaseInitializer>();
         services.AddOptions<BackgroundJobOptions>();

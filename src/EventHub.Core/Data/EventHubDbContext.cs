@@ -24,6 +24,9 @@ public sealed class EventHubDbContext(DbContextOptions<EventHubDbContext> option
 
     public DbSet<Session> Sessions => Set<Session>();
 
+    /// <summary>Live messages waiting for this unit of work to commit (see <see cref="LiveOnCommit"/>).</summary>
+    internal HashSet<Common.LiveMessage> PendingLive { get; } = [];
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -57,6 +57,13 @@ public sealed class PostgreSqlLiveSignal : ILiveSignal, IHostedService, IAsyncDi
         return subscription;
     }
 
+    public IDisposable SubscribeAll(Func<LiveMessage, Task> listener)
+    {
+        var subscription = _local.SubscribeAll(listener);
+        _ = StartAsync(CancellationToken.None);
+        return subscription;
+    }
+
     /// <summary>Returns once this node is listening, so nothing published after it is missed.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

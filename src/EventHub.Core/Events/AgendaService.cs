@@ -87,6 +87,7 @@ public sealed class AgendaService(IDbContextFactory<EventHubDbContext> dbFactory
             return Outcome<bool>.Refused(EventErrors.RoomInUse);
         }
 
+        db.PublishOnCommit(eventId, LiveTopics.Public);
         var deleted = await db.Rooms.Where(r => r.Id == roomId && r.EventId == eventId).ExecuteDeleteAsync(ct);
         return deleted == 0 ? Outcome<bool>.NotFound(EventErrors.RoomGone) : Outcome<bool>.Ok(true);
     }
@@ -180,6 +181,7 @@ public sealed class AgendaService(IDbContextFactory<EventHubDbContext> dbFactory
             return Outcome<bool>.Refused(refusal);
         }
 
+        db.PublishOnCommit(eventId, LiveTopics.Public);
         var deleted = await db.Sessions.Where(s => s.Id == sessionId && s.EventId == eventId).ExecuteDeleteAsync(ct);
         return deleted == 0 ? Outcome<bool>.NotFound(EventErrors.SessionGone) : Outcome<bool>.Ok(true);
     }

@@ -31,6 +31,31 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         return new PublicEventPage(ev, AgendaGrid.Build(rooms, sessions, ev.TimeZoneId), sessions, Common.MarkdownRenderer.ToSafeHtml(ev.Summary));
     }
 
+    /// <summary>The public event's id behind a slug, or null when there is no public event of that slug.</summary>
+    public async Task<int?> FindIdAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.Where(e => e.Slug == slug && PublicStatuses.Contains(e.Status)).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The slugs of an event and its series, whatever its status: the addresses of the pages that show it.</summary>
+    public async Task<EventSlugs?> SlugsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.Where(e => e.Id == eventId)
+            .Select(e => new EventSlugs(e.Slug, e.Series == null ? null : e.Series.Slug))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Places left on a public event now (null once it is no longer public).</summary>
+    public async Task<EventPlaces?> GetPlacesAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.Where(e => e.Id == eventId && PublicStatuses.Contains(e.Status))
+            .Select(e => new EventPlaces(e.Id, e.Capacity, e.PlacesTaken, e.Status == EventStatus.Published))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

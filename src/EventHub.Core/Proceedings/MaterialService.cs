@@ -166,6 +166,7 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<bool>.Refused(refusal);
         }
 
+        db.PublishOnCommit(eventId!.Value, LiveTopics.Public);
         var count = await db.Set<Material>().Where(m => m.Id == materialId).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsHidden, hidden), ct);
         return count == 1 ? Outcome<bool>.Ok(hidden) : Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
     }

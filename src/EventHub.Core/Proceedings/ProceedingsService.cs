@@ -140,6 +140,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             return Outcome<WriteUpStatus>.Refused(refusal);
         }
 
+        db.PublishOnCommit(eventId!.Value, LiveTopics.Public);
         var count = await db.Set<WriteUp>().Where(w => w.Id == writeUpId).ExecuteUpdateAsync(u => u.SetProperty(w => w.Status, status), ct);
         return count == 1 ? Outcome<WriteUpStatus>.Ok(status) : Outcome<WriteUpStatus>.NotFound(ProceedingsErrors.WriteUpNotFound);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
+using EventHub.Core.Polls;
 using EventHub.Core.Proceedings;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
@@ -9,7 +10,7 @@ using Microsoft.Playwright;
 namespace EventHub.EndToEnd.Tests.Events;
 
 /// <summary>An anonymous visitor who only reads the public pages gets server-rendered HTML and opens no circuit.</summary>
-public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
+public sealed partial class StaticPublicPagesTests(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
     [Fact]
     public async Task Each_public_read_page_is_served_as_static_html_without_a_blazor_server_marker()
@@ -28,6 +29,53 @@ public sealed class StaticPublicPagesTests(SharedApp shared, BrowserFixture brow
             html.ShouldNotContain("mud-theme-provider", customMessage: $"{path} renders MudBlazor's providers");
         }
     }
+
+    /// <summary>Every page an anonymous visitor can reach, by the name the test reports.</summary>
+    public static TheoryData<string> PublicPages() =>
+    [
+        "home", "event", "series", "series archive", "archive", "search", "proceedings", "session", "book", "privacy",
+        "accessibility", "list sign-up", "poll vote",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task An_anonymous_get_of_a_public_page_asks_for_no_circuit(string name)
+    {
+        var seeded = await SeedPublicPagesAsync();
+        var day = DateTime.UtcNow.Date.AddDays(40);
+        var path = name switch
+        {
+            "home" => seeded[0],
+            "event" => seeded[1],
+            "series" => seeded[2],
+            "series archive" => seeded[3],
+            "archive" => "/archive",
+            "search" => seeded[4],
+            "proceedings" => seeded[5],
+            "session" => seeded[6],
+            "book" => seeded[1] + "/book",
+            "privacy" => "/privacy",
+            "accessibility" => "/accessibility",
+            "list sign-up" => seeded[2] + "/mailing-list",
+            "poll vote" => PollRoutes.Vote((await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
+            {
+                Title = "No circuit meet-up " + Guid.NewGuid().ToString("N")[..6], Place = "The Phoenix",
+                Options = [new PollOptionInput { StartLocal = day.AddHours(19), EndLocal = day.AddHours(21) }],
+            }, Ct)).Value!.PublicToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a public page this test knows."),
+        };
+        using var client = App.CreateHttpClient();
+
+        var response = await client.GetAsync(path, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        BlazorServerMarker().IsMatch(html).ShouldBeFalse($"{path} asks for a circuit");
+    }
+
+    // The comment Blazor writes where an interactive server component starts: <!--Blazor:{"type":"server",...}-->.
+    [System.Text.RegularExpressions.GeneratedRegex("<!--Blazor:\\{[^}]*\"type\":\"server\"")]
+    private static partial System.Text.RegularExpressions.Regex BlazorServerMarker();
 
     [Fact]
     public async Task Reading_every_public_page_in_a_browser_opens_no_connection_to_blazor()

@@ -1,0 +1,202 @@
+using EventHub.Core.Common;
+using EventHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EventHub.Core.Data;
+
+/// <summary>
+/// Live messages that belong to a unit of work: queued with <see cref="PublishOnCommit"/> while the change is written,
+/// sent on the live signal only once it has committed (and dropped if it rolls back), so a listener that reloads
+/// never reads the state from before the change. Places left change in one place (the conditional updates in
+/// Bookings) and an event's capacity or status in another (EventService); both queue here, so every path that
+/// changes places left is announced without each use case remembering to. Saving a change to what an event's
+/// public pages show queues <see cref="LiveTopics.Public"/> the same way (see the interceptor).
+/// </summary>
+public static class LiveOnCommit
+{
+    /// <summary>
+    /// Queues a message for when the current unit of work commits: its transaction, or without one the next save or
+    /// bulk update (ExecuteUpdate, ExecuteDelete: call this before it, as they bypass the change tracker).
+    /// </summary>
+    public static void PublishOnCommit(this EventHubDbContext db, int eventId, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        lock (db.PendingLive)
+        {
+            db.PendingLive.Add(new LiveMessage(eventId, topic));
+        }
+    }
+
+    internal static IReadOnlyList<LiveMessage> Take(EventHubDbContext db)
+    {
+        lock (db.PendingLive)
+        {
+            var messages = db.PendingLive.ToList();
+            db.PendingLive.Clear();
+            return messages;
+        }
+    }
+}
+
+/// <summary>Sends <see cref="LiveOnCommit"/>'s queued messages when their transaction commits.</summary>
+internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
+{
+    // A bulk update or delete (ExecuteUpdate) outside a transaction has committed when it returns.
+    public int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        SendIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SendIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        Send(eventData.Context);
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Send(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is EventHubDbContext db)
+        {
+            LiveOnCommit.Take(db);
+        }
+    }
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        QueueEventChangesAsync(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await QueueEventChangesAsync(eventData.Context, async: true, cancellationToken);
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SendIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SendIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// A new capacity or status changes places left (<see cref="LiveTopics.Places"/>). Any change to what the public
+    /// pages of an event show (the event, its series, rooms, sessions, board and proceedings: rows of the Events,
+    /// OpenSpace and Proceedings features, found by their EventId or SessionId) is <see cref="LiveTopics.Public"/>,
+    /// which is what tells every node's page cache to forget the event's pages.
+    /// </summary>
+    private static async Task QueueEventChangesAsync(DbContext? context, bool async, CancellationToken ct)
+    {
+        if (context is not EventHubDbContext db)
+        {
+            return;
+        }
+
+        var events = new HashSet<int>();
+        var sessions = new HashSet<int>();
+        var series = new HashSet<int>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsPublicContent(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Event ev:
+                    if (entry.State == EntityState.Modified
+                        && (entry.Property(nameof(Event.Capacity)).IsModified || entry.Property(nameof(Event.Status)).IsModified))
+                    {
+                        db.PublishOnCommit(ev.Id, LiveTopics.Places);
+                    }
+
+                    if (entry.State != EntityState.Added)
+                    {
+                        events.Add(ev.Id);
+                    }
+
+                    break;
+                case EventSeries s when entry.State != EntityState.Added:
+                    series.Add(s.Id);
+                    break;
+                default:
+                    if (entry.Metadata.FindProperty("EventId") is { } eventId && entry.Property(eventId.Name).CurrentValue is int id)
+                    {
+                        events.Add(id);
+                    }
+                    else if (entry.Metadata.FindProperty("SessionId") is { } sessionId && entry.Property(sessionId.Name).CurrentValue is int sid)
+                    {
+                        sessions.Add(sid);
+                    }
+
+                    break;
+            }
+        }
+
+        if (sessions.Count > 0)
+        {
+            var query = db.Sessions.Where(s => sessions.Contains(s.Id)).Select(s => s.EventId);
+            events.UnionWith(async ? await query.ToListAsync(ct) : query.ToList());
+        }
+
+        if (series.Count > 0)
+        {
+            var query = db.Events.Where(e => e.SeriesId != null && series.Contains(e.SeriesId.Value)).Select(e => e.Id);
+            events.UnionWith(async ? await query.ToListAsync(ct) : query.ToList());
+        }
+
+        foreach (var id in events)
+        {
+            db.PublishOnCommit(id, LiveTopics.Public);
+        }
+    }
+
+    private static bool IsPublicContent(Type type) =>
+        type.Namespace is "EventHub.Core.Events" or "EventHub.Core.OpenSpace" or "EventHub.Core.Proceedings";
+
+    // Without an explicit transaction the save itself committed (and so did any conditional update before it).
+    private void SendIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Send(context);
+        }
+    }
+
+    private void Send(DbContext? context)
+    {
+        if (context is not EventHubDbContext db)
+        {
+            return;
+        }
+
+        foreach (var message in LiveOnCommit.Take(db))
+        {
+            signal.Publish(message.EventId, message.Topic);
+        }
+    }
+}

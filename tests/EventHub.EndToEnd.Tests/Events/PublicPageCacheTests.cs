@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EventHub.Core.Common;
+using EventHub.Core.Events;
+using EventHub.EndToEnd.Tests.Support;
+
+namespace EventHub.EndToEnd.Tests.Events;
+
+/// <summary>
+/// Output caching of the public read pages: a second anonymous GET comes from the cache (it carries an Age header),
+/// a booking, an edit or a publish forgets it, and nothing personal is ever cached.
+/// </summary>
+public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
+{
+    [GeneratedRegex("nonce=\"([0-9a-f]+)\"")]
+    private static partial Regex NonceInPage();
+
+    private async Task<(EventSeries Series, Event Event)> EditionInSeriesAsync(int capacity = 1)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var series = (await App.Service<SeriesService>().CreateAsync(Actor.System, new SeriesInput { Name = "Cached forum " + unique }, Ct)).Value!;
+        var ev = await EditionAsync(series, "Cached edition " + unique, capacity, daysAhead: 30);
+        return (series, ev);
+    }
+
+    private async Task<Event> EditionAsync(EventSeries series, string title, int capacity, int daysAhead)
+    {
+        var events = App.Service<EventService>();
+        var day = DateTime.UtcNow.Date.AddDays(daysAhead);
+        var created = await events.CreateAsync(Actor.System, new EventInput
+        {
+            Title = title, Capacity = capacity, VenueName = "County Hall", SeriesId = series.Id,
+            StartLocal = day.AddHours(10), EndLocal = day.AddHours(12),
+        }, Ct);
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
+        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
+        return created.Value;
+    }
+
+    private static async Task<(HttpResponseMessage Response, string Html)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, Ct);
+        return (response, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
+
+    /// <summary>Gets each page twice, so it is in the cache, and checks the second came from there.</summary>
+    private static async Task CachedAsync(HttpClient client, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            await GetAsync(client, path);
+            FromCache((await GetAsync(client, path)).Response).ShouldBeTrue(path);
+        }
+    }
+
+    /// <summary>Gets the page until it is a fresh render that contains <paramref name="text"/>; the eviction travels on the live signal.</summary>
+    private static async Task<string> FreshPageContainingAsync(HttpClient client, string path, string text)
+    {
+        var (response, html) = await GetAsync(client, path);
+        for (var i = 0; i < 20 && !html.Contains(text, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100, Ct);
+            (response, html) = await GetAsync(client, path);
+        }
+
+        html.ShouldContain(text, customMessage: $"{path} still shows what it cached");
+        return html;
+    }
+
+    [Fact]
+    public async Task A_second_anonymous_get_of_the_event_page_is_served_from_the_cache_with_the_policy_its_html_was_made_for()
+    {
+        var (_, ev) = await EditionInSeriesAsync();
+        using var client = App.CreateHttpClient();
+
+        var (first, firstHtml) = await GetAsync(client, $"/events/{ev.Slug}");
+        var (second, secondHtml) = await GetAsync(client, $"/events/{ev.Slug}");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        FromCache(first).ShouldBeFalse();
+        FromCache(second).ShouldBeTrue();
+        secondHtml.ShouldBe(firstHtml);
+        var nonce = NonceInPage().Match(secondHtml).Groups[1].Value;
+        nonce.ShouldNotBeEmpty();
+        second.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal)).ShouldContain($"'nonce-{nonce}'");
+    }
+
+    [Fact]
+    public async Task A_booking_that_takes_the_last_place_evicts_the_cached_event_and_series_pages()
+    {
+        var (series, ev) = await EditionInSeriesAsync(capacity: 1);
+        using var client = App.CreateHttpClient();
+        await CachedAsync(client, $"/events/{ev.Slug}", $"/series/{series.Slug}");
+
+        await PlacesStreamTests.BookAsync(App, ev.Id, "Ann Example");
+
+        await FreshPageContainingAsync(client, $"/events/{ev.Slug}", "Fully booked");
+        await FreshPageContainingAsync(client, $"/series/{series.Slug}", "Fully booked");
+    }
+
+    [Fact]
+    public async Task An_edit_and_a_publish_evict_the_cached_pages_that_show_them()
+    {
+        var (series, ev) = await EditionInSeriesAsync(capacity: 10);
+        using var client = App.CreateHttpClient();
+        await CachedAsync(client, $"/events/{ev.Slug}", $"/series/{series.Slug}");
+
+        var events = App.Service<EventService>();
+        var input = EventInput.From(ev);
+        input.Title = ev.Title + " (moved)";
+        (await events.UpdateAsync(Actor.System, ev.Id, input, Ct)).Succeeded.ShouldBeTrue();
+        await FreshPageContainingAsync(client, $"/events/{ev.Slug}", input.Title);
+        await FreshPageContainingAsync(client, $"/series/{series.Slug}", input.Title);
+
+        FromCache((await GetAsync(client, $"/series/{series.Slug}")).Response).ShouldBeTrue();
+        var next = await EditionAsync(series, "Next cached edition " + Guid.NewGuid().ToString("N")[..6], 10, daysAhead: 60);
+        await FreshPageContainingAsync(client, $"/series/{series.Slug}", next.Title);
+    }
+
+    [Fact]
+    public async Task The_cached_pages_hold_no_form_token_and_set_no_cookie()
+    {
+        var (series, ev) = await EditionInSeriesAsync();
+        using var client = App.CreateHttpClient();
+
+        foreach (var path in new[] { "/", "/archive", $"/events/{ev.Slug}", $"/series/{series.Slug}", $"/series/{series.Slug}/archive" })
+        {
+            var (response, html) = await GetAsync(client, path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            response.Headers.Contains("Set-Cookie").ShouldBeFalse(path);
+            html.ShouldNotContain("__RequestVerificationToken", customMessage: path);
+            FromCache((await GetAsync(client, path)).Response).ShouldBeTrue(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_with_a_form_is_never_cached_with_an_antiforgery_token()
+    {
+        var (_, ev) = await EditionInSeriesAsync();
+        using var client = App.CreateHttpClient();
+        var (first, _) = await GetAsync(client, $"/events/{ev.Slug}/book");
+        var cookie = first.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/events/{ev.Slug}/book");
+            request.Headers.Add("Cookie", cookie);
+            using var again = await client.SendAsync(request, Ct);
+            FromCache(again).ShouldBeFalse();
+            again.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_organiser_is_neither_served_from_nor_stored_in_the_cache()
+    {
+        var (_, ev) = await EditionInSeriesAsync();
+        var (page, _) = await SignedInPageAsync();
+        var path = App.Url($"/events/{ev.Slug}");
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var signedIn = await page.Context.APIRequest.GetAsync(path);
+            signedIn.Status.ShouldBe(200);
+            signedIn.Headers.ShouldNotContainKey("age");
+        }
+
+        using var client = App.CreateHttpClient();
+        FromCache((await GetAsync(client, $"/events/{ev.Slug}")).Response).ShouldBeFalse();
+        FromCache((await GetAsync(client, $"/events/{ev.Slug}")).Response).ShouldBeTrue();
+    }
+}
