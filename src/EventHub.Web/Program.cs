@@ -1,6 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Dashboards;
 using EventHub.Core.Data;
 using EventHub.Core.Demo;
 using EventHub.Core.Email;
@@ -67,6 +68,7 @@ builder.Services.AddEvents();
 builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBookings();
 builder.Services.AddCheckIn();
+builder.Services.AddDashboards();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddFollowUps();
 builder.Services.AddMailingLists();

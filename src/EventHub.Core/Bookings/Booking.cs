@@ -67,6 +67,12 @@ public sealed class Booking : IBelongsToEvent
 
     public DateTime? CancelledUtc { get; set; }
 
+    /// <summary>
+    /// Set by the retention job just before it removes the addresses that could tell: this person had a confirmed
+    /// booking for an earlier edition of the series. Keeps the series' repeat-attendee figure after anonymisation.
+    /// </summary>
+    public bool BookedEarlierEdition { get; set; }
+
     public string? CancelReason { get; set; }
 
     public List<BookingAnswer> Answers { get; set; } = [];

@@ -100,6 +100,7 @@ public sealed class Anonymiser(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PersonalDataScrub.KeepRepeatAttendanceAsync(db, eventId, ct);
         var traces = await PersonalDataScrub.AnonymiseBookingsAsync(db, db.Set<Booking>().Where(b => b.EventId == eventId), now, ct);
 
         await db.Set<CheckInRecord>().Where(c => c.EventId == eventId)

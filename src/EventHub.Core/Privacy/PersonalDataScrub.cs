@@ -40,6 +40,31 @@ internal static class PersonalDataScrub
         return traces;
     }
 
+    /// <summary>
+    /// Before an edition's addresses go, marks who in the series had booked an earlier edition, both ways: this
+    /// edition's bookings that match an earlier edition's confirmed booking, and later editions' bookings that match one
+    /// of this edition's. Editions are ordered by start, then id, as the series figures order them.
+    /// </summary>
+    public static async Task KeepRepeatAttendanceAsync(EventHubDbContext db, int eventId, CancellationToken ct)
+    {
+        var ev = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.SeriesId, e.StartUtc }).FirstAsync(ct);
+        if (ev.SeriesId is not { } seriesId)
+        {
+            return;
+        }
+
+        var siblings = db.Events.Where(e => e.SeriesId == seriesId && e.Id != eventId);
+        var earlier = siblings.Where(e => e.StartUtc < ev.StartUtc || (e.StartUtc == ev.StartUtc && e.Id < eventId)).Select(e => e.Id);
+        var later = siblings.Where(e => e.StartUtc > ev.StartUtc || (e.StartUtc == ev.StartUtc && e.Id > eventId)).Select(e => e.Id);
+        var bookings = db.Set<Booking>();
+        await bookings.Where(b => b.EventId == eventId && !b.BookedEarlierEdition
+                && bookings.Any(p => earlier.Contains(p.EventId) && p.Status == BookingStatus.Confirmed && p.NormalisedEmail == b.NormalisedEmail))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.BookedEarlierEdition, true), ct);
+        await bookings.Where(b => later.Contains(b.EventId) && !b.BookedEarlierEdition
+                && bookings.Any(p => p.EventId == eventId && p.Status == BookingStatus.Confirmed && p.NormalisedEmail == b.NormalisedEmail))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.BookedEarlierEdition, true), ct);
+    }
+
     /// <summary>Clears access and dietary needs only (their period is shorter than the rest).</summary>
     public static Task<int> ClearNeedsAsync(IQueryable<Booking> which, CancellationToken ct) =>
         which.Where(b => b.DietaryNeeds != "" || b.AccessNeeds != "")

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Dashboards;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
@@ -30,7 +31,7 @@ namespace EventHub.Core.Tests.Access;
 public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
 {
     /// <summary>The feature namespaces walked (EventHub.Core.&lt;Feature&gt; and below).</summary>
-    private static readonly string[] Features = ["Bookings", "CheckIn", "Events", "FollowUps", "MailingLists", "Privacy", "Email"];
+    private static readonly string[] Features = ["Bookings", "CheckIn", "Dashboards", "Events", "FollowUps", "MailingLists", "Privacy", "Email"];
 
     /// <summary>Methods that act on nothing of another organiser's, each with the reason.</summary>
     private static readonly Dictionary<string, string> NotAboutAnEvent = new()
@@ -61,7 +62,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         _core = await CoreServices.CreateAsync(configure: services =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-            services.AddBookings().AddCheckIn().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPrivacy();
+            services.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPrivacy();
             foreach (var descriptor in services)
             {
                 _registered.Add(descriptor);

@@ -35,6 +35,8 @@ public sealed partial class FeatureDependencyTests
         ["Polls"] = BelowFeaturesOnBookings,
         ["OpenSpace"] = BelowFeaturesOnBookings,
         ["Proceedings"] = BelowFeaturesOnBookings,
+        // Figures read bookings and check-ins; nothing below names them.
+        ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn"],
         // Retention and erasure reach every feature's records about a person; no feature names Privacy.
         ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings"],
     };

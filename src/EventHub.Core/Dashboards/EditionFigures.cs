@@ -1,0 +1,27 @@
+namespace EventHub.Core.Dashboards;
+
+/// <summary>
+/// One edition of a series, as the series dashboard compares it. <see cref="SoldOutAfter"/> is null when it has
+/// not sold out; <see cref="WaitingList"/> counts the people still waiting (those later offered a place count as
+/// booked); <see cref="RepeatAttendees"/> counts confirmed people whose email had a confirmed booking for an earlier
+/// edition (kept through anonymisation by the mark the retention job sets).
+/// </summary>
+public sealed record EditionFigures(
+    int EventId,
+    string Title,
+    DateTime StartUtc,
+    string TimeZoneId,
+    bool HasStarted,
+    int Capacity,
+    int PlacesTaken,
+    int Confirmed,
+    int CheckedIn,
+    TimeSpan? SoldOutAfter,
+    int WaitingList,
+    int RepeatAttendees)
+{
+    public int NoShows => Math.Max(0, Confirmed - CheckedIn);
+
+    /// <summary>Checked in out of confirmed, 0–1; null before the event or when nobody was confirmed.</summary>
+    public double? AttendanceRate => HasStarted && Confirmed > 0 ? (double)CheckedIn / Confirmed : null;
+}

@@ -1,0 +1,20 @@
+namespace EventHub.Core.Dashboards;
+
+/// <summary>
+/// What an event's dashboard shows: places taken against capacity, checked in against confirmed, the sell-out
+/// curve with the waiting list, and the organisations (email domains) that hold confirmed places.
+/// </summary>
+public sealed record EventFigures(
+    int EventId,
+    string TimeZoneId,
+    int Capacity,
+    int PlacesTaken,
+    int Confirmed,
+    int CheckedIn,
+    int Waiting,
+    CurveStep Step,
+    IReadOnlyList<CurvePoint> Curve,
+    IReadOnlyList<DomainCount> Organisations)
+{
+    public int NoShows => Math.Max(0, Confirmed - CheckedIn);
+}

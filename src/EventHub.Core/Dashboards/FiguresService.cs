@@ -1,0 +1,127 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.CheckIn;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Dashboards;
+
+/// <summary>
+/// The figures people compare, for an event and across a series' editions. Counts are made by the database (grouped
+/// and counted there), so thousands of bookings are never loaded. Everything read here survives the retention job:
+/// statuses, creation times, check-ins, the email domain kept on anonymisation, and the repeat-attendee mark the
+/// retention job sets (<see cref="Booking.BookedEarlierEdition"/>) before it removes the addresses.
+/// </summary>
+public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Outcome<EventFigures>> ForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct, DashboardErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<EventFigures>.Refused(refusal);
+        }
+
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.Capacity, e.PlacesTaken, e.TimeZoneId, e.BookingOpensUtc, e.CreatedUtc, e.EndUtc })
+            .FirstAsync(ct);
+        var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId);
+        var confirmed = await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed, ct);
+        var checkedIn = await CheckedInAsync(db, eventId, ct);
+        var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
+
+        var hours = await HoursAsync(bookings, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (step, curve) = SellOutCurve.Build(hours, ev.BookingOpensUtc ?? ev.CreatedUtc, now < ev.EndUtc ? now : ev.EndUtc, ev.TimeZoneId);
+
+        var organisations = (await bookings.Where(b => b.Status == BookingStatus.Confirmed)
+                .GroupBy(b => b.EmailDomain != "" ? b.EmailDomain : b.NormalisedEmail.Substring(b.NormalisedEmail.IndexOf('@') + 1))
+                .Select(g => new { Domain = g.Key, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(g => new DomainCount(g.Domain, g.Count))
+            .OrderByDescending(d => d.Confirmed).ThenBy(d => d.Domain, StringComparer.Ordinal)
+            .ToList();
+
+        return Outcome<EventFigures>.Ok(new EventFigures(
+            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, step, curve, organisations));
+    }
+
+    /// <summary>Each edition side by side, for those who may read the figures of the series (Viewer and up on its team).</summary>
+    public async Task<Outcome<SeriesFigures>> ForSeriesAsync(Actor actor, int seriesId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<SeriesFigures>.Refused(CommonRefusals.SignInAsOrganiser);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var series = await db.Series.AsNoTracking().Where(s => s.Id == seriesId).Select(s => new { s.Name, s.Slug }).FirstOrDefaultAsync(ct);
+        if (series is null)
+        {
+            return Outcome<SeriesFigures>.Refused(DashboardErrors.SeriesNotFound);
+        }
+
+        var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
+        if (AccessRules.Verdict(granted, Permission.ViewFigures, DashboardErrors.SeriesNotFound) is { } refusal)
+        {
+            return Outcome<SeriesFigures>.Refused(refusal);
+        }
+
+        var editions = await db.Events.AsNoTracking().Where(e => e.SeriesId == seriesId)
+            .OrderBy(e => e.StartUtc).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<EditionFigures>();
+        var earlier = new List<int>();
+        foreach (var e in editions)
+        {
+            var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == e.Id);
+            var confirmed = await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed, ct);
+            var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
+            var soldOutUtc = e.Capacity <= 0 ? null
+                : await bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered)
+                    .OrderBy(b => b.CreatedUtc).ThenBy(b => b.Id).Skip(e.Capacity - 1)
+                    .Select(b => (DateTime?)b.CreatedUtc).FirstOrDefaultAsync(ct);
+            var before = earlier.ToList();
+            var repeat = before.Count == 0 ? 0
+                : await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed && (b.BookedEarlierEdition
+                    || db.Set<Booking>().Any(p => before.Contains(p.EventId) && p.Status == BookingStatus.Confirmed && p.NormalisedEmail == b.NormalisedEmail)), ct);
+            rows.Add(new EditionFigures(
+                e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.StartUtc <= now, e.Capacity, e.PlacesTaken, confirmed,
+                await CheckedInAsync(db, e.Id, ct),
+                soldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
+                waiting, repeat));
+            earlier.Add(e.Id);
+        }
+
+        return Outcome<SeriesFigures>.Ok(new SeriesFigures(seriesId, series.Name, series.Slug, rows));
+    }
+
+    /// <summary>Confirmed bookings with a check-in (a check-in on a booking cancelled later does not count).</summary>
+    private static Task<int> CheckedInAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        db.Set<CheckInRecord>().AsNoTracking()
+            .Where(c => c.EventId == eventId)
+            .Join(db.Set<Booking>(), c => c.BookingId, b => b.Id, (c, b) => b.Status)
+            .CountAsync(s => s == BookingStatus.Confirmed, ct);
+
+    /// <summary>Bookings now holding a place or waiting, counted per UTC hour of creation by the database.</summary>
+    private static async Task<IReadOnlyList<HourCount>> HoursAsync(IQueryable<Booking> bookings, CancellationToken ct)
+    {
+        var groups = await bookings
+            .Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waiting)
+            .GroupBy(b => new { b.CreatedUtc.Year, b.CreatedUtc.Month, b.CreatedUtc.Day, b.CreatedUtc.Hour })
+            .Select(g => new
+            {
+                g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour,
+                Waiting = g.Count(b => b.Status == BookingStatus.Waiting),
+                All = g.Count(),
+            })
+            .ToListAsync(ct);
+        return groups
+            .Select(g => new HourCount(new DateTime(g.Year, g.Month, g.Day, g.Hour, 0, 0, DateTimeKind.Utc), g.All - g.Waiting, g.Waiting))
+            .OrderBy(h => h.HourUtc)
+            .ToList();
+    }
+}
