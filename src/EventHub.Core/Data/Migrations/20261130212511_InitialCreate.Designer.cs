@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130211810_InitialCreate")]
+    [Migration("20261130212511_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -30,6 +30,9 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("BookedEarlierEdition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CancelReason")
                         .HasMaxLength(1000)

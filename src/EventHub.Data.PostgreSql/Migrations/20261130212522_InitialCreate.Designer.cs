@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130210937_Dashboards")]
-    partial class Dashboards
+    [Migration("20261130212522_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -105,6 +105,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PriorityTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -130,13 +134,18 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("ManageToken")
                         .IsUnique();
 
+                    b.HasIndex("PriorityTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PriorityTokenHash\" IS NOT NULL");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("TicketTypeId");
 
                     b.HasIndex("EventId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" NOT IN (5, 6)");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
 
@@ -513,6 +522,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("DoorLinks", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Email.IcsSequence", b =>
                 {
                     b.Property<int>("EventId")
@@ -593,6 +621,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnrequestedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
@@ -603,6 +635,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("EventId", "Status");
 
                     b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("UnrequestedTo", "CreatedUtc");
 
                     b.ToTable("Outbox", (string)null);
                 });
