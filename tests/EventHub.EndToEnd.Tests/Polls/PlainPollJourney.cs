@@ -11,17 +11,7 @@ public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) :
     [Fact]
     public async Task Without_javascript_a_voter_answers_a_poll_and_changes_an_answer_from_the_private_link()
     {
-        var day = DateTime.UtcNow.Date.AddDays(40);
-        var poll = (await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
-        {
-            Title = "Plain forms meet-up " + Guid.NewGuid().ToString("N")[..6],
-            Place = "The Phoenix",
-            Options =
-            [
-                new PollOptionInput { StartLocal = day.AddHours(19), EndLocal = day.AddHours(21) },
-                new PollOptionInput { StartLocal = day.AddDays(7).AddHours(19), EndLocal = day.AddDays(7).AddHours(21) },
-            ],
-        }, Ct)).Value!;
+        var poll = await PollAsync("Plain forms meet-up", dates: 2);
         var first = poll.Options[0].Id;
         var second = poll.Options[1].Id;
 
@@ -66,13 +56,7 @@ public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) :
     [Fact]
     public async Task With_javascript_a_vote_with_a_problem_moves_focus_to_the_error_summary()
     {
-        var day = DateTime.UtcNow.Date.AddDays(41);
-        var poll = (await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
-        {
-            Title = "Enhanced forms meet-up " + Guid.NewGuid().ToString("N")[..6],
-            Place = "The Phoenix",
-            Options = [new PollOptionInput { StartLocal = day.AddHours(19), EndLocal = day.AddHours(21) }],
-        }, Ct)).Value!;
+        var poll = await PollAsync("Enhanced forms meet-up", dates: 1);
 
         var page = await NewPageAsync(phone: true);
         await page.GotoInteractiveAsync(App.Url(PollRoutes.Vote(poll.PublicToken)));
@@ -85,5 +69,17 @@ public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) :
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(page.GetByTestId("Name")).ToHaveValueAsync("Ena Enhanced");
         await page.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    /// <summary>A new poll with the given number of evenings to choose from, a week apart, 40 days ahead.</summary>
+    private async Task<Poll> PollAsync(string title, int dates)
+    {
+        var day = DateTime.UtcNow.Date.AddDays(40);
+        return (await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
+        {
+            Title = title + " " + Guid.NewGuid().ToString("N")[..6],
+            Place = "The Phoenix",
+            Options = [.. Enumerable.Range(0, dates).Select(i => new PollOptionInput { StartLocal = day.AddDays(7 * i).AddHours(19), EndLocal = day.AddDays(7 * i).AddHours(21) })],
+        }, Ct)).Value!;
     }
 }
