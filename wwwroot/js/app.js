@@ -11,6 +11,12 @@ window.eventHub = {
   focusElement: function (selector) {
     var el = document.querySelector(selector);
     if (el) { el.focus(); }
+  },
+  // Enhanced navigation and enhanced form posts swap the page without loading scripts again: run fn after each.
+  onEnhancedLoad: function (fn) {
+    function listen() { if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', fn); } }
+    if (window.Blazor && window.Blazor.addEventListener) { listen(); }
+    else { document.addEventListener('DOMContentLoaded', listen); }
   }
 };
 
@@ -40,6 +46,16 @@ document.addEventListener('submit', function (e) {
   }
   form.setAttribute('data-sent-at', String(Date.now()));
 }, true);
+
+// A plain form posted back with errors arrives with its GOV.UK error summary marked autofocus (Components/Shared/ErrorSummary).
+// The browser focuses it on a full page load; an enhanced form post only patches the page, so focus it here.
+(function () {
+  function focusSummary() {
+    var summary = document.querySelector('.error-summary[autofocus]');
+    if (summary && document.activeElement !== summary) { summary.focus(); }
+  }
+  window.eventHub.onEnhancedLoad(focusSummary);
+})();
 
 // The phone board (a static page) follows the board's change stream: on each change it fetches the page again and
 // swaps in the fresh board, unless the person is filling in a form on it. Without script the board is as of page load.
@@ -74,7 +90,5 @@ document.addEventListener('submit', function (e) {
   }
   document.addEventListener('DOMContentLoaded', follow);
   if (document.readyState !== 'loading') { follow(); }
-  // Enhanced navigation swaps pages without loading scripts again.
-  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', follow); }
-  else { document.addEventListener('DOMContentLoaded', function () { if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', follow); } }); }
+  window.eventHub.onEnhancedLoad(follow);
 })();

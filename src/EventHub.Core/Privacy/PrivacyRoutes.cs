@@ -5,7 +5,7 @@ public static class PrivacyRoutes
 {
     /// <summary>
     /// An attendee deletes their booking and details from their manage link. Not under /manage/{token}/: the manage
-    /// page's own /manage/{token}/{action} route would take it when the page is interactive.
+    /// page's own /manage/{token}/{action} route would take it.
     /// </summary>
     public static string DeleteBooking(string manageToken) => $"/privacy/delete-booking/{manageToken}";
 }

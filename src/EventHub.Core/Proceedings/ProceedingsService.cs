@@ -111,6 +111,17 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         return await SubmitWriteUpAsync(sessionId, input, ct);
     }
 
+    /// <summary>
+    /// What has become of a write-up sent from a session's page, for the thank-you after the redirect: read afresh each
+    /// time, so a reload after an organiser approved it says so. Null when it is not one of that session's write-ups.
+    /// </summary>
+    public async Task<WriteUpStatus?> WriteUpStatusAsync(int sessionId, int writeUpId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<WriteUp>().AsNoTracking().Where(w => w.Id == writeUpId && w.SessionId == sessionId)
+            .Select(w => (WriteUpStatus?)w.Status).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<WriteUpView>> PendingWriteUpsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

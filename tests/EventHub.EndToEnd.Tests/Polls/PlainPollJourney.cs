@@ -5,23 +5,13 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.Polls;
 
-/// <summary>Voting and changing a vote as plain HTML forms, with JavaScript off.</summary>
+/// <summary>Voting and changing a vote as plain HTML forms, with JavaScript off; with it on, the enhanced post still focuses the error summary.</summary>
 public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
     [Fact]
     public async Task Without_javascript_a_voter_answers_a_poll_and_changes_an_answer_from_the_private_link()
     {
-        var day = DateTime.UtcNow.Date.AddDays(40);
-        var poll = (await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
-        {
-            Title = "Plain forms meet-up " + Guid.NewGuid().ToString("N")[..6],
-            Place = "The Phoenix",
-            Options =
-            [
-                new PollOptionInput { StartLocal = day.AddHours(19), EndLocal = day.AddHours(21) },
-                new PollOptionInput { StartLocal = day.AddDays(7).AddHours(19), EndLocal = day.AddDays(7).AddHours(21) },
-            ],
-        }, Ct)).Value!;
+        var poll = await PollAsync("Plain forms meet-up", dates: 2);
         var first = poll.Options[0].Id;
         var second = poll.Options[1].Id;
 
@@ -35,6 +25,7 @@ public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) :
         await page.GetByTestId("save-answers").ClickAsync();
         var summary = page.GetByTestId("error-summary");
         await Assertions.Expect(summary).ToContainTextAsync("There is a problem");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(summary.Locator($"a[href$='#Answer-{second}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("Name")).ToHaveValueAsync("Nia Nojs");
         await Assertions.Expect(page.GetByTestId($"answer-{first}-Yes")).ToBeCheckedAsync();
@@ -60,5 +51,35 @@ public sealed class PlainPollJourney(SharedApp shared, BrowserFixture browser) :
         ballot!.Name.ShouldBe("Nia Nojs");
         ballot.Answers[first].ShouldBe(PollAnswer.Yes);
         ballot.Answers[second].ShouldBe(PollAnswer.IfNeedBe);
+    }
+
+    [Fact]
+    public async Task With_javascript_a_vote_with_a_problem_moves_focus_to_the_error_summary()
+    {
+        var poll = await PollAsync("Enhanced forms meet-up", dates: 1);
+
+        var page = await NewPageAsync(phone: true);
+        await page.GotoInteractiveAsync(App.Url(PollRoutes.Vote(poll.PublicToken)));
+        await page.GetByTestId("Name").FillAsync("Ena Enhanced");
+        await page.GetByTestId("save-answers").ClickAsync();
+
+        // The enhanced post patches the page in place; the error summary still takes focus.
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("There is a problem");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("Name")).ToHaveValueAsync("Ena Enhanced");
+        await page.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    /// <summary>A new poll with the given number of evenings to choose from, a week apart, 40 days ahead.</summary>
+    private async Task<Poll> PollAsync(string title, int dates)
+    {
+        var day = DateTime.UtcNow.Date.AddDays(40);
+        return (await App.Service<PollSetupService>().CreateAsync(Actor.System, new PollInput
+        {
+            Title = title + " " + Guid.NewGuid().ToString("N")[..6],
+            Place = "The Phoenix",
+            Options = [.. Enumerable.Range(0, dates).Select(i => new PollOptionInput { StartLocal = day.AddDays(7 * i).AddHours(19), EndLocal = day.AddDays(7 * i).AddHours(21) })],
+        }, Ct)).Value!;
     }
 }

@@ -39,7 +39,7 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         await Assertions.Expect(page.GetByTestId("write-up-message")).ToContainTextAsync("once an organiser has approved it");
         await Assertions.Expect(page.GetByTestId("no-write-ups")).ToBeVisibleAsync();
         // Post/Redirect/Get: the page the person lands on is a GET, with an empty form, so a refresh sends nothing again.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=pending(#write-up-message)?$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=\\d+(#write-up-message)?$"));
         await Assertions.Expect(page.GetByTestId("AuthorName")).ToHaveValueAsync(string.Empty);
 
         // The organiser approves it on the record page.
@@ -52,6 +52,8 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
 
         await page.ReloadAsync();
         await page.WaitForReadyAsync();
+        // The thank-you follows the write-up as it is now, not the word it was sent with.
+        await Assertions.Expect(page.GetByTestId("write-up-message")).ToHaveTextAsync("Thank you. Your write-up is now on this page.");
         var writeUp = page.GetByTestId("write-up");
         await Assertions.Expect(writeUp).ToContainTextAsync("Ann Attendee");
         await Assertions.Expect(writeUp.Locator("strong", new() { HasText = "weekly" })).ToBeVisibleAsync();
@@ -75,7 +77,7 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         await page.GetByTestId("Url").FillAsync("https://nia.example.org/buses");
         await page.GetByTestId("write-up-submit").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=pending(#write-up-message)?$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/sessions/{sessionId}\\?sent=\\d+(#write-up-message)?$"));
         await Assertions.Expect(page.GetByTestId("write-up-message")).ToContainTextAsync("once an organiser has approved it");
         await Assertions.Expect(page.GetByTestId("AuthorName")).ToHaveValueAsync(string.Empty);
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();

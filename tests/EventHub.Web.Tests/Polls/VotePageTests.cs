@@ -79,6 +79,8 @@ public sealed class VotePageTests : BunitContext, IAsyncLifetime
 
         page.WaitForElement(".error-summary");
         page.Find(".error-summary").TextContent.ShouldContain("Select Yes, If need be or No for Wednesday 2 December 2026");
+        page.FindAll("[autofocus]").ShouldHaveSingleItem().ClassList.ShouldContain("error-summary");
+        page.Find(".error-summary").GetAttribute("tabindex").ShouldBe("-1");
         page.Find("#Name").GetAttribute("value").ShouldBe("Ann");
         page.Find($"[data-testid=answer-{_poll.Options[0].Id}-Yes]").HasAttribute("checked").ShouldBeTrue();
         (await _voting.GetByTokenAsync(_poll.PublicToken, Xunit.TestContext.Current.CancellationToken))!.Results.Voters.ShouldBeEmpty();

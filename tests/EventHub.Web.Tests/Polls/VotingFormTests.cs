@@ -67,6 +67,9 @@ public sealed class VotingFormTests : BunitContext
             .Add(f => f.Errors, [new FieldError("Answer-12", "Select Yes, If need be or No for Wednesday 2 December 2026, 7pm to 9pm GMT")]));
 
         form.Find(".error-summary h2").TextContent.ShouldBe("There is a problem");
+        // The summary takes focus when the page arrives with it: autofocus on a full load, wwwroot/js/app.js after an enhanced post.
+        form.Find(".error-summary").GetAttribute("tabindex").ShouldBe("-1");
+        form.Find(".error-summary").HasAttribute("autofocus").ShouldBeTrue();
         form.Find(".error-summary a").GetAttribute("href")!.ShouldEndWith("#Answer-12");
         form.Find("#Answer-12").GetAttribute("type").ShouldBe("radio");
         form.Find("[data-testid=option-12]").ClassList.ShouldContain("form-group--error");
@@ -74,6 +77,15 @@ public sealed class VotingFormTests : BunitContext
         form.Find("#Name").GetAttribute("value").ShouldBe("Ann");
         form.Find("#Email").GetAttribute("value").ShouldBe("ann@example");
         form.Find("[data-testid=answer-11-No]").HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Without_errors_there_is_no_summary_to_take_focus()
+    {
+        var form = Render<VotingForm>(p => p.Add(f => f.FormName, "vote").Add(f => f.Options, Options).Add(f => f.Input, new VoteInput()));
+
+        form.FindAll(".error-summary").ShouldBeEmpty();
+        form.FindAll("[autofocus]").ShouldBeEmpty();
     }
 
     [Fact]

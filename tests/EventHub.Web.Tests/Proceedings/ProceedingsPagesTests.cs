@@ -27,6 +27,58 @@ public sealed class ProceedingsPagesTests : BoardContext
         return (await Services.GetService<NotesService>()!.GetEditTokenAsync(Actor.System, session)).Value!;
     }
 
+    private async Task<int> SessionIdAsync(string title, int? slotId = null)
+    {
+        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput(title, "Ola"), "Ola")).Value!;
+        return (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, slotId ?? SlotId)).Value!.SessionId;
+    }
+
+    /// <summary>The session page as the redirect after sending a write-up leaves it: <c>?sent=</c> and what followed.</summary>
+    private IRenderedComponent<SessionPage> SessionPageAfterSending(int sessionId, string sent)
+    {
+        Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.NavigateTo($"/events/{Slug}/sessions/{sessionId}?sent={sent}");
+        return Render<SessionPage>(p => p.Add(x => x.Slug, Slug).Add(x => x.SessionId, sessionId));
+    }
+
+    [Fact]
+    public async Task After_sending_a_write_up_the_thank_you_follows_what_became_of_it_not_the_address()
+    {
+        var sessionId = await SessionIdAsync("Open data");
+        var proceedings = Services.GetService<ProceedingsService>()!;
+        var writeUp = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
+        writeUp.Status.ShouldBe(WriteUpStatus.Pending);
+
+        SessionPageAfterSending(sessionId, writeUp.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up will appear here once an organiser has approved it.");
+
+        // An organiser approves it; reloading the same address now says it is on the page, and it is.
+        (await proceedings.ModerateWriteUpAsync(Actors.Organiser, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
+        var reloaded = SessionPageAfterSending(sessionId, writeUp.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        reloaded.Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up is now on this page.");
+        reloaded.Find("[data-testid=write-up]").TextContent.ShouldContain("Ann");
+    }
+
+    [Fact]
+    public async Task The_thank_you_is_not_taken_from_the_address_alone()
+    {
+        var sessionId = await SessionIdAsync("Open data");
+        var later = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc);
+        var otherSlot = (await Layout.AddSlotAsync(Actors.Organiser, EventId, later, later.AddHours(1))).Value!.Id;
+        var otherSessionId = await SessionIdAsync("Bus timetables", otherSlot);
+        var proceedings = Services.GetService<ProceedingsService>()!;
+        var elsewhere = (await proceedings.SubmitWriteUpAsync(Slug, otherSessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
+        var rejected = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Bob", "Spam.", null))).Value!;
+        (await proceedings.ModerateWriteUpAsync(Actors.Organiser, rejected.Id, approve: false)).Succeeded.ShouldBeTrue();
+
+        // The old query words, another session's write-up, a rejected one: no thank-you, and the form is still there.
+        foreach (var sent in new[] { "pending", "approved", elsewhere.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), rejected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            var page = SessionPageAfterSending(sessionId, sent);
+            page.FindAll("[data-testid=write-up-message]").ShouldBeEmpty();
+            page.Find("[data-testid=write-up-submit]").ShouldNotBeNull();
+        }
+    }
+
     [Fact]
     public async Task Without_a_circuit_the_save_button_posts_the_notes_and_redirects_back_saying_so()
     {
