@@ -36,6 +36,22 @@ public sealed class PlacesSignalTests : IAsyncLifetime
         // What a listener reads when it hears the message: the committed figure, never the one from before.
         _listening = _core.Get<ILiveSignal>().Subscribe(_eventId, async message =>
             _heard.Enqueue((message, (await publicEvents.GetPlacesAsync(_eventId))!.PlacesTaken)));
+
+        // On PostgreSQL the signal travels through LISTEN/NOTIFY, so what creating and publishing the event announced
+        // can arrive after this subscription: wait until the signal has been quiet for a moment, then start afresh.
+        var quietSince = DateTime.UtcNow;
+        var seen = 0;
+        for (var i = 0; i < 100 && DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300); i++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            if (_heard.Count != seen)
+            {
+                seen = _heard.Count;
+                quietSince = DateTime.UtcNow;
+            }
+        }
+
+        _heard.Clear();
     }
 
     public async ValueTask DisposeAsync()
