@@ -17,6 +17,18 @@ fail() {
   say "FAIL: $*"
   exit 1
 }
+# wait_until <seconds> <what failed, when time is up> <command...>: runs the command every 0.1 s until it succeeds;
+# WAITED says how many seconds it took.
+wait_until() {
+  local limit=$(($1 * 10)) what=$2 tenths=0
+  shift 2
+  until "$@"; do
+    [ "$tenths" -ge "$limit" ] && fail "$what"
+    sleep 0.1
+    tenths=$((tenths + 1))
+  done
+  WAITED=$((tenths / 10))
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_pg() { if [ -n "$PG_AS" ]; then runuser -u "$PG_AS" -- "$@"; else "$@"; fi; }
 sql() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d eventhub -v ON_ERROR_STOP=1 -tAq -c "$1"; }
@@ -115,13 +127,12 @@ start_node() {
 }
 NODE_ENV=()
 
+serving() {
+  kill -0 "${NODE_PID[$1]}" 2>/dev/null || fail "node $1 exited while starting"
+  grep -q "EventHub is serving" "$WORK/node-$1.log" 2>/dev/null
+}
 wait_serving() { # wait_serving <name>: until the node logs that it is serving (3 minutes at most: the machine may be busy)
-  local name=$1 waited=0
-  until grep -q "EventHub is serving" "$WORK/node-$name.log" 2>/dev/null; do
-    kill -0 "${NODE_PID[$name]}" 2>/dev/null || fail "node $name exited while starting"
-    [ "$waited" -ge 1800 ] && fail "node $name did not start within 3 minutes"
-    sleep 0.1; waited=$((waited + 1))
-  done
+  wait_until 180 "node $1 did not start within 3 minutes" serving "$1"
 }
 
 stop_node() { # a clean stop (SIGINT, as systemd's KillSignal in the guide)
@@ -179,11 +190,7 @@ CONF
   nginx -t -q -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" || fail "nginx rejected the generated configuration"
   nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" &
   NGINX_PID=$!
-  local waited=0
-  until curl -sk -o /dev/null "$BASE/"; do
-    [ "$waited" -ge 100 ] && fail "nginx did not answer on $BASE"
-    sleep 0.1; waited=$((waited + 1))
-  done
+  wait_until 10 "nginx did not answer on $BASE" curl -sk -o /dev/null "$BASE/"
   say "nginx $(nginx -v 2>&1 | sed 's|.*/||') on $BASE -> node a 127.0.0.1:${NODE_PORT[a]}, node b 127.0.0.1:${NODE_PORT[b]} (ip_hash)"
 }
 
@@ -217,21 +224,30 @@ post_form() { # post_form <client address> <cookie jar> <name=value>...: POSTs t
   shift 2
   local data=()
   for field in "$@"; do data+=(--data-urlencode "$field"); done
-  curl -sSk --max-time 60 --interface "$client" -c "$jar" -b "$jar" -L "${data[@]}" "$BASE/events/$SLUG/book"
+  curl -sSk --max-time 60 --interface "$client" -c "$jar" -b "$jar" -D "$jar.head" -L "${data[@]}" "$BASE/events/$SLUG/book"
 }
 
 # book <client address> <email>: the plain booking form through nginx with curl and a cookie jar
 # (details -> check your answers -> confirm); prints the heading of the last page, "Check your email" for every
-# outcome (the page never tells whether the address has a place: the database does).
+# outcome (the page never tells whether the address has a place: the database does). When a step does not lead to
+# the next, it prints which step and what came back instead.
 book() {
   local client=$1 email=$2 jar page fields
   jar="$(mktemp -p "$WORK")"
-  page="$(curl -sSk --max-time 60 --interface "$client" -c "$jar" -b "$jar" "$BASE/events/$SLUG/book")" || { echo "(no answer)"; return; }
+  page="$(curl -sSk --max-time 60 --interface "$client" -c "$jar" -b "$jar" -D "$jar.head" "$BASE/events/$SLUG/book")" || { echo "(no answer)"; return; }
+  [[ "$page" == *'data-testid="booking-form"'* ]] || { echo "form: $(heading "$page" "$jar.head")"; return; }
   mapfile -d '' fields < <(printf '%s' "$page" | python3 "$DEPLOY/form-fields.py" \
     "Name=Visitor ${email%%@*}" "Email=$email" "Organisation=Try cluster" "PrivacyConsent=true" "Action=check")
   page="$(post_form "$client" "$jar" "${fields[@]}")" || { echo "(no answer)"; return; }
+  [[ "$page" == *'data-testid="check-answers"'* ]] || { echo "check your answers: $(heading "$page" "$jar.head")"; return; }
   mapfile -d '' fields < <(printf '%s' "$page" | python3 "$DEPLOY/form-fields.py" "Action=confirm")
   page="$(post_form "$client" "$jar" "${fields[@]}")" || { echo "(no answer)"; return; }
-  rm -f "$jar"
-  printf '%s' "$page" | python3 -c 'import re,sys; m=re.search(r"<h1[^>]*>([^<]*)</h1>", sys.stdin.read()); print(m.group(1).strip() if m else "(no heading)")'
+  heading "$page" "$jar.head"
+  rm -f "$jar" "$jar.head"
+}
+
+heading() { # heading <page> <curl header dump>: the page's h1, or the last HTTP status line when it has none
+  local status
+  status="$(grep '^HTTP' "$2" | tail -1 | tr -d '\r')"
+  printf '%s' "$1" | python3 -c 'import re,sys; m=re.search(r"<h1[^>]*>([^<]*)</h1>", sys.stdin.read()); print(m.group(1).strip() if m else "(no heading: " + sys.argv[1] + ")")' "$status"
 }

@@ -47,11 +47,8 @@ RUSH_PID=$!
 stop_rush() { kill "$RUSH_PID" 2>/dev/null; wait "$RUSH_PID" 2>/dev/null; }
 TEARDOWN_HOOKS+=(stop_rush)
 
-waited=0
-until [ "$(confirmed)" -ge "$KILL_AFTER" ]; do
-  [ "$waited" -ge 600 ] && fail "fewer than $KILL_AFTER bookings confirmed within 60 s"
-  sleep 0.1; waited=$((waited + 1))
-done
+confirmed_at_least() { [ "$(confirmed)" -ge "$1" ]; }
+wait_until 60 "fewer than $KILL_AFTER bookings confirmed within 60 s" confirmed_at_least "$KILL_AFTER"
 answered_at_kill=$(wc -l <"$WORK/rush.log")
 kill -9 "${NODE_PID[a]}"
 killed_at=$(date +%s)
@@ -64,11 +61,8 @@ sleep "$DOWN"
 stranded="$(sql "select string_agg(\"Id\"::text, ',') from \"Outbox\" where \"Status\" = 0 and \"ClaimToken\" is not null")"
 if [ -n "$stranded" ]; then
   say "$(echo "$stranded" | tr ',' '\n' | wc -l) message(s) still claimed ${DOWN} s after the kill: node a's half-done batch"
-  waited=0
-  until [ "$(sql "select count(*) from \"Outbox\" where \"Id\" in ($stranded) and \"Status\" = 1")" -eq "$(echo "$stranded" | tr ',' '\n' | wc -l)" ]; do
-    [ "$waited" -ge 1200 ] && fail "node b did not finish node a's claimed messages within 2 minutes"
-    sleep 0.1; waited=$((waited + 1))
-  done
+  all_sent() { [ "$(sql "select count(*) from \"Outbox\" where \"Id\" in ($1) and \"Status\" <> 1")" -eq 0 ]; }
+  wait_until 120 "node b did not finish node a's claimed messages within 2 minutes" all_sent "$stranded"
   say "node b sent them once their claim lapsed, $(( $(date +%s) - killed_at )) s after the kill, with node a still down"
 else
   say "node a held no claimed messages at the kill"
@@ -84,12 +78,9 @@ cut -f3 "$WORK/rush.log" | sort | uniq -c | sed 's/^/           /'
 in_log=$(wc -l <"$WORK/rush.log")
 [ "$in_log" -eq "$VISITORS" ] || fail "only $in_log of $VISITORS bookings finished"
 
-waited=0
-until [ "$(queued)" -eq 0 ]; do
-  [ "$waited" -ge 1800 ] && fail "the outbox did not drain within 3 minutes"
-  sleep 0.1; waited=$((waited + 1))
-done
-say "outbox drained after $((waited / 10)) s"
+outbox_empty() { [ "$(queued)" -eq 0 ]; }
+wait_until 180 "the outbox did not drain within 3 minutes" outbox_empty
+say "outbox drained after $WAITED s"
 
 say "checks in the database and at the SMTP sink:"
 confirmed_now="$(confirmed)"
