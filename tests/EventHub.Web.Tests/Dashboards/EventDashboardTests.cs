@@ -1,47 +1,27 @@
-using System.Security.Claims;
 using Bunit;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Dashboards;
 using EventHub.Core.Events.Access;
-using EventHub.Core.Tests.Dashboards;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Dashboards;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.Dashboards;
 
-public sealed class EventDashboardTests : BunitContext, IAsyncLifetime
+public sealed class EventDashboardTests : DashboardTestContext
 {
-    private DashboardKit _kit = default!;
     private int _eventId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        _kit = await DashboardKit.CreateAsync();
-        Services.AddSingleton(_kit.Figures);
-        Services.AddSingleton(_kit.Services.Get<ILiveSignal>());
-        Services.AddScoped<CurrentActor>();
-
         // Booking opened eight hours ago (1am in London, it is now 9am); capacity 3, all taken, one person waiting, one checked in.
-        var opens = _kit.Now.AddHours(-8);
-        _eventId = await _kit.EventAsync(capacity: 3, opens, _kit.Now.AddDays(2));
-        await _kit.BookAsync(_eventId, "a@devon.gov.uk", BookingStatus.Confirmed, opens.AddMinutes(10), checkedIn: true);
-        await _kit.BookAsync(_eventId, "b@devon.gov.uk", BookingStatus.Confirmed, opens.AddHours(1));
-        await _kit.BookAsync(_eventId, "c@cornwall.gov.uk", BookingStatus.Confirmed, opens.AddHours(3));
-        await _kit.BookAsync(_eventId, "w@example.org", BookingStatus.Waiting, opens.AddHours(4));
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _kit.DisposeAsync();
-        GC.SuppressFinalize(this);
+        var opens = Kit.Now.AddHours(-8);
+        _eventId = await Kit.EventAsync(capacity: 3, opens, Kit.Now.AddDays(2));
+        await Kit.BookAsync(_eventId, "a@devon.gov.uk", BookingStatus.Confirmed, opens.AddMinutes(10), checkedIn: true);
+        await Kit.BookAsync(_eventId, "b@devon.gov.uk", BookingStatus.Confirmed, opens.AddHours(1));
+        await Kit.BookAsync(_eventId, "c@cornwall.gov.uk", BookingStatus.Confirmed, opens.AddHours(3));
+        await Kit.BookAsync(_eventId, "w@example.org", BookingStatus.Waiting, opens.AddHours(4));
     }
 
     [Fact]
@@ -72,7 +52,7 @@ public sealed class EventDashboardTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_viewer_on_the_team_sees_the_figures()
     {
-        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _eventId, TeamRole.Viewer);
+        await Teams.JoinEventAsync(Kit.Database, Actors.Viewer, _eventId, TeamRole.Viewer);
         SignIn(Actors.Viewer);
 
         var cut = Render<EventDashboard>(p => p.Add(c => c.EventId, _eventId));
@@ -101,23 +81,16 @@ public sealed class EventDashboardTests : BunitContext, IAsyncLifetime
         var cut = Render<EventDashboard>(p => p.Add(c => c.EventId, _eventId));
         cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-door]").TextContent.ShouldBe("1 checked in of 3 confirmed"));
 
-        await using (var db = _kit.Database.CreateDbContext())
+        await using (var db = Kit.Database.CreateDbContext())
         {
             await db.Events.Where(e => e.Id == _eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 4), Xunit.TestContext.Current.CancellationToken);
         }
 
-        await _kit.BookAsync(_eventId, "d@somerset.gov.uk", BookingStatus.Confirmed, _kit.Now, checkedIn: true);
-        _kit.Services.Get<ILiveSignal>().Publish(_eventId, LiveTopics.CheckIn);
+        await Kit.BookAsync(_eventId, "d@somerset.gov.uk", BookingStatus.Confirmed, Kit.Now, checkedIn: true);
+        Kit.Services.Get<ILiveSignal>().Publish(_eventId, LiveTopics.CheckIn);
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-door]").TextContent.ShouldBe("2 checked in of 4 confirmed"));
         cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("4 of 4 places taken; 1 on the waiting list");
         cut.FindAll("[data-testid=organisations-table] tbody tr").Count.ShouldBe(3);
-    }
-
-    private void SignIn(Actor actor)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(actor.DisplayName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, actor.DisplayName));
     }
 }

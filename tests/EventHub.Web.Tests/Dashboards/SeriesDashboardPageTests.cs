@@ -1,47 +1,28 @@
-using System.Security.Claims;
 using Bunit;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Dashboards;
 using EventHub.Core.Events.Access;
-using EventHub.Core.Tests.Dashboards;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Dashboards;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.Dashboards;
 
-public sealed class SeriesDashboardPageTests : BunitContext, IAsyncLifetime
+public sealed class SeriesDashboardPageTests : DashboardTestContext
 {
-    private DashboardKit _kit = default!;
     private int _seriesId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        _kit = await DashboardKit.CreateAsync();
-        Services.AddSingleton(_kit.Figures);
-        Services.AddScoped<CurrentActor>();
-
         // Last month's edition sold out 2 hours 30 minutes after opening and had one no-show; next month's is open.
-        _seriesId = await _kit.SeriesAsync("Devon Social Media Forum");
-        var lastOpened = _kit.Now.AddDays(-40);
-        var last = await _kit.EventAsync(capacity: 2, lastOpened, _kit.Now.AddDays(-30), _seriesId);
-        await _kit.BookAsync(last, "a@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(1), checkedIn: true);
-        await _kit.BookAsync(last, "b@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(2).AddMinutes(30));
-        await _kit.BookAsync(last, "w@devon.gov.uk", BookingStatus.Waiting, lastOpened.AddHours(3));
-        var next = await _kit.EventAsync(capacity: 10, _kit.Now.AddDays(-1), _kit.Now.AddDays(30), _seriesId);
-        await _kit.BookAsync(next, "a@devon.gov.uk", BookingStatus.Confirmed, _kit.Now.AddHours(-2));
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _kit.DisposeAsync();
-        GC.SuppressFinalize(this);
+        _seriesId = await Kit.SeriesAsync("Devon Social Media Forum");
+        var lastOpened = Kit.Now.AddDays(-40);
+        var last = await Kit.EventAsync(capacity: 2, lastOpened, Kit.Now.AddDays(-30), _seriesId);
+        await Kit.BookAsync(last, "a@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(1), checkedIn: true);
+        await Kit.BookAsync(last, "b@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(2).AddMinutes(30));
+        await Kit.BookAsync(last, "w@devon.gov.uk", BookingStatus.Waiting, lastOpened.AddHours(3));
+        var next = await Kit.EventAsync(capacity: 10, Kit.Now.AddDays(-1), Kit.Now.AddDays(30), _seriesId);
+        await Kit.BookAsync(next, "a@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddHours(-2));
     }
 
     [Fact]
@@ -68,14 +49,14 @@ public sealed class SeriesDashboardPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_viewer_of_the_series_sees_it_and_a_stranger_is_told_there_is_no_such_series()
     {
-        await Teams.JoinSeriesAsync(_kit.Database, Actors.Viewer, _seriesId, TeamRole.Viewer);
+        await Teams.JoinSeriesAsync(Kit.Database, Actors.Viewer, _seriesId, TeamRole.Viewer);
         SignIn(Actors.Stranger);
 
         var cut = Render<SeriesDashboardPage>(p => p.Add(c => c.Id, _seriesId));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=series-dashboard-refused]").TextContent.ShouldBe(DashboardErrors.SeriesNotFound.Message));
         cut.Markup.ShouldNotContain("Forum 2026");
-        (await _kit.Figures.ForSeriesAsync(Actors.Viewer, _seriesId, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        (await Kit.Figures.ForSeriesAsync(Actors.Viewer, _seriesId, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
     }
 
     [Theory]
@@ -86,11 +67,4 @@ public sealed class SeriesDashboardPageTests : BunitContext, IAsyncLifetime
     [InlineData(48, 59, 0, "2 days")]
     public void Sold_out_times_read_as_words(int hours, int minutes, int seconds, string expected) =>
         SeriesColumns.Duration(new TimeSpan(hours, minutes, seconds)).ShouldBe(expected);
-
-    private void SignIn(Actor actor)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(actor.DisplayName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, actor.DisplayName));
-    }
 }
