@@ -17,6 +17,7 @@ using EventHub.Web.Components;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Bookings;
 using EventHub.Web.Features.CheckIn;
+using EventHub.Web.Features.Dashboards;
 using EventHub.Web.Features.Events;
 using EventHub.Web.Features.FollowUps;
 using EventHub.Web.Features.MailingLists;
@@ -176,6 +177,7 @@ app.MapProceedings();
 app.MapCalendarFeeds();
 app.MapPlacesStream();
 app.MapPrivacyEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -77,6 +77,7 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
         // The organiser's event page shows the live count.
         await organiser.GotoInteractiveAsync(_app.Url($"/organiser/events/{eventId}"));
         await Assertions.Expect(organiser.GetByTestId("live-checked-in")).ToHaveTextAsync("0");
+        await Assertions.Expect(organiser.GetByTestId("dashboard-door")).ToHaveTextAsync("0 checked in of 1 confirmed");
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
         // The volunteer's phone opens the door link: 360 px wide, nothing wider than the screen.
@@ -99,8 +100,13 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
         (await door.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
         await door.ShouldHaveNoAxeViolationsAsync();
 
-        // The organiser's page counted it without a reload.
+        // The organiser's page counted it without a reload, in the count and on the dashboard, which fits a phone.
         await Assertions.Expect(organiser.GetByTestId("live-checked-in")).ToHaveTextAsync("1");
+        await Assertions.Expect(organiser.GetByTestId("dashboard-door")).ToHaveTextAsync("1 checked in of 1 confirmed");
+        await Assertions.Expect(organiser.GetByTestId("organisations-summary")).ToContainTextAsync("1 place");
+        await organiser.SetViewportSizeAsync(360, 740);
+        (await organiser.EvaluateAsync<bool>("() => { const d = document.querySelector('[data-testid=event-dashboard]'); return d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().right <= 360; }")).ShouldBeTrue();
+        await organiser.ShouldHaveNoAxeViolationsAsync();
 
         // Keyboard only: Tab to the search field, find Ann by name, Tab to her button and press Enter.
         await TabUntilAsync(door, "checkin-search");

@@ -98,6 +98,17 @@ public sealed class OrganiserPublishesEventJourney(BrowserFixture browser) : Own
         await Assertions.Expect(page.GetByTestId("page-message")).ToContainTextAsync("Event published");
         await page.ShouldHaveNoAxeViolationsAsync();
 
+        // The series' figures, from the series list: the edition side by side (one so far) with every figure as a table.
+        await page.GotoInteractiveAsync(App.Url("/organiser/series"));
+        await page.GetByTestId("series-dashboard-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Figures: Devon Social Media Forum");
+        await Assertions.Expect(page.GetByTestId("series-table")).ToContainTextAsync("Social Media Forum: winter");
+        await Assertions.Expect(page.GetByTestId("series-table")).ToContainTextAsync("no feedback form yet");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        (await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.dashboard-chart')].every(c => c.getBoundingClientRect().right <= 360)")).ShouldBeTrue();
+        await page.ShouldHaveNoAxeViolationsAsync();
+
         // An anonymous visitor (own browser context, no cookies) finds it and its agenda.
         var visitor = await browser.NewPageAsync(phone: true);
         await visitor.GotoInteractiveAsync(App.Url("/"));

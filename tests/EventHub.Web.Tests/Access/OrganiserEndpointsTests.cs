@@ -74,6 +74,32 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
         (await response.Content.ReadAsStringAsync(Ct)).ShouldNotContain("Zed Secretname");
     }
 
+    [Fact]
+    public async Task The_series_figures_csv_is_not_found_by_a_stranger_nor_by_a_volunteer_on_one_event_only()
+    {
+        foreach (var actor in new[] { App.Stranger, App.DoorVolunteer })
+        {
+            var response = await app.GetAsync(actor, "/organiser/series/{series}/figures.csv", Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(Ct)).ShouldNotContain("Owen's series forum");
+        }
+    }
+
+    [Fact]
+    public async Task The_series_owner_gets_its_figures_as_csv_with_a_header_and_a_row_per_edition()
+    {
+        var response = await app.GetAsync(App.Owner, "/organiser/series/{series}/figures.csv", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldBe("Edition,Date,Capacity,Places taken,Confirmed,Checked in,No-shows,Attendance,Sold out after,Still waiting,Repeat attendees,Feedback");
+        lines[1].ShouldStartWith("Owen's series forum,");
+        lines[1].ShouldEndWith(",12,0,0,Not yet,Not yet,Not yet,Not sold out,0,0,no feedback form yet");
+    }
+
     /// <summary>The app in-process on its own data folder, with one event of Owen's, a checked-in booking and its delivered mail.</summary>
     public sealed class App : WebApplicationFactory<Program>, IAsyncLifetime
     {
@@ -83,13 +109,15 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
 
         private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "eventhub-web-tests", Guid.NewGuid().ToString("N"));
         private int _eventId;
+        private int _seriesId;
         private long _mailId;
 
         public async Task<HttpResponseMessage> GetAsync(EventHub.Core.Common.Actor? actor, string path, CancellationToken ct)
         {
             using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("{event}", _eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{mail}", _mailId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+                .Replace("{mail}", _mailId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{series}", _seriesId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             if (actor is not null)
             {
                 request.Headers.Add(HeaderSignIn.Header, actor.UserId + "|" + actor.DisplayName);
@@ -129,6 +157,24 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
             for (var i = 0; i < 20 && (await delivery.DeliverDueAsync(TestContext.Current.CancellationToken)).Claimed > 0; i++)
             {
             }
+
+            // A series of Owen's with one future edition and no bookings, for the series figures.
+            var series = new EventSeries { Name = "Owen's series", Slug = "owens-series-" + Guid.NewGuid().ToString("N")[..6], CreatedUtc = now };
+            await using (var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+            {
+                db.Add(series);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                db.Add(new Event
+                {
+                    Title = "Owen's series forum", Slug = "owens-series-forum-" + Guid.NewGuid().ToString("N")[..6], Status = EventStatus.Published, Capacity = 12,
+                    StartUtc = now.AddDays(40), EndUtc = now.AddDays(40).AddHours(6), BookingOpensUtc = now.AddDays(-1), CreatedUtc = now, UpdatedUtc = now,
+                    SeriesId = series.Id,
+                });
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+
+            _seriesId = series.Id;
+            await Teams.JoinSeriesAsync(factory, Owner, series.Id, TeamRole.Owner);
 
             await using var read = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
             _mailId = await read.Set<OutboxMessage>().Where(m => m.EventId == ev.Id).Select(m => m.Id).FirstAsync(TestContext.Current.CancellationToken);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using EventHub.Core.Common;
+using EventHub.Core.Dashboards;
+using MudBlazor;
+
+namespace EventHub.Web.Features.Dashboards;
+
+/// <summary>
+/// Every figure of a series' editions, as the dashboard's table and the CSV both show them (one list of columns, so
+/// the two never disagree). Door figures of an edition that has not started read "Not yet".
+/// </summary>
+public static class SeriesColumns
+{
+    public const string NoFeedback = "no feedback form yet";
+
+    private const string NotYet = "Not yet";
+
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static IReadOnlyList<string> Headers { get; } =
+    [
+        "Edition", "Date", "Capacity", "Places taken", "Confirmed", "Checked in", "No-shows", "Attendance",
+        "Sold out after", "Still waiting", "Repeat attendees", "Feedback",
+    ];
+
+    public static IReadOnlyList<string> Cells(EditionFigures e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return
+        [
+            e.Title,
+            EventTime.FormatDate(e.StartUtc, e.TimeZoneId),
+            Count(e.Capacity),
+            Count(e.PlacesTaken),
+            Count(e.Confirmed),
+            e.HasStarted ? Count(e.CheckedIn) : NotYet,
+            e.HasStarted ? Count(e.NoShows) : NotYet,
+            e.AttendanceRate is { } rate ? rate.ToString("0%", CultureInfo.InvariantCulture) : NotYet,
+            e.SoldOutAfter is { } after ? Duration(after) : "Not sold out",
+            Count(e.WaitingList),
+            Count(e.RepeatAttendees),
+            NoFeedback,
+        ];
+    }
+
+    /// <summary>The short name of an edition under its bars: its month on the event's wall clock ("Nov 2026").</summary>
+    public static string ChartLabel(EditionFigures e) =>
+        EventTime.ToLocal(e.StartUtc, e.TimeZoneId).ToString("MMM yyyy", UkCulture);
+
+    /// <summary>The editions side by side: places against capacity, and at the door, checked in against no-shows.</summary>
+    public static List<ChartSeries<double>> ChartSeries(IReadOnlyList<EditionFigures> editions) =>
+    [
+        new() { Name = "Capacity", Data = editions.Select(e => (double)e.Capacity).ToArray() },
+        new() { Name = "Places taken", Data = editions.Select(e => (double)e.PlacesTaken).ToArray() },
+        new() { Name = "Checked in", Data = editions.Select(e => e.HasStarted ? e.CheckedIn : 0d).ToArray() },
+        new() { Name = "No-shows", Data = editions.Select(e => e.HasStarted ? e.NoShows : 0d).ToArray() },
+    ];
+
+    /// <summary>The sentence beside the chart: how many editions, and the best attended so far.</summary>
+    public static string Summary(SeriesFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var count = figures.Editions.Count;
+        var text = count == 1 ? "1 edition." : $"{count} editions.";
+        var best = figures.Editions.Where(e => e.AttendanceRate is not null).OrderByDescending(e => e.CheckedIn).ThenBy(e => e.StartUtc).FirstOrDefault();
+        return best is null
+            ? text + " None has taken place yet."
+            : text + $" The best attended so far was {best.Title} ({EventTime.FormatDate(best.StartUtc, best.TimeZoneId)}): {best.CheckedIn} checked in of {best.Confirmed} confirmed, {best.PlacesTaken} of {best.Capacity} places taken.";
+    }
+
+    /// <summary>"2 days 3 hours", "5 hours 10 minutes", "20 minutes", "under a minute".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        static string Unit(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
+        if (span.TotalDays >= 1)
+        {
+            return span.Hours == 0 ? Unit(span.Days, "day") : Unit(span.Days, "day") + " " + Unit(span.Hours, "hour");
+        }
+
+        if (span.TotalHours >= 1)
+        {
+            return span.Minutes == 0 ? Unit(span.Hours, "hour") : Unit(span.Hours, "hour") + " " + Unit(span.Minutes, "minute");
+        }
+
+        return span.TotalMinutes >= 1 ? Unit(span.Minutes, "minute") : "under a minute";
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

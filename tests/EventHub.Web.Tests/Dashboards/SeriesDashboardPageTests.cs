@@ -1,0 +1,70 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.Dashboards;
+using EventHub.Core.Events.Access;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Dashboards;
+
+namespace EventHub.Web.Tests.Dashboards;
+
+public sealed class SeriesDashboardPageTests : DashboardTestContext
+{
+    private int _seriesId;
+
+    protected override async Task SeedAsync()
+    {
+        // Last month's edition sold out 2 hours 30 minutes after opening and had one no-show; next month's is open.
+        _seriesId = await Kit.SeriesAsync("Devon Social Media Forum");
+        var lastOpened = Kit.Now.AddDays(-40);
+        var last = await Kit.EventAsync(capacity: 2, lastOpened, Kit.Now.AddDays(-30), _seriesId);
+        await Kit.BookAsync(last, "a@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(1), checkedIn: true);
+        await Kit.BookAsync(last, "b@devon.gov.uk", BookingStatus.Confirmed, lastOpened.AddHours(2).AddMinutes(30));
+        await Kit.BookAsync(last, "w@devon.gov.uk", BookingStatus.Waiting, lastOpened.AddHours(3));
+        var next = await Kit.EventAsync(capacity: 10, Kit.Now.AddDays(-1), Kit.Now.AddDays(30), _seriesId);
+        await Kit.BookAsync(next, "a@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddHours(-2));
+    }
+
+    [Fact]
+    public void The_owner_sees_the_editions_as_bars_with_a_sentence_and_a_table_of_every_figure()
+    {
+        SignIn(Actors.Organiser);
+
+        var cut = Render<SeriesDashboardPage>(p => p.Add(c => c.Id, _seriesId));
+
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe("Figures: Devon Social Media Forum"));
+        cut.FindAll("h1").Count.ShouldBe(1);
+        cut.Find("[data-testid=series-summary]").TextContent.ShouldBe(
+            "2 editions. The best attended so far was Forum 2026-10-03 (Sat 3 Oct 2026): 1 checked in of 2 confirmed, 2 of 2 places taken.");
+        cut.FindAll("svg").Count.ShouldBeGreaterThanOrEqualTo(1);
+        cut.Find("[data-testid=series-csv]").GetAttribute("href").ShouldBe($"/organiser/series/{_seriesId}/figures.csv");
+        cut.FindAll("[data-testid=series-table] thead th").Select(h => h.TextContent).ShouldBe(SeriesColumns.Headers);
+        var rows = cut.FindAll("[data-testid=series-table] tbody tr")
+            .Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToArray();
+        rows.Length.ShouldBe(2);
+        rows[0].ShouldBe(["Forum 2026-10-03", "Sat 3 Oct 2026", "2", "2", "2", "1", "1", "50%", "2 hours 30 minutes", "1", "0", "no feedback form yet"]);
+        rows[1].ShouldBe(["Forum 2026-12-02", "Wed 2 Dec 2026", "10", "1", "1", "Not yet", "Not yet", "Not yet", "Not sold out", "0", "1", "no feedback form yet"]);
+    }
+
+    [Fact]
+    public async Task A_viewer_of_the_series_sees_it_and_a_stranger_is_told_there_is_no_such_series()
+    {
+        await Teams.JoinSeriesAsync(Kit.Database, Actors.Viewer, _seriesId, TeamRole.Viewer);
+        SignIn(Actors.Stranger);
+
+        var cut = Render<SeriesDashboardPage>(p => p.Add(c => c.Id, _seriesId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=series-dashboard-refused]").TextContent.ShouldBe(DashboardErrors.SeriesNotFound.Message));
+        cut.Markup.ShouldNotContain("Forum 2026");
+        (await Kit.Figures.ForSeriesAsync(Actors.Viewer, _seriesId, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(0, 0, 20, "under a minute")]
+    [InlineData(0, 1, 0, "1 minute")]
+    [InlineData(2, 0, 0, "2 hours")]
+    [InlineData(26, 5, 0, "1 day 2 hours")]
+    [InlineData(48, 59, 0, "2 days")]
+    public void Sold_out_times_read_as_words(int hours, int minutes, int seconds, string expected) =>
+        SeriesColumns.Duration(new TimeSpan(hours, minutes, seconds)).ShouldBe(expected);
+}
