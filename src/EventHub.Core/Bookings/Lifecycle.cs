@@ -106,6 +106,17 @@ internal static class Lifecycle
         var promoted = 0;
         foreach (var b in waiting)
         {
+            // The list was read without a lock. Another node's fill may have promoted this person since: claim the row
+            // while it is still waiting (on PostgreSQL this waits for that transaction and then finds nothing), so
+            // nobody is promoted twice and no place is taken for them twice. SQLite runs one writer at a time anyway.
+            var stillWaiting = await db.Set<Booking>()
+                .Where(x => x.Id == b.Id && x.Status == BookingStatus.Waiting)
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.UpdatedUtc, now), ct);
+            if (stillWaiting == 0)
+            {
+                continue;
+            }
+
             var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, ct);
             if (result == TakeResult.EventFull)
             {

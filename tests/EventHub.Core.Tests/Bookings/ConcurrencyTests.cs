@@ -124,4 +124,46 @@ public sealed class ConcurrencyTests
         (await db.Set<TicketType>().FirstAsync(t => t.Id == staff.Id)).PlacesTaken.ShouldBe(50);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
     }
+
+    [Fact]
+    public async Task Fills_running_at_once_on_several_nodes_promote_each_waiting_person_once()
+    {
+        // On SQLite one writer runs at a time; on PostgreSQL nodes fill the waiting list in parallel transactions that
+        // each read the list before taking places, which used to promote the same person twice (two places, two mails).
+        Assert.SkipWhen(TestDatabase.Provider != EventHub.Core.Data.DatabaseProvider.PostgreSql, "Runs in the PostgreSQL pass (EVENTHUB_TEST_PROVIDER=PostgreSql).");
+        await using var kit = await BookingKit.CreateAsync(capacity: 2);
+        for (var i = 0; i < 6; i++)
+        {
+            await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}")));
+        }
+
+        for (var round = 0; round < 5; round++)
+        {
+            // Free places beyond the waiting list (as a raised capacity leaves them) while four people wait.
+            await using (var db = kit.Database.CreateDbContext())
+            {
+                await db.Set<EventHub.Core.Events.Event>().Where(e => e.Id == kit.EventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 40 + round), TestContext.Current.CancellationToken);
+                await db.Set<Booking>().Where(b => b.EventId == kit.EventId && b.Status == BookingStatus.Offered)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Waiting), TestContext.Current.CancellationToken);
+                var waitingNow = await db.Set<Booking>().CountAsync(b => b.EventId == kit.EventId && b.Status == BookingStatus.Waiting, TestContext.Current.CancellationToken);
+                await db.Set<EventHub.Core.Events.Event>().Where(e => e.Id == kit.EventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, 2), TestContext.Current.CancellationToken);
+                waitingNow.ShouldBe(4);
+            }
+
+            var outboxBefore = (await kit.OutboxAsync()).Count;
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                await using var db = kit.Database.CreateDbContext();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                await Lifecycle.FillEventAsync(db, kit.EventId, kit.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+                await tx.CommitAsync();
+            })));
+
+            (await kit.EventAsync()).PlacesTaken.ShouldBe(6, $"round {round}: one place for each of the four waiting");
+            (await kit.AllBookingsAsync()).Count(b => b.Status == BookingStatus.Offered).ShouldBe(4);
+            ((await kit.OutboxAsync()).Count - outboxBefore).ShouldBe(4, $"round {round}: one offer mail each");
+        }
+    }
 }
