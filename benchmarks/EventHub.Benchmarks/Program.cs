@@ -1,5 +1,8 @@
 // Booking throughput: N concurrent bookers against the real BookingService on a SQLite file in WAL mode with
-// synchronous=FULL (the shipped settings).
+// synchronous=FULL (the shipped settings). With EVENTHUB_BENCH_POSTGRES set to a PostgreSQL server's connection string
+// (no database: each run creates its own and drops it), the same run follows on PostgreSQL with one node and with two
+// nodes (two BookingService instances, each with its own pool and write gate, the bookers spread across them), so the
+// three figures come from one run on one machine.
 // Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
 using System.Diagnostics;
 using System.Globalization;
@@ -14,16 +17,69 @@ var total = Arg(1, 6000);
 var capacity = Arg(2, 5000);
 
 var folder = Path.Combine(Path.GetTempPath(), "eventhub-bench-" + Guid.NewGuid().ToString("N"));
-var factory = DataServiceCollectionExtensions.CreatePooledFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder));
+var exit = 0;
 try
 {
-    await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
-    using var gate = new BookingWriteGate();
-    var service = new BookingService(factory, TimeProvider.System, gate);
+    Console.WriteLine("== SQLite, one node");
+    exit |= await MeasureAsync(DbDialect.Sqlite, [DataServiceCollectionExtensions.CreatePooledFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder))], bookers, total, capacity);
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    try
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    catch (IOException)
+    {
+        // Temp folder; the OS cleans it.
+    }
+}
+
+if (Environment.GetEnvironmentVariable("EVENTHUB_BENCH_POSTGRES") is { Length: > 0 } server)
+{
+    foreach (var nodes in new[] { 1, 2 })
+    {
+        var name = "eventhub_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await OnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ToString();
+            Console.WriteLine(FormattableString.Invariant($"== PostgreSQL, {nodes} node{(nodes == 1 ? "" : "s")}"));
+            exit |= await MeasureAsync(
+                DbDialect.PostgreSql,
+                Enumerable.Range(0, nodes).Select(_ => DataServiceCollectionExtensions.CreatePooledFactory(connection, DatabaseProvider.PostgreSql)).ToArray(),
+                bookers, total, capacity);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await OnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+}
+
+return exit;
+
+static async Task OnServerAsync(string server, string sql)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString());
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+// One measurement: each factory is one node (its own pool and write gate); the bookers are spread across the nodes.
+static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHubDbContext>[] nodes, int bookers, int total, int capacity)
+{
+    var factory = nodes[0];
+    await new DatabaseInitializer(factory, dialect, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
+    var gates = nodes.Select(_ => new BookingWriteGate(dialect)).ToArray();
+    var services = nodes.Select((f, i) => new BookingService(f, TimeProvider.System, gates[i])).ToArray();
 
     // Warm up the JIT, EF's query cache and the connection pool on a separate event.
     var warm = await AddEventAsync(factory, "warm-up", 2500);
-    await RunAsync(service, warm, bookers, 3000, "warm");
+    await RunAsync(services, warm, bookers, 3000, "warm");
 
     var eventId = await AddEventAsync(factory, "benchmark", capacity);
 
@@ -37,7 +93,7 @@ try
 
     var trivialQueryMs = (Process.GetCurrentProcess().TotalProcessorTime - calibrationCpu).TotalMilliseconds / 500;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var (elapsed, latencies, confirmed, waiting, failed) = await RunAsync(service, eventId, bookers, total, "p");
+    var (elapsed, latencies, confirmed, waiting, failed) = await RunAsync(services, eventId, bookers, total, "p");
 
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     await using var db = factory.CreateDbContext();
@@ -47,6 +103,7 @@ try
 
     latencies.Sort();
     var done = confirmed + waiting;
+    Console.WriteLine(FormattableString.Invariant($"nodes              {nodes.Length}"));
     Console.WriteLine(FormattableString.Invariant($"bookers            {bookers}"));
     Console.WriteLine(FormattableString.Invariant($"bookings attempted {total} (capacity {capacity})"));
     Console.WriteLine(FormattableString.Invariant($"confirmed          {confirmed}, waiting list {waiting}, failed {failed}"));
@@ -60,19 +117,12 @@ try
     Console.WriteLine(FormattableString.Invariant($"latency p99        {Percentile(latencies, 0.99):F1} ms"));
     Console.WriteLine(FormattableString.Invariant($"latency max        {latencies[^1]:F1} ms"));
     Console.WriteLine(FormattableString.Invariant($"oversold           {oversold} (places taken {ev.PlacesTaken}, confirmed rows {confirmedRows}, capacity {ev.Capacity})"));
+    foreach (var gate in gates)
+    {
+        gate.Dispose();
+    }
+
     return oversold == 0 && failed == 0 ? 0 : 1;
-}
-finally
-{
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try
-    {
-        Directory.Delete(folder, recursive: true);
-    }
-    catch (IOException)
-    {
-        // Temp folder; the OS cleans it.
-    }
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
@@ -97,7 +147,7 @@ static async Task<int> AddEventAsync(IDbContextFactory<EventHubDbContext> factor
 }
 
 static async Task<(TimeSpan Elapsed, List<double> Latencies, int Confirmed, int Waiting, int Failed)> RunAsync(
-    BookingService service, int eventId, int bookers, int total, string prefix)
+    BookingService[] services, int eventId, int bookers, int total, string prefix)
 {
     var next = -1;
     var latencies = new List<double>[bookers];
@@ -117,7 +167,7 @@ static async Task<(TimeSpan Elapsed, List<double> Latencies, int Confirmed, int 
                 PrivacyConsent = true,
             };
             var started = Stopwatch.GetTimestamp();
-            var outcome = await service.BookAsync(new BookingRequest(eventId, form));
+            var outcome = await services[worker % services.Length].BookAsync(new BookingRequest(eventId, form));
             mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!outcome.Succeeded)
             {
