@@ -76,13 +76,25 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
             .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var ids = editions.Select(e => e.Id).ToList();
+
+        // Counts for every edition in one grouped query each, not two queries per edition.
+        var counts = await db.Set<Booking>().AsNoTracking().Where(b => ids.Contains(b.EventId))
+            .GroupBy(b => b.EventId)
+            .Select(g => new
+            {
+                EventId = g.Key,
+                Confirmed = g.Count(b => b.Status == BookingStatus.Confirmed),
+                Waiting = g.Count(b => b.Status == BookingStatus.Waiting),
+            })
+            .ToDictionaryAsync(x => x.EventId, ct);
         var rows = new List<EditionFigures>();
         var earlier = new List<int>();
         foreach (var e in editions)
         {
             var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == e.Id);
-            var confirmed = await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed, ct);
-            var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
+            var confirmed = counts.TryGetValue(e.Id, out var c) ? c.Confirmed : 0;
+            var waiting = counts.TryGetValue(e.Id, out var w) ? w.Waiting : 0;
             var soldOutUtc = e.Capacity <= 0 ? null
                 : await bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered)
                     .OrderBy(b => b.CreatedUtc).ThenBy(b => b.Id).Skip(e.Capacity - 1)
