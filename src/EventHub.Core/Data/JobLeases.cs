@@ -5,7 +5,8 @@ namespace EventHub.Core.Data;
 
 /// <summary>
 /// <see cref="IJobLeases"/> in the <c>JobLeases</c> table. Taking a lease is one conditional update (only where the
-/// last lease has ended) or, the first time a job is seen, an insert that the primary key lets only one node win.
+/// last lease has ended) or, the first time a job is seen, an insert that the primary key lets only one node win (the others' inserts do
+/// nothing, so no failure is logged).
 /// Times come from each node's clock, so nodes must keep their clocks in step (NTP), well within <see cref="Duration"/>.
 /// </summary>
 public sealed class JobLeases(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, TimeSpan duration) : IJobLeases
@@ -30,21 +31,12 @@ public sealed class JobLeases(IDbContextFactory<EventHubDbContext> dbFactory, Ti
             return new HeldLease(job, holder);
         }
 
-        if (await db.Set<JobLease>().AnyAsync(l => l.Job == job, ct))
-        {
-            return null;
-        }
-
-        db.Add(new JobLease { Job = job, Holder = holder, ExpiresUtc = until });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new HeldLease(job, holder);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return null; // another node created the row first: it holds the lease
-        }
+        // The first time a job is seen: insert its row unless another node already has (both engines understand
+        // ON CONFLICT DO NOTHING), so nodes starting together never log a duplicate-key failure.
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "JobLeases" ("Job", "Holder", "ExpiresUtc") VALUES ({job}, {holder}, {until}) ON CONFLICT ("Job") DO NOTHING""",
+            ct);
+        return inserted == 1 ? new HeldLease(job, holder) : null;
     }
 
     public async Task<bool> RenewAsync(HeldLease lease, CancellationToken ct = default)

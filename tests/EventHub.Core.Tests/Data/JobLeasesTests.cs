@@ -22,6 +22,20 @@ public sealed class JobLeasesTests
     }
 
     [Fact]
+    public async Task Nodes_that_lose_the_race_for_a_new_job_log_no_database_failure()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = Clock.At();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var logged = new LoggingFactory(database, failures);
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new JobLeases(logged, clock, JobLeases.DefaultDuration).TryAcquireAsync("sweep", Ct), Ct)));
+
+        taken.Count(l => l is not null).ShouldBe(1);
+        failures.ShouldBeEmpty("losing the race for a new job is normal, not a failure worth an error in the log");
+    }
+
+    [Fact]
     public async Task A_held_lease_is_refused_to_others_until_it_runs_out_and_then_its_old_holder_cannot_renew_it()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -75,5 +89,17 @@ public sealed class JobLeasesTests
         {
             (await db.Set<JobLease>().SingleAsync(Ct)).Holder.ShouldBe("node-b", "node A must not release a lease it lost");
         }
+    }
+}
+
+/// <summary>Contexts on the test database that record every message EF logs at error level or above.</summary>
+internal sealed class LoggingFactory(TestDatabase database, System.Collections.Concurrent.ConcurrentQueue<string> errors) : IDbContextFactory<EventHubDbContext>
+{
+    public EventHubDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<EventHubDbContext>();
+        database.Dialect.Configure(options, database.ConnectionString);
+        options.LogTo(errors.Enqueue, Microsoft.Extensions.Logging.LogLevel.Error);
+        return new EventHubDbContext(options.Options);
     }
 }
