@@ -26,6 +26,9 @@ public sealed class OutboxDelivery(
 {
     private readonly EmailOptions _options = options.Value;
 
+    /// <summary>Test seam: runs after a worker has read which messages are due and before it claims them.</summary>
+    internal Func<Task>? BeforeClaimForTests { get; set; }
+
     /// <summary>Test seam: runs after a message is handed to the server and before it is marked sent.</summary>
     internal Func<OutboxMessage, Task>? AfterSendForTests { get; set; }
 
@@ -77,25 +80,39 @@ public sealed class OutboxDelivery(
 
     private async Task<List<OutboxMessage>> ClaimAsync(EventHubDbContext db, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ids = await db.Set<OutboxMessage>()
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now)
-            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(Math.Max(1, _options.BatchSize))
-            .ToListAsync(ct);
-        if (ids.Count == 0)
+        // A worker (on this node or another) that read the same ids and claimed them first leaves this one with none:
+        // read again rather than sleep a poll interval while mail is waiting. Each lost round means someone else took
+        // messages, so this ends when nothing due is left.
+        while (true)
         {
-            return [];
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var ids = await db.Set<OutboxMessage>()
+                .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now)
+                .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(Math.Max(1, _options.BatchSize))
+                .ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
 
-        // A conditional update is the claim: a second worker that read the same ids updates none of them.
-        var token = SecureTokens.New(16);
-        var leaseUntil = now + _options.ClaimLease;
-        await db.Set<OutboxMessage>()
-            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.NextAttemptUtc, leaseUntil), ct);
-        return await db.Set<OutboxMessage>().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
+            if (BeforeClaimForTests is { } beforeClaim)
+            {
+                await beforeClaim();
+            }
+
+            // A conditional update is the claim: a second worker that read the same ids updates none of them.
+            var token = SecureTokens.New(16);
+            var leaseUntil = now + _options.ClaimLease;
+            var claimed = await db.Set<OutboxMessage>()
+                .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.NextAttemptUtc, leaseUntil), ct);
+            if (claimed > 0)
+            {
+                return await db.Set<OutboxMessage>().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
+            }
+        }
     }
 
     private async Task<MimeMessage?> RenderAsync(

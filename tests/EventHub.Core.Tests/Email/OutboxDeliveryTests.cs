@@ -4,6 +4,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Tests.Support;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SmtpServer.Protocol;
 
@@ -180,6 +181,37 @@ public sealed class OutboxDeliveryTests
         counts.Count.ShouldBe(4);
         counts[queued[1].MessageId].ShouldBe(2, "the one in flight at the crash is sent again with the same Message-ID");
         counts.Where(kv => kv.Key != queued[1].MessageId).ShouldAllBe(kv => kv.Value == 1);
+    }
+
+    [Fact]
+    public async Task A_worker_beaten_to_the_messages_it_read_claims_the_next_ones_instead_of_coming_back_empty()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null, o => o.BatchSize = 2);
+        var evt = await rig.AddEventAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await rig.EnqueueAsync(BookingTemplates.BookingConfirmed, EmailRig.Booking(), evt.Id, to: $"person{i}@devon.example");
+        }
+
+        // Another node: between this worker's read and its claim, the other node claims and sends the same two.
+        var otherNode = new OutboxDelivery(rig.Database, rig.Templates, new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(rig.Options), rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDelivery>.Instance);
+        var raced = false;
+        rig.Delivery.BeforeClaimForTests = async () =>
+        {
+            if (!raced)
+            {
+                raced = true;
+                (await otherNode.DeliverDueAsync(Ct)).Sent.ShouldBe(2);
+            }
+        };
+
+        var report = await rig.Delivery.DeliverDueAsync(Ct);
+
+        raced.ShouldBeTrue();
+        report.Claimed.ShouldBe(2, "the two messages nobody had claimed were still due");
+        report.Sent.ShouldBe(2);
+        await using var db = rig.Database.CreateDbContext();
+        (await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Sent, Ct)).ShouldBe(4);
     }
 
     [Fact]
