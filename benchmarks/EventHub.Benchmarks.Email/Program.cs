@@ -1,10 +1,15 @@
 // Email benchmark: queue, render (QR + .ics) and deliver 1,000 booking confirmations to an SMTP listener on loopback.
 // Run: dotnet run -c Release --project benchmarks/EventHub.Benchmarks.Email [-- count [workers]]
+// With EVENTHUB_BENCH_POSTGRES set to a PostgreSQL server's connection string (no database: each run creates its own and
+// drops it), delivery is also measured on PostgreSQL with one node and with two nodes (two dispatchers, each with its
+// own pool, claiming from one outbox), counting at the listener any Message-Id received twice.
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using EventHub.Core.Bookings;
+using EventHub.Core.Bookings.Emails;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
@@ -45,22 +50,10 @@ var options = new EmailOptions
     BatchSize = 50,
     Workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
 };
-var templates = new ServiceCollection().AddEmailTemplates().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
+var templates = new ServiceCollection().AddEmailTemplatesBeside<BookingTemplate>().BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
 var delivery = new OutboxDelivery(factory, templates, new EmailEventSource(), Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance);
 
-int eventId;
-await using (var db = factory.CreateDbContext())
-{
-    var evt = new Event
-    {
-        Title = "Social Media Forum: winter", Slug = "bench", VenueName = "County Hall", VenueAddress = "Topsham Road\nExeter",
-        StartUtc = DateTime.UtcNow.AddDays(30), EndUtc = DateTime.UtcNow.AddDays(30).AddHours(6), Capacity = count, Status = EventStatus.Published,
-        CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
-    };
-    db.Events.Add(evt);
-    await db.SaveChangesAsync();
-    eventId = evt.Id;
-}
+var eventId = await AddEventAsync(factory, count);
 
 // 1. Queue: one transaction per message, as a booking writes its confirmation.
 var watch = Stopwatch.StartNew();
@@ -121,25 +114,63 @@ await using (var db = factory.CreateDbContext())
 }
 
 var probeReceived = received.Value;
+received.ForgetSeen();
 
 // 3. Deliver: the real delivery path (claim, render, one SMTP connection per batch, mark each sent).
-watch.Restart();
-var sent = 0;
-await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
+var (sent, deliverSeconds) = await DeliverAsync([delivery], options.Workers);
+var sqliteReceived = received.Value - probeReceived;
+var sqliteDuplicates = received.Duplicates;
+var exit = sqliteReceived == count && sent == count && sqliteDuplicates == 0 ? 0 : 1;
+var postgresLines = new List<string>();
+
+// 4. The same delivery on PostgreSQL with one node and with two (each node its own pool and its own dispatcher with
+// the same number of workers, claiming from one outbox), when EVENTHUB_BENCH_POSTGRES names a server.
+if (Environment.GetEnvironmentVariable("EVENTHUB_BENCH_POSTGRES") is { Length: > 0 } server)
 {
-    while (true)
+    foreach (var nodes in new[] { 1, 2 })
     {
-        var report = await delivery.DeliverDueAsync();
-        if (report.Claimed == 0)
+        var name = "eventhub_bench_mail_" + Guid.NewGuid().ToString("N")[..12];
+        await OnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+        try
         {
-            break;
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ToString();
+            var factories = Enumerable.Range(0, nodes).Select(_ => DataServiceCollectionExtensions.CreatePooledFactory(connection, DatabaseProvider.PostgreSql)).ToArray();
+            await new DatabaseInitializer(factories[0], DbDialect.PostgreSql, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
+            var pgEvent = await AddEventAsync(factories[0], count);
+            for (var start = 0; start < count; start += 100)
+            {
+                await using var db = factories[0].CreateDbContext();
+                for (var i = start; i < Math.Min(count, start + 100); i++)
+                {
+                    Outbox.Enqueue(db, BookingTemplates.BookingConfirmed, $"person{i}@example.org", $"Person {i}", Payload(i), DateTime.UtcNow, pgEvent);
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            var before = received.Value;
+            var duplicatesBefore = received.Duplicates;
+            var dispatchers = factories.Select(f => new OutboxDelivery(f, templates, new EmailEventSource(), Options.Create(options), TimeProvider.System, NullLogger<OutboxDelivery>.Instance)).ToArray();
+            var (pgSent, pgSeconds) = await DeliverAsync(dispatchers, options.Workers);
+            int unsent;
+            await using (var db = factories[0].CreateDbContext())
+            {
+                unsent = await db.Set<OutboxMessage>().CountAsync(m => m.SentUtc == null);
+            }
+
+            var pgReceived = received.Value - before;
+            var pgDuplicates = received.Duplicates - duplicatesBefore;
+            postgresLines.Add(string.Create(CultureInfo.InvariantCulture, $"  PostgreSQL, {nodes} node{(nodes == 1 ? " " : "s")}: delivered {pgSent} in {pgSeconds:F2} s = {pgSent / pgSeconds:F0} msgs/s ({options.Workers} workers per node); listener received {pgReceived}, sent twice {pgDuplicates}, left unsent {unsent}"));
+            exit |= pgReceived == count && pgSent == count && pgDuplicates == 0 && unsent == 0 ? 0 : 1;
         }
-
-        Interlocked.Add(ref sent, report.Sent);
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await OnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
     }
-})));
+}
 
-var deliverSeconds = watch.Elapsed.TotalSeconds;
 smtp.Shutdown();
 await stop.CancelAsync();
 try
@@ -155,7 +186,13 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  queued    {cou
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rendered  {count} in {renderSeconds:F2} s = {count / renderSeconds:F0} msgs/s (avg {bytes / count / 1024.0:F1} KiB each)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  SMTP only {probeCount} in {smtpSeconds:F2} s = {probeCount / smtpSeconds:F0} msgs/s (one message resent over one connection)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  delivered {sent} in {deliverSeconds:F2} s = {sent / deliverSeconds:F0} msgs/s (render + SMTP + mark sent, batches of {options.BatchSize}, {options.Workers} workers)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  listener received {received.Value - probeReceived} delivered messages"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  listener received {sqliteReceived} delivered messages, {sqliteDuplicates} of them twice"));
+foreach (var line in postgresLines)
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  machine   {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 SqliteConnection.ClearAllPools();
 try
 {
@@ -165,7 +202,52 @@ catch (IOException)
 {
 }
 
-return received.Value - probeReceived == count && sent == count ? 0 : 1;
+return exit;
+
+// Runs every dispatcher (one per node) with the given number of workers each until the outbox has nothing due.
+async Task<(int Sent, double Seconds)> DeliverAsync(OutboxDelivery[] dispatchers, int workersPerNode)
+{
+    var clock = Stopwatch.StartNew();
+    var total = 0;
+    await Task.WhenAll(dispatchers.SelectMany(d => Enumerable.Range(0, workersPerNode).Select(_ => Task.Run(async () =>
+    {
+        while (true)
+        {
+            var report = await d.DeliverDueAsync();
+            if (report.Claimed == 0)
+            {
+                break;
+            }
+
+            Interlocked.Add(ref total, report.Sent);
+        }
+    }))));
+    return (total, clock.Elapsed.TotalSeconds);
+}
+
+static async Task<int> AddEventAsync(IDbContextFactory<EventHubDbContext> factory, int capacity)
+{
+    await using var db = factory.CreateDbContext();
+    var evt = new Event
+    {
+        Title = "Social Media Forum: winter", Slug = "bench", VenueName = "County Hall", VenueAddress = "Topsham Road\nExeter",
+        StartUtc = DateTime.UtcNow.AddDays(30), EndUtc = DateTime.UtcNow.AddDays(30).AddHours(6), Capacity = capacity, Status = EventStatus.Published,
+        CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+    };
+    db.Events.Add(evt);
+    await db.SaveChangesAsync();
+    return evt.Id;
+}
+
+static async Task OnServerAsync(string server, string sql)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString());
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static BookingMessagePayload Payload(int i) => new()
 {
@@ -185,21 +267,57 @@ static int FreePort()
     return port;
 }
 
+/// <summary>Messages the listener received, and how many of them carried a Message-Id it had already seen.</summary>
 internal sealed class Counter
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
     private int _value;
+    private int _duplicates;
 
     public int Value => Volatile.Read(ref _value);
 
-    public void Increment() => Interlocked.Increment(ref _value);
+    public int Duplicates => Volatile.Read(ref _duplicates);
+
+    /// <summary>Forgets the Message-Ids seen so far (after the probe, which resends one message on purpose).</summary>
+    public void ForgetSeen()
+    {
+        _seen.Clear();
+        Interlocked.Exchange(ref _duplicates, 0);
+    }
+
+    public void Add(string? messageId)
+    {
+        Interlocked.Increment(ref _value);
+        if (messageId is not null && !_seen.TryAdd(messageId, 0))
+        {
+            Interlocked.Increment(ref _duplicates);
+        }
+    }
 }
 
 internal sealed class CountingStore(Counter counter) : MessageStore
 {
     public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
-        counter.Increment();
+        counter.Add(MessageId(buffer));
         return Task.FromResult(SmtpResponse.Ok);
+    }
+
+    // The Message-Id header's value, read from the headers only (the probe phase resends one message: it is counted
+    // apart and never compared).
+    private static string? MessageId(ReadOnlySequence<byte> buffer)
+    {
+        var text = System.Text.Encoding.ASCII.GetString((buffer.Length > 16384 ? buffer.Slice(0, 16384) : buffer).ToArray());
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        foreach (var line in (end < 0 ? text : text[..end]).Split("\r\n"))
+        {
+            if (line.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))
+            {
+                return line["Message-Id:".Length..].Trim();
+            }
+        }
+
+        return null;
     }
 }
 
