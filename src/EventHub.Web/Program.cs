@@ -60,6 +60,7 @@ builder.Services.AddDataProtection()
 
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
+builder.Services.Configure<EventHub.Core.Organisers.Security.SecurityLogOptions>(builder.Configuration.GetSection("EventHub:SecurityLog"));
 builder.Services.Configure<FirstRunOptions>(o =>
 {
     o.RequireCode = !builder.Environment.IsDevelopment();

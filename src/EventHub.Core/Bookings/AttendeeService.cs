@@ -77,7 +77,14 @@ public sealed class AttendeeService(
     /// Every booking with its answers, for the CSV export: none unless the actor may see the attendees, and the
     /// access and dietary needs blanked unless they may also see needs.
     /// </summary>
-    public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default) =>
+        await ExportRowsAsync(actor, eventId, withNeeds: true, ct);
+
+    /// <summary>
+    /// The rows for the attendee CSV. With <paramref name="withNeeds"/> (and the permission to see them) access and
+    /// dietary needs are kept, and the export is recorded in the security log; otherwise they are blanked.
+    /// </summary>
+    public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, bool withNeeds, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,13 +96,19 @@ public sealed class AttendeeService(
 
         var rows = await db.Set<Booking>().AsNoTracking().Include(b => b.TicketType).Include(b => b.Answers)
             .Where(b => b.EventId == eventId).OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
-        if (!granted.Contains(Permission.ViewNeeds))
+        if (!withNeeds || !granted.Contains(Permission.ViewNeeds))
         {
             foreach (var row in rows)
             {
                 row.DietaryNeeds = string.Empty;
                 row.AccessNeeds = string.Empty;
             }
+        }
+        else
+        {
+            Organisers.Security.SecurityAudit.Add(db, Organisers.Security.SecurityAction.NeedsExported, actor,
+                $"Exported the attendee list with access and dietary needs ({rows.Count} row(s))", clock.GetUtcNow().UtcDateTime, eventId);
+            await db.SaveChangesAsync(ct);
         }
 
         return rows;

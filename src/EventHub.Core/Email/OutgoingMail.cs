@@ -80,14 +80,23 @@ public sealed class OutgoingMail(
     {
         Guard.Organiser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var messageId = await (await VisibleAsync(db, actor, ct)).Where(m => m.Id == id).Select(m => m.MessageId).FirstOrDefaultAsync(ct);
-        if (messageId is null)
+        var message = await (await VisibleAsync(db, actor, ct)).Where(m => m.Id == id).Select(m => new { m.MessageId, m.Template, m.EventId }).FirstOrDefaultAsync(ct);
+        if (message is null)
         {
             return null;
         }
 
-        var path = PickupPath(id, messageId);
-        return File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
+        var path = PickupPath(id, message.MessageId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // Mail to attendees carries their private links: reading it is recorded (which message, never the address).
+        Organisers.Security.SecurityAudit.Add(db, Organisers.Security.SecurityAction.MailWithLinksRead, actor,
+            $"Read outgoing message {id} ({message.Template})", clock.GetUtcNow().UtcDateTime, message.EventId);
+        await db.SaveChangesAsync(ct);
+        return await File.ReadAllTextAsync(path, ct);
     }
 
     public async Task<OutgoingMailPreview?> PreviewAsync(Actor actor, long id, CancellationToken ct = default)

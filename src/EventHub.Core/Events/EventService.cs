@@ -112,6 +112,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         if (status == EventStatus.Cancelled && before.Status != EventStatus.Cancelled)
         {
             await NotifyAsync(db, new EventChange(EventChangeKind.Cancelled, ev, before, ev.UpdatedUtc), ct);
+            Organisers.Security.SecurityAudit.Add(db, Organisers.Security.SecurityAction.EventCancelled, actor, $"Cancelled the event “{ev.Title}”", ev.UpdatedUtc, ev.Id);
         }
 
         await db.SaveChangesAsync(ct);

@@ -63,6 +63,8 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, IOptions<FirstRun
             }
 
             db.Add(new SetupRecord { AdministratorId = created.Value!.Id, CompletedUtc = clock.GetUtcNow().UtcDateTime });
+            Security.SecurityAudit.Add(db, Security.SecurityAction.SetupCompleted, Actor.Organiser(created.Value.Id, created.Value.DisplayName, isAdministrator: true),
+                $"First-run setup: {created.Value.DisplayName} ({created.Value.Email}) became the first administrator", clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))

@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Organisers.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,17 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        return await CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = await CreateAsync(users, input, now);
+        if (created.Succeeded)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+            SecurityAudit.Add(db, SecurityAction.OrganiserAdded, actor,
+                $"Added the organiser {created.Value!.DisplayName} ({created.Value.Email}){(created.Value.IsAdministrator ? " as an administrator" : string.Empty)}", now);
+            await db.SaveChangesAsync();
+        }
+
+        return created;
     }
 
     public async Task<IReadOnlyList<OrganiserRow>> ListAsync(Actor actor)
@@ -37,14 +48,14 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>Stops the organiser signing in; their open pages stop at the next check (their security stamp changes).</summary>
     public Task<Outcome<OrganiserRow>> DisableAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
-        ChangeAsync(actor, organiserId, losesAdministration: true, async (users, user) =>
+        ChangeAsync(actor, organiserId, losesAdministration: true, SecurityAction.OrganiserDisabled, u => $"Disabled the organiser {u.DisplayName} ({u.Email})", async (users, user) =>
         {
             user.IsDisabled = true;
             return await users.UpdateSecurityStampAsync(user);
         }, ct);
 
     public Task<Outcome<OrganiserRow>> EnableAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
-        ChangeAsync(actor, organiserId, losesAdministration: false, async (users, user) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.OrganiserEnabled, u => $"Enabled the organiser {u.DisplayName} ({u.Email}) again", async (users, user) =>
         {
             user.IsDisabled = false;
             return await users.UpdateAsync(user);
@@ -52,11 +63,13 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>Removes the account and its places on teams. Events they created stay, with their other team members.</summary>
     public Task<Outcome<OrganiserRow>> RemoveAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
-        ChangeAsync(actor, organiserId, losesAdministration: true, (users, user) => users.DeleteAsync(user), ct);
+        ChangeAsync(actor, organiserId, losesAdministration: true, SecurityAction.OrganiserRemoved, u => $"Removed the organiser {u.DisplayName} ({u.Email})", (users, user) => users.DeleteAsync(user), ct);
 
     /// <summary>Makes the organiser an administrator or a plain organiser; they sign in again to take up the new role.</summary>
     public Task<Outcome<OrganiserRow>> SetAdministratorAsync(Actor actor, string organiserId, bool isAdministrator, CancellationToken ct = default) =>
-        ChangeAsync(actor, organiserId, losesAdministration: !isAdministrator, async (users, user) =>
+        ChangeAsync(actor, organiserId, losesAdministration: !isAdministrator, SecurityAction.SiteRoleChanged,
+            u => isAdministrator ? $"Made {u.DisplayName} ({u.Email}) an administrator" : $"Made {u.DisplayName} ({u.Email}) an organiser (no longer an administrator)",
+            async (users, user) =>
         {
             user.IsAdministrator = isAdministrator;
             return await users.UpdateSecurityStampAsync(user);
@@ -64,7 +77,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>Lifts a lockout after failed sign-ins and starts the count again.</summary>
     public Task<Outcome<OrganiserRow>> UnlockAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
-        ChangeAsync(actor, organiserId, losesAdministration: false, async (users, user) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.OrganiserUnlocked, u => $"Unlocked the account of {u.DisplayName} ({u.Email})", async (users, user) =>
         {
             var unlocked = await users.SetLockoutEndDateAsync(user, null);
             return unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked;
@@ -84,7 +97,8 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     }
 
     private async Task<Outcome<OrganiserRow>> ChangeAsync(
-        Actor actor, string organiserId, bool losesAdministration, Func<UserManager<Organiser>, Organiser, Task<IdentityResult>> change, CancellationToken ct)
+        Actor actor, string organiserId, bool losesAdministration, SecurityAction action, Func<Organiser, string> summary,
+        Func<UserManager<Organiser>, Organiser, Task<IdentityResult>> change, CancellationToken ct)
     {
         if (!actor.IsAdministrator)
         {
@@ -114,6 +128,9 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             throw new InvalidOperationException("Identity refused an account change: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
+        // UserManager saved through this scope's context; the entry joins the same transaction.
+        SecurityAudit.Add(db, action, actor, summary(user), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<OrganiserRow>.Ok(Row(user, clock.GetUtcNow()));
     }

@@ -11,6 +11,8 @@ public static class OrganisersServiceCollectionExtensions
     {
         services.AddSingleton<OrganiserAccounts>();
         services.AddSingleton<FirstRunSetup>();
+        services.AddOptions<Security.SecurityLogOptions>();
+        services.AddSingleton<Security.SecurityLog>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
         return services.AddIdentityCore<Organiser>(options =>

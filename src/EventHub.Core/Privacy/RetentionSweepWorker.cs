@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace EventHub.Core.Privacy;
 
 /// <summary>Runs <see cref="Anonymiser.SweepAsync"/> at start-up (catching up on downtime) and every hour.</summary>
-public sealed class RetentionSweepWorker(Anonymiser anonymiser, IJobLeases leases, TimeProvider clock, ILogger<RetentionSweepWorker> logger)
+public sealed class RetentionSweepWorker(
+    Anonymiser anonymiser, IJobLeases leases, TimeProvider clock, ILogger<RetentionSweepWorker> logger, Organisers.Security.SecurityLog? securityLog = null)
     : SweepWorker(leases, clock, logger)
 {
     public static TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
@@ -20,6 +21,12 @@ public sealed class RetentionSweepWorker(Anonymiser anonymiser, IJobLeases lease
         {
             Logger.LogInformation("Anonymised {Anonymised} event(s) and cleared the needs of {NeedsCleared} more past their retention dates",
                 result.Anonymised, result.NeedsCleared);
+        }
+
+        // The security log is kept for its own period (EventHub:SecurityLog:KeepDays), pruned by the same sweep.
+        if (securityLog is not null && await securityLog.PruneAsync(ct) is > 0 and var pruned)
+        {
+            Logger.LogInformation("Deleted {Count} security log entries past their keeping period", pruned);
         }
     }
 }

@@ -1,6 +1,7 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Organisers.Security;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.MailingLists;
@@ -170,6 +171,11 @@ public sealed class SubjectAccessService(
                 BookingAuditLog.Add(db, actor, eventId, null, "erased", $"Erased a person's details on request: {reason}", now);
             }
 
+            // The security log too, also when the person had no booking (only a list sign-up or a poll vote): counts
+            // and the reason, never the address.
+            SecurityAudit.Add(db, SecurityAction.PersonErased, actor,
+                $"Erased a person's data {(onlyEventId is null ? "everywhere" : "for one event")}: {named.Count} booking(s), {placesFreed} place(s) freed, {other} other record(s). Reason: {reason}",
+                now, onlyEventId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             receipt = new ErasureReceipt(named.Count, placesFreed, other);

@@ -4,6 +4,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Events;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
+using EventHub.Core.Organisers.Security;
 using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,23 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
         (await Service.FindAsync(Actors.Admin, Email)).Value!.IsEmpty.ShouldBeTrue();
         var audit = await _kit.Get<BookingAuditLog>().ListAsync(Actors.Admin, _kit.EventId);
         audit.ShouldContain(a => a.Action == "erased" && a.Detail == "Erased a person's details on request: Request received 30 November by email");
+        var logged = (await _kit.Get<SecurityLog>().ListAsync(Actors.Admin, SecurityAction.PersonErased, 0, 10)).Value!.Items.ShouldHaveSingleItem();
+        logged.Summary.ShouldStartWith("Erased a person's data everywhere: 1 booking(s), 1 place(s) freed");
+        logged.ActorName.ShouldBe("Ada Admin");
         (await Service.EraseAsync(Actors.Admin, Email, "Again")).IsNotFound.ShouldBeTrue("nothing is left to erase");
+    }
+
+    [Fact]
+    public async Task Erasing_someone_who_only_signed_up_to_a_list_is_recorded_in_the_security_log_without_their_address()
+    {
+        await AddListAndInterestAsync();
+
+        (await Service.EraseAsync(Actors.Admin, Email, "Asked by phone")).Succeeded.ShouldBeTrue();
+
+        var logged = (await _kit.Get<SecurityLog>().ListAsync(Actors.Admin, SecurityAction.PersonErased, 0, 10)).Value!.Items.ShouldHaveSingleItem();
+        logged.Summary.ShouldStartWith("Erased a person's data everywhere: 0 booking(s), 0 place(s) freed");
+        logged.Summary.ShouldEndWith("Reason: Asked by phone");
+        logged.Summary.ShouldNotContain("zq-erase", Case.Insensitive);
     }
 
     [Fact]

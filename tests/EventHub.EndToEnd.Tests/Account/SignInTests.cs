@@ -52,6 +52,16 @@ public sealed class SignInTests(SharedApp shared, BrowserFixture browser) : Jour
         await page.GetByTestId("add-organiser").ClickAsync();
         await Assertions.Expect(page.GetByTestId("organisers-table")).ToContainTextAsync(olive);
 
+        // The security log shows both: Ada's sign-in and the organiser she added, newest first.
+        await page.GetByTestId("security-log-link").ClickAsync();
+        await page.WaitForURLAsync("**/organiser/security-log");
+        await page.WaitForInteractiveAsync();
+        var newest = page.GetByTestId("security-table").Locator("tbody tr").First;
+        await Assertions.Expect(newest.GetByTestId("security-action")).ToHaveTextAsync("Organiser added");
+        await Assertions.Expect(newest.GetByTestId("security-summary")).ToHaveTextAsync($"Added the organiser Olive Organiser ({olive})");
+        await Assertions.Expect(page.GetByTestId("security-table")).ToContainTextAsync("Signed in with a password");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
         await page.GotoAsync(App.Url("/account/password"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByTestId("CurrentPassword").FillAsync(ada.Password);

@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Organisers.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Events.Access;
@@ -51,7 +52,7 @@ public sealed class TeamService(IDbContextFactory<EventHubDbContext> dbFactory, 
             return Outcome<TeamMemberRow>.Invalid(nameof(TeamMemberInput.Email), "Enter the email address of the organiser to add");
         }
 
-        var organiser = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => new { u.Id }).FirstOrDefaultAsync(ct);
+        var organiser = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
         if (organiser is null)
         {
             return Outcome<TeamMemberRow>.Refused(EventErrors.NoOrganiserWithEmail, nameof(TeamMemberInput.Email));
@@ -63,6 +64,9 @@ public sealed class TeamService(IDbContextFactory<EventHubDbContext> dbFactory, 
             CanSeeNeeds = input.CanSeeNeeds, AddedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<TeamMember>().Add(member);
+        SecurityAudit.Add(db, SecurityAction.TeamMemberAdded, actor,
+            $"Added {organiser.DisplayName} ({organiser.Email}) to the team of {Describe(scope)} as {input.Role}{(input.CanSeeNeeds ? ", able to see access and dietary needs" : string.Empty)}",
+            member.AddedUtc, scope.EventId);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -77,17 +81,23 @@ public sealed class TeamService(IDbContextFactory<EventHubDbContext> dbFactory, 
 
     /// <summary>Changes a member's role and whether they may see access and dietary needs.</summary>
     public Task<Outcome<TeamMemberRow>> ChangeAsync(Actor actor, int memberId, TeamRole role, bool canSeeNeeds, CancellationToken ct = default) =>
-        ActOnMemberAsync(actor, memberId, losesOwnership: m => m.Role == TeamRole.Owner && role != TeamRole.Owner, (db, member) =>
+        ActOnMemberAsync(actor, memberId, losesOwnership: m => m.Role == TeamRole.Owner && role != TeamRole.Owner, SecurityAction.TeamRoleChanged,
+            (row, scope) => $"Changed {row.Name} on the team of {Describe(scope)} from {row.Role}{(row.CanSeeNeeds ? " (needs)" : string.Empty)} to {role}{(canSeeNeeds ? " (needs)" : string.Empty)}",
+            (db, member) =>
         {
             member.Role = role;
             member.CanSeeNeeds = canSeeNeeds;
         }, ct);
 
     public Task<Outcome<TeamMemberRow>> RemoveAsync(Actor actor, int memberId, CancellationToken ct = default) =>
-        ActOnMemberAsync(actor, memberId, losesOwnership: m => m.Role == TeamRole.Owner, (db, member) => db.Set<TeamMember>().Remove(member), ct);
+        ActOnMemberAsync(actor, memberId, losesOwnership: m => m.Role == TeamRole.Owner, SecurityAction.TeamMemberRemoved,
+            (row, scope) => $"Removed {row.Name} ({row.Role}) from the team of {Describe(scope)}", (db, member) => db.Set<TeamMember>().Remove(member), ct);
+
+    private static string Describe(TeamScope scope) => scope.EventId is { } eventId ? $"event {eventId}" : $"series {scope.SeriesId}";
 
     private async Task<Outcome<TeamMemberRow>> ActOnMemberAsync(
-        Actor actor, int memberId, Func<TeamMember, bool> losesOwnership, Action<EventHubDbContext, TeamMember> change, CancellationToken ct)
+        Actor actor, int memberId, Func<TeamMember, bool> losesOwnership, SecurityAction action, Func<TeamMemberRow, TeamScope, string> summary,
+        Action<EventHubDbContext, TeamMember> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Set<TeamMember>().FirstOrDefaultAsync(m => m.Id == memberId, ct);
@@ -108,6 +118,7 @@ public sealed class TeamService(IDbContextFactory<EventHubDbContext> dbFactory, 
         }
 
         var row = (await RowsAsync(db, scope, ct)).Single(r => r.Id == member.Id);
+        SecurityAudit.Add(db, action, actor, summary(row, scope), clock.GetUtcNow().UtcDateTime, scope.EventId);
         change(db, member);
         await db.SaveChangesAsync(ct);
         return Outcome<TeamMemberRow>.Ok(row with { Role = member.Role, CanSeeNeeds = member.CanSeeNeeds });

@@ -32,7 +32,7 @@ public static class BookingEndpoints
                 return granted.CanSee ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.NotFound();
             }
 
-            var rows = await attendees.ExportRowsAsync(actor, id, ct);
+            var rows = await attendees.ExportRowsAsync(actor, id, withNeeds: needs == true, ct);
             var questions = await questionAdmin.ListAsync(actor, id, ct);
             var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");

@@ -1,0 +1,31 @@
+using EventHub.Core.Organisers.Security;
+
+namespace EventHub.Web.Features.Account;
+
+/// <summary>The words the security log page uses for each kind of entry.</summary>
+public static class SecurityLogText
+{
+    public static string Describe(SecurityAction action) => action switch
+    {
+        SecurityAction.SignedIn => "Signed in",
+        SecurityAction.SignInFailed => "Sign-in failed",
+        SecurityAction.SignInLockedOut => "Sign-in refused (locked)",
+        SecurityAction.SetupCompleted => "First-run setup",
+        SecurityAction.OrganiserAdded => "Organiser added",
+        SecurityAction.OrganiserDisabled => "Organiser disabled",
+        SecurityAction.OrganiserEnabled => "Organiser re-enabled",
+        SecurityAction.OrganiserRemoved => "Organiser removed",
+        SecurityAction.SiteRoleChanged => "Site role changed",
+        SecurityAction.OrganiserUnlocked => "Account unlocked",
+        SecurityAction.TeamMemberAdded => "Added to a team",
+        SecurityAction.TeamRoleChanged => "Team role changed",
+        SecurityAction.TeamMemberRemoved => "Removed from a team",
+        SecurityAction.NeedsExported => "Needs exported",
+        SecurityAction.MailWithLinksRead => "Outgoing mail read",
+        SecurityAction.DoorLinkCreated => "Door link made",
+        SecurityAction.DoorLinkRevoked => "Door link revoked",
+        SecurityAction.EventCancelled => "Event cancelled",
+        SecurityAction.PersonErased => "Personal data erased",
+        _ => action.ToString(),
+    };
+}
