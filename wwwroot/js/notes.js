@@ -1,8 +1,15 @@
 // The notes page (/notes/{token}) is a static page of plain forms. Where this script runs it adds: the notes save by
 // themselves a moment after typing stops (a JSON post to the form's data-notes-autosave address, with the antiforgery
 // token in a header), the Save button saves in place, and an upload shows its progress.
+// Notes survive a lost signal: every change is also kept as a draft in this browser (localStorage, keyed by the
+// session, never by the private link), the page says "Offline — saved on this device" while it cannot reach the
+// server and saves when the connection returns; the draft is removed once saved. A save based on an older revision
+// than the stored one is refused by the server (someone else saved in between): the page warns and keeps the draft
+// until the writer chooses to save over it.
 (function () {
   var DEBOUNCE_MS = 1500;
+  var RETRY_MS = 5000;
+  var OFFLINE = 'Offline — saved on this device';
   var FIELDS = ['Convener', 'Participants', 'ParticipantsConsented', 'KeyPoints', 'Actions', 'Links'];
 
   function setup() {
@@ -38,10 +45,32 @@
       conflict.hidden = !message;
     }
 
+    var draftKey = form.getAttribute('data-notes-draft');
+    var retry = null;
+    function storage() { try { return window.localStorage; } catch (e) { return null; } }
+    function keepDraft() {
+      var store = storage();
+      if (!store || !draftKey) { return; }
+      try { store.setItem(draftKey, JSON.stringify(values())); } catch (e) { /* full or blocked: the server copy still counts */ }
+    }
+    function dropDraft() { var store = storage(); if (store && draftKey) { store.removeItem(draftKey); } }
+    function readDraft() {
+      var store = storage();
+      var text = store && draftKey ? store.getItem(draftKey) : null;
+      try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
+    }
+    function offline() {
+      dirty = true;
+      say(OFFLINE);
+      clearTimeout(retry);
+      retry = setTimeout(function () { if (dirty) { save(); } }, RETRY_MS);
+    }
+
     // One save at a time; a change made while one is in flight schedules the next.
     function save() {
       clearTimeout(timer);
       if (saving) { return saving.then(function () { return dirty ? save() : undefined; }); }
+      if (navigator.onLine === false) { offline(); return Promise.resolve(); }
       dirty = false;
       say('Saving…');
       var body = values();
@@ -55,6 +84,7 @@
           if (response.ok && answer) {
             revisionField.value = String(answer.revision);
             showConflict('');
+            if (dirty) { keepDraft(); } else { dropDraft(); }
             say(answer.status);
             form.dispatchEvent(new CustomEvent('notes:saved', { detail: answer }));
           } else if (response.status === 409 && answer) {
@@ -68,16 +98,15 @@
             say(answer && answer.status ? answer.status : 'Not saved. Reload the page and try again');
           }
         });
-      }, function () {
-        dirty = true;
-        form.dispatchEvent(new CustomEvent('notes:offline'));
-      }).then(function () { saving = null; });
+      }, offline).then(function () { saving = null; });
       return saving;
     }
 
     function changed() {
       dirty = true;
+      keepDraft();
       if (form.hasAttribute('data-notes-theirs')) { return; }
+      if (navigator.onLine === false) { say(OFFLINE); return; }
       say('Changes not saved yet');
       clearTimeout(timer);
       timer = setTimeout(save, DEBOUNCE_MS);
@@ -111,6 +140,31 @@
 
     var upload = document.querySelector('form[data-notes-upload]');
     if (upload) { setupUpload(upload, function () { return dirty ? save() : Promise.resolve(); }); }
+
+    window.addEventListener('online', function () { if (dirty && !form.hasAttribute('data-notes-theirs')) { save(); } });
+    window.addEventListener('offline', function () { if (dirty) { say(OFFLINE); } });
+
+    // A draft left from a visit that could not save (closed while offline): put it back and save it, against the
+    // revision it was based on, so a save by someone else since then is warned about, not overwritten.
+    var draft = readDraft();
+    if (draft) {
+      var differs = false;
+      FIELDS.forEach(function (name) {
+        var field = form.elements.namedItem(name);
+        var value = draft[name.charAt(0).toLowerCase() + name.slice(1)];
+        if (!field || value === undefined) { return; }
+        if (field.type === 'checkbox') { differs = differs || field.checked !== value; field.checked = value; }
+        else { differs = differs || field.value !== value; field.value = value; }
+      });
+      if (differs) {
+        revisionField.value = String(draft.baseRevision);
+        dirty = true;
+        say('Restored from this device');
+        save();
+      } else {
+        dropDraft();
+      }
+    }
 
     window.eventHub.notes = { form: form, save: save, say: say, isDirty: function () { return dirty; } };
     form.dispatchEvent(new CustomEvent('notes:ready'));
