@@ -150,6 +150,7 @@ if (forwardedHeaders)
     app.UseForwardedHeaders();
 }
 
+app.UseRequestTimings();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
