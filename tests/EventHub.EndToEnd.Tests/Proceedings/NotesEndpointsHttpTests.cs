@@ -21,12 +21,10 @@ public sealed partial class NotesEndpointsHttpTests(SharedApp shared)
     [Fact]
     public async Task A_40_mb_pdf_uploads_through_the_plain_form_when_the_event_allows_50_mb()
     {
-        var notes = await NotesSeed.CreateAsync(_app);
-        (await _app.Service<MaterialService>().SetUploadLimitMegabytesAsync(Actor.System, notes.Event.EventId, "50", Ct)).Succeeded.ShouldBeTrue();
+        var notes = await NotesLimitedToAsync("50");
         using var client = _app.CreateHttpClient(followRedirects: false);
         var (cookie, token) = await FormTokenAsync(client, notes);
-        var pdf = new byte[40 * 1024 * 1024];
-        "%PDF-1.4\n"u8.CopyTo(pdf);
+        var pdf = PdfOfMegabytes(40);
 
         using var response = await client.SendAsync(Upload(notes, cookie, token, pdf, "Big slides.pdf"), Ct);
 
@@ -39,12 +37,10 @@ public sealed partial class NotesEndpointsHttpTests(SharedApp shared)
     [Fact]
     public async Task A_file_over_the_events_limit_is_refused_with_its_code_and_the_page_says_why()
     {
-        var notes = await NotesSeed.CreateAsync(_app);
-        (await _app.Service<MaterialService>().SetUploadLimitMegabytesAsync(Actor.System, notes.Event.EventId, "1", Ct)).Succeeded.ShouldBeTrue();
+        var notes = await NotesLimitedToAsync("1");
         using var client = _app.CreateHttpClient(followRedirects: false);
         var (cookie, token) = await FormTokenAsync(client, notes);
-        var pdf = new byte[2 * 1024 * 1024];
-        "%PDF-1.4\n"u8.CopyTo(pdf);
+        var pdf = PdfOfMegabytes(2);
 
         using var response = await client.SendAsync(Upload(notes, cookie, token, pdf, "slides.pdf"), Ct);
         var page = await client.GetStringAsync(response.Headers.Location, Ct);
@@ -99,6 +95,20 @@ public sealed partial class NotesEndpointsHttpTests(SharedApp shared)
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await stale.Content.ReadAsStringAsync(Ct)).ShouldContain(ProceedingsErrors.Stale.Message);
         (await notes.ReadAsync(_app))!.KeyPoints.ShouldBe("Share the data");
+    }
+
+    private async Task<NotesSeed> NotesLimitedToAsync(string megabytes)
+    {
+        var notes = await NotesSeed.CreateAsync(_app);
+        (await _app.Service<MaterialService>().SetUploadLimitMegabytesAsync(Actor.System, notes.Event.EventId, megabytes, Ct)).Succeeded.ShouldBeTrue();
+        return notes;
+    }
+
+    private static byte[] PdfOfMegabytes(int megabytes)
+    {
+        var pdf = new byte[megabytes * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(pdf);
+        return pdf;
     }
 
     private static HttpRequestMessage Upload(NotesSeed notes, string cookie, string token, byte[] file, string name)

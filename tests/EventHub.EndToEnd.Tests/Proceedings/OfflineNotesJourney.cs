@@ -37,12 +37,7 @@ public sealed class OfflineNotesJourney(SharedApp shared, BrowserFixture browser
     [Fact]
     public async Task A_draft_left_by_a_page_closed_offline_is_restored_and_saved_on_the_next_visit()
     {
-        var notes = await NotesSeed.CreateAsync(App);
-        var page = await NewPageAsync();
-        await page.GotoInteractiveAsync(App.Url(notes.Page));
-        await page.Context.SetOfflineAsync(true);
-        await page.GetByTestId("notes-actions").FillAsync("Dee writes to the operators");
-        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Offline — saved on this device");
+        var (notes, page) = await TypedOfflineAsync("notes-actions", "Dee writes to the operators");
         await page.CloseAsync();
 
         await Task.Delay(200, Ct);
@@ -59,12 +54,7 @@ public sealed class OfflineNotesJourney(SharedApp shared, BrowserFixture browser
     [Fact]
     public async Task Coming_back_online_after_someone_else_saved_warns_instead_of_overwriting_until_the_writer_chooses()
     {
-        var notes = await NotesSeed.CreateAsync(App);
-        var page = await NewPageAsync();
-        await page.GotoInteractiveAsync(App.Url(notes.Page));
-        await page.Context.SetOfflineAsync(true);
-        await page.GetByTestId("notes-keypoints").FillAsync("Mine, typed in the basement");
-        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Offline — saved on this device");
+        var (notes, page) = await TypedOfflineAsync("notes-keypoints", "Mine, typed in the basement");
 
         // Someone else saves from another device meanwhile.
         (await App.Service<NotesService>().SaveNotesAsync(EditorKey.ForToken(notes.Token), new NotesInput { KeyPoints = "Theirs, typed upstairs", BaseRevision = 0 }, Ct))
@@ -82,6 +72,18 @@ public sealed class OfflineNotesJourney(SharedApp shared, BrowserFixture browser
         await Assertions.Expect(page.GetByTestId("notes-conflict")).ToBeHiddenAsync();
         (await notes.ReadAsync(App))!.KeyPoints.ShouldBe("Mine, typed in the basement");
         (await DraftAsync(page, notes)).ShouldBeNull();
+    }
+
+    /// <summary>A new notes page, opened online, then the connection drops and the convener types into one field.</summary>
+    private async Task<(NotesSeed Notes, IPage Page)> TypedOfflineAsync(string field, string text)
+    {
+        var notes = await NotesSeed.CreateAsync(App);
+        var page = await NewPageAsync();
+        await page.GotoInteractiveAsync(App.Url(notes.Page));
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByTestId(field).FillAsync(text);
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Offline — saved on this device");
+        return (notes, page);
     }
 
     /// <summary>The draft kept in the browser for this session (keyed by the session, not the link).</summary>
