@@ -4,6 +4,7 @@
 #   2. GET/s of the event page against GET/s of a static file (wrk, 64 connections) and their ratio,
 #   3. a rush of VISITORS arriving within SECONDS, each booking through the plain forms, against PLACES places,
 # with the server's memory before and after. Usage: benchmarks/rush.sh [visitors=2000] [seconds=10] [places=200]
+# TIMINGS=true benchmarks/rush.sh … also prints the server's own time per request path (EventHub:Diagnostics:RequestTimings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VISITORS=${1:-2000}
@@ -25,6 +26,7 @@ trap cleanup EXIT
 start() { # environment; waits for the first page and sets FIRST to the milliseconds it took
   local began=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=$1 ASPNETCORE_URLS=$URL EventHub__DataFolder=$DATA EventHub__RateLimits__Enabled=false \
+    EventHub__Diagnostics__RequestTimings=${TIMINGS:-false} \
     dotnet "$APP" >"$DATA/app-$1.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "$URL/"; do sleep 0.05; done
@@ -53,3 +55,5 @@ $RUSH rush "$URL" "$SLUG" "$VISITORS" "$SECONDS_" || true
 echo "memory after rush  $(rss)"
 stop
 $RUSH check "$DATA" "$SLUG" "$PLACES"
+# With TIMINGS=true the server timed each request itself (RequestTimings): the rush's own paths.
+if [ "${TIMINGS:-false}" = true ]; then grep -o "server time .*" "$DATA/app-Production.log" | grep -E "/events/$SLUG(/book)?( \(.*\))?:" || true; fi

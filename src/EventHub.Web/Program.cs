@@ -151,6 +151,7 @@ if (forwardedHeaders)
     app.UseForwardedHeaders();
 }
 
+app.UseRequestTimings();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -80,6 +80,10 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
         var now = clock.GetUtcNow().UtcDateTime;
         var revision = notes.Revision;
 
+        // A bulk update bypasses the change tracker: say by hand that the event's public pages (the proceedings) changed,
+        // so every node's page cache forgets them now rather than at their expiry.
+        db.PublishOnCommit(found.Session.EventId, LiveTopics.Public);
+
         // The revision check is repeated in the UPDATE so two saves racing from the same base cannot both win.
         var updated = await db.Set<SessionNotes>()
             .Where(n => n.SessionId == notes.SessionId && n.Revision == revision)

@@ -40,16 +40,16 @@ public static class ProceedingsErrors
     public static readonly Refusal Consent = new("consent_missing",
         "Confirm that everyone named under 'Who took part' agreed to be named", OutcomeStatus.Invalid);
 
-    public static readonly Refusal NoFile = new("bad_file", "Select a file", OutcomeStatus.Invalid);
+    public static readonly Refusal NoFile = new("file_missing", "Select a file", OutcomeStatus.Invalid);
 
-    public static readonly Refusal EmptyFile = new("bad_file", "The selected file is empty", OutcomeStatus.Invalid);
+    public static readonly Refusal EmptyFile = new("file_empty", "The selected file is empty", OutcomeStatus.Invalid);
 
-    public static readonly Refusal WrongType = new("bad_file", "The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG", OutcomeStatus.Invalid);
+    public static readonly Refusal WrongType = new("file_type", "The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG", OutcomeStatus.Invalid);
 
-    public static readonly Refusal ContentMismatch = new("bad_file",
+    public static readonly Refusal ContentMismatch = new("file_mismatch",
         "The selected file's contents do not match its name. Save it again as a PDF, PPTX, ODP, DOCX, PNG or JPEG", OutcomeStatus.Invalid);
 
-    public static readonly Refusal PathName = new("bad_file",
+    public static readonly Refusal PathName = new("file_name",
         "The selected file's name must not include a folder path or special characters. Rename the file and try again", OutcomeStatus.Invalid);
 
     public static readonly Refusal LinkTitle = new("title_missing", "Enter a title for the link", OutcomeStatus.Invalid);
@@ -66,7 +66,24 @@ public static class ProceedingsErrors
         "The largest file size must be a whole number of megabytes, like 25", OutcomeStatus.Invalid);
 
     public static Refusal TooLarge(long maxBytes) =>
-        new("bad_file", $"The selected file must be smaller than {ProceedingsRules.FormatSize(maxBytes)}", OutcomeStatus.Invalid);
+        new(TooLargeCode, $"The selected file must be smaller than {ProceedingsRules.FormatSize(maxBytes)}", OutcomeStatus.Invalid);
+
+    public const string TooLargeCode = "file_too_large";
+
+    /// <summary>
+    /// The upload refusal with this code, for a page that is sent back to after a plain upload post (the code travels
+    /// in the address, the words stay here); null for any other code.
+    /// </summary>
+    public static Refusal? UploadRefusal(string? code, long maxBytes) => code switch
+    {
+        "file_missing" => NoFile,
+        "file_empty" => EmptyFile,
+        "file_type" => WrongType,
+        "file_mismatch" => ContentMismatch,
+        "file_name" => PathName,
+        TooLargeCode => TooLarge(maxBytes),
+        _ => null,
+    };
 
     public static Refusal TooLong(string label, int max) =>
         new("too_long", string.Create(CultureInfo.CurrentCulture, $"{label} must be {max:N0} characters or fewer"), OutcomeStatus.Invalid);

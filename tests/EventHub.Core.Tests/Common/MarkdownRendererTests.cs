@@ -34,6 +34,19 @@ public sealed class MarkdownRendererTests
         html.ShouldBe("<p>click <strong>here</strong> and <a href=\"https://example.org\" rel=\"nofollow noopener\">ok</a></p>\n");
     }
 
+    [Theory]
+    [InlineData("[the data](data:text/html,hi)", "the data")]
+    [InlineData("[the feed][r]\n\n[r]: vbscript:msgbox(1)", "the feed")]
+    [InlineData("<javascript:alert(1)>", "javascript:alert(1)")]
+    [InlineData("[spaced]( javascript:alert(1) )", "spaced")]
+    public void Every_kind_of_blocked_link_is_its_plain_text(string markdown, string text)
+    {
+        var html = MarkdownRenderer.ToSafeHtml(markdown);
+
+        html.ShouldNotContain("<a", Case.Insensitive);
+        html.ShouldContain(text);
+    }
+
     [Fact]
     public void Markdown_for_a_viewer_keeps_formatting_but_escapes_raw_html_and_drops_unsafe_link_targets()
     {

@@ -9,7 +9,7 @@ namespace EventHub.EndToEnd.Tests.Bookings;
 
 /// <summary>
 /// An anonymous GET of each page an attendee reaches from a link (the manage link and its offer, cancel, reminder and
-/// Open Space views, a session's write-up page, the phone board) is server-rendered HTML that asks for no circuit.
+/// Open Space views, a session's write-up page, the phone board, a session's notes link) is server-rendered HTML that asks for no circuit.
 /// </summary>
 public sealed class AttendeePagesStaticTests(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
@@ -24,11 +24,13 @@ public sealed class AttendeePagesStaticTests(SharedApp shared, BrowserFixture br
             Name = "Sam Static", Email = $"sam.{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
         }), Ct)).Value!;
         var token = booked.ManageToken;
+        var notesToken = (await App.Service<EventHub.Core.Proceedings.NotesService>().GetEditTokenAsync(Actor.System, sessionId, Ct)).Value!;
         string[] paths =
         [
             ManageRoutes.Manage(token), ManageRoutes.AcceptOffer(token), ManageRoutes.DeclineOffer(token), $"{ManageRoutes.Manage(token)}/cancel",
             ManageRoutes.StillComing(token), ManageRoutes.ReleasePlace(token),
             $"/events/{seed.Slug}/sessions/{sessionId}", $"/events/{seed.Slug}/board", $"/events/{seed.Slug}/board?interest={sessionId}",
+            $"/notes/{notesToken}",
         ];
         using var client = App.CreateHttpClient();
 

@@ -1,7 +1,5 @@
 using EventHub.Core.Common;
-using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
-using EventHub.EndToEnd.Tests.OpenSpace;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
@@ -13,12 +11,9 @@ public sealed class NotesJourney(SharedApp shared, BrowserFixture browser) : Jou
     [Fact]
     public async Task A_convener_types_notes_reloads_finds_them_uploads_a_pdf_and_the_proceedings_show_both()
     {
-        var seed = await OpenSpaceSeed.CreateAsync(App);
-        var queue = App.Service<PitchQueueService>();
-        var placement = App.Service<SessionPlacementService>();
-        var proposal = (await queue.ProposeAsync(seed.EventId, new ProposalInput("Bus timetables as open data", "Cat Convener"), "Cat Convener")).Value!;
-        var sessionId = (await placement.PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
-        var token = (await App.Service<NotesService>().GetEditTokenAsync(Actor.System, sessionId)).Value!;
+        var notes = await NotesSeed.CreateAsync(App);
+        var seed = notes.Event;
+        var token = notes.Token;
 
         var page = await NewPageAsync();
         await page.GotoInteractiveAsync(App.Url($"/notes/{token}"));
@@ -28,16 +23,18 @@ public sealed class NotesJourney(SharedApp shared, BrowserFixture browser) : Jou
         await page.GetByTestId("notes-keypoints").FillAsync("- Publish GTFS every week\n- Ask operators for **realtime** feeds");
         await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("Saved at", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
         await page.ReloadAsync();
-        await page.WaitForInteractiveAsync();
+        await page.WaitForReadyAsync();
         await Assertions.Expect(page.GetByTestId("notes-keypoints")).ToHaveValueAsync("- Publish GTFS every week\n- Ask operators for **realtime** feeds");
         await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("Saved at");
 
         // A hostile file is refused with a clear message; a real PDF is accepted.
         await page.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "slides.pdf", MimeType = "application/pdf", Buffer = [.. "MZ"u8.ToArray(), .. new byte[100]] });
-        await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG");
+        await page.GetByTestId("upload-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("The selected file must be a PDF, PPTX, ODP, DOCX, PNG or JPEG");
         await page.ShouldHaveNoAxeViolationsAsync();
         var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
         await page.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "Timetable slides.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.GetByTestId("upload-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("materials")).ToContainTextAsync("Timetable slides.pdf");
 
         // Published proceedings show the notes, and the PDF downloads with its name.

@@ -99,26 +99,72 @@ public sealed class ProceedingsPagesTests : BoardContext
 
         await _request.PressAsync(page, "[data-testid=notes-save]");
 
-        new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery.ShouldBe($"/notes/{token}?saved=1");
+        new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery.ShouldBe($"/notes/{token}?done=saved");
         var saved = (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!;
         (saved.KeyPoints, saved.Participants).ShouldBe(("Share the data", "Ola, Dee"));
         Render<SessionNotesPage>(p => p.Add(x => x.Token, token)).Find("[data-testid=notes-message]").TextContent.ShouldBe("Your notes are saved.");
     }
 
     [Fact]
-    public async Task The_notes_page_saves_and_says_when()
+    public async Task A_link_with_a_bad_address_is_refused_with_the_title_kept_then_added()
     {
-        var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
-        var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
-        var token = (await Services.GetService<NotesService>()!.GetEditTokenAsync(Actor.System, session)).Value!;
+        var token = await NotesTokenAsync();
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token).AddCascadingValue(_request.Http));
+        PlainForm.Type(page, "link-Title", "GTFS reference");
+        PlainForm.Type(page, "link-Url", "javascript:alert(1)");
+
+        await _request.PressAsync(page, "[data-testid=add-link]");
+
+        page.Find("[data-testid=error-summary] a").GetAttribute("href").ShouldEndWith("#link-Url");
+        page.Find("#link-Title").GetAttribute("value").ShouldBe("GTFS reference");
+        PlainForm.Type(page, "link-Url", "https://gtfs.org/");
+
+        await _request.PressAsync(page, "[data-testid=add-link]");
+
+        new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery.ShouldBe($"/notes/{token}?done=link");
+        (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.Materials.ShouldHaveSingleItem().Url.ShouldBe("https://gtfs.org/");
+    }
+
+    [Fact]
+    public async Task The_convener_hides_their_name_with_a_plain_form()
+    {
+        var token = await NotesTokenAsync();
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token).AddCascadingValue(_request.Http));
+        PlainForm.Tick(page, "#notes-HideName");
+
+        await _request.PressAsync(page, "[data-testid=save-hide-name]");
+
+        new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery.ShouldBe($"/notes/{token}?done=name-hidden");
+        (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.HideConvenerName.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_upload_refused_by_the_endpoint_shows_the_catalogues_words_against_the_file_field()
+    {
+        var token = await NotesTokenAsync();
+        Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.NavigateTo($"/notes/{token}?upload-error=file_mismatch");
+
         var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token));
-        page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldBe("Not edited yet"));
 
-        page.Find("[data-testid=notes-keypoints]").Input("Share the data");
-        page.Find("[data-testid=notes-form]").Submit();
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain(ProceedingsErrors.ContentMismatch.Message);
+        page.Find("#upload-File-error").TextContent.ShouldContain(ProceedingsErrors.ContentMismatch.Message);
+        page.Find("#upload-File").GetAttribute("aria-describedby").ShouldBe("upload-File-hint upload-File-error");
+    }
 
-        page.WaitForAssertion(() => page.Find("[data-testid=save-status]").TextContent.ShouldStartWith("Saved at"));
-        (await Services.GetService<NotesService>()!.GetAsync(EditorKey.ForToken(token)))!.KeyPoints.ShouldBe("Share the data");
+    [Fact]
+    public async Task The_notes_pages_checkboxes_sit_inside_their_labels()
+    {
+        var token = await NotesTokenAsync();
+
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token));
+
+        foreach (var box in page.FindAll("input[type=checkbox]"))
+        {
+            box.ParentElement!.LocalName.ShouldBe("label", box.Id);
+            box.ParentElement.GetAttribute("for").ShouldBe(box.Id);
+        }
+
+        page.FindAll("input[type=checkbox]").Count.ShouldBe(2);
     }
 
     [Fact]

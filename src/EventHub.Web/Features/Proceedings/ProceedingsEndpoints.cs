@@ -41,6 +41,7 @@ public static class ProceedingsEndpoints
             return Results.Text(ProceedingsMarkdown.Render(book, site, DownloadUrl), ProceedingsMarkdown.ContentType);
         });
 
+        app.MapNotes();
         EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
         return app;
     }

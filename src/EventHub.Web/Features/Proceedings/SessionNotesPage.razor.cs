@@ -1,43 +1,54 @@
+using System.Globalization;
 using EventHub.Core.Common;
 using EventHub.Core.Proceedings;
-using EventHub.Web.Features.Site;
+using EventHub.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 
 namespace EventHub.Web.Features.Proceedings;
 
 /// <summary>
-/// Session notes through the private link. Typing schedules a save a moment after the last key press, so
-/// nothing typed is lost if the connection drops for long; the status line says when it last saved.
+/// Session notes through the private link, rendered statically. Saving the notes, hiding the convener's name and adding
+/// a link are plain form posts handled here; a success redirects back with a <see cref="Done"/> word (Post/Redirect/Get),
+/// a refusal shows the error summary with what was typed. Uploads post to <see cref="NotesEndpoints"/>, which redirects
+/// back with <see cref="UploadErrorCode"/> when it refused the file.
 /// </summary>
 public partial class SessionNotesPage
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(1.5);
+    private const string NotesPrefix = "notes-";
+    private const string LinkPrefix = "link-";
+    private const string UploadPrefix = "upload-";
+
+    private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
+    {
+        ["saved"] = "Your notes are saved.",
+        ["name-hidden"] = "The convener’s name will be left out of the published proceedings.",
+        ["name-shown"] = "The convener’s name will show in the published proceedings.",
+        ["link"] = "The link is added.",
+        ["uploaded"] = "The file is uploaded.",
+    };
 
     private NotesPage? _page;
-    private NotesForm _input = new();
-    private bool _consented;
+    private NotesInput _input = new();
     private bool _hideName;
     private int _revision;
     private string _status = string.Empty;
     private IReadOnlyList<FieldError> _errors = [];
-    private CancellationTokenSource? _pending;
-    private readonly SemaphoreSlim _saving = new(1, 1);
-    private string? _uploadError;
-    private int? _uploadPercent;
+    private string _errorPrefix = NotesPrefix;
     private string? _linkTitle;
     private string? _linkUrl;
-    private IReadOnlyList<FieldError> _linkErrors = [];
     private bool _loaded;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
 
-    /// <summary>Set by the redirect after the notes form was posted without a circuit (Post/Redirect/Get).</summary>
-    [SupplyParameterFromQuery(Name = "saved")]
-    public string? Saved { get; set; }
+    /// <summary>Set by the redirect after a form was posted: what happened.</summary>
+    [SupplyParameterFromQuery(Name = "done")]
+    public string? Done { get; set; }
 
-    /// <summary>Present while the page is rendered on the server: a plain POST of the notes form is handled then.</summary>
+    /// <summary>Set by the upload endpoint's redirect when it refused the file: the refusal's code in the catalogue.</summary>
+    [SupplyParameterFromQuery(Name = "upload-error")]
+    public string? UploadErrorCode { get; set; }
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
@@ -50,17 +61,15 @@ public partial class SessionNotesPage
     [Inject]
     private MaterialService Materials { get; set; } = default!;
 
-    [Inject]
-    private PublicActionLimiter Limits { get; set; } = default!;
+    private EditorKey Key => NotesEndpoints.Key(Token);
 
-    [CascadingParameter]
-    private ClientAddress? Client { get; set; }
+    private string? Message => _errors.Count == 0 && Done is not null && DoneMessages.TryGetValue(Done, out var message) ? message : null;
 
+    private string? NotesError(string field) => _errorPrefix == NotesPrefix ? _errors.For(field) : null;
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private string? LinkError(string field) => _errorPrefix == LinkPrefix ? _errors.For(field) : null;
 
-    private EditorKey Key => EditorKey.ForToken(Token, "Notes link");
+    private string? UploadError => _errorPrefix == UploadPrefix ? _errors.For("File") : null;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -72,204 +81,78 @@ public partial class SessionNotesPage
             return;
         }
 
-        _input = new NotesForm
+        _input = new NotesInput
         {
             Convener = _page.Convener,
             Participants = _page.Participants,
+            ParticipantsConsented = _page.Participants.Length > 0,
             KeyPoints = _page.KeyPoints,
             Actions = _page.Actions,
             Links = _page.Links,
         };
-        _consented = _page.Participants.Length > 0;
         _hideName = _page.HideConvenerName;
         _revision = _page.Revision;
-        _status = _page.LastSavedUtc is { } saved ? "Saved at " + SavedLabel(saved) : "Not edited yet";
+        _status = _page.LastSavedUtc is { } saved ? NotesStatus.SavedAt(saved, _page.TimeZoneId) : NotesStatus.NotEdited;
+        if (ProceedingsErrors.UploadRefusal(UploadErrorCode, _page.MaxUploadBytes) is { } refused)
+        {
+            _errorPrefix = UploadPrefix;
+            _errors = [new FieldError("File", refused.Message)];
+        }
     }
-
-    private void Changed()
-    {
-        _status = "Changes not saved yet";
-        _pending?.Cancel();
-        _pending?.Dispose();
-        _pending = new CancellationTokenSource();
-        var token = _pending.Token;
-        _ = Task.Delay(Debounce, Clock, token).ContinueWith(
-            t =>
-            {
-                if (!t.IsCanceled)
-                {
-                    _ = InvokeAsync(async () =>
-                    {
-                        await SaveAsync();
-                        StateHasChanged();
-                    });
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-    }
-
-    private string? SavedMessage => _errors.Count == 0 && Saved == "1" ? "Your notes are saved." : null;
 
     /// <summary>
-    /// The Save button. In the circuit it saves at once; a plain POST (JavaScript off) reads the posted fields, saves
-    /// them against the revision the form was rendered with, and redirects back saying so, or shows what went wrong
-    /// with everything typed kept.
+    /// The Save button without script: saves the posted fields against the revision the form was rendered with (someone
+    /// else's save in between is refused, not overwritten).
     /// </summary>
-    private async Task SubmitAsync()
+    private async Task SaveAsync()
     {
-        if (HttpContext is not { } http || !HttpMethods.IsPost(http.Request.Method))
-        {
-            _pending?.Cancel();
-            await SaveAsync();
-            return;
-        }
-
-        var posted = await http.Request.ReadFormAsync();
-        _input = new NotesForm
+        var posted = await PostedAsync();
+        _input = new NotesInput
         {
             Convener = posted["Convener"].FirstOrDefault(),
             Participants = posted["Participants"].FirstOrDefault(),
+            ParticipantsConsented = posted["ParticipantsConsented"].Contains("true"),
             KeyPoints = posted["KeyPoints"].FirstOrDefault(),
             Actions = posted["Actions"].FirstOrDefault(),
             Links = posted["Links"].FirstOrDefault(),
+            BaseRevision = int.TryParse(posted["BaseRevision"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null,
         };
-        _consented = posted["ParticipantsConsented"].Contains("true");
-        if (int.TryParse(posted["BaseRevision"].FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision))
-        {
-            _revision = revision;
-        }
-
-        if (await SaveAsync())
-        {
-            Navigation.NavigateTo($"/notes/{Uri.EscapeDataString(Token)}?saved=1");
-        }
+        // What was typed goes back into the form as typed, including the revision it was based on.
+        _revision = _input.BaseRevision ?? _revision;
+        After(await Notes.SaveNotesAsync(Key, _input), "saved", NotesPrefix);
     }
 
-    private async Task<bool> SaveAsync()
+    private async Task HideNameAsync()
     {
-        await _saving.WaitAsync();
-        try
-        {
-            _status = "Saving…";
-            var outcome = await Notes.SaveNotesAsync(Key, new NotesInput
-            {
-                Convener = _input.Convener,
-                Participants = _input.Participants,
-                ParticipantsConsented = _consented,
-                KeyPoints = _input.KeyPoints,
-                Actions = _input.Actions,
-                Links = _input.Links,
-                BaseRevision = _revision,
-            });
-            _errors = outcome.Errors;
-            if (outcome.Succeeded)
-            {
-                _revision = outcome.Value!.Revision;
-                _status = "Saved at " + SavedLabel(outcome.Value.SavedUtc);
-                return true;
-            }
-
-            _status = "Not saved: " + outcome.Errors[0].Message;
-            return false;
-        }
-        finally
-        {
-            _saving.Release();
-        }
-    }
-
-    private async Task HideNameChangedAsync(ChangeEventArgs e)
-    {
-        _hideName = e.Value is true;
-        await Notes.SetConvenerNameHiddenAsync(Key, _hideName);
-    }
-
-    private async Task UploadAsync(InputFileChangeEventArgs e)
-    {
-        _uploadError = null;
-        var limit = _page!.MaxUploadBytes;
-        var file = e.File;
-        if (file.Size > limit)
-        {
-            _uploadError = ProceedingsErrors.TooLarge(limit).Message;
-            return;
-        }
-
-        if (Limits.Refuse(PublicAction.Upload, Client, "notes:" + Token) is { } tooMany)
-        {
-            _uploadError = tooMany;
-            return;
-        }
-
-        _uploadPercent = 0;
-        try
-        {
-            var size = Math.Max(1, file.Size);
-            await using var stream = new ProgressStream(file.OpenReadStream(limit + 1), read =>
-            {
-                var percent = (int)Math.Min(100, read * 100 / size);
-                if (percent != _uploadPercent)
-                {
-                    _uploadPercent = percent;
-                    _ = InvokeAsync(StateHasChanged);
-                }
-            });
-            var outcome = await Materials.UploadAsync(Key, file.Name, stream);
-            _uploadError = outcome.Succeeded ? null : outcome.Errors[0].Message;
-        }
-        catch (IOException)
-        {
-            _uploadError = "The file could not be uploaded. Check your connection and try again";
-        }
-        finally
-        {
-            _uploadPercent = null;
-        }
-
-        await ReloadMaterialsAsync();
+        _hideName = (await PostedAsync())["HideName"].Contains("true");
+        After(await Notes.SetConvenerNameHiddenAsync(Key, _hideName), _hideName ? "name-hidden" : "name-shown", NotesPrefix);
     }
 
     private async Task AddLinkAsync()
     {
-        var outcome = await Materials.AddLinkAsync(Key, _linkTitle, _linkUrl);
-        _linkErrors = outcome.Errors;
+        var posted = await PostedAsync();
+        _linkTitle = posted["link-Title"].FirstOrDefault();
+        _linkUrl = posted["link-Url"].FirstOrDefault();
+        After(await Materials.AddLinkAsync(Key, _linkTitle, _linkUrl), "link", LinkPrefix);
+    }
+
+    private async Task<IFormCollection> PostedAsync() =>
+        HttpContext is { } http ? await http.Request.ReadFormAsync() : FormCollection.Empty;
+
+    /// <summary>Success: back to the page saying what happened. A refusal: this page again, the summary linking to the form's fields.</summary>
+    private void After<T>(Outcome<T> outcome, string done, string prefix)
+    {
         if (outcome.Succeeded)
         {
-            _linkTitle = _linkUrl = null;
-            await ReloadMaterialsAsync();
+            Navigation.NavigateTo($"{NotesEndpoints.Page(Token)}?done={done}");
+            return;
         }
-    }
 
-    private async Task ReloadMaterialsAsync()
-    {
-        var fresh = await Notes.GetAsync(Key);
-        if (fresh is not null && _page is not null)
+        _errors = outcome.Errors;
+        _errorPrefix = prefix;
+        if (outcome.ErrorCode == ProceedingsErrors.Stale.Code)
         {
-            _page = _page with { Materials = fresh.Materials };
+            _status = "Not saved";
         }
-    }
-
-    private string SavedLabel(DateTime utc) =>
-        EventTime.ToLocal(utc, _page?.TimeZoneId).ToString("h:mm:ss tt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant();
-
-    public void Dispose()
-    {
-        _pending?.Cancel();
-        _pending?.Dispose();
-        _saving.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private sealed class NotesForm
-    {
-        public string? Convener { get; set; }
-
-        public string? Participants { get; set; }
-
-        public string? KeyPoints { get; set; }
-
-        public string? Actions { get; set; }
-
-        public string? Links { get; set; }
     }
 }
