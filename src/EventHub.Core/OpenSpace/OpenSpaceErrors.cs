@@ -51,6 +51,9 @@ public static class OpenSpaceErrors
     public static readonly Refusal PitchingEnded =
         new("pitching_ended", "This event has finished, so the board no longer takes proposals");
 
+    public static readonly Refusal NobodyToPitch =
+        Refusal.Conflict("nobody_to_pitch", "Everyone in the queue has pitched. New pitches join the end of the queue");
+
     public static readonly Refusal NotAwaitingModeration =
         Refusal.Conflict(ErrorCodes.Conflict, "This pitch has already been let into the queue or turned down");
 }

@@ -1270,6 +1270,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PitchedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(200)

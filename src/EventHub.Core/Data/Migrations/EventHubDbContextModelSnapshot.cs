@@ -1221,6 +1221,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PitchedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -204,6 +204,15 @@ public partial class FacilitationBoardPage
         await ReloadAsync();
     }
 
+    private async Task AdvancePitchAsync()
+    {
+        var outcome = await Queue.AdvancePitchAsync(await CurrentActor.GetAsync(), Id);
+        Say(outcome.Value is { } turn
+            ? turn.NowPitchingTitle is { } next ? $"“{turn.PitchedTitle}” has pitched. Now pitching: “{next}”." : $"“{turn.PitchedTitle}” has pitched. Nobody else is waiting to pitch."
+            : outcome.Errors[0].Message, !outcome.Succeeded);
+        await ReloadAsync();
+    }
+
     private async Task WithdrawAsync(BoardProposal proposal)
     {
         var outcome = await Queue.WithdrawAsync(await CurrentActor.GetAsync(), proposal.Id);
