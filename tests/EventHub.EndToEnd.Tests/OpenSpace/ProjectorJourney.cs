@@ -35,14 +35,7 @@ public sealed class ProjectorJourney(SharedApp shared, BrowserFixture browser) :
 
         // Edge to edge: no site chrome, nothing scrolls, the board fills the viewport.
         (await projector.Locator("header, footer, nav, .skip-link").CountAsync()).ShouldBe(0);
-        var fit = await projector.EvaluateAsync<int[]>("""
-            () => {
-              const d = document.documentElement, p = document.querySelector('[data-testid=projector]').getBoundingClientRect();
-              const over = [...document.querySelectorAll('.projector__board, .projector__side, .projector__board .table-scroll')]
-                .filter(e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).length;
-              return [d.scrollWidth, d.scrollHeight, Math.round(p.width), Math.round(p.height), over];
-            }
-            """);
+        var fit = await FitAsync(projector);
         fit.ShouldBe([width, height, width, height, 0], "page width, height, projector width, height, regions that overflow");
 
         // Focus goes to the heading on load, with no ring drawn on the wall.
@@ -65,4 +58,14 @@ public sealed class ProjectorJourney(SharedApp shared, BrowserFixture browser) :
         await Assertions.Expect(projector.GetByTestId("now-pitching")).ToContainTextAsync("Libraries as warm spaces");
         await projector.ShouldHaveNoAxeViolationsAsync();
     }
+
+    /// <summary>Page width and height, the projector's width and height, and how many of its regions overflow.</summary>
+    internal static Task<int[]> FitAsync(IPage projector) => projector.EvaluateAsync<int[]>("""
+        () => {
+          const d = document.documentElement, p = document.querySelector('[data-testid=projector]').getBoundingClientRect();
+          const over = [...document.querySelectorAll('.projector__board, .projector__side, .projector__news, .projector__board .table-scroll')]
+            .filter(e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).length;
+          return [d.scrollWidth, d.scrollHeight, Math.round(p.width), Math.round(p.height), over];
+        }
+        """);
 }

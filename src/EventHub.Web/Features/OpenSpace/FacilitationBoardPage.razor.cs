@@ -19,6 +19,7 @@ public partial class FacilitationBoardPage
     private IReadOnlyList<string> _warnings = [];
     private IReadOnlyList<FieldError> _slotErrors = [];
     private bool _pitchHasErrors;
+    private bool _newsHasErrors;
     private DateTime? _slotStart;
     private DateTime? _slotEnd;
     private int _boardVersion;
