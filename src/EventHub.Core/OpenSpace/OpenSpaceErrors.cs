@@ -17,6 +17,10 @@ public static class OpenSpaceErrors
     public static readonly Refusal CellTaken =
         new("cell_taken", "Another session is already in that room at that time. Choose an empty cell, or swap the two sessions");
 
+    /// <summary>A new session (from the queue) for a cell already taken: there is nothing to swap it with.</summary>
+    public static readonly Refusal CellTakenForProposal =
+        new("cell_taken", "Another session is already in that room at that time. Choose an empty cell");
+
     public static readonly Refusal Pinned = new("pinned", "This session is pinned. Unpin it before moving it");
 
     public static readonly Refusal NotQueued = new("not_queued", "This proposal is no longer in the queue");

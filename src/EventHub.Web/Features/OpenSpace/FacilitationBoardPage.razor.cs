@@ -156,8 +156,9 @@ public partial class FacilitationBoardPage
     private async Task DropAsync(BoardRoom room, BoardSlotView slot, BoardCellView? target)
     {
         var actor = await CurrentActor.GetAsync();
-        if (_selectedProposal is { } proposal && target is null)
+        if (_selectedProposal is { } proposal)
         {
+            // Onto an empty cell it is placed; onto a taken one the board refuses and says why, and placing mode ends.
             Show(await Placement.PlaceAsync(actor, proposal.Id, room.Id, slot.Id), $"Placed “{proposal.Title}” in {room.Name}.");
         }
         else if (_selectedCell is { } cell && target is null)
@@ -169,7 +170,12 @@ public partial class FacilitationBoardPage
             await SwapAsync(dragged, target);
             return;
         }
-        else
+        else if (_selectedCell is { } onto && target is not null && target.SessionId != onto.SessionId)
+        {
+            // A fixed talk cannot be swapped: the board refuses the move and says why.
+            Show(await Placement.MoveAsync(actor, onto.SessionId, room.Id, slot.Id), $"Moved “{onto.Title}” to {room.Name}.");
+        }
+        else if (_selectedCell is null)
         {
             return;
         }
