@@ -1,13 +1,14 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
+using EventHub.Core.Proceedings;
 using EventHub.EndToEnd.Tests.OpenSpace;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.Proceedings;
 
-/// <summary>The book of proceedings downloads as one PDF with the sessions in board order under day headings.</summary>
+/// <summary>The book of proceedings downloads as one PDF with the sessions in board order under day headings, with their notes and write-ups.</summary>
 public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
     [Fact]
@@ -30,11 +31,20 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
             ("Mapping empty shops", seed.RoomId, afternoon.Id),
             ("Open data for parish councils", seed.RoomId, nextDay.Id),
         };
+        var sessions = new Dictionary<string, int>();
         foreach (var (title, room, slot) in placed)
         {
             var proposal = (await queue.ProposeAsync(seed.EventId, new ProposalInput(title, "Cat Convener"), "Cat Convener")).Value!;
-            (await placement.PlaceAsync(Actor.System, proposal.Id, room, slot)).Succeeded.ShouldBeTrue();
+            sessions[title] = (await placement.PlaceAsync(Actor.System, proposal.Id, room, slot)).Value!.SessionId;
         }
+
+        // Notes and an approved write-up for one session.
+        var notes = App.Service<NotesService>();
+        var token = (await notes.GetEditTokenAsync(Actor.System, sessions["Mapping empty shops"])).Value!;
+        (await notes.SaveNotesAsync(EditorKey.ForToken(token), new NotesInput { KeyPoints = "- Empty shops can host pop-up libraries" })).Succeeded.ShouldBeTrue();
+        var proceedings = App.Service<ProceedingsService>();
+        var writeUp = (await proceedings.SubmitWriteUpAsync(sessions["Mapping empty shops"], new WriteUpInput("Wendy Writer", "We mapped forty units in one afternoon.", null))).Value!;
+        (await proceedings.ModerateWriteUpAsync(Actor.System, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
 
         var page = await NewPageAsync();
         await seed.SignInAsync(page, App);
@@ -53,6 +63,7 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
         string[] boardOrder =
         [
             EventTime.FormatDate(ev.StartUtc, ev.TimeZoneId), "Zero waste canteens", "Accessible bus timetables", "Mapping empty shops",
+            "Key points", "- Empty shops can host pop-up libraries", "Write-up by Wendy Writer", "We mapped forty units in one afternoon.",
             EventTime.FormatDate(ev.StartUtc.AddHours(25), ev.TimeZoneId), "Open data for parish councils", "Youth voice in planning",
         ];
         var positions = boardOrder.Select(t => text.IndexOf(Squash(t), StringComparison.Ordinal)).ToList();
