@@ -8,6 +8,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.FollowUps;
 using EventHub.Core.MailingLists;
+using EventHub.Core.NewsRoom;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Organisers;
@@ -75,7 +76,7 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddFollowUps();
 builder.Services.AddMailingLists();
 builder.Services.AddPolls(builder.Configuration);
-builder.Services.AddOpenSpace().AddProceedings();
+builder.Services.AddOpenSpace().AddNewsRoom().AddProceedings();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 

@@ -92,3 +92,14 @@ document.addEventListener('submit', function (e) {
   if (document.readyState !== 'loading') { follow(); }
   window.eventHub.onEnhancedLoad(follow);
 })();
+
+// The facilitation board's "Next pitch" has one key, the right arrow (what a presenter's clicker sends), anywhere on
+// the page except while typing in a field or scrolling a wide table.
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'ArrowRight' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented) { return; }
+  var button = document.querySelector('[data-pitch-advance]');
+  var target = e.target instanceof Element ? e.target : null;
+  if (!button || button.disabled || (target && target.closest('input, textarea, select, [contenteditable], .table-scroll'))) { return; }
+  e.preventDefault();
+  button.click();
+});

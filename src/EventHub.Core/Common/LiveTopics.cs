@@ -7,6 +7,9 @@ public static class LiveTopics
     public const string Board = "board";
     public const string Places = "places";
 
+    /// <summary>An announcement was posted to the event's news room or taken down.</summary>
+    public const string News = "news";
+
     /// <summary>Something a public page of the event shows changed (its details, agenda, board or proceedings).</summary>
     public const string Public = "public";
 }

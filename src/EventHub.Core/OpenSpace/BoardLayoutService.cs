@@ -45,7 +45,7 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
             .GroupBy(i => i.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var queue = await db.Set<Proposal>().AsNoTracking().Where(p => p.EventId == ev.Id && p.Status == ProposalStatus.Queued)
             .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id)
-            .Select(p => new BoardProposal(p.Id, p.Title, p.ConvenerName, p.Description, p.QueueOrder)).ToListAsync(ct);
+            .Select(p => new BoardProposal(p.Id, p.Title, p.ConvenerName, p.Description, p.QueueOrder, p.PitchedUtc != null)).ToListAsync(ct);
 
         var byId = sessions.ToDictionary(s => s.Id);
         var roomById = rooms.ToDictionary(r => r.Id);

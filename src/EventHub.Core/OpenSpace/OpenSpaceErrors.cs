@@ -17,6 +17,10 @@ public static class OpenSpaceErrors
     public static readonly Refusal CellTaken =
         new("cell_taken", "Another session is already in that room at that time. Choose an empty cell, or swap the two sessions");
 
+    /// <summary>A new session (from the queue) for a cell already taken: there is nothing to swap it with.</summary>
+    public static readonly Refusal CellTakenForProposal =
+        new("cell_taken", "Another session is already in that room at that time. Choose an empty cell");
+
     public static readonly Refusal Pinned = new("pinned", "This session is pinned. Unpin it before moving it");
 
     public static readonly Refusal NotQueued = new("not_queued", "This proposal is no longer in the queue");
@@ -50,6 +54,9 @@ public static class OpenSpaceErrors
 
     public static readonly Refusal PitchingEnded =
         new("pitching_ended", "This event has finished, so the board no longer takes proposals");
+
+    public static readonly Refusal NobodyToPitch =
+        Refusal.Conflict("nobody_to_pitch", "Everyone in the queue has pitched. New pitches join the end of the queue");
 
     public static readonly Refusal NotAwaitingModeration =
         Refusal.Conflict(ErrorCodes.Conflict, "This pitch has already been let into the queue or turned down");

@@ -123,4 +123,34 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
         signal.Publish(eventId, LiveTopics.Board);
         return Outcome<bool>.Ok(true);
     }
+
+    /// <summary>
+    /// The marketplace moves on: the proposal being pitched now is marked as pitched (it stays in the queue to be placed)
+    /// and the next one still to pitch becomes "now pitching" on the projector.
+    /// </summary>
+    public async Task<Outcome<PitchTurn>> AdvancePitchAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<PitchTurn>.Refused(OpenSpaceErrors.Forbidden);
+        }
+
+        if (await BoardGuards.EventAsync(db, actor, eventId, BoardGuards.RunBoard, ct) is { } refusal)
+        {
+            return Outcome<PitchTurn>.Refused(refusal);
+        }
+
+        var waiting = await db.Set<Proposal>().Where(p => p.EventId == eventId && p.Status == ProposalStatus.Queued && p.PitchedUtc == null)
+            .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id).Take(2).ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return Outcome<PitchTurn>.Refused(OpenSpaceErrors.NobodyToPitch);
+        }
+
+        waiting[0].PitchedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        signal.Publish(eventId, LiveTopics.Board);
+        return Outcome<PitchTurn>.Ok(new PitchTurn(waiting[0].Title, waiting.Count > 1 ? waiting[1].Title : null));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class Proposal
     public string? ConvenerEmail { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When the convener finished pitching it to the room (the facilitator moved the marketplace on); null while still to pitch.</summary>
+    public DateTime? PitchedUtc { get; set; }
 }
 
 internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>

@@ -35,7 +35,7 @@ public sealed class SessionPlacementService(
 
         if (await IsCellTakenAsync(db, target.Value.Room, target.Value.Slot, movingSessionId: null, ct))
         {
-            return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.CellTaken);
+            return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.CellTakenForProposal);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -84,7 +84,7 @@ public sealed class SessionPlacementService(
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.CellTaken);
+            return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.CellTakenForProposal);
         }
 
         var warnings = await BoardWarnings.ForAsync(db, session.Id, ct);

@@ -12,6 +12,7 @@ using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
 using EventHub.Core.FollowUps;
 using EventHub.Core.MailingLists;
+using EventHub.Core.NewsRoom;
 using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ namespace EventHub.Core.Tests.Access;
 public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
 {
     /// <summary>The feature namespaces walked (EventHub.Core.&lt;Feature&gt; and below).</summary>
-    private static readonly string[] Features = ["Bookings", "CheckIn", "Dashboards", "Events", "FollowUps", "MailingLists", "Privacy", "Email"];
+    private static readonly string[] Features = ["Bookings", "CheckIn", "Dashboards", "Events", "FollowUps", "MailingLists", "NewsRoom", "Privacy", "Email"];
 
     /// <summary>Methods that act on nothing of another organiser's, each with the reason.</summary>
     private static readonly Dictionary<string, string> NotAboutAnEvent = new()
@@ -62,7 +63,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         _core = await CoreServices.CreateAsync(configure: services =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-            services.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPrivacy();
+            services.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFollowUps().AddMailingLists().AddNewsRoom().AddPrivacy();
             foreach (var descriptor in services)
             {
                 _registered.Add(descriptor);
@@ -207,6 +208,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
                 "tickettypeid" => _ids.TicketType,
                 "questionid" => _ids.Question,
                 "memberid" => _ids.TeamMember,
+                "announcementid" => _ids.Announcement,
                 "page" => 0,
                 "pagesize" => 20,
                 "id" when service == typeof(TicketTypeAdminService) => _ids.TicketType,
@@ -374,6 +376,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         (await db.Set<ListAnnouncement>().CountAsync(Ct)).ShouldBe(0);
         (await db.Set<RetentionSetting>().CountAsync(Ct)).ShouldBe(0);
         (await db.Set<ReminderSettings>().CountAsync(Ct)).ShouldBe(0);
+        (await db.Set<Announcement>().AsNoTracking().SingleAsync(Ct)).Id.ShouldBe(_ids.Announcement, "no announcement was posted or taken down");
     }
 
     /// <summary>Owen's event in Owen's series, with a room, a session, a ticket type, a question, a checked-in booking, a door link and its mail.</summary>
@@ -412,19 +415,21 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         booked.Succeeded.ShouldBeTrue(booked.Message);
         (await _core.Get<CheckInService>().CheckInAsync(booked.Value!.CheckInCode!, Door.ForOrganiser(Owner), ev.Id, Ct)).Status.ShouldBe(CheckInStatus.CheckedIn);
         var link = (await _core.Get<DoorLinkService>().CreateAsync(Owner, ev.Id, new DoorLinkInput("Owen's door", now, now.AddDays(31)), Ct)).Value!;
+        var news = (await _core.Get<NewsService>().PostAsync(Owner, ev.Id, "Owen's news", Ct)).Value!;
         await using var read = _core.Database.CreateDbContext();
         var booking = await read.Set<Booking>().AsNoTracking().SingleAsync(Ct);
         var mail = await read.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.EventId == ev.Id, Ct);
         return new Ids(ev.Id, series.Value.Id, booking.Id, ticket.Id, question.Id, room.Id,
             await read.Sessions.Select(s => s.Id).SingleAsync(Ct), link.Id, mail.Id, booking.CheckInCode!,
             await read.Set<TeamMember>().Where(m => m.EventId == ev.Id && m.OrganiserId == Owner.UserId).Select(m => m.Id).SingleAsync(Ct),
+            news.Id,
             ["Zed Secretname", "zed.secret", "Secret Organisation", "Secret access need", "Secret diet", "Secret answer", booking.Reference,
                 booking.ManageToken, booking.CheckInCode!, link.Token, ticket.SecretToken!, "Owen's door", "Owen's ticket", "Owen's question"]);
     }
 
     private sealed record Ids(
         int Event, int Series, int Booking, int TicketType, int Question, int Room, int Session, int DoorLink, long Mail, string CheckInCode,
-        int TeamMember, IReadOnlyList<string> Secrets);
+        int TeamMember, int Announcement, IReadOnlyList<string> Secrets);
 
     private sealed class CannotBuildException(string message) : Exception(message);
 }

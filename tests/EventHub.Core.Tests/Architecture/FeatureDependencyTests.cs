@@ -33,6 +33,8 @@ public sealed partial class FeatureDependencyTests
         ["MailingLists"] = BelowFeaturesOnBookings,
         ["CheckIn"] = BelowFeaturesOnBookings,
         ["Polls"] = BelowFeaturesOnBookings,
+        // The news room needs only the event and its teams; the board and the proceedings show its announcements.
+        ["NewsRoom"] = [.. Base, "Events"],
         ["OpenSpace"] = BelowFeaturesOnBookings,
         ["Proceedings"] = BelowFeaturesOnBookings,
         // Figures read bookings and check-ins; nothing below names them.

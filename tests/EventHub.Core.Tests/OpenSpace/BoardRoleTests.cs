@@ -45,6 +45,7 @@ public sealed class BoardRoleTests : IAsyncLifetime
             await _f.Queue.WithdrawAsync(Actors.Door, proposal),
             (await _f.Layout.AddSlotAsync(Actors.Door, _f.EventId, new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 3, 16, 0, 0, DateTimeKind.Utc))).As<bool>(),
             (await _f.WalkIns.SetPolicyAsync(Actors.Door, _f.EventId, new WalkInPolicy(true, false))).As<bool>(),
+            (await _f.Queue.AdvancePitchAsync(Actors.Door, _f.EventId)).As<bool>(),
         };
 
         outcomes.ShouldAllBe(o => o.IsForbidden && o.Message == EventErrors.RoleDoesNotAllow.Message);

@@ -53,7 +53,7 @@ public sealed class SessionPlacementServiceTests
         var outcome = await f.Placement.PlaceAsync(Actors.Organiser, second, f.BigRoom, f.Morning);
 
         outcome.ErrorCode.ShouldBe(OpenSpaceErrors.CellTaken.Code);
-        outcome.Errors[0].Message.ShouldBe(OpenSpaceErrors.CellTaken.Message);
+        outcome.Errors[0].Message.ShouldBe(OpenSpaceErrors.CellTakenForProposal.Message);
         (await f.Layout.GetBoardAsync(Actor.Anonymous, f.Slug))!.Queue.Single().Title.ShouldBe("Second in");
     }
 

@@ -1,3 +1,5 @@
+using EventHub.Core.Common;
+using EventHub.Core.Events;
 using EventHub.Core.OpenSpace;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
@@ -19,7 +21,7 @@ public sealed class BoardDragJourney(SharedApp shared, BrowserFixture browser) :
         // A static page: its script follows the board's change stream (no circuit).
         await Assertions.Expect(phone.Locator("[data-board-listening]")).ToHaveCountAsync(1);
 
-        var facilitator = await NewPageAsync();
+        var facilitator = await TallPageAsync();
         await seed.SignInAsync(facilitator, App);
         await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
         await facilitator.ShouldHaveNoAxeViolationsAsync();
@@ -33,5 +35,51 @@ public sealed class BoardDragJourney(SharedApp shared, BrowserFixture browser) :
         await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Dragged into place");
         await Assertions.Expect(phone.GetByTestId("phone-session")).ToContainTextAsync("Reading room");
         await phone.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_whole_cell_takes_a_drop_and_a_drop_on_a_taken_cell_says_why_and_ends_placing()
+    {
+        var seed = await OpenSpaceSeed.CreateAsync(App);
+        var queue = App.Service<PitchQueueService>();
+        var placement = App.Service<SessionPlacementService>();
+        // A second room whose session has a long title makes the row much taller than an empty cell's content.
+        var hall = (await App.Service<AgendaService>().SaveRoomAsync(Actor.System, seed.EventId, null, new RoomInput { Name = "Main hall", Capacity = 80 })).Value!;
+        var tall = (await queue.ProposeAsync(seed.EventId, new ProposalInput(
+            "What we learned running a county-wide digital inclusion programme with libraries, parish councils and volunteers over three winters", "Tam Tall"), "Tam Tall")).Value!;
+        (await placement.PlaceAsync(Actor.System, tall.Id, hall.Id, seed.SlotId)).Succeeded.ShouldBeTrue();
+        await queue.ProposeAsync(seed.EventId, new ProposalInput("Into the corner", "Cora Corner"), "Cora Corner");
+        await queue.ProposeAsync(seed.EventId, new ProposalInput("Too late for the hall", "Lee Late"), "Lee Late");
+
+        var facilitator = await TallPageAsync();
+        await seed.SignInAsync(facilitator, App);
+        await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
+
+        // Dropped at the very bottom corner of the empty cell, far below its "Empty" text.
+        var empty = facilitator.GetByTestId($"cell-{seed.RoomId}-{seed.SlotId}");
+        var box = (await empty.BoundingBoxAsync())!;
+        var text = (await empty.GetByText("Empty").BoundingBoxAsync())!;
+        box.Height.ShouldBeGreaterThan(text.Height + 80, "the row is much taller than the empty cell's text");
+        await facilitator.GetByTestId("queue-item").Filter(new() { HasText = "Into the corner" })
+            .DragToAsync(empty, new() { TargetPosition = new() { X = box.Width - 3, Y = box.Height - 3 } });
+        await Assertions.Expect(empty).ToContainTextAsync("Into the corner");
+        await Assertions.Expect(facilitator.GetByTestId("board-message")).ToContainTextAsync("Placed “Into the corner” in Reading room.");
+
+        // Dropped on the hall's session: refused, saying why, and no longer placing.
+        await facilitator.GetByTestId("queue-item").Filter(new() { HasText = "Too late for the hall" })
+            .DragToAsync(facilitator.GetByTestId($"cell-{hall.Id}-{seed.SlotId}"));
+        await Assertions.Expect(facilitator.GetByTestId("board-message")).ToContainTextAsync(OpenSpaceErrors.CellTakenForProposal.Message);
+        await Assertions.Expect(facilitator.GetByTestId("selection")).ToHaveCountAsync(0);
+        await Assertions.Expect(facilitator.GetByTestId($"cell-{hall.Id}-{seed.SlotId}")).Not.ToContainTextAsync("Too late for the hall");
+        await Assertions.Expect(facilitator.GetByTestId("queue-item")).ToContainTextAsync(["Too late for the hall"]);
+        await facilitator.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    // Source and target both on screen: an HTML5 drag in Chromium does not survive Playwright scrolling mid-drag.
+    private async Task<IPage> TallPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 1600);
+        return page;
     }
 }

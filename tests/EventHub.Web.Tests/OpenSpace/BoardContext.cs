@@ -57,6 +57,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new TicketHolderBoardService(Database, Queue, interest, clock));
         Services.AddSingleton(new WalkInPitchService(Database, clock, Queue));
         Services.AddSingleton(new PitchModerationService(Database, Signal));
+        Services.AddSingleton(new EventHub.Core.NewsRoom.NewsService(Database, clock, Signal));
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));

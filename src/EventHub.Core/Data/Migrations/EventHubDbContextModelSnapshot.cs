@@ -1106,6 +1106,39 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("ListPriorityGrants", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.NewsRoom.Announcement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "PostedUtc");
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
                 {
                     b.Property<int>("SessionId")
@@ -1220,6 +1253,9 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PitchedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedBy")
                         .IsRequired()
@@ -2291,6 +2327,15 @@ namespace EventHub.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("EventHub.Core.NewsRoom.Announcement", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>

@@ -4,7 +4,8 @@ namespace EventHub.Web.Features.OpenSpace;
 
 /// <summary>
 /// Follows one event's board signal for a page: once the page is interactive it subscribes, and on each board change
-/// runs the page's reload on the circuit's own thread. Shared by the pages that inherit <see cref="BoardLive"/> and
+/// runs the page's reload on the circuit's own thread. The news room's announcements count as board changes: every
+/// board view shows them. Shared by the pages that inherit <see cref="BoardLive"/> and
 /// the facilitation board, which inherits the organiser pages' opening instead.
 /// </summary>
 public sealed class BoardFollower : IDisposable
@@ -23,7 +24,7 @@ public sealed class BoardFollower : IDisposable
             return;
         }
 
-        _subscription = signal.Subscribe(eventId, message => message.Topic != LiveTopics.Board ? Task.CompletedTask : onChange());
+        _subscription = signal.Subscribe(eventId, message => message.Topic is LiveTopics.Board or LiveTopics.News ? onChange() : Task.CompletedTask);
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -28,9 +28,15 @@ public abstract class BoardLive : ComponentBase, IDisposable
         StateHasChanged();
     }));
 
+    /// <summary>Stops whatever else the page keeps running (a timer), when the page goes away.</summary>
+    protected virtual void OnDisposing()
+    {
+    }
+
     public void Dispose()
     {
         _follower.Dispose();
+        OnDisposing();
         GC.SuppressFinalize(this);
     }
 }

@@ -19,6 +19,7 @@ public partial class FacilitationBoardPage
     private IReadOnlyList<string> _warnings = [];
     private IReadOnlyList<FieldError> _slotErrors = [];
     private bool _pitchHasErrors;
+    private bool _newsHasErrors;
     private DateTime? _slotStart;
     private DateTime? _slotEnd;
     private int _boardVersion;
@@ -155,8 +156,9 @@ public partial class FacilitationBoardPage
     private async Task DropAsync(BoardRoom room, BoardSlotView slot, BoardCellView? target)
     {
         var actor = await CurrentActor.GetAsync();
-        if (_selectedProposal is { } proposal && target is null)
+        if (_selectedProposal is { } proposal)
         {
+            // Onto an empty cell it is placed; onto a taken one the board refuses and says why, and placing mode ends.
             Show(await Placement.PlaceAsync(actor, proposal.Id, room.Id, slot.Id), $"Placed “{proposal.Title}” in {room.Name}.");
         }
         else if (_selectedCell is { } cell && target is null)
@@ -168,7 +170,12 @@ public partial class FacilitationBoardPage
             await SwapAsync(dragged, target);
             return;
         }
-        else
+        else if (_selectedCell is { } onto && target is not null && target.SessionId != onto.SessionId)
+        {
+            // A fixed talk cannot be swapped: the board refuses the move and says why.
+            Show(await Placement.MoveAsync(actor, onto.SessionId, room.Id, slot.Id), $"Moved “{onto.Title}” to {room.Name}.");
+        }
+        else if (_selectedCell is null)
         {
             return;
         }
@@ -201,6 +208,15 @@ public partial class FacilitationBoardPage
     {
         var outcome = await Queue.MoveInQueueAsync(await CurrentActor.GetAsync(), proposal.Id, offset);
         Say(outcome.Succeeded ? $"Moved “{proposal.Title}” {(offset < 0 ? "up" : "down")} the queue." : outcome.Errors[0].Message, !outcome.Succeeded);
+        await ReloadAsync();
+    }
+
+    private async Task AdvancePitchAsync()
+    {
+        var outcome = await Queue.AdvancePitchAsync(await CurrentActor.GetAsync(), Id);
+        Say(outcome.Value is { } turn
+            ? turn.NowPitchingTitle is { } next ? $"“{turn.PitchedTitle}” has pitched. Now pitching: “{next}”." : $"“{turn.PitchedTitle}” has pitched. Nobody else is waiting to pitch."
+            : outcome.Errors[0].Message, !outcome.Succeeded);
         await ReloadAsync();
     }
 

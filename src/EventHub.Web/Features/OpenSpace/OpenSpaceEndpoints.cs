@@ -22,7 +22,7 @@ public static class OpenSpaceEndpoints
                 : Results.NotFound());
 
         // The public board's change stream (Server-Sent Events) for the phone board's few lines of script: a message
-        // each time the board changes, from the live signal, so it works on whichever node made the change.
+        // each time the board or its news changes, from the live signal, so it works on whichever node made the change.
         app.MapGet("/events/{slug}/board/changes", async (string slug, BoardLayoutService layout, ILiveSignal signal, CancellationToken ct) =>
             await layout.GetBoardAsync(Actor.Anonymous, slug, ct) is { } board
                 ? TypedResults.ServerSentEvents(BoardChangesAsync(signal, board.EventId, ct), eventType: "board")
@@ -36,7 +36,7 @@ public static class OpenSpaceEndpoints
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = signal.Subscribe(eventId, message =>
         {
-            if (message.Topic == LiveTopics.Board)
+            if (message.Topic is LiveTopics.Board or LiveTopics.News)
             {
                 changes.Writer.TryWrite(true);
             }

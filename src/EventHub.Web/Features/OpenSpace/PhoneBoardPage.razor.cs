@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventHub.Core.Common;
+using EventHub.Core.NewsRoom;
 using EventHub.Core.OpenSpace;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Site;
@@ -19,6 +20,7 @@ public partial class PhoneBoardPage
     private string? _name;
     private string? _email;
     private int? _postedSession;
+    private IReadOnlyList<AnnouncementView> _news = [];
 
     [Parameter]
     public string Slug { get; set; } = string.Empty;
@@ -36,6 +38,9 @@ public partial class PhoneBoardPage
 
     [Inject]
     private InterestService Interests { get; set; } = default!;
+
+    [Inject]
+    private NewsService News { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -68,7 +73,10 @@ public partial class PhoneBoardPage
         if (Board is null)
         {
             Navigation.NotFound();
+            return;
         }
+
+        _news = await News.ReadAsync(Board.EventId, latest: 5);
     }
 
     private string? Message(BoardView board) =>

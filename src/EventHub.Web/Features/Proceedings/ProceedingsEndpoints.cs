@@ -6,7 +6,7 @@ namespace EventHub.Web.Features.Proceedings;
 
 public static class ProceedingsEndpoints
 {
-    /// <summary>The material download endpoint, the book as Markdown, and the record link on the organiser's event page.</summary>
+    /// <summary>The material download endpoint, the book as Markdown and as PDF, and the record link on the organiser's event page.</summary>
     public static IEndpointRouteBuilder MapProceedings(this IEndpointRouteBuilder app)
     {
         app.MapGet("/materials/{id:int}", async (int id, HttpContext http, MaterialService materials, CancellationToken ct) =>
@@ -42,6 +42,22 @@ public static class ProceedingsEndpoints
         });
 
         app.MapNotes();
+
+        // The book as one PDF, by the same reader rules.
+        app.MapGet("/events/{slug}/proceedings.pdf", async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+        {
+            var book = await proceedings.GetBookAsync(OrganiserClaims.ToActor(http.User), slug, ct);
+            if (book is null)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.ContentDisposition = ProceedingsRules.ContentDisposition(ProceedingsPdf.FileName(book.EventSlug));
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = book.IsPublished ? "public, max-age=300" : "private, no-cache";
+            return Results.Bytes(ProceedingsPdf.Render(book), ProceedingsPdf.ContentType);
+        });
+
         EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
         return app;
     }
