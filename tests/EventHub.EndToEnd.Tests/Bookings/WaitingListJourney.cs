@@ -93,7 +93,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
 
         await using (var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            var stillOffered = await db.Set<EventHub.Core.Bookings.Booking>().AsNoTracking().SingleAsync(b => b.ManageToken == bobToken, TestContext.Current.CancellationToken);
+            var stillOffered = await db.Set<EventHub.Core.Bookings.Booking>().AsNoTracking().WithManageToken(db, bobToken).SingleAsync(TestContext.Current.CancellationToken);
             stillOffered.Status.ShouldBe(BookingStatus.Offered);
             (await db.Set<OutboxMessage>().CountAsync(m => m.EventId == eventId && m.Template == BookingTemplates.BookingConfirmed && m.ToEmail == "bob@devon.gov.uk", TestContext.Current.CancellationToken))
                 .ShouldBe(0);

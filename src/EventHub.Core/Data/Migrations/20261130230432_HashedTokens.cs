@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EventHub.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class HashedTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_ManageToken",
+                table: "Bookings");
+
+            migrationBuilder.DropColumn(
+                name: "ManageToken",
+                table: "Bookings");
+
+            migrationBuilder.CreateTable(
+                name: "ManageLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManageLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManageLinks_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManageLinks_BookingId",
+                table: "ManageLinks",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManageLinks_TokenHash",
+                table: "ManageLinks",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ManageLinks");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ManageToken",
+                table: "Bookings",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ManageToken",
+                table: "Bookings",
+                column: "ManageToken",
+                unique: true);
+        }
+    }
+}
