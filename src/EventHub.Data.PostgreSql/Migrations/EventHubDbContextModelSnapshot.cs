@@ -524,7 +524,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -539,7 +539,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);

@@ -47,7 +47,7 @@ public sealed class CheckInKit : IAsyncDisposable
         return outcome.Value.CheckInCode!;
     }
 
-    public async Task<DoorLink> LinkAsync(string label = "Main entrance phone", int? eventId = null, TimeSpan? from = null, TimeSpan? until = null)
+    public async Task<IssuedDoorLink> LinkAsync(string label = "Main entrance phone", int? eventId = null, TimeSpan? from = null, TimeSpan? until = null)
     {
         var now = Booking.Clock.GetUtcNow().UtcDateTime;
         var outcome = await Links.CreateAsync(Actors.Organiser, eventId ?? EventId,

@@ -499,7 +499,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -514,7 +514,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);

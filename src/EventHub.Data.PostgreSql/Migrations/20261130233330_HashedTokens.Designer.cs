@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130230442_HashedTokens")]
+    [Migration("20261130233330_HashedTokens")]
     partial class HashedTokens
     {
         /// <inheritdoc />
@@ -527,7 +527,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -542,7 +542,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);

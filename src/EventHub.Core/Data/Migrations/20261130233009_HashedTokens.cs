@@ -19,6 +19,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "ManageToken",
                 table: "Bookings");
 
+            migrationBuilder.RenameColumn(
+                name: "Token",
+                table: "DoorLinks",
+                newName: "TokenHash");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_DoorLinks_Token",
+                table: "DoorLinks",
+                newName: "IX_DoorLinks_TokenHash");
+
             migrationBuilder.CreateTable(
                 name: "ManageLinks",
                 columns: table => new
@@ -58,6 +68,16 @@ namespace EventHub.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ManageLinks");
+
+            migrationBuilder.RenameColumn(
+                name: "TokenHash",
+                table: "DoorLinks",
+                newName: "Token");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_DoorLinks_TokenHash",
+                table: "DoorLinks",
+                newName: "IX_DoorLinks_Token");
 
             migrationBuilder.AddColumn<string>(
                 name: "ManageToken",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130230432_HashedTokens")]
+    [Migration("20261130233009_HashedTokens")]
     partial class HashedTokens
     {
         /// <inheritdoc />
@@ -502,7 +502,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -517,7 +517,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);
