@@ -155,7 +155,7 @@ public sealed class SubjectAccessService(
                 {
                     voter.Name = PersonalDataScrub.AnonymisedName;
                     voter.Email = null;
-                    voter.EditToken = SecureTokens.New();
+                    voter.EditTokenHash = SecureTokens.Hash(SecureTokens.New()); // the old link stops working
                 }
 
                 other += voterRows.Count;

@@ -1671,7 +1671,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1693,7 +1693,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");

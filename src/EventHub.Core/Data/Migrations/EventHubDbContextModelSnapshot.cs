@@ -1610,7 +1610,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1632,7 +1632,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");

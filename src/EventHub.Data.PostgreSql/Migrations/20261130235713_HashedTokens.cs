@@ -21,6 +21,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 table: "Bookings");
 
             migrationBuilder.RenameColumn(
+                name: "EditToken",
+                table: "PollVoters",
+                newName: "EditTokenHash");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_PollVoters_EditToken",
+                table: "PollVoters",
+                newName: "IX_PollVoters_EditTokenHash");
+
+            migrationBuilder.RenameColumn(
                 name: "Token",
                 table: "DoorLinks",
                 newName: "TokenHash");
@@ -69,6 +79,16 @@ namespace EventHub.Data.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ManageLinks");
+
+            migrationBuilder.RenameColumn(
+                name: "EditTokenHash",
+                table: "PollVoters",
+                newName: "EditToken");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_PollVoters_EditTokenHash",
+                table: "PollVoters",
+                newName: "IX_PollVoters_EditToken");
 
             migrationBuilder.RenameColumn(
                 name: "TokenHash",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130233330_HashedTokens")]
+    [Migration("20261130235713_HashedTokens")]
     partial class HashedTokens
     {
         /// <inheritdoc />
@@ -1674,7 +1674,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1696,7 +1696,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261130233009_HashedTokens")]
+    [Migration("20261130235702_HashedTokens")]
     partial class HashedTokens
     {
         /// <inheritdoc />
@@ -1613,7 +1613,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1635,7 +1635,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");
