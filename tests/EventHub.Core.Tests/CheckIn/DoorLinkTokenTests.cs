@@ -60,14 +60,8 @@ public sealed class DoorLinkTokenTests
     public async Task A_link_may_work_until_the_end_of_the_day_after_the_event_and_no_later()
     {
         await using var kit = await CheckInKit.CreateAsync();
-        await using (var db = kit.Booking.Database.CreateDbContext())
-        {
-            // Wednesday 2 December 2026, 10am to 4pm in London (GMT): links may work until midnight starting Friday 4 December.
-            await db.Events.Where(e => e.Id == kit.EventId).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.StartUtc, new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc))
-                .SetProperty(e => e.EndUtc, new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc))
-                .SetProperty(e => e.TimeZoneId, "Europe/London"), Ct);
-        }
+        // Wednesday 2 December 2026, 10am to 4pm in London (GMT): links may work until midnight starting Friday 4 December.
+        await kit.SetEventTimesAsync(new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc));
 
         var from = new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc);
         var latest = new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Utc);

@@ -6,7 +6,6 @@ using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.CheckIn;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -59,12 +58,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     public async Task The_times_default_to_the_event_days_start_and_end_on_its_wall_clock_not_today()
     {
         // The fake clock says 2 November 2026; the event is in summer time in London, on 20 October 2026.
-        await using (var db = _kit.Booking.Database.CreateDbContext())
-        {
-            await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.StartUtc, new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc))
-                .SetProperty(e => e.EndUtc, new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc)), Xunit.TestContext.Current.CancellationToken);
-        }
+        await _kit.SetEventTimesAsync(new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc), new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc));
 
         var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
 
@@ -125,12 +119,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_window_ending_after_the_day_after_the_event_is_refused_on_its_field_and_the_typed_values_stay()
     {
-        await using (var db = _kit.Booking.Database.CreateDbContext())
-        {
-            await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.StartUtc, new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc))
-                .SetProperty(e => e.EndUtc, new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc)), Xunit.TestContext.Current.CancellationToken);
-        }
+        await _kit.SetEventTimesAsync(new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc));
 
         var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
         cut.Find("#link-Label").Change("Late door");
