@@ -23,9 +23,6 @@ public sealed class Booking : IBelongsToEvent
     /// <summary>SHA-256 of the priority link that let this booking in before booking opened to everyone (each link books once).</summary>
     public string? PriorityTokenHash { get; set; }
 
-    /// <summary>The private manage-link token (SecureTokens, 160 bits).</summary>
-    public required string ManageToken { get; set; }
-
     /// <summary>What the QR on the ticket encodes; unguessable and unrelated to the id.</summary>
     public required string CheckInCode { get; set; }
 
@@ -90,7 +87,6 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.ToTable("Bookings");
         builder.Property(b => b.Reference).HasMaxLength(16);
-        builder.Property(b => b.ManageToken).HasMaxLength(64);
         builder.Property(b => b.CheckInCode).HasMaxLength(64);
         builder.Property(b => b.Name).HasMaxLength(BookingRules.MaxNameLength);
         builder.Property(b => b.Email).HasMaxLength(Common.EmailAddresses.MaxLength);
@@ -107,7 +103,6 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.PriorityTokenHash).HasMaxLength(64);
         builder.HasIndex(b => b.PriorityTokenHash).IsUnique().HasFilter("\"PriorityTokenHash\" IS NOT NULL");
         builder.HasIndex(b => b.Reference).IsUnique();
-        builder.HasIndex(b => b.ManageToken).IsUnique();
         builder.HasIndex(b => b.CheckInCode).IsUnique();
         builder.HasIndex(b => new { b.EventId, b.Status, b.WaitlistRank });
         builder.HasIndex(b => new { b.Status, b.OfferExpiresUtc });

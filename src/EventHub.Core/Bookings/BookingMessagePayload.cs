@@ -5,7 +5,10 @@ public sealed record BookingMessagePayload
 {
     public required string BookingReference { get; init; }
 
-    /// <summary>The private manage-link token: links are {PublicBaseUrl}/manage/{ManageToken}.</summary>
+    /// <summary>
+    /// The private manage-link token minted for this mail (only its hash is stored, see <see cref="ManageLinks"/>):
+    /// links are {PublicBaseUrl}/manage/{ManageToken}.
+    /// </summary>
     public required string ManageToken { get; init; }
 
     public required string AttendeeName { get; init; }

@@ -132,7 +132,7 @@ public sealed class BookingService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var b = await db.Set<Booking>().AsNoTracking().Include(x => x.TicketType).Include(x => x.Answers).Include(x => x.Sessions)
-            .FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+            .WithManageToken(db, token).FirstOrDefaultAsync(ct);
         if (b is null)
         {
             return null;
@@ -210,7 +210,7 @@ public sealed class BookingService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await _unrequested.TryEnqueueAsync(db, BookingTemplates.BookingLinkResent, b.Email, Lifecycle.Payload(b), now, b.EventId, ct))
+        if (await _unrequested.TryEnqueueAsync(db, BookingTemplates.BookingLinkResent, b.Email, Lifecycle.Payload(db, BookingTemplates.BookingLinkResent, b, now), now, b.EventId, ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -220,7 +220,7 @@ public sealed class BookingService(
     {
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var b = await db.Set<Booking>().Include(x => x.Answers).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        var b = await db.Set<Booking>().Include(x => x.Answers).WithManageToken(db, token).FirstOrDefaultAsync(ct);
         if (b is null)
         {
             return Outcome<bool>.Refused(BookingErrors.InvalidLink);
@@ -266,7 +266,7 @@ public sealed class BookingService(
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var b = await db.Set<Booking>().Include(x => x.Sessions).Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+        var b = await db.Set<Booking>().Include(x => x.Sessions).Include(x => x.TicketType).WithManageToken(db, token).FirstOrDefaultAsync(ct);
         if (b is null)
         {
             return Outcome<IReadOnlyList<SessionBooking>>.Refused(BookingErrors.InvalidLink);
@@ -328,7 +328,7 @@ public sealed class BookingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var b = string.IsNullOrWhiteSpace(token) ? null
-            : await db.Set<Booking>().Include(x => x.TicketType).FirstOrDefaultAsync(x => x.ManageToken == token, ct);
+            : await db.Set<Booking>().Include(x => x.TicketType).WithManageToken(db, token).FirstOrDefaultAsync(ct);
         if (b is null)
         {
             return Outcome<BookingStatus>.Refused(BookingErrors.InvalidLink);

@@ -98,30 +98,30 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var staged = new List<(Booking? Booking, int? Position)>(batch.Count);
+        var staged = new List<(Booking? Booking, int? Position, string? ManageToken)>(batch.Count);
         var seen = new HashSet<(int, string)>();
         var waitingInBatch = new List<(int EventId, long Rank)>();
         foreach (var job in batch)
         {
             if (!seen.Add((job.EventId, job.NormalisedEmail)))
             {
-                staged.Add((null, null)); // The same person twice in one batch: the second is refused below.
+                staged.Add((null, null, null)); // The same person twice in one batch: the second is refused below.
                 continue;
             }
 
             var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks);
-            var (booking, position) = await StageAsync(db, job, ahead);
+            var (booking, position, token) = await StageAsync(db, job, ahead);
             if (booking.Status == BookingStatus.Waiting)
             {
                 waitingInBatch.Add((job.EventId, booking.WaitlistRank));
             }
 
-            staged.Add((booking, position));
+            staged.Add((booking, position, token));
         }
 
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return staged.Select(s => s.Booking is null ? Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked) : Written(s.Booking, s.Position)).ToList();
+        return staged.Select(s => s.Booking is null ? Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked) : Written(s.Booking, s.ManageToken!, s.Position)).ToList();
     }
 
     private async Task<Outcome<BookingResult>> WriteAloneAsync(PendingBooking job)
@@ -130,12 +130,12 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var (booking, position) = await StageAsync(db, job, waitingAheadInBatch: 0);
+            var (booking, position, token) = await StageAsync(db, job, waitingAheadInBatch: 0);
             try
             {
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
-                return Written(booking, position);
+                return Written(booking, token, position);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
@@ -156,7 +156,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     }
 
     /// <summary>Takes the places (conditional updates) and adds the booking and its message to the context, unsaved.</summary>
-    private static async Task<(Booking Booking, int? Position)> StageAsync(EventHubDbContext db, PendingBooking job, int waitingAheadInBatch)
+    private static async Task<(Booking Booking, int? Position, string ManageToken)> StageAsync(EventHubDbContext db, PendingBooking job, int waitingAheadInBatch)
     {
         var form = job.Form;
         var status = job.Status;
@@ -197,17 +197,17 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
                 + waitingAheadInBatch + 1;
         }
 
-        Lifecycle.Message(db, status switch
+        var token = Lifecycle.Message(db, status switch
         {
             BookingStatus.Confirmed => BookingTemplates.BookingConfirmed,
             BookingStatus.AwaitingApproval => BookingTemplates.RequestReceived,
             _ => BookingTemplates.WaitlistJoined,
         }, booking, job.NowUtc, position);
-        return (booking, position);
+        return (booking, position, token);
     }
 
-    private static Outcome<BookingResult> Written(Booking booking, int? position) =>
-        Outcome<BookingResult>.Ok(new BookingResult(booking.Id, booking.Reference, booking.ManageToken, booking.Status, position,
+    private static Outcome<BookingResult> Written(Booking booking, string manageToken, int? position) =>
+        Outcome<BookingResult>.Ok(new BookingResult(booking.Id, booking.Reference, manageToken, booking.Status, position,
             booking.Status == BookingStatus.Confirmed ? booking.CheckInCode : null));
 
     internal static Booking NewBooking(int eventId, BookingForm form, string normalised, BookingStatus status, DateTime now, IReadOnlyList<RegistrationQuestion> questions)
@@ -217,7 +217,6 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             EventId = eventId,
             TicketTypeId = form.TicketTypeId,
             Reference = BookingReferences.New(),
-            ManageToken = SecureTokens.New(),
             CheckInCode = SecureTokens.New(16),
             Name = form.Name.Trim(),
             Email = form.Email.Trim(),

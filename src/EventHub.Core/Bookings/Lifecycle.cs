@@ -14,20 +14,27 @@ internal static class Lifecycle
         await db.Set<BookingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
         ?? BookingSettings.DefaultFor(eventId);
 
-    /// <summary>Queues one booking message in the caller's unit of work; every booking mail's payload is built here.</summary>
-    public static void Message(
+    /// <summary>
+    /// Queues one booking message in the caller's unit of work; every booking mail's payload is built here. Returns the
+    /// manage-link token minted for it (the mail is the only place it is written in full).
+    /// </summary>
+    public static string Message(
         EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
         bool withoutInvite = false)
     {
-        Outbox.Enqueue(db, template, b.Email, b.Name, Payload(b, position, reason, sessionTitle, withoutInvite), now, b.EventId);
+        var payload = Payload(db, template, b, now, position, reason, sessionTitle, withoutInvite);
+        Outbox.Enqueue(db, template, b.Email, b.Name, payload, now, b.EventId);
+        return payload.ManageToken;
     }
 
-    /// <summary>What a booking's messages carry: its reference, link, and where it stands.</summary>
-    public static BookingMessagePayload Payload(Booking b, int? position = null, string? reason = null, string? sessionTitle = null, bool withoutInvite = false) =>
+    /// <summary>What a booking's messages carry: its reference, a manage link of their own, and where it stands.</summary>
+    public static BookingMessagePayload Payload(
+        EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
+        bool withoutInvite = false) =>
         new()
         {
             BookingReference = b.Reference,
-            ManageToken = b.ManageToken,
+            ManageToken = ManageLinks.Mint(db, b, template, now),
             AttendeeName = b.Name,
             CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
             TicketTypeName = b.TicketType?.Name,

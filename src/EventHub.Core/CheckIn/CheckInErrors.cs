@@ -29,6 +29,10 @@ public static class CheckInErrors
 
     public static readonly Refusal DoorLinkGone = Refusal.NotFound(ErrorCodes.NotFound, "That link is already revoked or does not exist.");
 
+    /// <summary>A door link's window may not run past the day after the event (<see cref="CheckInRules.LatestDoorLinkEndUtc"/>).</summary>
+    public static Refusal DoorLinkEndsTooLate(DateTime latestUtc, string? zoneId) =>
+        new("door_link_ends_too_late", $"A door link must stop working by the end of {EventTime.ToLocal(latestUtc.AddMinutes(-1), zoneId).ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, the day after the event");
+
     /// <summary>The door may not scan: an organiser page whose actor is not one, or a door link that is not valid now.</summary>
     public static Refusal DoorNotAllowed(Door door) => door.LinkToken is null ? Forbidden : DoorLinkInvalid;
 }

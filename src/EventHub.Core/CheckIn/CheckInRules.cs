@@ -1,3 +1,5 @@
+using EventHub.Core.Common;
+
 namespace EventHub.Core.CheckIn;
 
 /// <summary>Lengths the door accepts: a door link's name, a scanned code, a search.</summary>
@@ -9,4 +11,16 @@ public static class CheckInRules
 
     /// <summary>Fewer characters find nothing: a door link cannot list everyone a letter at a time.</summary>
     public const int MinSearchLength = 3;
+
+    /// <summary>
+    /// The latest a door link may work until: midnight at the end of the day after the event ends, on the event's wall
+    /// clock. A lost phone then opens nothing once the event is over.
+    /// </summary>
+    public static DateTime LatestDoorLinkEndUtc(DateTime eventEndUtc, string? zoneId)
+    {
+        var zone = EventTime.Zone(zoneId);
+        var midnight = EventTime.ToLocal(eventEndUtc, zone).Date.AddDays(2);
+        // Midnight always exists on the wall clock in the zones we offer; if not, an hour later does.
+        return EventTime.TryToUtc(midnight, zone, out var utc) ? utc : TimeZoneInfo.ConvertTimeToUtc(midnight.AddHours(1), zone);
+    }
 }

@@ -10,8 +10,11 @@ public sealed class DoorLink
 
     public int EventId { get; set; }
 
-    /// <summary>SecureTokens (160 bits): the only secret in the link.</summary>
-    public required string Token { get; set; }
+    /// <summary>
+    /// SHA-256 of the link's token (SecureTokens, 160 bits, the only secret in the link). The token itself is shown to
+    /// the organiser once, when the link is created or reissued, and is never stored.
+    /// </summary>
+    public required string TokenHash { get; set; }
 
     /// <summary>Names the device or volunteer ("Main entrance phone").</summary>
     public required string Label { get; set; }
@@ -34,10 +37,10 @@ internal sealed class DoorLinkConfiguration : IEntityTypeConfiguration<DoorLink>
     public void Configure(EntityTypeBuilder<DoorLink> builder)
     {
         builder.ToTable("DoorLinks");
-        builder.Property(d => d.Token).HasMaxLength(64);
+        builder.Property(d => d.TokenHash).HasMaxLength(64);
         builder.Property(d => d.Label).HasMaxLength(CheckInRules.MaxLabelLength);
         builder.Property(d => d.CreatedBy).HasMaxLength(200);
-        builder.HasIndex(d => d.Token).IsUnique();
+        builder.HasIndex(d => d.TokenHash).IsUnique();
         builder.HasIndex(d => d.EventId);
         builder.HasOne<Events.Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -8,64 +8,22 @@ namespace EventHub.Core.CheckIn;
 /// <summary>Organisers hand volunteers door links; volunteers open the check-in page with them.</summary>
 public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<Outcome<DoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkInput input, CancellationToken ct = default)
-    {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<DoorLink>.Refused(CheckInErrors.Forbidden);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
-        {
-            return Outcome<DoorLink>.Refused(refusal);
-        }
-
-        var errors = new List<FieldError>();
-        var label = (input.Label ?? string.Empty).Trim();
-        if (label.Length == 0)
-        {
-            errors.Add(new FieldError(nameof(DoorLinkInput.Label), "Enter a name for the door or volunteer"));
-        }
-        else if (label.Length > CheckInRules.MaxLabelLength)
-        {
-            errors.Add(new FieldError(nameof(DoorLinkInput.Label), $"Name must be {CheckInRules.MaxLabelLength} characters or fewer"));
-        }
-
-        if (input.ValidUntilUtc <= input.ValidFromUtc)
-        {
-            errors.Add(new FieldError(nameof(DoorLinkInput.ValidUntilUtc), "The link must stop working after it starts working"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<DoorLink>.Invalid(errors);
-        }
-
-        var link = new DoorLink
-        {
-            EventId = eventId,
-            Token = SecureTokens.New(),
-            Label = label,
-            ValidFromUtc = input.ValidFromUtc,
-            ValidUntilUtc = input.ValidUntilUtc,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.DisplayName,
-        };
-        db.Add(link);
-        await db.SaveChangesAsync(ct);
-        return Outcome<DoorLink>.Ok(link);
-    }
+    /// <summary>
+    /// Creates a link that works between two times, ending no later than the day after the event. The answer carries
+    /// the token: the only time it is known (only its hash is stored).
+    /// </summary>
+    public Task<Outcome<IssuedDoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkInput input, CancellationToken ct = default) =>
+        CreateCoreAsync(actor, eventId, input, nameof(DoorLinkInput.ValidUntilUtc), ct);
 
     /// <summary>
     /// Creates a link from times typed in the event's time zone. A time skipped when the clocks go forward is
     /// refused; a time that happens twice when they go back is the first one (as for the event's own times).
     /// </summary>
-    public async Task<Outcome<DoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkLocalInput input, CancellationToken ct = default)
+    public async Task<Outcome<IssuedDoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkLocalInput input, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
         {
-            return Outcome<DoorLink>.Refused(CheckInErrors.Forbidden);
+            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.Forbidden);
         }
 
         string? zoneId;
@@ -73,7 +31,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         {
             if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
             {
-                return Outcome<DoorLink>.Refused(refusal);
+                return Outcome<IssuedDoorLink>.Refused(refusal);
             }
 
             zoneId = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct);
@@ -81,7 +39,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
         if (zoneId is null)
         {
-            return Outcome<DoorLink>.NotFound(CheckInErrors.EventNotFound);
+            return Outcome<IssuedDoorLink>.NotFound(CheckInErrors.EventNotFound);
         }
 
         var zone = EventTime.Zone(zoneId);
@@ -98,13 +56,108 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
         if (errors.Count > 0)
         {
-            return Outcome<DoorLink>.Invalid(errors);
+            return Outcome<IssuedDoorLink>.Invalid(errors);
         }
 
-        var outcome = await CreateAsync(actor, eventId, new DoorLinkInput(input.Label, from, until), ct);
-        return outcome.Succeeded || outcome.ErrorCode is not null
-            ? outcome
-            : Outcome<DoorLink>.Invalid(outcome.Errors.Select(e => e.Field == nameof(DoorLinkInput.ValidUntilUtc) ? e with { Field = nameof(DoorLinkLocalInput.ValidUntilLocal) } : e).ToList());
+        return await CreateCoreAsync(actor, eventId, new DoorLinkInput(input.Label, from, until), nameof(DoorLinkLocalInput.ValidUntilLocal), ct);
+    }
+
+    private async Task<Outcome<IssuedDoorLink>> CreateCoreAsync(Actor actor, int eventId, DoorLinkInput input, string untilField, CancellationToken ct)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.Forbidden);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+        {
+            return Outcome<IssuedDoorLink>.Refused(refusal);
+        }
+
+        var ev = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.EndUtc, e.TimeZoneId }).FirstOrDefaultAsync(ct);
+        if (ev is null)
+        {
+            return Outcome<IssuedDoorLink>.NotFound(CheckInErrors.EventNotFound);
+        }
+
+        var errors = new List<FieldError>();
+        var label = (input.Label ?? string.Empty).Trim();
+        if (label.Length == 0)
+        {
+            errors.Add(new FieldError(nameof(DoorLinkInput.Label), "Enter a name for the door or volunteer"));
+        }
+        else if (label.Length > CheckInRules.MaxLabelLength)
+        {
+            errors.Add(new FieldError(nameof(DoorLinkInput.Label), $"Name must be {CheckInRules.MaxLabelLength} characters or fewer"));
+        }
+
+        var latest = CheckInRules.LatestDoorLinkEndUtc(ev.EndUtc, ev.TimeZoneId);
+        if (input.ValidUntilUtc <= input.ValidFromUtc)
+        {
+            errors.Add(new FieldError(untilField, "The link must stop working after it starts working"));
+        }
+        else if (input.ValidUntilUtc > latest)
+        {
+            var tooLate = CheckInErrors.DoorLinkEndsTooLate(latest, ev.TimeZoneId);
+            if (errors.Count == 0)
+            {
+                return Outcome<IssuedDoorLink>.Refused(tooLate, untilField);
+            }
+
+            errors.Add(new FieldError(untilField, tooLate.Message));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<IssuedDoorLink>.Invalid(errors);
+        }
+
+        var token = SecureTokens.New();
+        var link = new DoorLink
+        {
+            EventId = eventId,
+            TokenHash = SecureTokens.Hash(token),
+            Label = label,
+            ValidFromUtc = input.ValidFromUtc,
+            ValidUntilUtc = input.ValidUntilUtc,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = actor.DisplayName,
+        };
+        db.Add(link);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IssuedDoorLink>.Ok(new IssuedDoorLink(link, token));
+    }
+
+    /// <summary>
+    /// Gives a link a new token, for a link that was not copied in time or may have been seen by someone else: the old
+    /// address stops working at once; window and name stay. A revoked link cannot be reissued.
+    /// </summary>
+    public async Task<Outcome<IssuedDoorLink>> ReissueAsync(Actor actor, int linkId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.Forbidden);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var link = await db.Set<DoorLink>().FirstOrDefaultAsync(d => d.Id == linkId, ct);
+        var refusal = link is null ? CheckInErrors.DoorLinkGone
+            : await EventAccess.CheckAsync(db, actor, link.EventId, Permission.ManageDoorLinks, ct, CheckInErrors.DoorLinkGone);
+        if (refusal is not null)
+        {
+            return Outcome<IssuedDoorLink>.Refused(refusal);
+        }
+
+        if (link!.RevokedUtc is not null)
+        {
+            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.DoorLinkGone);
+        }
+
+        var token = SecureTokens.New();
+        link.TokenHash = SecureTokens.Hash(token);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IssuedDoorLink>.Ok(new IssuedDoorLink(link, token));
     }
 
     /// <summary>The event's time zone and its links, oldest first.</summary>
@@ -178,7 +231,8 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var link = await db.Set<DoorLink>().AsNoTracking().FirstOrDefaultAsync(d => d.Token == token, ct);
+        var hash = SecureTokens.Hash(token);
+        var link = await db.Set<DoorLink>().AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash, ct);
         if (link is null || !link.IsOpenAt(clock.GetUtcNow().UtcDateTime))
         {
             return null;

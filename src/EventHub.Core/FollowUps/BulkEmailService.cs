@@ -159,14 +159,17 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             var batch = await db.Set<Bookings.Booking>().AsNoTracking()
                 .Where(b => b.EventId == eventId && statuses.Contains(b.Status) && b.Id > row.LastBookingId)
                 .OrderBy(b => b.Id)
-                .Select(b => new { b.Id, b.Email, b.Name, b.ManageToken })
+                .Select(b => new { b.Id, b.Email, b.Name })
                 .Take(BatchSize)
                 .ToListAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var b in batch)
             {
                 Outbox.Enqueue(db, FollowUpTemplates.BulkMessage, b.Email, b.Name,
-                    new BulkMessagePayload { BulkEmailId = row.Id, ManageToken = b.ManageToken, AttendeeName = b.Name }, now, eventId);
+                    new BulkMessagePayload
+                    {
+                        BulkEmailId = row.Id, ManageToken = Bookings.ManageLinks.Mint(db, b.Id, FollowUpTemplates.BulkMessage, now), AttendeeName = b.Name,
+                    }, now, eventId);
             }
 
             await db.SaveChangesAsync(ct);

@@ -142,7 +142,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.ManageToken == token)
+        var row = await db.Set<Bookings.Booking>().AsNoTracking().WithManageToken(db, token)
             .Select(b => new
             {
                 b.Name,
@@ -160,7 +160,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var booking = string.IsNullOrWhiteSpace(token) ? null
-            : await db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.ManageToken == token).Select(b => new { b.Id, b.Status }).FirstOrDefaultAsync(ct);
+            : await db.Set<Bookings.Booking>().AsNoTracking().WithManageToken(db, token).Select(b => new { b.Id, b.Status }).FirstOrDefaultAsync(ct);
         if (booking is null)
         {
             return Outcome<DateTime>.Refused(FollowUpErrors.LinkNotValid);

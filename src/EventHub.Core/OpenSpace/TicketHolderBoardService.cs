@@ -133,7 +133,7 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
             return null;
         }
 
-        var booking = await db.Set<Bookings.Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.ManageToken == token, ct);
+        var booking = await db.Set<Bookings.Booking>().AsNoTracking().WithManageToken(db, token).FirstOrDefaultAsync(ct);
         if (booking is null)
         {
             return null;

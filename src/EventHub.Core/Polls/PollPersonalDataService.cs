@@ -57,13 +57,9 @@ public sealed class PollPersonalDataService(
     private async Task EraseMessagesAsync(EventHubDbContext db, int pollId, CancellationToken ct)
     {
         var pickup = email?.Value is { UsesPickupFolder: true } options ? options.PickupFolder : null;
-        var editTokens = await db.Set<PollVoter>().Where(v => v.PollId == pollId).Select(v => v.EditToken).ToListAsync(ct);
-        foreach (var token in editTokens)
-        {
-            // A vote-recorded message carries the voter's private change-your-answers link, which is unique to them.
-            var path = PollRoutes.ChangeAnswers(token);
-            await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.VoteRecorded && m.PayloadJson.Contains(path)), pickup, ct);
-        }
+        // A vote-recorded message carries a voter's private change-your-answers link; its payload starts with the poll's id.
+        var pollPrefix = $"{{\"{nameof(PollVoteRecordedPayload.PollId)}\":{pollId.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
+        await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.VoteRecorded && m.PayloadJson.StartsWith(pollPrefix)), pickup, ct);
 
         var eventId = await db.Set<Poll>().Where(p => p.Id == pollId).Select(p => p.EventId).FirstOrDefaultAsync(ct);
         if (eventId is int id)

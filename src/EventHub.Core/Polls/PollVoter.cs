@@ -14,8 +14,11 @@ public sealed class PollVoter
 
     public string? Email { get; set; }
 
-    /// <summary>The private change-your-answers link token: /polls/answers/{EditToken}.</summary>
-    public required string EditToken { get; set; }
+    /// <summary>
+    /// SHA-256 of the private change-your-answers link's token (/polls/answers/{token}). The token itself is shown once
+    /// after voting and mailed in the receipt; it is never stored. Retention deletes the voter, and the link with it.
+    /// </summary>
+    public required string EditTokenHash { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 
@@ -31,8 +34,8 @@ internal sealed class PollVoterConfiguration : IEntityTypeConfiguration<PollVote
         builder.ToTable("PollVoters");
         builder.Property(v => v.Name).HasMaxLength(PollRules.MaxNameLength);
         builder.Property(v => v.Email).HasMaxLength(Common.EmailAddresses.MaxLength);
-        builder.Property(v => v.EditToken).HasMaxLength(64);
-        builder.HasIndex(v => v.EditToken).IsUnique();
+        builder.Property(v => v.EditTokenHash).HasMaxLength(64);
+        builder.HasIndex(v => v.EditTokenHash).IsUnique();
         builder.HasIndex(v => v.PollId);
         builder.HasMany(v => v.Answers).WithOne().HasForeignKey(a => a.VoterId).OnDelete(DeleteBehavior.Cascade);
     }

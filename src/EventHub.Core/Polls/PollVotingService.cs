@@ -27,13 +27,14 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
     /// <summary>The page behind a voter's private link: the poll and their own answers.</summary>
     public async Task<VoterBallot?> GetBallotAsync(string editToken, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(editToken))
+        if (string.IsNullOrWhiteSpace(editToken) || editToken.Length > 64)
         {
             return null;
         }
 
+        var hash = SecureTokens.Hash(editToken);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var voter = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditToken == editToken, ct);
+        var voter = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
         if (voter is null)
         {
             return null;
@@ -59,14 +60,15 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<VoteReceipt>.NotFound(PollErrors.NotFound);
         }
 
-        return await RecordAsync(db, poll, input, (now, email) =>
+        var editToken = SecureTokens.New();
+        return await RecordAsync(db, poll, input, editToken, (now, email) =>
         {
             var voter = new PollVoter
             {
                 PollId = poll.Id,
                 Name = input.Name.Trim(),
                 Email = email,
-                EditToken = SecureTokens.New(),
+                EditTokenHash = SecureTokens.Hash(editToken),
                 CreatedUtc = now,
                 UpdatedUtc = now,
                 Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
@@ -80,16 +82,15 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
     public async Task<Outcome<VoteReceipt>> ChangeVoteAsync(string editToken, VoteInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var voter = string.IsNullOrWhiteSpace(editToken)
-            ? null
-            : await db.Set<PollVoter>().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditToken == editToken, ct);
+        var hash = string.IsNullOrWhiteSpace(editToken) || editToken.Length > 64 ? null : SecureTokens.Hash(editToken);
+        var voter = hash is null ? null : await db.Set<PollVoter>().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
         if (voter is null)
         {
             return Outcome<VoteReceipt>.NotFound(PollErrors.VoterNotFound);
         }
 
         var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Options).FirstAsync(p => p.Id == voter.PollId, ct);
-        return await RecordAsync(db, poll, input, (now, email) =>
+        return await RecordAsync(db, poll, input, editToken, (now, email) =>
         {
             var emailChanged = email is not null && email != voter.Email;
             voter.Name = input.Name.Trim();
@@ -120,7 +121,8 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
     /// it in one transaction, only while the poll still accepts votes.
     /// </summary>
     private async Task<Outcome<VoteReceipt>> RecordAsync(
-        EventHubDbContext db, Poll poll, VoteInput input, Func<DateTime, string?, (PollVoter Voter, bool SendReceipt)> write, CancellationToken ct)
+        EventHubDbContext db, Poll poll, VoteInput input, string editToken, Func<DateTime, string?, (PollVoter Voter, bool SendReceipt)> write,
+        CancellationToken ct)
     {
         var now = Now;
         var refused = CheckVote(poll, input, now);
@@ -142,14 +144,15 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             // answer is the same whether or not the cap let it through.
             await _unrequested.TryEnqueueAsync(db, PollTemplates.VoteRecorded, voter.Email!, new PollVoteRecordedPayload
             {
+                PollId = poll.Id,
                 PollTitle = poll.Title,
-                ChangeAnswersPath = PollRoutes.ChangeAnswers(voter.EditToken),
+                ChangeAnswersPath = PollRoutes.ChangeAnswers(editToken),
             }, now, eventId: null, ct);
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, voter.EditToken, sendReceipt));
+        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, editToken, sendReceipt));
     }
 
     private static Outcome<VoteReceipt>? CheckVote(Poll poll, VoteInput input, DateTime now)

@@ -23,6 +23,8 @@ internal static class PersonalDataScrub
         var traces = bookings.Select(b => new PersonTrace(b.Name, b.Email)).ToList();
         var ids = bookings.Select(b => b.Id).ToList();
         await db.Set<BookingAnswer>().Where(a => ids.Contains(a.BookingId)).ExecuteDeleteAsync(ct);
+        // Every manage link stops working with the details it led to.
+        await ManageLinks.RevokeAsync(db, ids, ct);
         foreach (var b in bookings)
         {
             b.EmailDomain = DomainOf(b.Email);
@@ -30,8 +32,7 @@ internal static class PersonalDataScrub
             b.Email = b.NormalisedEmail = $"anonymised-{b.Id}@invalid";
             b.Organisation = b.JobTitle = b.DietaryNeeds = b.AccessNeeds = string.Empty;
             b.CancelReason = null;
-            // New tokens: the old manage link and ticket code stop working with the details they led to.
-            b.ManageToken = SecureTokens.New();
+            // A new ticket code: the old one stops working with the details it led to.
             b.CheckInCode = SecureTokens.New();
             b.UpdatedUtc = nowUtc;
         }

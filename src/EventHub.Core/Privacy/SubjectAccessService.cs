@@ -67,7 +67,7 @@ public sealed class SubjectAccessService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var x = await db.Set<Booking>().AsNoTracking().Where(b => b.ManageToken == manageToken)
+        var x = await db.Set<Booking>().AsNoTracking().WithManageToken(db, manageToken)
             .Join(db.Events, b => b.EventId, e => e.Id, (b, e) => new { e.Title, e.StartUtc, e.EndUtc, e.TimeZoneId, b.Name, b.Status })
             .FirstOrDefaultAsync(ct);
         return x is null ? null : new OwnBookingView(x.Title, EventTime.FormatRange(x.StartUtc, x.EndUtc, x.TimeZoneId), x.Name, x.Status);
@@ -89,7 +89,7 @@ public sealed class SubjectAccessService(
         string address;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var booking = await db.Set<Booking>().AsNoTracking().Where(b => b.ManageToken == manageToken)
+            var booking = await db.Set<Booking>().AsNoTracking().WithManageToken(db, manageToken)
                 .Select(b => new { b.EventId, b.NormalisedEmail }).FirstOrDefaultAsync(ct);
             if (booking is null)
             {
@@ -156,7 +156,7 @@ public sealed class SubjectAccessService(
                 {
                     voter.Name = PersonalDataScrub.AnonymisedName;
                     voter.Email = null;
-                    voter.EditToken = SecureTokens.New();
+                    voter.EditTokenHash = SecureTokens.Hash(SecureTokens.New()); // the old link stops working
                 }
 
                 other += voterRows.Count;

@@ -79,11 +79,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("ManageToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -126,9 +121,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CheckInCode")
-                        .IsUnique();
-
-                    b.HasIndex("ManageToken")
                         .IsUnique();
 
                     b.HasIndex("PriorityTokenHash")
@@ -252,6 +244,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasKey("EventId");
 
                     b.ToTable("BookingSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Bookings.ManageLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ManageLinks", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>
@@ -498,7 +524,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -513,7 +539,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);
@@ -1729,7 +1755,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1751,7 +1777,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");
@@ -2186,6 +2212,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasForeignKey("EventHub.Core.Bookings.BookingSettings", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Bookings.ManageLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
                 });
 
             modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>

@@ -424,7 +424,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
             await read.Set<TeamMember>().Where(m => m.EventId == ev.Id && m.OrganiserId == Owner.UserId).Select(m => m.Id).SingleAsync(Ct),
             news.Id,
             ["Zed Secretname", "zed.secret", "Secret Organisation", "Secret access need", "Secret diet", "Secret answer", booking.Reference,
-                booking.ManageToken, booking.CheckInCode!, link.Token, ticket.SecretToken!, "Owen's door", "Owen's ticket", "Owen's question"]);
+                booked.Value.ManageToken, booking.CheckInCode!, link.Token, ticket.SecretToken!, "Owen's door", "Owen's ticket", "Owen's question"]);
     }
 
     private sealed record Ids(

@@ -63,7 +63,8 @@ public sealed class BookingServiceTests
         await kit.Bookings.ResendLinkAsync(kit.EventId, "nobody@devon.gov.uk");
 
         var resent = (await kit.OutboxAsync(BookingTemplates.BookingLinkResent)).ShouldHaveSingleItem();
-        resent.PayloadJson.ShouldContain(booked.ManageToken);
+        var link = System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(resent.PayloadJson)!.ManageToken;
+        (await kit.Bookings.GetByTokenAsync(link))!.Booking.Id.ShouldBe(booked.BookingId);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CsvAndPublicFormTests
     {
         var b = new EventHub.Core.Bookings.Booking
         {
-            Reference = "AAAA-BBBB", ManageToken = "t", CheckInCode = "c", Name = "=HYPERLINK(\"http://x\")", Email = "a@b.gov.uk", NormalisedEmail = "a@b.gov.uk",
+            Reference = "AAAA-BBBB", CheckInCode = "c", Name = "=HYPERLINK(\"http://x\")", Email = "a@b.gov.uk", NormalisedEmail = "a@b.gov.uk",
         };
         AttendeeCsv.Write([b], [], false).ShouldContain("'=HYPERLINK");
     }

@@ -13,7 +13,7 @@ public sealed class CheckInConcurrencyTests
     {
         await using var kit = await CheckInKit.CreateAsync();
         var code = await kit.CodeOfAsync("Ann Example");
-        var links = new List<DoorLink>();
+        var links = new List<IssuedDoorLink>();
         for (var i = 0; i < 4; i++)
         {
             links.Add(await kit.LinkAsync($"Door {i}"));

@@ -2,6 +2,7 @@ using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Tests.CheckIn;
 
@@ -47,13 +48,23 @@ public sealed class CheckInKit : IAsyncDisposable
         return outcome.Value.CheckInCode!;
     }
 
-    public async Task<DoorLink> LinkAsync(string label = "Main entrance phone", int? eventId = null, TimeSpan? from = null, TimeSpan? until = null)
+    public async Task<IssuedDoorLink> LinkAsync(string label = "Main entrance phone", int? eventId = null, TimeSpan? from = null, TimeSpan? until = null)
     {
         var now = Booking.Clock.GetUtcNow().UtcDateTime;
         var outcome = await Links.CreateAsync(Actors.Organiser, eventId ?? EventId,
             new DoorLinkInput(label, now + (from ?? TimeSpan.FromHours(-1)), now + (until ?? TimeSpan.FromHours(8))));
         outcome.Succeeded.ShouldBeTrue();
         return outcome.Value!;
+    }
+
+    /// <summary>Moves the kit's event to other times (and zone), as an organiser editing it would.</summary>
+    public async Task SetEventTimesAsync(DateTime startUtc, DateTime endUtc, string timeZoneId = "Europe/London")
+    {
+        await using var db = Booking.Database.CreateDbContext();
+        await db.Events.Where(e => e.Id == EventId).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.StartUtc, startUtc)
+            .SetProperty(e => e.EndUtc, endUtc)
+            .SetProperty(e => e.TimeZoneId, timeZoneId), Xunit.TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync() => Booking.DisposeAsync();

@@ -120,8 +120,8 @@ public sealed class DoorLinkTests
             new DoorLinkLocalInput("Night door", new DateTime(2026, 10, 24, 18, 0, 0), new DateTime(2026, 10, 25, 9, 0, 0)));
 
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
-        outcome.Value!.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
-        outcome.Value.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
+        outcome.Value!.Link.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
+        outcome.Value.Link.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
         var listed = (await kit.Links.ListInZoneAsync(Actors.Organiser, kit.EventId)).Value!;
         listed.TimeZoneId.ShouldBe("Europe/London");
         EventTime.ToLocal(listed.Links.Single().ValidFromUtc, listed.TimeZoneId).ShouldBe(new DateTime(2026, 10, 24, 18, 0, 0));
@@ -139,8 +139,8 @@ public sealed class DoorLinkTests
         var outcome = await kit.Links.CreateAsync(Actors.Organiser, kit.EventId,
             new DoorLinkLocalInput("Lobby", new DateTime(2026, 12, 1, 8, 0, 0), new DateTime(2026, 12, 1, 18, 0, 0)));
 
-        outcome.Value!.ValidFromUtc.ShouldBe(new DateTime(2026, 12, 1, 13, 0, 0, DateTimeKind.Utc));
-        outcome.Value.ValidUntilUtc.ShouldBe(new DateTime(2026, 12, 1, 23, 0, 0, DateTimeKind.Utc));
+        outcome.Value!.Link.ValidFromUtc.ShouldBe(new DateTime(2026, 12, 1, 13, 0, 0, DateTimeKind.Utc));
+        outcome.Value.Link.ValidUntilUtc.ShouldBe(new DateTime(2026, 12, 1, 23, 0, 0, DateTimeKind.Utc));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class DashboardKit : IAsyncDisposable
         var token = Guid.NewGuid().ToString("N");
         return new Booking
         {
-            EventId = eventId, Reference = token[..12].ToUpperInvariant(), ManageToken = token + "m", CheckInCode = token + "c",
+            EventId = eventId, Reference = token[..12].ToUpperInvariant(), CheckInCode = token + "c",
             Name = "Person " + email, Email = email, NormalisedEmail = EmailAddresses.Normalise(email), Status = status,
             CreatedUtc = createdUtc, UpdatedUtc = createdUtc, ConsentUtc = createdUtc,
         };

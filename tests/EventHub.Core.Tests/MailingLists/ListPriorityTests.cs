@@ -195,7 +195,6 @@ public sealed class ListPriorityTests
             {
                 EventId = previous.Id,
                 Reference = "REF" + rank,
-                ManageToken = EventHub.Core.Common.SecureTokens.New(),
                 CheckInCode = EventHub.Core.Common.SecureTokens.New(16),
                 Name = email.Split('@')[0],
                 Email = email,

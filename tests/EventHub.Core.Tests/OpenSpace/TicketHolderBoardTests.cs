@@ -13,17 +13,21 @@ public sealed class TicketHolderBoardTests
     {
         await using var db = f.Database.CreateDbContext();
         var token = SecureTokens.New();
-        db.Add(new EventHub.Core.Bookings.Booking
+        db.Add(new EventHub.Core.Bookings.ManageLink
         {
-            EventId = eventId ?? f.EventId,
-            Reference = "EH-" + SecureTokens.New()[..8],
-            ManageToken = token,
-            CheckInCode = "CHK-" + SecureTokens.New(),
-            Name = name,
-            Email = name.Split(' ')[0].ToLowerInvariant() + "@devon.gov.uk",
-            NormalisedEmail = name.Split(' ')[0].ToLowerInvariant() + "@devon.gov.uk",
-            Status = status,
-            CreatedUtc = f.Clock.GetUtcNow().UtcDateTime,
+            TokenHash = SecureTokens.Hash(token),
+            Purpose = "test",
+            Booking = new EventHub.Core.Bookings.Booking
+            {
+                EventId = eventId ?? f.EventId,
+                Reference = "EH-" + SecureTokens.New()[..8],
+                CheckInCode = "CHK-" + SecureTokens.New(),
+                Name = name,
+                Email = name.Split(' ')[0].ToLowerInvariant() + "@devon.gov.uk",
+                NormalisedEmail = name.Split(' ')[0].ToLowerInvariant() + "@devon.gov.uk",
+                Status = status,
+                CreatedUtc = f.Clock.GetUtcNow().UtcDateTime,
+            },
         });
         await db.SaveChangesAsync();
         return token;

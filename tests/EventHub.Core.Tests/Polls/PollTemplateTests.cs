@@ -26,6 +26,7 @@ public sealed class PollTemplateTests
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var payload = new PollVoteRecordedPayload
         {
+            PollId = 1,
             PollTitle = "Winter forum <date>",
             ChangeAnswersPath = PollRoutes.ChangeAnswers("edit-token-abcdefghijklmnop"),
         };

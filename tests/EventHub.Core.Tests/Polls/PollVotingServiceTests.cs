@@ -66,6 +66,23 @@ public sealed class PollVotingServiceTests
         var payload = JsonSerializer.Deserialize<PollVoteRecordedPayload>(message.PayloadJson)!;
         payload.ChangeAnswersPath.ShouldBe($"/polls/answers/{receipt.EditToken}");
         payload.PollTitle.ShouldBe("Exeter Tech Meet-up");
+        message.PayloadJson.ShouldStartWith($"{{\"PollId\":{poll.Id},", customMessage: "retention finds a poll's receipts by this prefix");
+    }
+
+    [Fact]
+    public async Task Only_the_hash_of_a_voters_private_link_is_stored_and_the_link_still_opens_their_answers()
+    {
+        await using var kit = await PollTestKit.CreateAsync();
+        var poll = await kit.CreatePollAsync();
+
+        var receipt = await kit.VoteAsync(poll, "Ann", "", Yes, No, No);
+
+        await using var db = kit.Database.CreateDbContext();
+        var voter = await db.Set<PollVoter>().AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        voter.EditTokenHash.ShouldBe(EventHub.Core.Common.SecureTokens.Hash(receipt.EditToken));
+        (await kit.Voting.GetBallotAsync(receipt.EditToken))!.VoterId.ShouldBe(voter.Id);
+        (await kit.Voting.GetBallotAsync(voter.EditTokenHash)).ShouldBeNull("the stored hash is not itself a working link");
+        (await kit.Voting.ChangeVoteAsync(voter.EditTokenHash, PollTestKit.Ballot(poll, "Ann", "", No, No, No))).IsNotFound.ShouldBeTrue();
     }
 
     [Fact]

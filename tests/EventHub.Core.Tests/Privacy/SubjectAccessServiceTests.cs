@@ -106,8 +106,8 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_person_deletes_their_own_booking_from_the_manage_link_and_the_place_goes_to_the_person_waiting()
     {
-        var quentin = await BookQuentinAsync();
-        var token = (await _kit.BookingAsync(quentin)).ManageToken;
+        var booked = await BookQuentinWithLinkAsync();
+        var (quentin, token) = (booked.BookingId, booked.ManageToken);
         var waiting = (await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm
         {
             Name = "Wendy Waiting", Email = "wendy@somerset.gov.uk", Organisation = "Somerset Council",
@@ -141,7 +141,9 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
         (await _kit.BookingAsync(await QuentinIdAsync())).Name.ShouldBe(Name);
     }
 
-    private async Task<int> BookQuentinAsync()
+    private async Task<int> BookQuentinAsync() => (await BookQuentinWithLinkAsync()).BookingId;
+
+    private async Task<BookingResult> BookQuentinWithLinkAsync()
     {
         var question = (await _kit.Get<QuestionAdminService>().SaveAsync(Actors.Organiser, _kit.EventId, null, "Which team?", "", QuestionKind.ShortText, false, "")).Value!;
         var outcome = await _kit.Get<BookingService>().BookAsync(new BookingRequest(_kit.EventId, new BookingForm
@@ -150,7 +152,7 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
             AccessNeeds = "Zq-step-free", PrivacyConsent = true, Answers = { [question.Id] = "Zq-team-answer" },
         }));
         outcome.Succeeded.ShouldBeTrue(outcome.Message);
-        return outcome.Value!.BookingId;
+        return outcome.Value!;
     }
 
     private async Task<int> QuentinIdAsync()

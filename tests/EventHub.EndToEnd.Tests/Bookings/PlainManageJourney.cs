@@ -169,7 +169,7 @@ public sealed class PlainManageJourney(SharedApp shared, BrowserFixture browser)
     private async Task<BookingStatus> StatusAsync(string token)
     {
         await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
-        return await db.Set<Booking>().AsNoTracking().Where(b => b.ManageToken == token).Select(b => b.Status).SingleAsync(Ct);
+        return await db.Set<Booking>().AsNoTracking().WithManageToken(db, token).Select(b => b.Status).SingleAsync(Ct);
     }
 
     private async Task<BookingResult> BookAsync(int eventId, string name, Dictionary<int, string>? answers = null)

@@ -49,10 +49,11 @@ public sealed class TwoNodeRushTests
         // The people waiting are in the order they booked, and each sees a position of their own, 1 to 400.
         var waiting = bookings.Where(b => b.Status == BookingStatus.Waiting).OrderBy(b => b.WaitlistRank).ThenBy(b => b.Id).ToList();
         waiting.Select(b => b.CreatedUtc).ShouldBeInOrder(SortDirection.Ascending);
+        var tokens = results.ToDictionary(r => r.Value!.BookingId, r => r.Value!.ManageToken);
         var positions = new List<int?>();
         foreach (var b in waiting)
         {
-            positions.Add((await nodes[b.Id % 2].GetByTokenAsync(b.ManageToken, ct))!.WaitlistPosition);
+            positions.Add((await nodes[b.Id % 2].GetByTokenAsync(tokens[b.Id], ct))!.WaitlistPosition);
         }
 
         positions.ShouldBe(Enumerable.Range(1, Bookers - Places).Select(p => (int?)p));

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Bunit;
 using EventHub.Core.CheckIn;
+using EventHub.Core.Common;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.CheckIn;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -58,12 +58,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     public async Task The_times_default_to_the_event_days_start_and_end_on_its_wall_clock_not_today()
     {
         // The fake clock says 2 November 2026; the event is in summer time in London, on 20 October 2026.
-        await using (var db = _kit.Booking.Database.CreateDbContext())
-        {
-            await db.Events.Where(e => e.Id == _kit.EventId).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.StartUtc, new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc))
-                .SetProperty(e => e.EndUtc, new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc)), Xunit.TestContext.Current.CancellationToken);
-        }
+        await _kit.SetEventTimesAsync(new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc), new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc));
 
         var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
 
@@ -82,7 +77,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain("clocks go forward"));
-        cut.Find("[data-testid=error-summary] a").GetAttribute("href").ShouldBe("#link-ValidFromLocal");
+        cut.Find("[data-testid=error-summary] a").GetAttribute("href")!.ShouldEndWith("#link-ValidFromLocal");
         cut.Find("#link-Label").GetAttribute("value").ShouldBe("Early door");
         cut.FindAll("[data-testid=door-link-window]").ShouldBeEmpty();
     }
@@ -92,11 +87,57 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     {
         var link = await _kit.LinkAsync("Side door");
         var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
-        cut.WaitForAssertion(() => cut.Find("[data-testid=door-links] button").TextContent.ShouldContain("Revoke Side door"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-revoke]").TextContent.ShouldContain("Revoke Side door"));
         await _kit.Links.RevokeAsync(Actors.Organiser, link.Id);
 
-        cut.Find("[data-testid=door-links] button").Click();
+        cut.Find("[data-testid=door-link-revoke]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(CheckInErrors.DoorLinkGone.Message));
     }
+
+    [Fact]
+    public async Task A_new_link_is_shown_once_and_reissuing_shows_a_new_one_and_stops_the_old()
+    {
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        cut.Find("#link-Label").Change("Main entrance phone");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-issued]").TextContent.ShouldContain("Copy it now; it is not shown again."));
+        var first = cut.Find("[data-testid=door-link-url]").GetAttribute("href")!;
+        first.ShouldStartWith("/door/");
+        (await HashesAsync()).ShouldBe([SecureTokens.Hash(first["/door/".Length..])]);
+        Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId)).FindAll("[data-testid=door-link-url]").ShouldBeEmpty("the link is not shown again");
+
+        cut.Find("[data-testid=door-link-reissue]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-url]").GetAttribute("href").ShouldNotBe(first));
+        var second = cut.Find("[data-testid=door-link-url]").GetAttribute("href")!;
+        (await HashesAsync()).ShouldBe([SecureTokens.Hash(second["/door/".Length..])], "the old link stops working at once");
+        cut.Find("[data-testid=door-link-url]").TextContent.ShouldEndWith(second);
+    }
+
+    [Fact]
+    public async Task A_window_ending_after_the_day_after_the_event_is_refused_on_its_field_and_the_typed_values_stay()
+    {
+        await _kit.SetEventTimesAsync(new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc));
+
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        cut.Find("#link-Label").Change("Late door");
+        cut.Find("#link-ValidFromLocal").Change("2026-12-02T08:00:00");
+        cut.Find("#link-ValidUntilLocal").Change("2026-12-04T09:00:00");
+        cut.Find("form").Submit();
+
+        const string message = "A door link must stop working by the end of Thursday 3 December 2026, the day after the event";
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(message));
+        cut.Find("[data-testid=error-summary] a").GetAttribute("href")!.ShouldEndWith("#link-ValidUntilLocal");
+        cut.Find("#link-ValidUntilLocal-error").TextContent.ShouldContain(message);
+        cut.Find("#link-ValidUntilLocal").GetAttribute("aria-describedby")!.ShouldContain("link-ValidUntilLocal-error");
+        cut.Find("#link-ValidUntilLocal").GetAttribute("value")!.ShouldStartWith("2026-12-04T09:00");
+        cut.Find("#link-Label").GetAttribute("value").ShouldBe("Late door");
+        cut.FindAll("[data-testid=door-link-issued]").ShouldBeEmpty();
+        (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).ShouldBeEmpty();
+    }
+
+    private async Task<IReadOnlyList<string>> HashesAsync() =>
+        (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).Select(l => l.TokenHash).ToList();
 }

@@ -35,10 +35,14 @@ public sealed class TicketHolderPanelTests : BoardContext
     {
         await using var db = Database.CreateDbContext();
         var token = SecureTokens.New();
-        db.Add(new EventHub.Core.Bookings.Booking
+        db.Add(new EventHub.Core.Bookings.ManageLink
         {
-            EventId = EventId, Reference = "EH-" + SecureTokens.New()[..8], ManageToken = token, CheckInCode = "CHK-" + SecureTokens.New(),
-            Name = name, Email = "ann@devon.gov.uk", NormalisedEmail = "ann@devon.gov.uk", Status = BookingStatus.Confirmed,
+            TokenHash = SecureTokens.Hash(token), Purpose = "test",
+            Booking = new EventHub.Core.Bookings.Booking
+            {
+                EventId = EventId, Reference = "EH-" + SecureTokens.New()[..8], CheckInCode = "CHK-" + SecureTokens.New(),
+                Name = name, Email = "ann@devon.gov.uk", NormalisedEmail = "ann@devon.gov.uk", Status = BookingStatus.Confirmed,
+            },
         });
         await db.SaveChangesAsync();
         return token;

@@ -72,11 +72,6 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ManageToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -119,9 +114,6 @@ namespace EventHub.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CheckInCode")
-                        .IsUnique();
-
-                    b.HasIndex("ManageToken")
                         .IsUnique();
 
                     b.HasIndex("PriorityTokenHash")
@@ -241,6 +233,38 @@ namespace EventHub.Core.Data.Migrations
                     b.HasKey("EventId");
 
                     b.ToTable("BookingSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Bookings.ManageLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ManageLinks", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>
@@ -475,7 +499,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -490,7 +514,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("DoorLinks", (string)null);
@@ -1666,7 +1690,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EditToken")
+                    b.Property<string>("EditTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1688,7 +1712,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditToken")
+                    b.HasIndex("EditTokenHash")
                         .IsUnique();
 
                     b.HasIndex("PollId");
@@ -2111,6 +2135,17 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("EventHub.Core.Bookings.BookingSettings", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Bookings.ManageLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
                 });
 
             modelBuilder.Entity("EventHub.Core.Bookings.RegistrationQuestion", b =>

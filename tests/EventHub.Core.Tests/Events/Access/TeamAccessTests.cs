@@ -146,11 +146,11 @@ public sealed class TeamAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Door_links_are_made_and_revoked_only_by_owners_and_editors()
+    public async Task Door_links_are_made_reissued_and_revoked_only_by_owners_and_editors()
     {
         var links = new DoorLinkService(_kit.Database, _kit.Clock);
         var now = _kit.Clock.GetUtcNow().UtcDateTime;
-        var input = new DoorLinkInput("Front door", now, now.AddDays(40));
+        var input = new DoorLinkInput("Front door", now, now.AddDays(2));
 
         (await links.CreateAsync(Actors.Stranger, _kit.EventId, input)).IsNotFound.ShouldBeTrue();
         (await links.CreateAsync(Actors.Door, _kit.EventId, input)).IsForbidden.ShouldBeTrue();
@@ -160,6 +160,9 @@ public sealed class TeamAccessTests : IAsyncLifetime
         (await links.ListAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
         (await links.RevokeAsync(Actors.Stranger, made.Value!.Id)).IsNotFound.ShouldBeTrue();
         (await links.RevokeAsync(Actors.Door, made.Value.Id)).IsForbidden.ShouldBeTrue();
+        (await links.ReissueAsync(Actors.Stranger, made.Value.Id)).IsNotFound.ShouldBeTrue();
+        (await links.ReissueAsync(Actors.Door, made.Value.Id)).IsForbidden.ShouldBeTrue();
+        (await links.ReissueAsync(Actors.Editor, made.Value.Id)).Succeeded.ShouldBeTrue();
         (await links.ListAsync(Actors.Editor, _kit.EventId)).ShouldHaveSingleItem().RevokedUtc.ShouldBeNull();
     }
 }
