@@ -16,4 +16,10 @@ public static class OrganiserErrors
 
     public static readonly Refusal LastAdministrator = new(
         "last_administrator", "EventHub needs at least one active administrator. Make someone else an administrator first.");
+
+    public static readonly Refusal TwoStepAlreadyOn = Refusal.Conflict("two_step_on", "Two-step sign-in is already on for your account.");
+
+    public static readonly Refusal TwoStepNotOn = Refusal.Conflict("two_step_off", "Two-step sign-in is not on for your account.");
+
+    public const string WrongCode = "That code is not right. Enter the 6-digit code your authenticator app shows now";
 }

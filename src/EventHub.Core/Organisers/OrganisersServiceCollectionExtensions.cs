@@ -13,6 +13,7 @@ public static class OrganisersServiceCollectionExtensions
         services.AddSingleton<FirstRunSetup>();
         services.AddOptions<Security.SecurityLogOptions>();
         services.AddSingleton<Security.SecurityLog>();
+        services.AddSingleton<TwoStepSignIn>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
         return services.AddIdentityCore<Organiser>(options =>
@@ -31,8 +32,11 @@ public static class OrganisersServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EventHubDbContext>()
+            .AddUserStore<OrganiserUserStore>()
             .AddUserConfirmation<ActiveOrganiserConfirmation>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddClaimsPrincipalFactory<OrganiserClaimsFactory>();
+            .AddClaimsPrincipalFactory<OrganiserClaimsFactory>()
+            // Two-step sign-in with an authenticator app (TwoStepSignIn).
+            .AddTokenProvider<AuthenticatorTokenProvider<Organiser>>(TokenOptions.DefaultAuthenticatorProvider);
     }
 }

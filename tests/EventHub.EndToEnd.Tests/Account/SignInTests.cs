@@ -82,4 +82,54 @@ public sealed class SignInTests(SharedApp shared, BrowserFixture browser) : Jour
         await other.GetByTestId("sign-in").ClickAsync();
         await other.WaitForURLAsync("**/organiser/events");
     }
+
+    [Fact]
+    public async Task An_organiser_turns_on_two_step_sign_in_and_then_signs_in_with_a_code_or_a_recovery_code()
+    {
+        var tess = await App.NewOrganiserAsync("Tess Twostep");
+        var page = await NewPageAsync();
+        await page.SignInAsync(App, tess);
+        await page.GetByTestId("two-step-link").ClickAsync();
+        await page.WaitForURLAsync("**/account/two-step");
+        await Assertions.Expect(page.GetByTestId("two-step-status")).ToContainTextAsync("off");
+        await Assertions.Expect(page.GetByTestId("authenticator-qr")).ToBeVisibleAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
+
+        await page.GetByTestId("Code").FillAsync("000000");
+        await page.GetByTestId("turn-on").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("That code is not right");
+        await page.GetByTestId("Code").FillAsync(EventHub.Core.Tests.Organisers.Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByTestId("turn-on").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("two-step-status")).ToContainTextAsync("on");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        var recovery = await page.GetByTestId("recovery-codes").Locator("li").First.InnerTextAsync();
+
+        // A fresh browser: the password alone is not enough; the app's code finishes the sign-in.
+        var other = await NewPageAsync();
+        await other.GotoAsync(App.Url("/account/login"));
+        await other.GetByTestId("Email").FillAsync(tess.Email);
+        await other.GetByTestId("Password").FillAsync(tess.Password);
+        await other.GetByTestId("sign-in").ClickAsync();
+        await other.WaitForURLAsync("**/account/login/code**");
+        await other.ShouldHaveNoAxeViolationsAsync();
+        await other.GetByTestId("Code").FillAsync("123 456");
+        await other.GetByTestId("sign-in-code").ClickAsync();
+        await Assertions.Expect(other.GetByTestId("error-summary")).ToContainTextAsync("That code is not right");
+        await other.GetByTestId("Code").FillAsync(EventHub.Core.Tests.Organisers.Totp.Code(key, DateTimeOffset.UtcNow));
+        await other.GetByTestId("sign-in-code").ClickAsync();
+        await other.WaitForURLAsync("**/organiser/events");
+
+        // A third browser, phone lost: a recovery code works instead.
+        var third = await NewPageAsync();
+        await third.GotoAsync(App.Url("/account/login"));
+        await third.GetByTestId("Email").FillAsync(tess.Email);
+        await third.GetByTestId("Password").FillAsync(tess.Password);
+        await third.GetByTestId("sign-in").ClickAsync();
+        await third.WaitForURLAsync("**/account/login/code**");
+        await third.GetByTestId("Code").FillAsync(recovery);
+        await third.GetByTestId("sign-in-code").ClickAsync();
+        await third.WaitForURLAsync("**/organiser/events");
+    }
 }

@@ -22,4 +22,7 @@ public enum SecurityAction
     DoorLinkRevoked,
     EventCancelled,
     PersonErased,
+    TwoStepTurnedOn,
+    TwoStepTurnedOff,
+    RecoveryCodesRenewed,
 }

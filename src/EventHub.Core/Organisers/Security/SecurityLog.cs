@@ -13,10 +13,10 @@ namespace EventHub.Core.Organisers.Security;
 /// </summary>
 public sealed class SecurityLog(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IOptions<SecurityLogOptions> options)
 {
-    public async Task RecordAsync(SecurityAction action, Actor actor, string summary, int? eventId = null, CancellationToken ct = default)
+    public async Task RecordAsync(SecurityAction action, Actor actor, string summary, int? eventId = null, string? clientAddress = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Add(SecurityAudit.Entry(action, actor, summary, clock.GetUtcNow().UtcDateTime, eventId));
+        db.Add(SecurityAudit.Entry(action, actor, summary, clock.GetUtcNow().UtcDateTime, eventId, clientAddress));
         await db.SaveChangesAsync(ct);
     }
 

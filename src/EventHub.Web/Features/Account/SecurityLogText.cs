@@ -26,6 +26,9 @@ public static class SecurityLogText
         SecurityAction.DoorLinkRevoked => "Door link revoked",
         SecurityAction.EventCancelled => "Event cancelled",
         SecurityAction.PersonErased => "Personal data erased",
+        SecurityAction.TwoStepTurnedOn => "Two-step sign-in on",
+        SecurityAction.TwoStepTurnedOff => "Two-step sign-in off",
+        SecurityAction.RecoveryCodesRenewed => "Recovery codes renewed",
         _ => action.ToString(),
     };
 }

@@ -31,7 +31,7 @@ public static class SignInThrottle
 
     private static bool IsAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/setup", StringComparison.OrdinalIgnoreCase));
+        && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/account/login/code", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/setup", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>How many sign-in (and setup) posts one client address may make per window.</summary>
