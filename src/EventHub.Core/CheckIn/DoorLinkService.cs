@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events.Access;
+using EventHub.Core.Organisers.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.CheckIn;
@@ -125,6 +126,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
             CreatedBy = actor.DisplayName,
         };
         db.Add(link);
+        SecurityAudit.Add(db, SecurityAction.DoorLinkCreated, actor, $"Made the door link “{label}”", link.CreatedUtc, eventId);
         await db.SaveChangesAsync(ct);
         return Outcome<IssuedDoorLink>.Ok(new IssuedDoorLink(link, token));
     }
@@ -156,6 +158,7 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
         var token = SecureTokens.New();
         link.TokenHash = SecureTokens.Hash(token);
+        SecurityAudit.Add(db, SecurityAction.DoorLinkCreated, actor, $"Reissued the door link “{link.Label}” (its old address stopped working)", clock.GetUtcNow().UtcDateTime, link.EventId);
         await db.SaveChangesAsync(ct);
         return Outcome<IssuedDoorLink>.Ok(new IssuedDoorLink(link, token));
     }
@@ -219,6 +222,13 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Set<DoorLink>().Where(d => d.Id == linkId && d.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.RevokedUtc, now), ct);
+        if (changed == 1)
+        {
+            var label = await db.Set<DoorLink>().Where(d => d.Id == linkId).Select(d => d.Label).FirstAsync(ct);
+            SecurityAudit.Add(db, SecurityAction.DoorLinkRevoked, actor, $"Revoked the door link “{label}”", now, eventId);
+            await db.SaveChangesAsync(ct);
+        }
+
         return changed == 1 ? Outcome<bool>.Ok(true) : Outcome<bool>.NotFound(CheckInErrors.DoorLinkGone);
     }
 

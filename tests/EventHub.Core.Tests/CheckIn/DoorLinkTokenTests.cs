@@ -1,5 +1,6 @@
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Organisers.Security;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,25 @@ public sealed class DoorLinkTokenTests
         (await kit.Links.ReissueAsync(Actors.Organiser, link.Id, Ct)).ErrorCode.ShouldBe(CheckInErrors.DoorLinkGone.Code);
         (await kit.Links.ReissueAsync(Actors.Organiser, 999_999, Ct)).ErrorCode.ShouldBe(CheckInErrors.DoorLinkGone.Code);
         (await kit.Links.OpenAsync(link.Token, Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Making_reissuing_and_revoking_a_door_link_are_in_the_security_log()
+    {
+        await using var kit = await CheckInKit.CreateAsync();
+        var link = await kit.LinkAsync("Side door");
+        (await kit.Links.ReissueAsync(Actors.Organiser, link.Id, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Links.RevokeAsync(Actors.Organiser, link.Id, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Links.RevokeAsync(Actors.Organiser, link.Id, Ct)).Succeeded.ShouldBeFalse("already revoked: nothing more is logged");
+
+        await using var db = kit.Booking.Database.CreateDbContext();
+        var entries = await db.Set<SecurityEvent>().AsNoTracking().Where(e => e.EventId == kit.EventId).OrderBy(e => e.Id).ToListAsync(Ct);
+        entries.Select(e => (e.Action, e.Summary)).ShouldBe([
+            (SecurityAction.DoorLinkCreated, "Made the door link “Side door”"),
+            (SecurityAction.DoorLinkCreated, "Reissued the door link “Side door” (its old address stopped working)"),
+            (SecurityAction.DoorLinkRevoked, "Revoked the door link “Side door”"),
+        ]);
+        entries.ShouldAllBe(e => e.ActorName == Actors.Organiser.DisplayName);
     }
 
     [Fact]
