@@ -35,10 +35,11 @@ public sealed partial class FeatureDependencyTests
         ["Polls"] = BelowFeaturesOnBookings,
         ["OpenSpace"] = BelowFeaturesOnBookings,
         ["Proceedings"] = BelowFeaturesOnBookings,
-        // Figures read bookings and check-ins; nothing below names them.
-        ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn"],
+        ["Feedback"] = BelowFeaturesOnBookings,
+        // Figures read bookings, check-ins and feedback scores; nothing below names them.
+        ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
         // Retention and erasure reach every feature's records about a person; no feature names Privacy.
-        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings"],
+        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings", "Feedback"],
     };
 
     [Fact]
