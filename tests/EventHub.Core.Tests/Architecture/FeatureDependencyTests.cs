@@ -29,7 +29,8 @@ public sealed partial class FeatureDependencyTests
         ["Events"] = [.. Base, "Email"],
         ["Email"] = Base,
         ["Bookings"] = BelowBookings,
-        ["FollowUps"] = BelowFeaturesOnBookings,
+        // The follow-up after the day goes to those checked in, with each person's feedback link.
+        ["FollowUps"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
         ["MailingLists"] = BelowFeaturesOnBookings,
         ["CheckIn"] = BelowFeaturesOnBookings,
         ["Polls"] = BelowFeaturesOnBookings,

@@ -936,6 +936,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastBookingId")
                         .HasColumnType("INTEGER");
 
@@ -971,6 +974,11 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BulkEmails_EventId_FollowUp")
+                        .HasFilter("\"Kind\" = 1");
 
                     b.HasIndex("EventId", "CreatedUtc");
 

@@ -11,6 +11,13 @@ namespace EventHub.Data.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "BulkEmails",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "FeedbackGiven",
                 columns: table => new
@@ -52,6 +59,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkEmails_EventId_FollowUp",
+                table: "BulkEmails",
+                column: "EventId",
+                unique: true,
+                filter: "\"Kind\" = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FeedbackGiven_EventId",
                 table: "FeedbackGiven",
                 column: "EventId");
@@ -70,6 +84,14 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "FeedbackResponses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_BulkEmails_EventId_FollowUp",
+                table: "BulkEmails");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "BulkEmails");
         }
     }
 }

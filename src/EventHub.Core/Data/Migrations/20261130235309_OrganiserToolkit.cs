@@ -10,6 +10,13 @@ namespace EventHub.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "BulkEmails",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "FeedbackGiven",
                 columns: table => new
@@ -51,6 +58,13 @@ namespace EventHub.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkEmails_EventId_FollowUp",
+                table: "BulkEmails",
+                column: "EventId",
+                unique: true,
+                filter: "\"Kind\" = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FeedbackGiven_EventId",
                 table: "FeedbackGiven",
                 column: "EventId");
@@ -69,6 +83,14 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "FeedbackResponses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_BulkEmails_EventId_FollowUp",
+                table: "BulkEmails");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "BulkEmails");
         }
     }
 }
