@@ -1,5 +1,4 @@
 using EventHub.Core.CheckIn;
-using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
 using EventHub.Core.FollowUps;
@@ -7,7 +6,6 @@ using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventHub.Core.Tests.FollowUps;
 
@@ -97,17 +95,8 @@ public sealed class FollowUpServiceTests
         (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Count.ShouldBe(2);
     }
 
-    private static async Task DeliverAsync(BookingKit kit, SmtpListener smtp)
-    {
-        var delivery = new OutboxDelivery(
-            kit.Database,
-            EmailRig.EveryTemplate(),
-            new EmailEventSource(),
-            Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, PublicBaseUrl = "https://events.devon.example" }),
-            kit.Clock,
-            NullLogger<OutboxDelivery>.Instance);
-        await delivery.DeliverDueAsync(Ct);
-    }
+    private static async Task DeliverAsync(BookingKit kit, SmtpListener smtp) =>
+        await EmailRig.DeliveryTo(smtp, kit.Database, kit.Clock, "https://events.devon.example").DeliverDueAsync(Ct);
 
     private sealed class SyncProgress(Action<BulkEmailProgress> report) : IProgress<BulkEmailProgress>
     {
