@@ -88,6 +88,12 @@ public static class BookingErrors
         _ => NotOpenYet,
     };
 
+    /// <summary>An address outside the allowed domains, where the rule refuses them: which addresses may book, against the email field.</summary>
+    public static Refusal NotEligibleAddress(string addresses) => NotEligible with
+    {
+        Message = $"Only email addresses ending {addresses} can book this event. Enter yours if you have one.",
+    };
+
     public static Refusal OnlyConfirmedCanMove(string name) => WrongState with
     {
         Message = $"Only confirmed bookings can be moved, and {name}'s is not confirmed. Approve or offer them a place first.",

@@ -103,6 +103,12 @@ public sealed class BookingService(
         var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
         if (decision.Refusal is { } refusal)
         {
+            if (refusal == BookingErrors.NotEligible)
+            {
+                // The email field is what is wrong: say there which addresses may book.
+                return Outcome<BookingResult>.Refused(BookingErrors.NotEligibleAddress(EligibilityNotice.Addresses(snapshot.Settings)), nameof(BookingForm.Email));
+            }
+
             // A visitor kept out by the opening times is told when they open, in the event's zone.
             var opening = BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now);
             return Outcome<BookingResult>.Refused(refusal == BookingErrors.For(opening)

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,11 +31,34 @@ public sealed class EligibilityNotice(IDbContextFactory<EventHubDbContext> dbFac
                 var others = settings.OutsideDomain == OutsideDomainAction.RequestApproval
                     ? "Others may ask for approval."
                     : "Other email addresses cannot book.";
-                return $"Places are for people with an email address ending {JoinWithOr(Domains(settings.AllowedDomainList))}. {others}";
+                return $"Places are for people with an email address ending {Addresses(settings)}. {others}";
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// The refusal for an address the rule keeps out (the allowed domains and outside addresses refused), worded with
+    /// the addresses that may book; null when the address may book or may ask for approval. The booking form checks
+    /// it before "check your answers", and <see cref="BookingService"/> answers the same when the allocator refuses.
+    /// </summary>
+    public static Refusal? RefusalFor(BookingSettings settings, string email) =>
+        settings is { Eligibility: EligibilityMode.AllowedDomains, OutsideDomain: OutsideDomainAction.Refuse }
+        && settings.AllowedDomainList.Count > 0 && !BookingRules.DomainAllowed(email, settings.AllowedDomainList)
+            ? BookingErrors.NotEligibleAddress(Addresses(settings))
+            : null;
+
+    /// <summary>True when this address books only as a request the organisers approve (outside the allowed domains).</summary>
+    public static bool OnlyAsRequest(BookingSettings settings, string email) =>
+        settings.Eligibility == EligibilityMode.ApprovalRequired
+        || (settings is { Eligibility: EligibilityMode.AllowedDomains, OutsideDomain: OutsideDomainAction.RequestApproval }
+            && settings.AllowedDomainList.Count > 0 && !BookingRules.DomainAllowed(email, settings.AllowedDomainList));
+
+    /// <summary>The allowed addresses as words ("devon.gov.uk or a subdomain of it"); empty when any address may book.</summary>
+    public static string Addresses(BookingSettings settings) =>
+        settings.Eligibility == EligibilityMode.AllowedDomains && settings.AllowedDomainList.Count > 0
+            ? JoinWithOr(Domains(settings.AllowedDomainList))
+            : string.Empty;
 
     /// <summary>"devon.gov.uk" and "*.devon.gov.uk" read as one: "devon.gov.uk or a subdomain of it".</summary>
     private static List<string> Domains(IReadOnlyList<string> rules)
@@ -48,5 +72,5 @@ public sealed class EligibilityNotice(IDbContextFactory<EventHubDbContext> dbFac
     }
 
     private static string JoinWithOr(List<string> phrases) =>
-        phrases.Count == 1 ? phrases[0] : string.Join(", ", phrases[..^1]) + ", or " + phrases[^1];
+        phrases.Count == 1 ? phrases[0] : phrases.Count == 2 ? $"{phrases[0]} or {phrases[1]}" : string.Join(", ", phrases[..^1]) + ", or " + phrases[^1];
 }

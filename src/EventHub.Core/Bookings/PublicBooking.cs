@@ -19,7 +19,7 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
     public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Set<Event>().AsNoTracking()
+        var ev = await db.Set<Event>().AsNoTracking().Include(e => e.Series)
             .FirstOrDefaultAsync(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled), ct);
         if (ev is null)
         {

@@ -4,7 +4,8 @@ namespace EventHub.Core.Dashboards;
 /// One edition of a series, as the series dashboard compares it. <see cref="SoldOutAfter"/> is null when it has
 /// not sold out; <see cref="WaitingList"/> counts the people still waiting (those later offered a place count as
 /// booked); <see cref="RepeatAttendees"/> counts confirmed people whose email had a confirmed booking for an earlier
-/// edition (kept through anonymisation by the mark the retention job sets).
+/// edition (kept through anonymisation by the mark the retention job sets). <see cref="FeedbackScore"/> is the
+/// average overall score (1–5) of <see cref="FeedbackAnswers"/> answers; null when nobody has answered.
 /// </summary>
 public sealed record EditionFigures(
     int EventId,
@@ -18,7 +19,9 @@ public sealed record EditionFigures(
     int CheckedIn,
     TimeSpan? SoldOutAfter,
     int WaitingList,
-    int RepeatAttendees)
+    int RepeatAttendees,
+    double? FeedbackScore = null,
+    int FeedbackAnswers = 0)
 {
     public int NoShows => Math.Max(0, Confirmed - CheckedIn);
 

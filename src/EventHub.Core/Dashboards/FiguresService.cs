@@ -3,6 +3,7 @@ using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events.Access;
+using EventHub.Core.Feedback;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Dashboards;
@@ -88,6 +89,10 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
                 Waiting = g.Count(b => b.Status == BookingStatus.Waiting),
             })
             .ToDictionaryAsync(x => x.EventId, ct);
+        var feedback = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => ids.Contains(r.EventId))
+            .GroupBy(r => r.EventId)
+            .Select(g => new { EventId = g.Key, Answers = g.Count(), Total = g.Sum(r => r.Score) })
+            .ToDictionaryAsync(x => x.EventId, ct);
         var rows = new List<EditionFigures>();
         var earlier = new List<int>();
         foreach (var e in editions)
@@ -107,7 +112,9 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
                 e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.StartUtc <= now, e.Capacity, e.PlacesTaken, confirmed,
                 await CheckedInAsync(db, e.Id, ct),
                 soldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
-                waiting, repeat));
+                waiting, repeat,
+                feedback.TryGetValue(e.Id, out var f) ? Math.Round(f.Total / (double)f.Answers, 1) : null,
+                f?.Answers ?? 0));
             earlier.Add(e.Id);
         }
 

@@ -10,6 +10,11 @@ public sealed record EmailEvent
 
     public int? SeriesId { get; init; }
 
+    /// <summary>The series' name and address, for "tell me about the next one"; null for an event on its own.</summary>
+    public string? SeriesName { get; init; }
+
+    public string? SeriesSlug { get; init; }
+
     public required string Title { get; init; }
 
     public required string Slug { get; init; }

@@ -9,14 +9,17 @@ public sealed class EmailEventSource : IEmailEventSource
 {
     public async Task<EmailEvent?> FindAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
-        var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        var evt = await db.Events.AsNoTracking().Include(e => e.Series).FirstOrDefaultAsync(e => e.Id == eventId, ct);
         return evt is null ? null : Snapshot(evt);
     }
 
+    /// <summary>The snapshot of an event; its series' name and address only when <see cref="Event.Series"/> was loaded.</summary>
     public static EmailEvent Snapshot(Event evt) => new()
     {
         Id = evt.Id,
         SeriesId = evt.SeriesId,
+        SeriesName = evt.Series?.Name,
+        SeriesSlug = evt.Series?.Slug,
         Title = evt.Title,
         Slug = evt.Slug,
         Summary = evt.Summary,

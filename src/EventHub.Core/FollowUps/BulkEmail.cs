@@ -15,6 +15,8 @@ public sealed class BulkEmail
 
     public BulkAudience Audience { get; set; }
 
+    public BulkEmailKind Kind { get; set; }
+
     public required string Subject { get; set; }
 
     public required string BodyMarkdown { get; set; }
@@ -53,6 +55,8 @@ internal sealed class BulkEmailConfiguration : IEntityTypeConfiguration<BulkEmai
         builder.Property(b => b.SentById).HasMaxLength(450);
         builder.Property(b => b.SentByName).HasMaxLength(200);
         builder.HasIndex(b => new { b.EventId, b.CreatedUtc });
+        // The follow-up goes once per event, however many organisers press the button at once.
+        builder.HasIndex(b => b.EventId).IsUnique().HasFilter("\"Kind\" = 1").HasDatabaseName("IX_BulkEmails_EventId_FollowUp");
         builder.HasOne<Events.Event>().WithMany().HasForeignKey(b => b.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using EventHub.Core.Bookings;
+using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
@@ -16,21 +17,28 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
 {
     public const int BatchSize = 200;
 
-    internal static BookingStatus[] StatusesFor(BulkAudience audience) => audience == BulkAudience.Confirmed
-        ? [BookingStatus.Confirmed]
-        : [BookingStatus.Waiting, BookingStatus.Offered];
+    /// <summary>The bookings an audience means: cancelled and declined bookings never belong to one.</summary>
+    internal static IQueryable<Bookings.Booking> Recipients(EventHubDbContext db, int eventId, BulkAudience audience)
+    {
+        var bookings = db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.EventId == eventId);
+        return audience switch
+        {
+            BulkAudience.Confirmed => bookings.Where(b => b.Status == BookingStatus.Confirmed),
+            BulkAudience.CheckedIn => bookings.Where(b => b.Status == BookingStatus.Confirmed && db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id)),
+            _ => bookings.Where(b => b.Status == BookingStatus.Waiting || b.Status == BookingStatus.Offered),
+        };
+    }
 
     public async Task<int> CountRecipientsAsync(Actor actor, int eventId, BulkAudience audience, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
-        var statuses = StatusesFor(audience);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct) is not null)
         {
             return 0;
         }
 
-        return await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+        return await Recipients(db, eventId, audience).CountAsync(ct);
     }
 
     /// <summary>Checks the input and shows the message as it will be sent: the check-your-answers step.</summary>
@@ -53,8 +61,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<BulkEmailPreview>.Invalid(errors);
         }
 
-        var statuses = StatusesFor(input.Audience);
-        var count = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct);
+        var count = await Recipients(db, eventId, input.Audience).CountAsync(ct);
         var (replyAddress, _) = await ReplyToAsync(db, actor, ct);
         return Outcome<BulkEmailPreview>.Ok(new BulkEmailPreview(
             input.Subject.Trim(), MarkdownRenderer.ToSafeHtml(input.Body), MarkdownRenderer.ToPlainText(input.Body), count, replyAddress));
@@ -82,11 +89,9 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<int>.Invalid(errors);
         }
 
-        var statuses = StatusesFor(input.Audience);
         BulkEmail message;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-
             var (replyAddress, replyName) = await ReplyToAsync(db, actor, ct);
             message = new BulkEmail
             {
@@ -99,16 +104,22 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
                 SentById = actor.UserId ?? string.Empty,
                 SentByName = actor.DisplayName,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                Recipients = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && statuses.Contains(b.Status), ct),
+                Recipients = await Recipients(db, eventId, input.Audience).CountAsync(ct),
             };
             db.Add(message);
             await db.SaveChangesAsync(ct);
         }
 
+        await QueueAsync(message, progress, ct);
+        return Outcome<int>.Ok(message.Id);
+    }
+
+    /// <summary>Queues the copies of a message already saved (its row counts its recipients), reporting progress.</summary>
+    internal async Task QueueAsync(BulkEmail message, IProgress<BulkEmailProgress>? progress, CancellationToken ct)
+    {
         progress?.Report(new BulkEmailProgress(0, message.Recipients));
         // Held elsewhere only if a resuming node took it first: it is being queued there.
         await leases.RunAloneAsync(LeaseFor(message.Id), c => QueueRemainingAsync(message.Id, progress, c), clock, ct);
-        return Outcome<int>.Ok(message.Id);
     }
 
     /// <summary>
@@ -155,9 +166,8 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             }
 
             var eventId = row.EventId;
-            var statuses = StatusesFor(row.Audience);
-            var batch = await db.Set<Bookings.Booking>().AsNoTracking()
-                .Where(b => b.EventId == eventId && statuses.Contains(b.Status) && b.Id > row.LastBookingId)
+            var batch = await Recipients(db, eventId, row.Audience)
+                .Where(b => b.Id > row.LastBookingId)
                 .OrderBy(b => b.Id)
                 .Select(b => new { b.Id, b.Email, b.Name })
                 .Take(BatchSize)
@@ -235,7 +245,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
             errors.Add(new FieldError(nameof(BulkEmailInput.Body), $"Message must be {BulkEmail.MaxBodyLength:N0} characters or fewer"));
         }
 
-        if (!Enum.IsDefined(input.Audience))
+        if (input.Audience is not (BulkAudience.Confirmed or BulkAudience.Waiting))
         {
             errors.Add(new FieldError(nameof(BulkEmailInput.Audience), "Choose who to send it to"));
         }
@@ -244,7 +254,7 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
     }
 
     /// <summary>Replies go to the organiser who wrote the message (their account's address), not the sending address.</summary>
-    private static async Task<(string Address, string Name)> ReplyToAsync(EventHubDbContext db, Actor actor, CancellationToken ct)
+    internal static async Task<(string Address, string Name)> ReplyToAsync(EventHubDbContext db, Actor actor, CancellationToken ct)
     {
         var organiser = actor.UserId is null ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);

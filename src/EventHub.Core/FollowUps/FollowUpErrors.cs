@@ -12,5 +12,17 @@ public static class FollowUpErrors
     public static readonly Refusal LinkNotValid = new("invalid_link", "This link is not valid.");
 
     /// <summary>Only a confirmed place can be kept or released (same code as the booking pages use).</summary>
+    public static readonly Refusal FollowUpSent = Refusal.Conflict("follow_up_sent",
+        "The follow-up for this event has already been sent. It goes once, so nobody gets it twice.");
+
+    public static readonly Refusal FollowUpAudience = new("follow_up_audience",
+        "Choose who gets the follow-up: everyone checked in, or everyone confirmed.");
+
+    /// <summary>Sent already: when and by whom, in the event's zone.</summary>
+    public static Refusal FollowUpSentOn(string when, string byName, int copies) => FollowUpSent with
+    {
+        Message = $"The follow-up for this event was sent on {when} by {byName} to {(copies == 1 ? "1 person" : $"{copies} people")}. It goes once, so nobody gets it twice.",
+    };
+
     public static readonly Refusal NotConfirmed = new("wrong_state", "That cannot be done to this booking as it stands now.");
 }

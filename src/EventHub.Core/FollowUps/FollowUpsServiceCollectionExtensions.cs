@@ -12,6 +12,7 @@ public static class FollowUpsServiceCollectionExtensions
     {
         services.AddSingleton<ReminderService>();
         services.AddSingleton<BulkEmailService>();
+        services.AddSingleton<FollowUpService>();
         services.AddBackgroundJob<ReminderWorker>();
         services.AddSingleton<Events.IEditionCopyPart, ReminderEditionCopy>();
         services.AddEmailTemplatesBeside<ReminderEmail>();

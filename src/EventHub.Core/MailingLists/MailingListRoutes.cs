@@ -2,7 +2,7 @@ namespace EventHub.Core.MailingLists;
 
 public static class MailingListRoutes
 {
-    public static string SignUp(string seriesSlug) => $"/series/{seriesSlug}/mailing-list";
+    public static string SignUp(string seriesSlug) => Events.SeriesRoutes.MailingList(seriesSlug);
 
     public static string Confirm(string token) => $"/lists/confirm/{token}";
 

@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
+using EventHub.Core.Feedback;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Polls;
@@ -15,7 +16,7 @@ namespace EventHub.Core.Privacy;
 /// Keeps the retention promise: when an event's needs period ends its access and dietary needs are cleared; when its
 /// personal-data period ends every event-bound detail about a person is anonymised (bookings and waiting lists,
 /// answers, check-in and door names, interest marks, write-up authors, priority grants, its mail and the .eml copies,
-/// names in its audit entries). The counts by ticket type and status, attendance and the email domain stay.
+/// names in its audit entries, what feedback said). The counts by ticket type and status, attendance and the email domain stay.
 /// Series mailing lists are not event data: they keep their own subscribers.
 /// </summary>
 public sealed class Anonymiser(
@@ -124,6 +125,9 @@ public sealed class Anonymiser(
         await db.Set<SessionNotes>().Where(n => sessions.Contains(n.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastSavedBy, ""), ct);
 
+        // Feedback keeps its score for the figures; what people wrote goes with the rest of their words.
+        await db.Set<FeedbackResponse>().Where(r => r.EventId == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.WhatWorked, "").SetProperty(r => r.WhatToChange, ""), ct);
         await db.Set<PriorityGrant>().Where(g => g.EventId == eventId).ExecuteDeleteAsync(ct);
         await db.Set<PollPriorityToken>().Where(t => t.EventId == eventId).ExecuteDeleteAsync(ct);
         await PersonalDataScrub.EraseMailAsync(db, db.Set<OutboxMessage>().Where(m => m.EventId == eventId), PickupFolder, ct);

@@ -10,6 +10,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
+using EventHub.Core.Feedback;
 using EventHub.Core.FollowUps;
 using EventHub.Core.MailingLists;
 using EventHub.Core.NewsRoom;
@@ -32,7 +33,7 @@ namespace EventHub.Core.Tests.Access;
 public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
 {
     /// <summary>The feature namespaces walked (EventHub.Core.&lt;Feature&gt; and below).</summary>
-    private static readonly string[] Features = ["Bookings", "CheckIn", "Dashboards", "Events", "FollowUps", "MailingLists", "NewsRoom", "Privacy", "Email"];
+    private static readonly string[] Features = ["Bookings", "CheckIn", "Dashboards", "Events", "Feedback", "FollowUps", "MailingLists", "NewsRoom", "Privacy", "Email"];
 
     /// <summary>Methods that act on nothing of another organiser's, each with the reason.</summary>
     private static readonly Dictionary<string, string> NotAboutAnEvent = new()
@@ -63,7 +64,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         _core = await CoreServices.CreateAsync(configure: services =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-            services.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFollowUps().AddMailingLists().AddNewsRoom().AddPrivacy();
+            services.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFeedback().AddFollowUps().AddMailingLists().AddNewsRoom().AddPrivacy();
             foreach (var descriptor in services)
             {
                 _registered.Add(descriptor);

@@ -29,7 +29,8 @@ public sealed partial class FeatureDependencyTests
         ["Events"] = [.. Base, "Email"],
         ["Email"] = Base,
         ["Bookings"] = BelowBookings,
-        ["FollowUps"] = BelowFeaturesOnBookings,
+        // The follow-up after the day goes to those checked in, with each person's feedback link.
+        ["FollowUps"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
         ["MailingLists"] = BelowFeaturesOnBookings,
         ["CheckIn"] = BelowFeaturesOnBookings,
         ["Polls"] = BelowFeaturesOnBookings,
@@ -37,10 +38,11 @@ public sealed partial class FeatureDependencyTests
         ["NewsRoom"] = [.. Base, "Events"],
         ["OpenSpace"] = BelowFeaturesOnBookings,
         ["Proceedings"] = BelowFeaturesOnBookings,
-        // Figures read bookings and check-ins; nothing below names them.
-        ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn"],
+        ["Feedback"] = BelowFeaturesOnBookings,
+        // Figures read bookings, check-ins and feedback scores; nothing below names them.
+        ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
         // Retention and erasure reach every feature's records about a person; no feature names Privacy.
-        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings"],
+        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings", "Feedback"],
     };
 
     [Fact]

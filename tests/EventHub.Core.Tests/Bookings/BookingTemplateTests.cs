@@ -64,6 +64,38 @@ public sealed class BookingTemplateTests
         }
     }
 
+    [Theory]
+    [InlineData(BookingTemplates.WaitlistJoined)]
+    [InlineData(BookingTemplates.OfferExpired)]
+    public async Task Someone_without_a_place_is_offered_the_series_mailing_list_for_the_next_edition(string template)
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var inSeries = await rig.AddEventAsync();
+        var alone = await rig.AddEventAsync("Digital drop-in");
+        await using (var db = rig.Database.CreateDbContext())
+        {
+            var series = new Core.Events.EventSeries { Name = "Social Media Forum", Slug = "social-media-forum-" + Guid.NewGuid().ToString("N")[..6], CreatedUtc = rig.Now };
+            db.Add(series);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.Events.Where(e => e.Id == inSeries.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SeriesId, series.Id), TestContext.Current.CancellationToken);
+        }
+
+        var mail = await DeliveredMail.DeliverAsync(rig, template, EmailRig.Booking() with { CheckInCode = null }, inSeries.Id);
+        var slug = await SeriesSlugAsync(rig, inSeries.Id);
+
+        mail.TextBody!.ShouldContain("Want to hear when the next Social Media Forum opens for booking?");
+        mail.TextBody!.ShouldContain($"https://events.devon.example/series/{slug}/mailing-list");
+        mail.HtmlBody!.ShouldContain($"href=\"https://events.devon.example/series/{slug}/mailing-list\"");
+        var without = await DeliveredMail.DeliverAsync(rig, template, EmailRig.Booking() with { CheckInCode = null }, alone.Id);
+        without.TextBody!.ShouldNotContain("mailing list");
+    }
+
+    private static async Task<string> SeriesSlugAsync(EmailRig rig, int eventId)
+    {
+        await using var db = rig.Database.CreateDbContext();
+        return await db.Events.Where(e => e.Id == eventId).Select(e => e.Series!.Slug).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task A_place_offer_has_accept_and_decline_links_and_the_expiry_in_the_event_time_zone()
     {

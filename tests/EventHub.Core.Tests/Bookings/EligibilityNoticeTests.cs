@@ -30,6 +30,29 @@ public sealed class EligibilityNoticeTests
     }
 
     [Fact]
+    public void An_address_outside_a_refusing_rule_is_refused_with_the_addresses_that_may_book()
+    {
+        var rule = Rule(EligibilityMode.AllowedDomains, "devon.gov.uk\n*.devon.gov.uk");
+
+        var refusal = EligibilityNotice.RefusalFor(rule, "eve@example.com").ShouldNotBeNull();
+        refusal.Code.ShouldBe(BookingErrors.NotEligible.Code);
+        refusal.Message.ShouldBe("Only email addresses ending devon.gov.uk or a subdomain of it can book this event. Enter yours if you have one.");
+        EligibilityNotice.RefusalFor(rule, "ann@schools.devon.gov.uk").ShouldBeNull();
+        EligibilityNotice.OnlyAsRequest(rule, "eve@example.com").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_address_outside_a_rule_that_allows_requests_is_not_refused_but_books_as_a_request()
+    {
+        var rule = Rule(EligibilityMode.AllowedDomains, "devon.gov.uk", OutsideDomainAction.RequestApproval);
+
+        EligibilityNotice.RefusalFor(rule, "eve@example.com").ShouldBeNull();
+        EligibilityNotice.OnlyAsRequest(rule, "eve@example.com").ShouldBeTrue();
+        EligibilityNotice.OnlyAsRequest(rule, "ann@devon.gov.uk").ShouldBeFalse();
+        EligibilityNotice.RefusalFor(Rule(EligibilityMode.OpenToAll), "eve@example.com").ShouldBeNull();
+    }
+
+    [Fact]
     public void The_notice_agrees_with_the_rule_the_allocator_applies()
     {
         var rule = Rule(EligibilityMode.AllowedDomains, "devon.gov.uk\n*.devon.gov.uk");

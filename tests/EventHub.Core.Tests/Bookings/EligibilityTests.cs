@@ -20,7 +20,10 @@ public sealed class EligibilityTests
 
         var outsider = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Eve Example", "eve@example.com")));
         outsider.ErrorCode.ShouldBe(BookingErrors.NotEligible.Code);
-        outsider.Errors.ShouldHaveSingleItem().Message.ShouldContain("only open to people");
+        // The email field is marked, with the addresses that may book.
+        var error = outsider.Errors.ShouldHaveSingleItem();
+        error.Field.ShouldBe(nameof(BookingForm.Email));
+        error.Message.ShouldBe("Only email addresses ending nhs.net or .gov.uk can book this event. Enter yours if you have one.");
         (await kit.BookAsync("Ann Example", "ann@devon.gov.uk")).Status.ShouldBe(BookingStatus.Confirmed);
         (await kit.BookAsync("Nia Example", "nia@nhs.net")).Status.ShouldBe(BookingStatus.Confirmed);
     }

@@ -4,6 +4,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Dashboards;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Feedback;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class DashboardKit : IAsyncDisposable
         new(await CoreServices.CreateAsync(configure: s =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-            s.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddPrivacy();
+            s.AddBookings().AddCheckIn().AddDashboards().AddEmail(configuration).AddFeedback().AddPrivacy();
         }));
 
     public async Task<int> SeriesAsync(string name = "Social Media Forum")

@@ -39,6 +39,14 @@ public sealed class EmailRig : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Delivery of a kit's outbox, with every template, to a real SMTP listener.</summary>
+    public static OutboxDelivery DeliveryTo(SmtpListener smtp, TestDatabase database, FakeTimeProvider clock, string? publicBaseUrl = null, string replyTo = "")
+    {
+        var options = new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, ReplyToAddress = replyTo };
+        options.PublicBaseUrl = publicBaseUrl ?? options.PublicBaseUrl;
+        return new(database, EveryTemplate(), new EmailEventSource(), Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<OutboxDelivery>.Instance);
+    }
+
     /// <summary>The templates of every feature, each registered by its own feature's Add method as the app does.</summary>
     public static EmailTemplateRegistry EveryTemplate() => new ServiceCollection()
         .AddBookings().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()

@@ -1,14 +1,11 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Data;
-using EventHub.Core.Email;
-using EventHub.Core.Events;
 using EventHub.Core.FollowUps;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventHub.Core.Tests.FollowUps;
 
@@ -138,14 +135,7 @@ public sealed class BulkEmailTests
 
         var body = "Bring a **laptop**.\n\n<script>alert('x')</script>\n\n[Click](javascript:alert(1)) or [the venue](https://example.org/venue)";
         (await new BulkEmailService(kit.Database, kit.Clock, kit.Database.Leases(kit.Clock)).SendAsync(Actors.Organiser, kit.EventId, Input(body: body), null, Ct)).Succeeded.ShouldBeTrue();
-        var delivery = new OutboxDelivery(
-            kit.Database,
-            EmailRig.EveryTemplate(),
-            new EmailEventSource(),
-            Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, ReplyToAddress = "events@devon.gov.uk" }),
-            kit.Clock,
-            NullLogger<OutboxDelivery>.Instance);
-        await delivery.DeliverDueAsync(Ct);
+        await EmailRig.DeliveryTo(smtp, kit.Database, kit.Clock, replyTo: "events@devon.gov.uk").DeliverDueAsync(Ct);
 
         var mail = smtp.Received.Single(m => m.To.Mailboxes.Single().Address == "ann.example@devon.gov.uk" && m.Subject == "What to bring");
         mail.ReplyTo.Mailboxes.Single().Address.ShouldBe("olive@devon.gov.uk");

@@ -97,7 +97,7 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
         lines.Length.ShouldBe(2);
         lines[0].ShouldBe("Edition,Date,Capacity,Places taken,Confirmed,Checked in,No-shows,Attendance,Sold out after,Still waiting,Repeat attendees,Feedback");
         lines[1].ShouldStartWith("Owen's series forum,");
-        lines[1].ShouldEndWith(",12,0,0,Not yet,Not yet,Not yet,Not sold out,0,0,no feedback form yet");
+        lines[1].ShouldEndWith(",12,0,0,Not yet,Not yet,Not yet,Not sold out,0,0,No answers yet");
     }
 
     /// <summary>The app in-process on its own data folder, with one event of Owen's, a checked-in booking and its delivered mail.</summary>

@@ -239,6 +239,60 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_rule_is_said_at_the_top_and_at_the_email_field_and_a_refused_address_is_marked_before_check_your_answers()
+    {
+        await AddEventAsync(series: true);
+        await RuleAsync(OutsideDomainAction.Refuse);
+        var page = RenderPage();
+
+        page.Find("[data-testid=eligibility]").TextContent.ShouldContain("Places are for people with an email address ending devon.gov.uk or a subdomain of it. Other email addresses cannot book.");
+        page.Find("#Email-hint").TextContent.ShouldContain("Use your address ending devon.gov.uk or a subdomain of it.");
+        FillValid(page);
+        PlainForm.Type(page, "Email", "eve@example.com");
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.FindAll("[data-testid=check-answers]").ShouldBeEmpty();
+        page.Find("[data-testid=error-summary] a[href$='#Email']").TextContent.ShouldContain("Only email addresses ending devon.gov.uk or a subdomain of it can book this event");
+        page.Find("#Email-error").TextContent.ShouldContain("Only email addresses ending devon.gov.uk");
+        page.Find("#Email").GetAttribute("value").ShouldBe("eve@example.com");
+        page.Find("[data-testid=not-eligible-mailing-list]").GetAttribute("href").ShouldBe("/series/digital-forums/mailing-list");
+        (await BookingsAsync()).ShouldBeEmpty();
+
+        PlainForm.Type(page, "Email", "ann@schools.devon.gov.uk");
+        await _request.PressAsync(page, "[data-testid=continue]");
+        page.Find("[data-testid=check-answers]").TextContent.ShouldContain("ann@schools.devon.gov.uk");
+        page.FindAll("[data-testid=request-notice]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_address_outside_a_rule_that_allows_requests_is_told_before_confirming_that_it_asks_for_approval()
+    {
+        await AddEventAsync(series: true);
+        await RuleAsync(OutsideDomainAction.RequestApproval);
+        var page = RenderPage();
+        page.Find("[data-testid=eligibility]").TextContent.ShouldContain("Others may ask for approval.");
+        FillValid(page);
+        PlainForm.Type(page, "Email", "eve@example.com");
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.Find("[data-testid=request-notice]").TextContent.ShouldContain("Your email address does not end devon.gov.uk or a subdomain of it, so this will be a request for a place");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.AwaitingApproval);
+    }
+
+    [Fact]
+    public async Task An_event_open_to_all_shows_no_rule()
+    {
+        await AddEventAsync();
+        var page = RenderPage();
+
+        page.FindAll("[data-testid=eligibility]").ShouldBeEmpty();
+        page.Find("#Email-hint").TextContent.ShouldBe("We will send your ticket and your private booking link here.");
+    }
+
+    [Fact]
     public void The_ticket_qr_is_a_png_data_uri() =>
         ManagePageQr.DataUri("abc").ShouldStartWith("data:image/png;base64,");
 
@@ -253,7 +307,15 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         PlainForm.Tick(page, "#PrivacyConsent");
     }
 
-    private async Task<int> AddEventAsync(int capacity = 50, int taken = 0)
+    private async Task RuleAsync(OutsideDomainAction outside)
+    {
+        await using var db = _database.CreateDbContext();
+        var eventId = await db.Events.Where(e => e.Slug == "forum").Select(e => e.Id).SingleAsync(Ct);
+        db.Add(new BookingSettings { EventId = eventId, Eligibility = EligibilityMode.AllowedDomains, AllowedDomains = "devon.gov.uk\n*.devon.gov.uk", OutsideDomain = outside });
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task<int> AddEventAsync(int capacity = 50, int taken = 0, bool series = false)
     {
         await using var db = _database.CreateDbContext();
         var now = _clock.GetUtcNow().UtcDateTime;
@@ -261,6 +323,7 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         {
             Title = "Digital Forum", Slug = "forum", Status = EventStatus.Published, Capacity = capacity, PlacesTaken = taken,
             StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(7), CreatedUtc = now, UpdatedUtc = now,
+            Series = series ? new EventSeries { Name = "Digital Forums", Slug = "digital-forums", CreatedUtc = now } : null,
         };
         db.Add(ev);
         await db.SaveChangesAsync(Ct);

@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Rendering;
+using EventHub.Core.Events;
 
 namespace EventHub.Core.Bookings.Emails;
 
@@ -73,6 +74,12 @@ public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, Book
         : body.Paragraph("Show this code at the door. It is your ticket.")
             .Image(TicketQr.ContentId, "Ticket QR code for check-in code " + Payload.CheckInCode, 200, "Your check-in code: " + Payload.CheckInCode)
             .Details(("Check-in code", Payload.CheckInCode));
+
+    /// <summary>"Tell me about the next one": the series' mailing list, for someone who has no place this time.</summary>
+    public EmailBody NextEdition(EmailBody body) => Event is { SeriesSlug: { } slug, SeriesName: { } series }
+        ? body.Paragraph($"Want to hear when the next {series} opens for booking? Join its mailing list: we send nothing else, and you can leave with one click.")
+            .Link("Tell me about the next one", Context.Link(SeriesRoutes.MailingList(slug)))
+        : body;
 
     public string FormatUtc(DateTime utc) => EventTime.FormatDateTime(utc, Event.TimeZoneId);
 }

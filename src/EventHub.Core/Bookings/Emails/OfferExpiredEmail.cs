@@ -11,6 +11,7 @@ public sealed class OfferExpiredEmail : BookingTemplate
     {
         var body = mail.Start("Your offer has expired").Paragraph($"The place we offered you at {mail.Event.Title} was not accepted in time, so we have offered it to the next person waiting.");
         mail.EventDetails(body);
+        mail.NextEdition(body);
         return mail.Finish($"Your offer of a place at {mail.Event.Title} has expired", body);
     }
 }

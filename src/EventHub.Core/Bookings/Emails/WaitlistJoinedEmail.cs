@@ -17,6 +17,7 @@ public sealed class WaitlistJoinedEmail : BookingTemplate
 
         mail.EventDetails(body);
         body.Paragraph("If a place comes free we will email you an offer. You will have a limited time to accept it.");
+        mail.NextEdition(body);
         return mail.Finish($"You are on the waiting list for {mail.Event.Title}", body);
     }
 

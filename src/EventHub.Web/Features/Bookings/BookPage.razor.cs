@@ -17,6 +17,7 @@ public partial class BookPage
     private BookingStep _step = BookingStep.Details;
     private IReadOnlyList<FieldError> _errors = [];
     private bool _linkResent;
+    private bool _notEligible;
 
     [Inject]
     private PublicBooking PublicBooking { get; set; } = default!;
@@ -66,6 +67,7 @@ public partial class BookPage
         var posted = await HttpContext.Request.ReadFormAsync();
         _form = BookingFormPost.Read(posted, _model, TicketSecret, PriorityToken);
         _errors = [];
+        _notEligible = false;
         switch (posted[BookingFormPost.Action].FirstOrDefault())
         {
             case BookingFormPost.Confirm:
@@ -82,6 +84,13 @@ public partial class BookPage
             default:
                 // The same rules BookingService applies, so the person hears about a mistake before checking their answers.
                 _errors = BookingRules.Validate(_form, _model.Questions, _model.TicketTypes.Count);
+                // An address the event's rule refuses is marked now, not after "check your answers".
+                if (_errors.All(e => e.Field != nameof(BookingForm.Email)) && EligibilityNotice.RefusalFor(_model.Settings, _form.Email) is { } refusal)
+                {
+                    _errors = [.. _errors, new FieldError(nameof(BookingForm.Email), refusal.Message)];
+                    _notEligible = true;
+                }
+
                 _step = _errors.Count == 0 ? BookingStep.Check : BookingStep.Details;
                 break;
         }
@@ -98,6 +107,7 @@ public partial class BookPage
         }
 
         _errors = outcome.Errors;
+        _notEligible = outcome.ErrorCode == BookingErrors.NotEligible.Code;
         _step = BookingStep.Details;
     }
 }

@@ -25,9 +25,18 @@ public partial class BookingFlow
     [Parameter]
     public bool LinkResent { get; set; }
 
+    /// <summary>The email address was refused by the event's rule: the page says what to do instead.</summary>
+    [Parameter]
+    public bool NotEligible { get; set; }
+
     /// <summary>The booking form was posted; the page reads the posted fields.</summary>
     [Parameter, EditorRequired]
     public EventCallback Submit { get; set; }
+
+    // Which addresses may book, said at the field before anyone types one.
+    private string EmailHint => EligibilityNotice.Addresses(Model.Settings) is { Length: > 0 } addresses
+        ? $"Use your address ending {addresses}. We will send your ticket and your private booking link there."
+        : "We will send your ticket and your private booking link here.";
 
     private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
         [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];

@@ -11,7 +11,7 @@ namespace EventHub.Web.Features.Dashboards;
 /// </summary>
 public static class SeriesColumns
 {
-    public const string NoFeedback = "no feedback form yet";
+    public const string NoFeedback = "No answers yet";
 
     private const string NotYet = "Not yet";
 
@@ -39,7 +39,9 @@ public static class SeriesColumns
             e.SoldOutAfter is { } after ? Duration(after) : "Not sold out",
             Count(e.WaitingList),
             Count(e.RepeatAttendees),
-            NoFeedback,
+            e.FeedbackScore is { } score
+                ? $"{score.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({(e.FeedbackAnswers == 1 ? "1 answer" : $"{e.FeedbackAnswers} answers")})"
+                : NoFeedback,
         ];
     }
 

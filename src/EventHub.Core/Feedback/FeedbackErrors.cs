@@ -1,0 +1,20 @@
+using EventHub.Core.Common;
+
+namespace EventHub.Core.Feedback;
+
+/// <summary>The feedback feature's refusals, with the words people see.</summary>
+public static class FeedbackErrors
+{
+    public static readonly Refusal LinkNotValid = new("invalid_link", "This link is not valid.");
+
+    public static readonly Refusal NoPlace = new("feedback_no_place", "Only people who had a place at this event can give feedback on it.");
+
+    public static readonly Refusal NotYet = new("feedback_not_yet", "Feedback opens when the event starts. Come back to this link then.");
+
+    public static readonly Refusal Closed = new("feedback_closed", "This event was cancelled, so there is nothing to give feedback on.");
+
+    public static readonly Refusal AlreadyGiven = Refusal.Conflict("feedback_already_given",
+        "You have already given your feedback on this event. Thank you: each booking answers once.");
+
+    public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
+}

@@ -1,0 +1,120 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events;
+using EventHub.Core.Events.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Feedback;
+
+/// <summary>
+/// The feedback form (reached with a booking's manage link, one answer per booking, anonymous to the organisers)
+/// and its results for the event's team.
+/// </summary>
+public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The form for a manage link, or null for a link that matches no booking (the page then says only "not valid").</summary>
+    public async Task<FeedbackFormView?> GetFormAsync(string token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await FindAsync(db, token, ct);
+        return found is null ? null
+            : new FeedbackFormView(found.Event.Title, EventTime.FormatRange(found.Event.StartUtc, found.Event.EndUtc, found.Event.TimeZoneId), found.CannotAnswer);
+    }
+
+    /// <summary>A person answers. Their answers are stored apart from the mark that their booking has answered.</summary>
+    public async Task<Outcome<bool>> GiveAsync(string token, FeedbackInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await FindAsync(db, token, ct);
+        if (found is null)
+        {
+            return Outcome<bool>.Refused(FeedbackErrors.LinkNotValid);
+        }
+
+        if (found.CannotAnswer is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        var errors = FeedbackRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<bool>.Invalid(errors);
+        }
+
+        db.Add(new FeedbackGiven { BookingId = found.BookingId, EventId = found.Event.Id });
+        db.Add(new FeedbackResponse
+        {
+            EventId = found.Event.Id,
+            Score = input.Score!.Value,
+            WhatWorked = input.WhatWorked?.Trim() ?? string.Empty,
+            WhatToChange = input.WhatToChange?.Trim() ?? string.Empty,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The same booking answered in another tab at the same moment: that answer stands, this one is not kept.
+            return Outcome<bool>.Refused(FeedbackErrors.AlreadyGiven);
+        }
+
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>The event's feedback, for those on its team who may read its figures.</summary>
+    public async Task<Outcome<FeedbackResults>> ResultsAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<FeedbackResults>.Refused(refusal);
+        }
+
+        var title = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
+        var counts = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
+            .GroupBy(r => r.Score).Select(g => new { Score = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var responses = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
+            .OrderBy(r => r.Id).Select(r => new FeedbackComment(r.Score, r.WhatWorked, r.WhatToChange)).ToListAsync(ct);
+        var byScore = Enumerable.Range(1, FeedbackResults.Scores).Select(s => counts.Where(c => c.Score == s).Sum(c => c.Count)).ToList();
+        var answers = byScore.Sum();
+        double? average = answers == 0 ? null : Math.Round(byScore.Select((n, i) => n * (i + 1)).Sum() / (double)answers, 1);
+        return Outcome<FeedbackResults>.Ok(new FeedbackResults(eventId, title, answers, byScore, average, responses));
+    }
+
+    private sealed record Found(int BookingId, Event Event, Refusal? CannotAnswer);
+
+    private async Task<Found?> FindAsync(EventHubDbContext db, string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return null;
+        }
+
+        var row = await db.Set<Booking>().AsNoTracking().WithManageToken(db, token)
+            .Select(b => new
+            {
+                b.Id,
+                b.Status,
+                Event = db.Events.First(e => e.Id == b.EventId),
+                Given = db.Set<FeedbackGiven>().Any(g => g.BookingId == b.Id),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Refusal? cannot = row.Event.Status == EventStatus.Cancelled ? FeedbackErrors.Closed
+            : row.Status != BookingStatus.Confirmed ? FeedbackErrors.NoPlace
+            : now < row.Event.StartUtc ? FeedbackErrors.NotYet
+            : row.Given ? FeedbackErrors.AlreadyGiven
+            : null;
+        return new Found(row.Id, row.Event, cannot);
+    }
+}

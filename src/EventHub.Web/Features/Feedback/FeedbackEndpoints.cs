@@ -1,0 +1,33 @@
+using System.Text;
+using EventHub.Core.Feedback;
+using EventHub.Core.Organisers;
+using EventHub.Web.Features.Events.Organiser;
+
+namespace EventHub.Web.Features.Feedback;
+
+public static class FeedbackEndpoints
+{
+    private static int _linksAdded;
+
+    /// <summary>The results' CSV (same role check as the results page) and the link on the organiser's event page.</summary>
+    public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
+    {
+        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
+        {
+            EventPageLinks.Add(ev => (FeedbackRoutes.Results(ev.Id), "Feedback"));
+        }
+
+        app.MapGet("/organiser/events/{id:int}/feedback.csv", async (int id, HttpContext http, FeedbackService feedback, CancellationToken ct) =>
+        {
+            var outcome = await feedback.ResultsAsync(OrganiserClaims.ToActor(http.User), id, ct);
+            if (!outcome.Succeeded)
+            {
+                return outcome.IsNotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            var csv = FeedbackText.Csv(outcome.Value!);
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"event-{id}-feedback.csv");
+        }).RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CsvHelper;
+using EventHub.Core.Common;
+using EventHub.Core.Feedback;
+using MudBlazor;
+
+namespace EventHub.Web.Features.Feedback;
+
+/// <summary>The words, chart data and CSV of an event's feedback results.</summary>
+public static class FeedbackText
+{
+    public static string[] ScoreLabels { get; } = ["1", "2", "3", "4", "5"];
+
+    public static string Summary(FeedbackResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Answers == 0)
+        {
+            return "Nobody has given feedback yet. People answer from the link in the follow-up email.";
+        }
+
+        var answers = results.Answers == 1 ? "1 person has" : $"{results.Answers} people have";
+        var best = results.ScoreCounts.Select((n, i) => (Score: i + 1, Count: n)).OrderByDescending(x => x.Count).ThenByDescending(x => x.Score).First();
+        return $"{answers} given feedback. The average overall score is {results.AverageScore!.Value.ToString("0.0", CultureInfo.InvariantCulture)} out of 5; "
+            + $"the most common score was {best.Score} ({best.Count} {(best.Count == 1 ? "answer" : "answers")}).";
+    }
+
+    public static List<ChartSeries<double>> ScoreSeries(FeedbackResults results) =>
+        [new() { Name = "Answers", Data = results.ScoreCounts.Select(n => (double)n).ToArray() }];
+
+    /// <summary>One row per answer: its score and what it said (empty once the event's personal data is gone).</summary>
+    public static string Csv(FeedbackResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
+        foreach (var header in new[] { "Score", "What worked", "What to change" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.EndRecord();
+        foreach (var c in results.Responses)
+        {
+            csv.WriteField(c.Score.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(CsvCells.Safe(c.WhatWorked));
+            csv.WriteField(CsvCells.Safe(c.WhatToChange));
+            csv.EndRecord();
+        }
+
+        csv.Flush();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Events;
+using EventHub.Core.Feedback;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Feedback;
+using EventHub.Web.Tests.Dashboards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.Feedback;
+
+/// <summary>The organiser's feedback results: a sentence, a bar chart with the same counts as a table, the texts, the CSV.</summary>
+public sealed class FeedbackResultsPageTests : DashboardTestContext
+{
+    private int _eventId;
+
+    protected override async Task SeedAsync()
+    {
+        Services.AddSingleton(Kit.Services.Get<EventService>());
+        Services.AddSingleton(Kit.Services.Get<FeedbackService>());
+        var series = await Kit.SeriesAsync();
+        _eventId = await Kit.EventAsync(20, Kit.Now.AddDays(-20), Kit.Now.AddDays(-1), series);
+        var feedback = Kit.Services.Get<FeedbackService>();
+        foreach (var (email, score, worked, change) in new[] { ("a@devon.gov.uk", 5, "The workshop", ""), ("b@devon.gov.uk", 4, "", "=cmd|' /C calc'!A0"), ("c@devon.gov.uk", 5, "", "") })
+        {
+            var id = await Kit.BookAsync(_eventId, email, BookingStatus.Confirmed, Kit.Now.AddDays(-5));
+            await using var db = Kit.Database.CreateDbContext();
+            var token = ManageLinks.Mint(db, id, "test", Kit.Now);
+            await db.SaveChangesAsync();
+            (await feedback.GiveAsync(token, new FeedbackInput(score, worked, change))).Succeeded.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public void The_owner_sees_the_scores_as_a_chart_with_a_sentence_and_a_table_and_what_people_wrote()
+    {
+        SignIn(Actors.Organiser);
+
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=feedback-summary]").TextContent.ShouldBe(
+            "3 people have given feedback. The average overall score is 4.7 out of 5; the most common score was 5 (2 answers)."));
+        cut.FindAll("h1").Count.ShouldBe(1);
+        cut.FindAll("svg").Count.ShouldBeGreaterThanOrEqualTo(1);
+        cut.FindAll("[data-testid=feedback-scores] tbody tr").Select(r => r.TextContent).ShouldBe(["10", "20", "30", "41", "52"]);
+        var comments = cut.Find("[data-testid=feedback-comments]").TextContent;
+        comments.ShouldContain("What worked: The workshop");
+        comments.ShouldContain("What to change: =cmd");
+        cut.Markup.ShouldNotContain("a@devon.gov.uk");
+        cut.Find("[data-testid=feedback-csv]").GetAttribute("href").ShouldBe($"/organiser/events/{_eventId}/feedback.csv");
+    }
+
+    [Fact]
+    public async Task The_csv_has_one_row_per_answer_and_cannot_run_a_formula()
+    {
+        var results = (await Kit.Services.Get<FeedbackService>().ResultsAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!;
+
+        var lines = FeedbackText.Csv(results).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+        lines[0].ShouldBe("Score,What worked,What to change");
+        lines.Length.ShouldBe(4);
+        lines[2].ShouldStartWith("4,,'=cmd");
+    }
+
+    [Fact]
+    public void A_stranger_is_told_there_is_no_such_event()
+    {
+        SignIn(Actors.Stranger);
+
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+
+        cut.Markup.ShouldNotContain("The workshop");
+        cut.FindAll("[data-testid=feedback-summary]").ShouldBeEmpty();
+    }
+}

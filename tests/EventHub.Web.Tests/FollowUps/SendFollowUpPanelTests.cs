@@ -1,0 +1,46 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Common;
+using EventHub.Core.FollowUps;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Proceedings;
+using EventHub.Web.Tests.OpenSpace;
+
+namespace EventHub.Web.Tests.FollowUps;
+
+/// <summary>The follow-up panel on the after-the-day page: who gets it, a preview, then sent once.</summary>
+public sealed class SendFollowUpPanelTests : BoardContext
+{
+    [Fact]
+    public async Task The_organiser_previews_and_sends_the_follow_up_and_the_panel_then_says_it_has_gone()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var now = DateTime.UtcNow;
+            db.Add(new Booking
+            {
+                EventId = EventId, Reference = "REF1FOLLOW", CheckInCode = SecureTokens.New(), Name = "Ann Example",
+                Email = "ann@devon.gov.uk", NormalisedEmail = "ann@devon.gov.uk", Status = BookingStatus.Confirmed, CreatedUtc = now, UpdatedUtc = now, ConsentUtc = now,
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=follow-up]").TextContent.ShouldContain("Everyone who was checked in (0 people)"), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=follow-up-unpublished]").TextContent.ShouldContain("not published yet");
+
+        page.Find("[data-testid=check-follow-up]").Click();
+        page.Find("[data-testid=follow-up-nobody]").TextContent.ShouldBe("Nobody would get it.");
+        page.Find("[data-testid=follow-up-confirmed]").Change("Confirmed");
+        page.Find("[data-testid=check-follow-up]").Click();
+        page.Find("[data-testid=follow-up-count]").TextContent.ShouldBe("1 person");
+        page.Find("[data-testid=follow-up-preview]").TextContent.ShouldContain("Give your feedback");
+        page.Find("[data-testid=send-follow-up]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=follow-up-message]").TextContent.ShouldContain("The follow-up is queued for 1 person"), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=follow-up-sent]").TextContent.ShouldContain("everyone confirmed");
+        page.FindAll("[data-testid=send-follow-up]").ShouldBeEmpty();
+        var again = await Services.GetService<FollowUpService>()!.SendAsync(Actors.Organiser, EventId, BulkAudience.Confirmed);
+        again.ErrorCode.ShouldBe(FollowUpErrors.FollowUpSent.Code);
+    }
+}
