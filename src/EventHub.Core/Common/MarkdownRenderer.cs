@@ -160,7 +160,7 @@ public static class MarkdownRenderer
                     return;
                 }
 
-                a.SetAttribute("rel", "nofollow noopener");
+                a.SetAttribute("rel", "nofollow noopener noreferrer");
             }
         };
         return sanitizer;

@@ -60,7 +60,7 @@ public static class ProceedingsHtml
                     }
                     else
                     {
-                        sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(m.Url)}\" rel=\"nofollow noopener\">{E(m.Title)}</a></li>");
+                        sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(m.Url)}\" rel=\"nofollow noopener noreferrer\">{E(m.Title)}</a></li>");
                     }
                 }
 
@@ -75,7 +75,7 @@ public static class ProceedingsHtml
                     sb.Append("<div class=\"proceedings-writeup\"><p>By ").Append(E(w.AuthorName)).Append("</p>").Append(w.TextHtml);
                     if (w.Url.Length > 0)
                     {
-                        sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(w.Url)}\" rel=\"nofollow noopener\">Read {E(w.AuthorName)}'s write-up</a></p>");
+                        sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(w.Url)}\" rel=\"nofollow noopener noreferrer\">Read {E(w.AuthorName)}'s write-up</a></p>");
                     }
 
                     sb.Append("</div>");

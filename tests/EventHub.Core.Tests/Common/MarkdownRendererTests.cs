@@ -31,7 +31,7 @@ public sealed class MarkdownRendererTests
     {
         var html = MarkdownRenderer.ToSafeHtml("[click **here**](javascript:alert(1)) and [ok](https://example.org)");
 
-        html.ShouldBe("<p>click <strong>here</strong> and <a href=\"https://example.org\" rel=\"nofollow noopener\">ok</a></p>\n");
+        html.ShouldBe("<p>click <strong>here</strong> and <a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">ok</a></p>\n");
     }
 
     [Theory]

@@ -52,6 +52,21 @@ public sealed partial class NotesEndpointsHttpTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Every_external_link_on_the_notes_page_sends_no_referrer_so_the_token_in_its_address_never_leaves()
+    {
+        var notes = await NotesSeed.CreateAsync(_app);
+        var key = EditorKey.ForToken(notes.Token);
+        (await _app.Service<MaterialService>().AddLinkAsync(key, "Open data portal", "https://data.example.org/buses", Ct)).Succeeded.ShouldBeTrue();
+        using var client = _app.CreateHttpClient(followRedirects: false);
+
+        var html = await client.GetStringAsync(notes.Page, Ct);
+
+        var external = ExternalLink().Matches(html).Select(m => m.Value).ToList();
+        external.ShouldNotBeEmpty("the link material is on the page");
+        external.ShouldAllBe(a => a.Contains("noreferrer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_upload_without_the_pages_antiforgery_token_is_refused()
     {
         var notes = await NotesSeed.CreateAsync(_app);
@@ -135,6 +150,9 @@ public sealed partial class NotesEndpointsHttpTests(SharedApp shared)
         token.ShouldNotBeEmpty();
         return (cookie, WebUtility.HtmlDecode(token));
     }
+
+    [GeneratedRegex("<a [^>]*href=\"https?://[^\"]*\"[^>]*>")]
+    private static partial Regex ExternalLink();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
