@@ -26,7 +26,7 @@ public static class Allocator
                 return Allocation.Refused(BookingErrors.For(opening));
             }
 
-            if ((snapshot.BookingClosesUtc is { } closes && nowUtc >= closes) || nowUtc >= snapshot.EventStartUtc)
+            if (nowUtc >= EventRules.BookingClosesAt(snapshot.BookingClosesUtc, snapshot.EventStartUtc))
             {
                 return Allocation.Refused(BookingErrors.Closed);
             }

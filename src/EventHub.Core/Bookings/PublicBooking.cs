@@ -29,7 +29,7 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
         var now = clock.GetUtcNow().UtcDateTime;
         var window = ev.Status != EventStatus.Published ? BookingWindow.Closed
             : ev.BookingOpensUtc is { } opens && now < opens ? BookingWindow.NotOpenYet
-            : (ev.BookingClosesUtc is { } closes && now >= closes) || now >= ev.StartUtc ? BookingWindow.Closed
+            : ev.BookingHasClosed(now) ? BookingWindow.Closed
             : BookingWindow.Open;
         var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).InListOrder().ToListAsync(ct);
         types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();

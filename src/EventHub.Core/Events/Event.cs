@@ -57,6 +57,9 @@ public sealed class Event
     public bool IsPublic => Status is EventStatus.Published or EventStatus.Completed or EventStatus.Cancelled;
 
     public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
+
+    /// <summary>Whether booking has closed at <paramref name="nowUtc"/> (see <see cref="EventRules.BookingClosesAt"/>).</summary>
+    public bool BookingHasClosed(DateTime nowUtc) => nowUtc >= EventRules.BookingClosesAt(BookingClosesUtc, StartUtc);
 }
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>

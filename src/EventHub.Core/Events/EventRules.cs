@@ -18,6 +18,12 @@ public static class EventRules
     /// <summary>The event's times converted to UTC, produced only when the input is valid.</summary>
     public sealed record EventTimes(DateTime StartUtc, DateTime EndUtc, DateTime? BookingOpensUtc, DateTime? BookingClosesUtc);
 
+    /// <summary>
+    /// When booking closes: the organiser's "Booking closes" time (which may be after the start, for walk-ins, up to
+    /// the end), or the start when none is set. The allocator and every page that offers a place ask this one rule.
+    /// </summary>
+    public static DateTime BookingClosesAt(DateTime? bookingClosesUtc, DateTime startUtc) => bookingClosesUtc ?? startUtc;
+
     public static IReadOnlyList<FieldError> Validate(EventInput input, out EventTimes? times)
     {
         var errors = new List<FieldError>();

@@ -24,6 +24,23 @@ public static class PollRules
             .Select(t => (int?)t.OptionId)
             .FirstOrDefault();
 
+    /// <summary>
+    /// Which rule picked <paramref name="mostPopularId"/> over the dates with as many Yes answers: more If need be,
+    /// or (tied on that too) the earlier date. <see cref="PollTieBreak.None"/> when no other date tied on Yes.
+    /// </summary>
+    public static PollTieBreak TieBreak(IReadOnlyCollection<OptionTally> tallies, int? mostPopularId)
+    {
+        if (tallies.FirstOrDefault(t => t.OptionId == mostPopularId) is not { } chosen)
+        {
+            return PollTieBreak.None;
+        }
+
+        var tiedOnYes = tallies.Where(t => t.OptionId != chosen.OptionId && t.Yes == chosen.Yes).ToList();
+        return tiedOnYes.Count == 0 ? PollTieBreak.None
+            : tiedOnYes.Exists(t => t.IfNeedBe == chosen.IfNeedBe) ? PollTieBreak.EarlierDate
+            : PollTieBreak.MoreIfNeedBe;
+    }
+
     /// <summary>The form names are compared on to flag duplicates: trimmed, single spaces, case-insensitive.</summary>
     public static string NameKey(string name) =>
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();

@@ -35,12 +35,13 @@ internal static class PollViews
                 No: answers.Count(a => a.Answer == PollAnswer.No));
         }).ToList();
         var anyAnswers = counts.Any(c => c.Yes + c.IfNeedBe + c.No > 0);
-        var mostPopular = anyAnswers ? PollRules.MostPopular(counts.Select(c => new OptionTally(c.Option.Id, c.Option.StartUtc, c.Yes, c.IfNeedBe))) : null;
+        var tallies = counts.Select(c => new OptionTally(c.Option.Id, c.Option.StartUtc, c.Yes, c.IfNeedBe)).ToList();
+        var mostPopular = anyAnswers ? PollRules.MostPopular(tallies) : null;
         var optionResults = counts.Select(c => new OptionResult(c.Option.Id, c.Option.StartUtc, c.Option.EndUtc,
             EventTime.FormatRange(c.Option.StartUtc, c.Option.EndUtc, poll.TimeZoneId), c.Yes, c.IfNeedBe, c.No, c.Option.Id == mostPopular)).ToList();
         var nameCounts = voters.GroupBy(v => PollRules.NameKey(v.Name)).ToDictionary(g => g.Key, g => g.Count());
         var rows = voters.Select(v => new VoterRow(v.Id, v.Name, nameCounts[PollRules.NameKey(v.Name)] > 1,
             v.Answers.ToDictionary(a => a.OptionId, a => a.Answer))).ToList();
-        return new PollResults(optionResults, rows, deleted);
+        return new PollResults(optionResults, rows, deleted) { TieBreak = PollRules.TieBreak(tallies, mostPopular) };
     }
 }

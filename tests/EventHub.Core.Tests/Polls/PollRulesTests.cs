@@ -35,6 +35,37 @@ public sealed class PollRulesTests
         ]).ShouldBe(8);
     }
 
+    [Theory]
+    [InlineData(3, 1, 3, 2, PollTieBreak.MoreIfNeedBe)]
+    [InlineData(3, 2, 3, 2, PollTieBreak.EarlierDate)]
+    [InlineData(2, 9, 3, 0, PollTieBreak.None)]
+    public void The_tie_break_names_the_rule_that_chose_between_dates_tied_on_yes(int mondayYes, int mondayIfNeedBe, int tuesdayYes, int tuesdayIfNeedBe, PollTieBreak expected)
+    {
+        OptionTally[] tallies =
+        [
+            new(1, Monday, mondayYes, mondayIfNeedBe),
+            new(2, Monday.AddDays(1), tuesdayYes, tuesdayIfNeedBe),
+            new(3, Monday.AddDays(2), Yes: 1, IfNeedBe: 9),
+        ];
+
+        PollRules.TieBreak(tallies, PollRules.MostPopular(tallies)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_tie_on_if_need_be_among_some_of_the_dates_tied_on_yes_is_broken_by_the_earlier_date()
+    {
+        OptionTally[] tallies =
+        [
+            new(1, Monday.AddDays(2), Yes: 4, IfNeedBe: 2),
+            new(2, Monday, Yes: 4, IfNeedBe: 2),
+            new(3, Monday.AddDays(1), Yes: 4, IfNeedBe: 0),
+        ];
+
+        PollRules.MostPopular(tallies).ShouldBe(2);
+        PollRules.TieBreak(tallies, 2).ShouldBe(PollTieBreak.EarlierDate);
+        PollRules.TieBreak(tallies, null).ShouldBe(PollTieBreak.None);
+    }
+
     [Fact]
     public void A_poll_without_options_has_no_most_popular_option()
     {

@@ -38,6 +38,7 @@ public sealed class PollVotingServiceTests
 
         var results = (await kit.Voting.GetByTokenAsync(poll.PublicToken))!.Results;
         results.Options.Where(o => o.IsMostPopular).Single().OptionId.ShouldBe(results.Options[1].OptionId);
+        results.TieBreak.ShouldBe(PollTieBreak.MoreIfNeedBe);
     }
 
     [Fact]

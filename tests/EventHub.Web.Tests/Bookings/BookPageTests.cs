@@ -101,6 +101,32 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_long_text_is_refused_with_a_clear_error_and_kept_in_full_rather_than_cut_silently()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new RegistrationQuestion { EventId = eventId, Text = "Anything else?", Kind = QuestionKind.LongText });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = RenderPage();
+        page.FindAll("[maxlength]").ShouldBeEmpty("a maxlength cuts pasted text without saying so");
+        var pasted = string.Concat(Enumerable.Repeat("Annabel Example-", 15)); // 240 characters
+        FillValid(page);
+        PlainForm.Type(page, "Name", pasted);
+
+        await _request.PressAsync(page, "[data-testid=continue]");
+
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("There is a problem");
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Full name must be 200 characters or fewer");
+        page.Find("#Name").GetAttribute("value").ShouldBe(pasted);
+        page.FindAll("[maxlength]").ShouldBeEmpty();
+        await using var check = _database.CreateDbContext();
+        (await check.Set<Booking>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_required_question_must_be_answered_and_every_answer_is_carried_to_the_confirmed_booking()
     {
         var eventId = await AddEventAsync();
