@@ -12,7 +12,7 @@ namespace EventHub.Core.Tests.Organisers;
 /// <summary>Administrators managing organisers, on a real database with real Identity.</summary>
 public sealed class OrganiserAccountsTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery";
+    private const string Password = OrganiserServices.Password;
 
     private CoreServices _core = default!;
     private OrganiserAccounts _accounts = default!;
@@ -24,15 +24,10 @@ public sealed class OrganiserAccountsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync(configure: s =>
-        {
-            s.AddHttpContextAccessor();
-            s.AddAuthentication();
-            s.AddScoped<SignInManager<Organiser>>();
-        });
+        _core = await OrganiserServices.CreateAsync();
         _accounts = _core.Get<OrganiserAccounts>();
-        _ada = (await _accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Ada Admin", "ada@example.org", Password, true))).Value!;
-        _olive = (await _accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", Password, false))).Value!;
+        _ada = await _core.AddAsync("Ada Admin", "ada@example.org", isAdministrator: true);
+        _olive = await _core.AddAsync("Olive Organiser", "olive@example.org");
         _adaActor = Actor.Organiser(_ada.Id, _ada.DisplayName, isAdministrator: true);
     }
 

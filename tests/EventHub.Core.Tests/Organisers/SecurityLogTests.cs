@@ -15,8 +15,6 @@ namespace EventHub.Core.Tests.Organisers;
 /// <summary>The security log, on a real database with real Identity: what is recorded, who reads it, how long it is kept.</summary>
 public sealed class SecurityLogTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery";
-
     private CoreServices _core = default!;
     private OrganiserAccounts _accounts = default!;
     private SecurityLog _log = default!;
@@ -28,17 +26,11 @@ public sealed class SecurityLogTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync(configure: s =>
-        {
-            s.AddHttpContextAccessor();
-            s.AddAuthentication();
-            s.AddScoped<SignInManager<Organiser>>();
-            s.Configure<SecurityLogOptions>(o => o.KeepDays = 30);
-        });
+        _core = await OrganiserServices.CreateAsync(s => s.Configure<SecurityLogOptions>(o => o.KeepDays = 30));
         _accounts = _core.Get<OrganiserAccounts>();
         _log = _core.Get<SecurityLog>();
-        _ada = (await _accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Ada Admin", "ada@example.org", Password, true))).Value!;
-        _olive = (await _accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", Password, false))).Value!;
+        _ada = await _core.AddAsync("Ada Admin", "ada@example.org", isAdministrator: true);
+        _olive = await _core.AddAsync("Olive Organiser", "olive@example.org");
         _adaActor = Actor.Organiser(_ada.Id, _ada.DisplayName, isAdministrator: true);
     }
 

@@ -12,8 +12,6 @@ namespace EventHub.Core.Tests.Organisers;
 /// <summary>Turning two-step sign-in on and off for one's own account, on a real database with real Identity.</summary>
 public sealed class TwoStepSignInTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery";
-
     private CoreServices _core = default!;
     private TwoStepSignIn _twoStep = default!;
     private Organiser _olive = default!;
@@ -21,14 +19,9 @@ public sealed class TwoStepSignInTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync(configure: s =>
-        {
-            s.AddHttpContextAccessor();
-            s.AddAuthentication();
-            s.AddScoped<SignInManager<Organiser>>();
-        });
+        _core = await OrganiserServices.CreateAsync();
         _twoStep = _core.Get<TwoStepSignIn>();
-        _olive = (await _core.Get<OrganiserAccounts>().AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", Password, false))).Value!;
+        _olive = await _core.AddAsync("Olive Organiser", "olive@example.org");
         _oliveActor = Actor.Organiser(_olive.Id, _olive.DisplayName);
     }
 
