@@ -64,8 +64,17 @@ public sealed class FollowUpServiceTests
         mail.Subject.ShouldBe("Thank you for coming to Digital Forum forum");
         var slug = (await kit.EventAsync()).Slug;
         mail.TextBody!.ShouldContain("https://events.devon.example" + EventRoutes.Proceedings(slug));
-        mail.TextBody!.ShouldContain("https://events.devon.example" + FeedbackRoutes.Form(annToken));
-        mail.HtmlBody!.ShouldContain($"href=\"https://events.devon.example{FeedbackRoutes.Form(annToken)}\"");
+        // Each mail carries a manage link of its own (stored as a hash): the feedback link in it leads to Ann's booking.
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https://events\.devon\.example/manage/([A-Za-z0-9_-]+)/feedback");
+        link.Success.ShouldBeTrue(mail.TextBody);
+        var token = link.Groups[1].Value;
+        mail.HtmlBody!.ShouldContain($"href=\"https://events.devon.example{FeedbackRoutes.Form(token)}\"");
+        await using (var db = kit.Database.CreateDbContext())
+        {
+            var leadsTo = await db.Set<Booking>().WithManageToken(db, token).Select(b => b.Id).SingleAsync(Ct);
+            leadsTo.ShouldBe(await db.Set<Booking>().WithManageToken(db, annToken).Select(b => b.Id).SingleAsync(Ct));
+        }
+
         mail.TextBody!.ShouldContain("sent this to everyone who came");
     }
 
