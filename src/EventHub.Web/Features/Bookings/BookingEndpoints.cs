@@ -1,4 +1,4 @@
-using System.Text;
+using EventHub.Web.Infrastructure;
 using EventHub.Core.Bookings;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
@@ -35,7 +35,7 @@ public static class BookingEndpoints
             var rows = await attendees.ExportRowsAsync(actor, id, withNeeds: needs == true, ct);
             var questions = await questionAdmin.ListAsync(actor, id, ct);
             var csv = AttendeeCsv.Write(rows, questions, includeNeeds: needs == true);
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendees-{id}.csv");
+            return CsvResults.File(csv, $"attendees-{id}.csv");
         }).RequireAuthorization();
         return app;
     }

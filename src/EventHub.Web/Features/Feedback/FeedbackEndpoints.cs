@@ -1,4 +1,4 @@
-using System.Text;
+using EventHub.Web.Infrastructure;
 using EventHub.Core.Feedback;
 using EventHub.Core.Organisers;
 using EventHub.Web.Features.Events.Organiser;
@@ -18,16 +18,7 @@ public static class FeedbackEndpoints
         }
 
         app.MapGet("/organiser/events/{id:int}/feedback.csv", async (int id, HttpContext http, FeedbackService feedback, CancellationToken ct) =>
-        {
-            var outcome = await feedback.ResultsAsync(OrganiserClaims.ToActor(http.User), id, ct);
-            if (!outcome.Succeeded)
-            {
-                return outcome.IsNotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-
-            var csv = FeedbackText.Csv(outcome.Value!);
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"event-{id}-feedback.csv");
-        }).RequireAuthorization();
+            CsvResults.From(await feedback.ResultsAsync(OrganiserClaims.ToActor(http.User), id, ct), FeedbackText.Csv, $"event-{id}-feedback.csv")).RequireAuthorization();
         return app;
     }
 }
