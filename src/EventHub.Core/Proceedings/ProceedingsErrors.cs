@@ -33,10 +33,6 @@ public static class ProceedingsErrors
 
     public static readonly Refusal OrganisersOnlyPublish = Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers can publish the proceedings");
 
-    public static readonly Refusal OrganisersOnlyFollowUp = Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers can send the follow-up");
-
-    public static readonly Refusal PublishFirst = Refusal.Conflict(ErrorCodes.Conflict, "Publish the proceedings before sending the follow-up");
-
     public static readonly Refusal Consent = new("consent_missing",
         "Confirm that everyone named under 'Who took part' agreed to be named", OutcomeStatus.Invalid);
 

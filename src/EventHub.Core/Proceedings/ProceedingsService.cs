@@ -252,54 +252,6 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             published, settings?.PublishedUtc, list);
     }
 
-    /// <summary>
-    /// Queues the follow-up email (links to the proceedings and materials) for each recipient, once per address.
-    /// The attendee list belongs to Booking, so the caller passes it; refused until the proceedings are published.
-    /// </summary>
-    public async Task<Outcome<int>> QueueFollowUpAsync(Actor actor, int eventId, IEnumerable<(string Name, string Email)> recipients, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(recipients);
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<int>.Forbidden(ProceedingsErrors.OrganisersOnlyFollowUp);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<int>.Refused(refusal);
-        }
-
-        var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
-
-        if (!await db.Set<ProceedingsSettings>().AnyAsync(s => s.EventId == eventId && s.IsPublished, ct))
-        {
-            return Outcome<int>.Refused(ProceedingsErrors.PublishFirst);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var materialCount = await db.Set<Material>().CountAsync(m => m.EventId == eventId && !m.IsHidden, ct);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, email) in recipients)
-        {
-            var normalised = EmailAddresses.Normalise(email);
-            if (!EmailAddresses.IsValid(normalised) || !seen.Add(normalised))
-            {
-                continue;
-            }
-
-            Email.Outbox.Enqueue(db, ProceedingsEmailTemplates.FollowUp, normalised, name, new FollowUpPayload
-            {
-                RecipientName = name,
-                ProceedingsPath = $"/events/{ev.Slug}/proceedings",
-                MaterialCount = materialCount,
-            }, now, eventId);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Outcome<int>.Ok(seen.Count);
-    }
-
     // ---- The public archive ----
 
     /// <summary>Sessions of public events that are over or whose proceedings are published, whose title, description or notes contain the words, newest first.</summary>

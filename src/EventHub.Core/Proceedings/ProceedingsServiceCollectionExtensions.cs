@@ -1,6 +1,5 @@
 using EventHub.Core.Data;
 using EventHub.Core.Email;
-using EventHub.Core.Proceedings.Emails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,7 +27,6 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<ProceedingsService>();
         services.AddSingleton<Events.ISessionMergeObserver, SessionRecordMerge>();
         services.AddSingleton<Events.ISessionNotesLinks, SessionNotesLinks>();
-        services.AddEmailTemplatesBeside<ProceedingsFollowUpEmail>();
         return services;
     }
 }

@@ -123,21 +123,4 @@ public sealed class ProceedingsServiceTests
         edition.MaterialCount.ShouldBe(1);
         edition.SessionCount.ShouldBe(1);
     }
-
-    [Fact]
-    public async Task The_follow_up_is_queued_once_per_attendee_after_the_proceedings_are_published()
-    {
-        await using var f = await ProceedingsFixture.CreateAsync();
-        (string, string)[] attendees = [("Ann", "ann@example.com"), ("Ann again", "ANN@example.com "), ("Bad", "not-an-email"), ("Bob", "bob@example.com")];
-
-        (await f.Proceedings.QueueFollowUpAsync(Actors.Organiser, f.EventId, attendees)).ErrorCode.ShouldBe(ErrorCodes.Conflict);
-        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
-        var outcome = await f.Proceedings.QueueFollowUpAsync(Actors.Organiser, f.EventId, attendees);
-
-        outcome.Value.ShouldBe(2);
-        await using var db = f.Database.CreateDbContext();
-        var messages = db.Set<Core.Email.OutboxMessage>().ToList();
-        messages.Select(m => m.ToEmail).Order().ShouldBe(["ann@example.com", "bob@example.com"]);
-        messages.ShouldAllBe(m => m.Template == ProceedingsEmailTemplates.FollowUp && m.PayloadJson.Contains("/events/open-data-day-2026/proceedings"));
-    }
 }
