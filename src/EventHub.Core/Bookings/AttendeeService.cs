@@ -74,15 +74,9 @@ public sealed class AttendeeService(
     }
 
     /// <summary>
-    /// Every booking with its answers, for the CSV export: none unless the actor may see the attendees, and the
-    /// access and dietary needs blanked unless they may also see needs.
-    /// </summary>
-    public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, CancellationToken ct = default) =>
-        await ExportRowsAsync(actor, eventId, withNeeds: true, ct);
-
-    /// <summary>
-    /// The rows for the attendee CSV. With <paramref name="withNeeds"/> (and the permission to see them) access and
-    /// dietary needs are kept, and the export is recorded in the security log; otherwise they are blanked.
+    /// Every booking with its answers, for the attendee CSV: none unless the actor may see the attendees. With
+    /// <paramref name="withNeeds"/> (and the permission to see them) access and dietary needs are kept, and the export
+    /// is recorded in the security log; otherwise they are blanked.
     /// </summary>
     public async Task<IReadOnlyList<Booking>> ExportRowsAsync(Actor actor, int eventId, bool withNeeds, CancellationToken ct = default)
     {

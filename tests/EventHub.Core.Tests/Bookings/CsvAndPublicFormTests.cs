@@ -15,7 +15,7 @@ public sealed class CsvAndPublicFormTests
         form.DietaryNeeds = "Vegan";
         form.AccessNeeds = "Hearing loop";
         await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
-        var rows = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId);
+        var rows = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId, withNeeds: true);
         var questions = await kit.Questions.ListAsync(Actors.Organiser, kit.EventId);
 
         var plain = AttendeeCsv.Write(rows, questions, includeNeeds: false);

@@ -26,7 +26,7 @@ public sealed class QuestionAdminTests
         (await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Bob Example")))).Succeeded.ShouldBeTrue();
         // Ann's answer is kept, and saving her other answers does not lose it.
         (await kit.Bookings.UpdateAnswersAsync(ann.ManageToken, new() { [team.Id] = "Digital" }, "Vegan", "")).Succeeded.ShouldBeTrue();
-        var export = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId);
+        var export = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId, withNeeds: true);
         export.Single(b => b.Id == ann.BookingId).Answers.ShouldHaveSingleItem().Value.ShouldBe("Digital");
         (await kit.Questions.ListAsync(Actors.Organiser, kit.EventId)).ShouldHaveSingleItem().Hidden.ShouldBeTrue();
     }

@@ -65,7 +65,7 @@ public sealed class CheckInRoleTests : IAsyncLifetime
         row.NeedsAttention.ShouldBeTrue();
         row.ToString().ShouldNotContain("Step-free");
 
-        (await _kit.Booking.Attendees.ExportRowsAsync(Actors.Door, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.Booking.Attendees.ExportRowsAsync(Actors.Door, _kit.EventId, withNeeds: true)).ShouldBeEmpty();
         (await _kit.Attendance.ReportAsync(Actors.Door, _kit.EventId)).IsForbidden.ShouldBeTrue();
         (await _kit.Service.UndoHistoryAsync(Actors.Door, _kit.EventId)).IsForbidden.ShouldBeTrue();
     }

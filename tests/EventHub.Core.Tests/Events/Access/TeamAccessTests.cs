@@ -98,16 +98,16 @@ public sealed class TeamAccessTests : IAsyncLifetime
         form.AccessNeeds = "Step-free access";
         (await _kit.Bookings.BookAsync(new BookingRequest(_kit.EventId, form))).Succeeded.ShouldBeTrue();
 
-        (await _kit.Attendees.ExportRowsAsync(Actors.Stranger, _kit.EventId)).ShouldBeEmpty();
-        (await _kit.Attendees.ExportRowsAsync(Actors.Door, _kit.EventId)).ShouldBeEmpty();
-        var forViewer = (await _kit.Attendees.ExportRowsAsync(Actors.Viewer, _kit.EventId)).ShouldHaveSingleItem();
+        (await _kit.Attendees.ExportRowsAsync(Actors.Stranger, _kit.EventId, withNeeds: true)).ShouldBeEmpty();
+        (await _kit.Attendees.ExportRowsAsync(Actors.Door, _kit.EventId, withNeeds: true)).ShouldBeEmpty();
+        var forViewer = (await _kit.Attendees.ExportRowsAsync(Actors.Viewer, _kit.EventId, withNeeds: true)).ShouldHaveSingleItem();
         forViewer.Name.ShouldBe("Ann Attendee");
         forViewer.DietaryNeeds.ShouldBeEmpty();
         forViewer.AccessNeeds.ShouldBeEmpty();
 
         var flagged = Actor.Organiser("needs-1", "Nia Needs");
         await Teams.JoinEventAsync(_kit.Database, flagged, _kit.EventId, TeamRole.Viewer, canSeeNeeds: true);
-        (await _kit.Attendees.ExportRowsAsync(flagged, _kit.EventId)).ShouldHaveSingleItem().AccessNeeds.ShouldBe("Step-free access");
+        (await _kit.Attendees.ExportRowsAsync(flagged, _kit.EventId, withNeeds: true)).ShouldHaveSingleItem().AccessNeeds.ShouldBe("Step-free access");
         (await _kit.Attendees.ListAsync(Actors.Stranger, new AttendeeQuery(_kit.EventId))).TotalCount.ShouldBe(0);
     }
 
