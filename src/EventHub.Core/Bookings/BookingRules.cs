@@ -88,15 +88,7 @@ public static class BookingRules
             errors.Add(new(nameof(BookingForm.TicketTypeId), "Select a ticket type"));
         }
 
-        if (form.DietaryNeeds.Trim().Length > MaxNeedsLength)
-        {
-            errors.Add(new(nameof(BookingForm.DietaryNeeds), $"Dietary requirements must be {MaxNeedsLength} characters or fewer"));
-        }
-
-        if (form.AccessNeeds.Trim().Length > MaxNeedsLength)
-        {
-            errors.Add(new(nameof(BookingForm.AccessNeeds), $"Access needs must be {MaxNeedsLength} characters or fewer"));
-        }
+        errors.AddRange(ValidateNeeds(form.DietaryNeeds, form.AccessNeeds));
 
         errors.AddRange(ValidateAnswers(form.Answers, questions));
 
@@ -106,6 +98,20 @@ public static class BookingRules
         }
 
         return errors;
+    }
+
+    /// <summary>Access and dietary needs within their length, each error against its own field.</summary>
+    public static IEnumerable<FieldError> ValidateNeeds(string dietaryNeeds, string accessNeeds)
+    {
+        if (dietaryNeeds.Trim().Length > MaxNeedsLength)
+        {
+            yield return new(nameof(BookingForm.DietaryNeeds), $"Dietary requirements must be {MaxNeedsLength} characters or fewer");
+        }
+
+        if (accessNeeds.Trim().Length > MaxNeedsLength)
+        {
+            yield return new(nameof(BookingForm.AccessNeeds), $"Access needs must be {MaxNeedsLength} characters or fewer");
+        }
     }
 
     public static IReadOnlyList<FieldError> ValidateAnswers(IReadOnlyDictionary<int, string> answers, IReadOnlyList<RegistrationQuestion> questions)

@@ -238,16 +238,7 @@ public sealed class BookingService(
         }
 
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId).ToListAsync(ct);
-        var errors = BookingRules.ValidateAnswers(answers, questions).ToList();
-        if (dietaryNeeds.Trim().Length > BookingRules.MaxNeedsLength)
-        {
-            errors.Add(new(nameof(BookingForm.DietaryNeeds), $"Dietary requirements must be {BookingRules.MaxNeedsLength} characters or fewer"));
-        }
-
-        if (accessNeeds.Trim().Length > BookingRules.MaxNeedsLength)
-        {
-            errors.Add(new(nameof(BookingForm.AccessNeeds), $"Access needs must be {BookingRules.MaxNeedsLength} characters or fewer"));
-        }
+        var errors = BookingRules.ValidateAnswers(answers, questions).Concat(BookingRules.ValidateNeeds(dietaryNeeds, accessNeeds)).ToList();
 
         if (errors.Count > 0)
         {

@@ -83,14 +83,7 @@ public sealed class NewsService(IDbContextFactory<EventHubDbContext> dbFactory, 
             return [];
         }
 
-        IQueryable<Announcement> news = db.Set<Announcement>().AsNoTracking().Where(a => a.EventId == eventId)
-            .OrderByDescending(a => a.PostedUtc).ThenByDescending(a => a.Id);
-        if (latest is { } count)
-        {
-            news = news.Take(count);
-        }
-
-        return await news.Select(a => new AnnouncementView(a.Id, a.Text, a.PostedBy, a.PostedUtc)).ToListAsync(ct);
+        return await NewestFirst(db, eventId, latest, ct);
     }
 
     /// <summary>Every announcement of an event, newest first, for its team (a draft's too); none for anyone else.</summary>
@@ -103,9 +96,19 @@ public sealed class NewsService(IDbContextFactory<EventHubDbContext> dbFactory, 
             return [];
         }
 
-        return await db.Set<Announcement>().AsNoTracking().Where(a => a.EventId == eventId)
-            .OrderByDescending(a => a.PostedUtc).ThenByDescending(a => a.Id)
-            .Select(a => new AnnouncementView(a.Id, a.Text, a.PostedBy, a.PostedUtc)).ToListAsync(ct);
+        return await NewestFirst(db, eventId, latest: null, ct);
+    }
+
+    private static async Task<IReadOnlyList<AnnouncementView>> NewestFirst(EventHubDbContext db, int eventId, int? latest, CancellationToken ct)
+    {
+        IQueryable<Announcement> news = db.Set<Announcement>().AsNoTracking().Where(a => a.EventId == eventId)
+            .OrderByDescending(a => a.PostedUtc).ThenByDescending(a => a.Id);
+        if (latest is { } count)
+        {
+            news = news.Take(count);
+        }
+
+        return await news.Select(a => new AnnouncementView(a.Id, a.Text, a.PostedBy, a.PostedUtc)).ToListAsync(ct);
     }
 
     private static AnnouncementView View(Announcement a) => new(a.Id, a.Text, a.PostedBy, a.PostedUtc);
