@@ -38,7 +38,7 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
             })
             .ToListAsync(ct);
         return Outcome<OfflinePack>.Ok(new OfflinePack(
-            eventId, ev.Title, who.Name, ev.TimeZoneId, salt, now, CheckInRules.OfflineForgetUtc(ev.EndUtc, ev.TimeZoneId),
+            eventId, ev.Title, who.Name, ev.TimeZoneId, salt, now, DateTime.SpecifyKind(CheckInRules.OfflineForgetUtc(ev.EndUtc, ev.TimeZoneId), DateTimeKind.Utc),
             tickets.Select(t => new OfflineTicket(HashOf(salt, t.Code), t.Name, t.Organisation, t.TicketType, t.Needs, t.CheckedIn)).ToList()));
     }
 
@@ -90,7 +90,7 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
                 continue;
             }
 
-            var at = DateTime.SpecifyKind(checkIn.CheckedInUtc, DateTimeKind.Utc);
+            var at = checkIn.CheckedInUtc.Kind == DateTimeKind.Local ? checkIn.CheckedInUtc.ToUniversalTime() : DateTime.SpecifyKind(checkIn.CheckedInUtc, DateTimeKind.Utc);
             at = at > now ? now : at;
             var status = await RecordAsync(db, who, eventId, booking.Id, at, now, ct);
             changed |= status is OfflineSyncStatus.Recorded or OfflineSyncStatus.Conflict;

@@ -30,6 +30,7 @@ public sealed record OfflineSyncResult(IReadOnlyList<OfflineSyncItem> Items)
 /// <summary>One synced check-in: recorded, already known, scanned at another door too, or not valid after all.</summary>
 public sealed record OfflineSyncItem(string Hash, OfflineSyncStatus Status, string Message);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OfflineSyncStatus>))]
 public enum OfflineSyncStatus
 {
     Recorded = 1,

@@ -24,6 +24,7 @@ public static class CheckInEndpoints
             var csv = AttendanceService.ToCsv(report.Value!);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", $"attendance-{id}.csv");
         }).RequireAuthorization();
+        app.MapOfflineDoor();
         return app;
     }
 }
