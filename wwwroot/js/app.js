@@ -91,6 +91,8 @@ document.addEventListener('submit', function (e) {
   document.addEventListener('DOMContentLoaded', follow);
   if (document.readyState !== 'loading') { follow(); }
   window.eventHub.onEnhancedLoad(follow);
+  // The "now" line moves with the clock, not only with board changes: fetch the board again every minute.
+  setInterval(function () { var current = document.querySelector('[data-board-live]'); if (current) { refresh(current); } }, 60000);
 })();
 
 // The facilitation board's "Next pitch" has one key, the right arrow (what a presenter's clicker sends), anywhere on

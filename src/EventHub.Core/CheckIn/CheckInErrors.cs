@@ -1,3 +1,4 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 
 namespace EventHub.Core.CheckIn;
@@ -28,6 +29,21 @@ public static class CheckInErrors
     public static readonly Refusal EventNotFound = Refusal.NotFound(ErrorCodes.NotFound, "Event not found.");
 
     public static readonly Refusal DoorLinkGone = Refusal.NotFound(ErrorCodes.NotFound, "That link is already revoked or does not exist.");
+
+    public static readonly Refusal OfflineBatchTooLarge = new("offline_batch_too_large", $"Send at most {CheckInRules.MaxOfflineBatch} offline check-ins at a time.");
+
+    public static readonly Refusal OfflineSaltInvalid = new("offline_salt_invalid", "This device's offline list is not valid. Forget this device and prepare it again.");
+
+    /// <summary>Why a booking in this state does not let its holder in, or null when it does (confirmed).</summary>
+    public static Refusal? ForStatus(BookingStatus status) => status switch
+    {
+        BookingStatus.Confirmed => null,
+        BookingStatus.Cancelled => Cancelled,
+        BookingStatus.AwaitingApproval => AwaitingApproval,
+        BookingStatus.Waiting => Waitlisted,
+        BookingStatus.Offered => Offered,
+        _ => Declined,
+    };
 
     /// <summary>A door link's window may not run past the day after the event (<see cref="CheckInRules.LatestDoorLinkEndUtc"/>).</summary>
     public static Refusal DoorLinkEndsTooLate(DateTime latestUtc, string? zoneId) =>

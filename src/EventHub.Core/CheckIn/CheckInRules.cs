@@ -16,10 +16,21 @@ public static class CheckInRules
     /// The latest a door link may work until: midnight at the end of the day after the event ends, on the event's wall
     /// clock. A lost phone then opens nothing once the event is over.
     /// </summary>
-    public static DateTime LatestDoorLinkEndUtc(DateTime eventEndUtc, string? zoneId)
+    public static DateTime LatestDoorLinkEndUtc(DateTime eventEndUtc, string? zoneId) => MidnightAfterUtc(eventEndUtc, zoneId, 2);
+
+    /// <summary>
+    /// When a device prepared for the offline door forgets the event's people: midnight at the end of the event's last
+    /// day, on the event's wall clock.
+    /// </summary>
+    public static DateTime OfflineForgetUtc(DateTime eventEndUtc, string? zoneId) => MidnightAfterUtc(eventEndUtc, zoneId, 1);
+
+    /// <summary>At most this many offline check-ins are synced in one request (a device sends the rest next).</summary>
+    public const int MaxOfflineBatch = 200;
+
+    private static DateTime MidnightAfterUtc(DateTime eventEndUtc, string? zoneId, int days)
     {
         var zone = EventTime.Zone(zoneId);
-        var midnight = EventTime.ToLocal(eventEndUtc, zone).Date.AddDays(2);
+        var midnight = EventTime.ToLocal(eventEndUtc, zone).Date.AddDays(days);
         // Midnight always exists on the wall clock in the zones we offer; if not, an hour later does.
         return EventTime.TryToUtc(midnight, zone, out var utc) ? utc : TimeZoneInfo.ConvertTimeToUtc(midnight.AddHours(1), zone);
     }

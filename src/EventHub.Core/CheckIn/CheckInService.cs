@@ -14,7 +14,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     {
         var trimmed = (code ?? string.Empty).Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await DoorIdentity.ResolveAsync(db, door, eventId, clock.GetUtcNow().UtcDateTime, ct);
         if (who is null)
         {
             return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, refusal!);
@@ -36,7 +36,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<CheckInResult> CheckInBookingAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await DoorIdentity.ResolveAsync(db, door, eventId, clock.GetUtcNow().UtcDateTime, ct);
         if (who is null)
         {
             return CheckInResult.Refused(CheckInStatus.DoorNotAllowed, refusal!);
@@ -50,7 +50,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<bool>> UndoAsync(int bookingId, Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (who, refusal) = await ResolveDoorAsync(db, door, eventId, ct);
+        var (who, refusal) = await DoorIdentity.ResolveAsync(db, door, eventId, clock.GetUtcNow().UtcDateTime, ct);
         if (who is null)
         {
             return Outcome<bool>.Refused(refusal!);
@@ -113,7 +113,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<CheckInCounts>> CountsAsync(Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if ((await ResolveDoorAsync(db, door, eventId, ct)).Refusal is { } refusal)
+        if ((await DoorIdentity.ResolveAsync(db, door, eventId, clock.GetUtcNow().UtcDateTime, ct)).Refusal is { } refusal)
         {
             return Outcome<CheckInCounts>.Refused(refusal);
         }
@@ -130,7 +130,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     public async Task<Outcome<PagedResult<DoorSearchRow>>> SearchAsync(Door door, int eventId, string term, int page = 0, int pageSize = 20, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if ((await ResolveDoorAsync(db, door, eventId, ct)).Refusal is { } refusal)
+        if ((await DoorIdentity.ResolveAsync(db, door, eventId, clock.GetUtcNow().UtcDateTime, ct)).Refusal is { } refusal)
         {
             return Outcome<PagedResult<DoorSearchRow>>.Refused(refusal);
         }
@@ -218,15 +218,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             return CheckInResult.Refused(CheckInStatus.NotValid, CheckInErrors.OtherEvent);
         }
 
-        var refusal = snap.Status switch
-        {
-            BookingStatus.Confirmed => null,
-            BookingStatus.Cancelled => CheckInErrors.Cancelled,
-            BookingStatus.AwaitingApproval => CheckInErrors.AwaitingApproval,
-            BookingStatus.Waiting => CheckInErrors.Waitlisted,
-            BookingStatus.Offered => CheckInErrors.Offered,
-            _ => CheckInErrors.Declined,
-        };
+        var refusal = CheckInErrors.ForStatus(snap.Status);
         if (refusal is not null)
         {
             return new CheckInResult(CheckInStatus.NotValid, refusal.Code, refusal.Message, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType);
@@ -264,32 +256,6 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
 
     private static Task<CheckInRecord?> ExistingAsync(EventHubDbContext db, int bookingId, CancellationToken ct) =>
         db.Set<CheckInRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId, ct);
-
-    /// <summary>
-    /// Who is at the door of the event, or why they may not scan there: an organiser needs a role on the event that
-    /// works the door (not found when they are on none of its teams), a volunteer a door link for it that is open now.
-    /// </summary>
-    private async Task<(DoorIdentity? Who, Refusal? Refusal)> ResolveDoorAsync(EventHubDbContext db, Door door, int eventId, CancellationToken ct)
-    {
-        if (door.Organiser is { IsOrganiser: true } actor)
-        {
-            var refusal = await EventAccess.CheckAsync(db, actor, eventId, Permission.Door, ct, CheckInErrors.EventNotFound);
-            return refusal is null ? (new DoorIdentity(null, actor.UserId, actor.DisplayName), null) : (null, refusal);
-        }
-
-        if (string.IsNullOrEmpty(door.LinkToken) || door.LinkToken.Length > CheckInRules.MaxCodeLength)
-        {
-            return (null, CheckInErrors.DoorNotAllowed(door));
-        }
-
-        // Looked up by the token's hash: an index lookup on a hash leaks nothing about the token one character at a time.
-        var hash = SecureTokens.Hash(door.LinkToken);
-        var link = await db.Set<DoorLink>().AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return link is not null && link.EventId == eventId && link.IsOpenAt(now)
-            ? (new DoorIdentity(link.Id, null, link.Label), null)
-            : (null, CheckInErrors.DoorNotAllowed(door));
-    }
 
     private sealed record ScanSnapshot(int BookingId, int EventId, BookingStatus Status, string Name, string Organisation, string TicketType, bool NeedsAttention);
 }

@@ -9,6 +9,7 @@ public static class CheckInServiceCollectionExtensions
         services.AddSingleton<CheckInService>();
         services.AddSingleton<DoorLinkService>();
         services.AddSingleton<AttendanceService>();
+        services.AddSingleton<OfflineDoorService>();
         return services;
     }
 }

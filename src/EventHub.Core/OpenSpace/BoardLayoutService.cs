@@ -11,28 +11,28 @@ namespace EventHub.Core.OpenSpace;
 /// Reading is public for a public event (a draft's board only its team's); adding or removing a slot needs a role
 /// that runs the board.
 /// </summary>
-public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFactory, ILiveSignal signal)
+public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFactory, ILiveSignal signal, ISessionNotesLinks notesLinks)
 {
     /// <summary>The board of a public event (or any event for an organiser); null when there is none to show.</summary>
     public async Task<BoardView?> GetBoardAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
-        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, notesLinks, ct) : null;
     }
 
     public async Task<BoardView?> GetBoardAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, notesLinks, ct) : null;
     }
 
     /// <summary>A public event's board is everyone's; a draft's only its team's.</summary>
     private static async Task<bool> MayReadAsync(EventHubDbContext db, Actor actor, Event ev, CancellationToken ct) =>
         ev.IsPublic || await BoardGuards.EventAsync(db, actor, ev.Id, Permission.See, ct) is null;
 
-    private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, CancellationToken ct)
+    private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, ISessionNotesLinks notesLinks, CancellationToken ct)
     {
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => new BoardRoom(r.Id, r.Name, r.Capacity, r.AccessibilityNotes)).ToListAsync(ct);
@@ -74,7 +74,7 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
             }
 
             views.Add(new BoardCellView(cell.SessionId, cell.RoomId, cell.SlotId, session.Title, cell.ConvenerName,
-                session.Description, cell.IsPinned, false, count, warnings));
+                session.Description, cell.IsPinned, false, count, warnings, await NotesTokenAsync(db, notesLinks, session, ct)));
         }
 
         // Fixed sessions (talks in a Hybrid event) that sit exactly in a room and slot show on the same grid.
@@ -90,6 +90,23 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         return new BoardView(ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, rooms, slots, views, queue);
+    }
+
+    /// <summary>
+    /// The placed session's notes link, minted on first need as the after-the-day page mints it, so its convener finds
+    /// the notes from the board without asking the organiser. Two first readers at once: the second reads the first's.
+    /// </summary>
+    private static async Task<string> NotesTokenAsync(EventHubDbContext db, ISessionNotesLinks notesLinks, Session session, CancellationToken ct)
+    {
+        try
+        {
+            return await notesLinks.EnsureEditTokenAsync(db, session, ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return await notesLinks.EnsureEditTokenAsync(db, session, ct);
+        }
     }
 
     public async Task<Outcome<BoardSlotView>> AddSlotAsync(Actor actor, int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct = default)

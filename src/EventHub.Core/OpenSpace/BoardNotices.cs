@@ -23,20 +23,49 @@ internal static class BoardNotices
         return new SessionPlace(roomName ?? "no room", session.StartUtc);
     }
 
-    /// <summary>Tells everyone interested in a session that moved where it is now.</summary>
+    /// <summary>
+    /// Tells the convener of a session that moved (the walk-in's email, or the ticket holder who proposed it) and
+    /// everyone interested in it where it is now; a convener who also marked interest gets the convener's message only.
+    /// </summary>
     public static async Task TellInterestedAsync(EventHubDbContext db, Session session, SessionPlace before, DateTime now, CancellationToken ct)
     {
         var marks = await db.Set<InterestMark>().AsNoTracking().Where(i => i.SessionId == session.Id).ToListAsync(ct);
-        if (marks.Count == 0)
+        var convener = await ConvenerAsync(db, session.Id, ct);
+        if (marks.Count == 0 && convener is null)
         {
             return;
         }
 
         var after = await DescribeAsync(db, session, ct);
-        foreach (var mark in marks)
+        if (convener is { } c)
+        {
+            Notify(db, OpenSpaceEmailTemplates.ConvenerSessionMoved, new InterestMark { SessionId = session.Id, Name = c.Name, Email = c.Email }, session, before, after, mergedInto: null, now);
+        }
+
+        foreach (var mark in marks.Where(m => !string.Equals(m.Email, convener?.Email, StringComparison.OrdinalIgnoreCase)))
         {
             Notify(db, OpenSpaceEmailTemplates.SessionMoved, mark, session, before, after, mergedInto: null, now);
         }
+    }
+
+    /// <summary>Who to tell about the session as its convener: the email a walk-in gave, else the proposing ticket holder's.</summary>
+    private static async Task<(string Name, string Email)?> ConvenerAsync(EventHubDbContext db, int sessionId, CancellationToken ct)
+    {
+        var proposal = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.SessionId == sessionId && p.Status == ProposalStatus.Placed)
+            .Select(p => new
+            {
+                p.ConvenerName, p.ConvenerEmail,
+                Holder = db.Set<Bookings.Booking>().Where(b => b.Id == p.ProposerBookingId && b.Status == Bookings.BookingStatus.Confirmed)
+                    .Select(b => new { b.Name, b.Email }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return proposal switch
+        {
+            { ConvenerEmail: { Length: > 0 } email } => (proposal.ConvenerName, email),
+            { Holder: { } holder } => (holder.Name, holder.Email),
+            _ => null,
+        };
     }
 
     public static void Notify(EventHubDbContext db, string template, InterestMark mark, Session session, SessionPlace before, SessionPlace after, string? mergedInto, DateTime now)

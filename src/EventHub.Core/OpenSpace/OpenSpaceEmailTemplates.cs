@@ -6,4 +6,5 @@ public static class OpenSpaceEmailTemplates
     public const string SessionMoved = "openspace.session-moved";
     public const string SessionMerged = "openspace.session-merged";
     public const string NotesLink = "openspace.notes-link";
+    public const string ConvenerSessionMoved = "openspace.convener-session-moved";
 }

@@ -49,13 +49,20 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
             .OrderBy(p => p.QueueOrder).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         var mine = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.ProposerBookingId == booking.Id).OrderBy(p => p.Id).ToListAsync(ct);
+        var placedIds = mine.Where(p => p.Status == ProposalStatus.Placed && p.SessionId != null).Select(p => p.SessionId!.Value).ToList();
+        var moves = await db.Set<SessionHistoryEntry>().AsNoTracking()
+            .Where(h => placedIds.Contains(h.SessionId) && h.Kind == SessionHistoryKind.Moved)
+            .OrderBy(h => h.Id).ToListAsync(ct);
+        string? MovedLine(Proposal p) => p.Status == ProposalStatus.Placed && moves.LastOrDefault(h => h.SessionId == p.SessionId) is { } h
+            ? $"Moved by the facilitators at {EventTime.FormatClock(h.AtUtc, ev.TimeZoneId)}: {h.Detail}"
+            : null;
         var proposals = mine.Select(p => new HolderProposal(p.Id, p.Title, p.Status, p.Status switch
         {
             ProposalStatus.Queued => $"In the pitch queue, number {queue.IndexOf(p.Id) + 1} of {queue.Count}",
             ProposalStatus.Placed => "On the board: " + WhereIs(p.SessionId),
             ProposalStatus.Merged => $"Merged into “{titles.GetValueOrDefault(p.SessionId ?? 0, "another session")}”: " + WhereIs(p.SessionId),
             _ => "Withdrawn",
-        })).ToList();
+        }, MovedLine(p))).ToList();
 
         var marks = await db.Set<InterestMark>().AsNoTracking()
             .Where(i => i.Email == booking.NormalisedEmail && cells.Select(c => c.SessionId).Contains(i.SessionId))

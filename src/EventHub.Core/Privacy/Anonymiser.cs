@@ -108,6 +108,8 @@ public sealed class Anonymiser(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CheckedInBy, ""), ct);
         await db.Set<CheckInUndo>().Where(u => u.EventId == eventId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CheckedInBy, "").SetProperty(u => u.UndoneBy, ""), ct);
+        await db.Set<CheckInConflict>().Where(c => c.EventId == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.KeptBy, "").SetProperty(c => c.OtherBy, ""), ct);
 
         var sessions = db.Sessions.Where(s => s.EventId == eventId).Select(s => s.Id);
         await db.Set<InterestMark>().Where(i => sessions.Contains(i.SessionId))

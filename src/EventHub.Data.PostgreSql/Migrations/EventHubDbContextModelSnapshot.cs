@@ -408,6 +408,48 @@ namespace EventHub.Data.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeptBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("KeptUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OtherBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("OtherUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("CheckInConflicts", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.CheckIn.CheckInRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2307,6 +2349,21 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("EventHub.Core.Bookings.TicketType", b =>
                 {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.CheckIn.CheckInConflict", b =>
+                {
+                    b.HasOne("EventHub.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")

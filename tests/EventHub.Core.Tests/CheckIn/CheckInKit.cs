@@ -16,6 +16,7 @@ public sealed class CheckInKit : IAsyncDisposable
         Service = new CheckInService(booking.Database, booking.Clock, Live);
         Links = new DoorLinkService(booking.Database, booking.Clock);
         Attendance = new AttendanceService(booking.Database);
+        Offline = new OfflineDoorService(booking.Database, booking.Clock, Live);
     }
 
     public BookingKit Booking { get; }
@@ -27,6 +28,8 @@ public sealed class CheckInKit : IAsyncDisposable
     public DoorLinkService Links { get; }
 
     public AttendanceService Attendance { get; }
+
+    public OfflineDoorService Offline { get; }
 
     public int EventId => Booking.EventId;
 

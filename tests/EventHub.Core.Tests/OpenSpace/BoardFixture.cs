@@ -19,7 +19,7 @@ internal sealed class BoardFixture : IAsyncDisposable
         Database = database;
         Clock = clock;
         Signal = new InProcessLiveSignal();
-        Layout = new BoardLayoutService(database, Signal);
+        Layout = new BoardLayoutService(database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
         Queue = new PitchQueueService(database, clock, Signal);
         Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
         Merging = new SessionMergeService(database, clock, Signal, [new SessionRecordMerge()]);

@@ -11,6 +11,25 @@ namespace EventHub.Core.Tests.OpenSpace;
 public sealed class BoardLayoutServiceTests
 {
     [Fact]
+    public async Task Each_placed_session_on_the_board_carries_a_notes_link_that_opens_its_notes_and_stays_the_same()
+    {
+        await using var f = await BoardFixture.CreateAsync();
+        var placed = await f.PlaceAsync("Open data in parish councils", f.SmallRoom, f.Morning);
+        var other = await f.PlaceAsync("Repair cafés", f.BigRoom, f.Morning);
+
+        var first = await f.Layout.GetBoardAsync(Actor.Anonymous, f.Slug);
+        var second = await f.Layout.GetBoardAsync(Actors.Organiser, f.EventId);
+
+        var token = first!.Cells.Single(c => c.SessionId == placed).NotesToken;
+        token.ShouldNotBeNullOrEmpty();
+        second!.Cells.Single(c => c.SessionId == placed).NotesToken.ShouldBe(token, "a second reader gets the same link, not a new one");
+        first.Cells.Single(c => c.SessionId == other).NotesToken.ShouldNotBe(token);
+        var notes = await new NotesService(f.Database, f.Clock).GetAsync(EditorKey.ForToken(token!));
+        notes.ShouldNotBeNull();
+        notes.SessionId.ShouldBe(placed);
+    }
+
+    [Fact]
     public async Task A_slot_that_overlaps_another_is_refused()
     {
         await using var f = await BoardFixture.CreateAsync();

@@ -9,7 +9,7 @@ namespace EventHub.Core.Tests.OpenSpace;
 
 public sealed class TicketHolderBoardTests
 {
-    private static async Task<string> HolderAsync(BoardFixture f, string name, BookingStatus status = BookingStatus.Confirmed, int? eventId = null)
+    internal static async Task<string> HolderAsync(BoardFixture f, string name, BookingStatus status = BookingStatus.Confirmed, int? eventId = null)
     {
         await using var db = f.Database.CreateDbContext();
         var token = SecureTokens.New();

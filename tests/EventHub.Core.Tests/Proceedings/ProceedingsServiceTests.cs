@@ -71,6 +71,32 @@ public sealed class ProceedingsServiceTests
     }
 
     [Fact]
+    public async Task The_html_book_puts_each_day_under_its_own_heading_and_lists_the_contents_by_day()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await f.Notes.SaveNotesAsync(f.Key, new NotesInput { Convener = "Cat Convener", KeyPoints = "Publish weekly" });
+        await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
+        var book = (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!;
+        var first = book.Sessions.Single();
+        var second = first with
+        {
+            SessionId = first.SessionId + 1000, Anchor = "session-next-day", Title = "Open data on day two",
+            StartUtc = first.StartUtc.AddDays(1), EndUtc = first.EndUtc.AddDays(1),
+        };
+
+        var html = ProceedingsHtml.Render(book with { Sessions = [first, second] }, id => $"/materials/{id}");
+
+        var dayOne = $"<h2 class=\"proceedings-day\">{EventTime.FormatDate(first.StartUtc, book.TimeZoneId)}</h2>";
+        var dayTwo = $"<h2 class=\"proceedings-day\">{EventTime.FormatDate(second.StartUtc, book.TimeZoneId)}</h2>";
+        html.IndexOf(dayOne, StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf($"<h3 id=\"{first.Anchor}\">", StringComparison.Ordinal));
+        html.IndexOf($"<h3 id=\"{first.Anchor}\">", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf(dayTwo, StringComparison.Ordinal));
+        html.IndexOf(dayTwo, StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("<h3 id=\"session-next-day\">", StringComparison.Ordinal));
+        html.ShouldContain("<h4>Key points</h4>");
+        html.ShouldContain($"<li>{EventTime.FormatDate(second.StartUtc, book.TimeZoneId)}<ol><li><a href=\"#session-next-day\">Open data on day two</a></li></ol></li>");
+        html.ShouldContain("<nav class=\"proceedings-contents\"");
+    }
+
+    [Fact]
     public async Task The_archive_finds_past_sessions_by_a_word_in_the_title_or_notes()
     {
         await using var f = await ProceedingsFixture.CreateAsync();

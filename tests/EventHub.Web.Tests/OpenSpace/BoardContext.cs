@@ -44,7 +44,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var clock = Clock.At();
-        Layout = new BoardLayoutService(Database, Signal);
+        Layout = new BoardLayoutService(Database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
         Queue = new PitchQueueService(Database, clock, Signal);
         Placement = new SessionPlacementService(Database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
         var interest = new InterestService(Database, clock, Signal);

@@ -24,9 +24,13 @@ public abstract class SessionChangedTemplate : IEmailTemplate
             .Paragraph(intro)
             .Details(("Event", evt.Title), ("Was in", payload.OldRoom), ("Was at", At(payload.OldStartUtc)), ("Now in", payload.NewRoom), ("Now", now))
             .Link("See the board", context.Link($"/events/{evt.Slug}/board"));
-        var (text, html) = body.Build(subject, $"You are getting this email because you said you were interested in {payload.SessionTitle} at {evt.Title}.");
+        var (text, html) = body.Build(subject, Why(payload, evt.Title));
         return Task.FromResult(new RenderedEmail { Subject = subject, Text = text, Html = html });
     }
 
     protected abstract (string Subject, string Heading, string Intro) Describe(SessionChangedPayload payload, string eventTitle);
+
+    /// <summary>The footer: why this person gets the message.</summary>
+    protected virtual string Why(SessionChangedPayload payload, string eventTitle) =>
+        $"You are getting this email because you said you were interested in {payload.SessionTitle} at {eventTitle}.";
 }

@@ -14,6 +14,7 @@ public static class CheckInEndpoints
 
         app.MapGet("/organiser/events/{id:int}/attendance.csv", async (int id, HttpContext http, AttendanceService attendance, CancellationToken ct) =>
             CsvResults.From(await attendance.ReportAsync(OrganiserClaims.ToActor(http.User), id, ct), AttendanceService.ToCsv, $"attendance-{id}.csv")).RequireAuthorization();
+        app.MapOfflineDoor();
         return app;
     }
 }

@@ -33,8 +33,15 @@ public partial class PhoneBoardPage
     [SupplyParameterFromQuery(Name = "interested")]
     public int? Interested { get; set; }
 
+    /// <summary>The room the reader chose to see alone (a GET form, so it works without script).</summary>
+    [SupplyParameterFromQuery(Name = "room")]
+    public int? Room { get; set; }
+
     [Inject]
     private BoardLayoutService Layout { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private InterestService Interests { get; set; } = default!;
@@ -61,6 +68,17 @@ public partial class PhoneBoardPage
 
     private int? InterestSession => _postedSession ?? Interest;
 
+    private DateTime Now { get; set; }
+
+    private BoardRoom? ShownRoom(BoardView board) => Room is { } id ? board.Rooms.FirstOrDefault(r => r.Id == id) : null;
+
+    /// <summary>
+    /// Where the "now" line goes while the board's day runs: before the slot on now, or between slots before the next
+    /// one. Before the first slot starts and after the last one ends there is none.
+    /// </summary>
+    private BoardSlotView? NowLineBefore(BoardView board) =>
+        board.Slots.Count > 0 && board.Slots[0].StartUtc <= Now ? board.Slots.FirstOrDefault(s => s.EndUtc > Now) : null;
+
     /// <summary>The board's change stream: one message each time the board changes.</summary>
     public static string ChangesPath(string slug) => $"/events/{Uri.EscapeDataString(slug)}/board/changes";
 
@@ -69,6 +87,7 @@ public partial class PhoneBoardPage
 
     protected override async Task OnParametersSetAsync()
     {
+        Now = Clock.GetUtcNow().UtcDateTime;
         Board = await Layout.GetBoardAsync(await CurrentActor.GetAsync(), Slug);
         if (Board is null)
         {
