@@ -34,6 +34,7 @@ start() { # environment; waits for the first page and sets FIRST to the millisec
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 rss() { awk '/VmRSS/ {printf "%d MiB", $2/1024}' /proc/$PID/status; }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' /proc/$PID/stat; } # the server's CPU time so far
 
 # Demo data is written only in Development: seed once there, then serve the same file in Production.
 start Development; stop
@@ -51,7 +52,10 @@ echo "event page GET/s   $PAGE (64 connections, 10 s)"
 echo "static file GET/s  $STATIC (favicon.svg, same server, same run)"
 echo "ratio              $(awk -v p="$PAGE" -v s="$STATIC" 'BEGIN {printf "%.2f", p/s}') (goal at least 0.3)"
 echo "memory before rush $(rss)"
+CPU_BEFORE=$(cpu_ms)
 $RUSH rush "$URL" "$SLUG" "$VISITORS" "$SECONDS_" || true
+CPU_RUSH=$(( $(cpu_ms) - CPU_BEFORE ))
+echo "server CPU in rush $CPU_RUSH ms, $(awk -v c="$CPU_RUSH" -v v="$VISITORS" 'BEGIN {printf "%.1f", c/v}') ms per journey (load-independent; load average now $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "memory after rush  $(rss)"
 stop
 $RUSH check "$DATA" "$SLUG" "$PLACES"

@@ -42,25 +42,30 @@ public sealed class BookingService(
         List<int> sessionIds;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            questions = await read.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == request.EventId)
-                .InListOrder().ToListAsync(ct);
-            snapshot = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
-                .Select(e => new AllocationSnapshot
+            // One round trip: the event's questions come with the snapshot.
+            var row = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
+                .Select(e => new
                 {
-                    EventStatus = e.Status,
-                    EventStartUtc = e.StartUtc,
-                    TimeZoneId = e.TimeZoneId,
-                    BookingOpensUtc = e.BookingOpensUtc,
-                    BookingClosesUtc = e.BookingClosesUtc,
-                    Capacity = e.Capacity,
-                    PlacesTaken = e.PlacesTaken,
-                    HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
-                    TicketTypesOffered = read.Set<TicketType>().Count(t => t.EventId == e.Id && (byOrganiser || !t.Hidden)),
-                    AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised
-                        && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined),
-                    HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
+                    Snapshot = new AllocationSnapshot
+                    {
+                        EventStatus = e.Status,
+                        EventStartUtc = e.StartUtc,
+                        TimeZoneId = e.TimeZoneId,
+                        BookingOpensUtc = e.BookingOpensUtc,
+                        BookingClosesUtc = e.BookingClosesUtc,
+                        Capacity = e.Capacity,
+                        PlacesTaken = e.PlacesTaken,
+                        HasTicketTypes = read.Set<TicketType>().Any(t => t.EventId == e.Id),
+                        TicketTypesOffered = read.Set<TicketType>().Count(t => t.EventId == e.Id && (byOrganiser || !t.Hidden)),
+                        AlreadyBooked = read.Set<Booking>().Any(b => b.EventId == e.Id && b.NormalisedEmail == normalised
+                            && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined),
+                        HasOwnSettings = read.Set<BookingSettings>().Any(s => s.EventId == e.Id),
+                    },
+                    Questions = read.Set<RegistrationQuestion>().Where(q => q.EventId == e.Id).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToList(),
                 })
                 .FirstOrDefaultAsync(ct);
+            snapshot = row?.Snapshot;
+            questions = row?.Questions ?? [];
             var errors = BookingRules.Validate(form, questions, snapshot?.TicketTypesOffered ?? 0, requireConsent: !byOrganiser);
             if (errors.Count > 0)
             {

@@ -8,8 +8,8 @@ namespace EventHub.Core.Bookings;
 
 /// <summary>
 /// Group commit. SQLite has one writer at a time, so when many people book at once their writes queue for the
-/// write gate anyway; whoever holds the gate writes everything queued so far in one transaction (one commit, one
-/// batched insert) instead of one transaction each. Each booking still takes its places through its own
+/// write gate anyway; one drain takes the gate and writes everything queued so far in one transaction (one commit,
+/// one batched insert) instead of one transaction each. Each booking still takes its places through its own
 /// conditional update inside that transaction, so the no-oversell guarantee is unchanged. If the batch fails
 /// (say two concurrent requests with the same email slipped past the snapshot), it is rolled back and every
 /// booking in it is written again on its own, exactly as it would have been without batching.
@@ -19,6 +19,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingBooking> _pending = new();
+    private int _draining;
 
     public async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
     {
@@ -28,33 +29,76 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         _pending.Enqueue(job);
-        // Not cancellable: once queued, the booking is written by whoever holds the gate, so the caller's wait
-        // must end with a real answer, and a lease we were given must be released.
-        var enter = gate.EnterAsync(CancellationToken.None);
-        if (await Task.WhenAny(job.Completion.Task, enter) == job.Completion.Task)
+        StartDrainIfIdle();
+        // Not cancellable: once queued, the booking is written by the drain, so the caller's wait must end with a
+        // real answer.
+        return await job.Completion.Task;
+    }
+
+    private void StartDrainIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            // Another writer did our booking in its batch; hand the gate straight back when our turn comes.
-            _ = enter.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return await job.Completion.Task;
+            // Not inline: the SQLite calls complete synchronously, so this request would wait for everyone else's
+            // bookings. Not on the thread pool either: under load its queue holds a thousand requests (measured in the
+            // rush), and a drain queued behind them started hundreds of milliseconds late, every time the queue ran dry.
+            new Thread(Drain) { IsBackground = true, Name = "Booking writer" }.UnsafeStart();
         }
+    }
 
-        using (await enter)
+    /// <summary>
+    /// The one drain at a time, on its own thread: it takes the gate once per batch and writes whatever has queued
+    /// meanwhile. Bookers never wait on the gate themselves. They used to, and under HTTP load each batch then cost a
+    /// thread-pool hop per booking: the gate passed, one hop at a time, through every waiter whose booking the batch
+    /// had already written, and each hop queued behind the web requests waiting for a thread (a thousand of them in
+    /// the rush of 2026-12-01; see docs/benchmarks.md).
+    /// </summary>
+    private void Drain()
+    {
+        try
         {
-            // While we hold the gate our job is either done or still queued: every writer finishes what it dequeued
-            // before letting the gate go.
-            while (!job.Completion.Task.IsCompleted)
+            // SQLite's calls complete synchronously, so the whole drain normally runs on this thread.
+            DrainAsync().GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // Its own thread: anything thrown would end the process. The bookers waiting get the failure.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            while (_pending.TryDequeue(out var job))
             {
-                var batch = new List<PendingBooking>(MaxBatch);
-                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
-                {
-                    batch.Add(next);
-                }
+                job.Completion.TrySetException(ex);
+            }
 
-                await WriteBatchAsync(batch);
+            Volatile.Write(ref _draining, 0);
+            if (!_pending.IsEmpty)
+            {
+                StartDrainIfIdle();
             }
         }
+    }
 
-        return await job.Completion.Task;
+    private async Task DrainAsync()
+    {
+        do
+        {
+            while (!_pending.IsEmpty)
+            {
+                using (await gate.EnterAsync(CancellationToken.None))
+                {
+                    var batch = new List<PendingBooking>(MaxBatch);
+                    while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+                    {
+                        batch.Add(next);
+                    }
+
+                    await WriteBatchAsync(batch);
+                }
+            }
+
+            Volatile.Write(ref _draining, 0);
+        }
+        // A booking queued after the last look but before the flag was cleared found the drain still running: take it.
+        while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0);
     }
 
     private async Task WriteBatchAsync(List<PendingBooking> batch)

@@ -19,8 +19,7 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
     public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Set<Event>().AsNoTracking().Include(e => e.Series)
-            .FirstOrDefaultAsync(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled), ct);
+        var ev = await Shown(db, slug).Include(e => e.Series).FirstOrDefaultAsync(ct);
         if (ev is null)
         {
             return null;
@@ -49,4 +48,17 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
             ? new BookingFormModel(ev, BookingWindow.Open, types, questions, sessions, settings, message, BookingEarly: true)
             : new BookingFormModel(ev, window, types, questions, sessions, settings, message);
     }
+
+    /// <summary>
+    /// The id of the event whose booking form <see cref="GetFormAsync(string, string?, CancellationToken)"/> would show, or
+    /// null. All that confirming needs: BookingService reads and checks everything else again.
+    /// </summary>
+    public async Task<int?> EventIdAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Shown(db, slug).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<Event> Shown(EventHubDbContext db, string slug) => db.Set<Event>().AsNoTracking()
+        .Where(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EventHub.Core.Data;
 using EventHub.Core.Organisers;
 using EventHub.Core.Tests.Support;
@@ -12,7 +11,8 @@ public sealed class FirstRunSetupTests : IAsyncLifetime
 {
     private const string Code = "K7QM-3XPR-9TWD";
 
-    private readonly LogLines _log = new();
+    // What FirstRunSetup logs at warning level or above.
+    private readonly LogLines _log = new(typeof(FirstRunSetup).FullName!, LogLevel.Warning);
     private CoreServices _core = default!;
 
     public async ValueTask InitializeAsync() => _core = await CoreServices.CreateAsync(configure: s =>
@@ -103,35 +103,5 @@ public sealed class FirstRunSetupTests : IAsyncLifetime
         services.AddOrganisers();
         services.Configure<FirstRunOptions>(o => o.Code = Code);
         return services.BuildServiceProvider();
-    }
-
-    /// <summary>Keeps what FirstRunSetup logs at warning level or above.</summary>
-    private sealed class LogLines : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Text)> Queue { get; } = new();
-
-        public IReadOnlyList<(LogLevel Level, string Text)> Lines => [.. Queue];
-
-        public ILogger CreateLogger(string categoryName) => categoryName == typeof(FirstRunSetup).FullName ? new Logger(Queue) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> queue) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    queue.Enqueue((logLevel, formatter(state, exception)));
-                }
-            }
-        }
     }
 }

@@ -322,6 +322,62 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     public void The_ticket_qr_is_a_png_data_uri() =>
         ManagePageQr.DataUri("abc").ShouldStartWith("data:image/png;base64,");
 
+    [Fact]
+    public async Task A_confirm_post_books_what_it_carries_without_the_form_having_been_shown_in_that_request()
+    {
+        var eventId = await AddEventAsync();
+        int days;
+        await using (var db = _database.CreateDbContext())
+        {
+            var question = new RegistrationQuestion { EventId = eventId, Text = "Which days?", Kind = QuestionKind.MultipleChoice, Options = "Monday\nTuesday\nWednesday" };
+            db.Add(question);
+            await db.SaveChangesAsync(Ct);
+            days = question.Id;
+        }
+
+        // What "check your answers" posts on; a fresh request, as a browser sends it (the page's own reads start here).
+        var page = await ConfirmPostAsync(new()
+        {
+            ["Name"] = "Ann Example", ["Email"] = "ann@devon.gov.uk", ["Organisation"] = "Devon County Council",
+            ["PrivacyConsent"] = "true", [BookingRules.AnswerField(days)] = new[] { "Monday", "Wednesday" },
+        });
+
+        page.Find("h1").TextContent.ShouldBe("Check your email");
+        page.Find("[data-testid=booking-done]").TextContent.ShouldContain("ann@devon.gov.uk");
+        var booking = (await BookingsAsync()).ShouldHaveSingleItem();
+        booking.Status.ShouldBe(BookingStatus.Confirmed);
+        await using var check = _database.CreateDbContext();
+        (await check.Set<BookingAnswer>().AsNoTracking().Select(a => a.Value).SingleAsync(Ct)).ShouldBe("Monday\nWednesday");
+    }
+
+    [Fact]
+    public async Task A_confirm_post_that_is_refused_shows_the_form_again_with_what_was_typed_and_why()
+    {
+        await AddEventAsync();
+
+        var page = await ConfirmPostAsync(new()
+        {
+            ["Name"] = "Ann Example", ["Email"] = "ann@devon.gov.uk", ["Organisation"] = "Devon County Council",
+        });
+
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain("privacy notice");
+        page.Find("#Name").GetAttribute("value").ShouldBe("Ann Example");
+        page.Find("#Organisation").GetAttribute("value").ShouldBe("Devon County Council");
+        (await BookingsAsync()).ShouldBeEmpty();
+    }
+
+    private async Task<IRenderedComponent<BookPage>> ConfirmPostAsync(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields)
+    {
+        fields[BookingFormPost.Action] = BookingFormPost.Confirm;
+        _request.Http.Request.Method = "POST";
+        _request.Http.Request.ContentType = "application/x-www-form-urlencoded";
+        _request.Http.Request.Form = new Microsoft.AspNetCore.Http.FormCollection(fields);
+        var page = RenderPage();
+        // The form a confirm POST answers is the one the page renders for it; its handler books.
+        await page.Find("form").SubmitAsync();
+        return page;
+    }
+
     private IRenderedComponent<BookPage> RenderPage() =>
         Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(_request.Http));
 

@@ -13,6 +13,7 @@ namespace EventHub.Web.Features.Bookings;
 public partial class BookPage
 {
     private BookingFormModel? _model;
+    private int? _confirmingEventId;
     private BookingForm _form = new();
     private BookingStep _step = BookingStep.Details;
     private IReadOnlyList<FieldError> _errors = [];
@@ -47,31 +48,61 @@ public partial class BookPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Confirming is the busiest step of a rush, and BookingService reads and checks the event again: the form's own
+        // reads wait until the form has to be shown again. Meanwhile the page is the one a confirmation shows.
+        if (IsPost && (await HttpContext!.Request.ReadFormAsync())[BookingFormPost.Action] == BookingFormPost.Confirm)
+        {
+            _confirmingEventId = await PublicBooking.EventIdAsync(Slug);
+            if (_confirmingEventId is null)
+            {
+                Navigation.NotFound();
+            }
+
+            _step = BookingStep.Done;
+            return;
+        }
+
+        await LoadFormAsync();
+    }
+
+    private async Task<bool> LoadFormAsync()
+    {
         _model = await PublicBooking.GetFormAsync(Slug, TicketSecret, PriorityToken);
         if (_model is null)
         {
             Navigation.NotFound();
-            return;
+            return false;
         }
 
         _form = BookingFormPost.New(_model, TicketSecret, PriorityToken);
+        return true;
     }
 
     private async Task SubmitAsync()
     {
-        if (_model is null || HttpContext is null)
+        if (HttpContext is null)
         {
             return;
         }
 
         var posted = await HttpContext.Request.ReadFormAsync();
+        if (_model is null)
+        {
+            if (_confirmingEventId is { } eventId && posted[BookingFormPost.Action] == BookingFormPost.Confirm)
+            {
+                await ConfirmAsync(eventId, BookingFormPost.ReadPosted(posted, TicketSecret, PriorityToken), posted);
+            }
+
+            return;
+        }
+
         _form = BookingFormPost.Read(posted, _model, TicketSecret, PriorityToken);
         _errors = [];
         _notEligible = false;
         switch (posted[BookingFormPost.Action].FirstOrDefault())
         {
             case BookingFormPost.Confirm:
-                await ConfirmAsync(_model);
+                await ConfirmAsync(_model.Event.Id, _form, posted);
                 break;
             case BookingFormPost.Change:
                 _step = BookingStep.Details;
@@ -96,14 +127,26 @@ public partial class BookPage
         }
     }
 
-    private async Task ConfirmAsync(BookingFormModel model)
+    private async Task ConfirmAsync(int eventId, BookingForm form, IFormCollection posted)
     {
-        var outcome = await Bookings.BookAsync(new BookingRequest(model.Event.Id, _form));
+        _form = form;
+        var outcome = await Bookings.BookAsync(new BookingRequest(eventId, form));
         // Already booked answers as a new booking does: the owner of the address is emailed their own link.
         if (outcome.Succeeded || outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
         {
             _step = BookingStep.Done;
             return;
+        }
+
+        // The form is shown again with what was wrong and everything typed, so now it needs the event's form.
+        if (_model is null)
+        {
+            if (!await LoadFormAsync())
+            {
+                return;
+            }
+
+            _form = BookingFormPost.Read(posted, _model!, TicketSecret, PriorityToken);
         }
 
         _errors = outcome.Errors;

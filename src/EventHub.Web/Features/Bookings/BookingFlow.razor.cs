@@ -21,10 +21,6 @@ public partial class BookingFlow
     [Parameter]
     public IReadOnlyList<FieldError> Errors { get; set; } = [];
 
-    /// <summary>True once the booking link has been sent again (on the <see cref="BookingStep.Done"/> step).</summary>
-    [Parameter]
-    public bool LinkResent { get; set; }
-
     /// <summary>The email address was refused by the event's rule: the page says what to do instead.</summary>
     [Parameter]
     public bool NotEligible { get; set; }

@@ -22,8 +22,26 @@ public static class BookingFormPost
     public const string Change = "change";
     public const string Resend = "resend";
 
+    private static readonly string AnswerPrefix = BookingRules.AnswerField(0)[..^1];
+
     /// <summary>What the visitor typed, from the posted fields. The link's ticket secret and priority token come from the address.</summary>
     public static BookingForm Read(IFormCollection posted, BookingFormModel model, string? ticketSecret, string? priorityToken)
+    {
+        var form = ReadPosted(posted, ticketSecret, priorityToken);
+        form.TicketTypeId ??= DefaultTicketType(model, ticketSecret);
+        // Kept in the order the event lists them, whatever order they were ticked in.
+        form.SessionIds = [.. model.Sessions.Select(s => s.Id).Where(form.SessionIds.Contains)];
+        form.Answers.Clear();
+        ReadAnswers(posted, model.Questions, form.Answers);
+        return form;
+    }
+
+    /// <summary>
+    /// What was posted, read without the event's form: every answer field as posted (several values are one answer
+    /// per line), the sessions in the order posted. For confirming, where BookingService checks it all against the
+    /// event anyway; <see cref="Read"/> when the form is shown again.
+    /// </summary>
+    public static BookingForm ReadPosted(IFormCollection posted, string? ticketSecret, string? priorityToken)
     {
         var form = new BookingForm
         {
@@ -36,15 +54,25 @@ public static class BookingFormPost
             PrivacyConsent = posted[nameof(BookingForm.PrivacyConsent)].Contains("true"),
             TicketTypeId = int.TryParse(Text(posted, nameof(BookingForm.TicketTypeId)), NumberStyles.None, CultureInfo.InvariantCulture, out var type)
                 ? type
-                : DefaultTicketType(model, ticketSecret),
+                : null,
             TicketSecret = ticketSecret,
             PriorityToken = priorityToken,
         };
 
-        var sessions = Ids(posted[nameof(BookingForm.SessionIds)]);
-        // Kept in the order the event lists them, whatever order they were ticked in.
-        form.SessionIds = [.. model.Sessions.Select(s => s.Id).Where(sessions.Contains)];
-        ReadAnswers(posted, model.Questions, form.Answers);
+        form.SessionIds = [.. Ids(posted[nameof(BookingForm.SessionIds)])];
+        foreach (var (key, values) in posted)
+        {
+            if (key.StartsWith(AnswerPrefix, StringComparison.Ordinal)
+                && int.TryParse(key.AsSpan(AnswerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var questionId))
+            {
+                var answer = values.Count == 1 ? values[0] ?? string.Empty : string.Join('\n', values.Where(v => !string.IsNullOrWhiteSpace(v)));
+                if (answer.Length > 0)
+                {
+                    form.Answers[questionId] = answer;
+                }
+            }
+        }
+
         return form;
     }
 
@@ -125,6 +153,6 @@ public static class BookingFormPost
 
     private static string Text(IFormCollection posted, string name) => posted[name].FirstOrDefault() ?? string.Empty;
 
-    private static HashSet<int> Ids(StringValues values) =>
-        [.. values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>()];
+    private static IEnumerable<int> Ids(StringValues values) =>
+        values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>().Distinct();
 }
