@@ -225,6 +225,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             BookingStatus.AwaitingApproval => CheckInErrors.AwaitingApproval,
             BookingStatus.Waiting => CheckInErrors.Waitlisted,
             BookingStatus.Offered => CheckInErrors.Offered,
+            BookingStatus.Held => CheckInErrors.Held,
             _ => CheckInErrors.Declined,
         };
         if (refusal is not null)

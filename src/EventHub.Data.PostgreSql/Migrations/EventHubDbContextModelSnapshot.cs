@@ -232,6 +232,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("Eligibility")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HoldUntilEmailConfirmed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OfferWindowHours")
                         .HasColumnType("integer");
 

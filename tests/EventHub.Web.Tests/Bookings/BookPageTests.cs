@@ -185,6 +185,34 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_places_held_until_the_address_is_confirmed_the_form_and_the_done_page_say_so_plainly()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new BookingSettings { EventId = eventId, HoldUntilEmailConfirmed = true });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = RenderPage();
+        page.Find("[data-testid=hold-notice]").TextContent.ShouldContain("we hold a place for you for 30 minutes");
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        page.Find("[data-testid=hold-done]").TextContent.ShouldContain("only held for 30 minutes");
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Held);
+    }
+
+    [Fact]
+    public async Task Without_holding_the_form_says_nothing_about_confirming_the_address()
+    {
+        await AddEventAsync();
+
+        RenderPage().FindAll("[data-testid=hold-notice]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Change_your_answers_goes_back_to_the_form_with_the_answers_kept()
     {
         await AddEventAsync();

@@ -221,6 +221,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("Eligibility")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HoldUntilEmailConfirmed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OfferWindowHours")
                         .HasColumnType("INTEGER");
 

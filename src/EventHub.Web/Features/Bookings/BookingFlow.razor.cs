@@ -38,6 +38,9 @@ public partial class BookingFlow
         ? $"Use your address ending {addresses}. We will send your ticket and your private booking link there."
         : "We will send your ticket and your private booking link here.";
 
+    /// <summary>Set when the event holds places until the address is confirmed: how long the visitor has to confirm.</summary>
+    private int? HoldMinutes => Model.Settings.HoldUntilEmailConfirmed ? BookingOptions.Value.HoldMinutes : null;
+
     private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
         [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];
 
