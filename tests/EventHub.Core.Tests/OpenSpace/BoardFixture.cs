@@ -21,7 +21,7 @@ internal sealed class BoardFixture : IAsyncDisposable
         Signal = new InProcessLiveSignal();
         Layout = new BoardLayoutService(database, Signal);
         Queue = new PitchQueueService(database, clock, Signal);
-        Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         Merging = new SessionMergeService(database, clock, Signal, [new SessionRecordMerge()]);
         Interest = new InterestService(database, clock, Signal);
         WalkIns = new WalkInPitchService(database, clock, Queue);

@@ -46,7 +46,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         var clock = Clock.At();
         Layout = new BoardLayoutService(Database, Signal);
         Queue = new PitchQueueService(Database, clock, Signal);
-        Placement = new SessionPlacementService(Database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Placement = new SessionPlacementService(Database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         var interest = new InterestService(Database, clock, Signal);
         Services.AddSingleton<ILiveSignal>(Signal);
         Services.AddSingleton(Layout);

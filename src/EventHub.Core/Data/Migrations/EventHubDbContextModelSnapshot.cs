@@ -1886,6 +1886,38 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("Materials", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("NotesLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.ProceedingsSettings", b =>
                 {
                     b.Property<int>("EventId")
@@ -1923,11 +1955,6 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EditToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("HideConvenerName")
                         .HasColumnType("INTEGER");
 
@@ -1958,9 +1985,6 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId");
-
-                    b.HasIndex("EditToken")
-                        .IsUnique();
 
                     b.ToTable("SessionNotes", (string)null);
                 });
@@ -2628,6 +2652,15 @@ namespace EventHub.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
