@@ -1127,6 +1127,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("ListAnnouncements", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
                 {
                     b.Property<int>("Id")
@@ -1134,11 +1168,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ConfirmToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("ConfirmedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1165,21 +1194,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<string>("UnsubscribeToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTime?>("UnsubscribedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ConfirmToken")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeToken")
-                        .IsUnique();
 
                     b.HasIndex("SeriesId", "Email")
                         .IsUnique();
@@ -2515,6 +2533,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasForeignKey("EventHub.Core.MailingLists.ListAnnouncement", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.HasOne("EventHub.Core.MailingLists.ListSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
                 });
 
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
