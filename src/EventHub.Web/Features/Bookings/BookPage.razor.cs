@@ -18,6 +18,7 @@ public partial class BookPage
     private IReadOnlyList<FieldError> _errors = [];
     private bool _linkResent;
     private bool _notEligible;
+    private string? _keptSentence;
 
     [Inject]
     private PublicBooking PublicBooking { get; set; } = default!;
@@ -27,6 +28,12 @@ public partial class BookPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private EventHub.Core.Privacy.RetentionService Retention { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<SiteSettings> Site { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -55,7 +62,17 @@ public partial class BookPage
         }
 
         _form = BookingFormPost.New(_model, TicketSecret, PriorityToken);
+        if (!IsPost)
+        {
+            await LoadKeptSentenceAsync(_model);
+        }
     }
+
+    /// <summary>Only the form step shows it, so a POST that moves on to the next step does not read it.</summary>
+    private async Task LoadKeptSentenceAsync(BookingFormModel model) =>
+        _keptSentence = await Retention.PolicyForEventAsync(model.Event.Id) is { } policy
+            ? EventHub.Core.Events.PrivacyNotices.KeptSentence(Site.Value, policy.PersonalDataMonths, policy.NeedsDays)
+            : null;
 
     private async Task SubmitAsync()
     {
@@ -93,6 +110,11 @@ public partial class BookPage
 
                 _step = _errors.Count == 0 ? BookingStep.Check : BookingStep.Details;
                 break;
+        }
+
+        if (_step == BookingStep.Details)
+        {
+            await LoadKeptSentenceAsync(_model);
         }
     }
 

@@ -29,6 +29,10 @@ public partial class BookingFlow
     [Parameter]
     public bool NotEligible { get; set; }
 
+    /// <summary>What is kept and for how long, with the event's real retention; the site's stated periods when not given.</summary>
+    [Parameter]
+    public string? KeptSentence { get; set; }
+
     /// <summary>The booking form was posted; the page reads the posted fields.</summary>
     [Parameter, EditorRequired]
     public EventCallback Submit { get; set; }
