@@ -174,10 +174,22 @@ public sealed class BookingService(
     /// Accepts an offered place. Accepting twice (the link clicked again) answers as the first time did; an offer
     /// that ran out, was turned down or belongs to a cancelled event is refused with words that say so.
     /// </summary>
-    public async Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default)
+    public Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default) =>
+        KeepPlaceAsync(token, BookingStatus.Offered, BookingErrors.OfferEnded, ct);
+
+    /// <summary>
+    /// Keeps a held place: the person opened the link in the mail (so the address is theirs) and pressed the button.
+    /// Confirming twice answers as the first time did; a hold that ran out is refused and the sweep gives the place back.
+    /// The ticket mail follows.
+    /// </summary>
+    public Task<Outcome<BookingStatus>> ConfirmEmailAsync(string token, CancellationToken ct = default) =>
+        KeepPlaceAsync(token, BookingStatus.Held, BookingErrors.HoldEnded, ct);
+
+    /// <summary>Turns a place kept until <see cref="Booking.OfferExpiresUtc"/> (offered or held) into a confirmed one, and sends the ticket.</summary>
+    private async Task<Outcome<BookingStatus>> KeepPlaceAsync(string token, BookingStatus kept, Refusal ended, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await ChangeByTokenAsync(token, [BookingStatus.Offered, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
+        return await ChangeByTokenAsync(token, [kept, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
         {
             if (b.Status == BookingStatus.Confirmed)
             {
@@ -192,36 +204,7 @@ public sealed class BookingService(
 
             if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
             {
-                return BookingErrors.OfferEnded;
-            }
-
-            b.Status = BookingStatus.Confirmed;
-            b.OfferExpiresUtc = null;
-            b.UpdatedUtc = now;
-            Lifecycle.Message(db, BookingTemplates.BookingConfirmed, b, now);
-            await db.SaveChangesAsync(ct);
-            return null;
-        }, ct);
-    }
-
-    /// <summary>
-    /// Keeps a held place: the person opened the link in the mail (so the address is theirs) and pressed the button.
-    /// Confirming twice answers as the first time did; a hold that ran out is refused and the sweep gives the place back.
-    /// The ticket mail follows.
-    /// </summary>
-    public async Task<Outcome<BookingStatus>> ConfirmEmailAsync(string token, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await ChangeByTokenAsync(token, [BookingStatus.Held, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
-        {
-            if (b.Status == BookingStatus.Confirmed)
-            {
-                return null;
-            }
-
-            if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
-            {
-                return BookingErrors.HoldEnded;
+                return ended;
             }
 
             b.Status = BookingStatus.Confirmed;

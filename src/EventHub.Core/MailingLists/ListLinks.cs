@@ -17,21 +17,11 @@ public static class ListLinks
     /// <summary>Tokens are 27 characters; anything far longer is not one of ours and is not even hashed.</summary>
     public const int MaxTokenLength = 64;
 
-    /// <summary>Adds a new link for <paramref name="subscription"/> (saved or still being added) to the caller's unit of work; returns its token.</summary>
+    /// <summary>Adds a new link for <paramref name="subscription"/> (tracked by <paramref name="db"/>, saved or not) to the caller's unit of work; returns its token.</summary>
     internal static string Mint(EventHubDbContext db, ListSubscription subscription, string purpose, DateTime now)
     {
         var token = SecureTokens.New();
-        var link = new ListLink { TokenHash = SecureTokens.Hash(token), Purpose = purpose, CreatedUtc = now };
-        if (subscription.Id == 0)
-        {
-            link.Subscription = subscription;
-        }
-        else
-        {
-            link.SubscriptionId = subscription.Id;
-        }
-
-        db.Add(link);
+        db.Add(new ListLink { Subscription = subscription, TokenHash = SecureTokens.Hash(token), Purpose = purpose, CreatedUtc = now });
         return token;
     }
 
