@@ -72,6 +72,7 @@ builder.Services.Configure<FirstRunOptions>(o =>
 builder.Services.AddEvents();
 builder.Services.Configure<SiteSettings>(builder.Configuration.GetSection(SiteSettings.Section));
 builder.Services.AddBookings();
+builder.Services.Configure<EventHub.Core.Bookings.BookingOptions>(builder.Configuration.GetSection(EventHub.Core.Bookings.BookingOptions.Section));
 builder.Services.AddCheckIn();
 builder.Services.AddDashboards();
 builder.Services.AddEmail(builder.Configuration);

@@ -70,7 +70,7 @@ public sealed class AttendeeService(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         int Get(BookingStatus s) => byStatus.TryGetValue(s, out var n) ? n : 0;
         return new AttendeeCounts(ev.Capacity, ev.PlacesTaken, Get(BookingStatus.Confirmed), Get(BookingStatus.Offered),
-            Get(BookingStatus.Waiting), Get(BookingStatus.AwaitingApproval), Get(BookingStatus.Cancelled) + Get(BookingStatus.Declined));
+            Get(BookingStatus.Waiting), Get(BookingStatus.AwaitingApproval), Get(BookingStatus.Cancelled) + Get(BookingStatus.Declined), Get(BookingStatus.Held));
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class AttendeeService(
         EndAsync(actor, bookingId, [BookingStatus.AwaitingApproval], "declined", BookingStatus.Declined, BookingTemplates.RequestDeclined, "Declined", reason, ct);
 
     public Task<Outcome<BookingStatus>> CancelAsync(Actor actor, int bookingId, string? reason, CancellationToken ct = default) =>
-        EndAsync(actor, bookingId, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval], "cancelled",
+        EndAsync(actor, bookingId, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Held, BookingStatus.Waiting, BookingStatus.AwaitingApproval], "cancelled",
             BookingStatus.Cancelled, BookingTemplates.BookingCancelled, "Cancelled", reason, ct);
 
     /// <summary>Moves a waiting person one place up the list.</summary>

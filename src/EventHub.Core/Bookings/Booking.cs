@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace EventHub.Core.Bookings;
 
 /// <summary>
-/// One person's booking, request or waiting-list entry for one event. Confirmed and Offered bookings hold a place
+/// One person's booking, request or waiting-list entry for one event. Confirmed, Offered and Held bookings hold a place
 /// (counted in Event.PlacesTaken and TicketType.PlacesTaken); the others do not.
 /// </summary>
 public sealed class Booking : IBelongsToEvent
@@ -54,6 +54,7 @@ public sealed class Booking : IBelongsToEvent
     /// <summary>Orders the waiting list (lower first, then Id). Set on joining; organisers can move people up.</summary>
     public long WaitlistRank { get; set; }
 
+    /// <summary>Until when an Offered place waits to be accepted, or a Held place waits for the email address to be confirmed.</summary>
     public DateTime? OfferExpiresUtc { get; set; }
 
     public DateTime CreatedUtc { get; set; }
@@ -76,7 +77,7 @@ public sealed class Booking : IBelongsToEvent
 
     public List<SessionBooking> Sessions { get; set; } = [];
 
-    public bool HoldsPlace => Status is BookingStatus.Confirmed or BookingStatus.Offered;
+    public bool HoldsPlace => Status is BookingStatus.Confirmed or BookingStatus.Offered or BookingStatus.Held;
 
     public bool NeedsAttention => DietaryNeeds.Length > 0 || AccessNeeds.Length > 0;
 }

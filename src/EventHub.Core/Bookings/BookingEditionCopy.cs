@@ -59,6 +59,7 @@ internal sealed class BookingEditionCopy : IEditionCopyPart
                 OutsideDomain = settings.OutsideDomain,
                 OfferWindowHours = settings.OfferWindowHours,
                 ConfirmFromWaitlist = settings.ConfirmFromWaitlist,
+                HoldUntilEmailConfirmed = settings.HoldUntilEmailConfirmed,
                 PriorityOpensUtc = shift.Apply(settings.PriorityOpensUtc),
             });
             copied.Add(settings.Eligibility == EligibilityMode.OpenToAll ? "the waiting-list rules" : "the eligibility and waiting-list rules");

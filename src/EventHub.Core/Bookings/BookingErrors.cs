@@ -55,6 +55,10 @@ public static class BookingErrors
         "This offer has ended: it ran out or was turned down, so the place has gone to the next person waiting. "
         + "If you still want to come, book again from the event page and you will join the waiting list.");
 
+    public static readonly Refusal HoldEnded = new("hold_ended",
+        "The time to confirm your email address ran out, so the place went back for someone else. "
+        + "If you still want to come, book again from the event page.");
+
     public static readonly Refusal EventCancelled = new("event_cancelled",
         "This event has been cancelled, so its places can no longer be taken. Contact the organisers if you have questions.");
 

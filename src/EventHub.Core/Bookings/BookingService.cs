@@ -3,14 +3,16 @@ using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Bookings;
 
 /// <summary>The attendee's use cases: book, and everything the private manage link allows.</summary>
 public sealed class BookingService(
     IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null,
-    UnrequestedMail? unrequested = null)
+    UnrequestedMail? unrequested = null, IOptions<BookingOptions>? options = null)
 {
+    private readonly BookingOptions _options = options?.Value ?? new BookingOptions();
     private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
     private readonly UnrequestedMail _unrequested = unrequested ?? UnrequestedMail.Default;
     private readonly BookingWriter _writer = new(dbFactory, gate);
@@ -121,8 +123,11 @@ public sealed class BookingService(
                 : refusal);
         }
 
+        // An event that holds places until the address is confirmed: a visitor's place is only held for now.
+        var hold = !byOrganiser && snapshot.Settings.HoldUntilEmailConfirmed;
         var status = decision.Decision switch
         {
+            AllocationDecision.Confirmed when hold => BookingStatus.Held,
             AllocationDecision.Confirmed => BookingStatus.Confirmed,
             AllocationDecision.PendingApproval => BookingStatus.AwaitingApproval,
             _ => BookingStatus.Waiting,
@@ -130,7 +135,8 @@ public sealed class BookingService(
         // A link that let someone in early is recorded on the booking: a unique index makes it book once, in the
         // same transaction that takes the place.
         var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
-        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash));
+        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash,
+            status == BookingStatus.Held ? now.Add(_options.Hold) : null));
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>
@@ -158,7 +164,7 @@ public sealed class BookingService(
     }
 
     public Task<Outcome<BookingStatus>> CancelAsync(string token, CancellationToken ct = default) =>
-        ChangeByTokenAsync(token, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval],
+        ChangeByTokenAsync(token, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Held, BookingStatus.Waiting, BookingStatus.AwaitingApproval],
             (db, b, now) => Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.BookingCancelled, null, now, ct), ct);
 
     public Task<Outcome<BookingStatus>> LeaveWaitlistAsync(string token, CancellationToken ct = default) =>
@@ -173,10 +179,22 @@ public sealed class BookingService(
     /// Accepts an offered place. Accepting twice (the link clicked again) answers as the first time did; an offer
     /// that ran out, was turned down or belongs to a cancelled event is refused with words that say so.
     /// </summary>
-    public async Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default)
+    public Task<Outcome<BookingStatus>> AcceptOfferAsync(string token, CancellationToken ct = default) =>
+        KeepPlaceAsync(token, BookingStatus.Offered, BookingErrors.OfferEnded, ct);
+
+    /// <summary>
+    /// Keeps a held place: the person opened the link in the mail (so the address is theirs) and pressed the button.
+    /// Confirming twice answers as the first time did; a hold that ran out is refused and the sweep gives the place back.
+    /// The ticket mail follows.
+    /// </summary>
+    public Task<Outcome<BookingStatus>> ConfirmEmailAsync(string token, CancellationToken ct = default) =>
+        KeepPlaceAsync(token, BookingStatus.Held, BookingErrors.HoldEnded, ct);
+
+    /// <summary>Turns a place kept until <see cref="Booking.OfferExpiresUtc"/> (offered or held) into a confirmed one, and sends the ticket.</summary>
+    private async Task<Outcome<BookingStatus>> KeepPlaceAsync(string token, BookingStatus kept, Refusal ended, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await ChangeByTokenAsync(token, [BookingStatus.Offered, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
+        return await ChangeByTokenAsync(token, [kept, BookingStatus.Confirmed, BookingStatus.Cancelled], async (db, b, _) =>
         {
             if (b.Status == BookingStatus.Confirmed)
             {
@@ -191,7 +209,7 @@ public sealed class BookingService(
 
             if (b.Status == BookingStatus.Cancelled || (b.OfferExpiresUtc is { } expires && now >= expires))
             {
-                return BookingErrors.OfferEnded;
+                return ended;
             }
 
             b.Status = BookingStatus.Confirmed;

@@ -9,6 +9,7 @@ public static class BookingServiceCollectionExtensions
 {
     public static IServiceCollection AddBookings(this IServiceCollection services)
     {
+        services.AddOptions<BookingOptions>();
         services.AddSingleton<BookingWriteGate>();
         // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddMailingLists).
         services.AddSingleton<PriorityAccess>();

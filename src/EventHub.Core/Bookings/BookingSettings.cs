@@ -26,6 +26,12 @@ public sealed class BookingSettings
     public bool ConfirmFromWaitlist { get; set; }
 
     /// <summary>
+    /// For high-demand events: a booking takes its place at once but keeps it only if the link in the email is opened
+    /// and confirmed within <see cref="BookingOptions.HoldMinutes"/>, so a script booking invented addresses empties nothing.
+    /// </summary>
+    public bool HoldUntilEmailConfirmed { get; set; }
+
+    /// <summary>
     /// When people with a priority link (poll voters, mailing list) may start booking, before booking opens to
     /// everyone (UTC). Null: they may book as soon as the event is published.
     /// </summary>

@@ -73,9 +73,11 @@ public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> 
             row.OutsideDomain = input.OutsideDomain;
             row.OfferWindowHours = input.OfferWindowHours;
             row.ConfirmFromWaitlist = input.ConfirmFromWaitlist;
+            row.HoldUntilEmailConfirmed = input.HoldUntilEmailConfirmed;
             row.PriorityOpensUtc = priorityOpensUtc;
             w.Audit(input.EventId, null, "settings", $"Booking settings: {row.Eligibility}, offers held {row.OfferWindowHours} h" +
                 (row.ConfirmFromWaitlist ? ", confirm straight from the waiting list" : string.Empty) +
+                (row.HoldUntilEmailConfirmed ? ", hold places until the email address is confirmed" : string.Empty) +
                 (priorityOpensUtc is { } p ? ", priority booking opens " + EventTime.FormatDateTime(p, ev.TimeZoneId) : string.Empty));
             await w.Db.SaveChangesAsync(ct);
             row.PriorityOpensLocal = input.PriorityOpensLocal;

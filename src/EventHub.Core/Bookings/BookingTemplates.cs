@@ -8,6 +8,7 @@ namespace EventHub.Core.Bookings;
 public static class BookingTemplates
 {
     public const string BookingConfirmed = "booking.confirmed";
+    public const string PlaceHeld = "booking.held";
     public const string RequestReceived = "booking.request-received";
     public const string RequestApproved = "booking.request-approved";
     public const string RequestDeclined = "booking.request-declined";

@@ -204,7 +204,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         var form = job.Form;
         var status = job.Status;
-        if (status == BookingStatus.Confirmed && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, CancellationToken.None) != TakeResult.Taken)
+        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, CancellationToken.None) != TakeResult.Taken)
         {
             // Someone took the last place between our snapshot and now: the conditional update said no.
             status = BookingStatus.Waiting;
@@ -212,7 +212,8 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
         var booking = NewBooking(job.EventId, form, job.NormalisedEmail, status, job.NowUtc, job.Questions);
         booking.PriorityTokenHash = job.PriorityTokenHash;
-        if (status == BookingStatus.Confirmed)
+        booking.OfferExpiresUtc = status == BookingStatus.Held ? job.HeldUntilUtc : null;
+        if (status is BookingStatus.Confirmed or BookingStatus.Held)
         {
             foreach (var sessionId in job.SessionIds)
             {
@@ -244,6 +245,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         var token = Lifecycle.Message(db, status switch
         {
             BookingStatus.Confirmed => BookingTemplates.BookingConfirmed,
+            BookingStatus.Held => BookingTemplates.PlaceHeld,
             BookingStatus.AwaitingApproval => BookingTemplates.RequestReceived,
             _ => BookingTemplates.WaitlistJoined,
         }, booking, job.NowUtc, position);

@@ -16,8 +16,8 @@ public sealed class EventChangeMail : IEventChangeObserver
     {
         // A move matters to people holding a place; a cancellation to everyone still hoping for one too.
         BookingStatus[] audience = change.Kind == EventChangeKind.Cancelled
-            ? [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Waiting, BookingStatus.AwaitingApproval]
-            : [BookingStatus.Confirmed, BookingStatus.Offered];
+            ? [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Held, BookingStatus.Waiting, BookingStatus.AwaitingApproval]
+            : [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Held];
         var template = change.Kind == EventChangeKind.Cancelled ? BookingTemplates.EventCancelled : BookingTemplates.EventChanged;
         var reason = change.Kind == EventChangeKind.Cancelled ? null : WhatChanged(change);
         var bookings = await db.Set<Booking>().AsNoTracking().Include(b => b.TicketType)

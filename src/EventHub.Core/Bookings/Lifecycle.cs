@@ -39,7 +39,7 @@ internal static class Lifecycle
             CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
             TicketTypeName = b.TicketType?.Name,
             WaitlistPosition = position,
-            OfferExpiresUtc = b.Status == BookingStatus.Offered ? b.OfferExpiresUtc : null,
+            OfferExpiresUtc = b.Status is BookingStatus.Offered or BookingStatus.Held ? b.OfferExpiresUtc : null,
             Reason = reason,
             SessionTitle = sessionTitle,
             WithoutInvite = withoutInvite,
@@ -51,9 +51,10 @@ internal static class Lifecycle
 
     /// <summary>
     /// Ends a booking (cancel, decline an offer, leave the list, expiry), frees what it held and passes the freed
-    /// places on. Saves the tracked changes.
+    /// places on. Saves the tracked changes. A null <paramref name="template"/> sends no mail (a hold nobody confirmed:
+    /// the address may be invented).
     /// </summary>
-    public static async Task EndAsync(EventHubDbContext db, Booking b, BookingStatus endStatus, string template, string? reason, DateTime now, CancellationToken ct)
+    public static async Task EndAsync(EventHubDbContext db, Booking b, BookingStatus endStatus, string? template, string? reason, DateTime now, CancellationToken ct)
     {
         var heldPlace = b.HoldsPlace;
         b.Status = endStatus;
@@ -78,7 +79,11 @@ internal static class Lifecycle
             await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, ct);
         }
 
-        Message(db, template, b, now, reason: reason);
+        if (template is not null)
+        {
+            Message(db, template, b, now, reason: reason);
+        }
+
         await db.SaveChangesAsync(ct);
         foreach (var sessionId in freedSessions)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EventHub.Core.Bookings;
 
-/// <summary>Runs <see cref="WaitlistService.ExpireOffersAsync"/> at start-up (catching up on downtime) and every minute.</summary>
+/// <summary>Runs <see cref="WaitlistService.ExpireOffersAsync"/> (offers and unconfirmed holds) at start-up (catching up on downtime) and every minute.</summary>
 public sealed class OfferExpiryWorker(WaitlistService waitlist, IJobLeases leases, TimeProvider clock, ILogger<OfferExpiryWorker> logger)
     : SweepWorker(leases, clock, logger)
 {
@@ -11,7 +11,7 @@ public sealed class OfferExpiryWorker(WaitlistService waitlist, IJobLeases lease
 
     protected override TimeSpan Period => Interval;
 
-    protected override string What => "Expiring waiting-list offers";
+    protected override string What => "Expiring waiting-list offers and unconfirmed holds";
 
     protected override async Task SweepAsync(CancellationToken ct)
     {

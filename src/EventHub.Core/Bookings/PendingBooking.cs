@@ -3,9 +3,10 @@ using EventHub.Core.Common;
 namespace EventHub.Core.Bookings;
 
 /// <summary>A booking the allocator has said yes (or "waiting list") to, ready to be written.</summary>
+/// <param name="HeldUntilUtc">Set for a <see cref="BookingStatus.Held"/> booking: when the place goes back unless the address is confirmed.</param>
 internal sealed record PendingBooking(
     int EventId, BookingForm Form, string NormalisedEmail, BookingStatus Status, DateTime NowUtc,
-    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds, string? PriorityTokenHash = null)
+    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds, string? PriorityTokenHash = null, DateTime? HeldUntilUtc = null)
 {
     public TaskCompletionSource<Outcome<BookingResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

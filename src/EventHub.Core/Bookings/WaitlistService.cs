@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-/// <summary>Expires offers whose window has passed and gives the place to the next person waiting.</summary>
+/// <summary>
+/// Expires offers whose window has passed, and held places whose address was not confirmed in time, and gives the
+/// places to the next people waiting.
+/// </summary>
 public sealed class WaitlistService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
 {
     /// <summary>
-    /// Handles every offer that has expired, oldest first, however long ago (so it catches up after downtime), and
-    /// passes free places on for any event that has some while people wait (a capacity increase, say).
-    /// Returns how many offers expired.
+    /// Handles every offer and every unconfirmed hold that has expired, oldest first, however long ago (so it catches
+    /// up after downtime), and passes free places on for any event that has some while people wait (a capacity
+    /// increase, say). An expired hold sends no mail: nobody showed the address was theirs. Returns how many ended.
     /// </summary>
     public async Task<int> ExpireOffersAsync(CancellationToken ct = default)
     {
@@ -22,7 +25,7 @@ public sealed class WaitlistService(IDbContextFactory<EventHubDbContext> dbFacto
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var b = await db.Set<Booking>().Include(x => x.TicketType)
-                .Where(x => x.Status == BookingStatus.Offered && x.OfferExpiresUtc != null && x.OfferExpiresUtc <= now)
+                .Where(x => (x.Status == BookingStatus.Offered || x.Status == BookingStatus.Held) && x.OfferExpiresUtc != null && x.OfferExpiresUtc <= now)
                 .OrderBy(x => x.OfferExpiresUtc).ThenBy(x => x.Id)
                 .FirstOrDefaultAsync(ct);
             if (b is null)
@@ -30,7 +33,15 @@ public sealed class WaitlistService(IDbContextFactory<EventHubDbContext> dbFacto
                 break;
             }
 
-            await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.OfferExpired, "The offer of a place ran out before it was accepted.", now, ct);
+            if (b.Status == BookingStatus.Held)
+            {
+                await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, null, "The email address was not confirmed in time, so the held place went back.", now, ct);
+            }
+            else
+            {
+                await Lifecycle.EndAsync(db, b, BookingStatus.Cancelled, BookingTemplates.OfferExpired, "The offer of a place ran out before it was accepted.", now, ct);
+            }
+
             await tx.CommitAsync(ct);
             expired++;
         }

@@ -14,6 +14,8 @@ public static class CheckInErrors
 
     public static readonly Refusal Offered = new("offered_not_accepted", "Not valid: a place was offered but not yet accepted");
 
+    public static readonly Refusal Held = new("held_not_confirmed", "Not valid: the place is held but the email address was never confirmed");
+
     public static readonly Refusal Declined = new("declined", "Not valid: this booking was declined");
 
     public static readonly Refusal OtherEvent = new("ticket_for_another_event", "Not valid: this ticket is for another event");
@@ -42,6 +44,7 @@ public static class CheckInErrors
         BookingStatus.AwaitingApproval => AwaitingApproval,
         BookingStatus.Waiting => Waitlisted,
         BookingStatus.Offered => Offered,
+        BookingStatus.Held => Held,
         _ => Declined,
     };
 

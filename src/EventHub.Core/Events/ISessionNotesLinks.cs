@@ -9,6 +9,9 @@ namespace EventHub.Core.Events;
 /// </summary>
 public interface ISessionNotesLinks
 {
-    /// <summary>The session's notes edit token, creating its notes on the caller's context (and unit of work) if needed.</summary>
-    Task<string> EnsureEditTokenAsync(EventHubDbContext db, Session session, CancellationToken ct);
+    /// <summary>
+    /// A new notes link for one mail (its token; only the hash is kept), added to the caller's unit of work, creating the
+    /// session's notes if needed.
+    /// </summary>
+    Task<string> MintForMailAsync(EventHubDbContext db, Session session, string template, CancellationToken ct);
 }

@@ -59,9 +59,17 @@ public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactor
             """);
     }
 
-    /// <summary>The sentence beside the booking form: what is kept and for how long.</summary>
-    public static string KeptSentence(SiteSettings s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.ControllerName} keeps your name, email address, organisation and answers for {s.RetentionMonths} months after the event, and any dietary or access needs for {s.NeedsRetentionDays} days after it, only to run the event.");
+    /// <summary>The sentence beside the booking form: what is kept and for how long (the site's stated periods).</summary>
+    public static string KeptSentence(SiteSettings s) => KeptSentence(s, s.RetentionMonths, s.NeedsRetentionDays);
+
+    /// <summary>The sentence beside the booking form, with the event's own periods (event, then series, then site).</summary>
+    public static string KeptSentence(SiteSettings s, int months, int needsDays)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var needs = needsDays == 0 ? "until the event ends" : needsDays == 1 ? "for 1 day after it" : $"for {needsDays} days after it";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{s.ControllerName} keeps your name, email address, organisation and answers for {(months == 1 ? "1 month" : $"{months} months")} after the event, and any dietary or access needs {needs}, only to run the event.");
+    }
 
     /// <summary>The notice for a public event, or null when there is no such public event.</summary>
     public async Task<PrivacyNotice?> ForEventAsync(string slug, CancellationToken ct = default)

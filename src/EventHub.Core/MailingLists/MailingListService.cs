@@ -52,21 +52,13 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
 
             if (subscription is null)
             {
-                subscription = new ListSubscription
-                {
-                    SeriesId = series.Id,
-                    Email = email,
-                    ConfirmToken = SecureTokens.New(),
-                    UnsubscribeToken = SecureTokens.New(),
-                    CreatedUtc = now,
-                };
+                subscription = new ListSubscription { SeriesId = series.Id, Email = email, CreatedUtc = now };
                 db.Add(subscription);
             }
             else if (subscription.Status == SubscriptionStatus.Unsubscribed)
             {
                 // Coming back needs a fresh confirmation; old links stop working.
-                subscription.ConfirmToken = SecureTokens.New();
-                subscription.UnsubscribeToken = SecureTokens.New();
+                await ListLinks.RevokeAsync(db, subscription.Id, ct);
             }
 
             subscription.Name = name;
@@ -74,7 +66,9 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
             subscription.ConsentUtc = now;
             subscription.UnsubscribedUtc = null;
             // Anyone can type any address here: the confirmation counts towards that address's unrequested mail.
-            await _unrequested.TryEnqueueAsync(db, MailingListTemplates.Confirm, email, new ListConfirmPayload(series.Name, series.Slug, subscription.ConfirmToken), now, eventId: null, ct);
+            // Each confirmation mail carries a link of its own; only its hash is kept.
+            var confirmToken = ListLinks.Mint(db, subscription, ListLinks.Confirm, now);
+            await _unrequested.TryEnqueueAsync(db, MailingListTemplates.Confirm, email, new ListConfirmPayload(series.Name, series.Slug, confirmToken), now, eventId: null, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -91,7 +85,7 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var subscription = await db.Set<ListSubscription>().Include(s => s.Series)
-            .FirstOrDefaultAsync(s => s.ConfirmToken == token, ct);
+            .WithLink(db, token, ListLinks.Confirm).FirstOrDefaultAsync(ct);
         if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed)
         {
             return Outcome<ListSeries>.Refused(MailingListErrors.LinkNotValid);
@@ -112,7 +106,7 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var subscription = await db.Set<ListSubscription>().Include(s => s.Series)
-            .FirstOrDefaultAsync(s => s.UnsubscribeToken == token, ct);
+            .WithLink(db, token, ListLinks.Unsubscribe).FirstOrDefaultAsync(ct);
         if (subscription is null)
         {
             return Outcome<ListSeries>.Refused(MailingListErrors.LinkNotValid);
@@ -131,7 +125,7 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
     public async Task<ListSeries?> FindByUnsubscribeTokenAsync(string token, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<ListSubscription>().AsNoTracking().Where(s => s.UnsubscribeToken == token)
+        return await db.Set<ListSubscription>().AsNoTracking().WithLink(db, token, ListLinks.Unsubscribe)
             .Select(s => new ListSeries(s.SeriesId, s.Series!.Name, s.Series.Slug)).FirstOrDefaultAsync(ct);
     }
 
@@ -208,7 +202,7 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         var subscribers = await db.Set<ListSubscription>().AsNoTracking()
             .Where(s => s.SeriesId == evt.SeriesId && s.Status == SubscriptionStatus.Confirmed)
             .OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.Email, s.Name, s.UnsubscribeToken })
+            .Select(s => new { s.Id, s.Email, s.Name })
             .ToListAsync(ct);
         var priorityOpens = givePriority
             ? await db.Set<BookingSettings>().Where(s => s.EventId == eventId).Select(s => s.PriorityOpensUtc).FirstOrDefaultAsync(ct)
@@ -221,8 +215,9 @@ public sealed class MailingListService(IDbContextFactory<EventHubDbContext> dbFa
         foreach (var s in subscribers)
         {
             var token = givePriority ? Grant(db, eventId, s.Email, PriorityGrantReason.Subscriber, s.Id, now) : null;
+            var unsubscribe = ListLinks.Mint(db, s.Id, ListLinks.Unsubscribe, now);
             Outbox.Enqueue(db, MailingListTemplates.Announce, s.Email, s.Name,
-                new ListAnnouncePayload(s.Id, evt.Series.Name, s.UnsubscribeToken, token, token is null ? null : priorityOpens, token is null ? null : evt.BookingOpensUtc),
+                new ListAnnouncePayload(s.Id, evt.Series.Name, unsubscribe, token, token is null ? null : priorityOpens, token is null ? null : evt.BookingOpensUtc),
                 now, eventId);
         }
 

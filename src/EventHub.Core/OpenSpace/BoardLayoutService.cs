@@ -18,21 +18,21 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
-        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, notesLinks, ct) : null;
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
     }
 
     public async Task<BoardView?> GetBoardAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, notesLinks, ct) : null;
+        return ev is not null && await MayReadAsync(db, actor, ev, ct) ? await LoadBoardAsync(db, ev, ct) : null;
     }
 
     /// <summary>A public event's board is everyone's; a draft's only its team's.</summary>
     private static async Task<bool> MayReadAsync(EventHubDbContext db, Actor actor, Event ev, CancellationToken ct) =>
         ev.IsPublic || await BoardGuards.EventAsync(db, actor, ev.Id, Permission.See, ct) is null;
 
-    private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, ISessionNotesLinks notesLinks, CancellationToken ct)
+    private static async Task<BoardView> LoadBoardAsync(EventHubDbContext db, Event ev, CancellationToken ct)
     {
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => new BoardRoom(r.Id, r.Name, r.Capacity, r.AccessibilityNotes)).ToListAsync(ct);
@@ -74,7 +74,7 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
             }
 
             views.Add(new BoardCellView(cell.SessionId, cell.RoomId, cell.SlotId, session.Title, cell.ConvenerName,
-                session.Description, cell.IsPinned, false, count, warnings, await NotesTokenAsync(db, notesLinks, session, ct)));
+                session.Description, cell.IsPinned, false, count, warnings));
         }
 
         // Fixed sessions (talks in a Hybrid event) that sit exactly in a room and slot show on the same grid.
@@ -93,21 +93,32 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     }
 
     /// <summary>
-    /// The placed session's notes link, minted on first need as the after-the-day page mints it, so its convener finds
-    /// the notes from the board without asking the organiser. Two first readers at once: the second reads the first's.
+    /// A notes link of its own for whoever takes the notes of a session placed on the board (the board's cards lead here
+    /// through a button, so a mail scanner following the card's link mints nothing). Anyone who may read the board may
+    /// take its sessions' notes; only the link's hash is kept.
     /// </summary>
-    private static async Task<string> NotesTokenAsync(EventHubDbContext db, ISessionNotesLinks notesLinks, Session session, CancellationToken ct)
+    public async Task<Outcome<string>> TakeNotesAsync(Actor actor, string slug, int sessionId, CancellationToken ct = default)
     {
-        try
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        if (ev is null || !await MayReadAsync(db, actor, ev, ct))
         {
-            return await notesLinks.EnsureEditTokenAsync(db, session, ct);
+            return Outcome<string>.Refused(OpenSpaceErrors.NotFound);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == ev.Id, ct);
+        if (session is null || !await db.Set<BoardCell>().AnyAsync(c => c.SessionId == sessionId, ct))
         {
-            db.ChangeTracker.Clear();
-            return await notesLinks.EnsureEditTokenAsync(db, session, ct);
+            return Outcome<string>.Refused(OpenSpaceErrors.NotOnBoard);
         }
+
+        var token = await notesLinks.MintForMailAsync(db, session, NotesFromTheBoard, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<string>.Ok(token);
     }
+
+    /// <summary>What a notes link minted from the board is for (kept beside its hash).</summary>
+    public const string NotesFromTheBoard = "board";
 
     public async Task<Outcome<BoardSlotView>> AddSlotAsync(Actor actor, int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct = default)
     {

@@ -71,7 +71,7 @@ public sealed class SessionPlacementService(
             if (proposal.ConvenerEmail is { } email)
             {
                 // A walk-in asked for the notes link: it goes out in the same transaction as the placing.
-                var notesToken = await notesLinks.EnsureEditTokenAsync(db, session, ct);
+                var notesToken = await notesLinks.MintForMailAsync(db, session, OpenSpaceEmailTemplates.NotesLink, ct);
                 Outbox.Enqueue(db, OpenSpaceEmailTemplates.NotesLink, email, proposal.ConvenerName, new NotesLinkPayload
                 {
                     RecipientName = proposal.ConvenerName, SessionTitle = session.Title, Room = target.Value.Room.Name,

@@ -126,6 +126,8 @@ public sealed class Anonymiser(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AddedBy, ""), ct);
         await db.Set<SessionNotes>().Where(n => sessions.Contains(n.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastSavedBy, ""), ct);
+        // Notes links stop with the personal data: the record is kept, but nobody edits it through a link any more.
+        await NotesLinks.RevokeAsync(db, sessions, ct);
 
         // Feedback keeps its score for the figures; what people wrote goes with the rest of their words.
         await db.Set<FeedbackResponse>().Where(r => r.EventId == eventId)

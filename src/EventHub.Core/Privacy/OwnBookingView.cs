@@ -5,5 +5,5 @@ namespace EventHub.Core.Privacy;
 /// <summary>What the "delete my booking" page shows before the person confirms.</summary>
 public sealed record OwnBookingView(string EventTitle, string When, string AttendeeName, BookingStatus Status)
 {
-    public bool HoldsPlace => Status is BookingStatus.Confirmed or BookingStatus.Offered;
+    public bool HoldsPlace => Status is BookingStatus.Confirmed or BookingStatus.Offered or BookingStatus.Held;
 }

@@ -57,6 +57,16 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         return Outcome<RetentionView>.Ok(view);
     }
 
+    /// <summary>
+    /// How long the event's personal data is really kept (its own setting, then its series', then the site's): what the
+    /// booking page tells everyone, so it needs no sign-in. Null when there is no such event.
+    /// </summary>
+    public async Task<RetentionPolicy?> PolicyForEventAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await LoadAsync(db, eventId, ct))?.Effective;
+    }
+
     /// <summary>Sets the series default that its events use when they set nothing themselves.</summary>
     public async Task<Outcome<RetentionInput>> SaveForSeriesAsync(Actor actor, int seriesId, RetentionInput input, CancellationToken ct = default)
     {

@@ -116,7 +116,7 @@ public sealed class SubjectAccessService(
             var now = clock.GetUtcNow().UtcDateTime;
             var theirs = db.Set<Booking>().Where(b => b.NormalisedEmail == address && (onlyEventId == null || b.EventId == onlyEventId));
             var live = await theirs.Include(b => b.TicketType)
-                .Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered
+                .Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Held
                     || b.Status == BookingStatus.Waiting || b.Status == BookingStatus.AwaitingApproval)
                 .ToListAsync(ct);
             var placesFreed = live.Count(b => b.HoldsPlace);

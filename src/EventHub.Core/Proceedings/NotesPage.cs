@@ -1,9 +1,9 @@
 namespace EventHub.Core.Proceedings;
 
-/// <summary>The notes page: the session it belongs to, the Markdown as typed and the private link's token.</summary>
+/// <summary>The notes page: the session it belongs to and the Markdown as typed.</summary>
 public sealed record NotesPage(
     int SessionId, int EventId, string EventSlug, string EventTitle, string TimeZoneId, string SessionTitle,
-    string? RoomName, DateTime StartUtc, DateTime EndUtc, string EditToken,
+    string? RoomName, DateTime StartUtc, DateTime EndUtc,
     string Convener, string Participants, string KeyPoints, string Actions, string Links,
     bool HideConvenerName, int Revision, DateTime? LastSavedUtc, IReadOnlyList<MaterialView> Materials,
     long MaxUploadBytes);

@@ -8,8 +8,34 @@ namespace EventHub.Core.Proceedings;
 /// <summary>Session notes: the private link, loading the notes page and autosaving it.</summary>
 public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The private notes link's token for a session, created on first ask (those who edit the event put it on the session's card).</summary>
-    public async Task<Outcome<string>> GetEditTokenAsync(Actor actor, int sessionId, CancellationToken ct = default)
+    /// <summary>
+    /// Makes a new private notes link for a session and answers its token, to be shown once (those who edit the event
+    /// put it on the session's card). Only its hash is kept; links made before keep working.
+    /// </summary>
+    public Task<Outcome<string>> CreateLinkAsync(Actor actor, int sessionId, CancellationToken ct = default) =>
+        MintLinkAsync(actor, sessionId, revokeOthers: false, ct);
+
+    /// <summary>Replaces every notes link to a session (those shown and those mailed) with one new one: the old ones stop at once.</summary>
+    public Task<Outcome<string>> ReissueLinkAsync(Actor actor, int sessionId, CancellationToken ct = default) =>
+        MintLinkAsync(actor, sessionId, revokeOthers: true, ct);
+
+    /// <summary>For each session of the event that has notes links: how many work and when the newest was made.</summary>
+    public async Task<IReadOnlyDictionary<int, NotesLinkState>> LinkStatesAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!actor.IsOrganiser || !await ProceedingsAccess.MayAsync(db, actor, eventId, ct))
+        {
+            return new Dictionary<int, NotesLinkState>();
+        }
+
+        var sessions = db.Sessions.Where(s => s.EventId == eventId).Select(s => s.Id);
+        return await db.Set<NotesLink>().AsNoTracking().Where(l => sessions.Contains(l.SessionId))
+            .GroupBy(l => l.SessionId)
+            .Select(g => new NotesLinkState(g.Key, g.Count(), g.Max(l => l.CreatedUtc)))
+            .ToDictionaryAsync(s => s.SessionId, ct);
+    }
+
+    private async Task<Outcome<string>> MintLinkAsync(Actor actor, int sessionId, bool revokeOthers, CancellationToken ct)
     {
         if (!actor.IsOrganiser)
         {
@@ -25,7 +51,17 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
 
         Debug.Assert(session is not null, "The check above refuses a session that does not exist.");
 
-        return Outcome<string>.Ok((await SessionAccess.EnsureNotesAsync(db, session, ct)).EditToken);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SessionAccess.EnsureNotesAsync(db, session, ct);
+        if (revokeOthers)
+        {
+            await NotesLinks.RevokeAsync(db, db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Id), ct);
+        }
+
+        var token = NotesLinks.Mint(db, sessionId, NotesLinks.ShownToOrganiser, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<string>.Ok(token);
     }
 
     /// <summary>The notes page for the holder of a private link or an organiser; null when the key opens nothing.</summary>
@@ -47,7 +83,7 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
             ?? ProceedingsSettings.DefaultMaxUploadBytes;
         // Hidden material shows only to an organiser who came in by session id, whose role SessionAccess checked.
         return new NotesPage(session.Id, ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, session.Title, room, session.StartUtc, session.EndUtc,
-            notes.EditToken, notes.Convener, notes.Participants, notes.KeyPoints, notes.Actions, notes.Links, notes.HideConvenerName,
+            notes.Convener, notes.Participants, notes.KeyPoints, notes.Actions, notes.Links, notes.HideConvenerName,
             notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Token is null).Select(MaterialView.From)], limit);
     }
 

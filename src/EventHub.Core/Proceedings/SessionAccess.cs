@@ -7,8 +7,7 @@ namespace EventHub.Core.Proceedings;
 
 /// <summary>
 /// Who may edit a session's record: an organiser whose role lets them edit the session's event, or anyone holding
-/// the session's private notes link.
-/// The link is created on first use; ids are never enough on their own.
+/// one of the session's private notes links (<see cref="NotesLinks"/>, looked up by hash). Ids are never enough on their own.
 /// </summary>
 internal static class SessionAccess
 {
@@ -20,7 +19,6 @@ internal static class SessionAccess
             notes = new SessionNotes
             {
                 SessionId = session.Id,
-                EditToken = SecureTokens.New(),
                 Convener = session.Speakers,
             };
             db.Add(notes);
@@ -33,19 +31,9 @@ internal static class SessionAccess
     /// <summary>The session the token opens; null when it opens nothing.</summary>
     public static async Task<(Session Session, SessionNotes Notes)?> ByTokenAsync(EventHubDbContext db, string? token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
-        {
-            return null;
-        }
-
-        var notes = await db.Set<SessionNotes>().FirstOrDefaultAsync(n => n.EditToken == token, ct);
-        if (notes is null || !SecureTokens.FixedTimeEquals(notes.EditToken, token))
-        {
-            return null;
-        }
-
-        var session = await db.Sessions.FirstAsync(s => s.Id == notes.SessionId, ct);
-        return (session, notes);
+        var sessionIds = NotesLinks.SessionFor(db, token);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => sessionIds.Contains(s.Id), ct);
+        return session is null ? null : (session, await EnsureNotesAsync(db, session, ct));
     }
 
     /// <summary>Resolves either an organiser's session id (checking their role on its event) or a private token to a session they may edit.</summary>

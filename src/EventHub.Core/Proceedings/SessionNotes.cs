@@ -6,13 +6,11 @@ namespace EventHub.Core.Proceedings;
 
 /// <summary>
 /// The notes of one session, kept as five Markdown sections of a template. Edited through a private link
-/// (<see cref="EditToken"/>) or by organisers; <see cref="Revision"/> goes up on every save.
+/// (<see cref="NotesLink"/>, kept as a hash) or by organisers; <see cref="Revision"/> goes up on every save.
 /// </summary>
 public sealed class SessionNotes
 {
     public int SessionId { get; set; }
-
-    public required string EditToken { get; set; }
 
     public string Convener { get; set; } = string.Empty;
 
@@ -41,8 +39,6 @@ internal sealed class SessionNotesConfiguration : IEntityTypeConfiguration<Sessi
     {
         builder.ToTable("SessionNotes");
         builder.HasKey(n => n.SessionId);
-        builder.Property(n => n.EditToken).HasMaxLength(64);
-        builder.HasIndex(n => n.EditToken).IsUnique();
         builder.Property(n => n.Convener).HasMaxLength(ProceedingsRules.MaxShortSection);
         builder.Property(n => n.Participants).HasMaxLength(ProceedingsRules.MaxSection);
         builder.Property(n => n.KeyPoints).HasMaxLength(ProceedingsRules.MaxSection);

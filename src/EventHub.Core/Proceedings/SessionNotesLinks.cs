@@ -3,9 +3,12 @@ using EventHub.Core.Events;
 
 namespace EventHub.Core.Proceedings;
 
-/// <summary>Proceedings' answer to <see cref="ISessionNotesLinks"/>: the notes row's edit token.</summary>
-public sealed class SessionNotesLinks : ISessionNotesLinks
+/// <summary>Proceedings' answer to <see cref="ISessionNotesLinks"/>: a notes link of its own for each mail.</summary>
+public sealed class SessionNotesLinks(TimeProvider clock) : ISessionNotesLinks
 {
-    public async Task<string> EnsureEditTokenAsync(EventHubDbContext db, Session session, CancellationToken ct) =>
-        (await SessionAccess.EnsureNotesAsync(db, session, ct)).EditToken;
+    public async Task<string> MintForMailAsync(EventHubDbContext db, Session session, string template, CancellationToken ct)
+    {
+        await SessionAccess.EnsureNotesAsync(db, session, ct);
+        return NotesLinks.Mint(db, session.Id, template, clock.GetUtcNow().UtcDateTime);
+    }
 }

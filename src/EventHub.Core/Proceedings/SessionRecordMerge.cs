@@ -14,6 +14,8 @@ public sealed class SessionRecordMerge : ISessionMergeObserver
 {
     public async Task SessionMergingAsync(EventHubDbContext db, Session gone, Session keep, CancellationToken ct)
     {
+        // The absorbed session's notes links now open the session that stays.
+        await db.Set<NotesLink>().Where(l => l.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.SessionId, keep.Id), ct);
         await db.Set<Material>().Where(m => m.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.SessionId, keep.Id), ct);
         await db.Set<WriteUp>().Where(w => w.SessionId == gone.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.SessionId, keep.Id), ct);
 

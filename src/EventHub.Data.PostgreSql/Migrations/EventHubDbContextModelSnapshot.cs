@@ -232,6 +232,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("Eligibility")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HoldUntilEmailConfirmed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OfferWindowHours")
                         .HasColumnType("integer");
 
@@ -1166,6 +1169,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("ListAnnouncements", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
                 {
                     b.Property<int>("Id")
@@ -1173,11 +1210,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ConfirmToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("ConfirmedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1204,21 +1236,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<string>("UnsubscribeToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTime?>("UnsubscribedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ConfirmToken")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeToken")
-                        .IsUnique();
 
                     b.HasIndex("SeriesId", "Email")
                         .IsUnique();
@@ -1996,6 +2017,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("Materials", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("NotesLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.ProceedingsSettings", b =>
                 {
                     b.Property<int>("EventId")
@@ -2033,11 +2088,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("EditToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<bool>("HideConvenerName")
                         .HasColumnType("boolean");
 
@@ -2068,9 +2118,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("SessionId");
-
-                    b.HasIndex("EditToken")
-                        .IsUnique();
 
                     b.ToTable("SessionNotes", (string)null);
                 });
@@ -2545,6 +2592,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.HasOne("EventHub.Core.MailingLists.ListSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
                 {
                     b.HasOne("EventHub.Core.Events.EventSeries", "Series")
@@ -2761,6 +2819,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

@@ -14,7 +14,7 @@ public sealed class BookingTemplateTests
         BookingTemplates.BookingConfirmed, BookingTemplates.RequestReceived, BookingTemplates.RequestApproved, BookingTemplates.RequestDeclined,
         BookingTemplates.WaitlistJoined, BookingTemplates.PlaceOffered, BookingTemplates.OfferExpired, BookingTemplates.BookingCancelled,
         BookingTemplates.BookingLinkResent, BookingTemplates.SessionPlaceConfirmed, BookingTemplates.EventChanged, BookingTemplates.EventCancelled,
-        FollowUpTemplates.Reminder, BookingTemplates.BookingChanged,
+        FollowUpTemplates.Reminder, BookingTemplates.BookingChanged, BookingTemplates.PlaceHeld,
     ];
 
     [Theory]

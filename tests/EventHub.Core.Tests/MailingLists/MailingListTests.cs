@@ -24,7 +24,7 @@ public sealed class MailingListTests
 
         var confirmMail = smtp.Received.ShouldHaveSingleItem();
         confirmMail.To.Mailboxes.Single().Address.ShouldBe("ann@devon.example");
-        var token = await SingleAsync(rig, s => s.ConfirmToken);
+        var token = await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example");
         confirmMail.TextBody!.ShouldContain("https://events.devon.example/lists/confirm/" + token);
 
         (await lists.ConfirmAsync(token, Ct)).Succeeded.ShouldBeTrue();
@@ -34,7 +34,7 @@ public sealed class MailingListTests
 
         var announcement = smtp.Received.Last();
         announcement.Subject.ShouldBe("Booking is open: Social Media Forum: spring");
-        var unsubscribeToken = await SingleAsync(rig, s => s.UnsubscribeToken);
+        var unsubscribeToken = await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example");
         announcement.Headers["List-Unsubscribe"].ShouldBe($"<https://events.devon.example/lists/unsubscribe/{unsubscribeToken}/one-click>");
         announcement.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
         announcement.TextBody!.ShouldContain($"https://events.devon.example/lists/unsubscribe/{unsubscribeToken}");
@@ -53,7 +53,7 @@ public sealed class MailingListTests
         smtp.Received.Clear();
 
         (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(2);
-        var annToken = await SingleAsync(rig, s => s.UnsubscribeToken, "ann@devon.example");
+        var annToken = await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example");
         (await lists.UnsubscribeAsync(annToken, Ct)).Succeeded.ShouldBeTrue();
         (await lists.UnsubscribeAsync(annToken, Ct)).Succeeded.ShouldBeTrue("repeating the click is harmless");
         await rig.DeliverAllDueAsync();
@@ -65,6 +65,54 @@ public sealed class MailingListTests
 
         var next = await AddEditionAsync(rig, series.Id, "Social Media Forum: summer");
         (await lists.AnnounceAsync(Actors.Organiser, next.Id, Ct)).Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task List_links_are_kept_only_as_hashes_each_mail_has_its_own_and_a_link_does_only_what_it_was_sent_for()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+        (await lists.SignUpAsync(series.Slug, Input("ann@devon.example"), Ct)).Succeeded.ShouldBeTrue();
+        var firstConfirm = await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example");
+        (await lists.SignUpAsync(series.Slug, Input("ann@devon.example"), Ct)).Succeeded.ShouldBeTrue();
+        var secondConfirm = await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example");
+        secondConfirm.ShouldNotBe(firstConfirm, "each confirmation mail carries a link of its own");
+
+        (await lists.ConfirmAsync(firstConfirm, Ct)).Succeeded.ShouldBeTrue("every link a person was sent works");
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(1);
+        var unsubscribe = await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example");
+
+        await using (var db = rig.Database.CreateDbContext())
+        {
+            var hashes = await db.Set<ListLink>().Select(l => l.TokenHash).ToListAsync(Ct);
+            hashes.ShouldBe([SecureTokens.Hash(firstConfirm), SecureTokens.Hash(secondConfirm), SecureTokens.Hash(unsubscribe)], ignoreOrder: true);
+        }
+
+        (await lists.UnsubscribeAsync(firstConfirm, Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code, "a confirm link does not unsubscribe");
+        (await lists.FindByUnsubscribeTokenAsync(SecureTokens.New(), Ct)).ShouldBeNull();
+        (await lists.ConfirmAsync(SecureTokens.Hash(firstConfirm), Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code, "the stored hash is not a link");
+        (await lists.FindByUnsubscribeTokenAsync(unsubscribe, Ct))!.Slug.ShouldBe(series.Slug);
+        (await lists.UnsubscribeAsync(unsubscribe, Ct)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Signing_up_again_after_leaving_stops_every_old_link()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+        await SubscribeAndConfirmAsync(lists, rig, series.Slug, "ann@devon.example");
+        var oldConfirm = await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example");
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(1);
+        var oldUnsubscribe = await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example");
+        (await lists.UnsubscribeAsync(oldUnsubscribe, Ct)).Succeeded.ShouldBeTrue();
+
+        (await lists.SignUpAsync(series.Slug, Input("ann@devon.example"), Ct)).Succeeded.ShouldBeTrue();
+
+        (await lists.ConfirmAsync(oldConfirm, Ct)).ErrorCode.ShouldBe(MailingListErrors.LinkNotValid.Code);
+        (await lists.FindByUnsubscribeTokenAsync(oldUnsubscribe, Ct)).ShouldBeNull();
+        (await lists.ConfirmAsync(await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example"), Ct)).Succeeded.ShouldBeTrue();
     }
 
     [Fact]
@@ -130,13 +178,7 @@ public sealed class MailingListTests
     private static async Task SubscribeAndConfirmAsync(MailingListService lists, EmailRig rig, string slug, string email)
     {
         (await lists.SignUpAsync(slug, Input(email), Ct)).Succeeded.ShouldBeTrue();
-        (await lists.ConfirmAsync(await SingleAsync(rig, s => s.ConfirmToken, email), Ct)).Succeeded.ShouldBeTrue();
-    }
-
-    private static async Task<string> SingleAsync(EmailRig rig, Func<ListSubscription, string> pick, string email = "ann@devon.example")
-    {
-        await using var db = rig.Database.CreateDbContext();
-        return pick(await db.Set<ListSubscription>().SingleAsync(s => s.Email == email, Ct));
+        (await lists.ConfirmAsync(await ListMailTokens.ConfirmAsync(rig.Database, email), Ct)).Succeeded.ShouldBeTrue();
     }
 
     private static ListSignUpInput Input(string email) => new() { Name = "Ann Attendee", Email = email, Consent = true };

@@ -19,9 +19,9 @@ internal sealed class BoardFixture : IAsyncDisposable
         Database = database;
         Clock = clock;
         Signal = new InProcessLiveSignal();
-        Layout = new BoardLayoutService(database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Layout = new BoardLayoutService(database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         Queue = new PitchQueueService(database, clock, Signal);
-        Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         Merging = new SessionMergeService(database, clock, Signal, [new SessionRecordMerge()]);
         Interest = new InterestService(database, clock, Signal);
         WalkIns = new WalkInPitchService(database, clock, Queue);

@@ -11,22 +11,32 @@ namespace EventHub.Core.Tests.OpenSpace;
 public sealed class BoardLayoutServiceTests
 {
     [Fact]
-    public async Task Each_placed_session_on_the_board_carries_a_notes_link_that_opens_its_notes_and_stays_the_same()
+    public async Task Anyone_at_a_public_board_takes_a_placed_session_notes_with_a_link_of_their_own_stored_as_a_hash()
     {
         await using var f = await BoardFixture.CreateAsync();
         var placed = await f.PlaceAsync("Open data in parish councils", f.SmallRoom, f.Morning);
-        var other = await f.PlaceAsync("Repair cafés", f.BigRoom, f.Morning);
+        var notesService = new NotesService(f.Database, f.Clock);
 
-        var first = await f.Layout.GetBoardAsync(Actor.Anonymous, f.Slug);
-        var second = await f.Layout.GetBoardAsync(Actors.Organiser, f.EventId);
+        var first = await f.Layout.TakeNotesAsync(Actor.Anonymous, f.Slug, placed);
+        var second = await f.Layout.TakeNotesAsync(Actor.Anonymous, f.Slug, placed);
 
-        var token = first!.Cells.Single(c => c.SessionId == placed).NotesToken;
-        token.ShouldNotBeNullOrEmpty();
-        second!.Cells.Single(c => c.SessionId == placed).NotesToken.ShouldBe(token, "a second reader gets the same link, not a new one");
-        first.Cells.Single(c => c.SessionId == other).NotesToken.ShouldNotBe(token);
-        var notes = await new NotesService(f.Database, f.Clock).GetAsync(EditorKey.ForToken(token!));
-        notes.ShouldNotBeNull();
-        notes.SessionId.ShouldBe(placed);
+        first.Succeeded.ShouldBeTrue(first.Message);
+        second.Value.ShouldNotBe(first.Value, "each taker gets a link of their own");
+        (await notesService.GetAsync(EditorKey.ForToken(first.Value!)))!.SessionId.ShouldBe(placed);
+        (await notesService.GetAsync(EditorKey.ForToken(second.Value!)))!.SessionId.ShouldBe(placed);
+        await using var db = f.Database.CreateDbContext();
+        db.Set<NotesLink>().Where(l => l.SessionId == placed).Select(l => l.TokenHash).ToList()
+            .ShouldBe([SecureTokens.Hash(first.Value!), SecureTokens.Hash(second.Value!)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Notes_cannot_be_taken_for_a_session_that_is_not_on_the_board_or_from_another_event()
+    {
+        await using var f = await BoardFixture.CreateAsync();
+        var placed = await f.PlaceAsync("Repair cafés", f.BigRoom, f.Morning);
+
+        (await f.Layout.TakeNotesAsync(Actor.Anonymous, "no-such-event", placed)).IsNotFound.ShouldBeTrue();
+        (await f.Layout.TakeNotesAsync(Actor.Anonymous, f.Slug, placed + 1000)).ErrorCode.ShouldBe(OpenSpaceErrors.NotOnBoard.Code);
     }
 
     [Fact]

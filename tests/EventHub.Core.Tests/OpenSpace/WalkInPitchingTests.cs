@@ -110,8 +110,10 @@ public sealed class WalkInPitchingTests
         var message = await db.Set<OutboxMessage>().SingleAsync();
         message.Template.ShouldBe(OpenSpaceEmailTemplates.NotesLink);
         message.ToEmail.ShouldBe("wendy@example.com");
-        var notes = await db.Set<SessionNotes>().SingleAsync(n => n.SessionId == placed.Value!.SessionId);
-        message.PayloadJson.ShouldContain($"\"NotesToken\":\"{notes.EditToken}\"");
+        var token = System.Text.Json.JsonDocument.Parse(message.PayloadJson).RootElement.GetProperty("NotesToken").GetString()!;
+        var link = await db.Set<NotesLink>().SingleAsync(l => l.SessionId == placed.Value!.SessionId);
+        link.TokenHash.ShouldBe(EventHub.Core.Common.SecureTokens.Hash(token), "the mail carries the link; the database keeps its hash");
+        (await new NotesService(f.Database, f.Clock).GetAsync(EditorKey.ForToken(token))).ShouldNotBeNull();
         message.PayloadJson.ShouldContain("\"Room\":\"Hall\"");
     }
 

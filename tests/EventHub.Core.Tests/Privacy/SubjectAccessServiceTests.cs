@@ -171,7 +171,6 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
         db.Add(new ListSubscription
         {
             SeriesId = series.Id, Email = Email, Name = Name, Status = SubscriptionStatus.Confirmed, ConsentUtc = now, CreatedUtc = now,
-            ConfirmToken = SecureTokens.New(), UnsubscribeToken = SecureTokens.New(),
         });
         db.Add(new InterestMark { SessionId = _kit.SessionId, Name = Name, Email = Email, CreatedUtc = now });
         await db.SaveChangesAsync();

@@ -79,7 +79,7 @@ internal sealed class ProceedingsFixture : IAsyncDisposable
         }
 
         await Teams.JoinEventAsync(Database, Actors.Organiser, EventId, TeamRole.Editor);
-        Token = (await Notes.GetEditTokenAsync(Actors.Organiser, SessionId)).Value!;
+        Token = (await Notes.CreateLinkAsync(Actors.Organiser, SessionId)).Value!;
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

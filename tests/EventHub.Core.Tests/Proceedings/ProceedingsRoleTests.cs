@@ -28,7 +28,7 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
     {
         var outcomes = new[]
         {
-            (await _f.Notes.GetEditTokenAsync(Actors.Stranger, _f.SessionId)).As<bool>(),
+            (await _f.Notes.CreateLinkAsync(Actors.Stranger, _f.SessionId)).As<bool>(),
             await _f.Materials.SetHiddenAsync(Actors.Stranger, _materialId, true),
             await _f.Materials.RemoveAsync(Actors.Stranger, _materialId),
             (await _f.Proceedings.ModerateWriteUpAsync(Actors.Stranger, _writeUpId, approve: true)).As<bool>(),
@@ -54,7 +54,7 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
     public async Task The_door_team_sees_the_event_but_is_told_its_role_does_not_allow_after_the_day()
     {
         var publish = await _f.Proceedings.SetPublishedAsync(Actors.Door, _f.EventId, true);
-        var link = await _f.Notes.GetEditTokenAsync(Actors.Door, _f.SessionId);
+        var link = await _f.Notes.CreateLinkAsync(Actors.Door, _f.SessionId);
         var hide = await _f.Materials.SetHiddenAsync(Actors.Door, _materialId, true);
 
         new[] { publish, link.As<bool>(), hide }.ShouldAllBe(o => o.IsForbidden && o.Message == EventErrors.RoleDoesNotAllow.Message);

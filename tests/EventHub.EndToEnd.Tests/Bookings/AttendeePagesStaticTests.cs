@@ -24,7 +24,7 @@ public sealed class AttendeePagesStaticTests(SharedApp shared, BrowserFixture br
             Name = "Sam Static", Email = $"sam.{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
         }), Ct)).Value!;
         var token = booked.ManageToken;
-        var notesToken = (await App.Service<EventHub.Core.Proceedings.NotesService>().GetEditTokenAsync(Actor.System, sessionId, Ct)).Value!;
+        var notesToken = (await App.Service<EventHub.Core.Proceedings.NotesService>().CreateLinkAsync(Actor.System, sessionId, Ct)).Value!;
         string[] paths =
         [
             ManageRoutes.Manage(token), ManageRoutes.AcceptOffer(token), ManageRoutes.DeclineOffer(token), $"{ManageRoutes.Manage(token)}/cancel",

@@ -46,8 +46,11 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("confirm-done")).ToHaveTextAsync("You are on the list");
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Confirmed);
 
-        // RFC 8058: the mail client POSTs to the List-Unsubscribe address with no cookies and no antiforgery token.
-        var token = await UnsubscribeTokenAsync();
+        // RFC 8058: the mail client POSTs to the List-Unsubscribe address (from the announcement's header) with no
+        // cookies and no antiforgery token.
+        var announcement = await AnnounceAsync(slug);
+        var token = UnsubscribeHeader().Match(announcement.Headers["List-Unsubscribe"]!).Groups[1].Value;
+        token.ShouldNotBeEmpty();
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
         using var body = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
         var response = await client.PostAsync(App.Url(MailingListRoutes.OneClickUnsubscribe(token)), body, Ct);
@@ -92,7 +95,10 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Confirmed);
 
-        await page.GotoInteractiveAsync(App.Url(MailingListRoutes.Unsubscribe(await UnsubscribeTokenAsync())));
+        var announcement = await AnnounceAsync(slug);
+        var unsubscribe = UnsubscribeLink().Match(announcement.TextBody!);
+        unsubscribe.Success.ShouldBeTrue(announcement.TextBody);
+        await page.GotoInteractiveAsync(App.Url(new Uri(unsubscribe.Value).AbsolutePath));
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
         await page.GetByTestId("unsubscribe-button").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("unsubscribe-done")).ToHaveTextAsync("You have left the list");
@@ -134,14 +140,31 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         return (await db.Set<ListSubscription>().SingleAsync(Ct)).Status;
     }
 
-    private async Task<string> UnsubscribeTokenAsync()
+    /// <summary>Publishes an edition of the series and announces it to the list; answers the announcement as delivered.</summary>
+    private async Task<MimeMessage> AnnounceAsync(string slug)
     {
-        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
-        return (await db.Set<ListSubscription>().SingleAsync(Ct)).UnsubscribeToken;
+        var seriesId = (await App.Service<MailingListService>().FindSeriesAsync(slug, Ct))!.Id;
+        var events = App.Service<EventService>();
+        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
+        var created = await events.CreateAsync(Actor.System, new EventInput
+        {
+            SeriesId = seriesId, Title = "Devon Social Media Forum: next", Capacity = 40, VenueName = "County Hall",
+            StartLocal = start, EndLocal = start.AddHours(6),
+        }, Ct);
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
+        (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
+        (await App.Service<MailingListService>().AnnounceAsync(Actor.System, created.Value.Id, Ct)).Value.ShouldBe(1);
+        return await WaitForMailAsync("Booking is open:");
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [GeneratedRegex(@"https?://\S+/lists/confirm/[A-Za-z0-9_-]+")]
     private static partial Regex ConfirmLink();
+
+    [GeneratedRegex(@"/lists/unsubscribe/([A-Za-z0-9_-]+)/one-click")]
+    private static partial Regex UnsubscribeHeader();
+
+    [GeneratedRegex(@"https?://\S+/lists/unsubscribe/[A-Za-z0-9_-]+")]
+    private static partial Regex UnsubscribeLink();
 }

@@ -24,27 +24,31 @@ public sealed class BoardNotesLinksJourney(SharedApp shared, BrowserFixture brow
         await Assertions.Expect(link).ToHaveCountAsync(1);
         await Assertions.Expect(link).ToHaveAccessibleNameAsync("Take the notes of “Warm spaces in libraries”");
         await phone.ShouldHaveNoAxeViolationsAsync();
-        var notesPath = await link.GetAttributeAsync("href");
-        notesPath.ShouldNotBeNull();
-        notesPath.ShouldStartWith("/notes/");
+        var takePath = (await link.GetAttributeAsync("href"))!;
+        takePath.ShouldBe($"/events/{seed.Slug}/board/sessions/{sessionId}/notes");
         await link.ClickAsync();
+        // The card's link only shows a button (a link preview mints nothing); the button opens a notes link of one's own.
+        await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Take the notes of “Warm spaces in libraries”");
+        await phone.ShouldHaveNoAxeViolationsAsync();
+        await phone.GetByTestId("take-notes").ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Notes: Warm spaces in libraries");
+        new Uri(phone.Url).AbsolutePath.ShouldStartWith("/notes/");
 
-        // The projector: the card carries a QR code of the same notes address.
+        // The projector: the card carries a QR code of the same address.
         var projector = await NewPageAsync();
         await projector.SetViewportSizeAsync(1920, 1080);
         await projector.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board/projector"));
         var qr = projector.GetByTestId($"notes-qr-{sessionId}");
         await Assertions.Expect(qr).ToHaveAttributeAsync("alt", "QR code for the notes of “Warm spaces in libraries”");
         var src = (await qr.GetAttributeAsync("src"))!;
-        QrDecoder.Decode(Convert.FromBase64String(src["data:image/png;base64,".Length..])).ShouldBe(App.Url(notesPath));
+        QrDecoder.Decode(Convert.FromBase64String(src["data:image/png;base64,".Length..])).ShouldBe(App.Url(takePath));
         await projector.ShouldHaveNoAxeViolationsAsync();
 
         // The facilitation board: the same link on the card.
         var facilitator = await NewPageAsync();
         await seed.SignInAsync(facilitator, App);
         await facilitator.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/board"));
-        await Assertions.Expect(facilitator.GetByTestId("session-notes-link")).ToHaveAttributeAsync("href", notesPath);
+        await Assertions.Expect(facilitator.GetByTestId("session-notes-link")).ToHaveAttributeAsync("href", takePath);
         await facilitator.ShouldHaveNoAxeViolationsAsync();
     }
 }

@@ -27,6 +27,7 @@ public sealed class PersonalDataJourney(SharedApp shared, BrowserFixture browser
 
         var json = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-json").ClickAsync());
         (await File.ReadAllTextAsync((await json.PathAsync())!, Ct)).ShouldContain(name);
+        json.Url.ShouldNotContain(unique, customMessage: "the address is posted, never put in a URL");
         var html = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-html").ClickAsync());
         (await File.ReadAllTextAsync((await html.PathAsync())!, Ct)).ShouldContain($"<h1>What EventHub holds about {email}</h1>");
 

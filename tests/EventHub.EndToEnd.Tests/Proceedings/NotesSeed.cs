@@ -16,7 +16,7 @@ internal sealed record NotesSeed(OpenSpaceSeed Event, int SessionId, string Toke
         var seed = await OpenSpaceSeed.CreateAsync(app);
         var proposal = (await app.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput(title, "Cat Convener"), "Cat Convener")).Value!;
         var sessionId = (await app.Service<SessionPlacementService>().PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
-        var token = (await app.Service<NotesService>().GetEditTokenAsync(Actor.System, sessionId)).Value!;
+        var token = (await app.Service<NotesService>().CreateLinkAsync(Actor.System, sessionId)).Value!;
         return new NotesSeed(seed, sessionId, token);
     }
 

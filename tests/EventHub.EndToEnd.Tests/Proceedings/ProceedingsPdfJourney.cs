@@ -40,7 +40,7 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
 
         // Notes and an approved write-up for one session.
         var notes = App.Service<NotesService>();
-        var token = (await notes.GetEditTokenAsync(Actor.System, sessions["Mapping empty shops"])).Value!;
+        var token = (await notes.CreateLinkAsync(Actor.System, sessions["Mapping empty shops"])).Value!;
         (await notes.SaveNotesAsync(EditorKey.ForToken(token), new NotesInput { KeyPoints = "- Empty shops can host pop-up libraries" })).Succeeded.ShouldBeTrue();
         var proceedings = App.Service<ProceedingsService>();
         var writeUp = (await proceedings.SubmitWriteUpAsync(sessions["Mapping empty shops"], new WriteUpInput("Wendy Writer", "We mapped forty units in one afternoon.", null))).Value!;

@@ -30,6 +30,7 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         Services.AddOptions<Core.Common.SiteSettings>();
         Services.AddSingleton(new PublicBooking(_database, clock, priority));
         Services.AddSingleton(new BookingService(_database, clock, _gate, priority));
+        Services.AddSingleton(new Core.Privacy.RetentionService(_database, clock, Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions())));
         await AddEventAsync(clock);
     }
 

@@ -30,6 +30,8 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         Services.AddOptions<Core.Common.SiteSettings>().Configure(s => (s.ControllerName, s.RetentionMonths, s.NeedsRetentionDays) = ("Devon County Council", 6, 3));
         Services.AddSingleton(new PublicBooking(_database, _clock));
         Services.AddSingleton(new BookingService(_database, _clock, _gate));
+        Services.AddSingleton(new Core.Privacy.RetentionService(_database, _clock,
+            Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions { PersonalDataMonths = 6, NeedsDays = 3 })));
     }
 
     public new async ValueTask DisposeAsync()
@@ -48,6 +50,24 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("Devon County Council keeps your name, email address, organisation and answers for 6 months after the event");
         page.Find("[data-testid=privacy-kept]").TextContent.ShouldContain("dietary or access needs for 3 days");
         page.Find("[data-testid=privacy-link]").GetAttribute("href").ShouldBe("/events/forum/privacy");
+    }
+
+    [Fact]
+    public async Task The_retention_sentence_uses_the_event_own_periods_then_its_series()
+    {
+        var eventId = await AddEventAsync(series: true);
+        await using (var db = _database.CreateDbContext())
+        {
+            var seriesId = await db.Events.Where(e => e.Id == eventId).Select(e => e.SeriesId!.Value).SingleAsync(Ct);
+            db.Add(new Core.Privacy.RetentionSetting { SeriesId = seriesId, PersonalDataMonths = 24, NeedsDays = 14 });
+            db.Add(new Core.Privacy.RetentionSetting { EventId = eventId, NeedsDays = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var kept = RenderPage().Find("[data-testid=privacy-kept]").TextContent;
+
+        kept.ShouldContain("answers for 24 months after the event", customMessage: "the series' period, which the event does not override");
+        kept.ShouldContain("dietary or access needs for 1 day after it", customMessage: "the event's own period");
     }
 
     [Fact]
@@ -182,6 +202,34 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=booking-done]").TextContent.ShouldContain("ann@devon.gov.uk");
         page.Markup.ShouldNotContain(await ManageTokenSentAsync(), customMessage: "the manage link reaches a person only by email");
         page.Markup.ShouldNotContain(booking.Reference);
+    }
+
+    [Fact]
+    public async Task With_places_held_until_the_address_is_confirmed_the_form_and_the_done_page_say_so_plainly()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new BookingSettings { EventId = eventId, HoldUntilEmailConfirmed = true });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = RenderPage();
+        page.Find("[data-testid=hold-notice]").TextContent.ShouldContain("we hold a place for you for 30 minutes");
+        FillValid(page);
+        await _request.PressAsync(page, "[data-testid=continue]");
+        await _request.PressAsync(page, "[data-testid=confirm-booking]");
+
+        page.Find("[data-testid=hold-done]").TextContent.ShouldContain("only held for 30 minutes");
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Held);
+    }
+
+    [Fact]
+    public async Task Without_holding_the_form_says_nothing_about_confirming_the_address()
+    {
+        await AddEventAsync();
+
+        RenderPage().FindAll("[data-testid=hold-notice]").ShouldBeEmpty();
     }
 
     [Fact]

@@ -125,6 +125,54 @@ public sealed class ManagePageTests : WebTestContext
         (await StatusAsync(token)).ShouldNotBe(BookingStatus.Confirmed);
     }
 
+    /// <summary>The event holds places until the address is confirmed: Ann's place is held.</summary>
+    private async Task<string> HeldTokenAsync()
+    {
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            db.Add(new BookingSettings { EventId = _eventId, HoldUntilEmailConfirmed = true });
+            await db.SaveChangesAsync();
+        }
+
+        var ann = await BookAsync("Ann Example");
+        ann.Status.ShouldBe(BookingStatus.Held);
+        return ann.ManageToken;
+    }
+
+    [Fact]
+    public async Task Opening_the_held_place_link_only_shows_the_hold_and_pressing_the_button_keeps_the_place()
+    {
+        var token = await HeldTokenAsync();
+
+        var page = RenderPage(token, ManagePage.ConfirmEmailAction);
+        page.Find("h1").TextContent.ShouldBe("Confirm your email address to keep your place");
+        page.Find("[data-testid=hold-panel]").TextContent.ShouldContain("It is not yours yet");
+        page.Find("[data-testid=confirm-email]").Closest("form")!.GetAttribute("method").ShouldBe("post");
+        page.FindAll("[data-testid=ticket-qr]").ShouldBeEmpty();
+        (await StatusAsync(token)).ShouldBe(BookingStatus.Held, "a mail scanner opening the link confirms nothing");
+
+        await _request.PressAsync(page, "[data-testid=confirm-email]");
+
+        (await StatusAsync(token)).ShouldBe(BookingStatus.Confirmed);
+        RedirectedTo.ShouldBe($"/manage/{token}?done=confirmed");
+        var after = RenderPage(token, done: "confirmed");
+        after.Find("[data-testid=manage-message]").TextContent.ShouldContain("the place is yours");
+        after.Find("[data-testid=ticket-qr]");
+    }
+
+    [Fact]
+    public async Task A_hold_that_ran_out_is_refused_from_the_catalogue_in_the_error_summary()
+    {
+        var token = await HeldTokenAsync();
+        var page = RenderPage(token, ManagePage.ConfirmEmailAction);
+        Core.Clock.Advance(TimeSpan.FromMinutes(BookingOptions.DefaultHoldMinutes));
+
+        await _request.PressAsync(page, "[data-testid=confirm-email]");
+
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain(BookingErrors.HoldEnded.Message);
+        (await StatusAsync(token)).ShouldBe(BookingStatus.Held);
+    }
+
     [Fact]
     public async Task The_decline_link_asks_first_and_declining_passes_the_place_on()
     {

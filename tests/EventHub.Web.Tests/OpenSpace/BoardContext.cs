@@ -44,9 +44,9 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var clock = Clock.At();
-        Layout = new BoardLayoutService(Database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Layout = new BoardLayoutService(Database, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         Queue = new PitchQueueService(Database, clock, Signal);
-        Placement = new SessionPlacementService(Database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks());
+        Placement = new SessionPlacementService(Database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         var interest = new InterestService(Database, clock, Signal);
         Services.AddSingleton<ILiveSignal>(Signal);
         Services.AddSingleton(Layout);

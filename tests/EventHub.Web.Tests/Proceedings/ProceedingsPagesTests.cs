@@ -24,7 +24,7 @@ public sealed class ProceedingsPagesTests : BoardContext
     {
         var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
         var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
-        return (await Services.GetService<NotesService>()!.GetEditTokenAsync(Actor.System, session)).Value!;
+        return (await Services.GetService<NotesService>()!.CreateLinkAsync(Actor.System, session)).Value!;
     }
 
     private async Task<int> SessionIdAsync(string title, int? slotId = null)
@@ -229,6 +229,33 @@ public sealed class ProceedingsPagesTests : BoardContext
         page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain(ProceedingsErrors.OrganisersOnlySettings.Message));
         page.Find("[data-testid=record-message]").TextContent.ShouldNotContain("Write-ups now show at once");
         (await Services.GetService<ProceedingsService>()!.GetSettingsAsync(Actors.Organiser, EventId))!.TrustContributors.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_notes_link_is_shown_once_and_reissuing_it_stops_the_old_one()
+    {
+        var session = await SessionIdAsync("Open data");
+        var notes = Services.GetService<NotesService>()!;
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=show-notes-link]"));
+
+        page.Find("[data-testid=show-notes-link]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=notes-link-issued]").TextContent.ShouldContain("it is not shown again"));
+        var first = page.Find("[data-testid=notes-link]").GetAttribute("href")!.Split("/notes/")[1];
+        (await notes.GetAsync(EditorKey.ForToken(first)))!.SessionId.ShouldBe(session);
+
+        var again = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        again.WaitForAssertion(() => again.Find("[data-testid=notes-link-made]").TextContent.ShouldContain("A link was made"));
+        again.FindAll("[data-testid=notes-link]").ShouldBeEmpty("the link is not shown again");
+        again.Find("[data-testid=reissue-notes-link]").Click();
+        again.Find("[data-testid=confirm-reissue-notes-link]").Click();
+
+        again.WaitForAssertion(() => again.Find("[data-testid=record-message]").TextContent.ShouldContain("the old links stop working"));
+        var second = again.Find("[data-testid=notes-link]").GetAttribute("href")!.Split("/notes/")[1];
+        second.ShouldNotBe(first);
+        (await notes.GetAsync(EditorKey.ForToken(first))).ShouldBeNull();
+        (await notes.GetAsync(EditorKey.ForToken(second)))!.SessionId.ShouldBe(session);
     }
 
     private async Task<int> PendingWriteUpAsync()

@@ -221,6 +221,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("Eligibility")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HoldUntilEmailConfirmed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OfferWindowHours")
                         .HasColumnType("INTEGER");
 
@@ -1121,16 +1124,43 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("ListAnnouncements", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedUtc")
                         .HasColumnType("TEXT");
@@ -1157,21 +1187,10 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UnsubscribeToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("UnsubscribedUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ConfirmToken")
-                        .IsUnique();
-
-                    b.HasIndex("UnsubscribeToken")
-                        .IsUnique();
 
                     b.HasIndex("SeriesId", "Email")
                         .IsUnique();
@@ -1923,6 +1942,38 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("Materials", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("NotesLinks", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.ProceedingsSettings", b =>
                 {
                     b.Property<int>("EventId")
@@ -1960,11 +2011,6 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EditToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("HideConvenerName")
                         .HasColumnType("INTEGER");
 
@@ -1995,9 +2041,6 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId");
-
-                    b.HasIndex("EditToken")
-                        .IsUnique();
 
                     b.ToTable("SessionNotes", (string)null);
                 });
@@ -2464,6 +2507,17 @@ namespace EventHub.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.MailingLists.ListLink", b =>
+                {
+                    b.HasOne("EventHub.Core.MailingLists.ListSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListSubscription", b =>
                 {
                     b.HasOne("EventHub.Core.Events.EventSeries", "Series")
@@ -2680,6 +2734,15 @@ namespace EventHub.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Proceedings.NotesLink", b =>
+                {
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

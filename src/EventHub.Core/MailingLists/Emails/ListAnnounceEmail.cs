@@ -14,8 +14,9 @@ public sealed class ListAnnounceEmail : IEmailTemplate
     public async Task<RenderedEmail> RenderAsync(EmailRenderContext context, CancellationToken ct)
     {
         var payload = context.Payload<ListAnnouncePayload>();
-        var stillSubscribed = await context.Db.Set<ListSubscription>().AsNoTracking()
-            .AnyAsync(s => s.Id == payload.SubscriptionId && s.UnsubscribeToken == payload.UnsubscribeToken && s.Status == SubscriptionStatus.Confirmed, ct);
+        // The mail's own link still works only while the person has not left (and signed up again) since it was queued.
+        var stillSubscribed = await context.Db.Set<ListSubscription>().AsNoTracking().WithLink(context.Db, payload.UnsubscribeToken, ListLinks.Unsubscribe)
+            .AnyAsync(s => s.Id == payload.SubscriptionId && s.Status == SubscriptionStatus.Confirmed, ct);
         if (!stillSubscribed)
         {
             return RenderedEmail.Suppress("Not sent: the address left the mailing list after this was queued.");

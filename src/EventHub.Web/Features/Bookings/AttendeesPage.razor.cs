@@ -31,6 +31,7 @@ public partial class AttendeesPage
     {
         BookingStatus.AwaitingApproval => "Awaiting approval",
         BookingStatus.Offered => "Offered",
+        BookingStatus.Held => "Held (email not confirmed)",
         BookingStatus.Waiting => "Waiting",
         _ => s.ToString(),
     };

@@ -19,6 +19,8 @@ public partial class BookPage
     private IReadOnlyList<FieldError> _errors = [];
     private bool _linkResent;
     private bool _notEligible;
+    private string? _keptSentence;
+    private int? _holdMinutes;
 
     [Inject]
     private PublicBooking PublicBooking { get; set; } = default!;
@@ -28,6 +30,15 @@ public partial class BookPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<BookingOptions> BookingOptions { get; set; } = default!;
+
+    [Inject]
+    private EventHub.Core.Privacy.RetentionService Retention { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<SiteSettings> Site { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -75,8 +86,19 @@ public partial class BookPage
         }
 
         _form = BookingFormPost.New(_model, TicketSecret, PriorityToken);
+        if (!IsPost)
+        {
+            await LoadKeptSentenceAsync(_model);
+        }
+
         return true;
     }
+
+    /// <summary>Only the form step shows it, so a POST that moves on to the next step does not read it.</summary>
+    private async Task LoadKeptSentenceAsync(BookingFormModel model) =>
+        _keptSentence = await Retention.PolicyForEventAsync(model.Event.Id) is { } policy
+            ? EventHub.Core.Events.PrivacyNotices.KeptSentence(Site.Value, policy.PersonalDataMonths, policy.NeedsDays)
+            : null;
 
     private async Task SubmitAsync()
     {
@@ -110,6 +132,7 @@ public partial class BookPage
             case BookingFormPost.Resend:
                 await Bookings.ResendLinkAsync(_model.Event.Id, _form.Email);
                 _linkResent = true;
+                _holdMinutes = _model.Settings.HoldUntilEmailConfirmed ? BookingOptions.Value.HoldMinutes : null;
                 _step = BookingStep.Done;
                 break;
             default:
@@ -125,6 +148,11 @@ public partial class BookPage
                 _step = _errors.Count == 0 ? BookingStep.Check : BookingStep.Details;
                 break;
         }
+
+        if (_step == BookingStep.Details)
+        {
+            await LoadKeptSentenceAsync(_model);
+        }
     }
 
     private async Task ConfirmAsync(int eventId, BookingForm form, IFormCollection posted)
@@ -134,6 +162,8 @@ public partial class BookPage
         // Already booked answers as a new booking does: the owner of the address is emailed their own link.
         if (outcome.Succeeded || outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
         {
+            // The same words whether or not the address had a place already; the check page posts whether places are held.
+            _holdMinutes = posted[BookingFormPost.Held] == "true" ? BookingOptions.Value.HoldMinutes : null;
             _step = BookingStep.Done;
             return;
         }

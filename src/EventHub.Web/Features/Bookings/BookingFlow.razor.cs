@@ -25,6 +25,10 @@ public partial class BookingFlow
     [Parameter]
     public bool NotEligible { get; set; }
 
+    /// <summary>What is kept and for how long, with the event's real retention; the site's stated periods when not given.</summary>
+    [Parameter]
+    public string? KeptSentence { get; set; }
+
     /// <summary>The booking form was posted; the page reads the posted fields.</summary>
     [Parameter, EditorRequired]
     public EventCallback Submit { get; set; }
@@ -33,6 +37,9 @@ public partial class BookingFlow
     private string EmailHint => EligibilityNotice.Addresses(Model.Settings) is { Length: > 0 } addresses
         ? $"Use your address ending {addresses}. We will send your ticket and your private booking link there."
         : "We will send your ticket and your private booking link here.";
+
+    /// <summary>Set when the event holds places until the address is confirmed: how long the visitor has to confirm.</summary>
+    private int? HoldMinutes => Model.Settings.HoldUntilEmailConfirmed ? BookingOptions.Value.HoldMinutes : null;
 
     private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
         [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];

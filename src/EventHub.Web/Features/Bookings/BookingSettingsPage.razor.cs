@@ -37,6 +37,11 @@ public partial class BookingSettingsPage : OrganiserEventPage
     private bool _questionRequired;
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<BookingOptions> BookingOptionsAccessor { get; set; } = default!;
+
+    private BookingOptions BookingOptionsValue => BookingOptionsAccessor.Value;
+
+    [Inject]
     private BookingSettingsService Settings { get; set; } = default!;
 
     [Inject]

@@ -20,6 +20,9 @@ public partial class ManagePage
     /// <summary>The route word of the email's "no thanks" link: the page asks first, a button declines.</summary>
     public const string DeclineOfferAction = "decline-offer";
 
+    /// <summary>The route word of the held-place mail's link: the page shows the hold, a button keeps it.</summary>
+    public const string ConfirmEmailAction = "confirm-email";
+
     /// <summary>The route word that shows "are you sure?" before cancelling or leaving the waiting list.</summary>
     public const string CancelAction = "cancel";
 
@@ -30,6 +33,7 @@ public partial class ManagePage
 
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
     {
+        ["confirmed"] = "Thank you: the place is yours. Your ticket is below and we have emailed it to you.",
         ["accepted"] = "The place is yours. Your ticket is below and we have emailed it to you.",
         ["declined"] = "You turned down the place. It has been offered to the next person.",
         ["cancelled"] = "Your booking is cancelled.",
@@ -49,7 +53,7 @@ public partial class ManagePage
     [Parameter]
     public string Token { get; set; } = string.Empty;
 
-    /// <summary><see cref="AcceptOfferAction"/>, <see cref="DeclineOfferAction"/> or <see cref="CancelAction"/>: what the page opens on. A GET never acts.</summary>
+    /// <summary><see cref="AcceptOfferAction"/>, <see cref="DeclineOfferAction"/>, <see cref="ConfirmEmailAction"/> or <see cref="CancelAction"/>: what the page opens on. A GET never acts.</summary>
     [Parameter]
     public string? Action { get; set; }
 
@@ -73,7 +77,7 @@ public partial class ManagePage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Action is not (null or AcceptOfferAction or DeclineOfferAction or CancelAction))
+        if (Action is not (null or AcceptOfferAction or DeclineOfferAction or ConfirmEmailAction or CancelAction))
         {
             _view = null;
             _loaded = true;
@@ -97,6 +101,8 @@ public partial class ManagePage
         var outcome = accept ? await Bookings.AcceptOfferAsync(Token) : await Bookings.DeclineOfferAsync(Token);
         await AfterAsync(outcome, accept ? "accepted" : "declined");
     }
+
+    private async Task ConfirmEmailAsync() => await AfterAsync(await Bookings.ConfirmEmailAsync(Token), "confirmed");
 
     private async Task CancelAsync()
     {
@@ -148,6 +154,7 @@ public partial class ManagePage
         BookingStatus.Confirmed => "Your booking",
         BookingStatus.Waiting => "You are on the waiting list",
         BookingStatus.Offered => "A place is waiting for you",
+        BookingStatus.Held => "Confirm your email address to keep your place",
         BookingStatus.AwaitingApproval => "Your request is waiting for approval",
         BookingStatus.Declined => "Your request was not accepted",
         _ => "This booking is cancelled",
@@ -158,6 +165,7 @@ public partial class ManagePage
         BookingStatus.Confirmed => "Confirmed",
         BookingStatus.Waiting => $"Waiting list, number {v.WaitlistPosition}",
         BookingStatus.Offered => "Place offered",
+        BookingStatus.Held => "Held until you confirm your email address",
         BookingStatus.AwaitingApproval => "Awaiting approval",
         BookingStatus.Declined => "Declined",
         _ => "Cancelled",

@@ -20,9 +20,6 @@ public sealed partial class PeoplePage
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
 
-    private string ExportLink(string format) =>
-        $"/organiser/privacy/people/export.{format}?email={Uri.EscapeDataString(_data?.Email ?? string.Empty)}";
-
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
     private async Task FindAsync()

@@ -2,16 +2,26 @@ using System.Text;
 using EventHub.Core.Common;
 using EventHub.Core.Organisers;
 using EventHub.Core.Privacy;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EventHub.Web.Features.Privacy;
 
 public static class PrivacyEndpoints
 {
+    /// <summary>Where the subject-access download form posts (the address travels in the form body, never in a URL).</summary>
+    public const string ExportPath = "/organiser/privacy/people/export";
+
     /// <summary>The subject-access downloads: everything held about one address as JSON, or as a readable HTML page.</summary>
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/organiser/privacy/people/export.{format:regex(^(json|html)$)}", async (string format, string? email, HttpContext http, SubjectAccessService subjectAccess, CancellationToken ct) =>
+        // Form binding makes the endpoint check the antiforgery token.
+        app.MapPost(ExportPath, async ([FromForm] string? email, [FromForm] string? format, HttpContext http, SubjectAccessService subjectAccess, CancellationToken ct) =>
         {
+            if (format is not ("json" or "html"))
+            {
+                return Results.BadRequest();
+            }
+
             var outcome = await subjectAccess.FindAsync(OrganiserClaims.ToActor(http.User), email, ct);
             if (!outcome.Succeeded)
             {

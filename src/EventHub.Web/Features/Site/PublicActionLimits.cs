@@ -5,7 +5,7 @@ namespace EventHub.Web.Features.Site;
 
 /// <summary>
 /// Rate limits on the public form posts: booking and "send my link again" (per event), mailing-list sign-up (per
-/// series), poll votes (per poll link) and write-ups (per session), each per client address. Over the limit the post
+/// series), poll votes (per poll link) and write-ups and taking notes from the board (per session), each per client address. Over the limit the post
 /// never reaches the page: the answer is 429 with Retry-After and a page saying when to try again. Behind a reverse
 /// proxy turn on EventHub:ForwardedHeaders, or every visitor shares the proxy's address.
 /// </summary>
@@ -60,7 +60,7 @@ public static partial class PublicActionLimits
 
         return ListPath().Match(path) is { Success: true } list ? (PublicAction.ListSignUp, "series:" + list.Groups[1].Value)
             : PollPath().Match(path) is { Success: true } poll ? (PublicAction.PollVote, "poll:" + poll.Groups[1].Value)
-            : SessionPath().Match(path) is { Success: true } session ? (PublicAction.WriteUp, "session:" + session.Groups[1].Value)
+            : SessionPath().Match(path) is { Success: true } session ? (PublicAction.WriteUp, "session:" + session.Groups[1].Value + session.Groups[2].Value)
             : null;
     }
 
@@ -73,6 +73,7 @@ public static partial class PublicActionLimits
     [GeneratedRegex("^/polls/(?:answers/)?([^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PollPath();
 
-    [GeneratedRegex("^/events/[^/]+/sessions/([0-9]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A session's write-ups, and taking its notes from the board (each take makes a notes link).
+    [GeneratedRegex("^/events/[^/]+/(?:sessions/([0-9]+)|board/sessions/([0-9]+)/notes)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SessionPath();
 }
