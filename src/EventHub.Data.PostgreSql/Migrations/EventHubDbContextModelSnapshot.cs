@@ -238,6 +238,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -227,6 +227,11 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("TEXT");
 

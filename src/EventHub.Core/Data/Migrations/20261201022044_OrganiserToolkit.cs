@@ -16,6 +16,14 @@ namespace EventHub.Core.Data.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PlacesAreFor",
+                table: "BookingSettings",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
         }
 
         /// <inheritdoc />
@@ -24,6 +32,10 @@ namespace EventHub.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "WaitingPeak",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "PlacesAreFor",
+                table: "BookingSettings");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201020515_OrganiserToolkit")]
+    [Migration("20261201022055_OrganiserToolkit")]
     partial class OrganiserToolkit
     {
         /// <inheritdoc />
@@ -240,6 +240,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201020504_OrganiserToolkit")]
+    [Migration("20261201022044_OrganiserToolkit")]
     partial class OrganiserToolkit
     {
         /// <inheritdoc />
@@ -229,6 +229,11 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("TEXT");

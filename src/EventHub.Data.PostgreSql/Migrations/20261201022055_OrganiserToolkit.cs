@@ -16,6 +16,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PlacesAreFor",
+                table: "BookingSettings",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
         }
 
         /// <inheritdoc />
@@ -24,6 +32,10 @@ namespace EventHub.Data.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "WaitingPeak",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "PlacesAreFor",
+                table: "BookingSettings");
         }
     }
 }
