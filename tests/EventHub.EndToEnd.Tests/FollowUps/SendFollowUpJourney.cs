@@ -107,6 +107,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         db.Add(Booking(ev.Id, "Bob Absent", $"bob.{unique}@devon.gov.uk", now));
         await db.SaveChangesAsync(Ct);
         db.Add(new CheckInRecord { BookingId = ann.Id, EventId = ev.Id, CheckedInUtc = ev.StartUtc, CheckedInBy = "Main door" });
+        db.Add(new EventHub.Core.Proceedings.ProceedingsSettings { EventId = ev.Id, IsPublished = true, PublishedUtc = now });
         await db.SaveChangesAsync(Ct);
         return (ev.Id, ann.Email);
     }
