@@ -141,6 +141,11 @@ public sealed class AttendeeService(
             int? position = took ? null : await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct);
             Lifecycle.Message(db, BookingTemplates.RequestApproved, b, now, position);
             await db.SaveChangesAsync(ct);
+            if (!took)
+            {
+                await WaitingPeak.RaiseAsync(db, b.EventId, ct);
+            }
+
             return $"Approved {b.Name}" + (took ? string.Empty : " (event full: put on the waiting list)");
         }, ct);
 

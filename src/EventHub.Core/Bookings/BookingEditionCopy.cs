@@ -57,6 +57,7 @@ internal sealed class BookingEditionCopy : IEditionCopyPart
                 Eligibility = settings.Eligibility,
                 AllowedDomains = settings.AllowedDomains,
                 OutsideDomain = settings.OutsideDomain,
+                PlacesAreFor = settings.PlacesAreFor,
                 OfferWindowHours = settings.OfferWindowHours,
                 ConfirmFromWaitlist = settings.ConfirmFromWaitlist,
                 HoldUntilEmailConfirmed = settings.HoldUntilEmailConfirmed,

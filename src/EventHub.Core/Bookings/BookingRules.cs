@@ -10,6 +10,9 @@ public static class BookingRules
     public const int MaxAnswerLength = 4000;
     public const int MaxQuestionLength = 500;
 
+    /// <summary>The organiser's "who the places are for" phrase: a sentence or two.</summary>
+    public const int MaxPlacesAreForLength = 300;
+
     /// <summary>True when the email's domain is allowed: exact ("devon.gov.uk") or wildcard ("*.gov.uk": any subdomain).</summary>
     public static bool DomainAllowed(string email, IEnumerable<string> allowed)
     {

@@ -20,6 +20,12 @@ public sealed class BookingSettings
 
     public OutsideDomainAction OutsideDomain { get; set; }
 
+    /// <summary>
+    /// Who the places are for, in the organisers' words ("Places are for people who work in the public sector in
+    /// Devon"); empty means the eligibility rule's own wording (see <see cref="EligibilityNotice"/>).
+    /// </summary>
+    public string PlacesAreFor { get; set; } = string.Empty;
+
     public int OfferWindowHours { get; set; } = DefaultOfferWindowHours;
 
     /// <summary>Confirm the first person waiting straight away instead of offering them the place.</summary>
@@ -54,6 +60,7 @@ internal sealed class BookingSettingsConfiguration : IEntityTypeConfiguration<Bo
         builder.HasKey(s => s.EventId);
         builder.Property(s => s.EventId).ValueGeneratedNever();
         builder.Property(s => s.AllowedDomains).HasMaxLength(2000);
+        builder.Property(s => s.PlacesAreFor).HasMaxLength(BookingRules.MaxPlacesAreForLength);
         builder.HasOne<Events.Event>().WithOne().HasForeignKey<BookingSettings>(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.AllowedDomainList);
         builder.Ignore(s => s.PriorityOpensLocal);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
 
-/// <summary>The organiser reads and changes one event's booking rules: eligibility, offers, priority booking.</summary>
+/// <summary>The organiser reads and changes one event's booking rules: eligibility and who the places are for, offers, priority booking.</summary>
 public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
 {
     private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
@@ -48,6 +48,13 @@ public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> 
                 errors.Add(new(nameof(BookingSettings.AllowedDomains), $"\"{bad}\" is not an email domain. Use the form devon.gov.uk or *.gov.uk"));
             }
 
+            var placesAreFor = (input.PlacesAreFor ?? string.Empty).Trim();
+            if (placesAreFor.Length > BookingRules.MaxPlacesAreForLength)
+            {
+                errors.Add(new(nameof(BookingSettings.PlacesAreFor),
+                    $"Who the places are for must be {BookingRules.MaxPlacesAreForLength} characters or fewer (it has {placesAreFor.Length})"));
+            }
+
             var ev = await w.Db.Set<Event>().AsNoTracking().Where(e => e.Id == input.EventId)
                 .Select(e => new { e.TimeZoneId, e.BookingOpensUtc }).FirstOrDefaultAsync(ct);
             if (ev is null)
@@ -71,6 +78,7 @@ public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> 
             row.Eligibility = input.Eligibility;
             row.AllowedDomains = string.Join('\n', domains.Select(d => d.ToLowerInvariant()));
             row.OutsideDomain = input.OutsideDomain;
+            row.PlacesAreFor = placesAreFor;
             row.OfferWindowHours = input.OfferWindowHours;
             row.ConfirmFromWaitlist = input.ConfirmFromWaitlist;
             row.HoldUntilEmailConfirmed = input.HoldUntilEmailConfirmed;

@@ -164,6 +164,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await db.SaveChangesAsync();
+        foreach (var eventId in waitingInBatch.Select(w => w.EventId).Distinct())
+        {
+            await WaitingPeak.RaiseAsync(db, eventId, CancellationToken.None);
+        }
+
         await tx.CommitAsync();
         return staged.Select(s => s.Booking is null ? Outcome<BookingResult>.Refused(BookingErrors.AlreadyBooked) : Written(s.Booking, s.ManageToken!, s.Position)).ToList();
     }
@@ -178,6 +183,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             try
             {
                 await db.SaveChangesAsync();
+                if (booking.Status == BookingStatus.Waiting)
+                {
+                    await WaitingPeak.RaiseAsync(db, job.EventId, CancellationToken.None);
+                }
+
                 await tx.CommitAsync();
                 return Written(booking, token, position);
             }

@@ -10,30 +10,42 @@ namespace EventHub.Core.Bookings;
 /// </summary>
 public sealed class EligibilityNotice(IDbContextFactory<EventHubDbContext> dbFactory)
 {
-    /// <summary>The notice for an event, or null when anyone may book.</summary>
+    /// <summary>The notice for an event, or null when anyone may book and the organisers wrote nothing.</summary>
     public async Task<string?> ForEventAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return Describe(await Lifecycle.SettingsAsync(db, eventId, ct));
+        return await ForEventAsync(db, eventId, ct);
     }
+
+    /// <summary>The notice for an event, read in the caller's context (an email being rendered).</summary>
+    public static async Task<string?> ForEventAsync(EventHubDbContext db, int eventId, CancellationToken ct = default) =>
+        Describe(await Lifecycle.SettingsAsync(db, eventId, ct));
 
     /// <summary>
     /// One or two sentences, e.g. "Places are for people with an email address ending devon.gov.uk or a subdomain of
-    /// it. Others may ask for approval." Null when the event is open to all.
+    /// it. Others may ask for approval." When the organisers wrote who the places are for, their words lead and the
+    /// rule follows with only what a visitor must do ("Places are for people who work in the public sector in Devon.
+    /// Book with an email address ending devon.gov.uk. Others may ask for approval."). Null when the event is open to
+    /// all and the organisers wrote nothing.
     /// </summary>
     public static string? Describe(BookingSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var phrase = Sentence(settings.PlacesAreFor);
         switch (settings.Eligibility)
         {
             case EligibilityMode.ApprovalRequired:
-                return "Every booking needs the organisers' approval: you will hear from them after you book.";
+                const string approval = "Every booking needs the organisers' approval: you will hear from them after you book.";
+                return phrase is null ? approval : $"{phrase} {approval}";
             case EligibilityMode.AllowedDomains when settings.AllowedDomainList.Count > 0:
                 var others = settings.OutsideDomain == OutsideDomainAction.RequestApproval
                     ? "Others may ask for approval."
                     : "Other email addresses cannot book.";
-                return $"Places are for people with an email address ending {Addresses(settings)}. {others}";
+                return phrase is null
+                    ? $"Places are for people with an email address ending {Addresses(settings)}. {others}"
+                    : $"{phrase} Book with an email address ending {Addresses(settings)}. {others}";
             default:
-                return null;
+                return phrase;
         }
     }
 
@@ -69,6 +81,13 @@ public sealed class EligibilityNotice(IDbContextFactory<EventHubDbContext> dbFac
         var phrases = exact.Select(d => wildcard.Contains(d) ? $"{d} or a subdomain of it" : d).ToList();
         phrases.AddRange(wildcard.Where(d => !exact.Contains(d)).Select(d => "." + d));
         return phrases;
+    }
+
+    /// <summary>The organisers' phrase as a sentence (a full stop added when it has no ending); null when blank.</summary>
+    private static string? Sentence(string? phrase)
+    {
+        var text = phrase?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text[^1] is '.' or '!' or '?' ? text : text + ".";
     }
 
     private static string JoinWithOr(List<string> phrases) =>

@@ -7,6 +7,9 @@ public static class LiveTopics
     public const string Board = "board";
     public const string Places = "places";
 
+    /// <summary>Someone joined or left an event's waiting list (an offer, a cancellation, a new person waiting).</summary>
+    public const string Waiting = "waiting";
+
     /// <summary>An announcement was posted to the event's news room or taken down.</summary>
     public const string News = "news";
 

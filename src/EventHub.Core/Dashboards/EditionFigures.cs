@@ -3,9 +3,10 @@ namespace EventHub.Core.Dashboards;
 /// <summary>
 /// One edition of a series, as the series dashboard compares it. <see cref="SoldOutAfter"/> is null when it has
 /// not sold out; <see cref="WaitingList"/> counts the people still waiting (those later offered a place count as
-/// booked); <see cref="RepeatAttendees"/> counts confirmed people whose email had a confirmed booking for an earlier
-/// edition (kept through anonymisation by the mark the retention job sets). <see cref="FeedbackScore"/> is the
-/// average overall score (1–5) of <see cref="FeedbackAnswers"/> answers; null when nobody has answered.
+/// booked) and <see cref="WaitingPeak"/> the most who waited at once; <see cref="RepeatAttendees"/> counts confirmed
+/// people whose email had a confirmed booking for an earlier edition (kept through anonymisation by the mark the
+/// retention job sets). <see cref="FeedbackScore"/> is the average overall score (1–5) of
+/// <see cref="FeedbackAnswers"/> answers; null when nobody has answered.
 /// </summary>
 public sealed record EditionFigures(
     int EventId,
@@ -19,6 +20,7 @@ public sealed record EditionFigures(
     int CheckedIn,
     TimeSpan? SoldOutAfter,
     int WaitingList,
+    int WaitingPeak,
     int RepeatAttendees,
     double? FeedbackScore = null,
     int FeedbackAnswers = 0)

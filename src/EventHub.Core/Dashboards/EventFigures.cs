@@ -2,7 +2,8 @@ namespace EventHub.Core.Dashboards;
 
 /// <summary>
 /// What an event's dashboard shows: places taken against capacity, checked in against confirmed, the sell-out
-/// curve with the waiting list, and the organisations (email domains) that hold confirmed places.
+/// curve with the waiting list, and the organisations (email domains) that hold confirmed places. <see cref="Waiting"/>
+/// is the list now; <see cref="WaitingPeak"/> the most it has held at once.
 /// </summary>
 public sealed record EventFigures(
     int EventId,
@@ -12,6 +13,7 @@ public sealed record EventFigures(
     int Confirmed,
     int CheckedIn,
     int Waiting,
+    int WaitingPeak,
     CurveStep Step,
     IReadOnlyList<CurvePoint> Curve,
     IReadOnlyList<DomainCount> Organisations)

@@ -11,8 +11,9 @@ namespace EventHub.Core.Dashboards;
 /// <summary>
 /// The figures people compare, for an event and across a series' editions. Counts are made by the database (grouped
 /// and counted there), so thousands of bookings are never loaded. Everything read here survives the retention job:
-/// statuses, creation times, check-ins, the email domain kept on anonymisation, and the repeat-attendee mark the
-/// retention job sets (<see cref="Booking.BookedEarlierEdition"/>) before it removes the addresses.
+/// statuses, creation times, check-ins, the email domain kept on anonymisation, the repeat-attendee mark the
+/// retention job sets (<see cref="Booking.BookedEarlierEdition"/>) before it removes the addresses, and the waiting
+/// list's running maximum kept on the event (at least the list as it is now, for editions older than that figure).
 /// </summary>
 public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
@@ -25,7 +26,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.Capacity, e.PlacesTaken, e.TimeZoneId, e.BookingOpensUtc, e.CreatedUtc, e.EndUtc })
+            .Select(e => new { e.Capacity, e.PlacesTaken, e.WaitingPeak, e.TimeZoneId, e.BookingOpensUtc, e.CreatedUtc, e.EndUtc })
             .FirstAsync(ct);
         var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId);
         var confirmed = await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed, ct);
@@ -48,7 +49,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 #pragma warning restore CA1865, CA1866
 
         return Outcome<EventFigures>.Ok(new EventFigures(
-            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, step, curve, organisations));
+            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, Math.Max(ev.WaitingPeak, waiting), step, curve, organisations));
     }
 
     /// <summary>Each edition side by side, for those who may read the figures of the series (Viewer and up on its team).</summary>
@@ -74,7 +75,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 
         var editions = await db.Events.AsNoTracking().Where(e => e.SeriesId == seriesId)
             .OrderBy(e => e.StartUtc).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
+            .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, e.WaitingPeak, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = editions.Select(e => e.Id).ToList();
@@ -112,7 +113,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
                 e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.StartUtc <= now, e.Capacity, e.PlacesTaken, confirmed,
                 await CheckedInAsync(db, e.Id, ct),
                 soldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
-                waiting, repeat,
+                waiting, Math.Max(e.WaitingPeak, waiting), repeat,
                 feedback.TryGetValue(e.Id, out var f) ? Math.Round(f.Total / (double)f.Answers, 1) : null,
                 f?.Answers ?? 0));
             earlier.Add(e.Id);

@@ -1,6 +1,8 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EventHub.Core.Data;
@@ -106,7 +108,8 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
     /// A new capacity or status changes places left (<see cref="LiveTopics.Places"/>). Any change to what the public
     /// pages of an event show (the event, its series, rooms, sessions, board and proceedings: rows of the Events,
     /// OpenSpace and Proceedings features, found by their EventId or SessionId) is <see cref="LiveTopics.Public"/>,
-    /// which is what tells every node's page cache to forget the event's pages.
+    /// which is what tells every node's page cache to forget the event's pages. A booking joining or leaving the waiting
+    /// list is <see cref="LiveTopics.Waiting"/>.
     /// </summary>
     private static async Task QueueEventChangesAsync(DbContext? context, bool async, CancellationToken ct)
     {
@@ -120,6 +123,11 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
         var series = new HashSet<int>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.Entity is Booking booking && ChangesWaitingList(entry, booking))
+            {
+                db.PublishOnCommit(booking.EventId, LiveTopics.Waiting);
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsPublicContent(entry.Metadata.ClrType))
             {
                 continue;
@@ -173,6 +181,22 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
         {
             db.PublishOnCommit(id, LiveTopics.Public);
         }
+    }
+
+    /// <summary>
+    /// Whether saving this booking makes the waiting list longer or shorter (<see cref="LiveTopics.Waiting"/>): every
+    /// change of a booking's status is tracked (none is a bulk update), so the dashboard's waiting count follows them all.
+    /// </summary>
+    private static bool ChangesWaitingList(EntityEntry entry, Booking booking)
+    {
+        const BookingStatus waiting = BookingStatus.Waiting;
+        return entry.State switch
+        {
+            EntityState.Added or EntityState.Deleted => booking.Status == waiting,
+            EntityState.Modified => entry.Property(nameof(Booking.Status)) is { IsModified: true } status
+                && ((BookingStatus)status.OriginalValue! == waiting) != (booking.Status == waiting),
+            _ => false,
+        };
     }
 
     private static bool IsPublicContent(Type type) =>

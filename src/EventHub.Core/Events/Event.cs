@@ -40,6 +40,12 @@ public sealed class Event
     /// <summary>Places held by confirmed bookings. Changed only by conditional updates so it never passes Capacity.</summary>
     public int PlacesTaken { get; set; }
 
+    /// <summary>
+    /// The most people on the waiting list at once: raised by Bookings when someone joins, never lowered, so the figure
+    /// outlives the list (offers, cancellations and the retention job shorten it).
+    /// </summary>
+    public int WaitingPeak { get; set; }
+
     public DateTime? BookingOpensUtc { get; set; }
 
     public DateTime? BookingClosesUtc { get; set; }

@@ -53,14 +53,24 @@ public static class EventJsonLd
                 ["price"] = "0",
                 ["priceCurrency"] = "GBP",
                 ["availability"] = "https://schema.org/" + Availability(ev, nowUtc),
+                ["validThrough"] = WithOffset(EventRules.BookingClosesAt(ev.BookingClosesUtc, ev.StartUtc), ev.TimeZoneId),
             },
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 
-    /// <summary>SoldOut when no place is left, PreOrder before booking opens, InStock otherwise.</summary>
-    public static string Availability(Event ev, DateTime nowUtc) =>
-        ev.PlacesLeft == 0 ? "SoldOut" : ev.BookingOpensUtc is { } opens && opens > nowUtc ? "PreOrder" : "InStock";
+    /// <summary>
+    /// Discontinued once booking has closed (the offer is no longer available, whatever places are left), SoldOut when no
+    /// place is left, PreOrder before booking opens, InStock otherwise. The offer's validThrough says when booking closes.
+    /// </summary>
+    public static string Availability(Event ev, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.BookingHasClosed(nowUtc) ? "Discontinued"
+            : ev.PlacesLeft == 0 ? "SoldOut"
+            : ev.BookingOpensUtc is { } opens && opens > nowUtc ? "PreOrder"
+            : "InStock";
+    }
 
     /// <summary>The instant as the event's wall-clock time with its offset, e.g. 2026-10-25T09:00:00+00:00.</summary>
     public static string WithOffset(DateTime utc, string timeZoneId)

@@ -16,5 +16,7 @@ public static class FeedbackErrors
     public static readonly Refusal AlreadyGiven = Refusal.Conflict("feedback_already_given",
         "You have already given your feedback on this event. Thank you: each booking answers once.");
 
+    public static readonly Refusal QuestionGone = Refusal.NotFound(ErrorCodes.NotFound, "That question is no longer on the form.");
+
     public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
 }

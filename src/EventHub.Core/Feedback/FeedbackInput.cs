@@ -1,4 +1,4 @@
 namespace EventHub.Core.Feedback;
 
-/// <summary>What a person answers on the feedback form: the score is required, the two texts are optional.</summary>
-public sealed record FeedbackInput(int? Score, string? WhatWorked, string? WhatToChange);
+/// <summary>What a person sent: the overall score, two texts, and answers to the organisers' questions by question id.</summary>
+public sealed record FeedbackInput(int? Score, string? WhatWorked, string? WhatToChange, IReadOnlyDictionary<int, string>? Answers = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventHub.Core.Common;
 
 namespace EventHub.Core.Feedback;
@@ -6,9 +7,21 @@ public static class FeedbackRules
 {
     public const int MaxTextLength = 2000;
 
-    public static IReadOnlyList<FieldError> Validate(FeedbackInput input)
+    public const int MaxQuestionLength = 200;
+
+    /// <summary>A few questions keep the form short enough that people finish it.</summary>
+    public const int MaxQuestions = 5;
+
+    /// <summary>The form field (and error summary anchor) of an organiser's question.</summary>
+    public static string Field(int questionId) => "q" + questionId.ToString(CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<FieldError> Validate(FeedbackInput input) => Validate(input, []);
+
+    /// <summary>The score is required; the texts have a limit; the organisers' questions are optional, a score 1–5 when given.</summary>
+    public static IReadOnlyList<FieldError> Validate(FeedbackInput input, IReadOnlyList<FeedbackQuestion> questions)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(questions);
         var errors = new List<FieldError>();
         if (input.Score is not (>= 1 and <= 5))
         {
@@ -23,6 +36,63 @@ public static class FeedbackRules
         if ((input.WhatToChange?.Trim().Length ?? 0) > MaxTextLength)
         {
             errors.Add(new FieldError(nameof(FeedbackInput.WhatToChange), $"What to change must be {MaxTextLength} characters or fewer"));
+        }
+
+        foreach (var q in questions)
+        {
+            var answer = AnswerTo(input, q);
+            if (answer.Length == 0)
+            {
+                continue;
+            }
+
+            if (q.Kind == FeedbackQuestionKind.Rating && Rating(answer) is null)
+            {
+                errors.Add(new FieldError(Field(q.Id), $"Select a score from 1 to 5 for \"{q.Text}\""));
+            }
+            else if (q.Kind == FeedbackQuestionKind.ShortText && answer.Length > MaxTextLength)
+            {
+                errors.Add(new FieldError(Field(q.Id), $"Your answer to \"{q.Text}\" must be {MaxTextLength} characters or fewer"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>What the person gave for a question, trimmed; empty when they left it.</summary>
+    public static string AnswerTo(FeedbackInput input, FeedbackQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(question);
+        return input.Answers is not null && input.Answers.TryGetValue(question.Id, out var v) ? v?.Trim() ?? string.Empty : string.Empty;
+    }
+
+    /// <summary>A score of 1 to 5, or null.</summary>
+    public static int? Rating(string answer) =>
+        int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : null;
+
+    public static IReadOnlyList<FieldError> ValidateQuestion(FeedbackQuestionInput input, int existing)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Text?.Trim() ?? string.Empty;
+        var errors = new List<FieldError>();
+        if (text.Length == 0)
+        {
+            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Text), "Enter the question"));
+        }
+        else if (text.Length > MaxQuestionLength)
+        {
+            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Text), $"The question must be {MaxQuestionLength} characters or fewer (it has {text.Length})"));
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Kind), "Choose how people answer: a few words, or a score from 1 to 5"));
+        }
+
+        if (existing >= MaxQuestions)
+        {
+            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Text), $"The form has {MaxQuestions} questions of your own already: remove one to add another"));
         }
 
         return errors;

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Feedback;
 
 /// <summary>
-/// The feedback form (reached with a booking's manage link, one answer per booking, anonymous to the organisers)
-/// and its results for the event's team.
+/// The feedback form (reached with a booking's manage link, one answer per booking, anonymous to the organisers, with
+/// the organisers' own questions) and its results for the event's team.
 /// </summary>
 public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
@@ -19,7 +19,8 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await FindAsync(db, token, ct);
         return found is null ? null
-            : new FeedbackFormView(found.Event.Title, EventTime.FormatRange(found.Event.StartUtc, found.Event.EndUtc, found.Event.TimeZoneId), found.CannotAnswer);
+            : new FeedbackFormView(found.Event.Title, EventTime.FormatRange(found.Event.StartUtc, found.Event.EndUtc, found.Event.TimeZoneId), found.CannotAnswer,
+                await FeedbackQuestionService.QuestionsAsync(db, found.Event.Id, ct));
     }
 
     /// <summary>A person answers. Their answers are stored apart from the mark that their booking has answered.</summary>
@@ -38,20 +39,33 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<bool>.Refused(refusal);
         }
 
-        var errors = FeedbackRules.Validate(input);
+        var questions = await FeedbackQuestionService.QuestionsAsync(db, found.Event.Id, ct);
+        var errors = FeedbackRules.Validate(input, questions);
         if (errors.Count > 0)
         {
             return Outcome<bool>.Invalid(errors);
         }
 
         db.Add(new FeedbackGiven { BookingId = found.BookingId, EventId = found.Event.Id });
-        db.Add(new FeedbackResponse
+        var response = new FeedbackResponse
         {
             EventId = found.Event.Id,
             Score = input.Score!.Value,
             WhatWorked = input.WhatWorked?.Trim() ?? string.Empty,
             WhatToChange = input.WhatToChange?.Trim() ?? string.Empty,
-        });
+        };
+        db.Add(response);
+        foreach (var q in questions)
+        {
+            var answer = FeedbackRules.AnswerTo(input, q);
+            if (answer.Length > 0)
+            {
+                db.Add(q.Kind == FeedbackQuestionKind.Rating
+                    ? new FeedbackAnswer { Response = response, QuestionId = q.Id, Rating = FeedbackRules.Rating(answer) }
+                    : new FeedbackAnswer { Response = response, QuestionId = q.Id, Text = answer });
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -78,12 +92,39 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
         var title = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
         var counts = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
             .GroupBy(r => r.Score).Select(g => new { Score = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var responses = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
-            .OrderBy(r => r.Id).Select(r => new FeedbackComment(r.Score, r.WhatWorked, r.WhatToChange)).ToListAsync(ct);
+        var questions = await FeedbackQuestionService.QuestionsAsync(db, eventId, ct);
+        var given = (await db.Set<FeedbackAnswer>().AsNoTracking().Where(a => a.Response!.EventId == eventId)
+                .Select(a => new { a.ResponseId, a.QuestionId, a.Rating, a.Text }).ToListAsync(ct))
+            .Select(a => (a.ResponseId, a.QuestionId, Value: a.Rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : a.Text))
+            .Where(a => a.Value.Length > 0)
+            .ToList();
+        var responses = (await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
+                .OrderBy(r => r.Id).Select(r => new { r.Id, r.Score, r.WhatWorked, r.WhatToChange }).ToListAsync(ct))
+            .Select(r => new FeedbackComment(r.Score, r.WhatWorked, r.WhatToChange,
+                given.Where(a => a.ResponseId == r.Id).ToDictionary(a => a.QuestionId, a => a.Value)))
+            .ToList();
         var byScore = Enumerable.Range(1, FeedbackResults.Scores).Select(s => counts.Where(c => c.Score == s).Sum(c => c.Count)).ToList();
+        var perQuestion = questions.Select(q => Tally(q, given.Where(a => a.QuestionId == q.Id).Select(a => a.Value).ToList())).ToList();
+        return Outcome<FeedbackResults>.Ok(new FeedbackResults(eventId, title, byScore.Sum(), byScore, Average(byScore), responses, perQuestion));
+    }
+
+    private static FeedbackQuestionResult Tally(FeedbackQuestion q, List<string> values)
+    {
+        if (q.Kind == FeedbackQuestionKind.ShortText)
+        {
+            return new FeedbackQuestionResult(q.Id, q.Text, q.Kind, values.Count, [], null, values);
+        }
+
+        var scores = values.Select(FeedbackRules.Rating).OfType<int>().ToList();
+        var byScore = Enumerable.Range(1, FeedbackResults.Scores).Select(s => scores.Count(x => x == s)).ToList();
+        return new FeedbackQuestionResult(q.Id, q.Text, q.Kind, scores.Count, byScore, Average(byScore), []);
+    }
+
+    /// <summary>The mean of counts of scores 1 to 5, to one decimal place; null with no answers.</summary>
+    private static double? Average(IReadOnlyList<int> byScore)
+    {
         var answers = byScore.Sum();
-        double? average = answers == 0 ? null : Math.Round(byScore.Select((n, i) => n * (i + 1)).Sum() / (double)answers, 1);
-        return Outcome<FeedbackResults>.Ok(new FeedbackResults(eventId, title, answers, byScore, average, responses));
+        return answers == 0 ? null : Math.Round(byScore.Select((n, i) => n * (i + 1)).Sum() / (double)answers, 1);
     }
 
     private sealed record Found(int BookingId, Event Event, Refusal? CannotAnswer);

@@ -8,6 +8,7 @@ public static class FeedbackServiceCollectionExtensions
     public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<FeedbackQuestionService>();
         return services;
     }
 }

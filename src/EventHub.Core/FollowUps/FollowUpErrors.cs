@@ -18,6 +18,10 @@ public static class FollowUpErrors
     public static readonly Refusal FollowUpAudience = new("follow_up_audience",
         "Choose who gets the follow-up: everyone checked in, or everyone confirmed.");
 
+    /// <summary>The follow-up links to the proceedings, so it waits until they are public.</summary>
+    public static readonly Refusal ProceedingsNotPublished = Refusal.Conflict("proceedings_not_published",
+        "Publish the proceedings first: the follow-up links to them, and people would find nothing there.");
+
     /// <summary>Sent already: when and by whom, in the event's zone.</summary>
     public static Refusal FollowUpSentOn(string when, string byName, int copies) => FollowUpSent with
     {

@@ -1,13 +1,14 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events.Access;
+using EventHub.Core.Proceedings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.FollowUps;
 
 /// <summary>
 /// "Send the follow-up" after the day: thanks, the proceedings link and each person's own feedback link, to everyone
-/// checked in or everyone confirmed, once per event. It is a bulk email of its own kind, so it is queued in batches
+/// checked in or everyone confirmed, once per event, and only once the proceedings are published. It is a bulk email of its own kind, so it is queued in batches
 /// with progress and finished by another node if this one stops (<see cref="BulkEmailService"/>).
 /// </summary>
 public sealed class FollowUpService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BulkEmailService bulk)
@@ -37,7 +38,7 @@ public sealed class FollowUpService(IDbContextFactory<EventHubDbContext> dbFacto
             sent, sent is null ? null : EventTime.FormatDateTime(sent.CreatedUtc, ev.TimeZoneId)));
     }
 
-    /// <summary>Queues the follow-up for the audience chosen, or refuses when it has gone before.</summary>
+    /// <summary>Queues the follow-up for the audience chosen, or refuses when it has gone before or the proceedings are not public yet.</summary>
     public async Task<Outcome<int>> SendAsync(Actor actor, int eventId, BulkAudience audience, IProgress<BulkEmailProgress>? progress = null, CancellationToken ct = default)
     {
         BulkEmail message;
@@ -57,6 +58,11 @@ public sealed class FollowUpService(IDbContextFactory<EventHubDbContext> dbFacto
             if (await SentRefusalAsync(db, eventId, ev.TimeZoneId, ct) is { } sent)
             {
                 return Outcome<int>.Refused(sent);
+            }
+
+            if (!await db.Set<ProceedingsSettings>().AnyAsync(p => p.EventId == eventId && p.IsPublished, ct))
+            {
+                return Outcome<int>.Refused(FollowUpErrors.ProceedingsNotPublished);
             }
 
             var (replyAddress, replyName) = await BulkEmailService.ReplyToAsync(db, actor, ct);

@@ -132,6 +132,8 @@ public sealed class Anonymiser(
         // Feedback keeps its score for the figures; what people wrote goes with the rest of their words.
         await db.Set<FeedbackResponse>().Where(r => r.EventId == eventId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.WhatWorked, "").SetProperty(r => r.WhatToChange, ""), ct);
+        await db.Set<FeedbackAnswer>().Where(a => a.Response!.EventId == eventId && a.Text != "")
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, ""), ct);
         await db.Set<PriorityGrant>().Where(g => g.EventId == eventId).ExecuteDeleteAsync(ct);
         await db.Set<PollPriorityToken>().Where(t => t.EventId == eventId).ExecuteDeleteAsync(ct);
         await PersonalDataScrub.EraseMailAsync(db, db.Set<OutboxMessage>().Where(m => m.EventId == eventId), PickupFolder, ct);

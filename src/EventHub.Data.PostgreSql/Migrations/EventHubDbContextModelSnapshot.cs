@@ -241,6 +241,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -836,6 +841,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("WaitingPeak")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SeriesId");
@@ -975,6 +983,38 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackAnswers", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackGiven", b =>
                 {
                     b.Property<int>("BookingId")
@@ -988,6 +1028,35 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("EventId");
 
                     b.ToTable("FeedbackGiven", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "SortOrder");
+
+                    b.ToTable("FeedbackQuestions", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackResponse", b =>
@@ -2529,11 +2598,39 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Navigation("Room");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackAnswer", b =>
+                {
+                    b.HasOne("EventHub.Core.Feedback.FeedbackQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Feedback.FeedbackResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+                });
+
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackGiven", b =>
                 {
                     b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackQuestion", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -29,8 +29,9 @@ public sealed partial class FeatureDependencyTests
         ["Events"] = [.. Base, "Email"],
         ["Email"] = Base,
         ["Bookings"] = BelowBookings,
-        // The follow-up after the day goes to those checked in, with each person's feedback link.
-        ["FollowUps"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
+        // The follow-up after the day goes to those checked in, with each person's feedback link and the proceedings
+        // link (sent only once the proceedings are published); Proceedings names no FollowUps type.
+        ["FollowUps"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback", "Proceedings"],
         ["MailingLists"] = BelowFeaturesOnBookings,
         ["CheckIn"] = BelowFeaturesOnBookings,
         ["Polls"] = BelowFeaturesOnBookings,

@@ -30,6 +30,30 @@ public sealed class EligibilityNoticeTests
     }
 
     [Fact]
+    public void The_organisers_words_lead_and_the_rule_follows_with_what_a_visitor_must_do()
+    {
+        var rule = Rule(EligibilityMode.AllowedDomains, "devon.gov.uk\n*.devon.gov.uk", OutsideDomainAction.RequestApproval);
+        rule.PlacesAreFor = "  Places are for people who work in the public sector in Devon ";
+
+        EligibilityNotice.Describe(rule).ShouldBe("Places are for people who work in the public sector in Devon. "
+            + "Book with an email address ending devon.gov.uk or a subdomain of it. Others may ask for approval.");
+    }
+
+    [Fact]
+    public void The_organisers_words_stand_alone_when_anyone_may_book_and_come_before_the_approval_rule()
+    {
+        var open = Rule(EligibilityMode.OpenToAll);
+        open.PlacesAreFor = "Mainly for social media officers!";
+        var approval = Rule(EligibilityMode.ApprovalRequired);
+        approval.PlacesAreFor = "For councillors and their staff.";
+
+        EligibilityNotice.Describe(open).ShouldBe("Mainly for social media officers!");
+        EligibilityNotice.Describe(approval).ShouldBe("For councillors and their staff. Every booking needs the organisers' approval: you will hear from them after you book.");
+        open.PlacesAreFor = "   ";
+        EligibilityNotice.Describe(open).ShouldBeNull();
+    }
+
+    [Fact]
     public void An_address_outside_a_refusing_rule_is_refused_with_the_addresses_that_may_book()
     {
         var rule = Rule(EligibilityMode.AllowedDomains, "devon.gov.uk\n*.devon.gov.uk");

@@ -44,6 +44,26 @@ public sealed class EligibilityTests
     }
 
     [Fact]
+    public async Task Who_the_places_are_for_is_saved_trimmed_and_shown_with_the_rule_and_a_long_one_is_refused_not_cut()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+        var notice = new EligibilityNotice(kit.Database);
+        await kit.SettingsAsync(s =>
+        {
+            s.Eligibility = EligibilityMode.AllowedDomains;
+            s.AllowedDomains = "devon.gov.uk";
+            s.PlacesAreFor = " Places are for people who work in the public sector in Devon ";
+        });
+
+        (await notice.ForEventAsync(kit.EventId)).ShouldBe(
+            "Places are for people who work in the public sector in Devon. Book with an email address ending devon.gov.uk. Other email addresses cannot book.");
+
+        var tooLong = await kit.Settings.SaveAsync(Actors.Organiser, new BookingSettings { EventId = kit.EventId, PlacesAreFor = new string('a', BookingRules.MaxPlacesAreForLength + 1) });
+        tooLong.ErrorFor(nameof(BookingSettings.PlacesAreFor)).ShouldBe($"Who the places are for must be {BookingRules.MaxPlacesAreForLength} characters or fewer (it has {BookingRules.MaxPlacesAreForLength + 1})");
+        (await kit.Settings.GetAsync(Actors.Organiser, kit.EventId))!.PlacesAreFor.ShouldBe("Places are for people who work in the public sector in Devon");
+    }
+
+    [Fact]
     public async Task Settings_with_a_malformed_domain_are_refused()
     {
         await using var kit = await BookingKit.CreateAsync();

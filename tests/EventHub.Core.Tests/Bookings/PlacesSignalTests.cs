@@ -87,14 +87,30 @@ public sealed class PlacesSignalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Joining_the_waiting_list_changes_no_places_and_is_not_announced()
+    public async Task Joining_the_waiting_list_changes_no_places_and_is_announced_as_the_waiting_list_only()
     {
         await BookAsync("Ann Example");
         await HeardAsync(1);
 
         (await BookAsync("Bob Example")).Value!.Status.ShouldBe(BookingStatus.Waiting);
 
-        (await HeardAsync(1)).ShouldBeEmpty();
+        (await HeardAsync(1)).ShouldHaveSingleItem().Message.Topic.ShouldBe(LiveTopics.Waiting);
+    }
+
+    [Fact]
+    public async Task Leaving_the_waiting_list_is_announced_and_an_offer_is_announced_as_places_and_the_waiting_list()
+    {
+        var ann = (await BookAsync("Ann Example")).Value!;
+        (await BookAsync("Bob Example")).Value!.Status.ShouldBe(BookingStatus.Waiting);
+        var cat = (await BookAsync("Cat Example")).Value!;
+        await HeardAsync(3);
+        var bookings = _core.Get<BookingService>();
+
+        (await bookings.LeaveWaitlistAsync(cat.ManageToken, TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        (await HeardAsync(1)).ShouldHaveSingleItem().Message.Topic.ShouldBe(LiveTopics.Waiting);
+
+        (await bookings.CancelAsync(ann.ManageToken, TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        (await HeardAsync(2)).Select(h => h.Message.Topic).Distinct().Order().ShouldBe([LiveTopics.Places, LiveTopics.Waiting]);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class EditionCopyTests
         (await db.Set<RegistrationQuestion>().Where(q => q.EventId == copy.Id).Select(q => q.Text).ToListAsync(Ct)).ShouldBe(["Dietary needs"]);
         var rules = await db.Set<BookingSettings>().SingleAsync(s => s.EventId == copy.Id, Ct);
         (rules.Eligibility, rules.AllowedDomains, rules.OutsideDomain).ShouldBe((EligibilityMode.AllowedDomains, "devon.gov.uk\n*.devon.gov.uk", OutsideDomainAction.RequestApproval));
+        rules.PlacesAreFor.ShouldBe("Places are for people who work in the public sector in Devon.");
         (await db.Set<ReminderSettings>().SingleAsync(s => s.EventId == copy.Id, Ct)).OffsetMinutes.ShouldBe("4320");
         (await db.Set<EventHub.Core.Bookings.Booking>().CountAsync(b => b.EventId == copy.Id, Ct)).ShouldBe(0);
     }
@@ -106,6 +107,7 @@ public sealed class EditionCopyTests
             Eligibility = EligibilityMode.AllowedDomains,
             AllowedDomains = "devon.gov.uk\n*.devon.gov.uk",
             OutsideDomain = OutsideDomainAction.RequestApproval,
+            PlacesAreFor = "Places are for people who work in the public sector in Devon.",
         });
         db.Add(new ReminderSettings { EventId = ev.Id, OffsetMinutes = "4320" });
         await db.SaveChangesAsync(Ct);

@@ -36,6 +36,22 @@ public sealed class EventJsonLdTests
         offer.GetProperty("price").GetString().ShouldBe("0");
         offer.GetProperty("priceCurrency").GetString().ShouldBe("GBP");
         offer.GetProperty("availability").GetString().ShouldBe("https://schema.org/InStock");
+        offer.GetProperty("validThrough").GetString().ShouldBe("2026-10-25T09:00:00+00:00", "booking closes at the start when no other time is set");
+    }
+
+    [Fact]
+    public void After_booking_closes_the_offer_is_no_longer_available_even_with_places_left()
+    {
+        var ev = Forum();
+        ev.BookingClosesUtc = new DateTime(2026, 10, 20, 16, 0, 0, DateTimeKind.Utc);
+
+        EventJsonLd.Availability(ev, ev.BookingClosesUtc.Value.AddMinutes(-1)).ShouldBe("InStock");
+        EventJsonLd.Availability(ev, ev.BookingClosesUtc.Value).ShouldBe("Discontinued");
+        ev.PlacesTaken = ev.Capacity;
+        EventJsonLd.Availability(ev, ev.StartUtc.AddDays(1)).ShouldBe("Discontinued");
+        var offer = JsonDocument.Parse(EventJsonLd.Build(ev, Url, "Devon County Council", ev.StartUtc)).RootElement.GetProperty("offers");
+        offer.GetProperty("availability").GetString().ShouldBe("https://schema.org/Discontinued");
+        offer.GetProperty("validThrough").GetString().ShouldBe("2026-10-20T17:00:00+01:00");
     }
 
     [Fact]

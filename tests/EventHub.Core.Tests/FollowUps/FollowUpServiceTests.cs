@@ -3,6 +3,7 @@ using EventHub.Core.CheckIn;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
 using EventHub.Core.FollowUps;
+using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
@@ -15,8 +16,8 @@ public sealed class FollowUpServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Ann (checked in) and Bob confirmed; Cat cancelled.</summary>
-    private static async Task<(BookingKit Kit, FollowUpService FollowUps, string AnnToken)> KitAsync()
+    /// <summary>Ann (checked in) and Bob confirmed; Cat cancelled; the proceedings published unless told otherwise.</summary>
+    private static async Task<(BookingKit Kit, FollowUpService FollowUps, string AnnToken)> KitAsync(bool proceedingsPublished = true)
     {
         var kit = await BookingKit.CreateAsync(capacity: 5);
         var ann = await kit.BookAsync("Ann Example");
@@ -27,11 +28,37 @@ public sealed class FollowUpServiceTests
         {
             var annId = await db.Set<Booking>().WithManageToken(db, ann.ManageToken).Select(b => b.Id).SingleAsync(Ct);
             db.Add(new CheckInRecord { BookingId = annId, EventId = kit.EventId, CheckedInUtc = kit.Clock.GetUtcNow().UtcDateTime, CheckedInBy = "Main door" });
+            if (proceedingsPublished)
+            {
+                db.Add(new ProceedingsSettings { EventId = kit.EventId, IsPublished = true, PublishedUtc = kit.Clock.GetUtcNow().UtcDateTime });
+            }
+
             await db.SaveChangesAsync(Ct);
         }
 
         var bulk = new BulkEmailService(kit.Database, kit.Clock, kit.Database.Leases(kit.Clock));
         return (kit, new FollowUpService(kit.Database, kit.Clock, bulk), ann.ManageToken);
+    }
+
+    [Fact]
+    public async Task The_follow_up_is_refused_until_the_proceedings_it_links_to_are_published()
+    {
+        var (kit, followUps, _) = await KitAsync(proceedingsPublished: false);
+        await using var _ = kit;
+
+        var refused = await followUps.SendAsync(Actors.Organiser, kit.EventId, BulkAudience.Confirmed, null, Ct);
+
+        refused.ErrorCode.ShouldBe(FollowUpErrors.ProceedingsNotPublished.Code);
+        refused.Message.ShouldBe(FollowUpErrors.ProceedingsNotPublished.Message);
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).ShouldBeEmpty();
+        (await followUps.GetAsync(Actors.Organiser, kit.EventId, Ct)).Value!.Sent.ShouldBeNull("a refused follow-up can still be sent later");
+        await using (var db = kit.Database.CreateDbContext())
+        {
+            db.Add(new ProceedingsSettings { EventId = kit.EventId, IsPublished = true });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await followUps.SendAsync(Actors.Organiser, kit.EventId, BulkAudience.Confirmed, null, Ct)).Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -41,6 +41,34 @@ public sealed class MailingListTests
     }
 
     [Fact]
+    public async Task The_announcement_says_who_the_places_are_for_in_the_organisers_words()
+    {
+        await using var smtp = await SmtpListener.StartAsync();
+        await using var rig = await EmailRig.CreateAsync(smtp.Port);
+        var lists = new MailingListService(rig.Database, rig.Clock);
+        var (series, evt) = await AddSeriesEditionAsync(rig);
+        await SubscribeAndConfirmAsync(lists, rig, series.Slug, "ann@devon.example");
+        await using (var db = rig.Database.CreateDbContext())
+        {
+            db.Add(new EventHub.Core.Bookings.BookingSettings
+            {
+                EventId = evt.Id, Eligibility = EventHub.Core.Bookings.EligibilityMode.AllowedDomains, AllowedDomains = "devon.example",
+                PlacesAreFor = "Places are for people who run a council's social media",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await lists.AnnounceAsync(Actors.Organiser, evt.Id, Ct)).Value.ShouldBe(1);
+        await rig.DeliverAllDueAsync();
+
+        var announcement = smtp.Received.Last();
+        announcement.Subject.ShouldStartWith("Booking is open");
+        announcement.TextBody!.ShouldContain("Who may book: Places are for people who run a council's social media. "
+            + "Book with an email address ending devon.example. Other email addresses cannot book.");
+        announcement.HtmlBody!.ShouldContain("Who may book");
+    }
+
+    [Fact]
     public async Task An_unsubscribed_address_gets_no_further_list_mail_even_if_it_was_already_queued()
     {
         await using var smtp = await SmtpListener.StartAsync();

@@ -16,7 +16,8 @@ namespace EventHub.EndToEnd.Tests.FollowUps;
 
 /// <summary>
 /// After the day: the organiser sends the follow-up to everyone checked in, the mail arrives at a real SMTP listener,
-/// the attendee opens the feedback link in it and answers, and the organiser sees the answer on the results.
+/// the attendee opens the feedback link in it and answers (with the organisers' own question), and the organiser sees
+/// the answers on the results.
 /// </summary>
 public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnAppTest
 {
@@ -37,7 +38,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
     {
         await using var smtp = _smtp;
         await smtp.StartAgainAsync();
-        var (eventId, annEmail) = await StartedEventAsync();
+        var (eventId, annEmail, questionId) = await StartedEventAsync();
         var organiser = await App.NewOrganiserAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(App, organiser);
@@ -64,6 +65,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         await attendee.ShouldHaveNoAxeViolationsAsync();
         await attendee.GetByTestId("score-5").CheckAsync();
         await attendee.GetByTestId("WhatWorked").FillAsync("Meeting the other councils");
+        await attendee.GetByTestId(FeedbackRules.Field(questionId) + "-4").CheckAsync();
         await attendee.GetByTestId("feedback-submit").ClickAsync();
         await Assertions.Expect(attendee.GetByTestId("feedback-sent")).ToBeVisibleAsync();
         await attendee.ShouldHaveNoAxeViolationsAsync();
@@ -71,6 +73,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         await page.GotoInteractiveAsync(App.Url(FeedbackRoutes.Results(eventId)));
         await Assertions.Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("1 person has given feedback. The average overall score is 5.0 out of 5");
         await Assertions.Expect(page.GetByTestId("feedback-comments")).ToContainTextAsync("Meeting the other councils");
+        await Assertions.Expect(page.GetByTestId($"question-summary-{questionId}")).ToHaveTextAsync("1 answer; the average is 4.0 out of 5.");
         await page.ShouldHaveNoAxeViolationsAsync();
         smtp.Received.Count(m => (m.Subject ?? string.Empty).StartsWith("Thank you for coming to", StringComparison.Ordinal)).ShouldBe(1, "Bob was not checked in");
     }
@@ -90,7 +93,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         throw new TimeoutException($"No mail to {to} arrived.");
     }
 
-    private async Task<(int EventId, string AnnEmail)> StartedEventAsync()
+    private async Task<(int EventId, string AnnEmail, int QuestionId)> StartedEventAsync()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
         await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
@@ -107,8 +110,11 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         db.Add(Booking(ev.Id, "Bob Absent", $"bob.{unique}@devon.gov.uk", now));
         await db.SaveChangesAsync(Ct);
         db.Add(new CheckInRecord { BookingId = ann.Id, EventId = ev.Id, CheckedInUtc = ev.StartUtc, CheckedInBy = "Main door" });
+        db.Add(new EventHub.Core.Proceedings.ProceedingsSettings { EventId = ev.Id, IsPublished = true, PublishedUtc = now });
+        var question = new FeedbackQuestion { EventId = ev.Id, Text = "How useful was the marketplace?", Kind = FeedbackQuestionKind.Rating, SortOrder = 1 };
+        db.Add(question);
         await db.SaveChangesAsync(Ct);
-        return (ev.Id, ann.Email);
+        return (ev.Id, ann.Email, question.Id);
     }
 
     private static Booking Booking(int eventId, string name, string email, DateTime now) => new()

@@ -313,6 +313,18 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Who_the_places_are_for_leads_the_notice_at_the_top_of_the_form()
+    {
+        await AddEventAsync(series: true);
+        await RuleAsync(OutsideDomainAction.RequestApproval, placesAreFor: "Places are for people who work in the public sector in Devon");
+
+        var page = RenderPage();
+
+        page.Find("[data-testid=eligibility]").TextContent.ShouldBe("Who may book: Places are for people who work in the public sector in Devon. "
+            + "Book with an email address ending devon.gov.uk or a subdomain of it. Others may ask for approval.");
+    }
+
+    [Fact]
     public async Task The_rule_is_said_at_the_top_and_at_the_email_field_and_a_refused_address_is_marked_before_check_your_answers()
     {
         await AddEventAsync(series: true);
@@ -437,11 +449,15 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         PlainForm.Tick(page, "#PrivacyConsent");
     }
 
-    private async Task RuleAsync(OutsideDomainAction outside)
+    private async Task RuleAsync(OutsideDomainAction outside, string placesAreFor = "")
     {
         await using var db = _database.CreateDbContext();
         var eventId = await db.Events.Where(e => e.Slug == "forum").Select(e => e.Id).SingleAsync(Ct);
-        db.Add(new BookingSettings { EventId = eventId, Eligibility = EligibilityMode.AllowedDomains, AllowedDomains = "devon.gov.uk\n*.devon.gov.uk", OutsideDomain = outside });
+        db.Add(new BookingSettings
+        {
+            EventId = eventId, Eligibility = EligibilityMode.AllowedDomains, AllowedDomains = "devon.gov.uk\n*.devon.gov.uk", OutsideDomain = outside,
+            PlacesAreFor = placesAreFor,
+        });
         await db.SaveChangesAsync(Ct);
     }
 

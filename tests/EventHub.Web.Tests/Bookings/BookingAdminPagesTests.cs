@@ -92,6 +92,30 @@ public sealed class BookingAdminPagesTests : WebTestContext
     }
 
     [Fact]
+    public async Task Who_the_places_are_for_is_refused_when_too_long_with_the_text_kept_and_then_saved()
+    {
+        SignInAsOrganiser();
+        var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
+        page.WaitForAssertion(() => page.Find("#PlacesAreFor"));
+        var tooLong = new string('a', BookingRules.MaxPlacesAreForLength + 5);
+
+        page.Find("#PlacesAreFor").Change(tooLong);
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=error-summary] a[href$='#PlacesAreFor']").TextContent.ShouldContain("Who the places are for must be"));
+        page.Find("#PlacesAreFor").GetAttribute("value").ShouldBe(tooLong);
+        page.Find("#PlacesAreFor").HasAttribute("maxlength").ShouldBeFalse();
+
+        page.Find("#PlacesAreFor").Change("Places are for people who work in the public sector in Devon");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=settings-message]").TextContent.ShouldBe("Booking settings saved."));
+        await using var db = Core.Database.CreateDbContext();
+        (await db.Set<BookingSettings>().SingleAsync(s => s.EventId == _eventId, Xunit.TestContext.Current.CancellationToken)).PlacesAreFor
+            .ShouldBe("Places are for people who work in the public sector in Devon");
+    }
+
+    [Fact]
     public async Task Changing_a_ticket_type_quota_below_the_places_taken_shows_the_error_and_keeps_the_input()
     {
         SignInAsOrganiser();

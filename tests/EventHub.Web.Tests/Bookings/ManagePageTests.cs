@@ -84,6 +84,28 @@ public sealed class ManagePageTests : WebTestContext
     }
 
     [Fact]
+    public async Task After_the_event_has_started_the_page_links_to_the_feedback_form_and_after_answering_says_thank_you()
+    {
+        var token = (await BookAsync("Ann Example")).ManageToken;
+        RenderPage(token).FindAll("[data-testid=manage-feedback-link]").ShouldBeEmpty("feedback opens when the event starts");
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            var now = Core.Clock.GetUtcNow().UtcDateTime;
+            await db.Events.Where(e => e.Id == _eventId).ExecuteUpdateAsync(
+                u => u.SetProperty(e => e.StartUtc, now.AddHours(-8)).SetProperty(e => e.EndUtc, now.AddHours(-2)), Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var after = RenderPage(token);
+
+        after.Find("[data-testid=manage-feedback-link]").GetAttribute("href").ShouldBe(EventHub.Core.Feedback.FeedbackRoutes.Form(token));
+        var feedback = Services.GetRequiredService<EventHub.Core.Feedback.FeedbackService>();
+        (await feedback.GiveAsync(token, new EventHub.Core.Feedback.FeedbackInput(4, "The talks", null))).Succeeded.ShouldBeTrue();
+        var answered = RenderPage(token);
+        answered.FindAll("[data-testid=manage-feedback-link]").ShouldBeEmpty();
+        answered.Find("[data-testid=manage-feedback-given]").TextContent.ShouldBe("You have given your feedback on this event. Thank you.");
+    }
+
+    [Fact]
     public async Task Opening_the_accept_link_shows_the_offer_and_changes_nothing()
     {
         var token = await OfferedTokenAsync();

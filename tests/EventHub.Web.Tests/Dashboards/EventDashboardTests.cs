@@ -93,4 +93,21 @@ public sealed class EventDashboardTests : DashboardTestContext
         cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("4 of 4 places taken; 1 on the waiting list");
         cut.FindAll("[data-testid=organisations-table] tbody tr").Count.ShouldBe(3);
     }
+
+    [Fact]
+    public async Task Someone_joining_and_leaving_the_waiting_list_moves_the_waiting_count_live_and_the_peak_stays()
+    {
+        SignIn(Actors.Organiser);
+        var cut = Render<EventDashboard>(p => p.Add(c => c.EventId, _eventId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list"));
+        var bookings = Kit.Services.Get<BookingService>();
+        var ct = Xunit.TestContext.Current.CancellationToken;
+
+        var joined = await bookings.BookAsync(new BookingRequest(_eventId, EventHub.Core.Tests.Bookings.BookingKit.Form("Dee Example")), ct);
+        joined.Value!.Status.ShouldBe(BookingStatus.Waiting);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 2 on the waiting list"));
+
+        (await bookings.LeaveWaitlistAsync(joined.Value.ManageToken, ct)).Succeeded.ShouldBeTrue();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list (at most 2 at once)"));
+    }
 }

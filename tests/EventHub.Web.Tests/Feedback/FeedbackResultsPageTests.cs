@@ -19,6 +19,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
     {
         Services.AddSingleton(Kit.Services.Get<EventService>());
         Services.AddSingleton(Kit.Services.Get<FeedbackService>());
+        Services.AddSingleton(Kit.Services.Get<FeedbackQuestionService>());
         var series = await Kit.SeriesAsync();
         _eventId = await Kit.EventAsync(20, Kit.Now.AddDays(-20), Kit.Now.AddDays(-1), series);
         var feedback = Kit.Services.Get<FeedbackService>();
@@ -49,6 +50,43 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         comments.ShouldContain("What to change: =cmd");
         cut.Markup.ShouldNotContain("a@devon.gov.uk");
         cut.Find("[data-testid=feedback-csv]").GetAttribute("href").ShouldBe($"/organiser/events/{_eventId}/feedback.csv");
+    }
+
+    [Fact]
+    public async Task The_owner_adds_a_question_to_the_form_a_blank_one_is_refused_and_the_csv_carries_its_answers_as_numbers()
+    {
+        SignIn(Actors.Organiser);
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=add-question]"));
+
+        cut.Find("[data-testid=add-question]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary] a[href$='#Text']").TextContent.ShouldBe("Enter the question"));
+
+        cut.Find("#Text").Change("How useful was the marketplace?");
+        cut.Find("[data-testid=question-kind-rating]").Change("Rating");
+        cut.Find("[data-testid=add-question]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=questions-message]").TextContent.ShouldBe("Added \"How useful was the marketplace?\" to the feedback form."));
+        cut.Find("[data-testid=feedback-questions]").TextContent.ShouldContain("How useful was the marketplace? (a score from 1 to 5)");
+        cut.FindAll("[data-testid=error-summary]").ShouldBeEmpty();
+        var question = (await Kit.Services.Get<FeedbackQuestionService>().ListAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!.ShouldHaveSingleItem();
+        question.Kind.ShouldBe(FeedbackQuestionKind.Rating);
+        cut.Find($"[data-testid=question-summary-{question.Id}]").TextContent.ShouldBe("No answers yet.");
+
+        var id = await Kit.BookAsync(_eventId, "d@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddDays(-5));
+        string token;
+        await using (var db = Kit.Database.CreateDbContext())
+        {
+            token = ManageLinks.Mint(db, id, "test", Kit.Now);
+            await db.SaveChangesAsync();
+        }
+
+        (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "5" }))).Succeeded.ShouldBeTrue();
+        var results = (await Kit.Services.Get<FeedbackService>().ResultsAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!;
+        var lines = FeedbackText.Csv(results).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Score,What worked,What to change,How useful was the marketplace?");
+        lines[^1].ShouldBe("4,,,5");
+        FeedbackText.QuestionSummary(results.Questions.ShouldHaveSingleItem()).ShouldBe("1 answer; the average is 5.0 out of 5.");
     }
 
     [Fact]

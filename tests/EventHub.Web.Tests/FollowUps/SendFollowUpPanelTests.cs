@@ -8,7 +8,7 @@ using EventHub.Web.Tests.OpenSpace;
 
 namespace EventHub.Web.Tests.FollowUps;
 
-/// <summary>The follow-up panel on the after-the-day page: who gets it, a preview, then sent once.</summary>
+/// <summary>The follow-up panel on the after-the-day page: who gets it, a preview, then sent once the proceedings are published.</summary>
 public sealed class SendFollowUpPanelTests : BoardContext
 {
     [Fact]
@@ -35,6 +35,11 @@ public sealed class SendFollowUpPanelTests : BoardContext
         page.Find("[data-testid=check-follow-up]").Click();
         page.Find("[data-testid=follow-up-count]").TextContent.ShouldBe("1 person");
         page.Find("[data-testid=follow-up-preview]").TextContent.ShouldContain("Give your feedback");
+        page.Find("[data-testid=follow-up-publish-first]").TextContent.ShouldBe(FollowUpErrors.ProceedingsNotPublished.Message);
+        page.FindAll("[data-testid=send-follow-up]").ShouldBeEmpty();
+
+        page.Find("[data-testid=publish-proceedings]").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=follow-up-unpublished]").ShouldBeEmpty(), TimeSpan.FromSeconds(10));
         page.Find("[data-testid=send-follow-up]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=follow-up-message]").TextContent.ShouldContain("The follow-up is queued for 1 person"), TimeSpan.FromSeconds(10));

@@ -37,6 +37,8 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             new EventHub.Core.OpenSpace.PitchQueueService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             new EventHub.Core.OpenSpace.InterestService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             Core.Clock));
+        // The manage page offers the feedback form once the event has started.
+        Services.AddSingleton(_ => new EventHub.Core.Feedback.FeedbackService(Core.Database, Core.Clock));
         Services.AddScoped<CurrentActor>();
         // Read when a page first asks, so a test can lower RateLimits before it renders.
         Services.AddSingleton(_ => new PublicActionLimiter(Microsoft.Extensions.Options.Options.Create(RateLimits)));

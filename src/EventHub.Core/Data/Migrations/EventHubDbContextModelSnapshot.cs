@@ -230,6 +230,11 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("OutsideDomain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlacesAreFor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PriorityOpensUtc")
                         .HasColumnType("TEXT");
 
@@ -803,6 +808,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WaitingPeak")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SeriesId");
@@ -936,6 +944,36 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackAnswers", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackGiven", b =>
                 {
                     b.Property<int>("BookingId")
@@ -949,6 +987,33 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("EventId");
 
                     b.ToTable("FeedbackGiven", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "SortOrder");
+
+                    b.ToTable("FeedbackQuestions", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackResponse", b =>
@@ -2444,11 +2509,39 @@ namespace EventHub.Core.Data.Migrations
                     b.Navigation("Room");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackAnswer", b =>
+                {
+                    b.HasOne("EventHub.Core.Feedback.FeedbackQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Feedback.FeedbackResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+                });
+
             modelBuilder.Entity("EventHub.Core.Feedback.FeedbackGiven", b =>
                 {
                     b.HasOne("EventHub.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Feedback.FeedbackQuestion", b =>
+                {
+                    b.HasOne("EventHub.Core.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -30,7 +30,8 @@ public sealed class ListAnnounceEmail : IEmailTemplate
             .Heading(early ? $"The next {payload.SeriesName}: book before everyone else" : $"The next {payload.SeriesName} is open for booking")
             .Paragraph($"Dear {context.Message.ToName},")
             .Paragraph($"You asked us to tell you about the next {payload.SeriesName}. Here it is.")
-            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place));
+            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place),
+                ("Who may book", await EligibilityNotice.ForEventAsync(context.Db, evt.Id, ct)));
         if (early)
         {
             body.Paragraph(PriorityTemplateText.Window(payload.PriorityOpensUtc, payload.GeneralOpensUtc!.Value, evt.TimeZoneId))

@@ -14,7 +14,7 @@ public sealed class ListPriorityInviteEmail : IEmailTemplate
 {
     public string Name => MailingListTemplates.PriorityInvite;
 
-    public Task<RenderedEmail> RenderAsync(EmailRenderContext context, CancellationToken ct)
+    public async Task<RenderedEmail> RenderAsync(EmailRenderContext context, CancellationToken ct)
     {
         var payload = context.Payload<ListPriorityInvitePayload>();
         var evt = context.RequireEvent();
@@ -23,12 +23,13 @@ public sealed class ListPriorityInviteEmail : IEmailTemplate
             .Heading($"You missed out last time: book the next {payload.SeriesName} early")
             .Paragraph($"Dear {context.Message.ToName},")
             .Paragraph($"You were on the waiting list for {payload.PreviousEventTitle} and we could not offer you a place. The next one is coming up.")
-            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place))
+            .Details(("Event", evt.Title), ("When", EventTime.FormatRange(evt.StartUtc, evt.EndUtc, evt.TimeZoneId)), ("Where", evt.Place),
+                ("Who may book", await EligibilityNotice.ForEventAsync(context.Db, evt.Id, ct)))
             .Paragraph(PriorityTemplateText.Window(payload.PriorityOpensUtc, payload.GeneralOpensUtc, evt.TimeZoneId))
             .Link("Book your place early", context.Link(PriorityRoutes.Book(evt.Slug, payload.PriorityToken)))
             .Paragraph("This link is yours: please do not share it.")
             .Link($"Hear about future editions of {payload.SeriesName}", context.Link(MailingListRoutes.SignUp(payload.SeriesSlug)))
             .Build(subject, $"Sent once, because you were on the waiting list for {payload.PreviousEventTitle}. We will not email you about the series again unless you join its mailing list.");
-        return Task.FromResult(new RenderedEmail { Subject = subject, Text = text, Html = html });
+        return new RenderedEmail { Subject = subject, Text = text, Html = html };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Feedback;
 using EventHub.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -43,6 +44,7 @@ public partial class ManagePage
     };
 
     private ManageView? _view;
+    private FeedbackFormView? _feedback;
     private bool _loaded;
     private IReadOnlyList<FieldError> _errors = [];
     private Dictionary<int, string> _answers = [];
@@ -63,6 +65,10 @@ public partial class ManagePage
 
     [Inject]
     private BookingService Bookings { get; set; } = default!;
+
+    /// <summary>Whether this booking may give feedback now (after the event has started, once): the Feedback feature decides.</summary>
+    [Inject]
+    private FeedbackService Feedback { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -85,6 +91,7 @@ public partial class ManagePage
         }
 
         _view = await Bookings.GetByTokenAsync(Token);
+        _feedback = _view is null ? null : await Feedback.GetFormAsync(Token);
         _loaded = true;
         if (_view is { } v)
         {

@@ -20,6 +20,17 @@ public static class DashboardText
             ? local.ToString("ddd d MMM", UkCulture) + ", " + EventTime.FormatClock(local)
             : local.ToString("ddd d MMM", UkCulture);
 
+    /// <summary>
+    /// After "3 of 3 places taken": "; 2 on the waiting list", with the most who ever waited at once when the list was
+    /// longer ("; 2 on the waiting list (at most 7 at once)", "; nobody waiting now (at most 7 at once)").
+    /// </summary>
+    public static string WaitingList(EventFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var now = f.Waiting > 0 ? $"; {f.Waiting} on the waiting list" : f.WaitingPeak > 0 ? "; nobody waiting now" : string.Empty;
+        return f.WaitingPeak > f.Waiting ? now + $" (at most {f.WaitingPeak} at once)" : now;
+    }
+
     public static string CurveSummary(EventFigures f)
     {
         if (f.Curve.Count == 0)

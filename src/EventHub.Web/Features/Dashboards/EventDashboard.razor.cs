@@ -7,7 +7,7 @@ namespace EventHub.Web.Features.Dashboards;
 
 /// <summary>
 /// The event dashboard: places and door as progress bars, the sell-out curve with the waiting list, and the
-/// organisations. It follows the live signal (bookings and check-ins) so it moves during the day; a refusal (a Door
+/// organisations. It follows the live signal (places, the waiting list and check-ins) so it moves during the day; a refusal (a Door
 /// volunteer, a stranger) renders nothing, as the page around it already says what the reader may do.
 /// </summary>
 public sealed partial class EventDashboard : IDisposable
@@ -30,7 +30,7 @@ public sealed partial class EventDashboard : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
-        _subscription = Live.Subscribe(EventId, message => message.Topic is not (LiveTopics.Places or LiveTopics.CheckIn)
+        _subscription = Live.Subscribe(EventId, message => message.Topic is not (LiveTopics.Places or LiveTopics.Waiting or LiveTopics.CheckIn)
             ? Task.CompletedTask
             : InvokeAsync(async () =>
             {

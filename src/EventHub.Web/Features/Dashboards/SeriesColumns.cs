@@ -20,7 +20,7 @@ public static class SeriesColumns
     public static IReadOnlyList<string> Headers { get; } =
     [
         "Edition", "Date", "Capacity", "Places taken", "Confirmed", "Checked in", "No-shows", "Attendance",
-        "Sold out after", "Still waiting", "Repeat attendees", "Feedback",
+        "Sold out after", "Still waiting", "Waiting-list peak", "Repeat attendees", "Feedback",
     ];
 
     public static IReadOnlyList<string> Cells(EditionFigures e)
@@ -38,6 +38,7 @@ public static class SeriesColumns
             e.AttendanceRate is { } rate ? rate.ToString("0%", CultureInfo.InvariantCulture) : NotYet,
             e.SoldOutAfter is { } after ? Duration(after) : "Not sold out",
             Count(e.WaitingList),
+            Count(e.WaitingPeak),
             Count(e.RepeatAttendees),
             e.FeedbackScore is { } score
                 ? $"{score.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({(e.FeedbackAnswers == 1 ? "1 answer" : $"{e.FeedbackAnswers} answers")})"
@@ -49,13 +50,14 @@ public static class SeriesColumns
     public static string ChartLabel(EditionFigures e) =>
         EventTime.ToLocal(e.StartUtc, e.TimeZoneId).ToString("MMM yyyy", UkCulture);
 
-    /// <summary>The editions side by side: places against capacity, and at the door, checked in against no-shows.</summary>
+    /// <summary>The editions side by side: places against capacity, at the door checked in against no-shows, and the most who waited.</summary>
     public static List<ChartSeries<double>> ChartSeries(IReadOnlyList<EditionFigures> editions) =>
     [
         new() { Name = "Capacity", Data = editions.Select(e => (double)e.Capacity).ToArray() },
         new() { Name = "Places taken", Data = editions.Select(e => (double)e.PlacesTaken).ToArray() },
         new() { Name = "Checked in", Data = editions.Select(e => e.HasStarted ? e.CheckedIn : 0d).ToArray() },
         new() { Name = "No-shows", Data = editions.Select(e => e.HasStarted ? e.NoShows : 0d).ToArray() },
+        new() { Name = "Waiting-list peak", Data = editions.Select(e => (double)e.WaitingPeak).ToArray() },
     ];
 
     /// <summary>The sentence beside the chart: how many editions, and the best attended so far.</summary>

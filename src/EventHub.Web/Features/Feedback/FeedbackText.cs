@@ -28,7 +28,25 @@ public static class FeedbackText
     public static List<ChartSeries<double>> ScoreSeries(FeedbackResults results) =>
         [new() { Name = "Answers", Data = results.ScoreCounts.Select(n => (double)n).ToArray() }];
 
-    /// <summary>One row per answer: its score and what it said (empty once the event's personal data is gone).</summary>
+    /// <summary>"3 answers; the average is 4.3 out of 5." for a score, "2 answers." for text, "No answers yet." when none.</summary>
+    public static string QuestionSummary(FeedbackQuestionResult question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Answers == 0)
+        {
+            return "No answers yet.";
+        }
+
+        var answers = question.Answers == 1 ? "1 answer" : $"{question.Answers} answers";
+        return question.AverageScore is { } average
+            ? $"{answers}; the average is {average.ToString("0.0", CultureInfo.InvariantCulture)} out of 5."
+            : answers + ".";
+    }
+
+    /// <summary>
+    /// One row per answer: its score, what it said (empty once the event's personal data is gone), then a column per
+    /// organiser's question holding the score as a number or the text.
+    /// </summary>
     public static string Csv(FeedbackResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -39,12 +57,23 @@ public static class FeedbackText
             csv.WriteField(header);
         }
 
+        foreach (var q in results.Questions)
+        {
+            csv.WriteField(CsvCells.Safe(q.Text));
+        }
+
         csv.EndRecord();
         foreach (var c in results.Responses)
         {
             csv.WriteField(c.Score.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(CsvCells.Safe(c.WhatWorked));
             csv.WriteField(CsvCells.Safe(c.WhatToChange));
+            foreach (var q in results.Questions)
+            {
+                var answer = c.Answers.GetValueOrDefault(q.QuestionId, string.Empty);
+                csv.WriteField(q.Kind == FeedbackQuestionKind.Rating ? answer : CsvCells.Safe(answer));
+            }
+
             csv.EndRecord();
         }
 

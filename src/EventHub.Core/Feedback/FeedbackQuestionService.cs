@@ -1,0 +1,69 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Feedback;
+
+/// <summary>
+/// The organisers' own questions on an event's feedback form (a few, a short text or a score from 1 to 5): those who
+/// may edit the event add and remove them; everyone who may read the results sees them.
+/// </summary>
+public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext> dbFactory)
+{
+    public async Task<Outcome<IReadOnlyList<FeedbackQuestion>>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<IReadOnlyList<FeedbackQuestion>>.Refused(refusal);
+        }
+
+        return Outcome<IReadOnlyList<FeedbackQuestion>>.Ok(await QuestionsAsync(db, eventId, ct));
+    }
+
+    /// <summary>Adds a question at the end of the form. Answers given before it was added simply have none for it.</summary>
+    public async Task<Outcome<FeedbackQuestion>> AddAsync(Actor actor, int eventId, FeedbackQuestionInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<FeedbackQuestion>.Refused(refusal);
+        }
+
+        var existing = await QuestionsAsync(db, eventId, ct);
+        var errors = FeedbackRules.ValidateQuestion(input, existing.Count);
+        if (errors.Count > 0)
+        {
+            return Outcome<FeedbackQuestion>.Invalid(errors);
+        }
+
+        var question = new FeedbackQuestion
+        {
+            EventId = eventId,
+            Text = input.Text!.Trim(),
+            Kind = input.Kind,
+            SortOrder = existing.Count == 0 ? 1 : existing.Max(q => q.SortOrder) + 1,
+        };
+        db.Add(question);
+        await db.SaveChangesAsync(ct);
+        return Outcome<FeedbackQuestion>.Ok(question);
+    }
+
+    /// <summary>Removes a question from the form, with the answers given to it.</summary>
+    public async Task<Outcome<bool>> RemoveAsync(Actor actor, int eventId, int questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        var removed = await db.Set<FeedbackQuestion>().Where(q => q.Id == questionId && q.EventId == eventId).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Outcome<bool>.Refused(FeedbackErrors.QuestionGone) : Outcome<bool>.Ok(true);
+    }
+
+    internal static async Task<IReadOnlyList<FeedbackQuestion>> QuestionsAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        await db.Set<FeedbackQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+}

@@ -1,0 +1,99 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Feedback;
+using EventHub.Core.Events.Access;
+using EventHub.Core.Privacy;
+using EventHub.Core.Tests.Dashboards;
+using EventHub.Core.Tests.Support;
+
+namespace EventHub.Core.Tests.Feedback;
+
+/// <summary>The organisers' own feedback questions: who may change them, how they are answered, counted and kept.</summary>
+public sealed class FeedbackQuestionTests : IAsyncLifetime
+{
+    private DashboardKit _kit = default!;
+    private int _eventId;
+
+    private FeedbackService Feedback => _kit.Services.Get<FeedbackService>();
+
+    private FeedbackQuestionService Questions => _kit.Services.Get<FeedbackQuestionService>();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _kit = await DashboardKit.CreateAsync();
+        _eventId = await _kit.EventAsync(20, _kit.Now.AddDays(-30), _kit.Now.AddDays(-1));
+    }
+
+    public async ValueTask DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task Editors_add_and_remove_a_few_questions_and_viewers_and_strangers_cannot()
+    {
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _eventId, TeamRole.Viewer);
+
+        var rating = (await Questions.AddAsync(Actors.Organiser, _eventId, new(" How useful was the marketplace? ", FeedbackQuestionKind.Rating), Ct)).Value!;
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("Which session should run again?", FeedbackQuestionKind.ShortText), Ct)).Succeeded.ShouldBeTrue();
+
+        rating.Text.ShouldBe("How useful was the marketplace?");
+        (await Questions.ListAsync(Actors.Viewer, _eventId, Ct)).Value!.Select(q => q.Text).ShouldBe(["How useful was the marketplace?", "Which session should run again?"]);
+        (await Questions.AddAsync(Actors.Viewer, _eventId, new("Mine?", FeedbackQuestionKind.Rating), Ct)).Succeeded.ShouldBeFalse();
+        (await Questions.RemoveAsync(Actors.Viewer, _eventId, rating.Id, Ct)).Succeeded.ShouldBeFalse();
+        (await Questions.AddAsync(Actors.Stranger, _eventId, new("Mine?", FeedbackQuestionKind.Rating), Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("  ", FeedbackQuestionKind.Rating), Ct)).ErrorFor("Text").ShouldBe("Enter the question");
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new(new string('a', FeedbackRules.MaxQuestionLength + 1), FeedbackQuestionKind.Rating), Ct))
+            .ErrorFor("Text").ShouldBe($"The question must be {FeedbackRules.MaxQuestionLength} characters or fewer (it has {FeedbackRules.MaxQuestionLength + 1})");
+        for (var i = 3; i <= FeedbackRules.MaxQuestions; i++)
+        {
+            (await Questions.AddAsync(Actors.Organiser, _eventId, new($"Question {i}", FeedbackQuestionKind.ShortText), Ct)).Succeeded.ShouldBeTrue();
+        }
+
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("One too many", FeedbackQuestionKind.ShortText), Ct)).ErrorFor("Text")!.ShouldStartWith("The form has 5 questions");
+
+        (await Questions.RemoveAsync(Actors.Organiser, _eventId, rating.Id, Ct)).Succeeded.ShouldBeTrue();
+        (await Questions.RemoveAsync(Actors.Organiser, _eventId, rating.Id, Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.Count.ShouldBe(FeedbackRules.MaxQuestions - 1);
+    }
+
+    [Fact]
+    public async Task People_answer_the_questions_if_they_like_and_the_results_count_scores_and_list_texts_until_retention_clears_them()
+    {
+        var useful = (await Questions.AddAsync(Actors.Organiser, _eventId, new("How useful was the marketplace?", FeedbackQuestionKind.Rating), Ct)).Value!;
+        var again = (await Questions.AddAsync(Actors.Organiser, _eventId, new("Which session should run again?", FeedbackQuestionKind.ShortText), Ct)).Value!;
+        var ann = await TokenAsync("ann@devon.gov.uk");
+        var bob = await TokenAsync("bob@devon.gov.uk");
+        var cat = await TokenAsync("cat@devon.gov.uk");
+
+        (await Feedback.GetFormAsync(ann, Ct))!.Questions.Select(q => q.Id).ShouldBe([useful.Id, again.Id]);
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [useful.Id] = "4", [again.Id] = " The pitch queue " }), Ct)).Succeeded.ShouldBeTrue();
+        var wrong = await Feedback.GiveAsync(bob, new FeedbackInput(4, null, null, new Dictionary<int, string> { [useful.Id] = "9" }), Ct);
+        wrong.ErrorFor(FeedbackRules.Field(useful.Id)).ShouldBe("Select a score from 1 to 5 for \"How useful was the marketplace?\"");
+        (await Feedback.GiveAsync(bob, new FeedbackInput(4, null, null, new Dictionary<int, string> { [useful.Id] = "2" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(cat, new FeedbackInput(3, null, null), Ct)).Succeeded.ShouldBeTrue();
+
+        var results = (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!;
+        var (score, text) = (results.Questions[0], results.Questions[1]);
+        (score.Answers, score.AverageScore).ShouldBe((2, 3.0));
+        score.ScoreCounts.ShouldBe([0, 1, 0, 1, 0]);
+        (text.Answers, text.AverageScore).ShouldBe((1, (double?)null));
+        text.Texts.ShouldBe(["The pitch queue"]);
+        results.Responses[0].Answers.ShouldBe(new Dictionary<int, string> { [useful.Id] = "4", [again.Id] = "The pitch queue" });
+        results.Responses[2].Answers.ShouldBeEmpty();
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(3 * 365));
+        (await _kit.Services.Get<Anonymiser>().SweepAsync(Ct)).Anonymised.ShouldBeGreaterThan(0);
+
+        var kept = (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!;
+        (kept.Questions[0].Answers, kept.Questions[0].AverageScore).ShouldBe((2, 3.0));
+        kept.Questions[1].Texts.ShouldBeEmpty();
+    }
+
+    private async Task<string> TokenAsync(string email)
+    {
+        var id = await _kit.BookAsync(_eventId, email, BookingStatus.Confirmed, _kit.Now.AddDays(-10));
+        await using var db = _kit.Database.CreateDbContext();
+        var token = ManageLinks.Mint(db, id, "test", _kit.Now);
+        await db.SaveChangesAsync(Ct);
+        return token;
+    }
+}
