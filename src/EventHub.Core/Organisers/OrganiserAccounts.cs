@@ -138,25 +138,32 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     private static OrganiserRow Row(Organiser u, DateTimeOffset now) =>
         new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc);
 
-    /// <summary>Validates the input and stores the organiser with their first password.</summary>
-    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
+    /// <summary>The name and address every organiser needs (fields "DisplayName" and "Email"); also checked before an invitation.</summary>
+    internal static List<FieldError> ValidateNameAndEmail(string? displayName, string? email)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(input.DisplayName))
+        if (string.IsNullOrWhiteSpace(displayName))
         {
             errors.Add(new(nameof(OrganiserInput.DisplayName), "Enter a name"));
         }
-        else if (input.DisplayName.Length > 100)
+        else if (displayName.Length > 100)
         {
             errors.Add(new(nameof(OrganiserInput.DisplayName), "Name must be 100 characters or fewer"));
         }
 
-        var email = input.Email?.Trim() ?? string.Empty;
-        if (!EmailAddresses.IsValid(email))
+        if (!EmailAddresses.IsValid(email?.Trim()))
         {
             errors.Add(new(nameof(OrganiserInput.Email), "Enter an email address in the correct format, like name@example.gov.uk"));
         }
 
+        return errors;
+    }
+
+    /// <summary>Validates the input and stores the organiser with their first password.</summary>
+    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
+    {
+        var errors = ValidateNameAndEmail(input.DisplayName, input.Email);
+        var email = input.Email?.Trim() ?? string.Empty;
         if (errors.Count > 0)
         {
             return Outcome<Organiser>.Invalid(errors);

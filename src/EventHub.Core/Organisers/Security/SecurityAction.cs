@@ -25,4 +25,8 @@ public enum SecurityAction
     TwoStepTurnedOn,
     TwoStepTurnedOff,
     RecoveryCodesRenewed,
+    InvitationSent,
+    InvitationResent,
+    InvitationRevoked,
+    InvitationAccepted,
 }
