@@ -98,8 +98,14 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
     }));
+// While administrators require two-step sign-in, a sign-in without it (OrganiserClaims.TwoStepNeeded) passes only the
+// SignedIn policy of the page that turns it on; every other page and endpoint refuses it (and Core sees no organiser).
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
+    .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+        .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")).Build())
+    .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true")
+        .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")))
+    .AddPolicy(OrganiserClaims.SignedInPolicy, policy => policy.RequireAuthenticatedUser());
 builder.Services.AddCascadingAuthenticationState();
 // Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
 // changed password or a new site role ends the old sessions within a minute.

@@ -1682,6 +1682,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Polls.Poll", b =>
                 {
                     b.Property<int>("Id")

@@ -1621,6 +1621,25 @@ namespace EventHub.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Polls.Poll", b =>
                 {
                     b.Property<int>("Id")

@@ -29,4 +29,6 @@ public enum SecurityAction
     InvitationResent,
     InvitationRevoked,
     InvitationAccepted,
+    TwoStepRequirementChanged,
+    TwoStepReset,
 }

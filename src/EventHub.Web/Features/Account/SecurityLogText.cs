@@ -33,6 +33,8 @@ public static class SecurityLogText
         SecurityAction.InvitationResent => "Invitation sent again",
         SecurityAction.InvitationRevoked => "Invitation withdrawn",
         SecurityAction.InvitationAccepted => "Invitation accepted",
+        SecurityAction.TwoStepRequirementChanged => "Two-step requirement changed",
+        SecurityAction.TwoStepReset => "Two-step sign-in reset",
         _ => action.ToString(),
     };
 }

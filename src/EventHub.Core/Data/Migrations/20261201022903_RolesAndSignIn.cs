@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EventHub.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Invitations : Migration
+    public partial class RolesAndSignIn : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,20 @@ namespace EventHub.Core.Data.Migrations
                     table.PrimaryKey("PK_OrganiserInvitations", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SiteSecurity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequireTwoStep = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSecurity", x => x.Id);
+                    table.CheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_OrganiserInvitations_NormalizedEmail",
                 table: "OrganiserInvitations",
@@ -50,6 +64,9 @@ namespace EventHub.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "OrganiserInvitations");
+
+            migrationBuilder.DropTable(
+                name: "SiteSecurity");
         }
     }
 }

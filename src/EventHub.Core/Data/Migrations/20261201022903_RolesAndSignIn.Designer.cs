@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201020432_Invitations")]
-    partial class Invitations
+    [Migration("20261201022903_RolesAndSignIn")]
+    partial class RolesAndSignIn
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1621,6 +1621,25 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("SiteSetup", null, t =>
                         {
                             t.HasCheckConstraint("CK_SiteSetup_Singleton", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
                         });
                 });
 

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Invitations : Migration
+    public partial class RolesAndSignIn : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,6 +33,20 @@ namespace EventHub.Data.PostgreSql.Migrations
                     table.PrimaryKey("PK_OrganiserInvitations", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SiteSecurity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    RequireTwoStep = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSecurity", x => x.Id);
+                    table.CheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_OrganiserInvitations_NormalizedEmail",
                 table: "OrganiserInvitations",
@@ -51,6 +65,9 @@ namespace EventHub.Data.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "OrganiserInvitations");
+
+            migrationBuilder.DropTable(
+                name: "SiteSecurity");
         }
     }
 }

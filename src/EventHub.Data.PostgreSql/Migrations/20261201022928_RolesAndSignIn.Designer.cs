@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201020444_Invitations")]
-    partial class Invitations
+    [Migration("20261201022928_RolesAndSignIn")]
+    partial class RolesAndSignIn
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1682,6 +1682,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("SiteSetup", null, t =>
                         {
                             t.HasCheckConstraint("CK_SiteSetup_Singleton", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
                         });
                 });
 
