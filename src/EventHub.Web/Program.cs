@@ -86,7 +86,10 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+// Optional single sign-on with an OpenID Connect provider (EventHub:SingleSignOn); unknown people need an invitation.
+authentication.AddSingleSignOn(builder.Configuration);
+authentication.AddIdentityCookies(cookies =>
     cookies.ApplicationCookie?.Configure(options =>
     {
         options.LoginPath = "/account/login";
@@ -182,6 +185,7 @@ app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapSingleSignOn();
 app.MapBookingEndpoints();
 app.MapCheckInEndpoints();
 app.MapMailingListEndpoints();

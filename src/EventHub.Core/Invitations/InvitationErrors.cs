@@ -14,5 +14,10 @@ public static class InvitationErrors
 
     public static readonly Refusal AlreadyAnOrganiser = Refusal.Conflict("already_organiser", "An organiser with this email address already exists");
 
+    /// <summary>Single sign-on by someone who is neither an organiser nor invited: nothing is made.</summary>
+    public static readonly Refusal NotInvited = Refusal.Forbidden("sso_not_invited", "Your account is not an EventHub organiser account. Ask an administrator to invite your email address, then sign in again.");
+
+    public static readonly Refusal SingleSignOnDisabled = Refusal.Forbidden("sso_disabled", "Your EventHub account is disabled. Ask an administrator if you think this is wrong.");
+
     public static readonly Refusal AlreadyInvited = Refusal.Conflict("already_invited", "This address already has an invitation waiting. Send it again from the list of invitations instead");
 }

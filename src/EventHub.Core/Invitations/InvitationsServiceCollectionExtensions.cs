@@ -10,6 +10,7 @@ public static class InvitationsServiceCollectionExtensions
     public static IServiceCollection AddInvitations(this IServiceCollection services)
     {
         services.AddSingleton<InvitationService>();
+        services.AddSingleton<SingleSignOn>();
         services.AddEmailTemplatesBeside<InvitationEmail>();
         return services;
     }

@@ -191,7 +191,8 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>Validates the input and stores the organiser with their first password.</summary>
-    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
+    /// <param name="withPassword">False for someone who signs in only through single sign-on (no password is set).</param>
+    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc, bool withPassword = true)
     {
         var errors = ValidateNameAndEmail(input.DisplayName, input.Email);
         var email = input.Email?.Trim() ?? string.Empty;
@@ -209,7 +210,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             IsAdministrator = input.IsAdministrator,
             CreatedUtc = nowUtc,
         };
-        var result = await users.CreateAsync(user, input.Password ?? string.Empty);
+        var result = withPassword ? await users.CreateAsync(user, input.Password ?? string.Empty) : await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             return Outcome<Organiser>.Invalid(result.Errors.Select(e => new FieldError(
