@@ -94,34 +94,28 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
     }
 
     /// <summary>A new link, valid for another <see cref="ValidDays"/> days, in a new mail; the old link stops working.</summary>
-    public async Task<Outcome<InvitationRow>> ResendAsync(Actor actor, int invitationId, CancellationToken ct = default)
-    {
-        if (!actor.IsAdministrator)
+    public Task<Outcome<InvitationRow>> ResendAsync(Actor actor, int invitationId, CancellationToken ct = default) =>
+        ChangeAsync(actor, invitationId, (db, invitation, now) =>
         {
-            return Outcome<InvitationRow>.Forbidden(InvitationErrors.AdministratorsOnly);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null)
-        {
-            return Outcome<InvitationRow>.NotFound(InvitationErrors.InvitationGone);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = SecureTokens.New();
-        invitation.TokenHash = SecureTokens.Hash(token);
-        invitation.SentUtc = now;
-        invitation.ExpiresUtc = now.AddDays(ValidDays);
-        Mail(db, invitation, token, now);
-        SecurityAudit.Add(db, SecurityAction.InvitationResent, actor,
-            $"Sent the invitation to {invitation.DisplayName} ({invitation.Email}) again (the earlier link stopped working)", now);
-        await db.SaveChangesAsync(ct);
-        return Outcome<InvitationRow>.Ok(Row(invitation, now));
-    }
+            var token = SecureTokens.New();
+            invitation.TokenHash = SecureTokens.Hash(token);
+            invitation.SentUtc = now;
+            invitation.ExpiresUtc = now.AddDays(ValidDays);
+            Mail(db, invitation, token, now);
+            SecurityAudit.Add(db, SecurityAction.InvitationResent, actor,
+                $"Sent the invitation to {invitation.DisplayName} ({invitation.Email}) again (the earlier link stopped working)", now);
+        }, ct);
 
     /// <summary>Withdraws the invitation: its link stops working.</summary>
-    public async Task<Outcome<InvitationRow>> RevokeAsync(Actor actor, int invitationId, CancellationToken ct = default)
+    public Task<Outcome<InvitationRow>> RevokeAsync(Actor actor, int invitationId, CancellationToken ct = default) =>
+        ChangeAsync(actor, invitationId, (db, invitation, now) =>
+        {
+            db.Remove(invitation);
+            SecurityAudit.Add(db, SecurityAction.InvitationRevoked, actor, $"Withdrew the invitation to {invitation.DisplayName} ({invitation.Email})", now);
+        }, ct);
+
+    /// <summary>An administrator's change to one waiting invitation, saved with its security log entry.</summary>
+    private async Task<Outcome<InvitationRow>> ChangeAsync(Actor actor, int invitationId, Action<EventHubDbContext, Invitation, DateTime> change, CancellationToken ct)
     {
         if (!actor.IsAdministrator)
         {
@@ -136,8 +130,7 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Remove(invitation);
-        SecurityAudit.Add(db, SecurityAction.InvitationRevoked, actor, $"Withdrew the invitation to {invitation.DisplayName} ({invitation.Email})", now);
+        change(db, invitation, now);
         await db.SaveChangesAsync(ct);
         return Outcome<InvitationRow>.Ok(Row(invitation, now));
     }
