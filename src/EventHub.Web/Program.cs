@@ -7,6 +7,7 @@ using EventHub.Core.Demo;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
+using EventHub.Core.Invitations;
 using EventHub.Core.FollowUps;
 using EventHub.Core.MailingLists;
 using EventHub.Core.NewsRoom;
@@ -77,6 +78,7 @@ builder.Services.AddCheckIn();
 builder.Services.AddDashboards();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddFeedback();
+builder.Services.AddInvitations();
 builder.Services.AddFollowUps();
 builder.Services.AddMailingLists();
 builder.Services.AddPolls(builder.Configuration);
@@ -85,7 +87,10 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddSingleton<DemoData>();
 
 // Organiser sign-in
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+// Optional single sign-on with an OpenID Connect provider (EventHub:SingleSignOn); unknown people need an invitation.
+authentication.AddSingleSignOn(builder.Configuration);
+authentication.AddIdentityCookies(cookies =>
     cookies.ApplicationCookie?.Configure(options =>
     {
         options.LoginPath = "/account/login";
@@ -97,8 +102,14 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
     }));
+// While administrators require two-step sign-in, a sign-in without it (OrganiserClaims.TwoStepNeeded) passes only the
+// SignedIn policy of the page that turns it on; every other page and endpoint refuses it (and Core sees no organiser).
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true"));
+    .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+        .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")).Build())
+    .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true")
+        .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")))
+    .AddPolicy(OrganiserClaims.SignedInPolicy, policy => policy.RequireAuthenticatedUser());
 builder.Services.AddCascadingAuthenticationState();
 // Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
 // changed password or a new site role ends the old sessions within a minute.
@@ -175,6 +186,7 @@ app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapSingleSignOn();
 app.MapBookingEndpoints();
 app.MapCheckInEndpoints();
 app.MapMailingListEndpoints();

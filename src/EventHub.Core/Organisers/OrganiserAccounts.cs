@@ -84,21 +84,47 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
         }, ct);
 
     /// <summary>
-    /// Whether a signed-in session is still good: the organiser exists, is not disabled, and their security stamp is
-    /// the one the session was issued with (a password change, a new role or disabling changes it).
+    /// Turns off someone's two-step sign-in (they lost their phone): their key and recovery codes stop working, and
+    /// their open sessions end. If two-step sign-in is required, they must set it up again at their next sign-in.
     /// </summary>
-    public async Task<bool> IsSignInCurrentAsync(string organiserId, string? securityStamp, CancellationToken ct = default)
+    public Task<Outcome<OrganiserRow>> ResetTwoStepAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.TwoStepReset,
+            u => $"Reset the two-step sign-in of {u.DisplayName} ({u.Email}): their authenticator app and recovery codes no longer work",
+            async (users, user) =>
+            {
+                var off = await users.SetTwoFactorEnabledAsync(user, false);
+                var key = off.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : off;
+                if (key.Succeeded)
+                {
+                    await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+                }
+
+                return key;
+            }, ct, refuse: u => u.TwoFactorEnabled ? null : OrganiserErrors.TwoStepNotOnForThem);
+
+    /// <summary>
+    /// Whether a signed-in session is still good: the organiser exists, is not disabled, their security stamp is the
+    /// one the session was issued with (a password change, a new role or disabling changes it), and whether they must
+    /// turn two-step sign-in on first is still what the session says (<paramref name="markedTwoStepNeeded"/>).
+    /// </summary>
+    public async Task<bool> IsSignInCurrentAsync(string organiserId, string? securityStamp, bool markedTwoStepNeeded = false, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == organiserId)
-            .Select(u => new { u.SecurityStamp, u.IsDisabled }).FirstOrDefaultAsync(ct);
-        return user is { IsDisabled: false } && securityStamp is not null && user.SecurityStamp == securityStamp;
+            .Select(u => new { u.SecurityStamp, u.IsDisabled, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+        if (user is not { IsDisabled: false } || securityStamp is null || user.SecurityStamp != securityStamp)
+        {
+            return false;
+        }
+
+        var needed = !user.TwoFactorEnabled && await db.Set<SiteSecuritySettings>().AnyAsync(s => s.RequireTwoStep, ct);
+        return needed == markedTwoStepNeeded;
     }
 
     private async Task<Outcome<OrganiserRow>> ChangeAsync(
         Actor actor, string organiserId, bool losesAdministration, SecurityAction action, Func<Organiser, string> summary,
-        Func<UserManager<Organiser>, Organiser, Task<IdentityResult>> change, CancellationToken ct)
+        Func<UserManager<Organiser>, Organiser, Task<IdentityResult>> change, CancellationToken ct, Func<Organiser, Refusal?>? refuse = null)
     {
         if (!actor.IsAdministrator)
         {
@@ -122,6 +148,11 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return Outcome<OrganiserRow>.Refused(OrganiserErrors.LastAdministrator);
         }
 
+        if (refuse?.Invoke(user) is { } refusal)
+        {
+            return Outcome<OrganiserRow>.Refused(refusal);
+        }
+
         var result = await change(users, user);
         if (!result.Succeeded)
         {
@@ -136,27 +167,35 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     }
 
     private static OrganiserRow Row(Organiser u, DateTimeOffset now) =>
-        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc);
+        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc, u.TwoFactorEnabled);
 
-    /// <summary>Validates the input and stores the organiser with their first password.</summary>
-    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc)
+    /// <summary>The name and address every organiser needs (fields "DisplayName" and "Email"); also checked before an invitation.</summary>
+    internal static List<FieldError> ValidateNameAndEmail(string? displayName, string? email)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(input.DisplayName))
+        if (string.IsNullOrWhiteSpace(displayName))
         {
             errors.Add(new(nameof(OrganiserInput.DisplayName), "Enter a name"));
         }
-        else if (input.DisplayName.Length > 100)
+        else if (displayName.Length > 100)
         {
             errors.Add(new(nameof(OrganiserInput.DisplayName), "Name must be 100 characters or fewer"));
         }
 
-        var email = input.Email?.Trim() ?? string.Empty;
-        if (!EmailAddresses.IsValid(email))
+        if (!EmailAddresses.IsValid(email?.Trim()))
         {
             errors.Add(new(nameof(OrganiserInput.Email), "Enter an email address in the correct format, like name@example.gov.uk"));
         }
 
+        return errors;
+    }
+
+    /// <summary>Validates the input and stores the organiser with their first password.</summary>
+    /// <param name="withPassword">False for someone who signs in only through single sign-on (no password is set).</param>
+    internal static async Task<Outcome<Organiser>> CreateAsync(UserManager<Organiser> users, OrganiserInput input, DateTime nowUtc, bool withPassword = true)
+    {
+        var errors = ValidateNameAndEmail(input.DisplayName, input.Email);
+        var email = input.Email?.Trim() ?? string.Empty;
         if (errors.Count > 0)
         {
             return Outcome<Organiser>.Invalid(errors);
@@ -171,7 +210,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             IsAdministrator = input.IsAdministrator,
             CreatedUtc = nowUtc,
         };
-        var result = await users.CreateAsync(user, input.Password ?? string.Empty);
+        var result = withPassword ? await users.CreateAsync(user, input.Password ?? string.Empty) : await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             return Outcome<Organiser>.Invalid(result.Errors.Select(e => new FieldError(

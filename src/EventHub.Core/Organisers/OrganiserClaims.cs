@@ -10,6 +10,12 @@ public static class OrganiserClaims
     public const string DisplayName = "eventhub:name";
     public const string AdministratorPolicy = "Administrator";
 
+    /// <summary>On a sign-in that must turn two-step sign-in on first (see <see cref="TwoStepPolicy"/>).</summary>
+    public const string TwoStepNeeded = "eventhub:two-step-needed";
+
+    /// <summary>Signed in, even if two-step sign-in must be turned on first: only for the page that turns it on.</summary>
+    public const string SignedInPolicy = "SignedIn";
+
     /// <summary>The <see cref="Actor"/> for a signed-in principal, or <see cref="Actor.Anonymous"/>.</summary>
     public static Actor ToActor(ClaimsPrincipal? user)
     {
@@ -20,6 +26,9 @@ public static class OrganiserClaims
         }
 
         var name = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "Organiser";
-        return Actor.Organiser(id, name, user.HasClaim(Administrator, "true"));
+        // Someone who must turn two-step sign-in on first is known, but has no organiser rights until they do.
+        return user.HasClaim(TwoStepNeeded, "true")
+            ? new Actor(id, name, IsOrganiser: false, IsAdministrator: false)
+            : Actor.Organiser(id, name, user.HasClaim(Administrator, "true"));
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Organisers;
 
-/// <summary>Adds the organiser's display name and administrator flag to the sign-in cookie.</summary>
-public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOptions<IdentityOptions> options)
+/// <summary>Adds the organiser's display name, administrator flag and any two-step requirement to the sign-in cookie.</summary>
+public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOptions<IdentityOptions> options, TwoStepPolicy twoStep)
     : UserClaimsPrincipalFactory<Organiser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Organiser user)
@@ -15,6 +15,12 @@ public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOption
         if (user.IsAdministrator)
         {
             identity.AddClaim(new Claim(OrganiserClaims.Administrator, "true"));
+        }
+
+        // Made at every sign-in and cookie check, so a new requirement reaches open sessions within a minute.
+        if (!user.TwoFactorEnabled && await twoStep.IsRequiredAsync())
+        {
+            identity.AddClaim(new Claim(OrganiserClaims.TwoStepNeeded, "true"));
         }
 
         return identity;

@@ -21,5 +21,9 @@ public static class OrganiserErrors
 
     public static readonly Refusal TwoStepNotOn = Refusal.Conflict("two_step_off", "Two-step sign-in is not on for your account.");
 
+    public static readonly Refusal TwoStepRequired = Refusal.Conflict("two_step_required", "Your administrators require two-step sign-in for everyone, so it cannot be turned off.");
+
+    public static readonly Refusal TwoStepNotOnForThem = Refusal.Conflict("two_step_off_for_them", "Two-step sign-in is not on for this organiser: there is nothing to reset.");
+
     public const string WrongCode = "That code is not right. Enter the 6-digit code your authenticator app shows now";
 }

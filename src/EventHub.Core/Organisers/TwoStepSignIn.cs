@@ -9,9 +9,10 @@ namespace EventHub.Core.Organisers;
 /// <summary>
 /// Two-step sign-in with an authenticator app (TOTP, RFC 6238, through ASP.NET Core Identity's authenticator token
 /// provider). Each organiser turns it on for their own account only: they scan the key, prove it with a code, and are
-/// shown ten recovery codes once (Identity stores them hashed). Every change is in the security log.
+/// shown ten recovery codes once (Identity stores them hashed). Every change is in the security log. While
+/// administrators require it (<see cref="TwoStepPolicy"/>) it cannot be turned off.
 /// </summary>
-public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy policy)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -24,7 +25,7 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
             return Outcome<TwoStepStatus>.Forbidden();
         }
 
-        return Outcome<TwoStepStatus>.Ok(new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user)));
+        return Outcome<TwoStepStatus>.Ok(new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user), await policy.IsRequiredAsync()));
     }
 
     /// <summary>The key to put in the authenticator app (kept until setup finishes, so a reload shows the same one).</summary>
@@ -101,6 +102,11 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
             return Outcome<bool>.Refused(OrganiserErrors.TwoStepNotOn);
         }
 
+        if (await policy.IsRequiredAsync())
+        {
+            return Outcome<bool>.Refused(OrganiserErrors.TwoStepRequired);
+        }
+
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await LogAsync(scope, SecurityAction.TwoStepTurnedOff, actor, "Turned off two-step sign-in");
@@ -133,7 +139,8 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
     private static async Task<(UserManager<Organiser> Users, Organiser? User)> OwnAccountAsync(AsyncServiceScope scope, Actor actor)
     {
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        var user = actor.IsOrganiser && actor.UserId is { } id ? await users.FindByIdAsync(id) : null;
+        // Not only organisers: someone who must turn two-step sign-in on first has no organiser rights until they do.
+        var user = actor.UserId is { } id ? await users.FindByIdAsync(id) : null;
         return (users, user is { IsDisabled: false } ? user : null);
     }
 
@@ -153,7 +160,8 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
     }
 }
 
-public sealed record TwoStepStatus(bool IsOn, int RecoveryCodesLeft);
+/// <summary>Whether it is on, how many recovery codes are left, and whether administrators require it (then it stays on).</summary>
+public sealed record TwoStepStatus(bool IsOn, int RecoveryCodesLeft, bool IsRequired = false);
 
 /// <summary>The shared key (Base32, as authenticator apps take it typed) and the otpauth URI its QR code carries.</summary>
 public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);

@@ -1217,6 +1217,63 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("ReminderSettings", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsAdministrator")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OrganiserInvitations", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListAnnouncement", b =>
                 {
                     b.Property<int>("EventId")
@@ -1754,6 +1811,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.ToTable("SiteSetup", null, t =>
                         {
                             t.HasCheckConstraint("CK_SiteSetup_Singleton", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
                         });
                 });
 

@@ -28,6 +28,8 @@ public sealed partial class FeatureDependencyTests
         ["Organisers"] = ["Common", "Data"],
         ["Events"] = [.. Base, "Email"],
         ["Email"] = Base,
+        // Invitations make organiser accounts and mail the link; nothing names them.
+        ["Invitations"] = [.. Base, "Email"],
         ["Bookings"] = BelowBookings,
         // The follow-up after the day goes to those checked in, with each person's feedback link and the proceedings
         // link (sent only once the proceedings are published); Proceedings names no FollowUps type.

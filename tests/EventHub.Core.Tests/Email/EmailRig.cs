@@ -2,6 +2,7 @@ using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
+using EventHub.Core.Invitations;
 using EventHub.Core.FollowUps;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
@@ -49,7 +50,7 @@ public sealed class EmailRig : IAsyncDisposable
 
     /// <summary>The templates of every feature, each registered by its own feature's Add method as the app does.</summary>
     public static EmailTemplateRegistry EveryTemplate() => new ServiceCollection()
-        .AddBookings().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings()
+        .AddBookings().AddFollowUps().AddMailingLists().AddPolls().AddOpenSpace().AddProceedings().AddInvitations()
         .BuildServiceProvider().GetRequiredService<EmailTemplateRegistry>();
 
     /// <summary>port null: no SMTP host, so mail goes to the pickup folder.</summary>

@@ -91,6 +91,22 @@ public sealed class SmtpListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>The first message to an address, waiting up to 15 seconds for a background delivery to bring it.</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string to, CancellationToken ct)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (Received.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to)) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        throw new TimeoutException($"No mail to {to} arrived.");
+    }
+
     private static int FreePort()
     {
         var socket = new TcpListener(IPAddress.Loopback, 0);

@@ -89,18 +89,18 @@ public sealed class OrganiserAccountsTests : IAsyncLifetime
     public async Task Disabling_a_new_role_or_a_new_password_ends_the_sessions_already_open()
     {
         var stamp = await StampAsync(_olive.Id);
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeTrue();
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeTrue();
 
         await _accounts.DisableAsync(_adaActor, _olive.Id, Ct);
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeFalse();
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeFalse();
 
         await _accounts.EnableAsync(_adaActor, _olive.Id, Ct);
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeFalse("re-enabling does not bring old sessions back");
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeFalse("re-enabling does not bring old sessions back");
         stamp = await StampAsync(_olive.Id);
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeTrue();
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeTrue();
 
         await _accounts.SetAdministratorAsync(_adaActor, _olive.Id, true, Ct);
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeFalse("a new site role needs a new sign-in");
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeFalse("a new site role needs a new sign-in");
         stamp = await StampAsync(_olive.Id);
 
         await using (var scope = _core.Provider.CreateAsyncScope())
@@ -110,7 +110,7 @@ public sealed class OrganiserAccountsTests : IAsyncLifetime
             (await users.ChangePasswordAsync(olive, Password, "a different long passphrase")).Succeeded.ShouldBeTrue();
         }
 
-        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, Ct)).ShouldBeFalse("a changed password ends the other sessions");
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, ct: Ct)).ShouldBeFalse("a changed password ends the other sessions");
     }
 
     [Fact]

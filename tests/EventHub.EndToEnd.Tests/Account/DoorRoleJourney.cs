@@ -1,35 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Tests.Email;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.Account;
 
 /// <summary>
-/// An administrator invites an organiser and gives them Door on one event; that organiser sees that event only, its
-/// check-in page works for them, and another event's attendees page opened by its address is refused.
+/// An administrator invites an organiser by email; the invitation arrives at a real SMTP listener, the organiser sets
+/// a password from its link, and the administrator gives them Door on one event. That organiser sees that event only,
+/// its check-in page works for them, and another event's attendees page opened by its address is refused.
 /// </summary>
-public sealed class DoorRoleJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
+public sealed partial class DoorRoleJourney(BrowserFixture browser) : OwnAppTest
 {
-    [Fact]
-    public async Task An_invited_door_volunteer_sees_only_the_door_of_their_event()
+    private readonly SmtpListener _smtp = SmtpListener.Stopped();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["EventHub:Email:Host"] = "127.0.0.1",
+        ["EventHub:Email:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["EventHub:Email:Security"] = "None",
+        ["EventHub:Email:PollInterval"] = "00:00:00.200",
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_invited_door_volunteer_sets_a_password_from_the_mail_and_sees_only_the_door_of_their_event()
+    {
+        await using var smtp = _smtp;
+        await smtp.StartAgainAsync();
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var theirs = await PublishedEventAsync($"Door journey forum {suffix}");
         var another = await PublishedEventAsync($"Door journey workshop {suffix}");
-        var (admin, _) = await SignedInPageAsync("Ada Admin");
+        var ada = await App.NewOrganiserAsync("Ada Admin");
+        var admin = await browser.NewPageAsync();
+        await admin.SignInAsync(App, ada);
         var dee = new OrganiserLogin("Dee Door", $"dee-{suffix}@devon.gov.uk", "plum garden kettle");
 
-        // The administrator invites Dee.
+        // The administrator invites Dee by email, as an organiser.
         await admin.GotoInteractiveAsync(App.Url("/organiser/organisers"));
+        await admin.FillFieldAsync("invite-DisplayName", dee.DisplayName);
+        await admin.FillFieldAsync("invite-Email", dee.Email);
+        await admin.GetByTestId("invite-role-organiser").CheckAsync();
+        await admin.GetByTestId("send-invitation").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("organiser-message")).ToContainTextAsync($"We have emailed an invitation to {dee.Email}");
+        await Assertions.Expect(admin.Locator($"[data-testid=invitation-row][data-email='{dee.Email}']")).ToContainTextAsync("Works until");
         await admin.ShouldHaveNoAxeViolationsAsync();
-        await admin.FillFieldAsync("organiser-DisplayName", dee.DisplayName);
-        await admin.FillFieldAsync("organiser-Email", dee.Email);
-        await admin.FillFieldAsync("organiser-Password", dee.Password);
-        await admin.GetByTestId("add-organiser").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("organiser-message")).ToContainTextAsync("Dee Door can now sign in");
 
-        // ... and gives her Door on one event, from the event's page.
+        // Dee opens the link in her mail on her phone and sets a password (the first try does not match).
+        var mail = await smtp.WaitForMailAsync(dee.Email, Ct);
+        mail.Subject.ShouldBe("You have been invited to organise events on EventHub");
+        var link = InvitationLink().Match(mail.TextBody ?? string.Empty).Value;
+        link.ShouldNotBeEmpty(mail.TextBody);
+        var page = await browser.NewPageAsync(phone: true);
+        await page.GotoAsync(App.Url(new Uri(link).AbsolutePath));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Set your password");
+        await Assertions.Expect(page.GetByTestId("invitation-for")).ToContainTextAsync(dee.Email);
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByTestId("Password").FillAsync(dee.Password);
+        await page.GetByTestId("ConfirmPassword").FillAsync("plum garden kettles");
+        await page.GetByTestId("accept-invitation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("The passwords do not match");
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByTestId("Password").FillAsync(dee.Password);
+        await page.GetByTestId("ConfirmPassword").FillAsync(dee.Password);
+        await page.GetByTestId("accept-invitation").ClickAsync();
+        await page.WaitForURLAsync("**/organiser/events?done=joined");
+        await Assertions.Expect(page.GetByTestId("joined-message")).ToContainTextAsync("Your password is set and you are signed in");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        // The link worked once.
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync(App.Url(new Uri(link).AbsolutePath));
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("This link is not valid");
+        await again.ShouldHaveNoAxeViolationsAsync();
+
+        // The invitation has left the administrator's list; she gives Dee Door on one event, from the event's page.
+        await admin.GotoInteractiveAsync(App.Url("/organiser/organisers"));
+        await Assertions.Expect(admin.Locator($"[data-testid=organiser-row][data-email='{dee.Email}']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator($"[data-testid=invitation-row][data-email='{dee.Email}']")).ToHaveCountAsync(0);
         await admin.GotoInteractiveAsync(App.Url($"/organiser/events/{theirs}"));
         await admin.GetByTestId("team-link").ClickAsync();
         await admin.WaitForURLAsync($"**/organiser/events/{theirs}/team");
@@ -42,10 +95,8 @@ public sealed class DoorRoleJourney(SharedApp shared, BrowserFixture browser) : 
         await Assertions.Expect(admin.Locator($"[data-testid=team-member][data-email='{dee.Email}']")).ToBeVisibleAsync();
         await admin.ShouldHaveNoAxeViolationsAsync();
 
-        // Dee signs in on a phone and sees her one event, as Door.
-        var page = await NewPageAsync(phone: true);
-        await page.SignInAsync(App, dee);
-        await page.WaitForInteractiveAsync();
+        // Dee sees her one event, as Door.
+        await page.GotoInteractiveAsync(App.Url("/organiser/events"));
         await Assertions.Expect(page.GetByTestId("event-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("event-link")).ToHaveTextAsync($"Door journey forum {suffix}");
         await Assertions.Expect(page.GetByTestId("my-role")).ToHaveTextAsync("Your role: Door");
@@ -80,4 +131,7 @@ public sealed class DoorRoleJourney(SharedApp shared, BrowserFixture browser) : 
         (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
         return created.Value.Id;
     }
+
+    [GeneratedRegex(@"https?://[^\s]+/account/invitation/[A-Za-z0-9_-]+")]
+    private static partial Regex InvitationLink();
 }

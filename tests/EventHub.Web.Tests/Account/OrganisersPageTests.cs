@@ -1,5 +1,6 @@
 using Bunit;
 using EventHub.Core.Common;
+using EventHub.Core.Invitations;
 using EventHub.Core.Organisers;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Tests.Support;
@@ -16,6 +17,8 @@ public sealed class OrganisersPageTests : WebTestContext
     {
         var accounts = Core.Get<OrganiserAccounts>();
         Services.AddSingleton(accounts);
+        Services.AddSingleton(Core.Get<TwoStepPolicy>());
+        Services.AddSingleton(new InvitationService(Core.Provider.GetRequiredService<IServiceScopeFactory>(), Core.Database, Core.Clock));
         _ada = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Ada Admin", "ada@example.org", "correct horse battery", true))).Value!;
         _olive = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", "correct horse battery", false))).Value!;
         SignInAsAnAdministrator(_ada.Id, _ada.DisplayName);
@@ -56,5 +59,39 @@ public sealed class OrganisersPageTests : WebTestContext
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser has been removed"));
         cut.FindAll("[data-testid=organiser-row]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Inviting_lists_the_invitation_and_withdrawing_it_takes_it_off_the_list()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement("#invite-DisplayName").Change("Dee Door");
+        cut.Find("#invite-Email").Change("dee@example.org");
+        cut.Find("[data-testid=invite-role-administrator]").Change(true);
+        cut.Find("[data-testid=invite-form]").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("We have emailed an invitation to dee@example.org"));
+        var row = cut.Find("[data-testid=invitation-row][data-email='dee@example.org']");
+        row.TextContent.ShouldContain("Administrator");
+        row.TextContent.ShouldContain("Works until");
+
+        cut.Find("[data-testid=invitation-row][data-email='dee@example.org'] [data-testid=revoke-invitation]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("The invitation to dee@example.org is withdrawn"));
+        cut.FindAll("[data-testid=invitation-row]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Inviting_an_address_that_already_has_an_account_shows_the_error_and_keeps_what_was_typed()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement("#invite-DisplayName").Change("Olive again");
+        cut.Find("#invite-Email").Change(_olive.Email!);
+        cut.Find("[data-testid=invite-form]").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(InvitationErrors.AlreadyAnOrganiser.Message));
+        cut.Find("#invite-Email").GetAttribute("value").ShouldBe(_olive.Email);
     }
 }

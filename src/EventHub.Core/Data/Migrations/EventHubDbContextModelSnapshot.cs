@@ -1168,6 +1168,61 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("ReminderSettings", (string)null);
                 });
 
+            modelBuilder.Entity("EventHub.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAdministrator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OrganiserInvitations", (string)null);
+                });
+
             modelBuilder.Entity("EventHub.Core.MailingLists.ListAnnouncement", b =>
                 {
                     b.Property<int>("EventId")
@@ -1687,6 +1742,25 @@ namespace EventHub.Core.Data.Migrations
                     b.ToTable("SiteSetup", null, t =>
                         {
                             t.HasCheckConstraint("CK_SiteSetup_Singleton", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("EventHub.Core.Organisers.SiteSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSecurity", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSecurity_Singleton", "\"Id\" = 1");
                         });
                 });
 

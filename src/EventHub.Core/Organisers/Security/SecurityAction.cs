@@ -25,4 +25,10 @@ public enum SecurityAction
     TwoStepTurnedOn,
     TwoStepTurnedOff,
     RecoveryCodesRenewed,
+    InvitationSent,
+    InvitationResent,
+    InvitationRevoked,
+    InvitationAccepted,
+    TwoStepRequirementChanged,
+    TwoStepReset,
 }

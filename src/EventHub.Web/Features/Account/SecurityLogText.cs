@@ -29,6 +29,12 @@ public static class SecurityLogText
         SecurityAction.TwoStepTurnedOn => "Two-step sign-in on",
         SecurityAction.TwoStepTurnedOff => "Two-step sign-in off",
         SecurityAction.RecoveryCodesRenewed => "Recovery codes renewed",
+        SecurityAction.InvitationSent => "Invitation sent",
+        SecurityAction.InvitationResent => "Invitation sent again",
+        SecurityAction.InvitationRevoked => "Invitation withdrawn",
+        SecurityAction.InvitationAccepted => "Invitation accepted",
+        SecurityAction.TwoStepRequirementChanged => "Two-step requirement changed",
+        SecurityAction.TwoStepReset => "Two-step sign-in reset",
         _ => action.ToString(),
     };
 }

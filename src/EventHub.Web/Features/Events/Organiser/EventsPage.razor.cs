@@ -11,6 +11,10 @@ public partial class EventsPage
     private string _search = string.Empty;
     private EventStatus? _status;
 
+    /// <summary>"joined" after an invited organiser set their password and was signed in.</summary>
+    [SupplyParameterFromQuery(Name = "done")]
+    private string? Done { get; set; }
+
     [Inject]
     private EventService Events { get; set; } = default!;
 

@@ -1,0 +1,27 @@
+using EventHub.Core.Email;
+using EventHub.Core.Email.Rendering;
+
+namespace EventHub.Core.Invitations.Emails;
+
+/// <summary>"You have been invited to run events": the one-time link to set a password.</summary>
+public sealed class InvitationEmail : IEmailTemplate
+{
+    public const string TemplateName = "organisers.invitation";
+
+    public string Name => TemplateName;
+
+    public Task<RenderedEmail> RenderAsync(EmailRenderContext context, CancellationToken ct)
+    {
+        var payload = context.Payload<InvitationPayload>();
+        var role = payload.IsAdministrator ? "an administrator" : "an organiser";
+        const string subject = "You have been invited to organise events on EventHub";
+        var (text, html) = new EmailBody()
+            .Heading("You have been invited to EventHub")
+            .Paragraph($"{payload.InvitedByName} has invited you, {payload.DisplayName}, to join EventHub as {role}.")
+            .Paragraph($"Set your password to finish. The link works once, for {payload.ValidDays} days.")
+            .Link("Set your password", context.Link(InvitationRoutes.Accept(payload.Token)))
+            .Paragraph("If you did not expect this, ignore this email: no account is made unless you set a password.")
+            .Build(subject, "Sent because an EventHub administrator invited this address. Do not forward it: the link lets whoever has it set the password.");
+        return Task.FromResult(new RenderedEmail { Subject = subject, Text = text, Html = html });
+    }
+}

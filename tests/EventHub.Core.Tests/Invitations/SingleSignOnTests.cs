@@ -1,0 +1,63 @@
+using EventHub.Core.Common;
+using EventHub.Core.Invitations;
+using EventHub.Core.Organisers;
+using EventHub.Core.Organisers.Security;
+using EventHub.Core.Tests.Organisers;
+using EventHub.Core.Tests.Support;
+
+namespace EventHub.Core.Tests.Invitations;
+
+/// <summary>Single sign-on by the address the provider vouches for, on a real database with real Identity.</summary>
+public sealed class SingleSignOnTests : IAsyncLifetime
+{
+    private CoreServices _core = default!;
+    private SingleSignOn _sso = default!;
+    private Actor _ada = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _core = await OrganiserServices.CreateAsync(s => s.AddInvitations());
+        _sso = _core.Get<SingleSignOn>();
+        var ada = await _core.AddAsync("Ada Admin", "ada@example.org", isAdministrator: true);
+        _ada = Actor.Organiser(ada.Id, ada.DisplayName, isAdministrator: true);
+    }
+
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
+
+    [Fact]
+    public async Task An_unknown_address_makes_nothing_an_expired_invitation_neither_and_a_disabled_organiser_is_refused()
+    {
+        (await _sso.SignInAsync("stranger@example.org", "Entra", "127.0.0.1", Ct)).ErrorCode.ShouldBe(InvitationErrors.NotInvited.Code);
+        (await _sso.SignInAsync(null, "Entra", null, Ct)).ErrorCode.ShouldBe(InvitationErrors.NotInvited.Code);
+
+        await _core.Get<InvitationService>().InviteAsync(_ada, new InvitationInput("Late Larry", "larry@example.org", false), Ct);
+        _core.Clock.Advance(TimeSpan.FromDays(InvitationService.ValidDays + 1));
+        (await _sso.SignInAsync("larry@example.org", "Entra", null, Ct)).ErrorCode.ShouldBe(InvitationErrors.NotInvited.Code);
+
+        var olive = await _core.AddAsync("Olive Organiser", "olive@example.org");
+        (await _sso.SignInAsync("OLIVE@example.org", "Entra", null, Ct)).Value!.Id.ShouldBe(olive.Id);
+        await _core.Get<OrganiserAccounts>().DisableAsync(_ada, olive.Id, Ct);
+        (await _sso.SignInAsync("olive@example.org", "Entra", null, Ct)).ErrorCode.ShouldBe(InvitationErrors.SingleSignOnDisabled.Code);
+
+        (await _core.Get<OrganiserAccounts>().ListAsync(_ada)).Select(o => o.Email).ShouldBe(["ada@example.org", "olive@example.org"]);
+        var log = (await _core.Get<SecurityLog>().ListAsync(_ada, SecurityAction.SignInFailed, 0, 10, Ct)).Value!.Items;
+        log.Count.ShouldBe(4);
+        log.ShouldAllBe(e => !e.Summary.Contains("stranger", StringComparison.Ordinal) && !e.Summary.Contains("larry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_invited_address_becomes_an_organiser_without_a_password_and_uses_the_invitation_up()
+    {
+        await _core.Get<InvitationService>().InviteAsync(_ada, new InvitationInput("Abe Admin", "abe@example.org", IsAdministrator: true), Ct);
+
+        var first = await _sso.SignInAsync("abe@example.org", "Entra", null, Ct);
+
+        first.Succeeded.ShouldBeTrue(first.Message);
+        first.Value!.IsAdministrator.ShouldBeTrue();
+        first.Value.PasswordHash.ShouldBeNull();
+        (await _core.Get<InvitationService>().ListPendingAsync(_ada, Ct)).Value.ShouldBeEmpty();
+        (await _sso.SignInAsync("abe@example.org", "Entra", null, Ct)).Value!.Id.ShouldBe(first.Value.Id);
+    }
+}
