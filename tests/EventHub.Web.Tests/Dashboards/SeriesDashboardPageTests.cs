@@ -67,4 +67,17 @@ public sealed class SeriesDashboardPageTests : DashboardTestContext
     [InlineData(48, 59, 0, "2 days")]
     public void Sold_out_times_read_as_words(int hours, int minutes, int seconds, string expected) =>
         SeriesColumns.Duration(new TimeSpan(hours, minutes, seconds)).ShouldBe(expected);
+
+    [Fact]
+    public void The_csv_carries_a_past_edition_figures_as_raw_numbers_on_the_event_wall_clock()
+    {
+        // 19:30 UTC on 31 March 2026 is already 1 April on a wall clock in Auckland (a date a spreadsheet can sort).
+        var past = new EditionFigures(1, "Forum, spring", new DateTime(2026, 3, 31, 19, 30, 0, DateTimeKind.Utc), "Pacific/Auckland",
+            HasStarted: true, Capacity: 80, PlacesTaken: 80, Confirmed: 76, CheckedIn: 57, SoldOutAfter: TimeSpan.FromMinutes(90),
+            WaitingList: 3, WaitingPeak: 12, RepeatAttendees: 20, FeedbackScore: 4.25, FeedbackAnswers: 8);
+
+        SeriesColumns.CsvCells(past).ShouldBe(["Forum, spring", "2026-04-01", "80", "80", "76", "57", "19", "0.75", "1.5", "3", "12", "20", "4.25", "8"]);
+        SeriesColumns.CsvCells(past).Count.ShouldBe(SeriesColumns.CsvHeaders.Count);
+        SeriesFiguresCsv.Write(new SeriesFigures(7, "Forum", "forum", [past])).ShouldContain("\"Forum, spring\",2026-04-01,80,");
+    }
 }

@@ -6,8 +6,9 @@ using MudBlazor;
 namespace EventHub.Web.Features.Dashboards;
 
 /// <summary>
-/// Every figure of a series' editions, as the dashboard's table and the CSV both show them (one list of columns, so
-/// the two never disagree). Door figures of an edition that has not started read "Not yet".
+/// Every figure of a series' editions: as the dashboard's table shows them (words where there is no figure yet: door
+/// figures of an edition that has not started read "Not yet"), and as the CSV carries them (the same figures as raw
+/// numbers a spreadsheet can add up, an empty cell where there is none). Both lists are kept side by side here.
 /// </summary>
 public static class SeriesColumns
 {
@@ -43,6 +44,36 @@ public static class SeriesColumns
             e.FeedbackScore is { } score
                 ? $"{score.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({(e.FeedbackAnswers == 1 ? "1 answer" : $"{e.FeedbackAnswers} answers")})"
                 : NoFeedback,
+        ];
+    }
+
+    /// <summary>The CSV's columns: the table's, with rates as fractions, durations in hours and the feedback split in two.</summary>
+    public static IReadOnlyList<string> CsvHeaders { get; } =
+    [
+        "Edition", "Date", "Capacity", "Places taken", "Confirmed", "Checked in", "No-shows", "Attendance rate",
+        "Sold out after (hours)", "Still waiting", "Waiting-list peak", "Repeat attendees", "Feedback score", "Feedback answers",
+    ];
+
+    /// <summary>One edition's CSV row: numbers only (invariant culture), the date as yyyy-MM-dd on the event's wall clock.</summary>
+    public static IReadOnlyList<string> CsvCells(EditionFigures e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return
+        [
+            e.Title,
+            EventTime.ToLocal(e.StartUtc, e.TimeZoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Count(e.Capacity),
+            Count(e.PlacesTaken),
+            Count(e.Confirmed),
+            e.HasStarted ? Count(e.CheckedIn) : string.Empty,
+            e.HasStarted ? Count(e.NoShows) : string.Empty,
+            e.AttendanceRate is { } rate ? rate.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty,
+            e.SoldOutAfter is { } after ? after.TotalHours.ToString("0.##", CultureInfo.InvariantCulture) : string.Empty,
+            Count(e.WaitingList),
+            Count(e.WaitingPeak),
+            Count(e.RepeatAttendees),
+            e.FeedbackScore is { } score ? score.ToString("0.0#", CultureInfo.InvariantCulture) : string.Empty,
+            Count(e.FeedbackAnswers),
         ];
     }
 

@@ -5,7 +5,7 @@ using EventHub.Core.Dashboards;
 
 namespace EventHub.Web.Features.Dashboards;
 
-/// <summary>The series dashboard's table as a CSV file: the same columns, one row per edition.</summary>
+/// <summary>The series dashboard's figures as a CSV file of raw numbers, one row per edition (see <see cref="SeriesColumns.CsvCells"/>).</summary>
 public static class SeriesFiguresCsv
 {
     public static string Write(SeriesFigures figures)
@@ -13,7 +13,7 @@ public static class SeriesFiguresCsv
         ArgumentNullException.ThrowIfNull(figures);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
-        foreach (var header in SeriesColumns.Headers)
+        foreach (var header in SeriesColumns.CsvHeaders)
         {
             csv.WriteField(header);
         }
@@ -21,7 +21,7 @@ public static class SeriesFiguresCsv
         csv.EndRecord();
         foreach (var edition in figures.Editions)
         {
-            foreach (var cell in SeriesColumns.Cells(edition))
+            foreach (var cell in SeriesColumns.CsvCells(edition))
             {
                 csv.WriteField(CsvCells.Safe(cell));
             }
