@@ -80,6 +80,28 @@ public sealed class SecurityLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_second_step_of_a_sign_in_is_recorded_saying_which_code_was_used()
+    {
+        var olive = Actor.Organiser("olive-id", "Olive Organiser");
+        await _log.RecordCodeSignInAsync(olive, byApp: true, SignInResultKind.Succeeded, "192.0.2.10", Ct);
+        await _log.RecordCodeSignInAsync(olive, byApp: false, SignInResultKind.Succeeded, "192.0.2.10", Ct);
+        await _log.RecordCodeSignInAsync(olive, byApp: true, SignInResultKind.Failed, "192.0.2.10", Ct);
+        await _log.RecordCodeSignInAsync(olive, byApp: false, SignInResultKind.Failed, "192.0.2.10", Ct);
+        await _log.RecordCodeSignInAsync(olive, byApp: true, SignInResultKind.LockedOut, "192.0.2.10", Ct);
+
+        var entries = (await EntriesAsync()).Skip(2).ToList();
+
+        entries.Select(e => (e.Action, e.Summary)).ShouldBe([
+            (SecurityAction.SignedIn, "Signed in with a password and an authenticator code"),
+            (SecurityAction.SignedIn, "Signed in with a password and a recovery code (it is now used up)"),
+            (SecurityAction.SignInFailed, "Sign-in failed: wrong authenticator code"),
+            (SecurityAction.SignInFailed, "Sign-in failed: wrong recovery code"),
+            (SecurityAction.SignInLockedOut, "Sign-in refused: the account is locked after repeated failures"),
+        ]);
+        entries.ShouldAllBe(e => e.ActorName == "Olive Organiser" && e.ClientAddress == "192.0.2.10");
+    }
+
+    [Fact]
     public async Task Team_changes_and_a_cancelled_event_are_recorded_against_the_event()
     {
         var eventId = await AddEventAsync();

@@ -44,6 +44,23 @@ public sealed class SecurityLog(IDbContextFactory<EventHubDbContext> dbFactory, 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Records the second step of a sign-in: a code from an authenticator app (<paramref name="byApp"/>) or a recovery
+    /// code, for the person who passed the password step.
+    /// </summary>
+    public Task RecordCodeSignInAsync(Actor actor, bool byApp, SignInResultKind result, string? clientAddress, CancellationToken ct = default)
+    {
+        var (action, summary) = result switch
+        {
+            SignInResultKind.Succeeded when byApp => (SecurityAction.SignedIn, "Signed in with a password and an authenticator code"),
+            SignInResultKind.Succeeded => (SecurityAction.SignedIn, "Signed in with a password and a recovery code (it is now used up)"),
+            SignInResultKind.LockedOut => (SecurityAction.SignInLockedOut, "Sign-in refused: the account is locked after repeated failures"),
+            _ when byApp => (SecurityAction.SignInFailed, "Sign-in failed: wrong authenticator code"),
+            _ => (SecurityAction.SignInFailed, "Sign-in failed: wrong recovery code"),
+        };
+        return RecordAsync(action, actor, summary, clientAddress: clientAddress, ct: ct);
+    }
+
     /// <summary>Newest first, one page at a time, optionally one kind of action; administrators only.</summary>
     public async Task<Outcome<PagedResult<SecurityEventRow>>> ListAsync(Actor actor, SecurityAction? action, int page, int pageSize, CancellationToken ct = default)
     {
