@@ -266,6 +266,17 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
             return new List<int> { _ids.Session };
         }
 
+        // A list of inputs (an offline door's queued check-ins): one built input.
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var list
+            && (list == typeof(IReadOnlyList<>) || list == typeof(IReadOnlyCollection<>) || list == typeof(IEnumerable<>))
+            && underlying.GetGenericArguments()[0] is { IsClass: true, IsAbstract: false } item
+            && item.Namespace?.StartsWith("EventHub.Core", StringComparison.Ordinal) == true)
+        {
+            var items = Array.CreateInstance(item, 1);
+            items.SetValue(Build(item, service), 0);
+            return items;
+        }
+
         if (parameter is { HasDefaultValue: true } && (underlying.IsInterface || underlying.IsAbstract))
         {
             return parameter.DefaultValue;
