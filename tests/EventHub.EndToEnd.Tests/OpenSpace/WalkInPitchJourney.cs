@@ -25,6 +25,8 @@ public sealed class WalkInPitchJourney(SharedApp shared, BrowserFixture browser)
         // The projector shows a QR code for the pitch form.
         var projector = await NewPageAsync();
         await projector.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board/projector"));
+        // The code is drawn once the board has loaded: wait for it rather than read an image without one.
+        await Assertions.Expect(projector.GetByTestId("pitch-qr")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^data:image/png;base64,"));
         var qr = await projector.GetByTestId("pitch-qr").GetAttributeAsync("src");
         var pitchUrl = QrDecoder.Decode(Convert.FromBase64String(qr!["data:image/png;base64,".Length..]));
         pitchUrl.ShouldBe(App.Url($"/p/{seed.EventId}"));

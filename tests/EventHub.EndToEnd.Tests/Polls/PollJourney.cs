@@ -134,6 +134,8 @@ public sealed class PollJourney(SharedApp shared, BrowserFixture browser) : Jour
         await organiser.GetByTestId("draft-event-link").ClickAsync();
         await Assertions.Expect(organiser).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/organiser/events/\d+$"));
         await organiser.WaitForInteractiveAsync();
+        // The poll's page has the same h1 and date: wait until its link to the draft has gone, so this is the event's page.
+        await Assertions.Expect(organiser.GetByTestId("draft-event-link")).ToHaveCountAsync(0);
         await Assertions.Expect(organiser.Locator("h1")).ToHaveTextAsync("Exeter Tech Meet-up");
         await Assertions.Expect(organiser.Locator("main")).ToContainTextAsync(expectedWhen);
         await organiser.ShouldHaveNoAxeViolationsAsync();
