@@ -76,10 +76,18 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
         using var client = App.CreateHttpClient();
 
         var (first, firstHtml) = await GetAsync(client, $"/events/{ev.Slug}");
-        var (second, secondHtml) = await GetAsync(client, $"/events/{ev.Slug}");
-
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         FromCache(first).ShouldBeFalse();
+
+        // Other journeys on the shared app (and its background sweeps) may evict cached pages between two GETs: a page
+        // that is never served from the cache fails all three tries.
+        var (second, secondHtml) = await GetAsync(client, $"/events/{ev.Slug}");
+        for (var attempt = 1; attempt < 3 && !FromCache(second); attempt++)
+        {
+            (_, firstHtml) = await GetAsync(client, $"/events/{ev.Slug}");
+            (second, secondHtml) = await GetAsync(client, $"/events/{ev.Slug}");
+        }
+
         FromCache(second).ShouldBeTrue();
         secondHtml.ShouldBe(firstHtml);
         var nonce = NonceInPage().Match(secondHtml).Groups[1].Value;
