@@ -17,13 +17,8 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
     /// <summary>Figures only, no names: those who may read the event's figures (Viewer and up) get them.</summary>
     public async Task<Outcome<AttendanceReport>> ReportAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<AttendanceReport>.Refused(CheckInErrors.Forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct, CheckInErrors.EventNotFound) is { } refusal)
+        if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.ViewFigures, ct) is { } refusal)
         {
             return Outcome<AttendanceReport>.Refused(refusal);
         }

@@ -85,30 +85,18 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     }
 
     /// <summary>Every undone check-in of the event, newest first, for the organiser's attendance page.</summary>
-    public async Task<Outcome<UndoHistory>> UndoHistoryAsync(Actor actor, int eventId, CancellationToken ct = default)
-    {
-        if (!actor.IsOrganiser)
+    public Task<Outcome<UndoHistory>> UndoHistoryAsync(Actor actor, int eventId, CancellationToken ct = default) =>
+        CheckInAccess.ReadAsync(dbFactory, actor, eventId, Permission.ViewAttendees, async (db, zone) =>
         {
-            return Outcome<UndoHistory>.Refused(CheckInErrors.Forbidden);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewAttendees, ct, CheckInErrors.EventNotFound) is { } refusal)
-        {
-            return Outcome<UndoHistory>.Refused(refusal);
-        }
-
-        var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstAsync(ct);
-
-        var rows = await db.Set<CheckInUndo>().AsNoTracking()
-            .Where(u => u.EventId == eventId)
-            .OrderByDescending(u => u.UndoneUtc).ThenByDescending(u => u.Id)
-            .Select(u => new UndoHistoryRow(
-                db.Set<Bookings.Booking>().Where(b => b.Id == u.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
-                u.CheckedInUtc, u.CheckedInBy, u.UndoneUtc, u.UndoneBy))
-            .ToListAsync(ct);
-        return Outcome<UndoHistory>.Ok(new UndoHistory(zone, rows));
-    }
+            var rows = await db.Set<CheckInUndo>().AsNoTracking()
+                .Where(u => u.EventId == eventId)
+                .OrderByDescending(u => u.UndoneUtc).ThenByDescending(u => u.Id)
+                .Select(u => new UndoHistoryRow(
+                    db.Set<Bookings.Booking>().Where(b => b.Id == u.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
+                    u.CheckedInUtc, u.CheckedInBy, u.UndoneUtc, u.UndoneBy))
+                .ToListAsync(ct);
+            return new UndoHistory(zone, rows);
+        }, ct);
 
     public async Task<Outcome<CheckInCounts>> CountsAsync(Door door, int eventId, CancellationToken ct = default)
     {
@@ -173,13 +161,8 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     /// </summary>
     public async Task<Outcome<IReadOnlyList<DoorListRow>>> DoorListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<IReadOnlyList<DoorListRow>>.Refused(CheckInErrors.Forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Door, ct, CheckInErrors.EventNotFound) is { } refusal)
+        if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.Door, ct) is { } refusal)
         {
             return Outcome<IReadOnlyList<DoorListRow>>.Refused(refusal);
         }

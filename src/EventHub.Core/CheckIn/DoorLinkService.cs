@@ -22,15 +22,10 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     /// </summary>
     public async Task<Outcome<IssuedDoorLink>> CreateAsync(Actor actor, int eventId, DoorLinkLocalInput input, CancellationToken ct = default)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.Forbidden);
-        }
-
         string? zoneId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+            if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is { } refusal)
             {
                 return Outcome<IssuedDoorLink>.Refused(refusal);
             }
@@ -65,13 +60,8 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
     private async Task<Outcome<IssuedDoorLink>> CreateCoreAsync(Actor actor, int eventId, DoorLinkInput input, string untilField, CancellationToken ct)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<IssuedDoorLink>.Refused(CheckInErrors.Forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+        if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is { } refusal)
         {
             return Outcome<IssuedDoorLink>.Refused(refusal);
         }
@@ -166,13 +156,8 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
     /// <summary>The event's time zone and its links, oldest first.</summary>
     public async Task<Outcome<DoorLinkList>> ListInZoneAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<DoorLinkList>.Refused(CheckInErrors.Forbidden);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct, CheckInErrors.EventNotFound) is { } refusal)
+        if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is { } refusal)
         {
             return Outcome<DoorLinkList>.Refused(refusal);
         }
@@ -189,13 +174,8 @@ public sealed class DoorLinkService(IDbContextFactory<EventHubDbContext> dbFacto
 
     public async Task<IReadOnlyList<DoorLink>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganiser)
-        {
-            return [];
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is not null)
+        if (await CheckInAccess.CheckAsync(db, actor, eventId, Permission.ManageDoorLinks, ct) is not null)
         {
             return [];
         }

@@ -110,29 +110,18 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
     }
 
     /// <summary>Tickets let in at two doors, for the organiser's attendance page.</summary>
-    public async Task<Outcome<CheckInConflicts>> ConflictsAsync(Actor actor, int eventId, CancellationToken ct = default)
-    {
-        if (!actor.IsOrganiser)
+    public Task<Outcome<CheckInConflicts>> ConflictsAsync(Actor actor, int eventId, CancellationToken ct = default) =>
+        CheckInAccess.ReadAsync(dbFactory, actor, eventId, Permission.ViewAttendees, async (db, zone) =>
         {
-            return Outcome<CheckInConflicts>.Refused(CheckInErrors.Forbidden);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.ViewAttendees, ct, CheckInErrors.EventNotFound) is { } refusal)
-        {
-            return Outcome<CheckInConflicts>.Refused(refusal);
-        }
-
-        var zone = await db.Events.Where(e => e.Id == eventId).Select(e => e.TimeZoneId).FirstAsync(ct);
-        var rows = await db.Set<CheckInConflict>().AsNoTracking()
-            .Where(c => c.EventId == eventId)
-            .OrderBy(c => c.KeptUtc).ThenBy(c => c.Id)
-            .Select(c => new CheckInConflictRow(
-                db.Set<Booking>().Where(b => b.Id == c.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
-                c.KeptUtc, c.KeptBy, c.OtherUtc, c.OtherBy))
-            .ToListAsync(ct);
-        return Outcome<CheckInConflicts>.Ok(new CheckInConflicts(zone, rows));
-    }
+            var rows = await db.Set<CheckInConflict>().AsNoTracking()
+                .Where(c => c.EventId == eventId)
+                .OrderBy(c => c.KeptUtc).ThenBy(c => c.Id)
+                .Select(c => new CheckInConflictRow(
+                    db.Set<Booking>().Where(b => b.Id == c.BookingId).Select(b => b.Name).FirstOrDefault() ?? string.Empty,
+                    c.KeptUtc, c.KeptBy, c.OtherUtc, c.OtherBy))
+                .ToListAsync(ct);
+            return new CheckInConflicts(zone, rows);
+        }, ct);
 
     /// <summary>The salted hash a prepared device keeps for a ticket code (the browser computes the same).</summary>
     public static string HashOf(string salt, string code) => SecureTokens.Hash(salt + ":" + code);
