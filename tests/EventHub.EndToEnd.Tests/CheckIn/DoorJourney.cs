@@ -22,13 +22,7 @@ public sealed class DoorJourney(BrowserFixture browser) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _smtp = await SmtpListener.StartAsync();
-        _app = new AppHost(new Dictionary<string, string?>
-        {
-            ["EventHub:Email:Host"] = "127.0.0.1",
-            ["EventHub:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["EventHub:Email:Security"] = "None",
-            ["EventHub:Email:PollInterval"] = "00:00:00.200",
-        });
+        _app = new AppHost(MailSettings.For(_smtp));
     }
 
     public async ValueTask DisposeAsync()

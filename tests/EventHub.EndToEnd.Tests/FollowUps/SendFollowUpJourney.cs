@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
@@ -23,13 +22,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
 {
     private readonly SmtpListener _smtp = SmtpListener.Stopped();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["EventHub:Email:Host"] = "127.0.0.1",
-        ["EventHub:Email:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["EventHub:Email:Security"] = "None",
-        ["EventHub:Email:PollInterval"] = "00:00:00.200",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => MailSettings.For(_smtp);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
@@ -23,11 +22,7 @@ public sealed class TwoNodeRushTests
         var ct = TestContext.Current.CancellationToken;
         await using var smtp = await SmtpListener.StartAsync();
         await using var database = await PostgresDatabase.CreateAsync();
-        var settings = database.NodeSettings();
-        settings["EventHub:Email:Host"] = "127.0.0.1";
-        settings["EventHub:Email:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["EventHub:Email:Security"] = "None";
-        settings["EventHub:Email:PollInterval"] = "00:00:00.200";
+        var settings = MailSettings.For(smtp, database.NodeSettings());
         await using var nodeA = new AppHost(settings);
         await using var nodeB = new AppHost(settings);
         var eventId = await nodeA.PublishedEventAsync("National Digital Summit", Places);
