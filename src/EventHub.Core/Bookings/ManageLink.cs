@@ -8,31 +8,18 @@ namespace EventHub.Core.Bookings;
 /// back into working links. Each mail that carries a link mints its own (see <see cref="ManageLinks"/>); every link a
 /// person was sent leads to the booking until its details are anonymised or erased, when its links are deleted.
 /// </summary>
-public sealed class ManageLink
+public sealed class ManageLink : Common.HashedLink
 {
-    public long Id { get; set; }
-
     public int BookingId { get; set; }
 
     public Booking? Booking { get; set; }
-
-    /// <summary>Lower-case hex SHA-256 of the token (<see cref="Common.SecureTokens.Hash"/>).</summary>
-    public required string TokenHash { get; set; }
-
-    /// <summary>What the link was minted for: the template of the mail that carries it.</summary>
-    public required string Purpose { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
 }
 
 internal sealed class ManageLinkConfiguration : IEntityTypeConfiguration<ManageLink>
 {
     public void Configure(EntityTypeBuilder<ManageLink> builder)
     {
-        builder.ToTable("ManageLinks");
-        builder.Property(l => l.TokenHash).HasMaxLength(64);
-        builder.Property(l => l.Purpose).HasMaxLength(64);
-        builder.HasIndex(l => l.TokenHash).IsUnique();
+        Common.HashedLink.Configure(builder, "ManageLinks");
         builder.HasIndex(l => l.BookingId);
         builder.HasOne(l => l.Booking).WithMany().HasForeignKey(l => l.BookingId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -10,9 +10,6 @@ namespace EventHub.Core.Bookings;
 /// </summary>
 public static class ManageLinks
 {
-    /// <summary>Tokens are 27 characters; anything far longer is not one of ours and is not even hashed.</summary>
-    public const int MaxTokenLength = 64;
-
     /// <summary>Adds a new link for <paramref name="booking"/> (saved or still being added) to the caller's unit of work; returns its token.</summary>
     internal static string Mint(EventHubDbContext db, Booking booking, string purpose, DateTime now)
     {
@@ -42,12 +39,11 @@ public static class ManageLinks
     /// <summary>The bookings (none or one) a manage link leads to, looked up by the token's hash.</summary>
     public static IQueryable<Booking> WithManageToken(this IQueryable<Booking> bookings, EventHubDbContext db, string? token)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength)
+        if (SecureTokens.HashOfPresented(token) is not { } hash)
         {
             return bookings.Where(b => false);
         }
 
-        var hash = SecureTokens.Hash(token);
         var ids = db.Set<ManageLink>().Where(l => l.TokenHash == hash).Select(l => l.BookingId);
         return bookings.Where(b => ids.Contains(b.Id));
     }

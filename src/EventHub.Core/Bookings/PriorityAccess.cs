@@ -3,9 +3,6 @@ namespace EventHub.Core.Bookings;
 /// <summary>Asks every registered <see cref="IPriorityAccess"/>; any one saying yes is enough.</summary>
 public sealed class PriorityAccess(IEnumerable<IPriorityAccess> sources)
 {
-    /// <summary>Longer than any token we issue; anything longer is refused without a lookup.</summary>
-    public const int MaxTokenLength = 64;
-
     public static PriorityAccess None { get; } = new([]);
 
     /// <summary>
@@ -20,7 +17,7 @@ public sealed class PriorityAccess(IEnumerable<IPriorityAccess> sources)
         }
 
         token = token.Trim();
-        if (token.Length > MaxTokenLength)
+        if (token.Length > Common.SecureTokens.MaxPresentedLength)
         {
             return PriorityClaim.NotValid;
         }

@@ -20,6 +20,16 @@ public static class SecureTokens
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>Tokens are 27 characters; anything far longer is not one of ours and is not even hashed.</summary>
+    public const int MaxPresentedLength = 64;
+
+    /// <summary>
+    /// The hash to look a token presented in a link up by, or null when it cannot be one of ours (empty, or far too
+    /// long to be worth hashing).
+    /// </summary>
+    public static string? HashOfPresented(string? token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > MaxPresentedLength ? null : Hash(token);
+
     /// <summary>Compares in constant time so a token cannot be discovered one character at a time.</summary>
     public static bool FixedTimeEquals(string? a, string? b)
     {

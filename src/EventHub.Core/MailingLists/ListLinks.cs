@@ -14,9 +14,6 @@ public static class ListLinks
 
     public const string Unsubscribe = "unsubscribe";
 
-    /// <summary>Tokens are 27 characters; anything far longer is not one of ours and is not even hashed.</summary>
-    public const int MaxTokenLength = 64;
-
     /// <summary>Adds a new link for <paramref name="subscription"/> (tracked by <paramref name="db"/>, saved or not) to the caller's unit of work; returns its token.</summary>
     internal static string Mint(EventHubDbContext db, ListSubscription subscription, string purpose, DateTime now)
     {
@@ -36,12 +33,11 @@ public static class ListLinks
     /// <summary>The subscriptions (none or one) a link sent for <paramref name="purpose"/> leads to, looked up by the token's hash.</summary>
     internal static IQueryable<ListSubscription> WithLink(this IQueryable<ListSubscription> subscriptions, EventHubDbContext db, string? token, string purpose)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength)
+        if (SecureTokens.HashOfPresented(token) is not { } hash)
         {
             return subscriptions.Where(s => false);
         }
 
-        var hash = SecureTokens.Hash(token);
         var ids = db.Set<ListLink>().Where(l => l.TokenHash == hash && l.Purpose == purpose).Select(l => l.SubscriptionId);
         return subscriptions.Where(s => ids.Contains(s.Id));
     }

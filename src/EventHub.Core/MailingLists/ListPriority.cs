@@ -13,12 +13,11 @@ public sealed class ListPriority(IDbContextFactory<EventHubDbContext> dbFactory,
 {
     public async Task<string?> HolderAsync(int eventId, string token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > PriorityAccess.MaxTokenLength)
+        if (Common.SecureTokens.HashOfPresented(token) is not { } hash)
         {
             return null;
         }
 
-        var hash = PriorityGrant.HashOf(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<PriorityGrant>().AsNoTracking()

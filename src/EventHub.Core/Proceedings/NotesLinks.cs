@@ -13,9 +13,6 @@ public static class NotesLinks
     /// <summary>The purpose of a link shown once on the after-the-day page.</summary>
     public const string ShownToOrganiser = "organiser";
 
-    /// <summary>Tokens are 27 characters; anything far longer is not one of ours and is not even hashed.</summary>
-    public const int MaxTokenLength = 64;
-
     /// <summary>Adds a new link to the session to the caller's unit of work; returns its token.</summary>
     internal static string Mint(EventHubDbContext db, int sessionId, string purpose, DateTime now)
     {
@@ -27,12 +24,11 @@ public static class NotesLinks
     /// <summary>The session (none or one) a notes link opens, looked up by the token's hash.</summary>
     internal static IQueryable<int> SessionFor(EventHubDbContext db, string? token)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength)
+        if (SecureTokens.HashOfPresented(token) is not { } hash)
         {
             return db.Set<NotesLink>().Where(l => false).Select(l => l.SessionId);
         }
 
-        var hash = SecureTokens.Hash(token);
         return db.Set<NotesLink>().Where(l => l.TokenHash == hash).Select(l => l.SessionId);
     }
 
