@@ -1,7 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Email;
 using EventHub.Core.OpenSpace;
-using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,28 +57,6 @@ public sealed class ConvenerMoveNoticeTests
         var view = (await holders.GetAsync(ann))!.Proposals.Single();
         view.Where.ShouldStartWith("On the board: Hall");
         view.Moved.ShouldBe($"Moved by the facilitators at {EventTime.FormatClock(f.Clock.GetUtcNow().UtcDateTime, EventTime.DefaultTimeZoneId)}: Moved from Small room to Hall");
-    }
-
-    [Fact]
-    public async Task The_conveners_message_says_it_is_their_session_and_why_they_get_it()
-    {
-        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
-        rig.Templates.Names.ShouldContain(OpenSpaceEmailTemplates.ConvenerSessionMoved);
-        var ev = await rig.AddEventAsync();
-        var payload = new SessionChangedPayload
-        {
-            SessionId = 7, SessionTitle = "Repair cafés", RecipientName = "Wendy Walker",
-            OldRoom = "Room A", OldStartUtc = new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc),
-            NewRoom = "Main hall", NewStartUtc = new DateTime(2026, 12, 3, 14, 0, 0, DateTimeKind.Utc),
-            NewEndUtc = new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc),
-        };
-
-        var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.ConvenerSessionMoved, payload, ev.Id);
-
-        mail.Subject.ShouldBe("Your session has moved: Repair cafés");
-        mail.TextBody!.ShouldContain("Dear Wendy Walker,");
-        mail.TextBody!.ShouldContain("Now in: Main hall");
-        mail.TextBody!.ShouldContain("because you are the convener of Repair cafés");
     }
 
     private static async Task<List<OutboxMessage>> MovedMessagesAsync(BoardFixture f)

@@ -10,7 +10,7 @@ public sealed class OpenSpaceTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
 
-        string[] names = [OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged, OpenSpaceEmailTemplates.NotesLink];
+        string[] names = [OpenSpaceEmailTemplates.SessionMoved, OpenSpaceEmailTemplates.SessionMerged, OpenSpaceEmailTemplates.NotesLink, OpenSpaceEmailTemplates.ConvenerSessionMoved];
         foreach (var name in names)
         {
             rig.Templates.Names.ShouldContain(name);
@@ -22,13 +22,7 @@ public sealed class OpenSpaceTemplateTests
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);
         var ev = await rig.AddEventAsync(timeZoneId: "America/New_York");
-        var payload = new SessionChangedPayload
-        {
-            SessionId = 7, SessionTitle = "Bots & <trolls>", RecipientName = "Ann Attendee",
-            OldRoom = "Room A", OldStartUtc = new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc),
-            NewRoom = "Main hall", NewStartUtc = new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Utc),
-            NewEndUtc = new DateTime(2026, 12, 3, 18, 0, 0, DateTimeKind.Utc),
-        };
+        var payload = MovedFromRoomAToMainHall("Bots & <trolls>", "Ann Attendee", fromHourUtc: 15, toHourUtc: 17);
 
         var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.SessionMoved, payload, ev.Id);
 
@@ -88,4 +82,28 @@ public sealed class OpenSpaceTemplateTests
         mail.TextBody!.ShouldContain("When: Thursday 3 December 2026, 10am to 11am UTC-05:00");
         mail.TextBody!.ShouldContain("https://events.devon.example/notes/tok123");
     }
+
+    [Fact]
+    public async Task The_conveners_message_says_it_is_their_session_and_why_they_get_it()
+    {
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var ev = await rig.AddEventAsync();
+        var payload = MovedFromRoomAToMainHall("Repair cafés", "Wendy Walker", fromHourUtc: 10, toHourUtc: 14);
+
+        var mail = await DeliveredMail.DeliverAsync(rig, OpenSpaceEmailTemplates.ConvenerSessionMoved, payload, ev.Id);
+
+        mail.Subject.ShouldBe("Your session has moved: Repair cafés");
+        mail.TextBody!.ShouldContain("Dear Wendy Walker,");
+        mail.TextBody!.ShouldContain("Now in: Main hall");
+        mail.TextBody!.ShouldContain("because you are the convener of Repair cafés");
+    }
+
+    /// <summary>A one-hour session on 3 December 2026 moved from Room A to the Main hall.</summary>
+    private static SessionChangedPayload MovedFromRoomAToMainHall(string title, string recipient, int fromHourUtc, int toHourUtc) => new()
+    {
+        SessionId = 7, SessionTitle = title, RecipientName = recipient,
+        OldRoom = "Room A", OldStartUtc = new DateTime(2026, 12, 3, fromHourUtc, 0, 0, DateTimeKind.Utc),
+        NewRoom = "Main hall", NewStartUtc = new DateTime(2026, 12, 3, toHourUtc, 0, 0, DateTimeKind.Utc),
+        NewEndUtc = new DateTime(2026, 12, 3, toHourUtc + 1, 0, 0, DateTimeKind.Utc),
+    };
 }
