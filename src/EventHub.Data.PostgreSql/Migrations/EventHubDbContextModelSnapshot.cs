@@ -991,6 +991,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Choice")
+                        .HasColumnType("integer");
+
                     b.Property<int>("QuestionId")
                         .HasColumnType("integer");
 
@@ -1043,6 +1046,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(808)
+                        .HasColumnType("character varying(808)");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
