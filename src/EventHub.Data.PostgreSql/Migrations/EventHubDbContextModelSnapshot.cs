@@ -807,6 +807,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateTime?>("SoldOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 

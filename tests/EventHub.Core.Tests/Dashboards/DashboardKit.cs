@@ -77,7 +77,10 @@ public sealed class DashboardKit : IAsyncDisposable
         await db.SaveChangesAsync();
         if (booking.HoldsPlace)
         {
-            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1));
+            // As Bookings' Places does: the place that fills the event marks it sold out.
+            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1)
+                .SetProperty(e => e.SoldOutUtc, e => e.PlacesTaken + 1 >= e.Capacity ? createdUtc : e.SoldOutUtc));
         }
 
         if (checkedIn)

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -23,6 +24,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 table: "FeedbackAnswers",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SoldOutUtc",
+                table: "Events",
+                type: "timestamp with time zone",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -35,6 +42,10 @@ namespace EventHub.Data.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "Choice",
                 table: "FeedbackAnswers");
+
+            migrationBuilder.DropColumn(
+                name: "SoldOutUtc",
+                table: "Events");
         }
     }
 }

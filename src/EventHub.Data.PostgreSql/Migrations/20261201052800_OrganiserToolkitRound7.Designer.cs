@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201050753_OrganiserToolkitRound7")]
+    [Migration("20261201052800_OrganiserToolkitRound7")]
     partial class OrganiserToolkitRound7
     {
         /// <inheritdoc />
@@ -809,6 +809,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime?>("SoldOutUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");

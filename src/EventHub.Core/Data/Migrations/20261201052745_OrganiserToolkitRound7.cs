@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -23,6 +24,12 @@ namespace EventHub.Core.Data.Migrations
                 table: "FeedbackAnswers",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SoldOutUtc",
+                table: "Events",
+                type: "TEXT",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -35,6 +42,10 @@ namespace EventHub.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Choice",
                 table: "FeedbackAnswers");
+
+            migrationBuilder.DropColumn(
+                name: "SoldOutUtc",
+                table: "Events");
         }
     }
 }

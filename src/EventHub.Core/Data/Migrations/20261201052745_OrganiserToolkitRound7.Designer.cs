@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201050737_OrganiserToolkitRound7")]
+    [Migration("20261201052745_OrganiserToolkitRound7")]
     partial class OrganiserToolkitRound7
     {
         /// <inheritdoc />
@@ -775,6 +775,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SoldOutUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartUtc")
