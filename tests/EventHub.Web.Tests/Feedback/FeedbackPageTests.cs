@@ -45,4 +45,14 @@ public sealed class FeedbackPageTests : DashboardTestContext
         page.FindAll($"input[type=radio][name={field}]").Select(r => r.GetAttribute("value")).ShouldBe(["1", "2"]);
         page.Find($"label[for={page.Find($"[data-testid={field}-2]").Id}]").TextContent.Trim().ShouldBe("A colleague");
     }
+
+    [Fact]
+    public void The_text_boxes_do_not_cut_what_people_write()
+    {
+        var page = Render<FeedbackPage>(p => p.Add(x => x.Token, _token).AddCascadingValue(_request.Http));
+
+        page.WaitForAssertion(() => page.Find("#WhatWorked"));
+        page.FindAll("textarea").Count.ShouldBe(3);
+        page.FindAll("textarea[maxlength], input[maxlength]").ShouldBeEmpty();
+    }
 }
