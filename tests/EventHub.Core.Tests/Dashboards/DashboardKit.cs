@@ -92,6 +92,16 @@ public sealed class DashboardKit : IAsyncDisposable
         return booking.Id;
     }
 
+    /// <summary>A confirmed booking made five days ago, and a manage link minted for it (the feedback form's way in).</summary>
+    public async Task<string> BookWithManageLinkAsync(int eventId, string email)
+    {
+        var id = await BookAsync(eventId, email, BookingStatus.Confirmed, Now.AddDays(-5));
+        await using var db = Database.CreateDbContext();
+        var token = ManageLinks.Mint(db, id, "test", Now);
+        await db.SaveChangesAsync();
+        return token;
+    }
+
     public static Booking NewBooking(int eventId, string email, BookingStatus status, DateTime createdUtc)
     {
         var token = Guid.NewGuid().ToString("N");

@@ -1,4 +1,3 @@
-using EventHub.Core.Bookings;
 using EventHub.Core.Feedback;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Privacy;
@@ -142,12 +141,5 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
         (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.Select(q => q.Text).ShouldBe(["Third", "First", "Second"]);
     }
 
-    private async Task<string> TokenAsync(string email)
-    {
-        var id = await _kit.BookAsync(_eventId, email, BookingStatus.Confirmed, _kit.Now.AddDays(-10));
-        await using var db = _kit.Database.CreateDbContext();
-        var token = ManageLinks.Mint(db, id, "test", _kit.Now);
-        await db.SaveChangesAsync(Ct);
-        return token;
-    }
+    private Task<string> TokenAsync(string email) => _kit.BookWithManageLinkAsync(_eventId, email);
 }

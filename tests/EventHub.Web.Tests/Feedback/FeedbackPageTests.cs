@@ -1,5 +1,4 @@
 using Bunit;
-using EventHub.Core.Bookings;
 using EventHub.Core.Feedback;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Feedback;
@@ -26,11 +25,8 @@ public sealed class FeedbackPageTests : DashboardTestContext
         _heard = (await questions.AddAsync(Actors.Organiser, eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nA colleague"))).Value!;
         (await questions.MoveAsync(Actors.Organiser, eventId, _heard.Id, up: true)).Succeeded.ShouldBeTrue();
         (await questions.AddAsync(Actors.Organiser, eventId, new("Anything else?", FeedbackQuestionKind.ShortText))).Succeeded.ShouldBeTrue();
-        _ = useful;
-        var id = await Kit.BookAsync(eventId, "a@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-        await using var db = Kit.Database.CreateDbContext();
-        _token = ManageLinks.Mint(db, id, "test", Kit.Now);
-        await db.SaveChangesAsync();
+        useful.SortOrder.ShouldBe(1);
+        _token = await Kit.BookWithManageLinkAsync(eventId, "a@devon.gov.uk");
     }
 
     [Fact]

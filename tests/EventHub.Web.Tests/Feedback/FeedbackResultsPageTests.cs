@@ -1,5 +1,4 @@
 using Bunit;
-using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
 using EventHub.Core.Tests.Support;
@@ -25,10 +24,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         var feedback = Kit.Services.Get<FeedbackService>();
         foreach (var (email, score, worked, change) in new[] { ("a@devon.gov.uk", 5, "The workshop", ""), ("b@devon.gov.uk", 4, "", "=cmd|' /C calc'!A0"), ("c@devon.gov.uk", 5, "", "") })
         {
-            var id = await Kit.BookAsync(_eventId, email, BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-            await using var db = Kit.Database.CreateDbContext();
-            var token = ManageLinks.Mint(db, id, "test", Kit.Now);
-            await db.SaveChangesAsync();
+            var token = await Kit.BookWithManageLinkAsync(_eventId, email);
             (await feedback.GiveAsync(token, new FeedbackInput(score, worked, change))).Succeeded.ShouldBeTrue();
         }
     }
@@ -73,13 +69,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         question.Kind.ShouldBe(FeedbackQuestionKind.Rating);
         cut.Find($"[data-testid=question-summary-{question.Id}]").TextContent.ShouldBe("No answers yet.");
 
-        var id = await Kit.BookAsync(_eventId, "d@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-        string token;
-        await using (var db = Kit.Database.CreateDbContext())
-        {
-            token = ManageLinks.Mint(db, id, "test", Kit.Now);
-            await db.SaveChangesAsync();
-        }
+        var token = await Kit.BookWithManageLinkAsync(_eventId, "d@devon.gov.uk");
 
         (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "5" }))).Succeeded.ShouldBeTrue();
         var results = (await Kit.Services.Get<FeedbackService>().ResultsAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!;
@@ -111,14 +101,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         var question = (await Kit.Services.Get<FeedbackQuestionService>().ListAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!.ShouldHaveSingleItem();
         foreach (var (email, choice) in new[] { ("e@devon.gov.uk", "2"), ("f@devon.gov.uk", "2"), ("g@devon.gov.uk", "3") })
         {
-            var id = await Kit.BookAsync(_eventId, email, BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-            string token;
-            await using (var db = Kit.Database.CreateDbContext())
-            {
-                token = ManageLinks.Mint(db, id, "test", Kit.Now);
-                await db.SaveChangesAsync();
-            }
-
+            var token = await Kit.BookWithManageLinkAsync(_eventId, email);
             (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = choice }))).Succeeded.ShouldBeTrue();
         }
 
