@@ -129,7 +129,7 @@ internal static class Lifecycle
                 continue;
             }
 
-            var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, ct);
+            var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, now, ct);
             if (result == TakeResult.EventFull)
             {
                 break;

@@ -12,11 +12,14 @@ namespace EventHub.Core.Bookings;
 /// </summary>
 internal static class Places
 {
-    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, CancellationToken ct)
+    /// <summary>Takes a place; the one that fills the event marks it sold out at <paramref name="nowUtc"/> in the same update.</summary>
+    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, DateTime nowUtc, CancellationToken ct)
     {
         var took = await db.Set<Event>()
             .Where(e => e.Id == eventId && e.PlacesTaken < e.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1)
+                .SetProperty(e => e.SoldOutUtc, e => e.PlacesTaken + 1 >= e.Capacity ? nowUtc : e.SoldOutUtc), ct);
         if (took == 0)
         {
             return TakeResult.EventFull;
@@ -71,11 +74,12 @@ internal static class Places
             .Where(s => s.Id == sessionId && s.PlacesTaken > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.PlacesTaken, x => x.PlacesTaken - 1), ct);
 
+    /// <summary>A place came back: the event is no longer sold out (it is marked again when it fills again).</summary>
     private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
         db.PublishOnCommit(eventId, LiveTopics.Places);
         return db.Set<Event>()
             .Where(e => e.Id == eventId && e.PlacesTaken > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken - 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken - 1).SetProperty(e => e.SoldOutUtc, (DateTime?)null), ct);
     }
 }

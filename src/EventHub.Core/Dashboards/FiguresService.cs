@@ -75,7 +75,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 
         var editions = await db.Events.AsNoTracking().Where(e => e.SeriesId == seriesId)
             .OrderBy(e => e.StartUtc).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, e.WaitingPeak, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
+            .Select(e => new { e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.Capacity, e.PlacesTaken, e.WaitingPeak, e.SoldOutUtc, Opened = e.BookingOpensUtc ?? e.CreatedUtc })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = editions.Select(e => e.Id).ToList();
@@ -101,10 +101,6 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
             var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == e.Id);
             var confirmed = counts.TryGetValue(e.Id, out var c) ? c.Confirmed : 0;
             var waiting = counts.TryGetValue(e.Id, out var w) ? w.Waiting : 0;
-            var soldOutUtc = e.Capacity <= 0 ? null
-                : await bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Offered)
-                    .OrderBy(b => b.CreatedUtc).ThenBy(b => b.Id).Skip(e.Capacity - 1)
-                    .Select(b => (DateTime?)b.CreatedUtc).FirstOrDefaultAsync(ct);
             var before = earlier.ToList();
             var repeat = before.Count == 0 ? 0
                 : await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed && (b.BookedEarlierEdition
@@ -112,7 +108,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
             rows.Add(new EditionFigures(
                 e.Id, e.Title, e.StartUtc, e.TimeZoneId, e.StartUtc <= now, e.Capacity, e.PlacesTaken, confirmed,
                 await CheckedInAsync(db, e.Id, ct),
-                soldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
+                e.SoldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
                 waiting, Math.Max(e.WaitingPeak, waiting), repeat,
                 feedback.TryGetValue(e.Id, out var f) ? Math.Round(f.Total / (double)f.Answers, 1) : null,
                 f?.Answers ?? 0));

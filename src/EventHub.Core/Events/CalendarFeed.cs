@@ -25,14 +25,14 @@ public sealed class CalendarFeed(IDbContextFactory<EventHubDbContext> dbFactory,
     private static readonly EventStatus[] Listed = [EventStatus.Published, EventStatus.Completed, EventStatus.Cancelled];
 
     /// <summary>Every public event that is upcoming or ended recently.</summary>
-    public async Task<string> AllEventsAsync(CancellationToken ct = default)
+    public async Task<CalendarDocument> AllEventsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await BuildAsync(db, "EventHub events", null, ct);
     }
 
     /// <summary>One series' public editions, upcoming or ended recently; null when there is no such series.</summary>
-    public async Task<string?> SeriesAsync(string slug, CancellationToken ct = default)
+    public async Task<CalendarDocument?> SeriesAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
@@ -43,14 +43,14 @@ public sealed class CalendarFeed(IDbContextFactory<EventHubDbContext> dbFactory,
 
     public static string SeriesPath(string slug) => $"/calendar/series/{Uri.EscapeDataString(slug)}.ics";
 
-    private async Task<string> BuildAsync(EventHubDbContext db, string name, int? seriesId, CancellationToken ct)
+    private async Task<CalendarDocument> BuildAsync(EventHubDbContext db, string name, int? seriesId, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime - RecentFor;
-        var query = db.Events.AsNoTracking().Where(e => Listed.Contains(e.Status) && e.EndUtc >= since);
-        if (seriesId is { } id)
-        {
-            query = query.Where(e => e.SeriesId == id);
-        }
+        var scope = db.Events.AsNoTracking().Where(e => seriesId == null || e.SeriesId == seriesId);
+
+        // Every event in scope, listed or not: unpublishing one changes the feed too.
+        var changedUtc = await scope.MaxAsync(e => (DateTime?)e.UpdatedUtc, ct);
+        var query = scope.Where(e => Listed.Contains(e.Status) && e.EndUtc >= since);
 
         var events = await query.OrderBy(e => e.StartUtc).ToListAsync(ct);
         var ids = events.Select(e => e.Id).ToList();
@@ -69,7 +69,7 @@ public sealed class CalendarFeed(IDbContextFactory<EventHubDbContext> dbFactory,
             calendar.Events.Add(Entry(EmailEventSource.Snapshot(ev), sequences.GetValueOrDefault(ev.Id)));
         }
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        return new CalendarDocument(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty, changedUtc);
     }
 
     private CalendarEvent Entry(EmailEvent evt, int sequence)

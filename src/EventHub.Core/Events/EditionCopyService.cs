@@ -8,7 +8,7 @@ namespace EventHub.Core.Events;
 
 /// <summary>
 /// "Copy as a new edition": the next run of an event in minutes. The copy is a draft on the chosen date with the
-/// same rooms and sessions (moved by whole days on the event's wall clock); features built on events copy their own
+/// same rooms and sessions (moved by whole days on the event's wall clock) and privacy notice; features built on events copy their own
 /// settings through <see cref="IEditionCopyPart"/>. Bookings, places taken and anything people did are not copied.
 /// </summary>
 public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IEnumerable<IEditionCopyPart> parts)
@@ -60,6 +60,7 @@ public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFa
             BookingOpensUtc = shift.Apply(source.BookingOpensUtc),
             BookingClosesUtc = shift.Apply(source.BookingClosesUtc),
             Capacity = source.Capacity,
+            PrivacyNotice = source.PrivacyNotice,
             Status = EventStatus.Draft,
             CreatedUtc = now,
             UpdatedUtc = now,
@@ -95,6 +96,10 @@ public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFa
             Capacity = s.Capacity,
         }));
         copied.Add(Count(sessions.Count, "session"));
+        if (!string.IsNullOrWhiteSpace(source.PrivacyNotice))
+        {
+            copied.Add("the privacy notice");
+        }
 
         foreach (var part in parts)
         {

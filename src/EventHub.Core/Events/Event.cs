@@ -46,6 +46,12 @@ public sealed class Event
     /// </summary>
     public int WaitingPeak { get; set; }
 
+    /// <summary>
+    /// When the last place was taken, while every place is taken: set by Bookings as the event fills, cleared when a
+    /// place comes back (a cancellation, more capacity), set again when it fills again. The series figures keep it.
+    /// </summary>
+    public DateTime? SoldOutUtc { get; set; }
+
     public DateTime? BookingOpensUtc { get; set; }
 
     public DateTime? BookingClosesUtc { get; set; }

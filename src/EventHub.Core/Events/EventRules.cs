@@ -209,4 +209,14 @@ public static class EventRules
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>
+    /// The sold-out time after an organiser changes the capacity: kept while every place is still taken, now when the
+    /// new capacity leaves no place free, cleared when places come back.
+    /// </summary>
+    public static DateTime? SoldOutAfterCapacityChange(Event ev, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.Capacity > 0 && ev.PlacesTaken >= ev.Capacity ? ev.SoldOutUtc ?? now : null;
+    }
 }

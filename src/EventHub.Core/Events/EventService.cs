@@ -240,6 +240,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         ev.BookingOpensUtc = times.BookingOpensUtc;
         ev.BookingClosesUtc = times.BookingClosesUtc;
         ev.Capacity = input.Capacity!.Value;
+        ev.SoldOutUtc = EventRules.SoldOutAfterCapacityChange(ev, now);
         ev.UpdatedUtc = now;
         if (id is not null && ev.Status is not EventStatus.Cancelled && (before.TimeChanged(ev) || before.PlaceChanged(ev)))
         {

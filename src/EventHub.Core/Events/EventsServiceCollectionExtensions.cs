@@ -16,7 +16,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<SeriesService>();
         services.AddSingleton<PublicEvents>();
         services.AddSingleton<CalendarFeed>();
-        // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps).
+        // Features built on events add an IEditionCopyPart each (AddBookings, AddFollowUps, AddFeedback, AddPrivacy).
         services.AddSingleton<EditionCopyService>();
         services.AddSingleton<IEmailEventSource, EmailEventSource>();
         services.AddOptions<Common.SiteSettings>();

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace EventHub.Core.Feedback;
 
 /// <summary>
-/// One answer to an organiser's question, part of an anonymous <see cref="FeedbackResponse"/>: a score or a text.
-/// The text follows the event's personal-data retention; the score stays.
+/// One answer to an organiser's question, part of an anonymous <see cref="FeedbackResponse"/>: a score, a choice or a
+/// text. The text follows the event's personal-data retention; the score and the choice stay.
 /// </summary>
 public sealed class FeedbackAnswer
 {
@@ -21,6 +21,9 @@ public sealed class FeedbackAnswer
 
     /// <summary>1 to 5 for a <see cref="FeedbackQuestionKind.Rating"/> question; null for text.</summary>
     public int? Rating { get; set; }
+
+    /// <summary>The option chosen (1 is the first) for a <see cref="FeedbackQuestionKind.SingleChoice"/> question; null otherwise.</summary>
+    public int? Choice { get; set; }
 
     public string Text { get; set; } = string.Empty;
 }

@@ -18,5 +18,9 @@ public static class FeedbackErrors
 
     public static readonly Refusal QuestionGone = Refusal.NotFound(ErrorCodes.NotFound, "That question is no longer on the form.");
 
+    /// <summary>A question moved past the top or the bottom of the form (a stale page).</summary>
+    public static Refusal AlreadyAtEnd(string question, bool up) =>
+        Refusal.Conflict("feedback_question_at_end", $"\"{question}\" is already {(up ? "first" : "last")} on the form.");
+
     public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
 }

@@ -15,6 +15,11 @@ public sealed class FeedbackQuestion
     public FeedbackQuestionKind Kind { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>The choices of a <see cref="FeedbackQuestionKind.SingleChoice"/> question, one per line; empty otherwise.</summary>
+    public string Options { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> OptionList => FeedbackRules.SplitOptions(Options);
 }
 
 internal sealed class FeedbackQuestionConfiguration : IEntityTypeConfiguration<FeedbackQuestion>
@@ -23,6 +28,8 @@ internal sealed class FeedbackQuestionConfiguration : IEntityTypeConfiguration<F
     {
         builder.ToTable("FeedbackQuestions");
         builder.Property(q => q.Text).HasMaxLength(FeedbackRules.MaxQuestionLength);
+        builder.Property(q => q.Options).HasMaxLength(FeedbackRules.MaxOptionsLength);
+        builder.Ignore(q => q.OptionList);
         builder.HasIndex(q => new { q.EventId, q.SortOrder });
         builder.HasOne<Events.Event>().WithMany().HasForeignKey(q => q.EventId).OnDelete(DeleteBehavior.Cascade);
     }

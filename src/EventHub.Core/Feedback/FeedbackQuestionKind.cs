@@ -8,4 +8,7 @@ public enum FeedbackQuestionKind
 
     /// <summary>A score from 1 (poor) to 5 (excellent).</summary>
     Rating = 2,
+
+    /// <summary>One of the organiser's options (<see cref="FeedbackQuestion.OptionList"/>); kept for the figures like a score.</summary>
+    SingleChoice = 3,
 }

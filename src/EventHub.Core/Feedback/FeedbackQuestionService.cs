@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Feedback;
 
 /// <summary>
-/// The organisers' own questions on an event's feedback form (a few, a short text or a score from 1 to 5): those who
-/// may edit the event add and remove them; everyone who may read the results sees them.
+/// The organisers' own questions on an event's feedback form (a few: a short text, a score from 1 to 5, or one of a few options): those who
+/// may edit the event add, reorder and remove them; everyone who may read the results sees them.
 /// </summary>
 public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext> dbFactory)
 {
@@ -44,6 +44,7 @@ public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext>
             EventId = eventId,
             Text = input.Text!.Trim(),
             Kind = input.Kind,
+            Options = input.Kind == FeedbackQuestionKind.SingleChoice ? string.Join('\n', FeedbackRules.SplitOptions(input.Options)) : string.Empty,
             SortOrder = existing.Count == 0 ? 1 : existing.Max(q => q.SortOrder) + 1,
         };
         db.Add(question);
@@ -62,6 +63,38 @@ public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext>
 
         var removed = await db.Set<FeedbackQuestion>().Where(q => q.Id == questionId && q.EventId == eventId).ExecuteDeleteAsync(ct);
         return removed == 0 ? Outcome<bool>.Refused(FeedbackErrors.QuestionGone) : Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Swaps a question with the one above (<paramref name="up"/>) or below it on the form; answers stay with their question.</summary>
+    public async Task<Outcome<FeedbackQuestion>> MoveAsync(Actor actor, int eventId, int questionId, bool up, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<FeedbackQuestion>.Refused(refusal);
+        }
+
+        var questions = await db.Set<FeedbackQuestion>().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var index = questions.FindIndex(q => q.Id == questionId);
+        if (index < 0)
+        {
+            return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.QuestionGone);
+        }
+
+        var other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= questions.Count)
+        {
+            return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.AlreadyAtEnd(questions[index].Text, up));
+        }
+
+        (questions[index], questions[other]) = (questions[other], questions[index]);
+        for (var i = 0; i < questions.Count; i++)
+        {
+            questions[i].SortOrder = i + 1;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Outcome<FeedbackQuestion>.Ok(questions[other]);
     }
 
     internal static async Task<IReadOnlyList<FeedbackQuestion>> QuestionsAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>

@@ -12,6 +12,14 @@ public static class FeedbackRules
     /// <summary>A few questions keep the form short enough that people finish it.</summary>
     public const int MaxQuestions = 5;
 
+    /// <summary>A single-choice question offers 2 to this many options.</summary>
+    public const int MaxOptions = 8;
+
+    public const int MaxOptionLength = 100;
+
+    /// <summary>The stored options, one per line: room for every option at its longest.</summary>
+    public const int MaxOptionsLength = MaxOptions * (MaxOptionLength + 1);
+
     /// <summary>The form field (and error summary anchor) of an organiser's question.</summary>
     public static string Field(int questionId) => "q" + questionId.ToString(CultureInfo.InvariantCulture);
 
@@ -50,6 +58,10 @@ public static class FeedbackRules
             {
                 errors.Add(new FieldError(Field(q.Id), $"Select a score from 1 to 5 for \"{q.Text}\""));
             }
+            else if (q.Kind == FeedbackQuestionKind.SingleChoice && Choice(answer, q) is null)
+            {
+                errors.Add(new FieldError(Field(q.Id), $"Select one of the answers to \"{q.Text}\""));
+            }
             else if (q.Kind == FeedbackQuestionKind.ShortText && answer.Length > MaxTextLength)
             {
                 errors.Add(new FieldError(Field(q.Id), $"Your answer to \"{q.Text}\" must be {MaxTextLength} characters or fewer"));
@@ -71,6 +83,17 @@ public static class FeedbackRules
     public static int? Rating(string answer) =>
         int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : null;
 
+    /// <summary>The number of the option chosen (1 is the first), or null when the answer names none of them.</summary>
+    public static int? Choice(string answer, FeedbackQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= question.OptionList.Count ? n : null;
+    }
+
+    /// <summary>Options typed one per line, trimmed, blank lines left out.</summary>
+    public static IReadOnlyList<string> SplitOptions(string? options) =>
+        (options ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public static IReadOnlyList<FieldError> ValidateQuestion(FeedbackQuestionInput input, int existing)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -87,7 +110,23 @@ public static class FeedbackRules
 
         if (!Enum.IsDefined(input.Kind))
         {
-            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Kind), "Choose how people answer: a few words, or a score from 1 to 5"));
+            errors.Add(new FieldError(nameof(FeedbackQuestionInput.Kind), "Choose how people answer: a few words, a score from 1 to 5, or one of your options"));
+        }
+        else if (input.Kind == FeedbackQuestionKind.SingleChoice)
+        {
+            var options = SplitOptions(input.Options);
+            if (options.Count < 2 || options.Count > MaxOptions)
+            {
+                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), $"Enter between 2 and {MaxOptions} options, one per line (you entered {options.Count})"));
+            }
+            else if (options.FirstOrDefault(o => o.Length > MaxOptionLength) is { } tooLong)
+            {
+                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), $"Each option must be {MaxOptionLength} characters or fewer (\"{tooLong[..20]}…\" has {tooLong.Length})"));
+            }
+            else if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() < options.Count)
+            {
+                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), "Each option must be different"));
+            }
         }
 
         if (existing >= MaxQuestions)

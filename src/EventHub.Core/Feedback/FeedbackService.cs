@@ -60,9 +60,12 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
             var answer = FeedbackRules.AnswerTo(input, q);
             if (answer.Length > 0)
             {
-                db.Add(q.Kind == FeedbackQuestionKind.Rating
-                    ? new FeedbackAnswer { Response = response, QuestionId = q.Id, Rating = FeedbackRules.Rating(answer) }
-                    : new FeedbackAnswer { Response = response, QuestionId = q.Id, Text = answer });
+                db.Add(q.Kind switch
+                {
+                    FeedbackQuestionKind.Rating => new FeedbackAnswer { Response = response, QuestionId = q.Id, Rating = FeedbackRules.Rating(answer) },
+                    FeedbackQuestionKind.SingleChoice => new FeedbackAnswer { Response = response, QuestionId = q.Id, Choice = FeedbackRules.Choice(answer, q) },
+                    _ => new FeedbackAnswer { Response = response, QuestionId = q.Id, Text = answer },
+                });
             }
         }
 
@@ -93,9 +96,12 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
         var counts = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
             .GroupBy(r => r.Score).Select(g => new { Score = g.Key, Count = g.Count() }).ToListAsync(ct);
         var questions = await FeedbackQuestionService.QuestionsAsync(db, eventId, ct);
+        var options = questions.ToDictionary(q => q.Id, q => q.OptionList);
         var given = (await db.Set<FeedbackAnswer>().AsNoTracking().Where(a => a.Response!.EventId == eventId)
-                .Select(a => new { a.ResponseId, a.QuestionId, a.Rating, a.Text }).ToListAsync(ct))
-            .Select(a => (a.ResponseId, a.QuestionId, Value: a.Rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : a.Text))
+                .Select(a => new { a.ResponseId, a.QuestionId, a.Rating, a.Choice, a.Text }).ToListAsync(ct))
+            .Select(a => (a.ResponseId, a.QuestionId, Value: a.Rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : a.Choice is { } c ? OptionText(options.GetValueOrDefault(a.QuestionId, []), c)
+                : a.Text))
             .Where(a => a.Value.Length > 0)
             .ToList();
         var responses = (await db.Set<FeedbackResponse>().AsNoTracking().Where(r => r.EventId == eventId)
@@ -115,10 +121,24 @@ public sealed class FeedbackService(IDbContextFactory<EventHubDbContext> dbFacto
             return new FeedbackQuestionResult(q.Id, q.Text, q.Kind, values.Count, [], null, values);
         }
 
+        if (q.Kind == FeedbackQuestionKind.SingleChoice)
+        {
+            var options = q.OptionList;
+            var chosen = values.Where(options.Contains).ToList();
+            return new FeedbackQuestionResult(q.Id, q.Text, q.Kind, chosen.Count, [], null, [])
+            {
+                Options = options,
+                OptionCounts = [.. options.Select(o => chosen.Count(v => v == o))],
+            };
+        }
+
         var scores = values.Select(FeedbackRules.Rating).OfType<int>().ToList();
         var byScore = Enumerable.Range(1, FeedbackResults.Scores).Select(s => scores.Count(x => x == s)).ToList();
         return new FeedbackQuestionResult(q.Id, q.Text, q.Kind, scores.Count, byScore, Average(byScore), []);
     }
+
+    /// <summary>The words of option <paramref name="choice"/> (1 is the first); empty for an option no longer there.</summary>
+    private static string OptionText(IReadOnlyList<string> options, int choice) => choice >= 1 && choice <= options.Count ? options[choice - 1] : string.Empty;
 
     /// <summary>The mean of counts of scores 1 to 5, to one decimal place; null with no answers.</summary>
     private static double? Average(IReadOnlyList<int> byScore)

@@ -9,6 +9,7 @@ public static class FeedbackServiceCollectionExtensions
     {
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackQuestionService>();
+        services.AddSingleton<Events.IEditionCopyPart, FeedbackEditionCopy>();
         return services;
     }
 }

@@ -19,5 +19,11 @@ public static class PrivacyErrors
 
     public static readonly Refusal EnterReason = new("privacy_enter_reason", "Enter why these details are being erased (for example, the date of the request)");
 
+    /// <summary>The longest reason the audit log keeps.</summary>
+    public const int MaxReasonLength = 500;
+
+    public static Refusal ReasonTooLong(int length) =>
+        EnterReason with { Message = $"The reason must be {MaxReasonLength} characters or fewer (it has {length})" };
+
     public static readonly Refusal NothingHeld = Refusal.NotFound("privacy_nothing_held", "We hold nothing about that email address.");
 }

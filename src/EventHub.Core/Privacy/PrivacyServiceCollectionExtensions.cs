@@ -17,6 +17,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<RetentionService>();
         services.AddSingleton<Anonymiser>();
         services.AddSingleton<SubjectAccessService>();
+        services.AddSingleton<Events.IEditionCopyPart, RetentionEditionCopy>();
         services.AddBackgroundJob<RetentionSweepWorker>();
         return services;
     }

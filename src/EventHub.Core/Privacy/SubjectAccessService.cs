@@ -51,6 +51,11 @@ public sealed class SubjectAccessService(
             return Outcome<ErasureReceipt>.Refused(PrivacyErrors.EnterReason, "Reason");
         }
 
+        if (reason.Trim().Length > PrivacyErrors.MaxReasonLength)
+        {
+            return Outcome<ErasureReceipt>.Refused(PrivacyErrors.ReasonTooLong(reason.Trim().Length), "Reason");
+        }
+
         var address = EmailAddresses.Normalise(emailAddress);
         var receipt = await EraseCoreAsync(actor, address, null, reason.Trim(), ct);
         return receipt.Bookings + receipt.OtherRecords == 0

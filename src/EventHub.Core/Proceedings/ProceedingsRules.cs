@@ -14,6 +14,9 @@ public static class ProceedingsRules
             : (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
 
     public const int MaxShortSection = 500;
+
+    /// <summary>The longest name a write-up is credited to.</summary>
+    public const int MaxAuthorNameLength = 200;
     public const int MaxSection = 20_000;
     public const int MaxUrlLength = 500;
     public const int MaxFileNameLength = 200;

@@ -19,9 +19,13 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(input.AuthorName) || input.AuthorName.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(input.AuthorName))
         {
             errors.Add(new(nameof(WriteUpInput.AuthorName), ProceedingsErrors.WriteUpName.Message));
+        }
+        else if (input.AuthorName.Trim().Length > ProceedingsRules.MaxAuthorNameLength)
+        {
+            errors.Add(new(nameof(WriteUpInput.AuthorName), ProceedingsErrors.TooLong("Your name", ProceedingsRules.MaxAuthorNameLength).Message));
         }
 
         var hasText = !string.IsNullOrWhiteSpace(input.Text);

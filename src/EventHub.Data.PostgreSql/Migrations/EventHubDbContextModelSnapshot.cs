@@ -807,6 +807,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateTime?>("SoldOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -991,6 +994,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Choice")
+                        .HasColumnType("integer");
+
                     b.Property<int>("QuestionId")
                         .HasColumnType("integer");
 
@@ -1043,6 +1049,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(808)
+                        .HasColumnType("character varying(808)");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");

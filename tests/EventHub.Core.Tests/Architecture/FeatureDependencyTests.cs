@@ -138,7 +138,7 @@ public sealed partial class FeatureDependencyTests
     private static bool IsUnder(string file, string root, string folder) =>
         Path.GetRelativePath(root, file).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

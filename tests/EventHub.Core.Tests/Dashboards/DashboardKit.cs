@@ -77,7 +77,10 @@ public sealed class DashboardKit : IAsyncDisposable
         await db.SaveChangesAsync();
         if (booking.HoldsPlace)
         {
-            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1));
+            // As Bookings' Places does: the place that fills the event marks it sold out.
+            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.PlacesTaken, e => e.PlacesTaken + 1)
+                .SetProperty(e => e.SoldOutUtc, e => e.PlacesTaken + 1 >= e.Capacity ? createdUtc : e.SoldOutUtc));
         }
 
         if (checkedIn)
@@ -87,6 +90,16 @@ public sealed class DashboardKit : IAsyncDisposable
         }
 
         return booking.Id;
+    }
+
+    /// <summary>A confirmed booking made five days ago, and a manage link minted for it (the feedback form's way in).</summary>
+    public async Task<string> BookWithManageLinkAsync(int eventId, string email)
+    {
+        var id = await BookAsync(eventId, email, BookingStatus.Confirmed, Now.AddDays(-5));
+        await using var db = Database.CreateDbContext();
+        var token = ManageLinks.Mint(db, id, "test", Now);
+        await db.SaveChangesAsync();
+        return token;
     }
 
     public static Booking NewBooking(int eventId, string email, BookingStatus status, DateTime createdUtc)

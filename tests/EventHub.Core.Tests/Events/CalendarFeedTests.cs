@@ -54,8 +54,8 @@ public sealed class CalendarFeedTests : IAsyncLifetime
     {
         var ev = await AddEventAsync("autumn", EventStatus.Published, Utc(10, 25, 9), Utc(10, 25, 16));
 
-        var first = Calendar.Load(await _feed.AllEventsAsync(Ct))!.Events.Single();
-        var second = Calendar.Load(await _feed.AllEventsAsync(Ct))!.Events.Single();
+        var first = Calendar.Load((await _feed.AllEventsAsync(Ct)).Text)!.Events.Single();
+        var second = Calendar.Load((await _feed.AllEventsAsync(Ct)).Text)!.Events.Single();
         var invite = Calendar.Load(CalendarInvite.Create(EmailEventSource.Snapshot(ev), 0, cancel: false, "https://x.example/manage", Options))!.Events.Single();
 
         first.Uid.ShouldBe(second.Uid);
@@ -70,7 +70,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         await AddEventAsync("before-change", EventStatus.Published, Utc(10, 24, 8), Utc(10, 24, 15));
         await AddEventAsync("change-day", EventStatus.Published, Utc(10, 25, 9), Utc(10, 25, 16));
 
-        var events = Calendar.Load(await _feed.AllEventsAsync(Ct))!.Events.OrderBy(e => e.DtStart!.AsUtc).ToList();
+        var events = Calendar.Load((await _feed.AllEventsAsync(Ct)).Text)!.Events.OrderBy(e => e.DtStart!.AsUtc).ToList();
 
         events[0].DtStart!.AsUtc.ShouldBe(Utc(10, 24, 8));
         events[0].DtStart!.Value.Hour.ShouldBe(9);
@@ -87,7 +87,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         await AddEventAsync("on", EventStatus.Published, Utc(10, 20, 9), Utc(10, 20, 16));
         await AddEventAsync("off", EventStatus.Cancelled, Utc(10, 21, 9), Utc(10, 21, 16));
 
-        var events = Calendar.Load(await _feed.AllEventsAsync(Ct))!.Events.ToDictionary(e => e.Summary!);
+        var events = Calendar.Load((await _feed.AllEventsAsync(Ct)).Text)!.Events.ToDictionary(e => e.Summary!);
 
         events["Forum on"].Location.ShouldBe("County Hall, Topsham Road, Exeter");
         events["Forum on"].Url.ShouldBe(new Uri("https://events.devon.example/events/on"));
@@ -105,11 +105,35 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         await AddEventAsync("long-ago", EventStatus.Completed, Utc(3, 1, 9), Utc(3, 1, 16), series.Id);
         await AddEventAsync("elsewhere", EventStatus.Published, Utc(10, 23, 9), Utc(10, 23, 16));
 
-        var all = Calendar.Load(await _feed.AllEventsAsync(Ct))!.Events.Select(e => e.Summary).Order().ToList();
-        var ofSeries = Calendar.Load((await _feed.SeriesAsync("social-media-forum", Ct))!)!.Events.Select(e => e.Summary).Order().ToList();
+        var all = Calendar.Load((await _feed.AllEventsAsync(Ct)).Text)!.Events.Select(e => e.Summary).Order().ToList();
+        var ofSeries = Calendar.Load((await _feed.SeriesAsync("social-media-forum", Ct))!.Text)!.Events.Select(e => e.Summary).Order().ToList();
 
         all.ShouldBe(["Forum edition", "Forum elsewhere", "Forum recent"]);
         ofSeries.ShouldBe(["Forum edition", "Forum recent"]);
         (await _feed.SeriesAsync("no-such-series", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_feed_says_when_an_event_in_its_scope_last_changed_a_draft_included_so_unpublishing_counts()
+    {
+        var series = await AddSeriesAsync("social-media-forum");
+        var edition = await AddEventAsync("edition", EventStatus.Published, Utc(10, 20, 9), Utc(10, 20, 16), series.Id);
+        var draft = await AddEventAsync("secret", EventStatus.Draft, Utc(10, 22, 9), Utc(10, 22, 16), series.Id);
+        var elsewhere = await AddEventAsync("elsewhere", EventStatus.Published, Utc(10, 23, 9), Utc(10, 23, 16));
+        await using (var db = _services.Database.CreateDbContext())
+        {
+            foreach (var (id, updated) in new[] { (edition.Id, Utc(9, 10, 8)), (draft.Id, Utc(9, 12, 8)), (elsewhere.Id, Utc(9, 15, 8)) })
+            {
+                var ev = await db.Events.FindAsync([id], Ct);
+                ev!.UpdatedUtc = updated;
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await _feed.SeriesAsync("social-media-forum", Ct))!.ChangedUtc.ShouldBe(Utc(9, 12, 8));
+        (await _feed.AllEventsAsync(Ct)).ChangedUtc.ShouldBe(Utc(9, 15, 8));
+        (await AddSeriesAsync("empty")).ShouldNotBeNull();
+        (await _feed.SeriesAsync("empty", Ct))!.ChangedUtc.ShouldBeNull();
     }
 }

@@ -1,7 +1,9 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Feedback;
 using EventHub.Core.FollowUps;
+using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +15,10 @@ public sealed class EditionCopyTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static EditionCopyService Copier(BookingKit kit) =>
-        new(kit.Database, kit.Clock, [new BookingEditionCopy(), new ReminderEditionCopy()]);
+        new(kit.Database, kit.Clock, [new BookingEditionCopy(), new ReminderEditionCopy(), new FeedbackEditionCopy(), new RetentionEditionCopy()]);
 
     [Fact]
-    public async Task A_copy_is_a_draft_with_the_rooms_sessions_tickets_questions_rules_and_reminders_but_no_bookings()
+    public async Task A_copy_is_a_draft_with_the_rooms_sessions_tickets_questions_rules_reminders_feedback_questions_and_privacy_but_no_bookings()
     {
         await using var kit = await BookingKit.CreateAsync();
         await kit.BookAsync("Ann Attendee");
@@ -25,7 +27,10 @@ public sealed class EditionCopyTests
         var outcome = await Copier(kit).CopyAsync(Actors.Organiser, kit.EventId, new DateOnly(2027, 3, 4), Ct);
 
         outcome.Succeeded.ShouldBeTrue(outcome.Message);
-        outcome.Value!.Copied.ShouldBe(["1 room", "2 sessions", "2 ticket types", "1 registration question", "the eligibility and waiting-list rules", "reminders (3 days)"]);
+        outcome.Value!.Copied.ShouldBe([
+            "1 room", "2 sessions", "the privacy notice", "2 ticket types", "1 registration question", "the eligibility and waiting-list rules",
+            "reminders (3 days)", "2 feedback questions", "the retention periods",
+        ]);
         await using var db = kit.Database.CreateDbContext();
         var copy = await db.Events.AsNoTracking().SingleAsync(e => e.Id == outcome.Value.Copy.Id, Ct);
         copy.Status.ShouldBe(EventStatus.Draft);
@@ -51,6 +56,29 @@ public sealed class EditionCopyTests
         rules.PlacesAreFor.ShouldBe("Places are for people who work in the public sector in Devon.");
         (await db.Set<ReminderSettings>().SingleAsync(s => s.EventId == copy.Id, Ct)).OffsetMinutes.ShouldBe("4320");
         (await db.Set<EventHub.Core.Bookings.Booking>().CountAsync(b => b.EventId == copy.Id, Ct)).ShouldBe(0);
+
+        copy.PrivacyNotice.ShouldBe("We keep your name for the register.");
+        var feedback = await db.Set<FeedbackQuestion>().Where(q => q.EventId == copy.Id).OrderBy(q => q.SortOrder).ToListAsync(Ct);
+        feedback.Select(q => (q.Text, q.Kind, q.Options)).ShouldBe([
+            ("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nA colleague"),
+            ("How useful was the marketplace?", FeedbackQuestionKind.Rating, ""),
+        ]);
+        var retention = await db.Set<RetentionSetting>().SingleAsync(r => r.EventId == copy.Id, Ct);
+        (retention.PersonalDataMonths, retention.NeedsDays).ShouldBe(((int?)6, (int?)14));
+    }
+
+    [Fact]
+    public async Task An_event_with_no_notice_retention_or_feedback_questions_of_its_own_copies_none()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+
+        var outcome = await Copier(kit).CopyAsync(Actors.Organiser, kit.EventId, new DateOnly(2027, 3, 4), Ct);
+
+        outcome.Value!.Copied.ShouldBe(["0 rooms", "0 sessions"]);
+        await using var db = kit.Database.CreateDbContext();
+        (await db.Events.SingleAsync(e => e.Id == outcome.Value.Copy.Id, Ct)).PrivacyNotice.ShouldBeEmpty();
+        (await db.Set<RetentionSetting>().AnyAsync(r => r.EventId == outcome.Value.Copy.Id, Ct)).ShouldBeFalse();
+        (await db.Set<FeedbackQuestion>().AnyAsync(q => q.EventId == outcome.Value.Copy.Id, Ct)).ShouldBeFalse();
     }
 
     [Fact]
@@ -110,6 +138,10 @@ public sealed class EditionCopyTests
             PlacesAreFor = "Places are for people who work in the public sector in Devon.",
         });
         db.Add(new ReminderSettings { EventId = ev.Id, OffsetMinutes = "4320" });
+        ev.PrivacyNotice = "We keep your name for the register.";
+        db.Add(new FeedbackQuestion { EventId = ev.Id, Text = "How useful was the marketplace?", Kind = FeedbackQuestionKind.Rating, SortOrder = 2 });
+        db.Add(new FeedbackQuestion { EventId = ev.Id, Text = "How did you hear of it?", Kind = FeedbackQuestionKind.SingleChoice, Options = "Email\nA colleague", SortOrder = 1 });
+        db.Add(new RetentionSetting { EventId = ev.Id, PersonalDataMonths = 6, NeedsDays = 14 });
         await db.SaveChangesAsync(Ct);
     }
 }

@@ -1,4 +1,3 @@
-using EventHub.Core.Bookings;
 using EventHub.Core.Feedback;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Privacy;
@@ -88,12 +87,59 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
         kept.Questions[1].Texts.ShouldBeEmpty();
     }
 
-    private async Task<string> TokenAsync(string email)
+    [Fact]
+    public async Task A_single_choice_question_needs_two_different_options_and_its_counts_survive_retention()
     {
-        var id = await _kit.BookAsync(_eventId, email, BookingStatus.Confirmed, _kit.Now.AddDays(-10));
-        await using var db = _kit.Database.CreateDbContext();
-        var token = ManageLinks.Mint(db, id, "test", _kit.Now);
-        await db.SaveChangesAsync(Ct);
-        return token;
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\n  \n"), Ct))
+            .ErrorFor("Options").ShouldBe($"Enter between 2 and {FeedbackRules.MaxOptions} options, one per line (you entered 1)");
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nemail"), Ct))
+            .ErrorFor("Options").ShouldBe("Each option must be different");
+        (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\n" + new string('x', FeedbackRules.MaxOptionLength + 1)), Ct))
+            .ErrorFor("Options")!.ShouldStartWith($"Each option must be {FeedbackRules.MaxOptionLength} characters or fewer");
+        var heard = (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, " Email \n\nA colleague\nThe intranet"), Ct)).Value!;
+        heard.OptionList.ShouldBe(["Email", "A colleague", "The intranet"]);
+        var ann = await TokenAsync("ann@devon.gov.uk");
+        var bob = await TokenAsync("bob@devon.gov.uk");
+        var cat = await TokenAsync("cat@devon.gov.uk");
+
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "4" }), Ct))
+            .ErrorFor(FeedbackRules.Field(heard.Id)).ShouldBe("Select one of the answers to \"How did you hear of it?\"");
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "2" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(bob, new FeedbackInput(4, null, null, new Dictionary<int, string> { [heard.Id] = "2" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(cat, new FeedbackInput(3, null, null, new Dictionary<int, string> { [heard.Id] = "3" }), Ct)).Succeeded.ShouldBeTrue();
+
+        var result = (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Questions.ShouldHaveSingleItem();
+        (result.Kind, result.Answers).ShouldBe((FeedbackQuestionKind.SingleChoice, 3));
+        result.Options.ShouldBe(["Email", "A colleague", "The intranet"]);
+        result.OptionCounts.ShouldBe([0, 2, 1]);
+        (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Responses[0].Answers[heard.Id].ShouldBe("A colleague");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(3 * 365));
+        (await _kit.Services.Get<Anonymiser>().SweepAsync(Ct)).Anonymised.ShouldBeGreaterThan(0);
+
+        (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Questions[0].OptionCounts.ShouldBe([0, 2, 1]);
     }
+
+    [Fact]
+    public async Task Editors_move_questions_up_and_down_the_form_and_viewers_cannot()
+    {
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _eventId, TeamRole.Viewer);
+        var first = (await Questions.AddAsync(Actors.Organiser, _eventId, new("First", FeedbackQuestionKind.Rating), Ct)).Value!;
+        var second = (await Questions.AddAsync(Actors.Organiser, _eventId, new("Second", FeedbackQuestionKind.ShortText), Ct)).Value!;
+        var third = (await Questions.AddAsync(Actors.Organiser, _eventId, new("Third", FeedbackQuestionKind.SingleChoice, "Yes\nNo"), Ct)).Value!;
+
+        (await Questions.MoveAsync(Actors.Organiser, _eventId, third.Id, up: true, Ct)).Succeeded.ShouldBeTrue();
+        (await Questions.MoveAsync(Actors.Organiser, _eventId, first.Id, up: false, Ct)).Succeeded.ShouldBeTrue();
+
+        (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.Select(q => q.Text).ShouldBe(["Third", "First", "Second"]);
+        (await Feedback.GetFormAsync(await TokenAsync("ann@devon.gov.uk"), Ct))!.Questions.Select(q => q.Id).ShouldBe([third.Id, first.Id, second.Id]);
+        (await Questions.MoveAsync(Actors.Organiser, _eventId, third.Id, up: true, Ct)).Message.ShouldBe("\"Third\" is already first on the form.");
+        (await Questions.MoveAsync(Actors.Organiser, _eventId, second.Id, up: false, Ct)).IsConflict.ShouldBeTrue();
+        (await Questions.MoveAsync(Actors.Viewer, _eventId, second.Id, up: true, Ct)).IsForbidden.ShouldBeTrue();
+        (await Questions.MoveAsync(Actors.Stranger, _eventId, second.Id, up: true, Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.MoveAsync(Actors.Organiser, _eventId, 99_999, up: true, Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.Select(q => q.Text).ShouldBe(["Third", "First", "Second"]);
+    }
+
+    private Task<string> TokenAsync(string email) => _kit.BookWithManageLinkAsync(_eventId, email);
 }

@@ -60,6 +60,17 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reason_longer_than_the_audit_log_keeps_is_refused_saying_the_limit_and_nothing_is_erased()
+    {
+        var quentin = await BookQuentinAsync();
+
+        var outcome = await Service.EraseAsync(Actors.Admin, Email, new string('r', PrivacyErrors.MaxReasonLength + 1));
+
+        outcome.ErrorFor("Reason").ShouldBe($"The reason must be {PrivacyErrors.MaxReasonLength} characters or fewer (it has {PrivacyErrors.MaxReasonLength + 1})");
+        (await _kit.BookingAsync(quentin)).Name.ShouldBe(Name);
+    }
+
+    [Fact]
     public async Task Erasure_hands_the_place_to_the_person_waiting_keeps_the_figures_and_leaves_nothing_on_disk()
     {
         var quentin = await BookQuentinAsync();

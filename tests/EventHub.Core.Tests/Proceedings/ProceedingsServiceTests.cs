@@ -8,6 +8,17 @@ namespace EventHub.Core.Tests.Proceedings;
 public sealed class ProceedingsServiceTests
 {
     [Fact]
+    public async Task A_write_up_with_a_name_over_the_limit_is_refused_saying_the_limit_not_asked_for_a_name()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+
+        var outcome = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(new string('n', ProceedingsRules.MaxAuthorNameLength + 1), "Great session", null));
+
+        outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe($"Your name must be {ProceedingsRules.MaxAuthorNameLength} characters or fewer");
+        (await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(" ", "Great session", null))).ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe("Enter your name");
+    }
+
+    [Fact]
     public async Task A_write_up_waits_for_approval_unless_the_event_trusts_contributors()
     {
         await using var f = await ProceedingsFixture.CreateAsync();

@@ -37,6 +37,7 @@ public sealed class SeriesDashboardPageTests : DashboardTestContext
         cut.Find("[data-testid=series-summary]").TextContent.ShouldBe(
             "2 editions. The best attended so far was Forum 2026-10-03 (Sat 3 Oct 2026): 1 checked in of 2 confirmed, 2 of 2 places taken.");
         cut.FindAll("svg").Count.ShouldBeGreaterThanOrEqualTo(1);
+        cut.Find("[data-testid=sold-out-hint]").TextContent.ShouldContain("If places came back (a cancellation, more capacity) and were taken again, it is the later time");
         cut.Find("[data-testid=series-csv]").GetAttribute("href").ShouldBe($"/organiser/series/{_seriesId}/figures.csv");
         cut.FindAll("[data-testid=series-table] thead th").Select(h => h.TextContent).ShouldBe(SeriesColumns.Headers);
         var rows = cut.FindAll("[data-testid=series-table] tbody tr")

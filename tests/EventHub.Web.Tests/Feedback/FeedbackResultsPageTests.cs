@@ -1,5 +1,4 @@
 using Bunit;
-using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
 using EventHub.Core.Tests.Support;
@@ -25,10 +24,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         var feedback = Kit.Services.Get<FeedbackService>();
         foreach (var (email, score, worked, change) in new[] { ("a@devon.gov.uk", 5, "The workshop", ""), ("b@devon.gov.uk", 4, "", "=cmd|' /C calc'!A0"), ("c@devon.gov.uk", 5, "", "") })
         {
-            var id = await Kit.BookAsync(_eventId, email, BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-            await using var db = Kit.Database.CreateDbContext();
-            var token = ManageLinks.Mint(db, id, "test", Kit.Now);
-            await db.SaveChangesAsync();
+            var token = await Kit.BookWithManageLinkAsync(_eventId, email);
             (await feedback.GiveAsync(token, new FeedbackInput(score, worked, change))).Succeeded.ShouldBeTrue();
         }
     }
@@ -73,13 +69,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         question.Kind.ShouldBe(FeedbackQuestionKind.Rating);
         cut.Find($"[data-testid=question-summary-{question.Id}]").TextContent.ShouldBe("No answers yet.");
 
-        var id = await Kit.BookAsync(_eventId, "d@devon.gov.uk", BookingStatus.Confirmed, Kit.Now.AddDays(-5));
-        string token;
-        await using (var db = Kit.Database.CreateDbContext())
-        {
-            token = ManageLinks.Mint(db, id, "test", Kit.Now);
-            await db.SaveChangesAsync();
-        }
+        var token = await Kit.BookWithManageLinkAsync(_eventId, "d@devon.gov.uk");
 
         (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "5" }))).Succeeded.ShouldBeTrue();
         var results = (await Kit.Services.Get<FeedbackService>().ResultsAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!;
@@ -87,6 +77,60 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         lines[0].ShouldBe("Score,What worked,What to change,How useful was the marketplace?");
         lines[^1].ShouldBe("4,,,5");
         FeedbackText.QuestionSummary(results.Questions.ShouldHaveSingleItem()).ShouldBe("1 answer; the average is 5.0 out of 5.");
+    }
+
+    [Fact]
+    public async Task A_single_choice_question_is_added_with_its_options_and_its_answers_show_as_a_chart_a_table_and_csv_words()
+    {
+        SignIn(Actors.Organiser);
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=add-question]"));
+
+        cut.Find("#Text").Change("How did you hear of it?");
+        cut.Find("[data-testid=question-kind-choice]").Change("SingleChoice");
+        cut.WaitForAssertion(() => cut.Find("#Options"));
+        cut.Find("#Options").Change("Email");
+        cut.Find("[data-testid=add-question]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary] a[href$='#Options']").TextContent.ShouldStartWith("Enter between 2 and"));
+        cut.Find("#Text").GetAttribute("value").ShouldBe("How did you hear of it?");
+
+        cut.Find("#Options").Change("Email\nA colleague\nThe intranet");
+        cut.Find("[data-testid=add-question]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=feedback-questions]").TextContent.ShouldContain("How did you hear of it? (one of: Email, A colleague, The intranet)"));
+
+        var question = (await Kit.Services.Get<FeedbackQuestionService>().ListAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!.ShouldHaveSingleItem();
+        foreach (var (email, choice) in new[] { ("e@devon.gov.uk", "2"), ("f@devon.gov.uk", "2"), ("g@devon.gov.uk", "3") })
+        {
+            var token = await Kit.BookWithManageLinkAsync(_eventId, email);
+            (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = choice }))).Succeeded.ShouldBeTrue();
+        }
+
+        var again = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        again.WaitForAssertion(() => again.Find($"[data-testid=question-summary-{question.Id}]").TextContent.ShouldBe("3 answers; the most chosen was “A colleague” (2)."));
+        again.FindAll($"[data-testid=question-choices-{question.Id}] tbody tr").Select(r => r.TextContent).ShouldBe(["Email0", "A colleague2", "The intranet1"]);
+        again.FindAll(".dashboard-chart svg").Count.ShouldBe(2);
+        var results = (await Kit.Services.Get<FeedbackService>().ResultsAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!;
+        FeedbackText.Csv(results).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)[^1].ShouldBe("4,,,The intranet");
+    }
+
+    [Fact]
+    public async Task The_owner_moves_a_question_up_with_a_button_and_the_first_cannot_move_up()
+    {
+        var questions = Kit.Services.Get<FeedbackQuestionService>();
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var first = (await questions.AddAsync(Actors.Organiser, _eventId, new("First question", FeedbackQuestionKind.Rating), ct)).Value!;
+        var second = (await questions.AddAsync(Actors.Organiser, _eventId, new("Second question", FeedbackQuestionKind.ShortText), ct)).Value!;
+        SignIn(Actors.Organiser);
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=question-up-{first.Id}]").HasAttribute("disabled").ShouldBeTrue());
+        cut.Find($"[data-testid=question-down-{second.Id}]").HasAttribute("disabled").ShouldBeTrue();
+
+        cut.Find($"[data-testid=question-up-{second.Id}]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=questions-message]").TextContent.ShouldBe("Moved \"Second question\" up."));
+        cut.FindAll("[data-testid=feedback-questions] li strong").Select(e => e.TextContent).ShouldBe(["Second question", "First question"]);
+        cut.Find($"[data-testid=question-up-{second.Id}]").HasAttribute("disabled").ShouldBeTrue();
+        (await questions.ListAsync(Actors.Organiser, _eventId, ct)).Value!.Select(q => q.Id).ShouldBe([second.Id, first.Id]);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class MailingListPageTests : BunitContext, IAsyncLifetime
         form.GetAttribute("method").ShouldBe("post");
         form.HasAttribute("data-enhance").ShouldBeTrue();
         page.Find("#Name").GetAttribute("name").ShouldBe("Name");
+        page.Find("#Name").HasAttribute("maxlength").ShouldBeFalse("a name over the limit is refused saying the limit, not cut");
         page.Find("#Email").GetAttribute("name").ShouldBe("Email");
         page.Find("#Consent").GetAttribute("name").ShouldBe("Consent");
         page.Find("#Consent").GetAttribute("value").ShouldBe("true");

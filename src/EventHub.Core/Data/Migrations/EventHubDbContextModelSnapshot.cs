@@ -774,6 +774,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SoldOutUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
@@ -950,6 +953,9 @@ namespace EventHub.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Choice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuestionId")
                         .HasColumnType("INTEGER");
 
@@ -1000,6 +1006,11 @@ namespace EventHub.Core.Data.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(808)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");

@@ -28,6 +28,21 @@ public static class FeedbackText
     public static List<ChartSeries<double>> ScoreSeries(FeedbackResults results) =>
         [new() { Name = "Answers", Data = results.ScoreCounts.Select(n => (double)n).ToArray() }];
 
+    public static List<ChartSeries<double>> ChoiceSeries(FeedbackQuestionResult question) =>
+        [new() { Name = "People", Data = question.OptionCounts.Select(n => (double)n).ToArray() }];
+
+    /// <summary>How people answer a question, in the organiser's list: "a few words", "a score from 1 to 5", "one of: Yes, No".</summary>
+    public static string HowAnswered(FeedbackQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Kind switch
+        {
+            FeedbackQuestionKind.Rating => "a score from 1 to 5",
+            FeedbackQuestionKind.SingleChoice => "one of: " + string.Join(", ", question.OptionList),
+            _ => "a few words",
+        };
+    }
+
     /// <summary>"3 answers; the average is 4.3 out of 5." for a score, "2 answers." for text, "No answers yet." when none.</summary>
     public static string QuestionSummary(FeedbackQuestionResult question)
     {
@@ -38,6 +53,16 @@ public static class FeedbackText
         }
 
         var answers = question.Answers == 1 ? "1 answer" : $"{question.Answers} answers";
+        if (question.Kind == FeedbackQuestionKind.SingleChoice)
+        {
+            var top = question.OptionCounts.Max();
+            var most = question.Options.Where((_, i) => question.OptionCounts[i] == top).ToList();
+            var names = string.Join(" and ", most.Select(o => $"“{o}”"));
+            return most.Count == 1
+                ? $"{answers}; the most chosen was {names} ({top})."
+                : $"{answers}; the most chosen were {names} ({top} each).";
+        }
+
         return question.AverageScore is { } average
             ? $"{answers}; the average is {average.ToString("0.0", CultureInfo.InvariantCulture)} out of 5."
             : answers + ".";

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EventHub.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganiserToolkitRound7 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Options",
+                table: "FeedbackQuestions",
+                type: "TEXT",
+                maxLength: 808,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Choice",
+                table: "FeedbackAnswers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SoldOutUtc",
+                table: "Events",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Options",
+                table: "FeedbackQuestions");
+
+            migrationBuilder.DropColumn(
+                name: "Choice",
+                table: "FeedbackAnswers");
+
+            migrationBuilder.DropColumn(
+                name: "SoldOutUtc",
+                table: "Events");
+        }
+    }
+}
