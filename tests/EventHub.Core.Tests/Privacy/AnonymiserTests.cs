@@ -98,4 +98,24 @@ public sealed class AnonymiserTests : IAsyncLifetime
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!.BookingId;
     }
+
+    [Fact]
+    public async Task The_sweep_the_notice_and_the_booking_sentence_keep_to_the_same_site_defaults()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await _kit.Get<RetentionService>().SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 2, NeedsDays = 1 }, ct)).Succeeded.ShouldBeTrue();
+        var added = await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm { Name = Name, Email = Email, Organisation = "Devon County Council" }, ct);
+        added.Succeeded.ShouldBeTrue(added.Message);
+        var notices = _kit.Get<PrivacyNotices>();
+
+        var notice = (await notices.ForEventAsync(_kit.EventSlug, ct))!;
+        notice.Html.ShouldContain("answers: 2 months after the event");
+        notice.Html.ShouldContain("needs: 1 day after the event");
+        (await notices.KeptSentenceAsync(_kit.EventId, ct))!.ShouldContain("for 2 months after the event, and any dietary or access needs for 1 day after it");
+        (await notices.SiteHtmlAsync(ct)).ShouldContain("answers: 2 months after the event");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 62));
+        (await _kit.Get<Anonymiser>().SweepAsync(ct)).ShouldBe(new RetentionSweepResult(1, 0), "two months after the event, not the configured twelve");
+        (await _kit.FilesHoldingAsync(Email, Name)).ShouldBeEmpty();
+    }
 }
