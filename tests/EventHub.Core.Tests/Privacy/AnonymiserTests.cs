@@ -118,4 +118,37 @@ public sealed class AnonymiserTests : IAsyncLifetime
         (await _kit.Get<Anonymiser>().SweepAsync(ct)).ShouldBe(new RetentionSweepResult(1, 0), "two months after the event, not the configured twelve");
         (await _kit.FilesHoldingAsync(Email, Name)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task On_postgresql_a_sweep_that_changed_rows_vacuums_the_tables_at_once()
+    {
+        Assert.SkipWhen(TestDatabase.Provider != EventHub.Core.Data.DatabaseProvider.PostgreSql, "Runs in the PostgreSQL pass (EVENTHUB_TEST_PROVIDER=PostgreSql).");
+        var ct = TestContext.Current.CancellationToken;
+        var added = await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm { Name = Name, Email = Email, Organisation = "Devon County Council" }, ct);
+        added.Succeeded.ShouldBeTrue(added.Message);
+        (await LastVacuumOfBookingsAsync(ct)).ShouldBeNull("nothing has vacuumed the new table yet");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 366));
+        (await _kit.Get<Anonymiser>().SweepAsync(ct)).Anonymised.ShouldBe(1);
+
+        (await LastVacuumOfBookingsAsync(ct)).ShouldNotBeNull();
+    }
+
+    private async Task<DateTime?> LastVacuumOfBookingsAsync(CancellationToken ct)
+    {
+        await using var db = _kit.Database.CreateDbContext();
+        DateTime? last = null;
+        // The statistics are shared between sessions with a short delay: ask again for up to five seconds.
+        for (var i = 0; i < 25 && last is null; i++)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_clear_snapshot()", ct);
+            last = await db.Database.SqlQueryRaw<DateTime?>("SELECT last_vacuum AS \"Value\" FROM pg_stat_user_tables WHERE relname = 'Bookings'").SingleAsync(ct);
+            if (last is null)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+
+        return last;
+    }
 }
