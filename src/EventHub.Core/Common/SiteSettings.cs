@@ -17,10 +17,4 @@ public sealed class SiteSettings
     public string ContactEmail { get; set; } = string.Empty;
 
     public string ContactAddress { get; set; } = string.Empty;
-
-    /// <summary>Months after an event that names, emails and answers are kept (site default).</summary>
-    public int RetentionMonths { get; set; } = 12;
-
-    /// <summary>Days after an event that access and dietary needs are kept (site default).</summary>
-    public int NeedsRetentionDays { get; set; } = 7;
 }

@@ -20,7 +20,6 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EditionCopyService>();
         services.AddSingleton<IEmailEventSource, EmailEventSource>();
         services.AddOptions<Common.SiteSettings>();
-        services.AddSingleton<PrivacyNotices>();
         return services;
     }
 }

@@ -44,13 +44,14 @@ public sealed class Anonymiser(
                 .Where(e => e.State == null || e.State.AnonymisedUtc == null)
                 .ToListAsync(ct);
             var settings = await db.Set<RetentionSetting>().AsNoTracking().ToListAsync(ct);
+            var siteDefaults = await RetentionService.SiteDefaultsAsync(db, site.Value, ct);
             due = [];
             foreach (var e in ended)
             {
                 var policy = RetentionRules.Resolve(
                     settings.FirstOrDefault(s => s.EventId == e.Id),
                     e.SeriesId is null ? null : settings.FirstOrDefault(s => s.SeriesId == e.SeriesId),
-                    site.Value);
+                    siteDefaults);
                 var anonymise = RetentionRules.IsDue(RetentionRules.PersonalDataDueUtc(e.EndUtc, e.TimeZoneId, policy.PersonalDataMonths), now);
                 var needs = e.State?.NeedsClearedUtc is null
                     && RetentionRules.IsDue(RetentionRules.NeedsDueUtc(e.EndUtc, e.TimeZoneId, policy.NeedsDays), now);

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using EventHub.Core.Common;
 
 namespace EventHub.Core.Privacy;
 
-/// <summary>A subject-access answer in two forms: JSON for machines, and a plain HTML page a person can read.</summary>
+/// <summary>
+/// A subject-access answer in three forms: JSON for machines, a plain HTML page a person can read, and a CSV summary
+/// (one row per detail) to open in a spreadsheet.
+/// </summary>
 public static class PersonDataExport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -54,5 +59,36 @@ public static class PersonDataExport
         }
 
         return html.Append("</main></body></html>").ToString();
+    }
+
+    /// <summary>One row per detail held: what, where, when (in the event's zone), and the labelled value. Cells are formula-safe.</summary>
+    public static string ToCsv(PersonData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
+        foreach (var h in new[] { "Email", "What", "Where", "When", "Detail", "Value" })
+        {
+            csv.WriteField(h);
+        }
+
+        csv.EndRecord();
+        foreach (var r in data.Records)
+        {
+            var when = r.WhenUtc is { } w ? EventTime.FormatDateTime(w, r.TimeZoneId) : string.Empty;
+            IEnumerable<KeyValuePair<string, string>> details = r.Details.Count > 0 ? r.Details : [new(string.Empty, string.Empty)];
+            foreach (var d in details)
+            {
+                foreach (var cell in new[] { data.Email, r.Kind, r.Where, when, d.Key, d.Value.ReplaceLineEndings(" ") })
+                {
+                    csv.WriteField(CsvCells.Safe(cell));
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        csv.Flush();
+        return writer.ToString();
     }
 }

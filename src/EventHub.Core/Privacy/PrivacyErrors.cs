@@ -15,6 +15,12 @@ public static class PrivacyErrors
     public static readonly Refusal NeedsDaysOutOfRange = new("retention_days_out_of_range",
         $"Days to keep access and dietary needs must be between 0 and {RetentionRules.MaxNeedsDays}, or left blank for the default");
 
+    public static readonly Refusal EnterPersonalDataMonths = new("retention_months_missing",
+        $"Enter how many months to keep personal data, from {RetentionRules.MinPersonalDataMonths} to {RetentionRules.MaxPersonalDataMonths}");
+
+    public static readonly Refusal EnterNeedsDays = new("retention_days_missing",
+        $"Enter how many days to keep access and dietary needs, from 0 to {RetentionRules.MaxNeedsDays}");
+
     public static readonly Refusal EnterEmail = new("privacy_enter_email", "Enter an email address, like name@example.org");
 
     public static readonly Refusal EnterReason = new("privacy_enter_reason", "Enter why these details are being erased (for example, the date of the request)");

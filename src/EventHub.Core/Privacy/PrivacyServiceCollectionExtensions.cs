@@ -15,6 +15,7 @@ public static class PrivacyServiceCollectionExtensions
         }
 
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<PrivacyNotices>();
         services.AddSingleton<Anonymiser>();
         services.AddSingleton<SubjectAccessService>();
         services.AddSingleton<Events.IEditionCopyPart, RetentionEditionCopy>();

@@ -44,6 +44,24 @@ public static class RetentionRules
         return errors;
     }
 
+    /// <summary>The site's defaults: both periods are needed (nothing sits above the site to fall back to).</summary>
+    public static IReadOnlyList<FieldError> ValidateSite(RetentionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        if (input.PersonalDataMonths is not (>= MinPersonalDataMonths and <= MaxPersonalDataMonths))
+        {
+            errors.Add(new(nameof(RetentionInput.PersonalDataMonths), PrivacyErrors.EnterPersonalDataMonths.Message));
+        }
+
+        if (input.NeedsDays is not (>= 0 and <= MaxNeedsDays))
+        {
+            errors.Add(new(nameof(RetentionInput.NeedsDays), PrivacyErrors.EnterNeedsDays.Message));
+        }
+
+        return errors;
+    }
+
     /// <summary>When the personal data of an event that ended at <paramref name="eventEndUtc"/> falls due (UTC).</summary>
     public static DateTime PersonalDataDueUtc(DateTime eventEndUtc, string? zoneId, int months) =>
         OnWallClock(eventEndUtc, zoneId, local => local.AddMonths(months));
@@ -76,7 +94,8 @@ public static class RetentionRules
         _ => "the site default",
     };
 
-    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    /// <summary>"1 month", "12 months".</summary>
+    internal static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     private static DateTime OnWallClock(DateTime utc, string? zoneId, Func<DateTime, DateTime> add)
     {

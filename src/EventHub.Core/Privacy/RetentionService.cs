@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Privacy;
 
-/// <summary>Organisers read and set how long an event's (or a series') personal data is kept.</summary>
+/// <summary>
+/// Organisers read and set how long an event's (or a series') personal data is kept; administrators set the site's
+/// defaults. The sweep, the booking form's sentence and the privacy notice all read the policy resolved here.
+/// </summary>
 public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IOptions<PrivacyOptions> site)
 {
     public async Task<Outcome<RetentionView>> GetForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
@@ -67,34 +70,133 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         return (await LoadAsync(db, eventId, ct))?.Effective;
     }
 
-    /// <summary>Sets the series default that its events use when they set nothing themselves.</summary>
-    public async Task<Outcome<RetentionInput>> SaveForSeriesAsync(Actor actor, int seriesId, RetentionInput input, CancellationToken ct = default)
+    /// <summary>Sets the series default that its events use when they set nothing themselves; answers what editions now keep.</summary>
+    public async Task<Outcome<RetentionPolicy>> SaveForSeriesAsync(Actor actor, int seriesId, RetentionInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!actor.IsOrganiser)
         {
-            return Outcome<RetentionInput>.Forbidden();
+            return Outcome<RetentionPolicy>.Forbidden();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
-        var refusal = AccessRules.Verdict(granted, Permission.Edit, PrivacyErrors.SeriesGone)
-            ?? (await db.Series.AnyAsync(s => s.Id == seriesId, ct) ? null : PrivacyErrors.SeriesGone);
-        if (refusal is not null)
+        if (await CheckSeriesAsync(db, actor, seriesId, Permission.Edit, ct) is { } refusal)
         {
-            return Outcome<RetentionInput>.Refused(refusal);
+            return Outcome<RetentionPolicy>.Refused(refusal);
         }
 
         var errors = RetentionRules.Validate(input);
         if (errors.Count > 0)
         {
-            return Outcome<RetentionInput>.Invalid(errors);
+            return Outcome<RetentionPolicy>.Invalid(errors);
         }
 
         var row = await db.Set<RetentionSetting>().FirstOrDefaultAsync(r => r.SeriesId == seriesId, ct);
         Apply(db, row, input, () => new RetentionSetting { SeriesId = seriesId });
         await db.SaveChangesAsync(ct);
-        return Outcome<RetentionInput>.Ok(input);
+        var forSeries = new RetentionSetting { SeriesId = seriesId, PersonalDataMonths = input.PersonalDataMonths, NeedsDays = input.NeedsDays };
+        return Outcome<RetentionPolicy>.Ok(RetentionRules.Resolve(null, forSeries, await SiteDefaultsAsync(db, site.Value, ct)));
+    }
+
+    /// <summary>What the series sets itself and what it inherits from the site, for its settings form.</summary>
+    public async Task<Outcome<RetentionDefaults>> GetForSeriesAsync(Actor actor, int seriesId, CancellationToken ct = default)
+    {
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<RetentionDefaults>.Forbidden();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CheckSeriesAsync(db, actor, seriesId, Permission.See, ct) is { } refusal)
+        {
+            return Outcome<RetentionDefaults>.Refused(refusal);
+        }
+
+        var row = await db.Set<RetentionSetting>().AsNoTracking().FirstOrDefaultAsync(r => r.SeriesId == seriesId, ct);
+        var own = new RetentionInput { PersonalDataMonths = row?.PersonalDataMonths, NeedsDays = row?.NeedsDays };
+        return Outcome<RetentionDefaults>.Ok(new RetentionDefaults(own, RetentionRules.Resolve(null, null, await SiteDefaultsAsync(db, site.Value, ct))));
+    }
+
+    /// <summary>The site's defaults as they apply now (what the site's privacy notice states); no sign-in needed.</summary>
+    public async Task<RetentionPolicy> SitePolicyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return RetentionRules.Resolve(null, null, await SiteDefaultsAsync(db, site.Value, ct));
+    }
+
+    /// <summary>Administrators only: the site's defaults, and what the configuration would give if none were set.</summary>
+    public async Task<Outcome<RetentionDefaults>> GetSiteDefaultsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAdministrator)
+        {
+            return Outcome<RetentionDefaults>.Forbidden(CommonRefusals.AdministratorsOnly);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await SiteDefaultsAsync(db, site.Value, ct);
+        return Outcome<RetentionDefaults>.Ok(new RetentionDefaults(
+            new RetentionInput { PersonalDataMonths = current.PersonalDataMonths, NeedsDays = current.NeedsDays },
+            RetentionRules.Resolve(null, null, site.Value)));
+    }
+
+    /// <summary>
+    /// Administrators only: sets the defaults every event without its own (or its series') periods uses. Both periods
+    /// are needed, and one out of range is refused, never clamped.
+    /// </summary>
+    public async Task<Outcome<RetentionPolicy>> SaveSiteDefaultsAsync(Actor actor, RetentionInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!actor.IsAdministrator)
+        {
+            return Outcome<RetentionPolicy>.Forbidden(CommonRefusals.AdministratorsOnly);
+        }
+
+        var errors = RetentionRules.ValidateSite(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<RetentionPolicy>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Set<SiteRetention>().FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            row = new SiteRetention();
+            db.Add(row);
+        }
+
+        row.PersonalDataMonths = input.PersonalDataMonths!.Value;
+        row.NeedsDays = input.NeedsDays!.Value;
+        row.ChangedUtc = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Two administrators saved the first time at once: the other's row is there now; write over it.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            await again.Set<SiteRetention>().ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.PersonalDataMonths, row.PersonalDataMonths)
+                .SetProperty(r => r.NeedsDays, row.NeedsDays)
+                .SetProperty(r => r.ChangedUtc, row.ChangedUtc), ct);
+        }
+
+        return Outcome<RetentionPolicy>.Ok(RetentionRules.Resolve(null, null, new PrivacyOptions { PersonalDataMonths = row.PersonalDataMonths, NeedsDays = row.NeedsDays }));
+    }
+
+    /// <summary>The site's defaults: what an administrator set, or else the configured ones.</summary>
+    internal static async Task<PrivacyOptions> SiteDefaultsAsync(EventHubDbContext db, PrivacyOptions configured, CancellationToken ct)
+    {
+        var row = await db.Set<SiteRetention>().AsNoTracking().FirstOrDefaultAsync(ct);
+        return row is null ? configured : new PrivacyOptions { PersonalDataMonths = row.PersonalDataMonths, NeedsDays = row.NeedsDays };
+    }
+
+    private static async Task<Refusal?> CheckSeriesAsync(EventHubDbContext db, Actor actor, int seriesId, Permission needed, CancellationToken ct)
+    {
+        var granted = await EventAccess.ResolveSeriesAsync(db, actor, seriesId, ct);
+        return AccessRules.Verdict(granted, needed, PrivacyErrors.SeriesGone)
+            ?? (await db.Series.AnyAsync(s => s.Id == seriesId, ct) ? null : PrivacyErrors.SeriesGone);
     }
 
     /// <summary>The event's view; <paramref name="pending"/> stands in for its own row while a change is being saved.</summary>
@@ -112,8 +214,9 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         var forSeries = settings.FirstOrDefault(r => r.SeriesId is not null);
         var own = pending ?? settings.Where(r => r.EventId is not null)
             .Select(r => new RetentionInput { PersonalDataMonths = r.PersonalDataMonths, NeedsDays = r.NeedsDays }).FirstOrDefault() ?? new RetentionInput();
-        var inherited = RetentionRules.Resolve(null, forSeries, site.Value);
-        var effective = RetentionRules.Resolve(new RetentionSetting { PersonalDataMonths = own.PersonalDataMonths, NeedsDays = own.NeedsDays }, forSeries, site.Value);
+        var siteDefaults = await SiteDefaultsAsync(db, site.Value, ct);
+        var inherited = RetentionRules.Resolve(null, forSeries, siteDefaults);
+        var effective = RetentionRules.Resolve(new RetentionSetting { PersonalDataMonths = own.PersonalDataMonths, NeedsDays = own.NeedsDays }, forSeries, siteDefaults);
         return new RetentionView(eventId, own, inherited, effective,
             RetentionRules.PersonalDataDueUtc(ev.EndUtc, ev.TimeZoneId, effective.PersonalDataMonths),
             RetentionRules.NeedsDueUtc(ev.EndUtc, ev.TimeZoneId, effective.NeedsDays),

@@ -2108,6 +2108,28 @@ namespace EventHub.Data.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.SiteRetention", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NeedsDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonalDataMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteRetention", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteRetention_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
                 {
                     b.Property<int>("Id")

@@ -98,4 +98,57 @@ public sealed class AnonymiserTests : IAsyncLifetime
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!.BookingId;
     }
+
+    [Fact]
+    public async Task The_sweep_the_notice_and_the_booking_sentence_keep_to_the_same_site_defaults()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await _kit.Get<RetentionService>().SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 2, NeedsDays = 1 }, ct)).Succeeded.ShouldBeTrue();
+        var added = await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm { Name = Name, Email = Email, Organisation = "Devon County Council" }, ct);
+        added.Succeeded.ShouldBeTrue(added.Message);
+        var notices = _kit.Get<PrivacyNotices>();
+
+        var notice = (await notices.ForEventAsync(_kit.EventSlug, ct))!;
+        notice.Html.ShouldContain("answers: 2 months after the event");
+        notice.Html.ShouldContain("needs: 1 day after the event");
+        (await notices.KeptSentenceAsync(_kit.EventId, ct))!.ShouldContain("for 2 months after the event, and any dietary or access needs for 1 day after it");
+        (await notices.SiteHtmlAsync(ct)).ShouldContain("answers: 2 months after the event");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 62));
+        (await _kit.Get<Anonymiser>().SweepAsync(ct)).ShouldBe(new RetentionSweepResult(1, 0), "two months after the event, not the configured twelve");
+        (await _kit.FilesHoldingAsync(Email, Name)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task On_postgresql_a_sweep_that_changed_rows_vacuums_the_tables_at_once()
+    {
+        Assert.SkipWhen(TestDatabase.Provider != EventHub.Core.Data.DatabaseProvider.PostgreSql, "Runs in the PostgreSQL pass (EVENTHUB_TEST_PROVIDER=PostgreSql).");
+        var ct = TestContext.Current.CancellationToken;
+        var added = await _kit.Get<AttendeeService>().AddByHandAsync(Actors.Organiser, _kit.EventId, new BookingForm { Name = Name, Email = Email, Organisation = "Devon County Council" }, ct);
+        added.Succeeded.ShouldBeTrue(added.Message);
+        (await LastVacuumOfBookingsAsync(ct)).ShouldBeNull("nothing has vacuumed the new table yet");
+
+        _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 366));
+        (await _kit.Get<Anonymiser>().SweepAsync(ct)).Anonymised.ShouldBe(1);
+
+        (await LastVacuumOfBookingsAsync(ct)).ShouldNotBeNull();
+    }
+
+    private async Task<DateTime?> LastVacuumOfBookingsAsync(CancellationToken ct)
+    {
+        await using var db = _kit.Database.CreateDbContext();
+        DateTime? last = null;
+        // The statistics are shared between sessions with a short delay: ask again for up to five seconds.
+        for (var i = 0; i < 25 && last is null; i++)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_clear_snapshot()", ct);
+            last = await db.Database.SqlQueryRaw<DateTime?>("SELECT last_vacuum AS \"Value\" FROM pg_stat_user_tables WHERE relname = 'Bookings'").SingleAsync(ct);
+            if (last is null)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+
+        return last;
+    }
 }

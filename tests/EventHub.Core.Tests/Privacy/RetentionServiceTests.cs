@@ -108,4 +108,68 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         (await _retention.SaveForEventAsync(Actors.Organiser, 9999, new RetentionInput { PersonalDataMonths = 1 }, ct)).IsNotFound.ShouldBeTrue();
         (await _retention.SaveForSeriesAsync(Actors.Organiser, 9999, new RetentionInput(), ct)).IsNotFound.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Site_defaults_set_by_an_administrator_reach_every_event_and_series_without_their_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var saved = await _retention.SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 3, NeedsDays = 1 }, ct);
+
+        saved.Value.ShouldBe(new RetentionPolicy(3, RetentionSource.Site, 1, RetentionSource.Site));
+        (await _retention.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(3);
+        (await _retention.SitePolicyAsync(ct)).NeedsDays.ShouldBe(1);
+        var series = (await _retention.GetForSeriesAsync(Actors.Organiser, _seriesId, ct)).Value!;
+        series.Own.PersonalDataMonths.ShouldBeNull();
+        series.Inherited.ShouldBe(new RetentionPolicy(3, RetentionSource.Site, 1, RetentionSource.Site));
+        var site = (await _retention.GetSiteDefaultsAsync(Actors.Admin, ct)).Value!;
+        (site.Own.PersonalDataMonths, site.Own.NeedsDays).ShouldBe((3, 1));
+        site.Inherited.PersonalDataMonths.ShouldBe(RetentionRules.DefaultPersonalDataMonths, "what the configuration gives");
+
+        // Saving again changes the one row.
+        await _retention.SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 5, NeedsDays = 0 }, ct);
+        (await _retention.PolicyForEventAsync(_eventId, ct))!.ShouldBe(new RetentionPolicy(5, RetentionSource.Site, 0, RetentionSource.Site));
+        await using var db = _services.Database.CreateDbContext();
+        (await db.Set<SiteRetention>().CountAsync(ct)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(null, 7, "PersonalDataMonths")]
+    [InlineData(0, 7, "PersonalDataMonths")]
+    [InlineData(121, 7, "PersonalDataMonths")]
+    [InlineData(12, null, "NeedsDays")]
+    [InlineData(12, 366, "NeedsDays")]
+    public async Task Site_defaults_out_of_range_or_blank_are_refused_not_clamped(int? months, int? days, string field)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var outcome = await _retention.SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = months, NeedsDays = days }, ct);
+
+        outcome.Status.ShouldBe(OutcomeStatus.Invalid);
+        outcome.Errors.Single().Field.ShouldBe(field);
+        await using var db = _services.Database.CreateDbContext();
+        (await db.Set<SiteRetention>().AnyAsync(ct)).ShouldBeFalse();
+        (await _retention.SitePolicyAsync(ct)).PersonalDataMonths.ShouldBe(RetentionRules.DefaultPersonalDataMonths);
+    }
+
+    [Fact]
+    public async Task Only_administrators_read_or_set_the_site_defaults()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = new RetentionInput { PersonalDataMonths = 3, NeedsDays = 1 };
+
+        (await _retention.SaveSiteDefaultsAsync(Actors.Organiser, input, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.GetSiteDefaultsAsync(Actors.Organiser, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.SaveSiteDefaultsAsync(Actor.Anonymous, input, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.GetForSeriesAsync(Actor.Anonymous, _seriesId, ct)).IsForbidden.ShouldBeTrue();
+        (await _retention.GetForSeriesAsync(Actors.Organiser, 9999, ct)).IsNotFound.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Saving_a_series_period_answers_what_its_editions_now_keep()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var saved = await _retention.SaveForSeriesAsync(Actors.Organiser, _seriesId, new RetentionInput { NeedsDays = 2 }, ct);
+
+        saved.Value.ShouldBe(new RetentionPolicy(12, RetentionSource.Site, 2, RetentionSource.Series));
+        (await _retention.GetForSeriesAsync(Actors.Organiser, _seriesId, ct)).Value!.Own.NeedsDays.ShouldBe(2);
+    }
 }

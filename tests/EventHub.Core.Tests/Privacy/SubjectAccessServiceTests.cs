@@ -42,6 +42,32 @@ public sealed class SubjectAccessServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_csv_summary_has_a_row_for_each_detail_held_with_where_and_when()
+    {
+        await BookQuentinAsync();
+        await AddListAndInterestAsync();
+        var found = (await Service.FindAsync(Actors.Admin, Email)).Value!;
+
+        var rows = PersonDataExport.ToCsv(found).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        rows[0].ShouldBe("Email,What,Where,When,Detail,Value");
+        rows.ShouldContain(r => r.StartsWith($"{Email},Booking,", StringComparison.Ordinal) && r.EndsWith(",Which team?,Zq-team-answer", StringComparison.Ordinal));
+        rows.ShouldContain(r => r.StartsWith($"{Email},Mailing list,", StringComparison.Ordinal));
+        rows.Length.ShouldBe(1 + found.Records.Sum(r => Math.Max(1, r.Details.Count)));
+    }
+
+    [Fact]
+    public void A_csv_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    {
+        var data = new PersonData(Email, DateTime.UtcNow, [new HeldRecord("Booking", "Forum", null, null, [new("Organisation", "=1+2")])]);
+
+        var csv = PersonDataExport.ToCsv(data);
+
+        csv.ShouldContain(",'=1+2");
+        csv.ShouldNotContain(",=1+2");
+    }
+
+    [Fact]
     public async Task Only_an_administrator_may_find_or_erase_a_person()
     {
         await BookQuentinAsync();

@@ -30,6 +30,11 @@ public sealed class PersonalDataJourney(SharedApp shared, BrowserFixture browser
         json.Url.ShouldNotContain(unique, customMessage: "the address is posted, never put in a URL");
         var html = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-html").ClickAsync());
         (await File.ReadAllTextAsync((await html.PathAsync())!, Ct)).ShouldContain($"<h1>What EventHub holds about {email}</h1>");
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+        csv.SuggestedFilename.ShouldEndWith(".csv");
+        var rows = await File.ReadAllLinesAsync((await csv.PathAsync())!, Ct);
+        rows[0].TrimStart('\uFEFF').ShouldBe("Email,What,Where,When,Detail,Value");
+        rows.ShouldContain(r => r.StartsWith(email + ",Booking,", StringComparison.Ordinal) && r.Contains(name, StringComparison.Ordinal));
 
         await page.GetByTestId("erase-person").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Enter why these details are being erased");

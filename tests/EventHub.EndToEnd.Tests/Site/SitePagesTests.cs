@@ -15,7 +15,7 @@ public sealed partial class SitePagesTests : OwnAppTest
         ["EventHub:Site:Organisation"] = "Devon Digital Team",
         ["EventHub:Site:ContactEmail"] = "events@devon.gov.uk",
         ["EventHub:Site:ContactAddress"] = "County Hall, Exeter EX2 4QD",
-        ["EventHub:Site:RetentionMonths"] = "9",
+        ["Privacy:PersonalDataMonths"] = "9",
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

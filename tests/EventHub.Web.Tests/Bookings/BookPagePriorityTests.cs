@@ -27,10 +27,11 @@ public sealed class BookPagePriorityTests : BunitContext, IAsyncLifetime
         var priority = new PriorityAccess([new OneToken()]);
         JSInterop.Mode = JSRuntimeMode.Loose;
         PlainForm.AddServices(this);
-        Services.AddOptions<Core.Common.SiteSettings>();
+
         Services.AddSingleton(new PublicBooking(_database, clock, priority));
         Services.AddSingleton(new BookingService(_database, clock, _gate, priority));
-        Services.AddSingleton(new Core.Privacy.RetentionService(_database, clock, Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions())));
+        Services.AddSingleton(new Core.Privacy.PrivacyNotices(_database, Microsoft.Extensions.Options.Options.Create(new Core.Common.SiteSettings()),
+            new Core.Privacy.RetentionService(_database, clock, Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions()))));
         await AddEventAsync(clock);
     }
 

@@ -27,11 +27,13 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         _gate = new BookingWriteGate();
         _clock = Clock.At();
         PlainForm.AddServices(this);
-        Services.AddOptions<Core.Common.SiteSettings>().Configure(s => (s.ControllerName, s.RetentionMonths, s.NeedsRetentionDays) = ("Devon County Council", 6, 3));
+        var site = Microsoft.Extensions.Options.Options.Create(new Core.Common.SiteSettings { ControllerName = "Devon County Council" });
+        Services.AddSingleton(site);
         Services.AddSingleton(new PublicBooking(_database, _clock));
         Services.AddSingleton(new BookingService(_database, _clock, _gate));
-        Services.AddSingleton(new Core.Privacy.RetentionService(_database, _clock,
-            Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions { PersonalDataMonths = 6, NeedsDays = 3 })));
+        var retention = new Core.Privacy.RetentionService(_database, _clock,
+            Microsoft.Extensions.Options.Options.Create(new Core.Privacy.PrivacyOptions { PersonalDataMonths = 6, NeedsDays = 3 }));
+        Services.AddSingleton(new Core.Privacy.PrivacyNotices(_database, site, retention));
     }
 
     public new async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Account;
 using EventHub.Web.Features.Site;
@@ -23,7 +24,7 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Core = await CoreServices.CreateAsync();
+        Core = await CoreServices.CreateAsync(configure: s => s.AddPrivacy());
         // Hand the Core singletons to the component container.
         foreach (var descriptor in CoreServiceTypes)
         {
@@ -51,7 +52,8 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     private static readonly Type[] CoreServiceTypes =
     [
         typeof(EventHub.Core.Events.EventService), typeof(EventHub.Core.Events.SeriesService), typeof(EventHub.Core.Events.PublicEvents),
-        typeof(EventHub.Core.Events.EditionCopyService), typeof(EventHub.Core.Events.AgendaService), typeof(EventHub.Core.Events.PrivacyNotices),
+        typeof(EventHub.Core.Events.EditionCopyService), typeof(EventHub.Core.Events.AgendaService), typeof(EventHub.Core.Privacy.PrivacyNotices),
+        typeof(EventHub.Core.Privacy.RetentionService),
         typeof(TimeProvider),
     ];
 

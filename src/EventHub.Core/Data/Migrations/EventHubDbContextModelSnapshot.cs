@@ -2029,6 +2029,28 @@ namespace EventHub.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Privacy.SiteRetention", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonalDataMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteRetention", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteRetention_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Proceedings.Material", b =>
                 {
                     b.Property<int>("Id")

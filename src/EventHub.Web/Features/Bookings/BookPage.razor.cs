@@ -35,10 +35,7 @@ public partial class BookPage
     private Microsoft.Extensions.Options.IOptions<BookingOptions> BookingOptions { get; set; } = default!;
 
     [Inject]
-    private EventHub.Core.Privacy.RetentionService Retention { get; set; } = default!;
-
-    [Inject]
-    private Microsoft.Extensions.Options.IOptions<SiteSettings> Site { get; set; } = default!;
+    private EventHub.Core.Privacy.PrivacyNotices Notices { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -96,9 +93,7 @@ public partial class BookPage
 
     /// <summary>Only the form step shows it, so a POST that moves on to the next step does not read it.</summary>
     private async Task LoadKeptSentenceAsync(BookingFormModel model) =>
-        _keptSentence = await Retention.PolicyForEventAsync(model.Event.Id) is { } policy
-            ? EventHub.Core.Events.PrivacyNotices.KeptSentence(Site.Value, policy.PersonalDataMonths, policy.NeedsDays)
-            : null;
+        _keptSentence = await Notices.KeptSentenceAsync(model.Event.Id);
 
     private async Task SubmitAsync()
     {

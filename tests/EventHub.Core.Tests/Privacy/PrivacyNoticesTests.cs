@@ -1,21 +1,20 @@
 using EventHub.Core.Common;
 using EventHub.Core.Events;
+using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventHub.Core.Tests.Events;
+namespace EventHub.Core.Tests.Privacy;
 
 public sealed class PrivacyNoticesTests
 {
     private static async Task<CoreServices> ServicesAsync()
     {
-        var services = await CoreServices.CreateAsync(configure: s => s.Configure<SiteSettings>(site =>
+        var services = await CoreServices.CreateAsync(configure: s => s.AddPrivacy().Configure<SiteSettings>(site =>
         {
             site.ControllerName = "Devon County Council";
             site.ContactEmail = "dpo@devon.gov.uk";
-            site.RetentionMonths = 18;
-            site.NeedsRetentionDays = 5;
-        }));
+        }).Configure<PrivacyOptions>(privacy => (privacy.PersonalDataMonths, privacy.NeedsDays) = (18, 5)));
 
         // The organiser is stored so the events and series they create record them as Owner.
         await Teams.StoreAsync(services.Database, Actors.Organiser);

@@ -1,22 +1,26 @@
 using System.Globalization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace EventHub.Core.Events;
+namespace EventHub.Core.Privacy;
 
 /// <summary>
 /// Finds the privacy notice for an event (the event's own, then its series', then the site's default) and writes the
-/// site's default from the real settings. Retention periods come from the site settings until events carry their own.
+/// site's default from the real settings. The retention periods it states are the ones the sweep keeps to
+/// (<see cref="RetentionService"/>: the event's own, then its series', then the site's).
 /// </summary>
-public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactory, IOptions<SiteSettings> site)
+public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactory, IOptions<SiteSettings> site, RetentionService retention)
 {
     private static readonly EventStatus[] PublicStatuses = [EventStatus.Published, EventStatus.Completed, EventStatus.Cancelled];
 
     /// <summary>The site's default notice in Markdown (the /privacy page, and every event that has none of its own).</summary>
-    public static string DefaultMarkdown(SiteSettings s)
+    public static string DefaultMarkdown(SiteSettings s, RetentionPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(policy);
         var contact = s.ContactEmail.Length > 0 ? $"email [{s.ContactEmail}](mailto:{s.ContactEmail})" : "contact the organisers";
         var address = s.ContactAddress.Length > 0 ? $" or write to {s.ContactAddress.ReplaceLineEndings(", ")}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"""
@@ -44,8 +48,8 @@ public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactor
 
             ## How long we keep it
 
-            - Names, email addresses, organisations and answers: {s.RetentionMonths} months after the event.
-            - Dietary and access needs: {s.NeedsRetentionDays} days after the event.
+            - Names, email addresses, organisations and answers: {Months(policy.PersonalDataMonths)} after the event.
+            - Dietary and access needs: {(policy.NeedsDays == 0 ? "until the event ends" : $"{Days(policy.NeedsDays)} after the event")}.
 
             After that, only figures are kept, like how many people booked and came.
 
@@ -59,17 +63,23 @@ public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactor
             """);
     }
 
-    /// <summary>The sentence beside the booking form: what is kept and for how long (the site's stated periods).</summary>
-    public static string KeptSentence(SiteSettings s) => KeptSentence(s, s.RetentionMonths, s.NeedsRetentionDays);
-
-    /// <summary>The sentence beside the booking form, with the event's own periods (event, then series, then site).</summary>
-    public static string KeptSentence(SiteSettings s, int months, int needsDays)
+    /// <summary>The sentence beside the booking form: what is kept and for how long.</summary>
+    public static string KeptSentence(SiteSettings s, RetentionPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var needs = needsDays == 0 ? "until the event ends" : needsDays == 1 ? "for 1 day after it" : $"for {needsDays} days after it";
+        ArgumentNullException.ThrowIfNull(policy);
+        var needs = policy.NeedsDays == 0 ? "until the event ends" : $"for {Days(policy.NeedsDays)} after it";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{s.ControllerName} keeps your name, email address, organisation and answers for {(months == 1 ? "1 month" : $"{months} months")} after the event, and any dietary or access needs {needs}, only to run the event.");
+            $"{s.ControllerName} keeps your name, email address, organisation and answers for {Months(policy.PersonalDataMonths)} after the event, and any dietary or access needs {needs}, only to run the event.");
     }
+
+    /// <summary>The booking form's sentence for one event, with the periods the sweep will keep to; null when there is no such event.</summary>
+    public async Task<string?> KeptSentenceAsync(int eventId, CancellationToken ct = default) =>
+        await retention.PolicyForEventAsync(eventId, ct) is { } policy ? KeptSentence(site.Value, policy) : null;
+
+    /// <summary>The site's own notice (the /privacy page) as safe HTML, stating the site's default periods.</summary>
+    public async Task<string> SiteHtmlAsync(CancellationToken ct = default) =>
+        MarkdownRenderer.ToSafeHtml(DefaultMarkdown(site.Value, await retention.SitePolicyAsync(ct)));
 
     /// <summary>The notice for a public event, or null when there is no such public event.</summary>
     public async Task<PrivacyNotice?> ForEventAsync(string slug, CancellationToken ct = default)
@@ -77,19 +87,24 @@ public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking()
             .Where(e => e.Slug == slug && PublicStatuses.Contains(e.Status))
-            .Select(e => new { e.Title, e.Slug, Own = e.PrivacyNotice, Series = e.Series == null ? null : e.Series.PrivacyNotice })
+            .Select(e => new { e.Id, e.Title, e.Slug, Own = e.PrivacyNotice, Series = e.Series == null ? null : e.Series.PrivacyNotice })
             .FirstOrDefaultAsync(ct);
         if (ev is null)
         {
             return null;
         }
 
-        var (markdown, source) = Resolve(ev.Own, ev.Series);
-        return new PrivacyNotice(ev.Title, ev.Slug, MarkdownRenderer.ToSafeHtml(markdown), KeptSentence(site.Value), source);
+        var policy = (await retention.PolicyForEventAsync(ev.Id, ct))!;
+        var (markdown, source) = Resolve(ev.Own, ev.Series, policy);
+        return new PrivacyNotice(ev.Title, ev.Slug, MarkdownRenderer.ToSafeHtml(markdown), KeptSentence(site.Value, policy), source);
     }
 
-    private (string Markdown, PrivacyNoticeSource Source) Resolve(string own, string? series) =>
+    private (string Markdown, PrivacyNoticeSource Source) Resolve(string own, string? series, RetentionPolicy policy) =>
         !string.IsNullOrWhiteSpace(own) ? (own, PrivacyNoticeSource.Event)
         : !string.IsNullOrWhiteSpace(series) ? (series, PrivacyNoticeSource.Series)
-        : (DefaultMarkdown(site.Value), PrivacyNoticeSource.Site);
+        : (DefaultMarkdown(site.Value, policy), PrivacyNoticeSource.Site);
+
+    private static string Months(int n) => RetentionRules.Count(n, "month");
+
+    private static string Days(int n) => RetentionRules.Count(n, "day");
 }
