@@ -18,7 +18,7 @@ public static class BookingEndpoints
         {
             EventPageLinks.Add(Permission.ViewAttendees, ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
             EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
-            EventPageLinks.Add(Permission.ManageTeam, ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
+            EventPageLinks.Add(Permission.ReadAuditLog, ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
         }
 
         app.MapGet("/organiser/events/{id:int}/attendees.csv", async (
