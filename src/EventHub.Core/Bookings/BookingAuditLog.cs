@@ -1,5 +1,6 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Events.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Bookings;
@@ -25,12 +26,13 @@ public sealed class BookingAuditLog(IDbContextFactory<EventHubDbContext> dbFacto
     /// <summary>One page of the event's audit log, newest first; an empty page unless the actor is an administrator.</summary>
     public async Task<PagedResult<BookingAuditEntry>> PageAsync(Actor actor, AuditLogQuery query, CancellationToken ct = default)
     {
-        if (!actor.IsAdministrator)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The event's owners and administrators; anyone else sees an empty log, whether or not the event exists.
+        if (await EventAccess.CheckAsync(db, actor, query.EventId, Permission.ReadAuditLog, ct) is not null)
         {
             return new PagedResult<BookingAuditEntry>([], 0, query.Page, query.PageSize);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Set<BookingAuditEntry>().AsNoTracking().Where(a => a.EventId == query.EventId);
         var total = await rows.CountAsync(ct);
         var (skip, take) = Paging.Window(query.Page, query.PageSize);

@@ -22,7 +22,7 @@ public static class CheckInErrors
 
     public static readonly Refusal UnknownCode = new("unknown_code", "Not valid: we do not recognise this code");
 
-    public static readonly Refusal DoorLinkInvalid = new("door_link_invalid", "This door link is not valid now. Ask the organiser for a new link.");
+    public static readonly Refusal DoorLinkInvalid = Refusal.Forbidden("door_link_invalid", "This door link is not valid now. Ask the organiser for a new link.");
 
     public static readonly Refusal Forbidden = CommonRefusals.SignInAsOrganiser;
 

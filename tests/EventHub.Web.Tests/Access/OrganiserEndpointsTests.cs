@@ -100,7 +100,10 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
         lines[1].ShouldMatch(@"^Owen's series forum,\d{4}-\d{2}-\d{2},12,0,0,,,,,0,0,0,,0$");
     }
 
-    /// <summary>The app in-process on its own data folder, with one event of Owen's, a checked-in booking and its delivered mail.</summary>
+    /// <summary>
+    /// The app in-process on its own data folder, with one event of Owen's, a checked-in booking and its delivered mail,
+    /// and a draft Open Space event of Owen's with a session and a hidden uploaded file.
+    /// </summary>
     public sealed class App : WebApplicationFactory<Program>, IAsyncLifetime
     {
         public static readonly EventHub.Core.Common.Actor Owner = EventHub.Core.Common.Actor.Organiser("owner-1", "Owen Owner");
@@ -111,6 +114,32 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
         private int _eventId;
         private int _seriesId;
         private long _mailId;
+
+        public int DraftEventId { get; private set; }
+
+        public string DraftSlug { get; private set; } = string.Empty;
+
+        public int DraftMaterialId { get; private set; }
+
+        public int SeriesId => _seriesId;
+
+        /// <summary>A client that does not follow redirects, signed in as <paramref name="actor"/> (nobody when null).</summary>
+        public HttpClient ClientFor(EventHub.Core.Common.Actor? actor)
+        {
+            // No cookie container: the caller sends exactly the cookies it was given.
+            var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            if (actor is not null)
+            {
+                client.DefaultRequestHeaders.Add(HeaderSignIn.Header, actor.UserId + "|" + actor.DisplayName);
+            }
+
+            return client;
+        }
+
+        /// <summary>The principal the test sign-in scheme makes for <paramref name="actor"/>, for minting antiforgery tokens bound to it.</summary>
+        public static ClaimsPrincipal PrincipalFor(EventHub.Core.Common.Actor? actor) => actor is null
+            ? new ClaimsPrincipal(new ClaimsIdentity())
+            : HeaderSignIn.Principal(actor.UserId!, actor.DisplayName);
 
         public async Task<HttpResponseMessage> GetAsync(EventHub.Core.Common.Actor? actor, string path, CancellationToken ct)
         {
@@ -176,8 +205,42 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
             _seriesId = series.Id;
             await Teams.JoinSeriesAsync(factory, Owner, series.Id, TeamRole.Owner);
 
+            await SeedDraftAsync(factory, now);
+
             await using var read = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
             _mailId = await read.Set<OutboxMessage>().Where(m => m.EventId == ev.Id).Select(m => m.Id).FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        /// <summary>A draft Open Space event of Owen's with one session and one hidden file on disk.</summary>
+        private async Task SeedDraftAsync(IDbContextFactory<EventHubDbContext> factory, DateTime now)
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var draft = new Event
+            {
+                Title = "Quentin's quiet draft", Slug = "quiet-draft-" + Guid.NewGuid().ToString("N")[..6], Status = EventStatus.Draft, Kind = EventKind.OpenSpace,
+                Capacity = 10, StartUtc = now.AddDays(50), EndUtc = now.AddDays(50).AddHours(6), CreatedUtc = now, UpdatedUtc = now,
+            };
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.Add(draft);
+            await db.SaveChangesAsync(ct);
+            var session = new Session { EventId = draft.Id, Title = "Quiet session", StartUtc = draft.StartUtc, EndUtc = draft.StartUtc.AddHours(1) };
+            db.Add(session);
+            await db.SaveChangesAsync(ct);
+            var storedName = EventHub.Core.Common.SecureTokens.New(16);
+            var store = Services.GetRequiredService<EventHub.Core.Proceedings.MaterialStore>();
+            Directory.CreateDirectory(store.Folder);
+            await File.WriteAllTextAsync(store.PathFor(storedName), "Quentin's quiet slides", ct);
+            var material = new EventHub.Core.Proceedings.Material
+            {
+                EventId = draft.Id, SessionId = session.Id, Kind = EventHub.Core.Proceedings.MaterialKind.File, Title = "Quiet slides", StoredName = storedName,
+                OriginalName = "quiet.txt", ContentType = "text/plain", SizeBytes = 22, IsHidden = true, AddedBy = Owner.DisplayName, CreatedUtc = now,
+            };
+            db.Add(material);
+            await db.SaveChangesAsync(ct);
+            await Teams.JoinEventAsync(factory, Owner, draft.Id, TeamRole.Owner);
+            DraftEventId = draft.Id;
+            DraftSlug = draft.Slug;
+            DraftMaterialId = material.Id;
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -228,8 +291,10 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
                 return Task.FromResult(AuthenticateResult.NoResult());
             }
 
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(OrganiserClaims.DisplayName, name)], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principal(id, name), SchemeName)));
         }
+
+        public static ClaimsPrincipal Principal(string id, string name) =>
+            new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(OrganiserClaims.DisplayName, name)], SchemeName));
     }
 }

@@ -35,6 +35,7 @@ public sealed class BookingAdminPagesTests : WebTestContext
         Services.AddSingleton(new BookingSettingsService(Core.Database, Core.Clock, _gate));
         Services.AddSingleton(new BookingMoveService(Core.Database, Core.Clock, _gate));
         Services.AddSingleton(new BookingAuditLog(Core.Database));
+        Services.AddSingleton(new EventHub.Core.Events.Access.EventAccess(Core.Database));
         Services.AddSingleton(new EventHub.Core.Privacy.RetentionService(Core.Database, Core.Clock, Microsoft.Extensions.Options.Options.Create(new EventHub.Core.Privacy.PrivacyOptions())));
         await using var db = Core.Database.CreateDbContext();
         var now = Core.Clock.GetUtcNow().UtcDateTime;
@@ -180,14 +181,28 @@ public sealed class BookingAdminPagesTests : WebTestContext
     }
 
     [Fact]
-    public async Task The_audit_log_tells_an_organiser_who_is_not_an_administrator_to_ask_one()
+    public async Task The_events_owner_reads_its_audit_log()
     {
         SignInAsOrganiser();
         await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
 
         var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
 
-        page.WaitForAssertion(() => page.Find("[data-testid=audit-not-admin]").TextContent.ShouldContain("Only administrators"));
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-what]").TextContent.ShouldBe("Saved ticket type \"Council staff\""));
+        page.FindAll("[data-testid=audit-not-admin]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_audit_log_tells_an_editor_to_ask_an_owner_and_shows_nothing()
+    {
+        await Teams.StoreAsync(Core.Database, Actors.Editor);
+        await Teams.JoinEventAsync(Core.Database, Actors.Editor, _eventId, EventHub.Core.Events.Access.TeamRole.Editor);
+        SignInAsOrganiser(Actors.Editor.UserId!, Actors.Editor.DisplayName);
+        await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Council staff", "", null, false);
+
+        var page = Render<AuditLogPage>(p => p.Add(c => c.Id, _eventId));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-not-admin]").TextContent.ShouldContain("Only the event's owners and administrators"));
         page.FindAll("[data-testid=audit-what]").ShouldBeEmpty();
     }
 }

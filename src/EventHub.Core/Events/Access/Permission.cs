@@ -35,4 +35,7 @@ public enum Permission
 
     /// <summary>Enter pitches into an Open Space event's queue at the pitch desk (but not move sessions on the board).</summary>
     PitchDesk = 10,
+
+    /// <summary>Read the event's audit log (who changed bookings, tickets, questions and settings): its owners.</summary>
+    ReadAuditLog = 11,
 }

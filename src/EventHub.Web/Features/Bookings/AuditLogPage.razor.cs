@@ -10,16 +10,18 @@ namespace EventHub.Web.Features.Bookings;
 public partial class AuditLogPage : OrganiserEventPage
 {
     private Event? _event;
-    private bool _isAdministrator;
+    private bool _mayRead;
 
     [Inject]
     private BookingAuditLog AuditLog { get; set; } = default!;
 
-    protected override Task OnEventLoadedAsync(EventDetail detail)
+    [Inject]
+    private EventHub.Core.Events.Access.EventAccess Access { get; set; } = default!;
+
+    protected override async Task OnEventLoadedAsync(EventDetail detail)
     {
         _event = detail.Event;
-        _isAdministrator = Actor.IsAdministrator;
-        return Task.CompletedTask;
+        _mayRead = await Access.CheckAsync(Actor, detail.Event.Id, EventHub.Core.Events.Access.Permission.ReadAuditLog) is null;
     }
 
     // One page at a time from the server: a busy event's log runs to thousands of rows.

@@ -16,9 +16,9 @@ public static class BookingEndpoints
         // The link list is static: test runs start several app hosts in one process, so add the links once.
         if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
         {
-            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
-            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
-            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
+            EventPageLinks.Add(Permission.ViewAttendees, ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
+            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+            EventPageLinks.Add(Permission.ReadAuditLog, ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
         }
 
         app.MapGet("/organiser/events/{id:int}/attendees.csv", async (

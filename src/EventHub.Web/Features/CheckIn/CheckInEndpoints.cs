@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using EventHub.Web.Infrastructure;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Organisers;
@@ -10,7 +11,7 @@ public static class CheckInEndpoints
     /// <summary>The attendance CSV, and the check-in link on each event's organiser page.</summary>
     public static IEndpointRouteBuilder MapCheckInEndpoints(this IEndpointRouteBuilder app)
     {
-        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/check-in", "Check-in"));
+        EventPageLinks.Add(Permission.Door, ev => ($"/organiser/events/{ev.Id}/check-in", "Check-in"));
 
         app.MapGet("/organiser/events/{id:int}/attendance.csv", async (int id, HttpContext http, AttendanceService attendance, CancellationToken ct) =>
             CsvResults.From(await attendance.ReportAsync(OrganiserClaims.ToActor(http.User), id, ct), AttendanceService.ToCsv, $"attendance-{id}.csv")).RequireAuthorization();

@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using EventHub.Web.Infrastructure;
 using EventHub.Core.Feedback;
 using EventHub.Core.Organisers;
@@ -14,7 +15,7 @@ public static class FeedbackEndpoints
     {
         if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
         {
-            EventPageLinks.Add(ev => (FeedbackRoutes.Results(ev.Id), "Feedback"));
+            EventPageLinks.Add(Permission.ViewFigures, ev => (FeedbackRoutes.Results(ev.Id), "Feedback"));
         }
 
         app.MapGet("/organiser/events/{id:int}/feedback.csv", async (int id, HttpContext http, FeedbackService feedback, CancellationToken ct) =>

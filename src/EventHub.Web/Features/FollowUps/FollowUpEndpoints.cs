@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using EventHub.Web.Features.Events.Organiser;
 
 namespace EventHub.Web.Features.FollowUps;
@@ -11,8 +12,8 @@ public static class FollowUpEndpoints
     {
         if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
         {
-            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/email", "Email attendees"));
-            EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/reminders", "Reminders"));
+            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/email", "Email attendees"));
+            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/reminders", "Reminders"));
         }
 
         return app;

@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using EventHub.Core.MailingLists;
 using EventHub.Web.Features.Events.Organiser;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public static class MailingListEndpoints
 
         if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
         {
-            EventPageLinks.Add(ev => ev.SeriesId is null ? null : ($"/organiser/events/{ev.Id}/announce", "Announce to the mailing list"));
+            EventPageLinks.Add(Permission.Edit, ev => ev.SeriesId is null ? null : ($"/organiser/events/{ev.Id}/announce", "Announce to the mailing list"));
         }
 
         return app;

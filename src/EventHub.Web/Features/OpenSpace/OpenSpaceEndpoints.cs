@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EventHub.Core.Common;
@@ -14,8 +15,8 @@ public static class OpenSpaceEndpoints
     /// <summary>The board and pitch desk links on the organiser's event page (Open Space and Hybrid events), and the short pitch link.</summary>
     public static IEndpointRouteBuilder MapOpenSpace(this IEndpointRouteBuilder app)
     {
-        EventPageLinks.Add(ev => ev.Kind == Core.Events.EventKind.Forum ? null : ($"/organiser/events/{ev.Id}/board", "Open Space board"));
-        EventPageLinks.Add(ev => ev.Kind == Core.Events.EventKind.Forum ? null : (PitchDeskPage.PathFor(ev.Id), "Pitch desk"));
+        EventPageLinks.Add(Permission.Edit, ev => ev.Kind == Core.Events.EventKind.Forum ? null : ($"/organiser/events/{ev.Id}/board", "Open Space board"));
+        EventPageLinks.Add(Permission.PitchDesk, ev => ev.Kind == Core.Events.EventKind.Forum ? null : (PitchDeskPage.PathFor(ev.Id), "Pitch desk"));
         app.MapGet("/p/{eventId:int}", async (int eventId, WalkInPitchService walkIns, CancellationToken ct) =>
             await walkIns.GetFormAsync(eventId, ct) is { } form
                 ? Results.Redirect($"/events/{form.Slug}/pitch")

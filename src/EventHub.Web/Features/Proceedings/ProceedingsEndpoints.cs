@@ -1,3 +1,4 @@
+using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
 using EventHub.Core.Proceedings;
 using EventHub.Web.Features.Events.Organiser;
@@ -58,7 +59,7 @@ public static class ProceedingsEndpoints
             return Results.Bytes(ProceedingsPdf.Render(book), ProceedingsPdf.ContentType);
         });
 
-        EventPageLinks.Add(ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
+        EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
         return app;
     }
 

@@ -10,6 +10,7 @@ namespace EventHub.Web.Features.Events.Organiser;
 public partial class EventDetailsPage : OrganiserEventPage
 {
     private EventDetail? _detail;
+    private EventHub.Core.Events.Access.EventPermissions? _permissions;
     private RoomInput _room = new();
     private int? _editingRoomId;
     private IReadOnlyList<FieldError> _roomErrors = [];
@@ -24,22 +25,26 @@ public partial class EventDetailsPage : OrganiserEventPage
     private AgendaService Agenda { get; set; } = default!;
 
     [Inject]
+    private EventHub.Core.Events.Access.EventAccess Access { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<(string, string)> RoomChoices =>
         [(string.Empty, "No particular room"), .. (_detail?.Rooms ?? []).Select(r => (r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name))];
 
-    protected override Task OnEventLoadedAsync(EventDetail detail)
+    protected override async Task OnEventLoadedAsync(EventDetail detail)
     {
         _detail = detail;
+        _permissions = await Access.ForEventAsync(Actor, detail.Event.Id);
         ResetSessionForm();
-        return Task.CompletedTask;
     }
 
     private async Task LoadAsync()
     {
         await LoadEventAsync();
         _detail = Detail;
+        _permissions = Detail is null ? null : await Access.ForEventAsync(Actor, Detail.Event.Id);
     }
 
     private async Task SetStatusAsync(EventStatus status)
