@@ -28,6 +28,11 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.OrganiserRefusalAsync(db, key, ct) is { } refusal)
+        {
+            return Outcome<MaterialView>.Refused(refusal);
+        }
+
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
             return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
@@ -118,6 +123,11 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.OrganiserRefusalAsync(db, key, ct) is { } refusal)
+        {
+            return Outcome<MaterialView>.Refused(refusal);
+        }
+
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
             return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
