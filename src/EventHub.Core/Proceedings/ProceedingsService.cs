@@ -223,7 +223,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct), roomRows);
         var notes = await db.Set<SessionNotes>().AsNoTracking().Where(n => db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == ev.Id))
             .ToDictionaryAsync(n => n.SessionId, ct);
-        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden)
+        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden && !m.AwaitingApproval)
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
         var writeUps = await db.Set<WriteUp>().AsNoTracking().Where(w => w.EventId == ev.Id && w.Status == WriteUpStatus.Approved)
             .OrderBy(w => w.CreatedUtc).ToListAsync(ct);
@@ -281,7 +281,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         var hits = await sessions.OrderByDescending(s => s.StartUtc).ThenBy(s => s.Id).Skip(skip).Take(take)
             .Select(s => new ArchiveHit(s.Id, s.Title, s.Event!.Title, s.Event.Slug, s.Event.TimeZoneId, s.StartUtc,
                 db.Set<ProceedingsSettings>().Any(p => p.EventId == s.EventId && p.IsPublished),
-                db.Set<Material>().Count(m => m.SessionId == s.Id && !m.IsHidden)))
+                db.Set<Material>().Count(m => m.SessionId == s.Id && !m.IsHidden && !m.AwaitingApproval)))
             .ToListAsync(ct);
         return new PagedResult<ArchiveHit>(hits, total, page, take);
     }
@@ -298,7 +298,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             .Select(e => new ArchiveEdition(e.Id, e.Title, e.Slug, e.Summary, e.TimeZoneId, e.StartUtc,
                 db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished),
                 db.Sessions.Count(s => s.EventId == e.Id),
-                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden),
+                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden && !m.AwaitingApproval),
                 db.Set<WriteUp>().Count(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved)))
             .ToListAsync(ct);
     }
