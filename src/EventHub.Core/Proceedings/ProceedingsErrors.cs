@@ -76,6 +76,8 @@ public static class ProceedingsErrors
     public static Refusal FilesLimitRange(string label, int min, int max) => new("files_limit_invalid", string.Create(CultureInfo.CurrentCulture,
         $"{label} must be a whole number from {min} to {max}"), OutcomeStatus.Invalid);
 
+    public static readonly Refusal LicenceMissing = new("licence_invalid", "Choose a licence from the list", OutcomeStatus.Invalid);
+
     public static readonly Refusal OrganisersOnlyApprove = Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers can approve material");
 
     public static Refusal TooLarge(long maxBytes) =>

@@ -177,6 +177,65 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     // ---- The book of proceedings ----
 
+    /// <summary>The licence the record is published under, chosen by its name (<see cref="ProceedingsLicence"/>).</summary>
+    public async Task<Outcome<ProceedingsLicence>> SetLicenceAsync(Actor actor, int eventId, string? licence, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<ProceedingsLicence>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
+        }
+
+        if (!Enum.TryParse<ProceedingsLicence>(licence, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(licence, out _))
+        {
+            return Outcome<ProceedingsLicence>.Refused(ProceedingsErrors.LicenceMissing, "Licence");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<ProceedingsLicence>.Refused(refusal);
+        }
+
+        var settings = await SettingsForUpdateAsync(db, eventId, ct);
+        settings.Licence = chosen;
+        await db.SaveChangesAsync(ct);
+        return Outcome<ProceedingsLicence>.Ok(chosen);
+    }
+
+    /// <summary>
+    /// The published books of a series' public editions, oldest first, for the series archive's exports; null when there
+    /// is no such series.
+    /// </summary>
+    public async Task<IReadOnlyList<ProceedingsBook>?> SeriesBooksAsync(string seriesSlug, CancellationToken ct = default)
+    {
+        List<string> slugs;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Set<EventSeries>().AnyAsync(s => s.Slug == seriesSlug, ct))
+            {
+                return null;
+            }
+
+            slugs = await db.Events.AsNoTracking()
+                .Where(e => e.Series != null && e.Series.Slug == seriesSlug
+                    && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed)
+                    && db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished))
+                .OrderBy(e => e.StartUtc).Select(e => e.Slug).ToListAsync(ct);
+        }
+
+        var books = new List<ProceedingsBook>();
+        foreach (var slug in slugs)
+        {
+            if (await GetBookAsync(Actor.Anonymous, slug, ct) is { } book)
+            {
+                books.Add(book);
+            }
+        }
+
+        return books;
+    }
+
     public async Task<Outcome<bool>> SetPublishedAsync(Actor actor, int eventId, bool published, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -249,7 +308,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         return new ProceedingsBook(ev.Id, ev.Slug, ev.Title, MarkdownRenderer.ToSafeHtml(ev.Summary), ev.TimeZoneId, ev.StartUtc,
-            published, settings?.PublishedUtc, list);
+            published, settings?.PublishedUtc, list, settings?.Licence ?? ProceedingsLicence.CcBy4);
     }
 
     // ---- The public archive ----

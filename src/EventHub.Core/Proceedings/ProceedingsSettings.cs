@@ -22,6 +22,9 @@ public sealed class ProceedingsSettings
 
     public bool IsPublished { get; set; }
 
+    /// <summary>What others may do with the published record (default CC BY 4.0).</summary>
+    public ProceedingsLicence Licence { get; set; } = ProceedingsLicence.CcBy4;
+
     /// <summary>Material added through a notes link waits for an organiser before it shows publicly.</summary>
     public bool ApproveMaterials { get; set; }
 

@@ -2215,6 +2215,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Licence")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MaxFilesPerLink")
                         .HasColumnType("integer");
 

@@ -2132,6 +2132,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Licence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxFilesPerLink")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201051905_AfterTheDay")]
+    [Migration("20261201055552_AfterTheDay")]
     partial class AfterTheDay
     {
         /// <inheritdoc />
@@ -2133,6 +2133,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Licence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxFilesPerLink")

@@ -18,6 +18,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
+                name: "Licence",
+                table: "ProceedingsSettings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MaxFilesPerLink",
                 table: "ProceedingsSettings",
                 type: "integer",
@@ -69,6 +76,10 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ApproveMaterials",
+                table: "ProceedingsSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Licence",
                 table: "ProceedingsSettings");
 
             migrationBuilder.DropColumn(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201051921_AfterTheDay")]
+    [Migration("20261201060256_AfterTheDay")]
     partial class AfterTheDay
     {
         /// <inheritdoc />
@@ -2217,6 +2217,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Licence")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxFilesPerLink")
                         .HasColumnType("integer");

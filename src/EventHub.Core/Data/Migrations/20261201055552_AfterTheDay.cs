@@ -18,6 +18,13 @@ namespace EventHub.Core.Data.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
+                name: "Licence",
+                table: "ProceedingsSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MaxFilesPerLink",
                 table: "ProceedingsSettings",
                 type: "INTEGER",
@@ -69,6 +76,10 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ApproveMaterials",
+                table: "ProceedingsSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Licence",
                 table: "ProceedingsSettings");
 
             migrationBuilder.DropColumn(
