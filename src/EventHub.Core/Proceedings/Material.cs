@@ -32,6 +32,12 @@ public sealed class Material
 
     public bool IsHidden { get; set; }
 
+    /// <summary>Added through a notes link while the event asks for approval: shown only to the team until approved.</summary>
+    public bool AwaitingApproval { get; set; }
+
+    /// <summary>The notes link it came through (for that link's quota); null when an organiser added it or the link was reissued.</summary>
+    public long? NotesLinkId { get; set; }
+
     public string AddedBy { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; }
@@ -50,6 +56,8 @@ internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
         builder.Property(m => m.AddedBy).HasMaxLength(200);
         builder.HasIndex(m => m.SessionId);
         builder.HasIndex(m => m.EventId);
+        builder.HasIndex(m => m.NotesLinkId);
+        builder.HasOne<NotesLink>().WithMany().HasForeignKey(m => m.NotesLinkId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Event>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
     }

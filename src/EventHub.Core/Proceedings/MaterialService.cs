@@ -28,13 +28,24 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.OrganiserRefusalAsync(db, key, ct) is { } refusal)
+        {
+            return Outcome<MaterialView>.Refused(refusal);
+        }
+
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
             return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
         var session = found.Session;
-        var limit = await MaxUploadBytesAsync(db, session.EventId, ct);
+        var rules = await UploadRulesAsync(db, session.EventId, ct);
+        var limit = rules.MaxUploadBytes;
+        var linkId = await LinkIdAsync(db, key, ct);
+        if (await QuotaRefusalAsync(db, session.Id, linkId, rules, ct) is { } full)
+        {
+            return Outcome<MaterialView>.Refused(full, field);
+        }
 
         string? tempPath = null;
         try
@@ -84,6 +95,8 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
                 SizeBytes = size,
                 AddedBy = Texts.Truncate(key.Actor.DisplayName, 200),
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                NotesLinkId = linkId,
+                AwaitingApproval = linkId is not null && rules.ApproveMaterials,
             };
             db.Add(material);
             await db.SaveChangesAsync(ct);
@@ -118,11 +131,17 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await SessionAccess.OrganiserRefusalAsync(db, key, ct) is { } refusal)
+        {
+            return Outcome<MaterialView>.Refused(refusal);
+        }
+
         if (await SessionAccess.ResolveAsync(db, key, ct) is not { } found)
         {
             return Outcome<MaterialView>.Forbidden(ProceedingsErrors.LinkNotValid);
         }
 
+        var linkId = await LinkIdAsync(db, key, ct);
         var material = new Material
         {
             EventId = found.Session.EventId,
@@ -132,6 +151,8 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
             Url = url!.Trim(),
             AddedBy = Texts.Truncate(key.Actor.DisplayName, 200),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            NotesLinkId = linkId,
+            AwaitingApproval = linkId is not null && (await UploadRulesAsync(db, found.Session.EventId, ct)).ApproveMaterials,
         };
         db.Add(material);
         await db.SaveChangesAsync(ct);
@@ -211,7 +232,7 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == material.EventId, ct);
-        if ((material.IsHidden || !ev.IsPublic) && !await ProceedingsAccess.MayAsync(db, actor, ev.Id, ct))
+        if ((material.IsHidden || material.AwaitingApproval || !ev.IsPublic) && !await ProceedingsAccess.MayAsync(db, actor, ev.Id, ct))
         {
             return null;
         }
@@ -275,9 +296,117 @@ public sealed class MaterialService(IDbContextFactory<EventHubDbContext> dbFacto
         return await SetUploadLimitAsync(actor, eventId, mb * 1024L * 1024, ct);
     }
 
-    internal static async Task<long> MaxUploadBytesAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
-        await db.Set<ProceedingsSettings>().Where(s => s.EventId == eventId).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
-        ?? ProceedingsSettings.DefaultMaxUploadBytes;
+    /// <summary>The event's upload rules (size, quotas, approval); the defaults when never set.</summary>
+    internal static async Task<ProceedingsSettings> UploadRulesAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
+        await db.Set<ProceedingsSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct)
+        ?? new ProceedingsSettings { EventId = eventId };
+
+    private static async Task<long?> LinkIdAsync(EventHubDbContext db, EditorKey key, CancellationToken ct) =>
+        key.Token is null ? null : await NotesLinks.Find(db, key.Token).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>A full session, or a notes link that has added all it may; files only (links to elsewhere cost nothing to keep).</summary>
+    private static async Task<Refusal?> QuotaRefusalAsync(EventHubDbContext db, int sessionId, long? linkId, ProceedingsSettings rules, CancellationToken ct)
+    {
+        var files = db.Set<Material>().Where(m => m.Kind == MaterialKind.File);
+        if (await files.CountAsync(m => m.SessionId == sessionId, ct) >= rules.FilesPerSession)
+        {
+            return ProceedingsErrors.SessionFull(rules.FilesPerSession);
+        }
+
+        return linkId is { } id && await files.CountAsync(m => m.NotesLinkId == id, ct) >= rules.FilesPerLink
+            ? ProceedingsErrors.LinkFull(rules.FilesPerLink)
+            : null;
+    }
+
+    public const int MaxFilesLimit = 100;
+
+    /// <summary>The file quotas as organisers type them: whole numbers from 1 to <see cref="MaxFilesLimit"/>.</summary>
+    public async Task<Outcome<bool>> SetFileQuotasAsync(Actor actor, int eventId, string? perSession, string? perLink, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyUploadLimit);
+        }
+
+        var errors = new List<FieldError>();
+        var session = ParseQuota(perSession, "MaxFilesPerSession", "Files per session", errors);
+        var link = ParseQuota(perLink, "MaxFilesPerLink", "Files per notes link", errors);
+        if (errors.Count > 0)
+        {
+            return Outcome<bool>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
+        (settings.MaxFilesPerSession, settings.MaxFilesPerLink) = (session, link);
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    private static int ParseQuota(string? typed, string field, string label, List<FieldError> errors)
+    {
+        if (int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is >= 1 and <= MaxFilesLimit)
+        {
+            return n;
+        }
+
+        errors.Add(new(field, ProceedingsErrors.FilesLimitRange(label, 1, MaxFilesLimit).Message));
+        return 0;
+    }
+
+    /// <summary>Whether material added through notes links waits for an organiser before it shows publicly.</summary>
+    public async Task<Outcome<bool>> SetApproveMaterialsAsync(Actor actor, int eventId, bool approveFirst, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
+        settings.ApproveMaterials = approveFirst;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(approveFirst);
+    }
+
+    /// <summary>Approving shows material waiting for approval publicly; rejecting removes it (and its file).</summary>
+    public async Task<Outcome<bool>> ReviewAsync(Actor actor, int materialId, bool approve, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyApprove);
+        }
+
+        if (!approve)
+        {
+            return await RemoveAsync(actor, materialId, ct);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var eventId = await db.Set<Material>().Where(m => m.Id == materialId).Select(m => (int?)m.EventId).FirstOrDefaultAsync(ct);
+        if (await ProceedingsAccess.CheckRowAsync(db, actor, eventId, ProceedingsErrors.MaterialNotFound, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        db.PublishOnCommit(eventId!.Value, LiveTopics.Public);
+        var count = await db.Set<Material>().Where(m => m.Id == materialId).ExecuteUpdateAsync(u => u.SetProperty(m => m.AwaitingApproval, false), ct);
+        return count == 1 ? Outcome<bool>.Ok(true) : Outcome<bool>.NotFound(ProceedingsErrors.MaterialNotFound);
+    }
 
     private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long maxBytes, CancellationToken ct)
     {

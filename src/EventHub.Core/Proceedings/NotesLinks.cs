@@ -22,14 +22,17 @@ public static class NotesLinks
     }
 
     /// <summary>The session (none or one) a notes link opens, looked up by the token's hash.</summary>
-    internal static IQueryable<int> SessionFor(EventHubDbContext db, string? token)
+    internal static IQueryable<int> SessionFor(EventHubDbContext db, string? token) => Find(db, token).Select(l => l.SessionId);
+
+    /// <summary>The link (none or one) a token is, looked up by its hash.</summary>
+    internal static IQueryable<NotesLink> Find(EventHubDbContext db, string? token)
     {
         if (SecureTokens.HashOfPresented(token) is not { } hash)
         {
-            return db.Set<NotesLink>().Where(l => false).Select(l => l.SessionId);
+            return db.Set<NotesLink>().Where(l => false);
         }
 
-        return db.Set<NotesLink>().Where(l => l.TokenHash == hash).Select(l => l.SessionId);
+        return db.Set<NotesLink>().Where(l => l.TokenHash == hash);
     }
 
     /// <summary>Deletes every link to the sessions <paramref name="sessionIds"/> selects: they stop working at once.</summary>

@@ -6,4 +6,5 @@ public sealed record NotesPage(
     string? RoomName, DateTime StartUtc, DateTime EndUtc,
     string Convener, string Participants, string KeyPoints, string Actions, string Links,
     bool HideConvenerName, int Revision, DateTime? LastSavedUtc, IReadOnlyList<MaterialView> Materials,
-    long MaxUploadBytes);
+    long MaxUploadBytes, int MaxFilesPerSession = ProceedingsSettings.DefaultMaxFilesPerSession,
+    int MaxFilesPerLink = ProceedingsSettings.DefaultMaxFilesPerLink);

@@ -79,12 +79,12 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
         var room = session.RoomId is { } rid ? await db.Rooms.Where(r => r.Id == rid).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
         var materials = await db.Set<Material>().AsNoTracking().Where(m => m.SessionId == session.Id)
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
-        var limit = await db.Set<ProceedingsSettings>().Where(s => s.EventId == ev.Id).Select(s => (long?)s.MaxUploadBytes).FirstOrDefaultAsync(ct)
-            ?? ProceedingsSettings.DefaultMaxUploadBytes;
+        var rules = await MaterialService.UploadRulesAsync(db, ev.Id, ct);
         // Hidden material shows only to an organiser who came in by session id, whose role SessionAccess checked.
         return new NotesPage(session.Id, ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, session.Title, room, session.StartUtc, session.EndUtc,
             notes.Convener, notes.Participants, notes.KeyPoints, notes.Actions, notes.Links, notes.HideConvenerName,
-            notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Token is null).Select(MaterialView.From)], limit);
+            notes.Revision, notes.LastSavedUtc, [.. materials.Where(m => !m.IsHidden || key.Token is null).Select(MaterialView.From)],
+            rules.MaxUploadBytes, rules.FilesPerSession, rules.FilesPerLink);
     }
 
     /// <summary>

@@ -61,6 +61,25 @@ public static class ProceedingsErrors
     public static readonly Refusal UploadLimitNotWhole = new("upload_limit_invalid",
         "The largest file size must be a whole number of megabytes, like 25", OutcomeStatus.Invalid);
 
+    public static Refusal SessionFull(int maxFiles) => new(SessionFullCode, string.Create(CultureInfo.CurrentCulture,
+        $"This session already has {Files(maxFiles)}, the most one session may have. Ask the organisers to remove one or raise the limit"), OutcomeStatus.Invalid);
+
+    public const string SessionFullCode = "session_files_full";
+
+    public static Refusal LinkFull(int maxFiles) => new(LinkFullCode, string.Create(CultureInfo.CurrentCulture,
+        $"You have added {Files(maxFiles)} with this notes link, the most one link may add. Ask the organisers if you need to add more"), OutcomeStatus.Invalid);
+
+    public const string LinkFullCode = "link_files_full";
+
+    private static string Files(int count) => string.Create(CultureInfo.CurrentCulture, $"{count:N0} {(count == 1 ? "file" : "files")}");
+
+    public static Refusal FilesLimitRange(string label, int min, int max) => new("files_limit_invalid", string.Create(CultureInfo.CurrentCulture,
+        $"{label} must be a whole number from {min} to {max}"), OutcomeStatus.Invalid);
+
+    public static readonly Refusal LicenceMissing = new("licence_invalid", "Choose a licence from the list", OutcomeStatus.Invalid);
+
+    public static readonly Refusal OrganisersOnlyApprove = Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers can approve material");
+
     public static Refusal TooLarge(long maxBytes) =>
         new(TooLargeCode, $"The selected file must be smaller than {ProceedingsRules.FormatSize(maxBytes)}", OutcomeStatus.Invalid);
 
@@ -70,8 +89,11 @@ public static class ProceedingsErrors
     /// The upload refusal with this code, for a page that is sent back to after a plain upload post (the code travels
     /// in the address, the words stay here); null for any other code.
     /// </summary>
-    public static Refusal? UploadRefusal(string? code, long maxBytes) => code switch
+    public static Refusal? UploadRefusal(string? code, long maxBytes,
+        int filesPerSession = ProceedingsSettings.DefaultMaxFilesPerSession, int filesPerLink = ProceedingsSettings.DefaultMaxFilesPerLink) => code switch
     {
+        SessionFullCode => SessionFull(filesPerSession),
+        LinkFullCode => LinkFull(filesPerLink),
         "file_missing" => NoFile,
         "file_empty" => EmptyFile,
         "file_type" => WrongType,

@@ -181,6 +181,65 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
 
     // ---- The book of proceedings ----
 
+    /// <summary>The licence the record is published under, chosen by its name (<see cref="ProceedingsLicence"/>).</summary>
+    public async Task<Outcome<ProceedingsLicence>> SetLicenceAsync(Actor actor, int eventId, string? licence, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<ProceedingsLicence>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
+        }
+
+        if (!Enum.TryParse<ProceedingsLicence>(licence, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(licence, out _))
+        {
+            return Outcome<ProceedingsLicence>.Refused(ProceedingsErrors.LicenceMissing, "Licence");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<ProceedingsLicence>.Refused(refusal);
+        }
+
+        var settings = await SettingsForUpdateAsync(db, eventId, ct);
+        settings.Licence = chosen;
+        await db.SaveChangesAsync(ct);
+        return Outcome<ProceedingsLicence>.Ok(chosen);
+    }
+
+    /// <summary>
+    /// The published books of a series' public editions, oldest first, for the series archive's exports; null when there
+    /// is no such series.
+    /// </summary>
+    public async Task<IReadOnlyList<ProceedingsBook>?> SeriesBooksAsync(string seriesSlug, CancellationToken ct = default)
+    {
+        List<string> slugs;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Set<EventSeries>().AnyAsync(s => s.Slug == seriesSlug, ct))
+            {
+                return null;
+            }
+
+            slugs = await db.Events.AsNoTracking()
+                .Where(e => e.Series != null && e.Series.Slug == seriesSlug
+                    && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed)
+                    && db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished))
+                .OrderBy(e => e.StartUtc).Select(e => e.Slug).ToListAsync(ct);
+        }
+
+        var books = new List<ProceedingsBook>();
+        foreach (var slug in slugs)
+        {
+            if (await GetBookAsync(Actor.Anonymous, slug, ct) is { } book)
+            {
+                books.Add(book);
+            }
+        }
+
+        return books;
+    }
+
     public async Task<Outcome<bool>> SetPublishedAsync(Actor actor, int eventId, bool published, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -227,7 +286,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct), roomRows);
         var notes = await db.Set<SessionNotes>().AsNoTracking().Where(n => db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == ev.Id))
             .ToDictionaryAsync(n => n.SessionId, ct);
-        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden)
+        var materials = await db.Set<Material>().AsNoTracking().Where(m => m.EventId == ev.Id && !m.IsHidden && !m.AwaitingApproval)
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(ct);
         var writeUps = await db.Set<WriteUp>().AsNoTracking().Where(w => w.EventId == ev.Id && w.Status == WriteUpStatus.Approved)
             .OrderBy(w => w.CreatedUtc).ToListAsync(ct);
@@ -253,7 +312,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         return new ProceedingsBook(ev.Id, ev.Slug, ev.Title, MarkdownRenderer.ToSafeHtml(ev.Summary), ev.TimeZoneId, ev.StartUtc,
-            published, settings?.PublishedUtc, list);
+            published, settings?.PublishedUtc, list, settings?.Licence ?? ProceedingsLicence.CcBy4);
     }
 
     // ---- The public archive ----
@@ -285,7 +344,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         var hits = await sessions.OrderByDescending(s => s.StartUtc).ThenBy(s => s.Id).Skip(skip).Take(take)
             .Select(s => new ArchiveHit(s.Id, s.Title, s.Event!.Title, s.Event.Slug, s.Event.TimeZoneId, s.StartUtc,
                 db.Set<ProceedingsSettings>().Any(p => p.EventId == s.EventId && p.IsPublished),
-                db.Set<Material>().Count(m => m.SessionId == s.Id && !m.IsHidden)))
+                db.Set<Material>().Count(m => m.SessionId == s.Id && !m.IsHidden && !m.AwaitingApproval)))
             .ToListAsync(ct);
         return new PagedResult<ArchiveHit>(hits, total, page, take);
     }
@@ -302,7 +361,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             .Select(e => new ArchiveEdition(e.Id, e.Title, e.Slug, e.Summary, e.TimeZoneId, e.StartUtc,
                 db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished),
                 db.Sessions.Count(s => s.EventId == e.Id),
-                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden),
+                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden && !m.AwaitingApproval),
                 db.Set<WriteUp>().Count(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved)))
             .ToListAsync(ct);
     }

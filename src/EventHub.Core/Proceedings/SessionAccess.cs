@@ -36,6 +36,21 @@ internal static class SessionAccess
         return session is null ? null : (session, await EnsureNotesAsync(db, session, ct));
     }
 
+    /// <summary>
+    /// Why an organiser naming a session may not edit its record, in the words of their role (the session could not be
+    /// found, or the role does not allow it); null for a private link, whose holder is told the link is not valid.
+    /// </summary>
+    public static async Task<Refusal?> OrganiserRefusalAsync(EventHubDbContext db, EditorKey key, CancellationToken ct)
+    {
+        if (key.Token is not null || key.SessionId is not { } id || !key.Actor.IsOrganiser)
+        {
+            return null;
+        }
+
+        var eventId = await db.Sessions.Where(s => s.Id == id).Select(s => (int?)s.EventId).FirstOrDefaultAsync(ct);
+        return await ProceedingsAccess.CheckRowAsync(db, key.Actor, eventId, ProceedingsErrors.SessionNotFound, ct);
+    }
+
     /// <summary>Resolves either an organiser's session id (checking their role on its event) or a private token to a session they may edit.</summary>
     public static async Task<(Session Session, SessionNotes Notes)?> ResolveAsync(EventHubDbContext db, EditorKey key, CancellationToken ct)
     {

@@ -2143,6 +2143,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2159,6 +2162,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("NotesLinkId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OriginalName")
                         .IsRequired()
@@ -2189,6 +2195,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("NotesLinkId");
 
                     b.HasIndex("SessionId");
 
@@ -2234,8 +2242,20 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ApproveMaterials")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Licence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxFilesPerLink")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxFilesPerSession")
+                        .HasColumnType("integer");
 
                     b.Property<long>("MaxUploadBytes")
                         .HasColumnType("bigint");
@@ -3024,6 +3044,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EventHub.Core.Proceedings.NotesLink", null)
+                        .WithMany()
+                        .HasForeignKey("NotesLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()

@@ -63,6 +63,24 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_uploads_straight_to_a_session_while_the_door_team_and_strangers_are_refused_in_their_roles_words()
+    {
+        var editor = await _f.Materials.UploadAsync(EditorKey.ForOrganiser(Actors.Organiser, _f.SessionId), "handout.pdf", Files.Pdf(), "Handout");
+        var door = await _f.Materials.UploadAsync(EditorKey.ForOrganiser(Actors.Door, _f.SessionId), "door.pdf", Files.Pdf());
+        var stranger = await _f.Materials.UploadAsync(EditorKey.ForOrganiser(Actors.Stranger, _f.SessionId), "stranger.pdf", Files.Pdf());
+        var missing = await _f.Materials.UploadAsync(EditorKey.ForOrganiser(Actors.Organiser, _f.SessionId + 999), "none.pdf", Files.Pdf());
+
+        editor.Succeeded.ShouldBeTrue(editor.Message);
+        editor.Value!.SessionId.ShouldBe(_f.SessionId);
+        door.IsForbidden.ShouldBeTrue();
+        door.Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
+        stranger.IsNotFound.ShouldBeTrue();
+        stranger.Message.ShouldBe(ProceedingsErrors.SessionNotFound.Message);
+        missing.IsNotFound.ShouldBeTrue();
+        (await _f.Materials.ListForEventAsync(Actors.Organiser, _f.EventId)).Select(m => m.Title).ShouldBe(["slides", "Handout"]);
+    }
+
+    [Fact]
     public async Task An_editor_previews_and_publishes_and_downloads_material_of_a_draft_event()
     {
         (await _f.Proceedings.GetBookAsync(Actors.Organiser, _f.Slug)).ShouldNotBeNull();

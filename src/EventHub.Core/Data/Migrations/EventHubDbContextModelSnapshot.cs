@@ -2062,6 +2062,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2077,6 +2080,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotesLinkId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OriginalName")
@@ -2108,6 +2114,8 @@ namespace EventHub.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("NotesLinkId");
 
                     b.HasIndex("SessionId");
 
@@ -2151,7 +2159,19 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ApproveMaterials")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Licence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxFilesPerLink")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxFilesPerSession")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MaxUploadBytes")
@@ -2933,6 +2953,11 @@ namespace EventHub.Core.Data.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EventHub.Core.Proceedings.NotesLink", null)
+                        .WithMany()
+                        .HasForeignKey("NotesLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EventHub.Core.Events.Session", null)
                         .WithMany()

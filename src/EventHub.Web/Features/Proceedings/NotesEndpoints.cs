@@ -144,7 +144,7 @@ public static class NotesEndpoints
         }
 
         var outcome = await materials.UploadAsync(key, fileName, section.Body, ct: ct);
-        return outcome.Succeeded ? Results.Redirect(Page(token) + "?done=uploaded")
+        return outcome.Succeeded ? Results.Redirect(Page(token) + (outcome.Value!.AwaitingApproval ? "?done=uploaded-for-approval" : "?done=uploaded"))
             : outcome.IsForbidden ? Results.NotFound()
             : Results.Redirect(UploadRefusedUrl(token, outcome.ErrorCode ?? ProceedingsErrors.NoFile.Code));
     }

@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
 using EventHub.Core.Proceedings;
@@ -59,9 +60,33 @@ public static class ProceedingsEndpoints
             return Results.Bytes(ProceedingsPdf.Render(book), ProceedingsPdf.ContentType);
         });
 
+        // Exports of the published record only (never a team preview): the event's, and every published edition of a series.
+        foreach (var format in new[] { "json", "csv" })
+        {
+            app.MapGet("/events/{slug}/proceedings." + format, async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+                await proceedings.GetBookAsync(Actor.Anonymous, slug, ct) is { } book ? Export(http, [book], slug, format) : Results.NotFound());
+            app.MapGet("/series/{slug}/archive." + format, async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+                await proceedings.SeriesBooksAsync(slug, ct) is { } books ? Export(http, books, slug, format) : Results.NotFound());
+        }
+
         EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
         return app;
     }
 
     public static string DownloadUrl(int materialId) => $"/materials/{materialId}";
+
+    private static IResult Export(HttpContext http, IReadOnlyList<ProceedingsBook> books, string slug, string format)
+    {
+        var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        var fileName = ArchiveExport.FileName(slug, format);
+        if (format == "csv")
+        {
+            return Infrastructure.CsvResults.File(ArchiveExport.Csv(books, site, DownloadUrl), fileName);
+        }
+
+        http.Response.Headers.ContentDisposition = ProceedingsRules.ContentDisposition(fileName);
+        return Results.Text(ArchiveExport.Json(books, site, DownloadUrl), ArchiveExport.JsonContentType);
+    }
 }

@@ -25,6 +25,8 @@ public partial class SessionNotesPage
         ["name-shown"] = "The convener’s name will show in the published proceedings.",
         ["link"] = "The link is added.",
         ["uploaded"] = "The file is uploaded.",
+        ["link-for-approval"] = "The link is added. It will show in the proceedings once an organiser has approved it.",
+        ["uploaded-for-approval"] = "The file is uploaded. It will show in the proceedings once an organiser has approved it.",
     };
 
     private NotesPage? _page;
@@ -93,7 +95,7 @@ public partial class SessionNotesPage
         _hideName = _page.HideConvenerName;
         _revision = _page.Revision;
         _status = _page.LastSavedUtc is { } saved ? NotesStatus.SavedAt(saved, _page.TimeZoneId) : NotesStatus.NotEdited;
-        if (ProceedingsErrors.UploadRefusal(UploadErrorCode, _page.MaxUploadBytes) is { } refused)
+        if (ProceedingsErrors.UploadRefusal(UploadErrorCode, _page.MaxUploadBytes, _page.MaxFilesPerSession, _page.MaxFilesPerLink) is { } refused)
         {
             _errorPrefix = UploadPrefix;
             _errors = [new FieldError("File", refused.Message)];
@@ -133,7 +135,8 @@ public partial class SessionNotesPage
         var posted = await PostedAsync();
         _linkTitle = posted["link-Title"].FirstOrDefault();
         _linkUrl = posted["link-Url"].FirstOrDefault();
-        After(await Materials.AddLinkAsync(Key, _linkTitle, _linkUrl), "link", LinkPrefix);
+        var outcome = await Materials.AddLinkAsync(Key, _linkTitle, _linkUrl);
+        After(outcome, outcome.Value?.AwaitingApproval == true ? "link-for-approval" : "link", LinkPrefix);
     }
 
     private async Task<IFormCollection> PostedAsync() =>
