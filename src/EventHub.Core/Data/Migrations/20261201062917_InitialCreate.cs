@@ -198,6 +198,21 @@ namespace EventHub.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteRetention",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteRetention", x => x.Id);
+                    table.CheckConstraint("CK_SiteRetention_Singleton", "\"Id\" = 1");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSecurity",
                 columns: table => new
                 {
@@ -352,6 +367,7 @@ namespace EventHub.Core.Data.Migrations
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
                     WaitingPeak = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoldOutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     BookingOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     BookingClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -551,7 +567,8 @@ namespace EventHub.Core.Data.Migrations
                     EventId = table.Column<int>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 808, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -654,6 +671,10 @@ namespace EventHub.Core.Data.Migrations
                     MaxUploadBytes = table.Column<long>(type: "INTEGER", nullable: false),
                     TrustContributors = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Licence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApproveMaterials = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxFilesPerSession = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxFilesPerLink = table.Column<int>(type: "INTEGER", nullable: true),
                     PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -907,6 +928,7 @@ namespace EventHub.Core.Data.Migrations
                     ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
                     QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Choice = table.Column<int>(type: "INTEGER", nullable: true),
                     Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
@@ -1170,42 +1192,6 @@ namespace EventHub.Core.Data.Migrations
                     table.PrimaryKey("PK_InterestMarks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_InterestMarks_Sessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Materials",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Materials", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Materials_Events_EventId",
-                        column: x => x.EventId,
-                        principalTable: "Events",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Materials_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
                         principalColumn: "Id",
@@ -1598,6 +1584,50 @@ namespace EventHub.Core.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AwaitingApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotesLinkId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Materials_NotesLinks_NotesLinkId",
+                        column: x => x.NotesLinkId,
+                        principalTable: "NotesLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Materials_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Announcements_EventId_PostedUtc",
                 table: "Announcements",
@@ -1884,6 +1914,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "IX_Materials_EventId",
                 table: "Materials",
                 column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_NotesLinkId",
+                table: "Materials",
+                column: "NotesLinkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Materials_SessionId",
@@ -2207,9 +2242,6 @@ namespace EventHub.Core.Data.Migrations
                 name: "Materials");
 
             migrationBuilder.DropTable(
-                name: "NotesLinks");
-
-            migrationBuilder.DropTable(
                 name: "OrganiserInvitations");
 
             migrationBuilder.DropTable(
@@ -2252,6 +2284,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "SessionNotes");
 
             migrationBuilder.DropTable(
+                name: "SiteRetention");
+
+            migrationBuilder.DropTable(
                 name: "SiteSecurity");
 
             migrationBuilder.DropTable(
@@ -2286,6 +2321,9 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ListSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "NotesLinks");
 
             migrationBuilder.DropTable(
                 name: "PollOptions");

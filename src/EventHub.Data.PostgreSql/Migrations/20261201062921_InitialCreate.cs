@@ -199,6 +199,21 @@ namespace EventHub.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteRetention",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: false),
+                    NeedsDays = table.Column<int>(type: "integer", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteRetention", x => x.Id);
+                    table.CheckConstraint("CK_SiteRetention_Singleton", "\"Id\" = 1");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSecurity",
                 columns: table => new
                 {
@@ -353,6 +368,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     PlacesTaken = table.Column<int>(type: "integer", nullable: false),
                     WaitingPeak = table.Column<int>(type: "integer", nullable: false),
+                    SoldOutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     BookingOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     BookingClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
@@ -552,7 +568,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     EventId = table.Column<int>(type: "integer", nullable: false),
                     Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Options = table.Column<string>(type: "character varying(808)", maxLength: 808, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -655,6 +672,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                     MaxUploadBytes = table.Column<long>(type: "bigint", nullable: false),
                     TrustContributors = table.Column<bool>(type: "boolean", nullable: false),
                     IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    Licence = table.Column<int>(type: "integer", nullable: false),
+                    ApproveMaterials = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxFilesPerSession = table.Column<int>(type: "integer", nullable: true),
+                    MaxFilesPerLink = table.Column<int>(type: "integer", nullable: true),
                     PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -908,6 +929,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     ResponseId = table.Column<int>(type: "integer", nullable: false),
                     QuestionId = table.Column<int>(type: "integer", nullable: false),
                     Rating = table.Column<int>(type: "integer", nullable: true),
+                    Choice = table.Column<int>(type: "integer", nullable: true),
                     Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
@@ -1171,42 +1193,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                     table.PrimaryKey("PK_InterestMarks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_InterestMarks_Sessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Materials",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Materials", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Materials_Events_EventId",
-                        column: x => x.EventId,
-                        principalTable: "Events",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Materials_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
                         principalColumn: "Id",
@@ -1599,6 +1585,50 @@ namespace EventHub.Data.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    AwaitingApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    NotesLinkId = table.Column<long>(type: "bigint", nullable: true),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Materials_NotesLinks_NotesLinkId",
+                        column: x => x.NotesLinkId,
+                        principalTable: "NotesLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Materials_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Announcements_EventId_PostedUtc",
                 table: "Announcements",
@@ -1885,6 +1915,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "IX_Materials_EventId",
                 table: "Materials",
                 column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_NotesLinkId",
+                table: "Materials",
+                column: "NotesLinkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Materials_SessionId",
@@ -2208,9 +2243,6 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Materials");
 
             migrationBuilder.DropTable(
-                name: "NotesLinks");
-
-            migrationBuilder.DropTable(
                 name: "OrganiserInvitations");
 
             migrationBuilder.DropTable(
@@ -2253,6 +2285,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SessionNotes");
 
             migrationBuilder.DropTable(
+                name: "SiteRetention");
+
+            migrationBuilder.DropTable(
                 name: "SiteSecurity");
 
             migrationBuilder.DropTable(
@@ -2287,6 +2322,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ListSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "NotesLinks");
 
             migrationBuilder.DropTable(
                 name: "PollOptions");
