@@ -286,6 +286,32 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Where_places_are_held_a_second_booking_with_the_same_email_is_told_the_place_is_held_as_the_first_was()
+    {
+        var eventId = await AddEventAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Add(new BookingSettings { EventId = eventId, HoldUntilEmailConfirmed = true });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var first = RenderPage();
+        FillValid(first);
+        await _request.PressAsync(first, "[data-testid=continue]");
+        await _request.PressAsync(first, "[data-testid=confirm-booking]");
+        var again = new PlainForm();
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(again.Http));
+        FillValid(page);
+        await again.PressAsync(page, "[data-testid=continue]");
+        page.Markup.ShouldNotContain("name=\"Held\"", customMessage: "the page no longer carries the event's setting in a hidden field");
+        await again.PressAsync(page, "[data-testid=confirm-booking]");
+
+        first.Find("[data-testid=hold-done]").TextContent.ShouldContain("only held for 30 minutes");
+        page.Find("[data-testid=booking-done]").TextContent.ShouldBe(first.Find("[data-testid=booking-done]").TextContent);
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Held);
+    }
+
+    [Fact]
     public async Task With_several_ticket_types_one_must_be_selected_before_checking_answers()
     {
         var eventId = await AddEventAsync();
