@@ -46,6 +46,9 @@ public sealed class BookingService(
         List<int> sessionIds;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
+            // Up to four reads on one connection: in a rush, taking one from SQLite's pool and giving it back for
+            // each read queued every request on the pool's lock (docs/benchmarks.md, round 7).
+            await read.Database.OpenConnectionAsync(ct);
             // One round trip: the event's questions come with the snapshot.
             var row = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
                 .Select(e => new
