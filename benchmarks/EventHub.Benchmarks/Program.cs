@@ -4,7 +4,9 @@
 // nodes (two BookingService instances, each with its own pool and write gate, the bookers spread across them), so the
 // three figures come from one run on one machine.
 // Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Data;
@@ -92,8 +94,11 @@ static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHu
     }
 
     var trivialQueryMs = (Process.GetCurrentProcess().TotalProcessorTime - calibrationCpu).TotalMilliseconds / 500;
+    var batches = new ConcurrentQueue<int>();
+    using var listener = ListenToBatches(batches);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var (elapsed, latencies, confirmed, waiting, failed) = await RunAsync(services, eventId, bookers, total, "p");
+    listener.Dispose();
 
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     await using var db = factory.CreateDbContext();
@@ -116,6 +121,7 @@ static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHu
     Console.WriteLine(FormattableString.Invariant($"latency p50        {Percentile(latencies, 0.50):F1} ms"));
     Console.WriteLine(FormattableString.Invariant($"latency p99        {Percentile(latencies, 0.99):F1} ms"));
     Console.WriteLine(FormattableString.Invariant($"latency max        {latencies[^1]:F1} ms"));
+    Console.WriteLine(BatchSizes([.. batches]));
     Console.WriteLine(FormattableString.Invariant($"oversold           {oversold} (places taken {ev.PlacesTaken}, confirmed rows {confirmedRows}, capacity {ev.Capacity})"));
     foreach (var gate in gates)
     {
@@ -123,6 +129,46 @@ static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHu
     }
 
     return oversold == 0 && failed == 0 ? 0 : 1;
+}
+
+// The writer's group commits (SQLite only: PostgreSQL writes each booking on its own).
+static MeterListener ListenToBatches(ConcurrentQueue<int> sizes)
+{
+    var listener = new MeterListener
+    {
+        InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == BookingWriterMetrics.MeterName && instrument.Name == BookingWriterMetrics.BatchSizeName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        },
+    };
+    listener.SetMeasurementEventCallback<int>((_, size, _, _) => sizes.Enqueue(size));
+    listener.Start();
+    return listener;
+}
+
+static string BatchSizes(List<int> sizes)
+{
+    if (sizes.Count == 0)
+    {
+        return "batches            none (each booking its own transaction)";
+    }
+
+    sizes.Sort();
+    int[] upper = [1, 4, 16, 32, 63, 64];
+    var lower = 1;
+    var buckets = new List<string>();
+    foreach (var top in upper)
+    {
+        var count = sizes.Count(s => s >= lower && s <= top);
+        buckets.Add(FormattableString.Invariant($"{(lower == top ? top.ToString(CultureInfo.InvariantCulture) : $"{lower}-{top}")}: {count}"));
+        lower = top + 1;
+    }
+
+    return FormattableString.Invariant(
+        $"batches            {sizes.Count}, mean {sizes.Average():F1}, p50 {sizes[sizes.Count / 2]}, max {sizes[^1]} bookings ({string.Join(", ", buckets)})");
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -23,7 +23,9 @@ public sealed class BookingService(
     /// <see cref="BookingErrors.AlreadyBooked"/>, which the public page must answer exactly as it answers a new
     /// booking, so nobody learns from the form whether an address has booked.
     /// </summary>
-    public async Task<Outcome<BookingResult>> BookAsync(BookingRequest request, CancellationToken ct = default)
+    /// <remarks>The outcome says whether the event holds places until the address is confirmed, on a booking and on
+    /// "already booked" alike, so the page can word both the same way.</remarks>
+    public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct = default)
     {
         var outcome = await BookCoreAsync(request, byOrganiser: false, ct);
         if (outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
@@ -35,7 +37,7 @@ public sealed class BookingService(
     }
 
     /// <summary>Shared with organisers adding someone by hand (who skip opening times, eligibility and consent).</summary>
-    internal async Task<Outcome<BookingResult>> BookCoreAsync(BookingRequest request, bool byOrganiser, CancellationToken ct)
+    internal async Task<BookingOutcome> BookCoreAsync(BookingRequest request, bool byOrganiser, CancellationToken ct)
     {
         var form = request.Form;
         var normalised = EmailAddresses.Normalise(form.Email);
@@ -44,6 +46,9 @@ public sealed class BookingService(
         List<int> sessionIds;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
+            // Up to four reads on one connection: in a rush, taking one from SQLite's pool and giving it back for
+            // each read queued every request on the pool's lock (docs/benchmarks.md, round 7).
+            await read.Database.OpenConnectionAsync(ct);
             // One round trip: the event's questions come with the snapshot.
             var row = await read.Set<Event>().AsNoTracking().Where(e => e.Id == request.EventId)
                 .Select(e => new
@@ -71,12 +76,12 @@ public sealed class BookingService(
             var errors = BookingRules.Validate(form, questions, snapshot?.TicketTypesOffered ?? 0, requireConsent: !byOrganiser);
             if (errors.Count > 0)
             {
-                return Outcome<BookingResult>.Invalid(errors);
+                return Answer(Outcome<BookingResult>.Invalid(errors));
             }
 
             if (snapshot is null)
             {
-                return Outcome<BookingResult>.Refused(BookingErrors.NotAvailable);
+                return Answer(Outcome<BookingResult>.Refused(BookingErrors.NotAvailable));
             }
 
             // One round trip for the common case: the settings row is read only when the event has one.
@@ -93,7 +98,7 @@ public sealed class BookingService(
             if (sessionIds.Count > 0
                 && await read.Set<Session>().CountAsync(s => s.EventId == request.EventId && sessionIds.Contains(s.Id), ct) != sessionIds.Count)
             {
-                return Outcome<BookingResult>.Invalid(nameof(BookingForm.SessionIds), BookingErrors.SessionUnavailable.Message);
+                return Answer(Outcome<BookingResult>.Invalid(nameof(BookingForm.SessionIds), BookingErrors.SessionUnavailable.Message));
             }
         }
 
@@ -104,7 +109,7 @@ public sealed class BookingService(
             : PriorityClaim.None;
         if (priority == PriorityClaim.OtherEmail)
         {
-            return Outcome<BookingResult>.Invalid(nameof(BookingForm.Email), BookingErrors.PriorityLinkOtherEmail.Message);
+            return Answer(Outcome<BookingResult>.Invalid(nameof(BookingForm.Email), BookingErrors.PriorityLinkOtherEmail.Message));
         }
 
         var decision = Allocator.Decide(snapshot, new AllocationRequest(form.Email, form.TicketTypeId, form.TicketSecret, byOrganiser, priority), now);
@@ -113,14 +118,14 @@ public sealed class BookingService(
             if (refusal == BookingErrors.NotEligible)
             {
                 // The email field is what is wrong: say there which addresses may book.
-                return Outcome<BookingResult>.Refused(BookingErrors.NotEligibleAddress(EligibilityNotice.Addresses(snapshot.Settings)), nameof(BookingForm.Email));
+                return Answer(Outcome<BookingResult>.Refused(BookingErrors.NotEligibleAddress(EligibilityNotice.Addresses(snapshot.Settings)), nameof(BookingForm.Email)));
             }
 
             // A visitor kept out by the opening times is told when they open, in the event's zone.
             var opening = BookingOpening.Decide(snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, priority, now);
-            return Outcome<BookingResult>.Refused(refusal == BookingErrors.For(opening)
+            return Answer(Outcome<BookingResult>.Refused(refusal == BookingErrors.For(opening)
                 ? BookingErrors.NotOpen(opening, BookingOpening.Message(opening, snapshot.BookingOpensUtc, snapshot.Settings.PriorityOpensUtc, snapshot.TimeZoneId))
-                : refusal);
+                : refusal));
         }
 
         // An event that holds places until the address is confirmed: a visitor's place is only held for now.
@@ -135,8 +140,12 @@ public sealed class BookingService(
         // A link that let someone in early is recorded on the booking: a unique index makes it book once, in the
         // same transaction that takes the place.
         var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
-        return await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash,
-            status == BookingStatus.Held ? now.Add(_options.Hold) : null));
+        return Answer(await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash,
+            status == BookingStatus.Held ? now.Add(_options.Hold) : null)));
+
+        // Said on every outcome; the page needs it on a booking and on "already booked" (the settings are read by then).
+        BookingOutcome Answer(Outcome<BookingResult> outcome) =>
+            BookingOutcome.Of(outcome, !byOrganiser && snapshot?.Settings.HoldUntilEmailConfirmed == true);
     }
 
     /// <summary>The booking behind a manage link, or null for a wrong or revoked token (the page then says only "not valid").</summary>

@@ -33,6 +33,18 @@ public sealed class BookingWriteGate(DbDialect dialect) : IDisposable
         return new Releaser(_gate);
     }
 
+    /// <summary>Enters on a thread that may block (the booking writer's own); never on a request's thread.</summary>
+    internal IDisposable Enter()
+    {
+        if (!Queues)
+        {
+            return Open.Instance;
+        }
+
+        _gate.Wait();
+        return new Releaser(_gate);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private sealed class Open : IDisposable

@@ -18,8 +18,25 @@ namespace EventHub.Core.Bookings;
 internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFactory, BookingWriteGate gate)
 {
     private const int MaxBatch = 64;
+
+    /// <summary>
+    /// How long the writer thread waits for more work before it ends. Long enough that a rush keeps one thread from
+    /// start to end; short enough that a test's many services do not keep idle threads.
+    /// </summary>
+    private static readonly TimeSpan IdleBeforeExit = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// While people book together, a short queue waits this long for the bookings still being read to join it: one
+    /// commit for twenty costs far less per booking than twenty commits of one. A lone booking never waits.
+    /// </summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(1);
+
+    private const int LingerBelow = MaxBatch / 4;
+
     private readonly ConcurrentQueue<PendingBooking> _pending = new();
-    private int _draining;
+    private readonly object _wake = new(); // Monitor.Wait and Pulse need a plain object, not a Lock.
+    private int _running;
+    private int _lastBatch; // Only the writer thread reads and writes it.
 
     public async Task<Outcome<BookingResult>> WriteAsync(PendingBooking job)
     {
@@ -29,36 +46,61 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         _pending.Enqueue(job);
-        StartDrainIfIdle();
-        // Not cancellable: once queued, the booking is written by the drain, so the caller's wait must end with a
-        // real answer.
+        lock (_wake)
+        {
+            Monitor.Pulse(_wake);
+        }
+
+        StartIfStopped();
+        // Not cancellable: once queued, the booking is written by the writer thread, so the caller's wait must end
+        // with a real answer.
         return await job.Completion.Task;
     }
 
-    private void StartDrainIfIdle()
+    private void StartIfStopped()
     {
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
         {
             // Not inline: the SQLite calls complete synchronously, so this request would wait for everyone else's
             // bookings. Not on the thread pool either: under load its queue holds a thousand requests (measured in the
             // rush), and a drain queued behind them started hundreds of milliseconds late, every time the queue ran dry.
-            new Thread(Drain) { IsBackground = true, Name = "Booking writer" }.UnsafeStart();
+            // One thread for as long as bookings keep coming: round 6 started one per burst, and with that (and the
+            // smaller batches of a drain that starts at once) the in-process benchmark spent about 0.7 ms more CPU per
+            // booking (the A/B in docs/benchmarks.md).
+            new Thread(Run) { IsBackground = true, Name = "Booking writer" }.UnsafeStart();
         }
     }
 
     /// <summary>
-    /// The one drain at a time, on its own thread: it takes the gate once per batch and writes whatever has queued
-    /// meanwhile. Bookers never wait on the gate themselves. They used to, and under HTTP load each batch then cost a
-    /// thread-pool hop per booking: the gate passed, one hop at a time, through every waiter whose booking the batch
-    /// had already written, and each hop queued behind the web requests waiting for a thread (a thousand of them in
-    /// the rush of 2026-12-01; see docs/benchmarks.md).
+    /// The one writer, on its own thread: it takes the gate once per batch and writes whatever has queued meanwhile,
+    /// then sleeps until the next booking arrives, and ends after <see cref="IdleBeforeExit"/> without one. Bookers
+    /// never wait on the gate themselves. They used to, and under HTTP load each batch then cost a thread-pool hop per
+    /// booking: the gate passed, one hop at a time, through every waiter whose booking the batch had already written,
+    /// and each hop queued behind the web requests waiting for a thread (the rush of 2026-12-01; docs/benchmarks.md).
     /// </summary>
-    private void Drain()
+    private void Run()
     {
         try
         {
-            // SQLite's calls complete synchronously, so the whole drain normally runs on this thread.
-            DrainAsync().GetAwaiter().GetResult();
+            while (true)
+            {
+                DrainQueued();
+                lock (_wake)
+                {
+                    // A booking queued from here on pulses only once this thread waits (the pulse needs the lock).
+                    if (!_pending.IsEmpty || Monitor.Wait(_wake, IdleBeforeExit) || !_pending.IsEmpty)
+                    {
+                        continue;
+                    }
+                }
+
+                Volatile.Write(ref _running, 0);
+                // A booking queued after the last look but before the flag was cleared found the writer still running: take it.
+                if (_pending.IsEmpty || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
         }
 #pragma warning disable CA1031 // Its own thread: anything thrown would end the process. The bookers waiting get the failure.
         catch (Exception ex)
@@ -69,36 +111,38 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
                 job.Completion.TrySetException(ex);
             }
 
-            Volatile.Write(ref _draining, 0);
+            Volatile.Write(ref _running, 0);
             if (!_pending.IsEmpty)
             {
-                StartDrainIfIdle();
+                StartIfStopped();
             }
         }
     }
 
-    private async Task DrainAsync()
+    private void DrainQueued()
     {
-        do
+        while (!_pending.IsEmpty)
         {
-            while (!_pending.IsEmpty)
+            if (_lastBatch > 1 && _pending.Count < LingerBelow)
             {
-                using (await gate.EnterAsync(CancellationToken.None))
-                {
-                    var batch = new List<PendingBooking>(MaxBatch);
-                    while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
-                    {
-                        batch.Add(next);
-                    }
-
-                    await WriteBatchAsync(batch);
-                }
+                Thread.Sleep(Linger);
             }
 
-            Volatile.Write(ref _draining, 0);
+            // The writer's own thread may block: nothing else runs on it.
+            using (gate.Enter())
+            {
+                var batch = new List<PendingBooking>(MaxBatch);
+                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                _lastBatch = batch.Count;
+                BookingWriterMetrics.BatchSize.Record(batch.Count);
+                // SQLite's calls complete synchronously, so the batch normally runs on this thread from start to end.
+                WriteBatchAsync(batch).GetAwaiter().GetResult();
+            }
         }
-        // A booking queued after the last look but before the flag was cleared found the drain still running: take it.
-        while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0);
     }
 
     private async Task WriteBatchAsync(List<PendingBooking> batch)

@@ -19,6 +19,9 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
     public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Up to seven reads on one connection: in a rush, taking one from SQLite's pool and giving it back for each
+        // read queued every request on the pool's lock (docs/benchmarks.md, round 7).
+        await db.Database.OpenConnectionAsync(ct);
         var ev = await Shown(db, slug).Include(e => e.Series).FirstOrDefaultAsync(ct);
         if (ev is null)
         {

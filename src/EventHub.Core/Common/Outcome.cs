@@ -3,9 +3,10 @@ namespace EventHub.Core.Common;
 /// <summary>
 /// The outcome of a use case: a value, or why not — field errors (<see cref="OutcomeStatus.Invalid"/>) or a
 /// refusal from a feature's catalogue, carrying its stable code and its words. Expected refusals are values;
-/// exceptions are kept for broken invariants.
+/// exceptions are kept for broken invariants. A use case that must say more on every outcome derives from it
+/// (<c>BookingOutcome</c>).
 /// </summary>
-public sealed class Outcome<T>
+public class Outcome<T>
 {
     private Outcome(OutcomeStatus status, T? value, IReadOnlyList<FieldError> errors, string? errorCode)
     {
@@ -13,6 +14,12 @@ public sealed class Outcome<T>
         Value = value;
         Errors = errors;
         ErrorCode = errorCode;
+    }
+
+    /// <summary>The same outcome, for a derived type that adds to it.</summary>
+    protected Outcome(Outcome<T> outcome)
+        : this(Check(outcome).Status, outcome.Value, outcome.Errors, outcome.ErrorCode)
+    {
     }
 
     public OutcomeStatus Status { get; }
@@ -84,6 +91,12 @@ public sealed class Outcome<T>
 
     internal static Outcome<T> FromFailure(OutcomeStatus status, IReadOnlyList<FieldError> errors, string? code) =>
         new(status, default, errors, code);
+
+    private static Outcome<T> Check(Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome;
+    }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

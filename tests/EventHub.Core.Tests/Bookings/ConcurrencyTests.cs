@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
 {
     private const int Bookers = 200;
 
-    private static Task<EventHub.Core.Common.Outcome<BookingResult>[]> FireAsync(Func<int, Task<EventHub.Core.Common.Outcome<BookingResult>>> book) =>
+    private static Task<T[]> FireAsync<T>(Func<int, Task<T>> book) =>
         Task.WhenAll(Enumerable.Range(0, Bookers).Select(i => Task.Run(() => book(i))));
 
     [Fact]
@@ -32,6 +32,22 @@ public sealed class ConcurrencyTests
         rows.Select(b => b.CheckInCode).Distinct().Count().ShouldBe(Bookers);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
         (await kit.OutboxAsync()).Count.ShouldBe(Bookers);
+    }
+
+    [Fact]
+    public async Task Bookings_arriving_after_the_writer_has_gone_idle_and_stopped_are_still_written()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+        var first = await FireAsync(i => kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Early {i}"))));
+
+        // Longer than the writer thread waits for more work before it ends.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Xunit.TestContext.Current.CancellationToken);
+        var second = await FireAsync(i => kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Late {i}"))));
+
+        first.Concat(second).ShouldAllBe(r => r.Succeeded);
+        second.Count(r => r.Value!.Status == BookingStatus.Waiting).ShouldBe(Bookers);
+        (await kit.AllBookingsAsync()).Count.ShouldBe(2 * Bookers);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
     }
 
     [Fact]

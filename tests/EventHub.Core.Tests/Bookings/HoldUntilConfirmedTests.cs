@@ -44,6 +44,34 @@ public sealed class HoldUntilConfirmedTests
     }
 
     [Fact]
+    public async Task The_outcome_says_places_are_held_on_a_booking_and_on_already_booked_alike_so_the_page_words_both_the_same()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 5);
+        await kit.SettingsAsync(s => s.HoldUntilEmailConfirmed = true);
+
+        var booked = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example")));
+        var again = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Again", "ann.example@devon.gov.uk")));
+
+        booked.Succeeded.ShouldBeTrue();
+        booked.HoldsUntilEmailConfirmed.ShouldBeTrue();
+        again.ErrorCode.ShouldBe(BookingErrors.AlreadyBooked.Code);
+        again.HoldsUntilEmailConfirmed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Without_holding_the_outcome_says_no_place_is_held_on_a_booking_or_on_already_booked()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 5);
+
+        var booked = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Example")));
+        var again = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Ann Again", "ann.example@devon.gov.uk")));
+
+        booked.HoldsUntilEmailConfirmed.ShouldBeFalse();
+        again.ErrorCode.ShouldBe(BookingErrors.AlreadyBooked.Code);
+        again.HoldsUntilEmailConfirmed.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_held_mail_says_plainly_what_to_do_and_carries_no_ticket()
     {
         await using var rig = await EmailRig.CreateAsync(smtpPort: null);

@@ -60,7 +60,7 @@ public sealed class PlacesSignalTests : IAsyncLifetime
         await _core.DisposeAsync();
     }
 
-    private Task<Outcome<BookingResult>> BookAsync(string name) =>
+    private Task<BookingOutcome> BookAsync(string name) =>
         _core.Get<BookingService>().BookAsync(new BookingRequest(_eventId, BookingKit.Form(name)), TestContext.Current.CancellationToken);
 
     private async Task<List<(LiveMessage Message, int PlacesTakenThen)>> HeardAsync(int atLeast)

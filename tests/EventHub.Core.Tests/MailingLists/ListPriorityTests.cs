@@ -152,7 +152,7 @@ public sealed class ListPriorityTests
         return System.Text.Json.JsonSerializer.Deserialize<ListAnnouncePayload>(message.PayloadJson)!.PriorityToken.ShouldNotBeNull();
     }
 
-    private static Task<EventHub.Core.Common.Outcome<BookingResult>> BookAsync(BookingService bookings, int eventId, string name, string? token) =>
+    private static Task<BookingOutcome> BookAsync(BookingService bookings, int eventId, string name, string? token) =>
         bookings.BookAsync(new BookingRequest(eventId, new BookingForm
         {
             Name = name,

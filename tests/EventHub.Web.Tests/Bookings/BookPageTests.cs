@@ -209,12 +209,7 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task With_places_held_until_the_address_is_confirmed_the_form_and_the_done_page_say_so_plainly()
     {
-        var eventId = await AddEventAsync();
-        await using (var db = _database.CreateDbContext())
-        {
-            db.Add(new BookingSettings { EventId = eventId, HoldUntilEmailConfirmed = true });
-            await db.SaveChangesAsync(Ct);
-        }
+        await AddEventHoldingPlacesAsync();
 
         var page = RenderPage();
         page.Find("[data-testid=hold-notice]").TextContent.ShouldContain("we hold a place for you for 30 minutes");
@@ -269,15 +264,7 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
     public async Task A_second_booking_with_the_same_email_gets_the_same_answer_as_the_first_and_can_ask_for_the_email_again()
     {
         await AddEventAsync();
-        var first = RenderPage();
-        FillValid(first);
-        await _request.PressAsync(first, "[data-testid=continue]");
-        await _request.PressAsync(first, "[data-testid=confirm-booking]");
-
-        var again = new PlainForm();
-        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(again.Http));
-        FillValid(page);
-        await again.PressAsync(page, "[data-testid=continue]");
+        var (first, page, again) = await BookThenCheckAgainAsync();
         await again.PressAsync(page, "[data-testid=confirm-booking]");
 
         page.Find("[data-testid=booking-done]").TextContent.ShouldBe(first.Find("[data-testid=booking-done]").TextContent);
@@ -285,6 +272,20 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         await again.PressAsync(page, "[data-testid=resend-link]");
         page.Find("[data-testid=link-resent]").TextContent.ShouldContain("sent the email again");
         (await BookingsAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Where_places_are_held_a_second_booking_with_the_same_email_is_told_the_place_is_held_as_the_first_was()
+    {
+        await AddEventHoldingPlacesAsync();
+
+        var (first, page, again) = await BookThenCheckAgainAsync();
+        page.Markup.ShouldNotContain("name=\"Held\"", customMessage: "the page no longer carries the event's setting in a hidden field");
+        await again.PressAsync(page, "[data-testid=confirm-booking]");
+
+        first.Find("[data-testid=hold-done]").TextContent.ShouldContain("only held for 30 minutes");
+        page.Find("[data-testid=booking-done]").TextContent.ShouldBe(first.Find("[data-testid=booking-done]").TextContent);
+        (await BookingsAsync()).ShouldHaveSingleItem().Status.ShouldBe(BookingStatus.Held);
     }
 
     [Fact]
@@ -476,6 +477,28 @@ public sealed class BookPageTests : BunitContext, IAsyncLifetime
         db.Add(ev);
         await db.SaveChangesAsync(Ct);
         return ev.Id;
+    }
+
+    /// <summary>Books with <see cref="FillValid"/>, then a second visitor types the same and reaches "check your answers".</summary>
+    private async Task<(IRenderedComponent<BookPage> First, IRenderedComponent<BookPage> Again, PlainForm AgainRequest)> BookThenCheckAgainAsync()
+    {
+        var first = RenderPage();
+        FillValid(first);
+        await _request.PressAsync(first, "[data-testid=continue]");
+        await _request.PressAsync(first, "[data-testid=confirm-booking]");
+        var again = new PlainForm();
+        var page = Render<BookPage>(p => p.Add(x => x.Slug, "forum").AddCascadingValue(again.Http));
+        FillValid(page);
+        await again.PressAsync(page, "[data-testid=continue]");
+        return (first, page, again);
+    }
+
+    private async Task AddEventHoldingPlacesAsync()
+    {
+        var eventId = await AddEventAsync();
+        await using var db = _database.CreateDbContext();
+        db.Add(new BookingSettings { EventId = eventId, HoldUntilEmailConfirmed = true });
+        await db.SaveChangesAsync(Ct);
     }
 
     private async Task<List<Core.Bookings.Booking>> BookingsAsync()

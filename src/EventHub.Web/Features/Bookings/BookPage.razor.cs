@@ -157,8 +157,8 @@ public partial class BookPage
         // Already booked answers as a new booking does: the owner of the address is emailed their own link.
         if (outcome.Succeeded || outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
         {
-            // The same words whether or not the address had a place already; the check page posts whether places are held.
-            _holdMinutes = posted[BookingFormPost.Held] == "true" ? BookingOptions.Value.HoldMinutes : null;
+            // The same words whether or not the address had a place already: BookingService says on both whether places are held.
+            _holdMinutes = outcome.HoldsUntilEmailConfirmed ? BookingOptions.Value.HoldMinutes : null;
             _step = BookingStep.Done;
             return;
         }

@@ -22,9 +22,6 @@ public static class BookingFormPost
     public const string Change = "change";
     public const string Resend = "resend";
 
-    /// <summary>A hidden field on "check your answers": the event holds places until the address is confirmed.</summary>
-    public const string Held = "Held";
-
     private static readonly string AnswerPrefix = BookingRules.AnswerField(0)[..^1];
 
     /// <summary>What the visitor typed, from the posted fields. The link's ticket secret and priority token come from the address.</summary>
@@ -117,11 +114,6 @@ public static class BookingFormPost
         yield return new(nameof(BookingForm.Email), form.Email);
         yield return new(nameof(BookingForm.Organisation), form.Organisation);
         yield return new(nameof(BookingForm.JobTitle), form.JobTitle);
-        if (model.Settings.HoldUntilEmailConfirmed)
-        {
-            // Only for the words of the page the confirm POST shows (which does not read the event's settings again).
-            yield return new(Held, "true");
-        }
         if (form.TicketTypeId is { } type)
         {
             yield return new(nameof(BookingForm.TicketTypeId), type.ToString(CultureInfo.InvariantCulture));
