@@ -126,6 +126,8 @@ public sealed class BoardPollRecordGuardTests : IAsyncLifetime
             (Type t, "offset") when t == typeof(int) => -1,
             (Type t, "slug" or "eventSlug") when t == typeof(string) => s.Slug,
             (Type t, "megabytes") when t == typeof(string) => "5",
+            (Type t, "perSession" or "perLink") when t == typeof(string) => "5",
+            (Type t, "licence") when t == typeof(string) => nameof(ProceedingsLicence.Cc0),
             (Type t, "fileName") when t == typeof(string) => "slides.pdf",
             (Type t, "title") when t == typeof(string) => "Sneaky",
             (Type t, "url") when t == typeof(string) => "https://example.org/sneaky",
