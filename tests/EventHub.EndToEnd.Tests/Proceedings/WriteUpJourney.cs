@@ -47,7 +47,7 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         await seed.SignInAsync(organiser, App);
         await organiser.GotoInteractiveAsync(App.Url($"/organiser/events/{seed.EventId}/record"));
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Approve write-up by Ann Attendee" }).ClickAsync();
-        await Assertions.Expect(organiser.GetByText("None waiting.")).ToBeVisibleAsync();
+        await Assertions.Expect(organiser.GetByTestId("no-write-ups-awaiting-approval")).ToBeVisibleAsync();
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
         await page.ReloadAsync();
