@@ -100,14 +100,13 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     public async Task<Outcome<string>> TakeNotesAsync(Actor actor, string slug, int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
-        if (ev is null || !await MayReadAsync(db, actor, ev, ct))
+        var (ev, session) = await PlacedSessionAsync(db, actor, slug, sessionId, ct);
+        if (ev is null)
         {
             return Outcome<string>.Refused(OpenSpaceErrors.NotFound);
         }
 
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == ev.Id, ct);
-        if (session is null || !await db.Set<BoardCell>().AnyAsync(c => c.SessionId == sessionId, ct))
+        if (session is null)
         {
             return Outcome<string>.Refused(OpenSpaceErrors.NotOnBoard);
         }
@@ -115,6 +114,31 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
         var token = await notesLinks.MintForMailAsync(db, session, NotesFromTheBoard, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<string>.Ok(token);
+    }
+
+    /// <summary>
+    /// What the take-notes page shows about a session placed on the board, read without the rest of the board; null
+    /// when the actor may not read the board or the session is not placed on it.
+    /// </summary>
+    public async Task<BoardNotesTarget?> NotesTargetAsync(Actor actor, string slug, int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (ev, session) = await PlacedSessionAsync(db, actor, slug, sessionId, ct);
+        return ev is null || session is null ? null : new BoardNotesTarget(ev.Slug, ev.Title, session.Title);
+    }
+
+    /// <summary>The event (null when the actor may not read its board) and the session of it placed on the board (null when it is not).</summary>
+    private static async Task<(Event? Event, Session? Session)> PlacedSessionAsync(EventHubDbContext db, Actor actor, string slug, int sessionId, CancellationToken ct)
+    {
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        if (ev is null || !await MayReadAsync(db, actor, ev, ct))
+        {
+            return (null, null);
+        }
+
+        var session = await db.Sessions.FirstOrDefaultAsync(
+            s => s.Id == sessionId && s.EventId == ev.Id && db.Set<BoardCell>().Any(c => c.SessionId == s.Id), ct);
+        return (ev, session);
     }
 
     /// <summary>What a notes link minted from the board is for (kept beside its hash).</summary>

@@ -30,50 +30,46 @@ public static class ProceedingsMarkdown
         Line(sb, T(EventTime.FormatDate(book.StartUtc, book.TimeZoneId)) + " · " + book.Sessions.Count.ToString(CultureInfo.InvariantCulture)
             + (book.Sessions.Count == 1 ? " session" : " sessions"));
 
-        string? day = null;
-        foreach (var s in book.Sessions)
+        foreach (var (day, sessions) in book.Days())
         {
-            var sessionDay = EventTime.FormatDate(s.StartUtc, book.TimeZoneId);
-            if (sessionDay != day)
+            Line(sb, "## " + T(day));
+            foreach (var s in sessions)
             {
-                day = sessionDay;
-                Line(sb, "## " + T(day));
-            }
-
-            Line(sb, "### " + T(s.Title));
-            Line(sb, T(EventTime.FormatRange(s.StartUtc, s.EndUtc, book.TimeZoneId)) + (s.RoomName is null ? string.Empty : ", " + T(s.RoomName)));
-            if (s.Convener is not null)
-            {
-                Line(sb, "Convened by " + T(s.Convener));
-            }
-
-            Section(sb, "Who took part", s.NotesText.Participants);
-            Section(sb, "Key points", s.NotesText.KeyPoints);
-            Section(sb, "Actions", s.NotesText.Actions);
-            Section(sb, "Links", s.NotesText.Links);
-            if (s.Materials.Count > 0)
-            {
-                Line(sb, "#### Materials");
-                var items = s.Materials.Select(m => m.Kind == MaterialKind.File
-                    ? "- " + Link(m.Title, site + downloadPath(m.Id)) + " (" + T(m.OriginalName) + ", " + T(ProceedingsRules.FormatSize(m.SizeBytes)) + ")"
-                    : "- " + Link(m.Title, m.Url));
-                Line(sb, string.Join('\n', items));
-            }
-
-            if (s.WriteUps.Count > 0)
-            {
-                Line(sb, "#### Write-ups");
-                foreach (var w in s.WriteUps)
+                Line(sb, "### " + T(s.Title));
+                Line(sb, T(EventTime.FormatRange(s.StartUtc, s.EndUtc, book.TimeZoneId)) + (s.RoomName is null ? string.Empty : ", " + T(s.RoomName)));
+                if (s.Convener is not null)
                 {
-                    Line(sb, "By " + T(w.AuthorName));
-                    if (MarkdownRenderer.ToSafeMarkdown(w.Text) is { Length: > 0 } text)
-                    {
-                        Line(sb, text);
-                    }
+                    Line(sb, "Convened by " + T(s.Convener));
+                }
 
-                    if (w.Url.Length > 0)
+                Section(sb, "Who took part", s.NotesText.Participants);
+                Section(sb, "Key points", s.NotesText.KeyPoints);
+                Section(sb, "Actions", s.NotesText.Actions);
+                Section(sb, "Links", s.NotesText.Links);
+                if (s.Materials.Count > 0)
+                {
+                    Line(sb, "#### Materials");
+                    var items = s.Materials.Select(m => m.Kind == MaterialKind.File
+                        ? "- " + Link(m.Title, site + downloadPath(m.Id)) + " (" + T(m.OriginalName) + ", " + T(ProceedingsRules.FormatSize(m.SizeBytes)) + ")"
+                        : "- " + Link(m.Title, m.Url));
+                    Line(sb, string.Join('\n', items));
+                }
+
+                if (s.WriteUps.Count > 0)
+                {
+                    Line(sb, "#### Write-ups");
+                    foreach (var w in s.WriteUps)
                     {
-                        Line(sb, Link($"Read {w.AuthorName}'s write-up", w.Url));
+                        Line(sb, "By " + T(w.AuthorName));
+                        if (MarkdownRenderer.ToSafeMarkdown(w.Text) is { Length: > 0 } text)
+                        {
+                            Line(sb, text);
+                        }
+
+                        if (w.Url.Length > 0)
+                        {
+                            Line(sb, Link($"Read {w.AuthorName}'s write-up", w.Url));
+                        }
                     }
                 }
             }

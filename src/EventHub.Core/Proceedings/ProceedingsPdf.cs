@@ -31,34 +31,30 @@ public static class ProceedingsPdf
         writer.Paragraph($"Proceedings: {book.EventTitle}", writer.Title, after: 6);
         writer.Paragraph($"{EventTime.FormatDate(book.StartUtc, book.TimeZoneId)} · {book.Sessions.Count.ToString(CultureInfo.InvariantCulture)} sessions", writer.Meta, after: 12);
 
-        string? day = null;
-        foreach (var session in book.Sessions)
+        foreach (var (day, sessions) in book.Days())
         {
-            var sessionDay = EventTime.FormatDate(session.StartUtc, book.TimeZoneId);
-            if (sessionDay != day)
+            writer.KeepWithNext(60);
+            writer.Paragraph(day, writer.Day, before: 10, after: 6);
+            foreach (var session in sessions)
             {
-                day = sessionDay;
-                writer.KeepWithNext(60);
-                writer.Paragraph(day, writer.Day, before: 10, after: 6);
-            }
+                writer.KeepWithNext(50);
+                writer.Paragraph(session.Title, writer.Heading, before: 6, after: 2);
+                var where = string.Join(" · ", new[] { EventTime.FormatRange(session.StartUtc, session.EndUtc, book.TimeZoneId), session.RoomName, session.Convener is null ? null : "Convener: " + session.Convener }
+                    .Where(s => !string.IsNullOrWhiteSpace(s)));
+                writer.Paragraph(where, writer.Meta, after: 4);
+                Section(writer, "Participants", session.NotesText.Participants);
+                Section(writer, "Key points", session.NotesText.KeyPoints);
+                Section(writer, "Actions", session.NotesText.Actions);
+                Section(writer, "Links", session.NotesText.Links);
+                foreach (var material in session.Materials)
+                {
+                    writer.Paragraph($"Material: {material.Title} ({(string.IsNullOrEmpty(material.OriginalName) ? material.Url : material.OriginalName)})", writer.Body, after: 2);
+                }
 
-            writer.KeepWithNext(50);
-            writer.Paragraph(session.Title, writer.Heading, before: 6, after: 2);
-            var where = string.Join(" · ", new[] { EventTime.FormatRange(session.StartUtc, session.EndUtc, book.TimeZoneId), session.RoomName, session.Convener is null ? null : "Convener: " + session.Convener }
-                .Where(s => !string.IsNullOrWhiteSpace(s)));
-            writer.Paragraph(where, writer.Meta, after: 4);
-            Section(writer, "Participants", session.NotesText.Participants);
-            Section(writer, "Key points", session.NotesText.KeyPoints);
-            Section(writer, "Actions", session.NotesText.Actions);
-            Section(writer, "Links", session.NotesText.Links);
-            foreach (var material in session.Materials)
-            {
-                writer.Paragraph($"Material: {material.Title} ({(string.IsNullOrEmpty(material.OriginalName) ? material.Url : material.OriginalName)})", writer.Body, after: 2);
-            }
-
-            foreach (var writeUp in session.WriteUps)
-            {
-                Section(writer, $"Write-up by {writeUp.AuthorName}", writeUp.Text);
+                foreach (var writeUp in session.WriteUps)
+                {
+                    Section(writer, $"Write-up by {writeUp.AuthorName}", writeUp.Text);
+                }
             }
         }
 

@@ -40,6 +40,21 @@ public sealed class BoardLayoutServiceTests
     }
 
     [Fact]
+    public async Task The_take_notes_page_names_a_placed_session_and_nothing_that_is_not_on_the_board()
+    {
+        await using var f = await BoardFixture.CreateAsync();
+        var placed = await f.PlaceAsync("Repair cafés", f.BigRoom, f.Morning);
+
+        var target = await f.Layout.NotesTargetAsync(Actor.Anonymous, f.Slug, placed);
+
+        target.ShouldNotBeNull();
+        target.SessionTitle.ShouldBe("Repair cafés");
+        target.Slug.ShouldBe(f.Slug);
+        (await f.Layout.NotesTargetAsync(Actor.Anonymous, f.Slug, placed + 1000)).ShouldBeNull();
+        (await f.Layout.NotesTargetAsync(Actor.Anonymous, "no-such-event", placed)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_slot_that_overlaps_another_is_refused()
     {
         await using var f = await BoardFixture.CreateAsync();

@@ -43,4 +43,44 @@ public sealed class ProceedingsMarkdownHttpTests(SharedApp shared)
         markdown.ShouldContain("### Open timetables " + unique);
         page.ShouldContain($"href=\"/events/{ev.Slug}/proceedings.md\"");
     }
+
+    [Fact]
+    public async Task The_published_record_exports_as_json_and_csv_with_its_licence_and_nothing_before_it_is_published()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var events = _app.Service<EventService>();
+        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(9);
+        var ev = (await events.CreateAsync(Actor.System, new EventInput
+        {
+            Title = "Export day " + unique, VenueName = "Library", Capacity = 40, StartLocal = start, EndLocal = start.AddHours(7),
+        })).Value!;
+        (await _app.Service<AgendaService>().SaveSessionAsync(Actor.System, ev.Id, null, new SessionInput
+        {
+            Title = "Open timetables " + unique, StartLocal = start.AddHours(1), EndLocal = start.AddHours(2),
+        }, Ct)).Succeeded.ShouldBeTrue();
+        (await events.SetStatusAsync(Actor.System, ev.Id, EventStatus.Published)).Succeeded.ShouldBeTrue();
+        var proceedings = _app.Service<ProceedingsService>();
+        (await proceedings.SetLicenceAsync(Actor.System, ev.Id, nameof(ProceedingsLicence.Cc0), Ct)).Succeeded.ShouldBeTrue();
+        using var client = _app.CreateHttpClient();
+
+        var unpublished = await client.GetAsync(ArchiveExport.EventPath(ev.Slug, "json"), Ct);
+        (await proceedings.SetPublishedAsync(Actor.System, ev.Id, true, Ct)).Succeeded.ShouldBeTrue();
+        var json = await client.GetAsync(ArchiveExport.EventPath(ev.Slug, "json"), Ct);
+        var csv = await client.GetAsync(ArchiveExport.EventPath(ev.Slug, "csv"), Ct);
+
+        unpublished.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        json.StatusCode.ShouldBe(HttpStatusCode.OK);
+        json.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        json.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe(ArchiveExport.FileName(ev.Slug, "json"));
+        using var document = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct));
+        var exported = document.RootElement.GetProperty("events")[0];
+        exported.GetProperty("title").GetString().ShouldBe("Export day " + unique);
+        exported.GetProperty("licence").GetProperty("name").GetString().ShouldBe("CC0 1.0");
+        exported.GetProperty("sessions")[0].GetProperty("title").GetString().ShouldBe("Open timetables " + unique);
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var csvText = await csv.Content.ReadAsStringAsync(Ct);
+        csvText.ShouldContain("Open timetables " + unique);
+        csvText.ShouldContain("CC0 1.0");
+    }
 }
