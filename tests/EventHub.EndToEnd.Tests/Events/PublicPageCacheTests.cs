@@ -109,6 +109,40 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
     }
 
     [Fact]
+    public async Task A_booking_on_another_event_leaves_this_events_cached_page_in_the_cache()
+    {
+        var (_, ev) = await EditionInSeriesAsync();
+        var (_, other) = await EditionInSeriesAsync(capacity: 10);
+        using var client = App.CreateHttpClient();
+
+        // Other journeys on the shared app may evict this page for reasons of their own: an unrelated booking that
+        // evicted it would fail all three tries.
+        var keptInCache = false;
+        for (var attempt = 0; attempt < 3 && !keptInCache; attempt++)
+        {
+            await CachedAsync(client, $"/events/{ev.Slug}", $"/events/{other.Slug}");
+            await PlacesStreamTests.BookAsync(App, other.Id, $"Booker {attempt}");
+            await EvictedAsync(client, $"/events/{other.Slug}");
+            keptInCache = FromCache((await GetAsync(client, $"/events/{ev.Slug}")).Response);
+        }
+
+        keptInCache.ShouldBeTrue("a booking on another event evicted this event's page");
+    }
+
+    /// <summary>Gets the page until it is a fresh render (the eviction travels on the live signal).</summary>
+    private static async Task EvictedAsync(HttpClient client, string path)
+    {
+        var fresh = !FromCache((await GetAsync(client, path)).Response);
+        for (var i = 0; i < 20 && !fresh; i++)
+        {
+            await Task.Delay(100, Ct);
+            fresh = !FromCache((await GetAsync(client, path)).Response);
+        }
+
+        fresh.ShouldBeTrue($"{path} was not evicted by its own booking");
+    }
+
+    [Fact]
     public async Task An_edit_and_a_publish_evict_the_cached_pages_that_show_them()
     {
         var (series, ev) = await EditionInSeriesAsync(capacity: 10);
