@@ -41,16 +41,9 @@ internal sealed class EventList<T>(OrganiserWrites writes, EventListKind<T> kind
                 return Outcome<string>.NotFound(BookingErrors.ItemGoneFromList);
             }
 
-            var other = up ? index - 1 : index + 1;
-            if (other < 0 || other >= items.Count)
+            if (ListOrder.Swap(items, index, up, (x, n) => x.SortOrder = n) is not { } other)
             {
                 return Outcome<string>.Refused(BookingErrors.AlreadyAtEnd(kind.NameOf(items[index]), up));
-            }
-
-            (items[index], items[other]) = (items[other], items[index]);
-            for (var i = 0; i < items.Count; i++)
-            {
-                items[i].SortOrder = i;
             }
 
             w.Audit(eventId, null, kind.Action + "-moved", $"Moved \"{kind.NameOf(items[other])}\" {(up ? "up" : "down")}");

@@ -81,16 +81,9 @@ public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext>
             return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.QuestionGone);
         }
 
-        var other = up ? index - 1 : index + 1;
-        if (other < 0 || other >= questions.Count)
+        if (ListOrder.Swap(questions, index, up, (q, n) => q.SortOrder = n, first: 1) is not { } other)
         {
             return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.AlreadyAtEnd(questions[index].Text, up));
-        }
-
-        (questions[index], questions[other]) = (questions[other], questions[index]);
-        for (var i = 0; i < questions.Count; i++)
-        {
-            questions[i].SortOrder = i + 1;
         }
 
         await db.SaveChangesAsync(ct);
