@@ -75,4 +75,19 @@ public sealed class EventPageLinkListTests : BunitContext, IClassFixture<Organis
         texts.ShouldNotContain("Announce to the mailing list");
         texts.ShouldNotContain("View the public page");
     }
+
+    [Fact]
+    public void A_feature_mapped_again_by_another_app_host_adds_its_link_once()
+    {
+        var ev = new Event { Id = 987_654, Title = "Twice", Slug = "twice", Kind = EventKind.Forum, Status = EventStatus.Draft };
+        var permissions = new EventPermissions(ev.Id, AccessRules.For(TeamRole.Owner, false));
+
+        // As each app host's start-up does: the same line run twice.
+        for (var i = 0; i < 2; i++)
+        {
+            EventPageLinks.Add(Permission.Edit, e => e.Id == 987_654 ? ($"/organiser/events/{e.Id}/twice", "Only for the twice test") : null);
+        }
+
+        EventPageLinks.For(ev, permissions).Count(l => l.Text == "Only for the twice test").ShouldBe(1);
+    }
 }

@@ -8,18 +8,12 @@ namespace EventHub.Web.Features.Bookings;
 
 public static class BookingEndpoints
 {
-    private static int _linksAdded;
-
     /// <summary>The CSV export, and the booking links on each event's organiser page.</summary>
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        // The link list is static: test runs start several app hosts in one process, so add the links once.
-        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
-        {
-            EventPageLinks.Add(Permission.ViewAttendees, ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
-            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
-            EventPageLinks.Add(Permission.ReadAuditLog, ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
-        }
+        EventPageLinks.Add(Permission.ViewAttendees, ev => ($"/organiser/events/{ev.Id}/attendees", "Attendees"));
+        EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/booking-settings", "Booking settings"));
+        EventPageLinks.Add(Permission.ReadAuditLog, ev => ($"/organiser/events/{ev.Id}/audit-log", "Audit log"));
 
         app.MapGet("/organiser/events/{id:int}/attendees.csv", async (
             int id, bool? needs, HttpContext http, EventAccess access, AttendeeService attendees, QuestionAdminService questionAdmin, CancellationToken ct) =>

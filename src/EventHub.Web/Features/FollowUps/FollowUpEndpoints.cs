@@ -5,16 +5,11 @@ namespace EventHub.Web.Features.FollowUps;
 
 public static class FollowUpEndpoints
 {
-    private static int _linksAdded;
-
     /// <summary>Follow-ups have pages only; this adds their links to the organiser's event page.</summary>
     public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder app)
     {
-        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
-        {
-            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/email", "Email attendees"));
-            EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/reminders", "Reminders"));
-        }
+        EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/email", "Email attendees"));
+        EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/reminders", "Reminders"));
 
         return app;
     }

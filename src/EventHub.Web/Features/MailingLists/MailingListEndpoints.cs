@@ -7,8 +7,6 @@ namespace EventHub.Web.Features.MailingLists;
 
 public static class MailingListEndpoints
 {
-    private static int _linksAdded;
-
     /// <summary>
     /// The RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" with no cookies, so the
     /// endpoint needs no sign-in and no antiforgery token; the unguessable token in the address is the authority.
@@ -25,10 +23,7 @@ public static class MailingListEndpoints
         .AllowAnonymous()
         .DisableAntiforgery();
 
-        if (Interlocked.Exchange(ref _linksAdded, 1) == 0)
-        {
-            EventPageLinks.Add(Permission.Edit, ev => ev.SeriesId is null ? null : ($"/organiser/events/{ev.Id}/announce", "Announce to the mailing list"));
-        }
+        EventPageLinks.Add(Permission.Edit, ev => ev.SeriesId is null ? null : ($"/organiser/events/{ev.Id}/announce", "Announce to the mailing list"));
 
         return app;
     }

@@ -13,20 +13,27 @@ public static class EventPageLinks
     private static readonly List<(Permission Needs, Func<Event, (string Href, string Text)?> Link)> Providers = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>
+    /// Adds a feature's link, once: test runs start several app hosts in one process, each mapping every feature again,
+    /// and a lambda that captures nothing is the same delegate every time, so adding it again changes nothing.
+    /// </summary>
     public static void Add(Permission needs, Func<Event, (string Href, string Text)?> provider)
     {
         lock (Gate)
         {
-            Providers.Add((needs, provider));
+            if (!Providers.Contains((needs, provider)))
+            {
+                Providers.Add((needs, provider));
+            }
         }
     }
 
-    /// <summary>The links for one event that <paramref name="permissions"/> allow, each once (test runs start several app hosts).</summary>
+    /// <summary>The links for one event that <paramref name="permissions"/> allow, each once.</summary>
     public static IReadOnlyList<(string Href, string Text)> For(Event ev, EventPermissions permissions)
     {
         lock (Gate)
         {
-            return [.. Providers.Where(p => permissions.Has(p.Needs)).Select(p => p.Link(ev)).Where(l => l is not null).Select(l => l!.Value).Distinct()];
+            return [.. Providers.Where(p => permissions.Has(p.Needs)).Select(p => p.Link(ev)).Where(l => l is not null).Select(l => l!.Value)];
         }
     }
 }
