@@ -177,19 +177,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-// A POST to an endpoint that is not a page (a sync, an autosave, an upload) keeps its bare 401/404: re-executed as a POST
-// to the not-found page it would fail that page's antiforgery check and answer 400.
-app.Use((context, next) =>
-{
-    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-        && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null
-        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
-    {
-        statusCodePages.Enabled = false;
-    }
-
-    return next();
-});
+app.UseFormPostStatusPages();
 app.UseRateLimiter();
 app.UsePublicActionLimits();
 app.UseAuthentication();

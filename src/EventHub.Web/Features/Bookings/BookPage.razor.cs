@@ -64,6 +64,7 @@ public partial class BookPage
             if (_confirmingEventId is null)
             {
                 Navigation.NotFound();
+                return;
             }
 
             _step = BookingStep.Done;
