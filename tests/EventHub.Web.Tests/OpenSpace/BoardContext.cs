@@ -62,6 +62,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
+        Services.AddSingleton(new CreditService(Database, new SessionConveners()));
         Services.AddSingleton(new EventHub.Core.FollowUps.FollowUpService(Database, clock, new EventHub.Core.FollowUps.BulkEmailService(Database, clock, Database.Leases(clock))));
         Services.AddSingleton(new EventService(Database, clock));
         Services.AddSingleton(new EventAccess(Database));
