@@ -14,4 +14,10 @@ public interface ISessionConveners
     /// session (its proposal, its card and its history), in the caller's unit of work, and no longer credits them.
     /// </summary>
     Task WithdrawNameAsync(EventHubDbContext db, int sessionId, CancellationToken ct);
+
+    /// <summary>
+    /// Mails the session's convener a new notes link, in the caller's unit of work (saved with it). False when the board
+    /// holds no address for them (no email given at the pitch, and no confirmed booking behind the proposal).
+    /// </summary>
+    Task<bool> MailNotesLinkAsync(EventHubDbContext db, Session session, CancellationToken ct);
 }

@@ -25,7 +25,7 @@ public sealed class CreditTests
     public async Task A_write_up_author_withdraws_their_name_from_their_own_link_and_it_shows_as_a_participant_everywhere()
     {
         await using var f = await ProceedingsFixture.CreateAsync();
-        var credits = new CreditService(f.Database, new SessionConveners());
+        var credits = new CreditService(f.Database, new SessionConveners(new SessionNotesLinks(f.Clock), f.Clock));
         (await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
         var sent = (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "We agreed on GTFS.", "https://blog.example.org/gtfs", CreditByName: true))).Value!;
         (await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
@@ -55,7 +55,7 @@ public sealed class CreditTests
     public async Task The_write_up_link_is_kept_only_as_a_hash_and_a_made_up_or_unconfirmed_withdrawal_changes_nothing()
     {
         await using var f = await ProceedingsFixture.CreateAsync();
-        var credits = new CreditService(f.Database, new SessionConveners());
+        var credits = new CreditService(f.Database, new SessionConveners(new SessionNotesLinks(f.Clock), f.Clock));
         var sent = (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "Notes.", null))).Value!;
 
         (await credits.WriteUpByLinkAsync(SecureTokens.New())).ShouldBeNull();
@@ -78,7 +78,7 @@ public sealed class CreditTests
         await using var f = await BoardFixture.CreateAsync();
         var notes = new NotesService(f.Database, f.Clock);
         var proceedings = new ProceedingsService(f.Database, f.Clock);
-        var credits = new CreditService(f.Database, new SessionConveners());
+        var credits = new CreditService(f.Database, new SessionConveners(new SessionNotesLinks(f.Clock), f.Clock));
         var sessionId = await f.PlaceAsync("Repair cafés", f.BigRoom, f.Morning, convener: "Vic Convener");
         await f.PlaceAsync("Seed swaps", f.SmallRoom, f.Morning, convener: "Sam Other");
         var token = (await notes.CreateLinkAsync(Actors.Organiser, sessionId)).Value!;

@@ -231,6 +231,31 @@ public sealed class ProceedingsPagesTests : BoardContext
     }
 
     [Fact]
+    public async Task The_record_page_mails_a_notes_link_to_a_convener_who_left_an_address_and_says_why_not_otherwise()
+    {
+        var withAddress = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola", convenerEmail: "ola@devon.gov.uk")).Value!;
+        await Placement.PlaceAsync(Actors.Organiser, withAddress.Id, RoomId, SlotId);
+        var later = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc);
+        var otherSlot = (await Layout.AddSlotAsync(Actors.Organiser, EventId, later, later.AddHours(1))).Value!.Id;
+        var withoutAddress = (await Queue.ProposeAsync(EventId, new ProposalInput("Bus timetables", "Bo"), "Bo")).Value!;
+        await Placement.PlaceAsync(Actors.Organiser, withoutAddress.Id, RoomId, otherSlot);
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=mail-notes-link]").Count.ShouldBe(2));
+
+        page.FindAll("[data-testid=mail-notes-link]").Single(b => b.TextContent.Contains("Open data", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe("A new notes link for “Open data” is on its way to its convener."));
+        await using (var db = Database.CreateDbContext())
+        {
+            (await db.Set<EventHub.Core.Email.OutboxMessage>().CountAsync(m => m.ToEmail == "ola@devon.gov.uk" && m.Template == OpenSpaceEmailTemplates.NotesLink)).ShouldBe(2, "one when placed, one now");
+        }
+
+        page.FindAll("[data-testid=mail-notes-link]").Single(b => b.TextContent.Contains("Bus timetables", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe(ProceedingsErrors.NoConvenerAddress.Message));
+    }
+
+    [Fact]
     public async Task A_refused_moderation_shows_why_and_never_says_the_write_up_was_approved()
     {
         var writeUp = await PendingWriteUpAsync();
