@@ -49,7 +49,7 @@ internal static class BoardNotices
     }
 
     /// <summary>Who to tell about the session as its convener: the email a walk-in gave, else the proposing ticket holder's.</summary>
-    private static async Task<(string Name, string Email)?> ConvenerAsync(EventHubDbContext db, int sessionId, CancellationToken ct)
+    internal static async Task<(string Name, string Email)?> ConvenerAsync(EventHubDbContext db, int sessionId, CancellationToken ct)
     {
         var proposal = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.SessionId == sessionId && p.Status == ProposalStatus.Placed)

@@ -16,6 +16,7 @@ public static class OpenSpaceServiceCollectionExtensions
         services.AddSingleton<TicketHolderBoardService>();
         services.AddSingleton<WalkInPitchService>();
         services.AddSingleton<PitchModerationService>();
+        services.AddSingleton<Events.ISessionConveners, SessionConveners>();
         services.AddEmailTemplatesBeside<SessionChangedTemplate>();
         return services;
     }

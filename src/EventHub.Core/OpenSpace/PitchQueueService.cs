@@ -41,6 +41,7 @@ public sealed class PitchQueueService(IDbContextFactory<EventHubDbContext> dbFac
             QueueOrder = last + 1,
             Status = status,
             ConvenerEmail = convenerEmail,
+            CreditByName = input.CreditByName,
             ProposedBy = OpenSpaceRules.Truncate(proposerName.Trim(), OpenSpaceRules.MaxNameLength),
             ProposerBookingId = proposerBookingId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,

@@ -35,6 +35,9 @@ public sealed class Proposal
     /// <summary>Where a walk-in asked for their session's notes link once it is placed (optional).</summary>
     public string? ConvenerEmail { get; set; }
 
+    /// <summary>The convener asked to be credited by name: their name stays in the record after the retention sweep.</summary>
+    public bool CreditByName { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     /// <summary>When the convener finished pitching it to the room (the facilitator moved the marketplace on); null while still to pitch.</summary>

@@ -1,3 +1,4 @@
 namespace EventHub.Core.OpenSpace;
 
-public sealed record ProposalInput(string? Title, string? ConvenerName, string? Description = null);
+/// <param name="CreditByName">The convener asks for their name to stay in the record after personal data is deleted.</param>
+public sealed record ProposalInput(string? Title, string? ConvenerName, string? Description = null, bool CreditByName = false);

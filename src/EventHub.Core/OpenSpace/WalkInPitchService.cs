@@ -56,7 +56,7 @@ public sealed class WalkInPitchService(IDbContextFactory<EventHubDbContext> dbFa
 
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         var status = form.IsModerated ? ProposalStatus.AwaitingModeration : ProposalStatus.Queued;
-        var added = await queue.ProposeAsync(ev.Id, new ProposalInput(input.Title, input.ConvenerName), input.ConvenerName!, status: status, convenerEmail: email, ct: ct);
+        var added = await queue.ProposeAsync(ev.Id, new ProposalInput(input.Title, input.ConvenerName, CreditByName: input.CreditByName), input.ConvenerName!, status: status, convenerEmail: email, ct: ct);
         return added.Succeeded
             ? Outcome<WalkInPitched>.Ok(new WalkInPitched(added.Value!.Id, added.Value.Title, form.IsModerated))
             : Outcome<WalkInPitched>.Invalid(added.Errors);

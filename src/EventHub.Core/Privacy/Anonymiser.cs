@@ -1,5 +1,6 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Feedback;
@@ -15,7 +16,7 @@ namespace EventHub.Core.Privacy;
 /// <summary>
 /// Keeps the retention promise: when an event's needs period ends its access and dietary needs are cleared; when its
 /// personal-data period ends every event-bound detail about a person is anonymised (bookings and waiting lists,
-/// answers, check-in and door names, interest marks, write-up authors, priority grants, its mail and the .eml copies,
+/// answers, check-in and door names, interest marks, write-up authors and conveners not credited by name (<see cref="UncreditedNames"/>), priority grants, its mail and the .eml copies,
 /// names in its audit entries, what feedback said). The counts by ticket type and status, attendance and the email domain stay.
 /// Series mailing lists are not event data: they keep their own subscribers.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class Anonymiser(
     IOptions<PrivacyOptions> site,
     IOptions<EmailOptions>? email = null)
 {
-    public const string UncreditedAuthor = "A participant";
+    public const string UncreditedAuthor = Credit.Participant;
 
     /// <summary>Clears what is due for every event that ended. Idempotent: a second run finds nothing to do.</summary>
     public async Task<RetentionSweepResult> SweepAsync(CancellationToken ct = default)
@@ -120,9 +121,7 @@ public sealed class Anonymiser(
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProposedBy, "").SetProperty(p => p.ConvenerEmail, (string?)null), ct);
         await db.Set<SessionHistoryEntry>().Where(h => sessions.Contains(h.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ByName, ""), ct);
-        // Nobody can yet ask to be credited on a write-up, so no author's name is kept.
-        await db.Set<WriteUp>().Where(w => w.EventId == eventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.AuthorName, UncreditedAuthor), ct);
+        await UncreditedNames.AnonymiseAsync(db, eventId, ct);
         await db.Set<Material>().Where(m => m.EventId == eventId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AddedBy, ""), ct);
         await db.Set<SessionNotes>().Where(n => sessions.Contains(n.SessionId))

@@ -17,6 +17,16 @@ public static class ProceedingsErrors
 
     public static readonly Refusal WriteUpNotFound = Refusal.NotFound(ErrorCodes.NotFound, "That write-up could not be found");
 
+    public static readonly Refusal NoConvenerAddress = new("no_convener_address",
+        "There is no email address for this session’s convener. Make a notes link and give it to them yourself");
+
+    public static readonly Refusal OrganisersOnlyMailLink = Refusal.Forbidden(ErrorCodes.Forbidden, "Only organisers can mail a notes link");
+
+    public static readonly Refusal WriteUpLinkNotValid = Refusal.NotFound(ErrorCodes.NotFound, "This link is not valid");
+
+    public static readonly Refusal WithdrawNotConfirmed = new("withdraw_not_confirmed",
+        "Tick the box to confirm that your name should be replaced by “a participant”", OutcomeStatus.Invalid);
+
     public static readonly Refusal Stale = new("stale",
         "Someone else saved these notes since you opened them. Copy your changes, reload the page and add them again");
 

@@ -66,11 +66,15 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             Text = (input.Text ?? string.Empty).Trim(),
             Url = (input.Url ?? string.Empty).Trim(),
             Status = trusted ? WriteUpStatus.Approved : WriteUpStatus.Pending,
+            CreditByName = input.CreditByName,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
+        // The author's own link, from which they can withdraw their name later; only its hash is kept.
+        var link = SecureTokens.New();
+        writeUp.LinkHash = SecureTokens.Hash(link);
         db.Add(writeUp);
         await db.SaveChangesAsync(ct);
-        return Outcome<WriteUpView>.Ok(View(writeUp, session.Title));
+        return Outcome<WriteUpView>.Ok(View(writeUp, session.Title) with { Link = link });
     }
 
     /// <summary>
@@ -113,17 +117,6 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         }
 
         return await SubmitWriteUpAsync(sessionId, input, ct);
-    }
-
-    /// <summary>
-    /// What has become of a write-up sent from a session's page, for the thank-you after the redirect: read afresh each
-    /// time, so a reload after an organiser approved it says so. Null when it is not one of that session's write-ups.
-    /// </summary>
-    public async Task<WriteUpStatus?> WriteUpStatusAsync(int sessionId, int writeUpId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<WriteUp>().AsNoTracking().Where(w => w.Id == writeUpId && w.SessionId == sessionId)
-            .Select(w => (WriteUpStatus?)w.Status).FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<WriteUpView>> PendingWriteUpsAsync(Actor actor, int eventId, CancellationToken ct = default)

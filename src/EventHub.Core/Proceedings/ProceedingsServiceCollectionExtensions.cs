@@ -25,6 +25,8 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<NotesService>();
         services.AddSingleton<MaterialService>();
         services.AddSingleton<ProceedingsService>();
+        services.AddSingleton<CreditService>();
+        services.AddSingleton<ConvenerMailService>();
         services.AddSingleton<Events.ISessionMergeObserver, SessionRecordMerge>();
         services.AddSingleton<Events.ISessionNotesLinks, SessionNotesLinks>();
         return services;

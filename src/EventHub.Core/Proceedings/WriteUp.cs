@@ -21,6 +21,15 @@ public sealed class WriteUp
 
     public WriteUpStatus Status { get; set; }
 
+    /// <summary>The author asked to be credited by name: their name stays in the record after the retention sweep.</summary>
+    public bool CreditByName { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the author's own link to their write-up (shown to them once, after sending it), from which they can
+    /// withdraw their name; null for write-ups sent before there were such links.
+    /// </summary>
+    public string? LinkHash { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }
 
@@ -34,6 +43,8 @@ internal sealed class WriteUpConfiguration : IEntityTypeConfiguration<WriteUp>
         builder.Property(w => w.Url).HasMaxLength(ProceedingsRules.MaxUrlLength);
         builder.HasIndex(w => new { w.EventId, w.Status });
         builder.HasIndex(w => w.SessionId);
+        builder.Property(w => w.LinkHash).HasMaxLength(64);
+        builder.HasIndex(w => w.LinkHash).IsUnique();
         builder.HasOne<Session>().WithMany().HasForeignKey(w => w.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Event>().WithMany().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Cascade);
     }

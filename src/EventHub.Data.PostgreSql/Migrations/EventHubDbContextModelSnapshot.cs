@@ -1577,6 +1577,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CreditByName")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2336,8 +2339,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CreditByName")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
@@ -2356,6 +2366,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
 
                     b.HasIndex("SessionId");
 

@@ -62,6 +62,9 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
+        var conveners = new SessionConveners(new SessionNotesLinks(clock), clock);
+        Services.AddSingleton(new CreditService(Database, conveners));
+        Services.AddSingleton(new ConvenerMailService(Database, conveners));
         Services.AddSingleton(new EventHub.Core.FollowUps.FollowUpService(Database, clock, new EventHub.Core.FollowUps.BulkEmailService(Database, clock, Database.Leases(clock))));
         Services.AddSingleton(new EventService(Database, clock));
         Services.AddSingleton(new EventAccess(Database));

@@ -33,50 +33,84 @@ public sealed class ProceedingsPagesTests : BoardContext
         return (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, slotId ?? SlotId)).Value!.SessionId;
     }
 
-    /// <summary>The session page as the redirect after sending a write-up leaves it: <c>?sent=</c> and what followed.</summary>
-    private IRenderedComponent<SessionPage> SessionPageAfterSending(int sessionId, string sent)
+    /// <summary>The author's own link as the redirect after sending a write-up (or withdrawing the name) leaves it.</summary>
+    private IRenderedComponent<WriteUpLinkPage> WriteUpLink(string token, string done)
     {
-        Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.NavigateTo($"/events/{Slug}/sessions/{sessionId}?sent={sent}");
-        return Render<SessionPage>(p => p.Add(x => x.Slug, Slug).Add(x => x.SessionId, sessionId));
+        Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.NavigateTo($"{WriteUpLinkPage.Path(token)}?done={done}");
+        return Render<WriteUpLinkPage>(p => p.Add(x => x.Token, token).AddCascadingValue(_request.Http));
     }
 
+    private string CurrentPathAndQuery => new Uri(Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri).PathAndQuery;
+
     [Fact]
-    public async Task After_sending_a_write_up_the_thank_you_follows_what_became_of_it_not_the_address()
+    public async Task After_sending_a_write_up_its_own_link_thanks_the_author_from_what_became_of_it_not_the_address()
     {
         var sessionId = await SessionIdAsync("Open data");
         var proceedings = Services.GetService<ProceedingsService>()!;
         var writeUp = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
         writeUp.Status.ShouldBe(WriteUpStatus.Pending);
 
-        SessionPageAfterSending(sessionId, writeUp.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up will appear here once an organiser has approved it.");
+        WriteUpLink(writeUp.Link!, "sent").Find("[data-testid=write-up-message]").TextContent
+            .ShouldBe("Thank you. Your write-up will appear on the session’s page once an organiser has approved it.");
 
         // An organiser approves it; reloading the same address now says it is on the page, and it is.
         (await proceedings.ModerateWriteUpAsync(Actors.Organiser, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
-        var reloaded = SessionPageAfterSending(sessionId, writeUp.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        reloaded.Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up is now on this page.");
-        reloaded.Find("[data-testid=write-up]").TextContent.ShouldContain("Ann");
+        WriteUpLink(writeUp.Link!, "sent").Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up is now on the session’s page.");
+        Render<SessionPage>(p => p.Add(x => x.Slug, Slug).Add(x => x.SessionId, sessionId)).Find("[data-testid=write-up]").TextContent.ShouldContain("Ann");
+
+        // "withdrawn" in the address says nothing while the name is still there.
+        WriteUpLink(writeUp.Link!, "withdrawn").FindAll("[data-testid=write-up-message]").ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task The_thank_you_is_not_taken_from_the_address_alone()
+    public async Task The_author_withdraws_their_name_with_a_plain_form_only_once_they_tick_to_confirm()
     {
         var sessionId = await SessionIdAsync("Open data");
-        var later = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc);
-        var otherSlot = (await Layout.AddSlotAsync(Actors.Organiser, EventId, later, later.AddHours(1))).Value!.Id;
-        var otherSessionId = await SessionIdAsync("Bus timetables", otherSlot);
         var proceedings = Services.GetService<ProceedingsService>()!;
-        var elsewhere = (await proceedings.SubmitWriteUpAsync(Slug, otherSessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
-        var rejected = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Bob", "Spam.", null))).Value!;
-        (await proceedings.ModerateWriteUpAsync(Actors.Organiser, rejected.Id, approve: false)).Succeeded.ShouldBeTrue();
+        await proceedings.SetTrustContributorsAsync(Actors.Organiser, EventId, true);
+        var writeUp = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
+        var page = WriteUpLink(writeUp.Link!, "sent");
+        page.Find("[data-testid=write-up-author]").TextContent.ShouldBe("Ann Author");
+        page.Find("[data-testid=withdraw-name-form]").GetAttribute("method").ShouldBe("post");
 
-        // The old query words, another session's write-up, a rejected one: no thank-you, and the form is still there.
-        foreach (var sent in new[] { "pending", "approved", elsewhere.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), rejected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            var page = SessionPageAfterSending(sessionId, sent);
-            page.FindAll("[data-testid=write-up-message]").ShouldBeEmpty();
-            page.Find("[data-testid=write-up-submit]").ShouldNotBeNull();
-        }
+        await _request.PressAsync(page, "[data-testid=withdraw-name]");
+
+        page.Find("[data-testid=error-summary]").TextContent.ShouldContain(ProceedingsErrors.WithdrawNotConfirmed.Message);
+        page.Find("[data-testid=error-summary] a").GetAttribute("href").ShouldEndWith("#withdraw-Confirm");
+        page.Find("#withdraw-Confirm-error").TextContent.ShouldContain(ProceedingsErrors.WithdrawNotConfirmed.Message);
+        PlainForm.Tick(page, "#withdraw-Confirm");
+
+        await _request.PressAsync(page, "[data-testid=withdraw-name]");
+
+        CurrentPathAndQuery.ShouldBe($"{WriteUpLinkPage.Path(writeUp.Link!)}?done=withdrawn");
+        var after = WriteUpLink(writeUp.Link!, "withdrawn");
+        after.Find("[data-testid=write-up-message]").TextContent.ShouldBe($"Your name is withdrawn. The write-up now shows “{Credit.Participant}”.");
+        after.Find("[data-testid=write-up-author]").TextContent.ShouldBe(Credit.Participant);
+        after.FindAll("[data-testid=withdraw-name-form]").ShouldBeEmpty();
+        var sessionPage = Render<SessionPage>(p => p.Add(x => x.Slug, Slug).Add(x => x.SessionId, sessionId)).Markup;
+        sessionPage.ShouldNotContain("Ann Author");
+        sessionPage.ShouldContain(Credit.Participant);
+    }
+
+    [Fact]
+    public void A_made_up_write_up_link_shows_the_one_invalid_link_answer()
+    {
+        Render<WriteUpLinkPage>(p => p.Add(x => x.Token, SecureTokens.New())).Find("[data-testid=invalid-link]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_convener_withdraws_their_name_from_the_notes_page_and_the_board_shows_a_participant()
+    {
+        var token = await NotesTokenAsync();
+        var page = Render<SessionNotesPage>(p => p.Add(x => x.Token, token).AddCascadingValue(_request.Http));
+        PlainForm.Tick(page, "#withdraw-Confirm");
+
+        await _request.PressAsync(page, "[data-testid=withdraw-name]");
+
+        CurrentPathAndQuery.ShouldBe($"/notes/{token}?done=name-withdrawn");
+        Render<SessionNotesPage>(p => p.Add(x => x.Token, token)).Find("[data-testid=notes-message]").TextContent
+            .ShouldBe($"Your name is withdrawn. The session now shows “{Credit.Participant}” as its convener.");
+        (await Layout.GetBoardAsync(Actors.Organiser, EventId))!.Cells.ShouldHaveSingleItem().ConvenerName.ShouldBe(Credit.Participant);
     }
 
     [Fact]
@@ -164,7 +198,7 @@ public sealed class ProceedingsPagesTests : BoardContext
             box.ParentElement.GetAttribute("for").ShouldBe(box.Id);
         }
 
-        page.FindAll("input[type=checkbox]").Count.ShouldBe(2);
+        page.FindAll("input[type=checkbox]").Count.ShouldBe(3, "consent, hide the name, confirm withdrawing it");
     }
 
     [Fact]
@@ -194,6 +228,31 @@ public sealed class ProceedingsPagesTests : BoardContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldContain("Proceedings published."));
         (await Services.GetService<ProceedingsService>()!.GetBookAsync(Actor.Anonymous, Slug))!.Sessions.Single().Materials.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_record_page_mails_a_notes_link_to_a_convener_who_left_an_address_and_says_why_not_otherwise()
+    {
+        var withAddress = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola", convenerEmail: "ola@devon.gov.uk")).Value!;
+        await Placement.PlaceAsync(Actors.Organiser, withAddress.Id, RoomId, SlotId);
+        var later = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc);
+        var otherSlot = (await Layout.AddSlotAsync(Actors.Organiser, EventId, later, later.AddHours(1))).Value!.Id;
+        var withoutAddress = (await Queue.ProposeAsync(EventId, new ProposalInput("Bus timetables", "Bo"), "Bo")).Value!;
+        await Placement.PlaceAsync(Actors.Organiser, withoutAddress.Id, RoomId, otherSlot);
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=mail-notes-link]").Count.ShouldBe(2));
+
+        page.FindAll("[data-testid=mail-notes-link]").Single(b => b.TextContent.Contains("Open data", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe("A new notes link for “Open data” is on its way to its convener."));
+        await using (var db = Database.CreateDbContext())
+        {
+            (await db.Set<EventHub.Core.Email.OutboxMessage>().CountAsync(m => m.ToEmail == "ola@devon.gov.uk" && m.Template == OpenSpaceEmailTemplates.NotesLink)).ShouldBe(2, "one when placed, one now");
+        }
+
+        page.FindAll("[data-testid=mail-notes-link]").Single(b => b.TextContent.Contains("Bus timetables", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe(ProceedingsErrors.NoConvenerAddress.Message));
     }
 
     [Fact]

@@ -1512,6 +1512,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreditByName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2251,8 +2254,15 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreditByName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
@@ -2271,6 +2281,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
 
                     b.HasIndex("SessionId");
 

@@ -20,6 +20,7 @@ public partial class TicketHolderPanel
     private string _title = string.Empty;
     private string _convener = string.Empty;
     private string _description = string.Empty;
+    private bool _credit;
 
     [Parameter, EditorRequired]
     public string Token { get; set; } = string.Empty;
@@ -76,13 +77,14 @@ public partial class TicketHolderPanel
         _title = posted["proposal-Title"].FirstOrDefault() ?? string.Empty;
         _convener = posted["proposal-ConvenerName"].FirstOrDefault() ?? string.Empty;
         _description = posted["proposal-Description"].FirstOrDefault() ?? string.Empty;
+        _credit = posted["proposal-CreditByName"].Contains("true");
         if (Limits.Refuse(PublicAction.Proposal, Client, $"event:{_board?.EventId}") is { } tooMany)
         {
             _errors = [new FieldError(string.Empty, tooMany)];
             return;
         }
 
-        var outcome = await Holders.ProposeAsync(Token, new ProposalInput(_title, _convener, _description));
+        var outcome = await Holders.ProposeAsync(Token, new ProposalInput(_title, _convener, _description, _credit));
         if (outcome.Succeeded)
         {
             Navigation.NavigateTo($"{ManageRoutes.Manage(Token)}?proposed={outcome.Value!.Id}#holder-board");

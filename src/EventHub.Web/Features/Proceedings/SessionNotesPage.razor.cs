@@ -17,12 +17,14 @@ public partial class SessionNotesPage
     private const string NotesPrefix = "notes-";
     private const string LinkPrefix = "link-";
     private const string UploadPrefix = "upload-";
+    private const string WithdrawPrefix = WithdrawNameForm.IdPrefix;
 
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
     {
         ["saved"] = "Your notes are saved.",
         ["name-hidden"] = "The convener’s name will be left out of the published proceedings.",
         ["name-shown"] = "The convener’s name will show in the published proceedings.",
+        ["name-withdrawn"] = $"Your name is withdrawn. The session now shows “{Credit.Participant}” as its convener.",
         ["link"] = "The link is added.",
         ["uploaded"] = "The file is uploaded.",
         ["link-for-approval"] = "The link is added. It will show in the proceedings once an organiser has approved it.",
@@ -63,6 +65,9 @@ public partial class SessionNotesPage
     [Inject]
     private MaterialService Materials { get; set; } = default!;
 
+    [Inject]
+    private CreditService Credits { get; set; } = default!;
+
     private EditorKey Key => NotesEndpoints.Key(Token);
 
     private string? Message => _errors.Count == 0 && Done is not null && DoneMessages.TryGetValue(Done, out var message) ? message : null;
@@ -70,6 +75,8 @@ public partial class SessionNotesPage
     private string? NotesError(string field) => _errorPrefix == NotesPrefix ? _errors.For(field) : null;
 
     private string? LinkError(string field) => _errorPrefix == LinkPrefix ? _errors.For(field) : null;
+
+    private string? WithdrawError => _errorPrefix == WithdrawPrefix ? _errors.For("Confirm") : null;
 
     private string? UploadError => _errorPrefix == UploadPrefix ? _errors.For("File") : null;
 
@@ -128,6 +135,12 @@ public partial class SessionNotesPage
     {
         _hideName = (await PostedAsync())["HideName"].Contains("true");
         After(await Notes.SetConvenerNameHiddenAsync(Key, _hideName), _hideName ? "name-hidden" : "name-shown", NotesPrefix);
+    }
+
+    private async Task WithdrawNameAsync()
+    {
+        var confirmed = (await PostedAsync())["Confirm"].Contains("true");
+        After(await Credits.WithdrawConvenerNameAsync(Key, confirmed), "name-withdrawn", WithdrawPrefix);
     }
 
     private async Task AddLinkAsync()

@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EventHub.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class NamesAndCredit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "CreditByName",
+                table: "WriteUps",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkHash",
+                table: "WriteUps",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CreditByName",
+                table: "Proposals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WriteUps_LinkHash",
+                table: "WriteUps",
+                column: "LinkHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_WriteUps_LinkHash",
+                table: "WriteUps");
+
+            migrationBuilder.DropColumn(
+                name: "CreditByName",
+                table: "WriteUps");
+
+            migrationBuilder.DropColumn(
+                name: "LinkHash",
+                table: "WriteUps");
+
+            migrationBuilder.DropColumn(
+                name: "CreditByName",
+                table: "Proposals");
+        }
+    }
+}
