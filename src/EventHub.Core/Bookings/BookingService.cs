@@ -231,7 +231,7 @@ public sealed class BookingService(
     }
 
     /// <summary>
-    /// Sends the address's active booking its link again. Always answers the same, whether or not the address has a
+    /// Sends the address's active booking its link again (a held booking its hold mail). Always answers the same, whether or not the address has a
     /// booking, so it reveals nothing; counted as unrequested mail, since anyone can type any address.
     /// </summary>
     public async Task ResendLinkAsync(int eventId, string email, CancellationToken ct = default)
@@ -247,8 +247,10 @@ public sealed class BookingService(
             return;
         }
 
+        // A held place is not the person's yet: they get the hold's own mail again (confirm to keep it, and by when).
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await _unrequested.TryEnqueueAsync(db, BookingTemplates.BookingLinkResent, b.Email, Lifecycle.Payload(db, BookingTemplates.BookingLinkResent, b, now), now, b.EventId, ct))
+        var template = b.Status == BookingStatus.Held ? BookingTemplates.PlaceHeld : BookingTemplates.BookingLinkResent;
+        if (await _unrequested.TryEnqueueAsync(db, template, b.Email, Lifecycle.Payload(db, template, b, now), now, b.EventId, ct))
         {
             await db.SaveChangesAsync(ct);
         }

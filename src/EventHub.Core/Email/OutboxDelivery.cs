@@ -14,7 +14,8 @@ namespace EventHub.Core.Email;
 /// <summary>
 /// Delivers due outbox messages: claims a batch, renders each, sends them over one SMTP connection (or writes .eml
 /// files when no SMTP host is set), and marks each message right after its own send, so a crash can resend at most
-/// the one message in flight and never skips any.
+/// the one message in flight and never skips any. Over SMTP no copy of the message is kept, and the tokens of its
+/// links are removed from its payload once sent; in pickup mode the .eml file is the delivery and holds them.
 /// </summary>
 public sealed class OutboxDelivery(
     IDbContextFactory<EventHubDbContext> dbFactory,
@@ -214,8 +215,10 @@ public sealed class OutboxDelivery(
                     await AfterSendForTests(message);
                 }
 
-                // Marked one at a time, straight after its own send: a crash here resends only this message.
+                // Marked one at a time, straight after its own send: a crash here resends only this message. The
+                // tokens of the links it carried go from its payload with it (DeliveredLinks).
                 MarkSent(message);
+                message.PayloadJson = DeliveredLinks.Strip(message.PayloadJson, mime, _options.PublicBaseUrl);
                 counts.Sent++;
                 await db.SaveChangesAsync(CancellationToken.None);
             }

@@ -20,6 +20,12 @@ public sealed class Poll
     /// <summary>After this instant no vote is added or changed. Null: open until finalised.</summary>
     public DateTime? ClosesUtc { get; set; }
 
+    /// <summary>
+    /// One vote per email address, confirmed by a link: a vote needs an address, waits (not counted, not shown) until
+    /// the link mailed to it is confirmed, and then replaces any earlier vote from that address.
+    /// </summary>
+    public bool ConfirmVotesByEmail { get; set; }
+
     public int? SeriesId { get; set; }
 
     public EventSeries? Series { get; set; }

@@ -13,6 +13,17 @@ public static class PollErrors
     public static readonly Refusal VoterNotFound =
         Refusal.NotFound(ErrorCodes.NotFound, "This link to change your answers does not work. Check the link you were sent.");
 
+    /// <summary>A confirm link that is made up, used already, expired or erased: the same words and not found for all.</summary>
+    public static readonly Refusal ConfirmLinkNotValid = CommonRefusals.LinkNotValid;
+
+    /// <summary>A field error: a poll that confirms votes by email needs an address.</summary>
+    public static readonly Refusal EmailNeeded = new("poll_email_needed",
+        "Enter your email address. This poll counts one vote per address, confirmed by a link we email to you");
+
+    /// <summary>A field error: on a poll that confirms votes by email, a confirmed vote keeps the address it was confirmed at.</summary>
+    public static readonly Refusal EmailFixed = new("poll_email_fixed",
+        "Your vote was confirmed at this email address, so it cannot change here. To vote with another address, vote again from the poll's link");
+
     public static readonly Refusal AlreadyFinalised = Refusal.Conflict(ErrorCodes.Conflict, "This poll has already been finalised.");
 
     public static readonly Refusal Finalised = new("poll_finalised",

@@ -47,8 +47,9 @@ public sealed class PollFinalisingService(IDbContextFactory<EventHubDbContext> d
             return Outcome<FinaliseReceipt>.Invalid(nameof(FinaliseRequest.OptionId), PollErrors.OptionNotFound.Message);
         }
 
+        var counted = db.Set<PollVoter>().Counted().Select(v => v.Id);
         var capacity = request.Capacity ?? Math.Max(1, await db.Set<PollVote>()
-            .CountAsync(v => v.OptionId == option.Id && (v.Answer == PollAnswer.Yes || v.Answer == PollAnswer.IfNeedBe), ct));
+            .CountAsync(v => v.OptionId == option.Id && (v.Answer == PollAnswer.Yes || v.Answer == PollAnswer.IfNeedBe) && counted.Contains(v.VoterId), ct));
 
         var now = Now;
 
@@ -118,7 +119,7 @@ public sealed class PollFinalisingService(IDbContextFactory<EventHubDbContext> d
             return 0;
         }
 
-        var voters = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers)
+        var voters = await db.Set<PollVoter>().AsNoTracking().Counted().Include(v => v.Answers)
             .Where(v => v.PollId == poll.Id).OrderBy(v => v.Id).ToListAsync(ct);
         var eventPath = $"/events/{ev.Slug}";
         var queued = 0;

@@ -28,7 +28,7 @@ public sealed class PollPersonalDataService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var counts = await db.Set<PollVote>()
-                .Where(v => db.Set<PollVoter>().Any(voter => voter.Id == v.VoterId && voter.PollId == pollId))
+                .Where(v => db.Set<PollVoter>().Any(voter => voter.Id == v.VoterId && voter.PollId == pollId && !voter.Pending))
                 .GroupBy(v => new { v.OptionId, v.Answer })
                 .Select(g => new { g.Key.OptionId, g.Key.Answer, Count = g.Count() })
                 .ToListAsync(ct);
@@ -53,13 +53,46 @@ public sealed class PollPersonalDataService(
         return due.Count;
     }
 
+    /// <summary>
+    /// Deletes votes whose confirm link expired unconfirmed (with their links), and the mails that carried those links.
+    /// Returns the votes deleted.
+    /// </summary>
+    public async Task<int> DeleteUnconfirmedVotesAsync(CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - settings.Value.ConfirmLinkLifetime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var expired = await db.Set<PollVoter>().Where(v => v.Pending && v.CreatedUtc <= cutoff)
+            .Select(v => new { v.Id, v.PollId, v.Email }).ToListAsync(ct);
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        var pickup = email?.Value is { UsesPickupFolder: true } options ? options.PickupFolder : null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var poll in expired.GroupBy(v => v.PollId))
+        {
+            var prefix = $"{{\"{nameof(PollConfirmVotePayload.PollId)}\":{poll.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
+            var addresses = poll.Select(v => v.Email).OfType<string>().ToList();
+            await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.ConfirmVote
+                && m.PayloadJson.StartsWith(prefix) && addresses.Contains(m.ToEmail) && m.CreatedUtc <= cutoff), pickup, ct);
+        }
+
+        var ids = expired.Select(v => v.Id).ToList();
+        var deleted = await db.Set<PollVoter>().Where(v => ids.Contains(v.Id) && v.Pending).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return deleted;
+    }
+
     /// <summary>The poll's own messages name and address voters: they go with the rest of the personal data.</summary>
     private async Task EraseMessagesAsync(EventHubDbContext db, int pollId, CancellationToken ct)
     {
         var pickup = email?.Value is { UsesPickupFolder: true } options ? options.PickupFolder : null;
-        // A vote-recorded message carries a voter's private change-your-answers link; its payload starts with the poll's id.
+        // A vote-recorded message carries a voter's private change-your-answers link, a confirm-vote message a confirm
+        // link; both payloads start with the poll's id.
         var pollPrefix = $"{{\"{nameof(PollVoteRecordedPayload.PollId)}\":{pollId.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
-        await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.VoteRecorded && m.PayloadJson.StartsWith(pollPrefix)), pickup, ct);
+        await OutboxErasure.EraseAsync(db, db.Set<OutboxMessage>()
+            .Where(m => (m.Template == PollTemplates.VoteRecorded || m.Template == PollTemplates.ConfirmVote) && m.PayloadJson.StartsWith(pollPrefix)), pickup, ct);
 
         var eventId = await db.Set<Poll>().Where(p => p.Id == pollId).Select(p => p.EventId).FirstOrDefaultAsync(ct);
         if (eventId is int id)

@@ -24,6 +24,12 @@ public sealed class PollRetentionService(
     protected override async Task SweepAsync(CancellationToken ct)
     {
         await finalising.NotifyPublishedEventsAsync(ct);
+        var unconfirmed = await personalData.DeleteUnconfirmedVotesAsync(ct);
+        if (unconfirmed > 0)
+        {
+            Logger.LogInformation("Deleted {Count} poll vote(s) whose confirm link expired", unconfirmed);
+        }
+
         var cleared = await personalData.DeleteExpiredPersonalDataAsync(ct);
         if (cleared > 0)
         {

@@ -152,12 +152,19 @@ public static class PollRules
         return errors;
     }
 
-    /// <summary>Checks a vote against the poll's options; every option needs an answer.</summary>
-    public static IReadOnlyList<FieldError> Validate(VoteInput input, IReadOnlyList<(int OptionId, string Label)> options)
+    /// <summary>
+    /// Checks a vote against the poll's options; every option needs an answer, and an email address when the poll
+    /// confirms votes by email (<paramref name="emailNeeded"/>).
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(VoteInput input, IReadOnlyList<(int OptionId, string Label)> options, bool emailNeeded = false)
     {
         var errors = new List<FieldError>();
         Text(errors, nameof(VoteInput.Name), "name", input.Name, MaxNameLength, required: true);
-        if (!string.IsNullOrWhiteSpace(input.Email) && !EmailAddresses.IsValid(input.Email))
+        if (emailNeeded && string.IsNullOrWhiteSpace(input.Email))
+        {
+            errors.Add(new(nameof(VoteInput.Email), PollErrors.EmailNeeded.Message));
+        }
+        else if (!string.IsNullOrWhiteSpace(input.Email) && !EmailAddresses.IsValid(input.Email))
         {
             errors.Add(new(nameof(VoteInput.Email), "Enter an email address in the correct format, like name@example.com"));
         }

@@ -54,13 +54,41 @@ public sealed class PollSetupService(IDbContextFactory<EventHubDbContext> dbFact
         return Outcome<Poll>.Ok(poll);
     }
 
+    /// <summary>
+    /// Turns "one vote per email address, confirmed by a link" on or off while the poll is open. Votes already given
+    /// stay as they are: counted ones stay counted, waiting ones still need their link.
+    /// </summary>
+    public async Task<Outcome<bool>> SetConfirmVotesByEmailAsync(Actor actor, int pollId, bool on, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var poll = await db.Set<Poll>().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        if (poll is null)
+        {
+            return Outcome<bool>.NotFound(PollErrors.NotFound);
+        }
+
+        if (await PollAccess.CheckAsync(db, actor, poll, Permission.Edit, ct) is { } refusal)
+        {
+            return Outcome<bool>.Refused(refusal);
+        }
+
+        if (PollRules.VotingRefusal(poll, clock.GetUtcNow().UtcDateTime) is { } closed)
+        {
+            return Outcome<bool>.Refused(closed);
+        }
+
+        poll.ConfirmVotesByEmail = on;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(on);
+    }
+
     /// <summary>The polls the actor may read (<see cref="PollAccess"/>), newest first.</summary>
     public async Task<IReadOnlyList<PollListRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (await PollAccess.ScopeAsync(db, actor, PollAccess.Read, ct))
             .OrderByDescending(p => p.CreatedUtc).ThenByDescending(p => p.Id)
-            .Select(p => new PollListRow(p.Id, p.Title, p.Status, p.Options.Count, p.Voters.Count, p.ClosesUtc, p.TimeZoneId,
+            .Select(p => new PollListRow(p.Id, p.Title, p.Status, p.Options.Count, p.Voters.Count(v => !v.Pending), p.ClosesUtc, p.TimeZoneId,
                 p.PublicToken, p.EventId, p.CreatedUtc))
             .ToListAsync(ct);
     }

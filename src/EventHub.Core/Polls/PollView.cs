@@ -7,4 +7,10 @@ public sealed record PollView(
     string? VotingRefusalCode, string? VotingRefusalMessage)
 {
     public bool IsAcceptingVotes => VotingRefusalCode is null;
+
+    /// <summary>One vote per email address, confirmed by a mailed link (<see cref="Poll.ConfirmVotesByEmail"/>).</summary>
+    public bool ConfirmVotesByEmail { get; init; }
+
+    /// <summary>Votes waiting for their confirm link: not counted or shown; the organiser sees how many.</summary>
+    public int PendingVotes { get; init; }
 }

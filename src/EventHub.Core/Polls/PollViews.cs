@@ -11,12 +11,16 @@ internal static class PollViews
     {
         var options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == poll.Id)
             .OrderBy(o => o.StartUtc).ThenBy(o => o.Id).ToListAsync(ct);
-        var voters = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers).Where(v => v.PollId == poll.Id)
+        var voters = await db.Set<PollVoter>().AsNoTracking().Counted().Include(v => v.Answers).Where(v => v.PollId == poll.Id)
             .OrderBy(v => v.CreatedUtc).ThenBy(v => v.Id).ToListAsync(ct);
         var results = BuildResults(poll, options, voters);
         var refusal = PollRules.VotingRefusal(poll, now);
         return new PollView(poll.Id, poll.Title, MarkdownRenderer.ToSafeHtml(poll.Description), poll.Place, poll.TimeZoneId, poll.ClosesUtc,
-            poll.PublicToken, poll.Status, poll.ChosenOptionId, results, refusal?.Code, refusal?.Message);
+            poll.PublicToken, poll.Status, poll.ChosenOptionId, results, refusal?.Code, refusal?.Message)
+        {
+            ConfirmVotesByEmail = poll.ConfirmVotesByEmail,
+            PendingVotes = await db.Set<PollVoter>().CountAsync(v => v.PollId == poll.Id && v.Pending, ct),
+        };
     }
 
     /// <summary>Builds the results table from the rows (or from the kept counts once personal data is deleted).</summary>

@@ -20,6 +20,12 @@ public sealed class PollVoter
     /// </summary>
     public required string EditTokenHash { get; set; }
 
+    /// <summary>
+    /// Waiting for its confirm link (<see cref="Poll.ConfirmVotesByEmail"/>): not counted and not shown. Still personal
+    /// data: subject access lists it, erasure deletes it, and the sweep deletes it once its link has expired.
+    /// </summary>
+    public bool Pending { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
@@ -36,7 +42,13 @@ internal sealed class PollVoterConfiguration : IEntityTypeConfiguration<PollVote
         builder.Property(v => v.Email).HasMaxLength(Common.EmailAddresses.MaxLength);
         builder.Property(v => v.EditTokenHash).HasMaxLength(64);
         builder.HasIndex(v => v.EditTokenHash).IsUnique();
-        builder.HasIndex(v => v.PollId);
+        builder.HasIndex(v => new { v.PollId, v.Email });
         builder.HasMany(v => v.Answers).WithOne().HasForeignKey(a => a.VoterId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+/// <summary>The voters a poll counts and shows: every one but those still waiting for their confirm link.</summary>
+internal static class PollVoterQueries
+{
+    public static IQueryable<PollVoter> Counted(this IQueryable<PollVoter> voters) => voters.Where(v => !v.Pending);
 }

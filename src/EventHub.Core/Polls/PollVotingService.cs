@@ -3,13 +3,19 @@ using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Polls;
 
-/// <summary>Anyone with a poll's link sees it and votes; a voter changes their answers through their private link.</summary>
-public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, UnrequestedMail? unrequested = null)
+/// <summary>
+/// Anyone with a poll's link sees it and votes; a voter changes their answers through their private link. On a poll
+/// that confirms votes by email, a vote waits until the link mailed to its address is confirmed.
+/// </summary>
+public sealed class PollVotingService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, UnrequestedMail? unrequested = null, IOptions<PollSettings>? settings = null)
 {
     private readonly UnrequestedMail _unrequested = unrequested ?? UnrequestedMail.Default;
+    private readonly PollSettings _settings = settings?.Value ?? new PollSettings();
 
     /// <summary>The public page behind the share link.</summary>
     public async Task<PollView?> GetByTokenAsync(string publicToken, CancellationToken ct = default)
@@ -34,7 +40,7 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
 
         var hash = SecureTokens.Hash(editToken);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var voter = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
+        var voter = await db.Set<PollVoter>().AsNoTracking().Counted().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
         if (voter is null)
         {
             return null;
@@ -60,6 +66,7 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<VoteReceipt>.NotFound(PollErrors.NotFound);
         }
 
+        // A pending vote's edit token is never handed out: confirming it mints the one the voter gets.
         var editToken = SecureTokens.New();
         return await RecordAsync(db, poll, input, editToken, (now, email) =>
         {
@@ -69,6 +76,7 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
                 Name = input.Name.Trim(),
                 Email = email,
                 EditTokenHash = SecureTokens.Hash(editToken),
+                Pending = poll.ConfirmVotesByEmail,
                 CreatedUtc = now,
                 UpdatedUtc = now,
                 Answers = poll.Options.Select(o => new PollVote { OptionId = o.Id, Answer = input.Answers[o.Id]!.Value }).ToList(),
@@ -78,18 +86,81 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
         }, ct);
     }
 
+    /// <summary>The page behind a confirm link: the poll and the pending vote; null for a link that is not valid (now).</summary>
+    public async Task<PendingVote?> GetPendingAsync(string confirmToken, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var voter = await db.Set<PollVoter>().AsNoTracking().Include(v => v.Answers)
+            .WithConfirmLink(db, confirmToken, Now, _settings.ConfirmLinkLifetime).FirstOrDefaultAsync(ct);
+        if (voter is null)
+        {
+            return null;
+        }
+
+        var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == voter.PollId, ct);
+        var view = await PollViews.LoadAsync(db, poll, Now, ct);
+        return new PendingVote(view, voter.Name, voter.Answers.ToDictionary(a => a.OptionId, a => a.Answer));
+    }
+
+    /// <summary>
+    /// Confirms a pending vote through the link mailed to its address (a POST: mail scanners only GET). The vote then
+    /// counts and replaces any earlier confirmed vote from that address; the link is used up, and the voter is mailed
+    /// (and shown) a fresh private link to change their answers.
+    /// </summary>
+    public async Task<Outcome<VoteReceipt>> ConfirmVoteAsync(string confirmToken, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        var found = await db.Set<PollVoter>().AsNoTracking()
+            .WithConfirmLink(db, confirmToken, now, _settings.ConfirmLinkLifetime).Select(v => new { v.Id, v.PollId }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Outcome<VoteReceipt>.NotFound(PollErrors.ConfirmLinkNotValid);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockIfAcceptingVotesAsync(db, found.PollId, now, ct))
+        {
+            return await RefusedNowAsync(db, found.PollId, now, ct);
+        }
+
+        // Read again under the lock: a second click, or a concurrent erasure, finds nothing to confirm.
+        var voter = await db.Set<PollVoter>().WithConfirmLink(db, confirmToken, now, _settings.ConfirmLinkLifetime).FirstOrDefaultAsync(ct);
+        if (voter is null)
+        {
+            return Outcome<VoteReceipt>.NotFound(PollErrors.ConfirmLinkNotValid);
+        }
+
+        var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == voter.PollId, ct);
+        await db.Set<PollVoter>().Counted().Where(v => v.PollId == voter.PollId && v.Email == voter.Email && v.Id != voter.Id).ExecuteDeleteAsync(ct);
+        await db.Set<PollLink>().Where(l => l.VoterId == voter.Id).ExecuteDeleteAsync(ct);
+        var editToken = SecureTokens.New();
+        voter.Pending = false;
+        voter.EditTokenHash = SecureTokens.Hash(editToken);
+        voter.UpdatedUtc = now;
+        QueueReceipt(db, poll, voter.Email!, editToken, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, editToken, EmailQueued: true));
+    }
+
     /// <summary>Changes a voter's name, email and answers through their private link.</summary>
     public async Task<Outcome<VoteReceipt>> ChangeVoteAsync(string editToken, VoteInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = string.IsNullOrWhiteSpace(editToken) || editToken.Length > 64 ? null : SecureTokens.Hash(editToken);
-        var voter = hash is null ? null : await db.Set<PollVoter>().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
+        var voter = hash is null ? null : await db.Set<PollVoter>().Counted().Include(v => v.Answers).FirstOrDefaultAsync(v => v.EditTokenHash == hash, ct);
         if (voter is null)
         {
             return Outcome<VoteReceipt>.NotFound(PollErrors.VoterNotFound);
         }
 
         var poll = await db.Set<Poll>().AsNoTracking().Include(p => p.Options).FirstAsync(p => p.Id == voter.PollId, ct);
+        if (poll.ConfirmVotesByEmail && voter.Email is not null && NormaliseEmail(input.Email) is { } typed && typed != voter.Email)
+        {
+            return Outcome<VoteReceipt>.Refused(PollErrors.EmailFixed, nameof(VoteInput.Email));
+        }
+
         return await RecordAsync(db, poll, input, editToken, (now, email) =>
         {
             var emailChanged = email is not null && email != voter.Email;
@@ -138,22 +209,46 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         var (voter, sendReceipt) = write(now, NormaliseEmail(input.Email));
+        if (voter.Pending)
+        {
+            // Anyone can type any address: the confirm link counts towards that address's unrequested mail, and the
+            // answer is the same whether or not the cap let it through. The edit token is not handed out.
+            var expires = now + _settings.ConfirmLinkLifetime;
+            await _unrequested.TryEnqueueAsync(db, PollTemplates.ConfirmVote, voter.Email!, new PollConfirmVotePayload
+            {
+                PollId = poll.Id,
+                PollTitle = poll.Title,
+                ConfirmPath = PollRoutes.ConfirmVote(PollLinks.MintConfirm(db, voter, now)),
+                ExpiresUtc = expires,
+                TimeZoneId = poll.TimeZoneId,
+            }, now, eventId: null, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, string.Empty, EmailQueued: false) { AwaitingConfirmation = true, ConfirmBy = expires });
+        }
+
         if (sendReceipt)
         {
             // Anyone can type any address: the receipt counts towards that address's unrequested mail, and the
             // answer is the same whether or not the cap let it through.
-            await _unrequested.TryEnqueueAsync(db, PollTemplates.VoteRecorded, voter.Email!, new PollVoteRecordedPayload
-            {
-                PollId = poll.Id,
-                PollTitle = poll.Title,
-                ChangeAnswersPath = PollRoutes.ChangeAnswers(editToken),
-            }, now, eventId: null, ct);
+            await _unrequested.TryEnqueueAsync(db, PollTemplates.VoteRecorded, voter.Email!, ReceiptPayload(poll, editToken), now, eventId: null, ct);
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<VoteReceipt>.Ok(new VoteReceipt(voter.Id, editToken, sendReceipt));
     }
+
+    /// <summary>The receipt after a confirmed vote: the address's owner asked for it by confirming, so it is not capped.</summary>
+    private static void QueueReceipt(EventHubDbContext db, Poll poll, string email, string editToken, DateTime now) =>
+        Outbox.Enqueue(db, PollTemplates.VoteRecorded, email, string.Empty, ReceiptPayload(poll, editToken), now);
+
+    private static PollVoteRecordedPayload ReceiptPayload(Poll poll, string editToken) => new()
+    {
+        PollId = poll.Id,
+        PollTitle = poll.Title,
+        ChangeAnswersPath = PollRoutes.ChangeAnswers(editToken),
+    };
 
     private static Outcome<VoteReceipt>? CheckVote(Poll poll, VoteInput input, DateTime now)
     {
@@ -162,7 +257,7 @@ public sealed class PollVotingService(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<VoteReceipt>.Refused(refusal);
         }
 
-        var errors = PollRules.Validate(input, Labels(poll));
+        var errors = PollRules.Validate(input, Labels(poll), emailNeeded: poll.ConfirmVotesByEmail);
         return errors.Count > 0 ? Outcome<VoteReceipt>.Invalid(errors) : null;
     }
 

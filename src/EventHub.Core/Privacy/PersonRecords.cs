@@ -50,13 +50,17 @@ internal static class PersonRecords
             [new("Name", s.Name), new("Email", s.Email), new("Status", s.Status.ToString())])));
 
         var voters = await db.Set<PollVoter>().AsNoTracking().Where(v => v.Email == address)
-            .Join(db.Set<Poll>(), v => v.PollId, p => p.Id, (v, p) => new { v.Id, v.Name, v.Email, v.CreatedUtc, p.Title, p.TimeZoneId }).ToListAsync(ct);
+            .Join(db.Set<Poll>(), v => v.PollId, p => p.Id, (v, p) => new { v.Id, v.Name, v.Email, v.Pending, v.CreatedUtc, p.Title, p.TimeZoneId }).ToListAsync(ct);
         var voterIds = voters.Select(v => v.Id).ToList();
         var votes = await db.Set<PollVote>().AsNoTracking().Where(v => voterIds.Contains(v.VoterId))
             .Join(db.Set<PollOption>(), v => v.OptionId, o => o.Id, (v, o) => new { v.VoterId, o.StartUtc, v.Answer }).ToListAsync(ct);
         foreach (var v in voters)
         {
-            var details = new List<KeyValuePair<string, string>> { new("Name", v.Name), new("Email", v.Email ?? string.Empty) };
+            var details = new List<KeyValuePair<string, string>>
+            {
+                new("Name", v.Name), new("Email", v.Email ?? string.Empty),
+                new("Confirmed", v.Pending ? "No: waiting for the confirm link, not counted" : "Yes"),
+            };
             details.AddRange(votes.Where(x => x.VoterId == v.Id).OrderBy(x => x.StartUtc)
                 .Select(x => new KeyValuePair<string, string>(Common.EventTime.FormatDateTime(x.StartUtc, v.TimeZoneId), x.Answer.ToString())));
             records.Add(new HeldRecord("Poll answers", v.Title, v.CreatedUtc, v.TimeZoneId, details));

@@ -154,6 +154,8 @@ public sealed class SubjectAccessService(
             if (onlyEventId is null)
             {
                 other += await db.Set<ListSubscription>().Where(s => s.Email == address).ExecuteDeleteAsync(ct);
+                // A vote still waiting for its confirm link never counted: it goes, with the link.
+                other += await db.Set<PollVoter>().Where(v => v.Email == address && v.Pending).ExecuteDeleteAsync(ct);
                 var voters = db.Set<PollVoter>().Where(v => v.Email == address);
                 other += await db.Set<PollPriorityToken>().Where(t => t.VoterId != null && voters.Select(v => v.Id).Contains(t.VoterId.Value)).ExecuteDeleteAsync(ct);
                 var voterRows = await voters.ToListAsync(ct);

@@ -1861,6 +1861,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("ClosesUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ConfirmVotesByEmail")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1927,6 +1930,40 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("SeriesId");
 
                     b.ToTable("Polls", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Polls.PollLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("VoterId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VoterId");
+
+                    b.ToTable("PollLinks", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Polls.PollOption", b =>
@@ -2045,6 +2082,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PollId")
                         .HasColumnType("integer");
 
@@ -2056,7 +2096,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.HasIndex("EditTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PollId");
+                    b.HasIndex("PollId", "Email");
 
                     b.ToTable("PollVoters", (string)null);
                 });
@@ -2973,6 +3013,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Navigation("Event");
 
                     b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Polls.PollLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Polls.PollVoter", "Voter")
+                        .WithMany()
+                        .HasForeignKey("VoterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Voter");
                 });
 
             modelBuilder.Entity("EventHub.Core.Polls.PollOption", b =>

@@ -44,6 +44,30 @@ public sealed class HoldUntilConfirmedTests
     }
 
     [Fact]
+    public async Task Sending_a_held_booking_its_link_again_uses_the_holds_own_wording_with_the_time_to_confirm_by()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 5);
+        await kit.SettingsAsync(s => s.HoldUntilEmailConfirmed = true);
+        var ann = await kit.BookAsync("Ann Example");
+
+        await kit.Bookings.ResendLinkAsync(kit.EventId, "Ann.Example@devon.gov.uk", TestContext.Current.CancellationToken);
+
+        (await kit.OutboxAsync(BookingTemplates.BookingLinkResent)).ShouldBeEmpty();
+        var messages = await kit.OutboxAsync(BookingTemplates.PlaceHeld);
+        messages.Count.ShouldBe(2);
+        var again = JsonSerializer.Deserialize<BookingMessagePayload>(messages.OrderBy(m => m.Id).Last().PayloadJson)!;
+        again.OfferExpiresUtc.ShouldBe((await kit.BookingAsync(ann.BookingId)).OfferExpiresUtc);
+        again.ManageToken.ShouldNotBe(ann.ManageToken, "the mail carries a link of its own");
+
+        await using var rig = await EmailRig.CreateAsync(smtpPort: null);
+        var evt = await rig.AddEventAsync();
+        var mail = await DeliveredMail.DeliverAsync(rig, BookingTemplates.PlaceHeld, again, evt.Id);
+        mail.Subject.ShouldStartWith("Confirm your email address to keep your place");
+        mail.TextBody!.ShouldContain("Confirm by");
+        mail.TextBody!.ShouldNotContain("You already have a booking");
+    }
+
+    [Fact]
     public async Task The_outcome_says_places_are_held_on_a_booking_and_on_already_booked_alike_so_the_page_words_both_the_same()
     {
         await using var kit = await BookingKit.CreateAsync(capacity: 5);

@@ -24,8 +24,10 @@ public sealed class MailingListTests
 
         var confirmMail = smtp.Received.ShouldHaveSingleItem();
         confirmMail.To.Mailboxes.Single().Address.ShouldBe("ann@devon.example");
-        var token = await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example");
-        confirmMail.TextBody!.ShouldContain("https://events.devon.example/lists/confirm/" + token);
+        // Read from the mail, as the person would: once sent over SMTP, the payload keeps no working token.
+        var token = System.Text.RegularExpressions.Regex.Match(confirmMail.TextBody!, "https://events.devon.example/lists/confirm/([A-Za-z0-9_-]{22,})").Groups[1].Value;
+        token.ShouldNotBeEmpty(confirmMail.TextBody);
+        (await ListMailTokens.ConfirmAsync(rig.Database, "ann@devon.example")).ShouldBe(DeliveredLinks.Removed);
 
         (await lists.ConfirmAsync(token, Ct)).Succeeded.ShouldBeTrue();
         var second = await AddEditionAsync(rig, series.Id, "Social Media Forum: spring");
@@ -34,10 +36,11 @@ public sealed class MailingListTests
 
         var announcement = smtp.Received.Last();
         announcement.Subject.ShouldBe("Booking is open: Social Media Forum: spring");
-        var unsubscribeToken = await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example");
+        var unsubscribeToken = System.Text.RegularExpressions.Regex.Match(announcement.TextBody!, "https://events.devon.example/lists/unsubscribe/([A-Za-z0-9_-]{22,})").Groups[1].Value;
+        unsubscribeToken.ShouldNotBeEmpty(announcement.TextBody);
         announcement.Headers["List-Unsubscribe"].ShouldBe($"<https://events.devon.example/lists/unsubscribe/{unsubscribeToken}/one-click>");
         announcement.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
-        announcement.TextBody!.ShouldContain($"https://events.devon.example/lists/unsubscribe/{unsubscribeToken}");
+        (await ListMailTokens.UnsubscribeAsync(rig.Database, "ann@devon.example")).ShouldBe(DeliveredLinks.Removed);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class PrivacyKit : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.Get<T>();
 
-    public static async Task<PrivacyKit> CreateAsync(int capacity = 50)
+    /// <summary>Mail goes to the pickup folder, or over SMTP to <paramref name="smtpPort"/> on this machine when given.</summary>
+    public static async Task<PrivacyKit> CreateAsync(int capacity = 50, int? smtpPort = null)
     {
         // The options are read when first used, after the database (and so its folder) exists.
         var folder = new StrongBox<string>();
@@ -52,6 +53,8 @@ public sealed class PrivacyKit : IAsyncDisposable
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["EventHub:Email:PublicBaseUrl"] = "https://events.devon.example",
+                ["EventHub:Email:Host"] = smtpPort is null ? null : "127.0.0.1",
+                ["EventHub:Email:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build();
             s.AddBookings().AddCheckIn().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPolls()
                 .AddOpenSpace().AddProceedings().AddPrivacy();

@@ -8,7 +8,6 @@ using EventHub.Core.Organisers;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace EventHub.EndToEnd.Tests.Bookings;
 
@@ -52,7 +51,7 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : Own
         await Assertions.Expect(organiser.GetByTestId("announce-done")).ToContainTextAsync("each with a personal priority booking link");
         await organiser.ShouldHaveNoAxeViolationsAsync();
 
-        var mail = await WaitForMailAsync("Book early:");
+        var mail = await PickupInbox.WaitForAsync(App, "sue@devon.example", "Book early:", Ct);
         mail.To.Mailboxes.Single().Address.ShouldBe("sue@devon.example");
         var link = PriorityLink().Match(mail.TextBody!);
         link.Success.ShouldBeTrue(mail.TextBody);
@@ -107,34 +106,11 @@ public sealed partial class PriorityBookingJourney(BrowserFixture browser) : Own
         var lists = App.Service<MailingListService>();
         (await lists.SignUpAsync(series.Slug, new ListSignUpInput { Name = "Sue Subscriber", Email = "sue@devon.example", Consent = true }, Ct)).Succeeded.ShouldBeTrue();
         // The database keeps only the link's hash: Sue's confirmation link comes from her mail.
-        var confirmation = await WaitForMailAsync("Confirm you want emails about");
+        var confirmation = await PickupInbox.WaitForAsync(App, "sue@devon.example", "Confirm you want emails about", Ct);
         var confirm = ConfirmLink().Match(confirmation.TextBody!);
         confirm.Success.ShouldBeTrue(confirmation.TextBody);
         (await lists.ConfirmAsync(confirm.Groups[1].Value, Ct)).Succeeded.ShouldBeTrue();
         return (created.Value.Id, created.Value.Slug);
-    }
-
-    private async Task<MimeMessage> WaitForMailAsync(string subjectStart)
-    {
-        var folder = Path.Combine(App.DataFolder, "mail-pickup");
-        for (var i = 0; i < 150; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file, Ct);
-                    if ((message.Subject ?? string.Empty).StartsWith(subjectStart, StringComparison.Ordinal))
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No message starting '{subjectStart}' arrived in {folder}.");
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,34 +3,31 @@ using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Feedback;
-using EventHub.Core.Tests.Email;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace EventHub.EndToEnd.Tests.FollowUps;
 
 /// <summary>
-/// After the day: the organiser sends the follow-up to everyone checked in, the mail arrives at a real SMTP listener,
-/// the attendee opens the feedback link in it and answers (with the organisers' own question), and the organiser sees
+/// After the day: the organiser sends the follow-up to everyone checked in, the mail arrives in the pickup folder (read
+/// like an inbox), the attendee opens the feedback link in it and answers (with the organisers' own question), and the organiser sees
 /// the answers on the results.
 /// </summary>
 public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnAppTest
 {
-    private readonly SmtpListener _smtp = SmtpListener.Stopped();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => MailSettings.For(_smtp);
+    // No SMTP host: mail goes to the pickup folder, which PickupInbox reads like an inbox.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["EventHub:Email:PollInterval"] = "00:00:00.200" };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_organiser_sends_the_follow_up_once_and_an_attendee_answers_the_feedback_form_from_the_mail()
     {
-        await using var smtp = _smtp;
-        await smtp.StartAgainAsync();
         var (eventId, annEmail, questionId) = await StartedEventAsync();
         var organiser = await App.NewOrganiserAsync();
         var page = await browser.NewPageAsync();
@@ -49,8 +46,7 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         await Assertions.Expect(page.GetByTestId("send-follow-up")).ToHaveCountAsync(0);
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var mail = await WaitForMailAsync(annEmail);
-        mail.Subject.ShouldStartWith("Thank you for coming to");
+        var mail = await PickupInbox.WaitForAsync(App, annEmail, "Thank you for coming to", Ct);
         var feedbackLink = FeedbackLink().Match(mail.TextBody!).Value;
         feedbackLink.ShouldNotBeEmpty(mail.TextBody);
         var attendee = await browser.NewPageAsync(phone: true);
@@ -68,22 +64,8 @@ public sealed partial class SendFollowUpJourney(BrowserFixture browser) : OwnApp
         await Assertions.Expect(page.GetByTestId("feedback-comments")).ToContainTextAsync("Meeting the other councils");
         await Assertions.Expect(page.GetByTestId($"question-summary-{questionId}")).ToHaveTextAsync("1 answer; the average is 4.0 out of 5.");
         await page.ShouldHaveNoAxeViolationsAsync();
-        smtp.Received.Count(m => (m.Subject ?? string.Empty).StartsWith("Thank you for coming to", StringComparison.Ordinal)).ShouldBe(1, "Bob was not checked in");
-    }
-
-    private async Task<MimeMessage> WaitForMailAsync(string to)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (_smtp.Received.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to)) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No mail to {to} arrived.");
+        await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
+        (await db.Set<OutboxMessage>().Where(m => m.EventId == eventId).Select(m => m.ToEmail).ToListAsync(Ct)).ShouldBe([annEmail], "Bob was not checked in");
     }
 
     private async Task<(int EventId, string AnnEmail, int QuestionId)> StartedEventAsync()

@@ -36,7 +36,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await page.GetByTestId("signup-submit").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signup-done")).ToHaveTextAsync("Check your email");
 
-        var confirmation = await WaitForMailAsync("Confirm you want emails about");
+        var confirmation = await PickupInbox.WaitForAsync(App, "ann@devon.example", "Confirm you want emails about", Ct);
         var confirmLink = ConfirmLink().Match(confirmation.TextBody!).Value;
         confirmLink.ShouldNotBeEmpty();
         await page.GotoInteractiveAsync(App.Url(new Uri(confirmLink).AbsolutePath));
@@ -48,7 +48,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
 
         // RFC 8058: the mail client POSTs to the List-Unsubscribe address (from the announcement's header) with no
         // cookies and no antiforgery token.
-        var announcement = await AnnounceAsync(slug);
+        var announcement = await AnnounceAsync(slug, "ann@devon.example");
         var token = UnsubscribeHeader().Match(announcement.Headers["List-Unsubscribe"]!).Groups[1].Value;
         token.ShouldNotBeEmpty();
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
@@ -85,7 +85,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signup-done")).ToHaveTextAsync("Check your email");
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
 
-        var confirmation = await WaitForMailAsync("Confirm you want emails about");
+        var confirmation = await PickupInbox.WaitForAsync(App, "nia@devon.example", "Confirm you want emails about", Ct);
         var confirmPath = new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).AbsolutePath;
         await page.GotoInteractiveAsync(App.Url(confirmPath));
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
@@ -95,7 +95,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         await page.ShouldHaveNoAxeViolationsWithoutScriptAsync();
         (await StatusAsync()).ShouldBe(SubscriptionStatus.Confirmed);
 
-        var announcement = await AnnounceAsync(slug);
+        var announcement = await AnnounceAsync(slug, "nia@devon.example");
         var unsubscribe = UnsubscribeLink().Match(announcement.TextBody!);
         unsubscribe.Success.ShouldBeTrue(announcement.TextBody);
         await page.GotoInteractiveAsync(App.Url(new Uri(unsubscribe.Value).AbsolutePath));
@@ -111,29 +111,6 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         return outcome.Value!.Slug;
     }
 
-    private async Task<MimeMessage> WaitForMailAsync(string subjectStart)
-    {
-        var folder = Path.Combine(App.DataFolder, "mail-pickup");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file, Ct);
-                    if ((message.Subject ?? string.Empty).StartsWith(subjectStart, StringComparison.Ordinal))
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No message starting '{subjectStart}' arrived in {folder}.");
-    }
-
     private async Task<SubscriptionStatus> StatusAsync()
     {
         await using var db = await App.Service<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(Ct);
@@ -141,7 +118,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
     }
 
     /// <summary>Publishes an edition of the series and announces it to the list; answers the announcement as delivered.</summary>
-    private async Task<MimeMessage> AnnounceAsync(string slug)
+    private async Task<MimeMessage> AnnounceAsync(string slug, string to)
     {
         var seriesId = (await App.Service<MailingListService>().FindSeriesAsync(slug, Ct))!.Id;
         var events = App.Service<EventService>();
@@ -154,7 +131,7 @@ public sealed partial class MailingListJourney(BrowserFixture browser) : OwnAppT
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Message)));
         (await events.SetStatusAsync(Actor.System, created.Value!.Id, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
         (await App.Service<MailingListService>().AnnounceAsync(Actor.System, created.Value.Id, Ct)).Value.ShouldBe(1);
-        return await WaitForMailAsync("Booking is open:");
+        return await PickupInbox.WaitForAsync(App, to, "Booking is open:", Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

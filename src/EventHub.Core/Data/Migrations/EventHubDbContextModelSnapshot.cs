@@ -1790,6 +1790,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime?>("ClosesUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ConfirmVotesByEmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1856,6 +1859,38 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("SeriesId");
 
                     b.ToTable("Polls", (string)null);
+                });
+
+            modelBuilder.Entity("EventHub.Core.Polls.PollLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VoterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VoterId");
+
+                    b.ToTable("PollLinks", (string)null);
                 });
 
             modelBuilder.Entity("EventHub.Core.Polls.PollOption", b =>
@@ -1968,6 +2003,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PollId")
                         .HasColumnType("INTEGER");
 
@@ -1979,7 +2017,7 @@ namespace EventHub.Core.Data.Migrations
                     b.HasIndex("EditTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PollId");
+                    b.HasIndex("PollId", "Email");
 
                     b.ToTable("PollVoters", (string)null);
                 });
@@ -2882,6 +2920,17 @@ namespace EventHub.Core.Data.Migrations
                     b.Navigation("Event");
 
                     b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Polls.PollLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Polls.PollVoter", "Voter")
+                        .WithMany()
+                        .HasForeignKey("VoterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Voter");
                 });
 
             modelBuilder.Entity("EventHub.Core.Polls.PollOption", b =>

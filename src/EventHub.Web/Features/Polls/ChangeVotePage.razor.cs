@@ -15,6 +15,10 @@ public partial class ChangeVotePage
     [Parameter]
     public string EditToken { get; set; } = string.Empty;
 
+    /// <summary>"confirmed" after the vote's confirm link was used (Post/Redirect/Get from the confirm page).</summary>
+    [SupplyParameterFromQuery(Name = "done")]
+    public string? Done { get; set; }
+
     [Inject]
     private PollVotingService Voting { get; set; } = default!;
 

@@ -14,6 +14,15 @@ public partial class PollDetailsPage
     private bool _confirming;
     private bool _busy;
     private IReadOnlyList<FieldError> _errors = [];
+    private IReadOnlyList<FieldError> _voteRuleErrors = [];
+    private bool _confirmVotesByEmail;
+    private string? _voteRuleMessage;
+
+    private static readonly IReadOnlyList<ChoiceOption<bool>> VoteRules =
+    [
+        new(false, "Every answer counts", TestId: "vote-rule-open"),
+        new(true, "One vote per email address, confirmed by a link we email to the voter", TestId: "vote-rule-confirm"),
+    ];
 
     [Parameter]
     public int Id { get; set; }
@@ -39,6 +48,8 @@ public partial class PollDetailsPage
             return;
         }
 
+        _confirmVotesByEmail = _detail.View.ConfirmVotesByEmail;
+
         // The most popular date is preselected; with no answers yet, the earliest.
         var options = _detail.View.Results.Options;
         _optionId ??= _detail.View.Results.MostPopularOptionId ?? (options.Count > 0 ? options[0].OptionId : null);
@@ -50,6 +61,24 @@ public partial class PollDetailsPage
 
     private static string ChosenLabel(PollView poll) =>
         poll.Results.Options.FirstOrDefault(o => o.OptionId == poll.ChosenOptionId)?.Label ?? "a date";
+
+    private async Task SaveVoteRuleAsync()
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await Polls.SetConfirmVotesByEmailAsync(await CurrentActor.GetAsync(), Id, _confirmVotesByEmail);
+            _voteRuleErrors = outcome.Succeeded ? [] : outcome.Errors;
+            _voteRuleMessage = !outcome.Succeeded ? null
+                : _confirmVotesByEmail ? "Saved. New votes need an email address and count once confirmed from the link we email."
+                : "Saved. Every new answer counts at once.";
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     private void Review()
     {

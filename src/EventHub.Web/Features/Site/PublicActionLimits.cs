@@ -5,7 +5,7 @@ namespace EventHub.Web.Features.Site;
 
 /// <summary>
 /// Rate limits on the public form posts: booking and "send my link again" (per event), mailing-list sign-up (per
-/// series), poll votes (per poll link) and write-ups and taking notes from the board (per session), each per client address. Over the limit the post
+/// series), poll votes and their confirmations (per poll link) and write-ups and taking notes from the board (per session), each per client address. Over the limit the post
 /// never reaches the page: the answer is 429 with Retry-After and a page saying when to try again. Behind a reverse
 /// proxy turn on EventHub:ForwardedHeaders, or every visitor shares the proxy's address.
 /// </summary>
@@ -70,7 +70,7 @@ public static partial class PublicActionLimits
     [GeneratedRegex("^/series/([^/]+)/mailing-list/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListPath();
 
-    [GeneratedRegex("^/polls/(?:answers/)?([^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/polls/(?:answers/|confirm/)?([^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PollPath();
 
     // A session's write-ups, and taking its notes from the board (each take makes a notes link).
