@@ -11,6 +11,7 @@ public static class BookingServiceCollectionExtensions
     {
         services.AddOptions<BookingOptions>();
         services.AddSingleton<BookingWriteGate>();
+        services.AddSingleton<BookingSetupCache>();
         // Features that hand out priority links register an IPriorityAccess each (AddPolls, AddMailingLists).
         services.AddSingleton<PriorityAccess>();
         services.AddSingleton<BookingService>();

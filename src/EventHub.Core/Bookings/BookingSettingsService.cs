@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Bookings;
 
 /// <summary>The organiser reads and changes one event's booking rules: eligibility and who the places are for, offers, priority booking.</summary>
-public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+public sealed class BookingSettingsService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, BookingSetupCache? setup = null)
 {
-    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
+    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate, setup);
 
     /// <summary>The event's booking rules; null when the event does not exist or the actor is on none of its teams.</summary>
     public async Task<BookingSettings?> GetAsync(Actor actor, int eventId, CancellationToken ct = default)

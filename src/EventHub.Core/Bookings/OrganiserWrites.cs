@@ -10,7 +10,8 @@ namespace EventHub.Core.Bookings;
 /// organiser whose role on the event allows the change, then under the write gate with one short-lived context.
 /// The change audits itself and saves.
 /// </summary>
-internal sealed class OrganiserWrites(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+/// <param name="setup">Given when the changes are to the event's booking set-up: a change that succeeded is announced to it.</param>
+internal sealed class OrganiserWrites(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, BookingSetupCache? setup = null)
 {
     /// <summary>
     /// Runs a change to one event's bookings or set-up once the actor's role on that event allows
@@ -46,7 +47,13 @@ internal sealed class OrganiserWrites(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<T>.Refused(refusal);
         }
 
-        return await change(new OrganiserWrite(db, actor, clock.GetUtcNow().UtcDateTime));
+        var outcome = await change(new OrganiserWrite(db, actor, clock.GetUtcNow().UtcDateTime));
+        if (outcome.Succeeded)
+        {
+            setup?.Changed(eventId.Value);
+        }
+
+        return outcome;
     }
 
     /// <summary>The event a booking belongs to, for <see cref="RunAsync{T}(Actor, Func{EventHubDbContext, CancellationToken, Task{int?}}, Permission, Func{OrganiserWrite, Task{Outcome{T}}}, CancellationToken, Refusal?)"/>.</summary>

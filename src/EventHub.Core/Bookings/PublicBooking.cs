@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Bookings;
 
 /// <summary>Reads for the public booking pages (no sign-in).</summary>
-public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null)
+public sealed class PublicBooking(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null, BookingSetupCache? setup = null)
 {
     private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
+    private readonly BookingSetupCache _setup = setup ?? BookingSetupCache.Uncached;
 
     /// <param name="ticketSecret">From a hidden ticket type's link: shows that type as well.</param>
     public Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, CancellationToken ct = default) =>
@@ -19,7 +21,7 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
     public async Task<BookingFormModel?> GetFormAsync(string slug, string? ticketSecret, string? priorityToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Up to seven reads on one connection: in a rush, taking one from SQLite's pool and giving it back for each
+        // Every read on one connection: in a rush, taking one from SQLite's pool and giving it back for each
         // read queued every request on the pool's lock (docs/benchmarks.md, round 7).
         await db.Database.OpenConnectionAsync(ct);
         var ev = await Shown(db, slug).Include(e => e.Series).FirstOrDefaultAsync(ct);
@@ -33,11 +35,12 @@ public sealed class PublicBooking(IDbContextFactory<EventHubDbContext> dbFactory
             : ev.BookingOpensUtc is { } opens && now < opens ? BookingWindow.NotOpenYet
             : ev.BookingHasClosed(now) ? BookingWindow.Closed
             : BookingWindow.Open;
-        var types = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == ev.Id).InListOrder().ToListAsync(ct);
-        types = types.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
-        var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == ev.Id && !q.Hidden).InListOrder().ToListAsync(ct);
+        // The settings, questions and ticket types from this node's cache (docs/benchmarks.md, round 8).
+        var setup = await _setup.GetAsync(db, ev.Id, ev.CreatedUtc, ct);
+        var types = setup.TicketTypes.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
+        var questions = setup.Questions.Where(q => !q.Hidden).ToList();
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
-        var settings = await Lifecycle.SettingsAsync(db, ev.Id, ct);
+        var settings = setup.Settings;
         if (window != BookingWindow.NotOpenYet)
         {
             return new BookingFormModel(ev, window, types, questions, sessions, settings);

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Bookings;
 
 /// <summary>The organiser sets up the questions everyone who books is asked: add, edit, hide, reorder, remove.</summary>
-public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+public sealed class QuestionAdminService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, BookingSetupCache? setup = null)
 {
-    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
+    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate, setup);
 
-    private readonly EventList<RegistrationQuestion> _list = new(new(dbFactory, clock, gate), new(
+    private readonly EventList<RegistrationQuestion> _list = new(new(dbFactory, clock, gate, setup), new(
         "question", "question", q => q.Text, BookingErrors.QuestionGoneFromList,
         (db, id, ct) => db.Set<BookingAnswer>().CountAsync(a => a.QuestionId == id, ct),
         (q, answered) => BookingErrors.QuestionAnswered(q.Text, answered)));

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Bookings;
 
 /// <summary>The organiser sets up an event's ticket types: add, edit, hide, reorder, and remove while unused.</summary>
-public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate)
+public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, BookingSetupCache? setup = null)
 {
-    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate);
+    private readonly OrganiserWrites _writes = new(dbFactory, clock, gate, setup);
 
-    private readonly EventList<TicketType> _list = new(new(dbFactory, clock, gate), new(
+    private readonly EventList<TicketType> _list = new(new(dbFactory, clock, gate, setup), new(
         "ticket-type", "ticket type", t => t.Name, BookingErrors.TicketTypeGoneFromList,
         (db, id, ct) => db.Set<Booking>().CountAsync(b => b.TicketTypeId == id, ct),
         (t, used) => BookingErrors.TicketTypeInUse(t.Name, used)));

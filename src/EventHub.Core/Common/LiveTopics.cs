@@ -15,4 +15,7 @@ public static class LiveTopics
 
     /// <summary>Something a public page of the event shows changed (its details, agenda, board or proceedings).</summary>
     public const string Public = "public";
+
+    /// <summary>An event's booking settings, registration questions or ticket types changed (each node's booking cache forgets them).</summary>
+    public const string BookingSetup = "booking-setup";
 }

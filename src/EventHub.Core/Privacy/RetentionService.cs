@@ -67,6 +67,9 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
     public async Task<RetentionPolicy?> PolicyForEventAsync(int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The booking form asks on every render: its three reads share one connection rather than taking one from the
+        // pool for each (docs/benchmarks.md, round 8).
+        await db.Database.OpenConnectionAsync(ct);
         return (await LoadAsync(db, eventId, ct))?.Effective;
     }
 

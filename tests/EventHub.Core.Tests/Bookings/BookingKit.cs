@@ -16,11 +16,14 @@ public sealed class BookingKit : IAsyncDisposable
         Database = database;
         Clock = clock;
         Gate = new BookingWriteGate();
-        Bookings = new BookingService(database, clock, Gate);
+        // One node's cache, shared as the app shares it: every booking test also proves that a change is seen at once.
+        Setup = new BookingSetupCache();
+        Bookings = new BookingService(database, clock, Gate, setup: Setup);
+        PublicForms = new PublicBooking(database, clock, setup: Setup);
         Attendees = new AttendeeService(database, clock, Gate, Bookings);
-        TicketTypes = new TicketTypeAdminService(database, clock, Gate);
-        Questions = new QuestionAdminService(database, clock, Gate);
-        Settings = new BookingSettingsService(database, clock, Gate);
+        TicketTypes = new TicketTypeAdminService(database, clock, Gate, Setup);
+        Questions = new QuestionAdminService(database, clock, Gate, Setup);
+        Settings = new BookingSettingsService(database, clock, Gate, Setup);
         Moves = new BookingMoveService(database, clock, Gate);
         AuditLog = new BookingAuditLog(database);
         Waitlist = new WaitlistService(database, clock, Gate);
@@ -32,7 +35,12 @@ public sealed class BookingKit : IAsyncDisposable
 
     public BookingWriteGate Gate { get; }
 
+    public BookingSetupCache Setup { get; }
+
     public BookingService Bookings { get; }
+
+    /// <summary>The public booking form's reads, on the same cache as <see cref="Bookings"/>.</summary>
+    public PublicBooking PublicForms { get; }
 
     public AttendeeService Attendees { get; }
 
@@ -147,6 +155,7 @@ public sealed class BookingKit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gate.Dispose();
+        Setup.Dispose();
         await Database.DisposeAsync();
     }
 }

@@ -3,8 +3,12 @@ using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.Privacy;
 using EventHub.Core.Tests.Support;
+using System.Data.Common;
+using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Tests.Privacy;
 
@@ -171,5 +175,44 @@ public sealed class RetentionServiceTests : IAsyncLifetime
 
         saved.Value.ShouldBe(new RetentionPolicy(12, RetentionSource.Site, 2, RetentionSource.Series));
         (await _retention.GetForSeriesAsync(Actors.Organiser, _seriesId, ct)).Value!.Own.NeedsDays.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_booking_forms_policy_is_read_on_one_connection()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _retention.SaveForSeriesAsync(Actors.Organiser, _seriesId, new RetentionInput { PersonalDataMonths = 6 }, ct);
+        var opened = new OpenedConnections();
+        var retention = new RetentionService(new CountingFactory(_services.Database, opened), _services.Clock, Options.Create(new PrivacyOptions()));
+
+        (await retention.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(6);
+
+        opened.Count.ShouldBe(1);
+    }
+
+    private sealed class OpenedConnections : DbConnectionInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref _count);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class CountingFactory(TestDatabase database, OpenedConnections opened) : IDbContextFactory<EventHubDbContext>
+    {
+        public EventHubDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<EventHubDbContext>();
+            database.Dialect.Configure(options, database.ConnectionString);
+            options.AddInterceptors(opened);
+            return new EventHubDbContext(options.Options);
+        }
     }
 }
