@@ -12,7 +12,7 @@ namespace EventHub.Core.Organisers;
 /// DbContext) because a Blazor circuit lives far longer than a DbContext should. The site always keeps one active
 /// administrator: the last one cannot be disabled, demoted or removed.
 /// </summary>
-public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy twoStep)
 {
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {
@@ -118,7 +118,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return false;
         }
 
-        var needed = !user.TwoFactorEnabled && await db.Set<SiteSecuritySettings>().AnyAsync(s => s.RequireTwoStep, ct);
+        var needed = !user.TwoFactorEnabled && await twoStep.IsRequiredAsync(ct);
         return needed == markedTwoStepNeeded;
     }
 
