@@ -10,7 +10,8 @@ namespace EventHub.Core.Organisers;
 /// <summary>
 /// Organiser accounts, managed by administrators. Each call makes its own scope (and so its own UserManager and
 /// DbContext) because a Blazor circuit lives far longer than a DbContext should. The site always keeps one active
-/// administrator: the last one cannot be disabled, demoted or removed.
+/// administrator: the last one cannot be disabled, demoted or removed, even by two administrators acting on each other
+/// at the same moment (the database serialises them: see <see cref="ChangeAsync"/>).
 /// </summary>
 public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy twoStep)
 {
@@ -136,6 +137,15 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
         // On SQLite this transaction takes the write lock first, so two administrators demoting each other queue.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (losesAdministration)
+        {
+            // PostgreSQL lets two transactions each count the other as "another administrator" and then both go ahead.
+            // So first lock every active administrator's row (an update that changes nothing): a second such change
+            // waits here until the first has committed, and then reads (and counts) what it left.
+            await db.Users.Where(u => u.IsAdministrator && !u.IsDisabled)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAdministrator, u => u.IsAdministrator), ct);
+        }
+
         var user = await users.FindByIdAsync(organiserId);
         if (user is null)
         {
