@@ -76,6 +76,21 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return await users.UpdateSecurityStampAsync(user);
         }, ct);
 
+    /// <summary>
+    /// Lets an organiser answer subject-access and erasure requests (the personal-data search, download and erasure), or
+    /// stops them. Like a new site role, it takes effect when they sign in again; their open pages stop at the next check.
+    /// </summary>
+    public Task<Outcome<OrganiserRow>> SetDataRequestsAsync(Actor actor, string organiserId, bool allowed, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.DataRequestsPermissionChanged,
+            u => allowed
+                ? $"Allowed {u.DisplayName} ({u.Email}) to answer subject-access and erasure requests"
+                : $"Stopped {u.DisplayName} ({u.Email}) answering subject-access and erasure requests",
+            async (users, user) =>
+            {
+                user.CanAnswerDataRequests = allowed;
+                return await users.UpdateSecurityStampAsync(user);
+            }, ct);
+
     /// <summary>Lifts a lockout after failed sign-ins and starts the count again.</summary>
     public Task<Outcome<OrganiserRow>> UnlockAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
         ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.OrganiserUnlocked, u => $"Unlocked the account of {u.DisplayName} ({u.Email})", async (users, user) =>
@@ -177,7 +192,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     }
 
     private static OrganiserRow Row(Organiser u, DateTimeOffset now) =>
-        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc, u.TwoFactorEnabled);
+        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc, u.TwoFactorEnabled, u.CanAnswerDataRequests);
 
     /// <summary>The name and address every organiser needs (fields "DisplayName" and "Email"); also checked before an invitation.</summary>
     internal static List<FieldError> ValidateNameAndEmail(string? displayName, string? email)

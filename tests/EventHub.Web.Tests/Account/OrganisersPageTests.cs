@@ -58,6 +58,25 @@ public sealed class OrganisersPageTests : WebTestContext
     }
 
     [Fact]
+    public async Task Allowing_an_organiser_to_answer_data_requests_says_so_shows_it_and_can_be_taken_back()
+    {
+        var cut = Render<OrganisersPage>();
+        var row = $"[data-email='{_olive.Email}']";
+        cut.FindAll($"[data-email='{_ada.Email}'] [data-testid=allow-data-requests]").ShouldBeEmpty("administrators have it anyway");
+
+        cut.WaitForElement($"{row} [data-testid=allow-data-requests]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser can now answer subject-access and erasure requests"));
+        cut.Find(row).TextContent.ShouldContain("answers data requests");
+        (await Core.Get<OrganiserAccounts>().ListAsync(Actor.System)).Single(r => r.Id == _olive.Id).CanAnswerDataRequests.ShouldBeTrue();
+
+        cut.Find($"{row} [data-testid=stop-data-requests]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser can no longer answer"));
+        cut.Find($"{row} [data-testid=allow-data-requests]").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Acting_on_an_organiser_another_administrator_has_just_removed_says_so_and_what_to_do_next()
     {
         var cut = Render<OrganisersPage>();

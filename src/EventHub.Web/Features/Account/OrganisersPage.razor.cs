@@ -38,6 +38,8 @@ public partial class OrganisersPage
         MakeOrganiser,
         Unlock,
         ResetTwoStep,
+        AllowDataRequests,
+        StopDataRequests,
         Remove,
     }
 
@@ -76,6 +78,12 @@ public partial class OrganisersPage
             yield return OrganiserAction.ResetTwoStep;
         }
 
+        // Administrators answer data requests anyway; the permission is for organisers.
+        if (!o.IsAdministrator)
+        {
+            yield return o.CanAnswerDataRequests ? OrganiserAction.StopDataRequests : OrganiserAction.AllowDataRequests;
+        }
+
         yield return OrganiserAction.Remove;
     }
 
@@ -87,6 +95,8 @@ public partial class OrganisersPage
         OrganiserAction.MakeOrganiser => "Make organiser",
         OrganiserAction.Unlock => "Unlock",
         OrganiserAction.ResetTwoStep => "Reset two-step",
+        OrganiserAction.AllowDataRequests => "Allow data requests",
+        OrganiserAction.StopDataRequests => "Stop data requests",
         _ => "Remove",
     };
 
@@ -98,11 +108,14 @@ public partial class OrganisersPage
         OrganiserAction.MakeOrganiser => "make-organiser",
         OrganiserAction.Unlock => "unlock",
         OrganiserAction.ResetTwoStep => "reset-two-step",
+        OrganiserAction.AllowDataRequests => "allow-data-requests",
+        OrganiserAction.StopDataRequests => "stop-data-requests",
         _ => "remove",
     };
 
     private static string Status(OrganiserRow o) =>
-        (o.IsDisabled ? "Disabled" : o.IsLockedOut ? "Locked after failed sign-ins" : "Active") + (o.HasTwoStep ? ", two-step sign-in on" : string.Empty);
+        (o.IsDisabled ? "Disabled" : o.IsLockedOut ? "Locked after failed sign-ins" : "Active") + (o.HasTwoStep ? ", two-step sign-in on" : string.Empty)
+        + (o.CanAnswerDataRequests ? ", answers data requests" : string.Empty);
 
     private Task ChooseAsync(OrganiserRow o, OrganiserAction action)
     {
@@ -129,6 +142,11 @@ public partial class OrganisersPage
         OrganiserAction.Unlock => RunAsync(a => Accounts.UnlockAsync(a, o.Id), $"{o.DisplayName} is unlocked and can try to sign in again."),
         OrganiserAction.ResetTwoStep => RunAsync(a => Accounts.ResetTwoStepAsync(a, o.Id),
             $"Two-step sign-in for {o.DisplayName} is reset: their app and recovery codes no longer work, and they are signed out."),
+        OrganiserAction.AllowDataRequests or OrganiserAction.StopDataRequests => RunAsync(
+            a => Accounts.SetDataRequestsAsync(a, o.Id, action == OrganiserAction.AllowDataRequests),
+            action == OrganiserAction.AllowDataRequests
+                ? $"{o.DisplayName} can now answer subject-access and erasure requests (Personal data). They sign in again to take it up."
+                : $"{o.DisplayName} can no longer answer subject-access and erasure requests. Their open pages stop within a minute."),
         _ => RunAsync(a => Accounts.RemoveAsync(a, o.Id), $"{o.DisplayName} has been removed."),
     };
 
