@@ -91,11 +91,5 @@ public sealed class DataRequestsPermissionTests : IAsyncLifetime
 
     private async Task<Actor> ActorAsync(string organiserId) => OrganiserClaims.ToActor(await PrincipalAsync(organiserId));
 
-    private async Task<ClaimsPrincipal> PrincipalAsync(string organiserId)
-    {
-        await using var scope = _core.Provider.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<Organiser>>();
-        return await factory.CreateAsync((await users.FindByIdAsync(organiserId))!);
-    }
+    private Task<ClaimsPrincipal> PrincipalAsync(string organiserId) => _core.PrincipalAsync(organiserId);
 }

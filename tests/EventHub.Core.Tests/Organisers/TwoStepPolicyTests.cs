@@ -298,11 +298,5 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
         }
     }
 
-    private async Task<ClaimsPrincipal> PrincipalAsync(string organiserId)
-    {
-        await using var scope = _core.Provider.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<Organiser>>();
-        return await factory.CreateAsync((await users.FindByIdAsync(organiserId))!);
-    }
+    private Task<ClaimsPrincipal> PrincipalAsync(string organiserId) => _core.PrincipalAsync(organiserId);
 }
