@@ -109,6 +109,9 @@ builder.Services.AddAuthorizationBuilder()
         .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")).Build())
     .AddPolicy(OrganiserClaims.AdministratorPolicy, policy => policy.RequireClaim(OrganiserClaims.Administrator, "true")
         .RequireAssertion(c => !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")))
+    .AddPolicy(OrganiserClaims.DataRequestsPolicy, policy => policy
+        .RequireAssertion(c => (c.User.HasClaim(OrganiserClaims.Administrator, "true") || c.User.HasClaim(OrganiserClaims.DataRequests, "true"))
+            && !c.User.HasClaim(OrganiserClaims.TwoStepNeeded, "true")))
     .AddPolicy(OrganiserClaims.SignedInPolicy, policy => policy.RequireAuthenticatedUser());
 builder.Services.AddCascadingAuthenticationState();
 // Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a

@@ -5,6 +5,12 @@ namespace EventHub.Core.Common;
 /// </summary>
 public sealed record Actor(string? UserId, string DisplayName, bool IsOrganiser, bool IsAdministrator)
 {
+    /// <summary>
+    /// A site-level permission an administrator gives an organiser: answering subject-access and erasure requests
+    /// (finding, downloading and erasing a person's data). Administrators have it anyway.
+    /// </summary>
+    public bool CanAnswerDataRequests { get; init; }
+
     public static Actor Anonymous { get; } = new(null, "Anonymous", false, false);
 
     public static Actor Organiser(string userId, string name, bool isAdministrator = false) =>

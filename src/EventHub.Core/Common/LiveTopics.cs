@@ -18,4 +18,13 @@ public static class LiveTopics
 
     /// <summary>An event's booking settings, registration questions or ticket types changed (each node's booking cache forgets them).</summary>
     public const string BookingSetup = "booking-setup";
+
+    /// <summary>
+    /// A site-wide sign-in rule changed (two-step sign-in required or not). Published with <see cref="SiteWide"/> as
+    /// its event id, so every node's copy of the site's settings is forgotten.
+    /// </summary>
+    public const string SiteSecurity = "site-security";
+
+    /// <summary>The event id of messages about the whole site rather than one event (no event has id 0).</summary>
+    public const int SiteWide = 0;
 }

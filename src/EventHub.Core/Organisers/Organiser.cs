@@ -13,4 +13,7 @@ public sealed class Organiser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>May answer subject-access and erasure requests without being an administrator (see <see cref="EventHub.Core.Common.Actor.CanAnswerDataRequests"/>).</summary>
+    public bool CanAnswerDataRequests { get; set; }
 }

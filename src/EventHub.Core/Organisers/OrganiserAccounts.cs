@@ -10,9 +10,10 @@ namespace EventHub.Core.Organisers;
 /// <summary>
 /// Organiser accounts, managed by administrators. Each call makes its own scope (and so its own UserManager and
 /// DbContext) because a Blazor circuit lives far longer than a DbContext should. The site always keeps one active
-/// administrator: the last one cannot be disabled, demoted or removed.
+/// administrator: the last one cannot be disabled, demoted or removed, even by two administrators acting on each other
+/// at the same moment (the database serialises them: see <see cref="ChangeAsync"/>).
 /// </summary>
-public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy twoStep)
 {
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {
@@ -75,6 +76,21 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return await users.UpdateSecurityStampAsync(user);
         }, ct);
 
+    /// <summary>
+    /// Lets an organiser answer subject-access and erasure requests (the personal-data search, download and erasure), or
+    /// stops them. Like a new site role, it takes effect when they sign in again; their open pages stop at the next check.
+    /// </summary>
+    public Task<Outcome<OrganiserRow>> SetDataRequestsAsync(Actor actor, string organiserId, bool allowed, CancellationToken ct = default) =>
+        ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.DataRequestsPermissionChanged,
+            u => allowed
+                ? $"Allowed {u.DisplayName} ({u.Email}) to answer subject-access and erasure requests"
+                : $"Stopped {u.DisplayName} ({u.Email}) answering subject-access and erasure requests",
+            async (users, user) =>
+            {
+                user.CanAnswerDataRequests = allowed;
+                return await users.UpdateSecurityStampAsync(user);
+            }, ct);
+
     /// <summary>Lifts a lockout after failed sign-ins and starts the count again.</summary>
     public Task<Outcome<OrganiserRow>> UnlockAsync(Actor actor, string organiserId, CancellationToken ct = default) =>
         ChangeAsync(actor, organiserId, losesAdministration: false, SecurityAction.OrganiserUnlocked, u => $"Unlocked the account of {u.DisplayName} ({u.Email})", async (users, user) =>
@@ -118,7 +134,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return false;
         }
 
-        var needed = !user.TwoFactorEnabled && await db.Set<SiteSecuritySettings>().AnyAsync(s => s.RequireTwoStep, ct);
+        var needed = !user.TwoFactorEnabled && await twoStep.IsRequiredAsync(ct);
         return needed == markedTwoStepNeeded;
     }
 
@@ -136,6 +152,15 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
         // On SQLite this transaction takes the write lock first, so two administrators demoting each other queue.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (losesAdministration)
+        {
+            // PostgreSQL lets two transactions each count the other as "another administrator" and then both go ahead.
+            // So first lock every active administrator's row (an update that changes nothing): a second such change
+            // waits here until the first has committed, and then reads (and counts) what it left.
+            await db.Users.Where(u => u.IsAdministrator && !u.IsDisabled)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAdministrator, u => u.IsAdministrator), ct);
+        }
+
         var user = await users.FindByIdAsync(organiserId);
         if (user is null)
         {
@@ -167,7 +192,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     }
 
     private static OrganiserRow Row(Organiser u, DateTimeOffset now) =>
-        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc, u.TwoFactorEnabled);
+        new(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdministrator, u.LockoutEnd > now, u.IsDisabled, u.CreatedUtc, u.TwoFactorEnabled, u.CanAnswerDataRequests);
 
     /// <summary>The name and address every organiser needs (fields "DisplayName" and "Email"); also checked before an invitation.</summary>
     internal static List<FieldError> ValidateNameAndEmail(string? displayName, string? email)

@@ -10,6 +10,12 @@ public static class OrganiserClaims
     public const string DisplayName = "eventhub:name";
     public const string AdministratorPolicy = "Administrator";
 
+    /// <summary>On the sign-in of an organiser an administrator allowed to answer subject-access and erasure requests.</summary>
+    public const string DataRequests = "eventhub:data-requests";
+
+    /// <summary>Administrators, and organisers with <see cref="DataRequests"/>: the personal-data search, download and erasure.</summary>
+    public const string DataRequestsPolicy = "DataRequests";
+
     /// <summary>On a sign-in that must turn two-step sign-in on first (see <see cref="TwoStepPolicy"/>).</summary>
     public const string TwoStepNeeded = "eventhub:two-step-needed";
 
@@ -29,6 +35,6 @@ public static class OrganiserClaims
         // Someone who must turn two-step sign-in on first is known, but has no organiser rights until they do.
         return user.HasClaim(TwoStepNeeded, "true")
             ? new Actor(id, name, IsOrganiser: false, IsAdministrator: false)
-            : Actor.Organiser(id, name, user.HasClaim(Administrator, "true"));
+            : Actor.Organiser(id, name, user.HasClaim(Administrator, "true")) with { CanAnswerDataRequests = user.HasClaim(DataRequests, "true") };
     }
 }

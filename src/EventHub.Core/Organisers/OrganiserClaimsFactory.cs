@@ -17,6 +17,11 @@ public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOption
             identity.AddClaim(new Claim(OrganiserClaims.Administrator, "true"));
         }
 
+        if (user.CanAnswerDataRequests)
+        {
+            identity.AddClaim(new Claim(OrganiserClaims.DataRequests, "true"));
+        }
+
         // Made at every sign-in and cookie check, so a new requirement reaches open sessions within a minute.
         if (!user.TwoFactorEnabled && await twoStep.IsRequiredAsync())
         {

@@ -10,9 +10,9 @@ public static class OrganiserErrors
     public static readonly Refusal WrongSetupCode = new(
         "setup_code_wrong", "Enter the setup code exactly as it appears in the app's start-up log");
 
-    public static readonly Refusal AdministratorsOnly = Refusal.Forbidden(ErrorCodes.Forbidden, "Only administrators can manage organisers.");
+    public static readonly Refusal AdministratorsOnly = Refusal.Forbidden(ErrorCodes.Forbidden, "Only administrators can manage organisers. Ask an administrator to make this change.");
 
-    public static readonly Refusal OrganiserGone = Refusal.NotFound("organiser_gone", "We could not find that organiser. They may have been removed.");
+    public static readonly Refusal OrganiserGone = Refusal.NotFound("organiser_gone", "We could not find that organiser: another administrator may have removed them. The list now shows everyone who is left.");
 
     public static readonly Refusal LastAdministrator = new(
         "last_administrator", "EventHub needs at least one active administrator. Make someone else an administrator first.");
@@ -23,7 +23,7 @@ public static class OrganiserErrors
 
     public static readonly Refusal TwoStepRequired = Refusal.Conflict("two_step_required", "Your administrators require two-step sign-in for everyone, so it cannot be turned off.");
 
-    public static readonly Refusal TwoStepNotOnForThem = Refusal.Conflict("two_step_off_for_them", "Two-step sign-in is not on for this organiser: there is nothing to reset.");
+    public static readonly Refusal TwoStepNotOnForThem = Refusal.Conflict("two_step_off_for_them", "Two-step sign-in is not on for this organiser, so there is nothing to reset. They can turn it on from their account page.");
 
     public const string WrongCode = "That code is not right. Enter the 6-digit code your authenticator app shows now";
 }

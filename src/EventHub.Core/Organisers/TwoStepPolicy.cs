@@ -11,20 +11,63 @@ namespace EventHub.Core.Organisers;
 /// (added by <see cref="OrganiserClaimsFactory"/> at every sign-in and cookie check), and
 /// <see cref="OrganiserClaims.ToActor"/> gives every Core service an actor with no organiser rights.
 /// </summary>
-public sealed class TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+/// <remarks>
+/// The setting is read at every sign-in and cookie check, so it is kept in memory: a change is forgotten here at once
+/// and on every other node through the live signal (<see cref="LiveTopics.SiteSecurity"/>). Should a message be lost
+/// (a dropped listening connection), a copy older than <see cref="MostStale"/> is read again.
+/// </remarks>
+public sealed class TwoStepPolicy : IDisposable
 {
+    /// <summary>How old the remembered setting may grow before it is read again, even without a message.</summary>
+    public static readonly TimeSpan MostStale = TimeSpan.FromMinutes(1);
+
+    private readonly IDbContextFactory<EventHubDbContext> _dbFactory;
+    private readonly TimeProvider _clock;
+    private readonly IDisposable _listening;
+    private long _generation;
+    private Remembered? _remembered;
+
+    public TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+    {
+        _dbFactory = dbFactory;
+        _clock = clock;
+        _listening = signal.Subscribe(LiveTopics.SiteWide, message =>
+        {
+            if (message.Topic == LiveTopics.SiteSecurity)
+            {
+                Forget();
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
     public async Task<bool> IsRequiredAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<SiteSecuritySettings>().AsNoTracking().AnyAsync(s => s.RequireTwoStep, ct);
+        var now = _clock.GetUtcNow();
+        var generation = Interlocked.Read(ref _generation);
+        if (Volatile.Read(ref _remembered) is { } remembered && remembered.Generation == generation && now - remembered.ReadAt < MostStale)
+        {
+            return remembered.Required;
+        }
+
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var required = await db.Set<SiteSecuritySettings>().AsNoTracking().AnyAsync(s => s.RequireTwoStep, ct);
+        // Stamped with the generation from before the read: if a change was heard meanwhile, this copy is never used.
+        Volatile.Write(ref _remembered, new Remembered(required, now, generation));
+        return required;
     }
 
     /// <summary>Whether this organiser must turn two-step sign-in on before doing anything else.</summary>
     public async Task<bool> IsNeededByAsync(string organiserId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<SiteSecuritySettings>().AnyAsync(s => s.RequireTwoStep, ct)
-            && await db.Users.AnyAsync(u => u.Id == organiserId && !u.TwoFactorEnabled, ct);
+        if (!await IsRequiredAsync(ct))
+        {
+            return false;
+        }
+
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AnyAsync(u => u.Id == organiserId && !u.TwoFactorEnabled, ct);
     }
 
     /// <summary>Administrators only. Open pages of organisers without two-step sign-in stop at their next check.</summary>
@@ -35,8 +78,8 @@ public sealed class TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory
             return Outcome<bool>.Forbidden(OrganiserErrors.AdministratorsOnly);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var now = _clock.GetUtcNow().UtcDateTime;
         var settings = await db.Set<SiteSecuritySettings>().FirstOrDefaultAsync(ct);
         if (settings is null)
         {
@@ -52,6 +95,7 @@ public sealed class TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory
         settings.ChangedUtc = now;
         SecurityAudit.Add(db, SecurityAction.TwoStepRequirementChanged, actor,
             required ? "Required two-step sign-in for every organiser" : "Stopped requiring two-step sign-in (each organiser chooses)", now);
+        db.PublishOnCommit(LiveTopics.SiteWide, LiveTopics.SiteSecurity);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -62,6 +106,14 @@ public sealed class TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory
             return await SetRequiredAsync(actor, required, ct);
         }
 
+        // This node's next check must see it; the live message reaches the others (and this one again, harmlessly).
+        Forget();
         return Outcome<bool>.Ok(required);
     }
+
+    public void Dispose() => _listening.Dispose();
+
+    private void Forget() => Interlocked.Increment(ref _generation);
+
+    private sealed record Remembered(bool Required, DateTimeOffset ReadAt, long Generation);
 }

@@ -32,4 +32,8 @@ public static class PrivacyErrors
         EnterReason with { Message = $"The reason must be {MaxReasonLength} characters or fewer (it has {length})" };
 
     public static readonly Refusal NothingHeld = Refusal.NotFound("privacy_nothing_held", "We hold nothing about that email address.");
+
+    /// <summary>The person search, download and erasure: administrators and organisers they allowed (site-level).</summary>
+    public static readonly Refusal DataRequestsOnly = Refusal.Forbidden(ErrorCodes.Forbidden,
+        "Only administrators, and organisers they allow to answer data requests, can find or erase a person's data. Ask an administrator.");
 }

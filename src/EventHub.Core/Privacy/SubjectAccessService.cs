@@ -201,9 +201,9 @@ public sealed class SubjectAccessService(
 
     private static Outcome<bool>? Check(Actor actor, string? emailAddress)
     {
-        if (!actor.IsAdministrator)
+        if (!actor.IsAdministrator && !(actor.IsOrganiser && actor.CanAnswerDataRequests))
         {
-            return Outcome<bool>.Forbidden(CommonRefusals.AdministratorsOnly);
+            return Outcome<bool>.Forbidden(PrivacyErrors.DataRequestsOnly);
         }
 
         return EmailAddresses.IsValid(emailAddress) ? null : Outcome<bool>.Refused(PrivacyErrors.EnterEmail, "Email");

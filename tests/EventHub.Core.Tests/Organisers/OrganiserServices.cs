@@ -22,4 +22,13 @@ internal static class OrganiserServices
 
     public static async Task<Organiser> AddAsync(this CoreServices core, string name, string email, bool isAdministrator = false) =>
         (await core.Get<OrganiserAccounts>().AddOrganiserAsync(Actor.System, new OrganiserInput(name, email, Password, isAdministrator))).Value!;
+
+    /// <summary>The principal a sign-in (or a cookie check) makes for this organiser now, through the app's claims factory.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(this CoreServices core, string organiserId)
+    {
+        await using var scope = core.Provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<Organiser>>();
+        return await factory.CreateAsync((await users.FindByIdAsync(organiserId))!);
+    }
 }

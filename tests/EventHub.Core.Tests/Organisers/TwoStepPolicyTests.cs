@@ -1,11 +1,16 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using EventHub.Core.Common;
+using EventHub.Core.Data;
 using EventHub.Core.Events;
 using EventHub.Core.Organisers;
 using EventHub.Core.Organisers.Security;
 using EventHub.Core.Tests.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace EventHub.Core.Tests.Organisers;
 
@@ -124,11 +129,174 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
         log.ShouldHaveSingleItem().Summary.ShouldBe("Reset the two-step sign-in of Olive Organiser (olive@example.org): their authenticator app and recovery codes no longer work");
     }
 
-    private async Task<ClaimsPrincipal> PrincipalAsync(string organiserId)
+    [Fact]
+    public async Task The_setting_is_read_once_per_node_and_a_change_is_seen_at_the_next_check_on_this_node_and_another()
     {
-        await using var scope = _core.Provider.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<Organiser>>();
-        return await factory.CreateAsync((await users.FindByIdAsync(organiserId))!);
+        using var reads = new SettingReads(_core.Database);
+        await using var otherNode = await AnotherNodeAsync(shareSignal: true);
+        var here = _policy;
+        var there = otherNode.GetRequiredService<TwoStepPolicy>();
+        var stamp = (await PrincipalAsync(_olive.Id)).FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+
+        for (var i = 0; i < 20; i++)
+        {
+            (await here.IsRequiredAsync(Ct)).ShouldBeFalse();
+            (await there.IsRequiredAsync(Ct)).ShouldBeFalse();
+            (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, markedTwoStepNeeded: false, ct: Ct)).ShouldBeTrue();
+            await PrincipalAsync(_olive.Id); // A cookie check makes the sign-in's claims again.
+        }
+
+        reads.Count.ShouldBe(2, "one read per node, not one per check");
+
+        var heardHere = 0;
+        using var probe = _core.Get<ILiveSignal>().Subscribe(LiveTopics.SiteWide, message =>
+        {
+            Interlocked.Increment(ref heardHere);
+            return Task.CompletedTask;
+        });
+        (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
+
+        (await here.IsRequiredAsync(Ct)).ShouldBeTrue("the node that made the change sees it at once");
+        (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, markedTwoStepNeeded: false, ct: Ct)).ShouldBeFalse();
+        // The clock stands still, so only the live message can tell the other node.
+        var seenThere = false;
+        for (var i = 0; i < 250 && !seenThere; i++)
+        {
+            seenThere = await there.IsRequiredAsync(Ct);
+            if (!seenThere)
+            {
+                await Task.Delay(20, Ct);
+            }
+        }
+
+        seenThere.ShouldBeTrue("the other node hears of the change");
+        // The message comes back to the node that sent it too, which forgets once more: let that echo land first.
+        for (var i = 0; i < 250 && Volatile.Read(ref heardHere) == 0; i++)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        await Task.Delay(200, Ct);
+        (await here.IsRequiredAsync(Ct)).ShouldBeTrue();
+        var afterChange = reads.Count;
+        for (var i = 0; i < 20; i++)
+        {
+            (await here.IsRequiredAsync(Ct)).ShouldBeTrue();
+            (await there.IsRequiredAsync(Ct)).ShouldBeTrue();
+        }
+
+        reads.Count.ShouldBe(afterChange, "the new setting is remembered too");
     }
+
+    [Fact]
+    public async Task A_node_that_missed_the_message_reads_the_setting_again_once_its_copy_is_a_minute_old()
+    {
+        await using var deafNode = await AnotherNodeAsync(shareSignal: false);
+        var deaf = deafNode.GetRequiredService<TwoStepPolicy>();
+        (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse();
+
+        (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+        {
+            (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse("it heard nothing and its copy is fresh");
+        }
+
+        _core.Clock.Advance(TwoStepPolicy.MostStale);
+        (await deaf.IsRequiredAsync(Ct)).ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// A second app node on the same database. On PostgreSQL it has its own live signal (LISTEN/NOTIFY between nodes);
+    /// on SQLite, which runs one node, it shares this node's in-process signal when <paramref name="shareSignal"/> is set.
+    /// </summary>
+    private async Task<ServiceProvider> AnotherNodeAsync(bool shareSignal)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_core.Clock);
+        services.AddEventHubData(_core.Database.Dialect.Provider, _core.Database.ConnectionString);
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite && shareSignal)
+        {
+            services.AddSingleton<ILiveSignal>(_core.Get<ILiveSignal>());
+        }
+
+        services.AddOrganisers();
+        var node = services.BuildServiceProvider();
+        foreach (var provider in new IServiceProvider[] { _core.Provider, node })
+        {
+            if (provider.GetService<PostgreSqlLiveSignal>() is { } pg)
+            {
+                await pg.StartAsync(Ct); // Listening before the change, as a running node is.
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>Counts the commands that touch the site's security settings on one test database (EF's diagnostic events).</summary>
+    private sealed class SettingReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _database;
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly IDisposable _listeners;
+        private int _count;
+
+        public SettingReads(TestDatabase database)
+        {
+            _database = database.Dialect.Provider == DatabaseProvider.Sqlite
+                ? database.Folder
+                : new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+            _listeners = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: var command }
+                && command.CommandText.Contains("SiteSecurity", StringComparison.Ordinal)
+                && $"{command.Connection?.DataSource}|{command.Connection?.Database}".Contains(_database, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        void IObserver<DiagnosticListener>.OnCompleted()
+        {
+        }
+
+        void IObserver<DiagnosticListener>.OnError(Exception error)
+        {
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnCompleted()
+        {
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _listeners.Dispose();
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+
+    private Task<ClaimsPrincipal> PrincipalAsync(string organiserId) => _core.PrincipalAsync(organiserId);
 }

@@ -37,6 +37,77 @@ public sealed class OrganisersPageTests : WebTestContext
     }
 
     [Fact]
+    public void Each_action_on_an_organiser_says_what_happened_and_the_row_offers_the_opposite_next()
+    {
+        var cut = Render<OrganisersPage>();
+        var row = $"[data-email='{_olive.Email}']";
+
+        void Act(string button, string said, string thenOffered)
+        {
+            cut.WaitForElement($"{row} [data-testid={button}]").Click();
+            cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain(said));
+            cut.FindAll("[data-testid=error-summary]").ShouldBeEmpty();
+            cut.Find($"{row} [data-testid={thenOffered}]").ShouldNotBeNull();
+        }
+
+        Act("disable", "Olive Organiser is disabled", thenOffered: "enable");
+        Act("enable", "Olive Organiser can sign in again", thenOffered: "disable");
+        Act("make-administrator", "Olive Organiser is now an administrator", thenOffered: "make-organiser");
+        cut.Find(row).TextContent.ShouldContain("Administrator");
+        Act("make-organiser", "Olive Organiser is now an organiser", thenOffered: "make-administrator");
+    }
+
+    [Fact]
+    public async Task Allowing_an_organiser_to_answer_data_requests_says_so_shows_it_and_can_be_taken_back()
+    {
+        var cut = Render<OrganisersPage>();
+        var row = $"[data-email='{_olive.Email}']";
+        cut.FindAll($"[data-email='{_ada.Email}'] [data-testid=allow-data-requests]").ShouldBeEmpty("administrators have it anyway");
+
+        cut.WaitForElement($"{row} [data-testid=allow-data-requests]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser can now answer subject-access and erasure requests"));
+        cut.Find(row).TextContent.ShouldContain("answers data requests");
+        (await Core.Get<OrganiserAccounts>().ListAsync(Actor.System)).Single(r => r.Id == _olive.Id).CanAnswerDataRequests.ShouldBeTrue();
+
+        cut.Find($"{row} [data-testid=stop-data-requests]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Olive Organiser can no longer answer"));
+        cut.Find($"{row} [data-testid=allow-data-requests]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Acting_on_an_organiser_another_administrator_has_just_removed_says_so_and_what_to_do_next()
+    {
+        var cut = Render<OrganisersPage>();
+        cut.WaitForElement($"[data-email='{_olive.Email}'] [data-testid=disable]");
+        (await Core.Get<OrganiserAccounts>().RemoveAsync(Actor.System, _olive.Id)).Succeeded.ShouldBeTrue();
+
+        cut.Find($"[data-email='{_olive.Email}'] [data-testid=disable]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary]").TextContent.ShouldContain(OrganiserErrors.OrganiserGone.Message));
+        OrganiserErrors.OrganiserGone.Message.ShouldContain("The list now shows everyone who is left");
+        cut.FindAll("[data-testid=organiser-message]").ShouldBeEmpty();
+        cut.FindAll($"[data-email='{_olive.Email}']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Requiring_two_step_sign_in_and_sending_an_invitation_again_each_say_what_happened()
+    {
+        var cut = Render<OrganisersPage>();
+
+        cut.WaitForElement("[data-testid=require-two-step]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("Two-step sign-in is now required"));
+        cut.Find("[data-testid=stop-requiring-two-step]").ShouldNotBeNull();
+
+        cut.Find("#invite-DisplayName").Change("Dee Door");
+        cut.Find("#invite-Email").Change("dee@example.org");
+        cut.Find("[data-testid=invite-form]").Submit();
+        cut.WaitForElement("[data-testid=invitation-row][data-email='dee@example.org'] [data-testid=resend-invitation]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organiser-message]").TextContent.ShouldContain("We have emailed a new invitation link to dee@example.org"));
+    }
+
+    [Fact]
     public void The_last_administrator_cannot_be_made_an_organiser_and_the_page_says_why()
     {
         var cut = Render<OrganisersPage>();

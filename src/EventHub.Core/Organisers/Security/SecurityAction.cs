@@ -31,4 +31,5 @@ public enum SecurityAction
     InvitationAccepted,
     TwoStepRequirementChanged,
     TwoStepReset,
+    DataRequestsPermissionChanged,
 }

@@ -16,6 +16,7 @@ public static class SecurityLogText
         SecurityAction.OrganiserEnabled => "Organiser re-enabled",
         SecurityAction.OrganiserRemoved => "Organiser removed",
         SecurityAction.SiteRoleChanged => "Site role changed",
+        SecurityAction.DataRequestsPermissionChanged => "Permission to answer data requests changed",
         SecurityAction.OrganiserUnlocked => "Account unlocked",
         SecurityAction.TeamMemberAdded => "Added to a team",
         SecurityAction.TeamRoleChanged => "Team role changed",

@@ -41,7 +41,7 @@ public static class PrivacyEndpoints
                 "csv" => CsvResults.File(PersonDataExport.ToCsv(data), name + ".csv"),
                 _ => Results.File(Encoding.UTF8.GetBytes(PersonDataExport.ToHtml(data)), "text/html; charset=utf-8", name + ".html"),
             };
-        }).RequireAuthorization(OrganiserClaims.AdministratorPolicy);
+        }).RequireAuthorization(OrganiserClaims.DataRequestsPolicy);
         return app;
     }
 }
