@@ -10,6 +10,7 @@ public static class CheckInServiceCollectionExtensions
         services.AddSingleton<DoorLinkService>();
         services.AddSingleton<AttendanceService>();
         services.AddSingleton<OfflineDoorService>();
+        services.AddSingleton<BadgeService>();
         return services;
     }
 }

@@ -54,6 +54,7 @@ public sealed class EditionCopyService(IDbContextFactory<EventHubDbContext> dbFa
             VenueName = source.VenueName,
             VenueAddress = source.VenueAddress,
             OnlineUrl = source.OnlineUrl,
+            Tags = source.Tags,
             TimeZoneId = source.TimeZoneId,
             StartUtc = shift.Apply(source.StartUtc),
             EndUtc = shift.Apply(source.EndUtc),

@@ -26,6 +26,9 @@ public sealed class Event
 
     public string OnlineUrl { get; set; } = string.Empty;
 
+    /// <summary>The event's tags as stored by <see cref="EventTags.Store"/> (",digital,housing,"); empty for none.</summary>
+    public string Tags { get; set; } = string.Empty;
+
     /// <summary>This edition's privacy notice in Markdown; empty means the series' notice, then the site's default.</summary>
     public string PrivacyNotice { get; set; } = string.Empty;
 
@@ -85,6 +88,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.VenueName).HasMaxLength(EventRules.MaxVenueNameLength);
         builder.Property(e => e.VenueAddress).HasMaxLength(EventRules.MaxAddressLength);
         builder.Property(e => e.OnlineUrl).HasMaxLength(EventRules.MaxUrlLength);
+        builder.Property(e => e.Tags).HasMaxLength(EventTags.MaxStoredLength);
         builder.Property(e => e.PrivacyNotice).HasMaxLength(EventRules.MaxSummaryLength);
         builder.Property(e => e.TimeZoneId).HasMaxLength(64);
         builder.HasIndex(e => e.Slug).IsUnique();

@@ -20,6 +20,9 @@ public sealed class EventInput
 
     public string OnlineUrl { get; set; } = string.Empty;
 
+    /// <summary>Comma-separated: "digital, housing".</summary>
+    public string Tags { get; set; } = string.Empty;
+
     /// <summary>Leave empty to use the series' privacy notice, or the site's default.</summary>
     public string PrivacyNotice { get; set; } = string.Empty;
 
@@ -45,6 +48,7 @@ public sealed class EventInput
         VenueName = e.VenueName,
         VenueAddress = e.VenueAddress,
         OnlineUrl = e.OnlineUrl,
+        Tags = EventTags.ForInput(e.Tags),
         PrivacyNotice = e.PrivacyNotice,
         TimeZoneId = e.TimeZoneId,
         StartLocal = Common.EventTime.ToLocal(e.StartUtc, e.TimeZoneId),

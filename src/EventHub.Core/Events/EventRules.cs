@@ -52,6 +52,12 @@ public static class EventRules
             }
         }
 
+        EventTags.Parse(input.Tags, out var tagError);
+        if (tagError is not null)
+        {
+            errors.Add(new(nameof(EventInput.Tags), tagError));
+        }
+
         if (string.IsNullOrWhiteSpace(input.VenueName) && string.IsNullOrWhiteSpace(input.OnlineUrl))
         {
             errors.Add(new(nameof(EventInput.VenueName), "Enter a venue name or an online link"));

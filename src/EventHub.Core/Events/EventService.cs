@@ -233,6 +233,7 @@ public sealed class EventService(IDbContextFactory<EventHubDbContext> dbFactory,
         ev.VenueName = input.VenueName.Trim();
         ev.VenueAddress = input.VenueAddress.Trim();
         ev.OnlineUrl = input.OnlineUrl.Trim();
+        ev.Tags = EventTags.Store(EventTags.Parse(input.Tags, out _));
         ev.PrivacyNotice = input.PrivacyNotice.Trim();
         ev.TimeZoneId = input.TimeZoneId;
         ev.StartUtc = times!.StartUtc;

@@ -10,10 +10,34 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
 
     public async Task<IReadOnlyList<EventCard>> UpcomingAsync(int max = 50, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Cards(db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now).OrderBy(e => e.StartUtc).Take(max))
-            .ToListAsync(ct);
+        return await Cards(Upcoming(db).Take(max)).ToListAsync(ct);
+    }
+
+    /// <summary>Upcoming public events with <paramref name="tag"/> (as stored: lower case and hyphens); none for a malformed tag.</summary>
+    public async Task<IReadOnlyList<EventCard>> UpcomingWithTagAsync(string tag, int max = 50, CancellationToken ct = default)
+    {
+        if (!Common.Slugs.IsValid(tag) || tag.Length > EventTags.MaxTagLength)
+        {
+            return [];
+        }
+
+        var needle = EventTags.Needle(tag);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Cards(Upcoming(db).Where(e => e.Tags.Contains(needle)).Take(max)).ToListAsync(ct);
+    }
+
+    /// <summary>A series' name and its upcoming public editions, or null when there is no series of that slug.</summary>
+    public async Task<(string Name, IReadOnlyList<EventCard> Editions)?> UpcomingInSeriesAsync(string seriesSlug, int max = 50, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var series = await db.Series.Where(s => s.Slug == seriesSlug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+        if (series is null)
+        {
+            return null;
+        }
+
+        return (series.Name, await Cards(Upcoming(db).Where(e => e.SeriesId == series.Id).Take(max)).ToListAsync(ct));
     }
 
     public async Task<PublicEventPage?> GetEventAsync(string slug, CancellationToken ct = default)
@@ -71,6 +95,12 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description),
             editions.Where(e => e.EndUtc >= now).ToList(),
             editions.Where(e => e.EndUtc < now).OrderByDescending(e => e.StartUtc).ToList());
+    }
+
+    private IQueryable<Event> Upcoming(EventHubDbContext db)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now).OrderBy(e => e.StartUtc);
     }
 
     private static IQueryable<EventCard> Cards(IQueryable<Event> events) =>

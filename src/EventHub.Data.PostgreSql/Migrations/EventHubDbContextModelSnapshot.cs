@@ -821,6 +821,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(311)
+                        .HasColumnType("character varying(311)");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)

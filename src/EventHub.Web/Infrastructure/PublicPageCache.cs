@@ -23,6 +23,7 @@ public sealed class PublicPageCache : IOutputCachePolicy
     public static readonly IReadOnlySet<string> Routes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/", "/archive", "/events/{Slug}", "/events/{Slug}/proceedings", "/series/{Slug}", "/series/{Slug}/archive",
+        Features.Events.TagRoutes.Page, Features.Events.EmbedRoutes.Events,
     };
 
     public static readonly TimeSpan LongestKept = TimeSpan.FromMinutes(1);

@@ -17,6 +17,7 @@ public sealed class CheckInKit : IAsyncDisposable
         Links = new DoorLinkService(booking.Database, booking.Clock);
         Attendance = new AttendanceService(booking.Database);
         Offline = new OfflineDoorService(booking.Database, booking.Clock, Live);
+        Badges = new BadgeService(booking.Database);
     }
 
     public BookingKit Booking { get; }
@@ -30,6 +31,8 @@ public sealed class CheckInKit : IAsyncDisposable
     public AttendanceService Attendance { get; }
 
     public OfflineDoorService Offline { get; }
+
+    public BadgeService Badges { get; }
 
     public int EventId => Booking.EventId;
 

@@ -30,16 +30,16 @@ public sealed class EventPageLinkListTests : BunitContext, IClassFixture<Organis
     {
         {
             "Owner",
-            ["Edit details", "Team", "View the public page", "Attendees", "Booking settings", "Audit log", "Check-in", "Email attendees", "Reminders",
+            ["Edit details", "Team", "View the public page", "Attendees", "Booking settings", "Audit log", "Check-in", "Name badges", "Email attendees", "Reminders",
                 "Feedback", "Open Space board", "Pitch desk", "Notes, materials and proceedings", "Announce to the mailing list"]
         },
         {
             "Editor",
-            ["Edit details", "Team", "View the public page", "Attendees", "Booking settings", "Check-in", "Email attendees", "Reminders",
+            ["Edit details", "Team", "View the public page", "Attendees", "Booking settings", "Check-in", "Name badges", "Email attendees", "Reminders",
                 "Feedback", "Open Space board", "Pitch desk", "Notes, materials and proceedings", "Announce to the mailing list"]
         },
         { "Door", ["Team", "View the public page", "Check-in", "Pitch desk"] },
-        { "Viewer", ["Team", "View the public page", "Attendees", "Feedback"] },
+        { "Viewer", ["Team", "View the public page", "Attendees", "Name badges", "Feedback"] },
     };
 
     [Theory]

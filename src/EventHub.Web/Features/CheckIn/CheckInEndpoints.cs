@@ -12,6 +12,7 @@ public static class CheckInEndpoints
     public static IEndpointRouteBuilder MapCheckInEndpoints(this IEndpointRouteBuilder app)
     {
         EventPageLinks.Add(Permission.Door, ev => ($"/organiser/events/{ev.Id}/check-in", "Check-in"));
+        EventPageLinks.Add(Permission.ViewAttendees, ev => ($"/organiser/events/{ev.Id}/badges", "Name badges"));
 
         app.MapGet("/organiser/events/{id:int}/attendance.csv", async (int id, HttpContext http, AttendanceService attendance, CancellationToken ct) =>
             CsvResults.From(await attendance.ReportAsync(OrganiserClaims.ToActor(http.User), id, ct), AttendanceService.ToCsv, $"attendance-{id}.csv")).RequireAuthorization();

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Bunit;
+using EventHub.Core.CheckIn;
+using EventHub.Core.Events.Access;
+using EventHub.Core.Tests.CheckIn;
+using EventHub.Core.Tests.Email;
+using EventHub.Core.Tests.Support;
+using EventHub.Web.Features.Account;
+using EventHub.Web.Features.CheckIn;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace EventHub.Web.Tests.CheckIn;
+
+public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
+{
+    private CheckInKit _kit = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        _kit = await CheckInKit.CreateAsync();
+        Services.AddSingleton(_kit.Badges);
+        Services.AddSingleton(new EventHub.Core.Events.EventService(_kit.Booking.Database, _kit.Booking.Clock));
+        Services.AddSingleton<TimeProvider>(_kit.Booking.Clock);
+        Services.AddScoped<CurrentActor>();
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _kit.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Ten_people_make_two_sheets_of_eight_and_two_each_badge_with_name_organisation_and_a_qr_of_the_ticket()
+    {
+        SignIn(Actors.Organiser);
+        var codes = new Dictionary<string, string>();
+        foreach (var i in Enumerable.Range(0, 10))
+        {
+            codes[$"Person {i:D2}"] = await _kit.CodeOfAsync($"Person {i:D2}", $"Council {i:D2}");
+        }
+
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=badge-sheet]").Count.ShouldBe(2));
+        var sheets = cut.FindAll("[data-testid=badge-sheet]");
+        sheets[0].QuerySelectorAll("[data-testid=badge]").Length.ShouldBe(8);
+        sheets[1].QuerySelectorAll("[data-testid=badge]").Length.ShouldBe(2);
+        sheets[0].QuerySelector("h2")!.TextContent.ShouldBe("Sheet 1 of 2");
+        cut.Find("[data-testid=badges-summary]").TextContent.ShouldBe("Badges 1 to 10 of 10, on 2 sheets.");
+        cut.FindAll("[data-testid=badges-next]").ShouldBeEmpty();
+        var first = cut.Find("[data-testid=badge]");
+        first.QuerySelector("[data-testid=badge-name]")!.TextContent.ShouldBe("Person 00");
+        first.TextContent.ShouldContain("Council 00");
+        var qr = first.QuerySelector("[data-testid=badge-qr]")!;
+        qr.GetAttribute("alt").ShouldBe("Ticket QR code for Person 00");
+        var png = Convert.FromBase64String(qr.GetAttribute("src")!["data:image/png;base64,".Length..]);
+        QrDecoder.Decode(png).ShouldBe(codes["Person 00"]);
+        cut.Find("[data-testid=badges-everyone]").HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Chosen_from_the_address_only_people_not_yet_checked_in_are_printed()
+    {
+        SignIn(Actors.Organiser);
+        var ann = await _kit.CodeOfAsync("Ann Arrived");
+        await _kit.CodeOfAsync("Bob Late");
+        (await _kit.Service.CheckInAsync(ann, _kit.Organiser, _kit.EventId)).Status.ShouldBe(CheckInStatus.CheckedIn);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/organiser/events/{_kit.EventId}/badges?who=NotCheckedIn");
+
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=badge-name]").TextContent.ShouldBe("Bob Late"));
+        cut.FindAll("[data-testid=badge]").Count.ShouldBe(1);
+        cut.Find("[data-testid=badges-not-checked-in]").HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_door_volunteer_is_told_their_role_does_not_allow_it_and_sees_no_badge()
+    {
+        await _kit.CodeOfAsync("Ann Example");
+        await Teams.JoinEventAsync(_kit.Booking.Database, Actors.Door, _kit.EventId, TeamRole.Door);
+        SignIn(Actors.Door);
+
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=badges-refused]").TextContent.ShouldBe(EventHub.Core.Events.EventErrors.RoleDoesNotAllow.Message));
+        cut.FindAll("[data-testid=badge]").ShouldBeEmpty();
+        cut.Markup.ShouldNotContain("Ann Example");
+    }
+
+    private void SignIn(EventHub.Core.Common.Actor actor)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(actor.DisplayName);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, actor.DisplayName));
+    }
+}

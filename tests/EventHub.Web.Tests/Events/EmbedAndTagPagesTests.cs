@@ -1,0 +1,97 @@
+using Bunit;
+using EventHub.Core.Events;
+using EventHub.Web.Features.Events;
+using EventHub.Web.Features.Site;
+using EventHub.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.Events;
+
+/// <summary>The embeddable list (by tag, by series, with a limit; links leave the frame), the tag page and the event page's tags.</summary>
+public sealed class EmbedAndTagPagesTests : WebTestContext
+{
+    protected override Task OnInitializedAsync()
+    {
+        Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_embed_by_tag_lists_upcoming_tagged_events_up_to_the_limit_with_links_that_open_outside_the_frame()
+    {
+        await AddEventAsync("first", ",digital,", days: 10);
+        await AddEventAsync("second", ",digital,housing,", days: 20);
+        await AddEventAsync("third", ",digital,", days: 30);
+        await AddEventAsync("other", ",housing,", days: 5);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/embed/events?tag=digital&limit=2");
+
+        var cut = Render<EmbedEventsPage>();
+
+        cut.Find("h1").TextContent.ShouldBe("Upcoming events tagged “digital”");
+        var links = cut.FindAll("[data-testid=event-card] a");
+        links.Select(a => a.GetAttribute("href")).ShouldBe(["/events/first", "/events/second"]);
+        links.ShouldAllBe(a => a.GetAttribute("target") == "_top");
+        var more = cut.Find("[data-testid=embed-more]");
+        more.GetAttribute("href").ShouldBe("/tags/digital");
+        more.GetAttribute("target").ShouldBe("_top");
+    }
+
+    [Fact]
+    public async Task The_embed_by_series_names_the_series_and_links_its_page()
+    {
+        await AddEventAsync("spring", string.Empty, days: 10, series: "Digital Forums");
+        await AddEventAsync("elsewhere", string.Empty, days: 11);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/embed/events?series=digital-forums");
+
+        var cut = Render<EmbedEventsPage>();
+
+        cut.Find("h1").TextContent.ShouldBe("Upcoming: Digital Forums");
+        cut.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/spring"]);
+        cut.Find("[data-testid=embed-more]").GetAttribute("href").ShouldBe("/series/digital-forums");
+    }
+
+    [Fact]
+    public async Task The_event_page_links_each_tag_to_its_page_which_lists_the_upcoming_events_with_it()
+    {
+        await AddEventAsync("tagged", ",digital,housing,", days: 10);
+        await AddEventAsync("untagged", string.Empty, days: 12);
+
+        var page = Render<EventPage>(p => p.Add(x => x.Slug, "tagged"));
+        var tagPage = Render<TagPage>(p => p.Add(x => x.Tag, "housing"));
+
+        page.FindAll("[data-testid=event-tag]").Select(a => (a.TextContent, a.GetAttribute("href"))).ShouldBe([("digital", "/tags/digital"), ("housing", "/tags/housing")]);
+        Render<EventPage>(p => p.Add(x => x.Slug, "untagged")).FindAll("[data-testid=event-tags]").ShouldBeEmpty();
+        tagPage.Find("h1").TextContent.ShouldBe("Upcoming events tagged “housing”");
+        tagPage.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/tagged"]);
+        Render<TagPage>(p => p.Add(x => x.Tag, "nothing-here")).Find("[data-testid=no-events]").TextContent.ShouldContain("no upcoming events tagged");
+    }
+
+    [Theory]
+    [InlineData(null, "*")]
+    [InlineData("", "*")]
+    [InlineData("https://intranet.devon.gov.uk, https://*.devon.gov.uk:8443 'self'", "https://intranet.devon.gov.uk https://*.devon.gov.uk:8443 'self'")]
+    public void The_embed_frame_allow_list_defaults_to_any_site_and_otherwise_lists_the_configured_sites(string? configured, string expected) =>
+        SecurityHeaders.EmbedFrameAncestors(configured).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("https://intranet.devon.gov.uk; script-src *")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("'unsafe-inline'")]
+    public void A_configured_frame_source_that_is_not_a_site_stops_the_app_rather_than_reach_the_header(string configured) =>
+        Should.Throw<InvalidOperationException>(() => SecurityHeaders.EmbedFrameAncestors(configured)).Message.ShouldContain(SecurityHeaders.FrameAncestorsSetting);
+
+    private async Task AddEventAsync(string slug, string tags, int days, string? series = null)
+    {
+        await using var db = Core.Database.CreateDbContext();
+        var now = Core.Clock.GetUtcNow().UtcDateTime;
+        var seriesRow = series is null ? null : db.Series.Local.FirstOrDefault(s => s.Name == series)
+            ?? new EventSeries { Name = series, Slug = EventHub.Core.Common.Slugs.FromTitle(series), CreatedUtc = now };
+        db.Add(new Event
+        {
+            Title = "Forum " + slug, Slug = slug, Status = EventStatus.Published, Capacity = 40, Tags = tags, VenueName = "County Hall",
+            StartUtc = now.AddDays(days), EndUtc = now.AddDays(days).AddHours(7), CreatedUtc = now, UpdatedUtc = now, Series = seriesRow,
+        });
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+}
