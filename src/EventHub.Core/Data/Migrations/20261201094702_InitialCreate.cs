@@ -34,6 +34,7 @@ namespace EventHub.Core.Data.Migrations
                     IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CanAnswerDataRequests = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -360,6 +361,7 @@ namespace EventHub.Core.Data.Migrations
                     VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 311, nullable: false),
                     PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -634,6 +636,7 @@ namespace EventHub.Core.Data.Migrations
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmVotesByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
                     PublicToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -982,6 +985,7 @@ namespace EventHub.Core.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     EditTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Pending = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -1073,6 +1077,28 @@ namespace EventHub.Core.Data.Migrations
                         principalTable: "TicketTypes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VoterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollLinks_PollVoters_VoterId",
+                        column: x => x.VoterId,
+                        principalTable: "PollVoters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1283,6 +1309,8 @@ namespace EventHub.Core.Data.Migrations
                     Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1508,6 +1536,7 @@ namespace EventHub.Core.Data.Migrations
                     ProposedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ProposerBookingId = table.Column<int>(type: "INTEGER", nullable: true),
                     ConvenerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PitchedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -1975,6 +2004,17 @@ namespace EventHub.Core.Data.Migrations
                 columns: new[] { "UnrequestedTo", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PollLinks_TokenHash",
+                table: "PollLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollLinks_VoterId",
+                table: "PollLinks",
+                column: "VoterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PollOptions_PollId_StartUtc",
                 table: "PollOptions",
                 columns: new[] { "PollId", "StartUtc" });
@@ -2024,9 +2064,9 @@ namespace EventHub.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PollVoters_PollId",
+                name: "IX_PollVoters_PollId_Email",
                 table: "PollVoters",
-                column: "PollId");
+                columns: new[] { "PollId", "Email" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PollVotes_OptionId",
@@ -2155,6 +2195,12 @@ namespace EventHub.Core.Data.Migrations
                 columns: new[] { "EventId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WriteUps_LinkHash",
+                table: "WriteUps",
+                column: "LinkHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WriteUps_SessionId",
                 table: "WriteUps",
                 column: "SessionId");
@@ -2249,6 +2295,9 @@ namespace EventHub.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlacesKept");
+
+            migrationBuilder.DropTable(
+                name: "PollLinks");
 
             migrationBuilder.DropTable(
                 name: "PollPriorityTokens");

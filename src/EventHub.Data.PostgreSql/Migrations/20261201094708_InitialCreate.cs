@@ -35,6 +35,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CanAnswerDataRequests = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -361,6 +362,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Tags = table.Column<string>(type: "character varying(311)", maxLength: 311, nullable: false),
                     PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -635,6 +637,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmVotesByEmail = table.Column<bool>(type: "boolean", nullable: false),
                     SeriesId = table.Column<int>(type: "integer", nullable: true),
                     PublicToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
@@ -983,6 +986,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     EditTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Pending = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1074,6 +1078,28 @@ namespace EventHub.Data.PostgreSql.Migrations
                         principalTable: "TicketTypes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VoterId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollLinks_PollVoters_VoterId",
+                        column: x => x.VoterId,
+                        principalTable: "PollVoters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1284,6 +1310,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                     Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
                     Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
+                    LinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -1509,6 +1537,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     ProposedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ProposerBookingId = table.Column<int>(type: "integer", nullable: true),
                     ConvenerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     PitchedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -1976,6 +2005,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                 columns: new[] { "UnrequestedTo", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PollLinks_TokenHash",
+                table: "PollLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollLinks_VoterId",
+                table: "PollLinks",
+                column: "VoterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PollOptions_PollId_StartUtc",
                 table: "PollOptions",
                 columns: new[] { "PollId", "StartUtc" });
@@ -2025,9 +2065,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PollVoters_PollId",
+                name: "IX_PollVoters_PollId_Email",
                 table: "PollVoters",
-                column: "PollId");
+                columns: new[] { "PollId", "Email" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PollVotes_OptionId",
@@ -2156,6 +2196,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 columns: new[] { "EventId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WriteUps_LinkHash",
+                table: "WriteUps",
+                column: "LinkHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WriteUps_SessionId",
                 table: "WriteUps",
                 column: "SessionId");
@@ -2250,6 +2296,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlacesKept");
+
+            migrationBuilder.DropTable(
+                name: "PollLinks");
 
             migrationBuilder.DropTable(
                 name: "PollPriorityTokens");
