@@ -80,7 +80,7 @@ public sealed class TwoStepPolicy : IDisposable
 
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var now = _clock.GetUtcNow().UtcDateTime;
-        var settings = await db.Set<SiteSecuritySettings>().FirstOrDefaultAsync(ct);
+        var settings = await db.Set<SiteSecuritySettings>().FirstOrDefaultAsync(s => s.Id == SiteSecuritySettings.TheOnlyId, ct);
         if (settings is null)
         {
             settings = new SiteSecuritySettings();

@@ -161,7 +161,7 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<SiteRetention>().FirstOrDefaultAsync(ct);
+        var row = await db.Set<SiteRetention>().FirstOrDefaultAsync(s => s.Id == SiteRetention.TheOnlyId, ct);
         if (row is null)
         {
             row = new SiteRetention();
@@ -191,7 +191,7 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
     /// <summary>The site's defaults: what an administrator set, or else the configured ones.</summary>
     internal static async Task<PrivacyOptions> SiteDefaultsAsync(EventHubDbContext db, PrivacyOptions configured, CancellationToken ct)
     {
-        var row = await db.Set<SiteRetention>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var row = await db.Set<SiteRetention>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteRetention.TheOnlyId, ct);
         return row is null ? configured : new PrivacyOptions { PersonalDataMonths = row.PersonalDataMonths, NeedsDays = row.NeedsDays };
     }
 
