@@ -53,6 +53,10 @@ public sealed class PrivacyNotices(IDbContextFactory<EventHubDbContext> dbFactor
 
             After that, only figures are kept, like how many people booked and came.
 
+            If you convene an Open Space session or post a write-up, your name stays in the event's public record only
+            when you ask to be credited by name; otherwise it becomes "a participant" when the rest is deleted. You can
+            withdraw your name at any time from your own link, and it then shows as "a participant" everywhere.
+
             ## Your rights
 
             You can ask to see everything we hold about you, to correct it, or to have it deleted.

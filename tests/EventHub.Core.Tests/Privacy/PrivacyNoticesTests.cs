@@ -48,6 +48,7 @@ public sealed class PrivacyNoticesTests
         notice.Html.ShouldContain("5 days after the event");
         notice.Html.ShouldContain("mailto:dpo@devon.gov.uk");
         notice.Html.ShouldContain("Nobody.");
+        notice.Html.ShouldContain("when you ask to be credited by name", customMessage: "conveners and write-up authors are told when their name stays");
         notice.KeptSentence.ShouldStartWith("Devon County Council keeps your name, email address, organisation and answers for 18 months");
     }
 
