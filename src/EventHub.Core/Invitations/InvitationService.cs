@@ -20,6 +20,12 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
 {
     public const int ValidDays = 7;
 
+    /// <summary>
+    /// How long an expired invitation stays on the administrators' list (marked expired, so it can be sent again)
+    /// before the retention sweep deletes it with the name and address it holds.
+    /// </summary>
+    public const int KeptExpiredDays = 30;
+
     public async Task<Outcome<InvitationRow>> InviteAsync(Actor actor, InvitationInput input, CancellationToken ct = default)
     {
         if (!actor.IsAdministrator)
@@ -91,6 +97,17 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Invitation>().AsNoTracking().OrderBy(i => i.DisplayName).ThenBy(i => i.Id).ToListAsync(ct);
         return Outcome<IReadOnlyList<InvitationRow>>.Ok(rows.Select(i => Row(i, now)).ToList());
+    }
+
+    /// <summary>
+    /// For the retention sweep: deletes invitations that expired more than <see cref="KeptExpiredDays"/> days ago,
+    /// nobody having sent them again (accepted and withdrawn ones are deleted at once). Returns how many went.
+    /// </summary>
+    public async Task<int> PruneExpiredAsync(CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-KeptExpiredDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Invitation>().Where(i => i.ExpiresUtc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>A new link, valid for another <see cref="ValidDays"/> days, in a new mail; the old link stops working.</summary>

@@ -5,7 +5,8 @@ namespace EventHub.Core.Privacy;
 
 /// <summary>Runs <see cref="Anonymiser.SweepAsync"/> at start-up (catching up on downtime) and every hour.</summary>
 public sealed class RetentionSweepWorker(
-    Anonymiser anonymiser, IJobLeases leases, TimeProvider clock, ILogger<RetentionSweepWorker> logger, Organisers.Security.SecurityLog? securityLog = null)
+    Anonymiser anonymiser, IJobLeases leases, TimeProvider clock, ILogger<RetentionSweepWorker> logger, Organisers.Security.SecurityLog? securityLog = null,
+    Invitations.InvitationService? invitations = null)
     : SweepWorker(leases, clock, logger)
 {
     public static TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
@@ -27,6 +28,12 @@ public sealed class RetentionSweepWorker(
         if (securityLog is not null && await securityLog.PruneAsync(ct) is > 0 and var pruned)
         {
             Logger.LogInformation("Deleted {Count} security log entries past their keeping period", pruned);
+        }
+
+        // An invitation nobody accepted holds a name and an address: it goes a while after it expired.
+        if (invitations is not null && await invitations.PruneExpiredAsync(ct) is > 0 and var expired)
+        {
+            Logger.LogInformation("Deleted {Count} organiser invitations that expired over {Days} days ago", expired, Invitations.InvitationService.KeptExpiredDays);
         }
     }
 }

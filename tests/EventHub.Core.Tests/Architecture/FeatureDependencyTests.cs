@@ -45,7 +45,7 @@ public sealed partial class FeatureDependencyTests
         // Figures read bookings, check-ins and feedback scores; nothing below names them.
         ["Dashboards"] = [.. BelowFeaturesOnBookings, "CheckIn", "Feedback"],
         // Retention and erasure reach every feature's records about a person; no feature names Privacy.
-        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings", "Feedback"],
+        ["Privacy"] = [.. BelowFeaturesOnBookings, "FollowUps", "MailingLists", "CheckIn", "Polls", "OpenSpace", "Proceedings", "Feedback", "Invitations"],
     };
 
     [Fact]

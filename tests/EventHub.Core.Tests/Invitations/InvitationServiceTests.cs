@@ -147,6 +147,25 @@ public sealed partial class InvitationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expired_invitation_stays_listed_for_thirty_days_and_is_then_deleted_with_its_name_and_address()
+    {
+        await _invitations.InviteAsync(_ada, new InvitationInput("Eve Expired", "eve@example.org", false), Ct);
+        _core.Clock.Advance(TimeSpan.FromDays(5));
+        await _invitations.InviteAsync(_ada, new InvitationInput("Fay Fresher", "fay@example.org", false), Ct);
+
+        // Eve's expired a moment more than thirty days ago; Fay's five days later, so it is kept.
+        _core.Clock.Advance(TimeSpan.FromDays(InvitationService.ValidDays + InvitationService.KeptExpiredDays - 5).Add(TimeSpan.FromMinutes(1)));
+        (await _invitations.ListPendingAsync(_ada, Ct)).Value!.Count.ShouldBe(2, "both expired, both still listed before the sweep");
+
+        (await _invitations.PruneExpiredAsync(Ct)).ShouldBe(1);
+
+        var left = (await _invitations.ListPendingAsync(_ada, Ct)).Value!;
+        left.ShouldHaveSingleItem().DisplayName.ShouldBe("Fay Fresher");
+        left[0].IsExpired.ShouldBeTrue();
+        (await _invitations.PruneExpiredAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_address_that_is_already_an_organiser_or_already_invited_is_refused_and_a_bad_address_is_a_field_error()
     {
         (await _invitations.InviteAsync(_ada, new InvitationInput("Olive again", "OLIVE@example.org", false), Ct)).ErrorCode.ShouldBe(InvitationErrors.AlreadyAnOrganiser.Code);
