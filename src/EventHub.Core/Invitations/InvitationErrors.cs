@@ -17,6 +17,9 @@ public static class InvitationErrors
     /// <summary>Single sign-on by someone who is neither an organiser nor invited: nothing is made.</summary>
     public static readonly Refusal NotInvited = Refusal.Forbidden("sso_not_invited", "Your account is not an EventHub organiser account. Ask an administrator to invite your email address, then sign in again.");
 
+    public static readonly Refusal EmailNotVerified = Refusal.Forbidden("sso_email_unverified",
+        "Your sign-in provider has not confirmed that this email address is yours, so EventHub cannot use it. Confirm the address with your provider, or sign in with your email address and password.");
+
     public static readonly Refusal SingleSignOnDisabled = Refusal.Forbidden("sso_disabled", "Your EventHub account is disabled. Ask an administrator if you think this is wrong.");
 
     public static readonly Refusal AlreadyInvited = Refusal.Conflict("already_invited", "This address already has an invitation waiting. Send it again from the list of invitations instead");

@@ -11,14 +11,23 @@ namespace EventHub.Core.Invitations;
 /// <summary>
 /// Sign-in through the organisation's OpenID Connect provider, by the email address it vouches for: an organiser with
 /// that address is signed in; someone unknown becomes an organiser only if an administrator invited that address (the
-/// invitation is used up and no password is set); anyone else gets nothing made. Every outcome is in the security log.
+/// invitation is used up and no password is set); anyone else gets nothing made. An address the provider says it has
+/// not verified (<c>email_verified</c> false) is refused before anything else: anyone can put any address on an
+/// unverified account. Every outcome is in the security log.
 /// </summary>
 public sealed class SingleSignOn(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<Outcome<Organiser>> SignInAsync(string? email, string provider, string? clientAddress, CancellationToken ct = default)
+    public async Task<Outcome<Organiser>> SignInAsync(string? email, bool emailVerified, string provider, string? clientAddress, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+        if (!emailVerified)
+        {
+            // The address is not stored: nobody has shown it is theirs.
+            return await RefuseAsync(db, new Actor(null, "Unknown account", false, false),
+                $"Single sign-on ({provider}) refused: the provider has not verified the email address; nothing was made", InvitationErrors.EmailNotVerified, clientAddress, ct);
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
         var now = clock.GetUtcNow().UtcDateTime;
         var address = (email ?? string.Empty).Trim();

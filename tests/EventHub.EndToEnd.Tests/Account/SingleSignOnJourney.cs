@@ -59,6 +59,17 @@ public sealed class SingleSignOnJourney(BrowserFixture browser) : IAsyncLifetime
         await stranger.ShouldHaveNoAxeViolationsAsync();
         (await accounts.ListAsync(Actor.System)).ShouldNotContain(o => o.Email == "stranger@devon.gov.uk");
 
+        // An existing organiser's address that the provider has not verified: refused, with what to do instead.
+        _provider.SignedInEmail = ada.Email;
+        _provider.EmailVerified = false;
+        var unverified = await browser.NewPageAsync();
+        await unverified.GotoAsync(_app.Url("/account/login"));
+        await unverified.GetByTestId("sign-in-sso").ClickAsync();
+        await unverified.WaitForURLAsync("**/account/login?sso=unverified");
+        await Assertions.Expect(unverified.GetByTestId("error-summary")).ToContainTextAsync(InvitationErrors.EmailNotVerified.Message);
+        await unverified.ShouldHaveNoAxeViolationsAsync();
+        _provider.EmailVerified = true;
+
         // An invited address: the first sign-in makes the organiser and uses the invitation up.
         var invited = await _app.Service<InvitationService>().InviteAsync(adaActor, new InvitationInput("Dee Door", "dee@devon.gov.uk", false), Ct);
         invited.Succeeded.ShouldBeTrue(invited.Message);

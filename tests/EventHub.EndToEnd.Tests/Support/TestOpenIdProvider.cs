@@ -41,6 +41,9 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     /// <summary>The person the provider vouches for at the next sign-in.</summary>
     public string SignedInEmail { get; set; } = "nobody@example.org";
 
+    /// <summary>The <c>email_verified</c> claim the provider sends with the address; none when null (as Microsoft Entra ID).</summary>
+    public bool? EmailVerified { get; set; }
+
     public static async Task<TestOpenIdProvider> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "eventhub-idp", Guid.NewGuid().ToString("N"));
@@ -72,6 +75,10 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             var email = provider!.SignedInEmail;
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, "subject-" + email).SetClaim(Claims.Email, email).SetClaim(Claims.Name, email);
+            if (provider.EmailVerified is { } verified)
+            {
+                identity.SetClaim(Claims.EmailVerified, verified);
+            }
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

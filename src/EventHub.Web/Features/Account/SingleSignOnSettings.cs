@@ -88,10 +88,14 @@ public static class SingleSignOnSetup
             }
 
             var email = external.Principal.FindFirstValue("email") ?? external.Principal.FindFirstValue(ClaimTypes.Email);
-            var outcome = await singleSignOn.SignInAsync(email, settings.Value.DisplayName, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+            // Providers that verify every address (Microsoft Entra ID) send no email_verified claim; only an explicit false refuses.
+            var verified = !string.Equals(external.Principal.FindFirstValue("email_verified"), "false", StringComparison.OrdinalIgnoreCase);
+            var outcome = await singleSignOn.SignInAsync(email, verified, settings.Value.DisplayName, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
             if (!outcome.Succeeded)
             {
-                return Results.LocalRedirect("/account/login?sso=" + (outcome.ErrorCode == InvitationErrors.SingleSignOnDisabled.Code ? "failed" : "not-invited"));
+                var result = outcome.ErrorCode == InvitationErrors.SingleSignOnDisabled.Code ? "failed"
+                    : outcome.ErrorCode == InvitationErrors.EmailNotVerified.Code ? "unverified" : "not-invited";
+                return Results.LocalRedirect("/account/login?sso=" + result);
             }
 
             await signIn.SignInAsync(outcome.Value!, isPersistent: false, authenticationMethod: SingleSignOnSettings.Scheme);
