@@ -8,6 +8,20 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
 {
     private static readonly EventStatus[] PublicStatuses = [EventStatus.Published, EventStatus.Completed, EventStatus.Cancelled];
 
+    /// <summary>How many events one page of the home page lists.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>One page (from 0) of the upcoming public events, soonest first, with how many there are in all.</summary>
+    public async Task<Common.PagedResult<EventCard>> UpcomingPageAsync(int page, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        var (skip, take) = Common.Paging.Window(page, pageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var upcoming = Upcoming(db);
+        var total = await upcoming.CountAsync(ct);
+        var cards = skip >= total ? [] : await Cards(upcoming.Skip(skip).Take(take)).ToListAsync(ct);
+        return new Common.PagedResult<EventCard>(cards, total, skip / take, take);
+    }
+
     public async Task<IReadOnlyList<EventCard>> UpcomingAsync(int max = 50, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -100,7 +114,7 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
     private IQueryable<Event> Upcoming(EventHubDbContext db)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now).OrderBy(e => e.StartUtc);
+        return db.Events.Where(e => PublicStatuses.Contains(e.Status) && e.EndUtc >= now).OrderBy(e => e.StartUtc).ThenBy(e => e.Id);
     }
 
     private static IQueryable<EventCard> Cards(IQueryable<Event> events) =>
