@@ -112,6 +112,13 @@ public static class PageExtensions
     /// <summary>Runs axe (WCAG 2.x A/AA rules) and fails with each violation listed.</summary>
     public static async Task ShouldHaveNoAxeViolationsAsync(this IPage page)
     {
+        // An interactive page's head outlet writes the <title> again when its circuit starts, leaving it empty for a
+        // moment: wait for a title (up to 5 s) so axe reads the settled page. A page that never gets one still fails.
+        for (var waited = 0; waited < 5_000 && string.IsNullOrWhiteSpace(await page.TitleAsync()); waited += 100)
+        {
+            await Task.Delay(100);
+        }
+
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
