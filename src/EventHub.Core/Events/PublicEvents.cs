@@ -14,12 +14,21 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
     /// <summary>One page (from 0) of the upcoming public events, soonest first, with how many there are in all.</summary>
     public async Task<Common.PagedResult<EventCard>> UpcomingPageAsync(int page, int pageSize = PageSize, CancellationToken ct = default)
     {
-        var (skip, take) = Common.Paging.Window(page, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var upcoming = Upcoming(db);
-        var total = await upcoming.CountAsync(ct);
-        var cards = skip >= total ? [] : await Cards(upcoming.Skip(skip).Take(take)).ToListAsync(ct);
-        return new Common.PagedResult<EventCard>(cards, total, skip / take, take);
+        return await PageOfAsync(Upcoming(db), page, pageSize, ct);
+    }
+
+    /// <summary>One page (from 0) of the upcoming public events with <paramref name="tag"/>; none for a malformed tag.</summary>
+    public async Task<Common.PagedResult<EventCard>> UpcomingWithTagPageAsync(string tag, int page, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        if (!IsTag(tag))
+        {
+            return new Common.PagedResult<EventCard>([], 0, 0, pageSize);
+        }
+
+        var needle = EventTags.Needle(tag);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PageOfAsync(Upcoming(db).Where(e => e.Tags.Contains(needle)), page, pageSize, ct);
     }
 
     public async Task<IReadOnlyList<EventCard>> UpcomingAsync(int max = 50, CancellationToken ct = default)
@@ -31,7 +40,7 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
     /// <summary>Upcoming public events with <paramref name="tag"/> (as stored: lower case and hyphens); none for a malformed tag.</summary>
     public async Task<IReadOnlyList<EventCard>> UpcomingWithTagAsync(string tag, int max = 50, CancellationToken ct = default)
     {
-        if (!Common.Slugs.IsValid(tag) || tag.Length > EventTags.MaxTagLength)
+        if (!IsTag(tag))
         {
             return [];
         }
@@ -109,6 +118,16 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description),
             editions.Where(e => e.EndUtc >= now).ToList(),
             editions.Where(e => e.EndUtc < now).OrderByDescending(e => e.StartUtc).ToList());
+    }
+
+    private static bool IsTag(string tag) => Common.Slugs.IsValid(tag) && tag.Length <= EventTags.MaxTagLength;
+
+    private static async Task<Common.PagedResult<EventCard>> PageOfAsync(IQueryable<Event> events, int page, int pageSize, CancellationToken ct)
+    {
+        var (skip, take) = Common.Paging.Window(page, pageSize);
+        var total = await events.CountAsync(ct);
+        var cards = skip >= total ? [] : await Cards(events.Skip(skip).Take(take)).ToListAsync(ct);
+        return new Common.PagedResult<EventCard>(cards, total, skip / take, take);
     }
 
     private IQueryable<Event> Upcoming(EventHubDbContext db)

@@ -1,5 +1,6 @@
 using Bunit;
 using EventHub.Core.Events;
+using EventHub.Web.Features.Events;
 using EventHub.Web.Features.Home;
 using EventHub.Web.Features.Proceedings;
 using EventHub.Web.Tests.Support;
@@ -52,6 +53,22 @@ public sealed class PublicListPagingTests : WebTestContext
     }
 
     [Fact]
+    public async Task A_tag_page_lists_fifty_events_and_links_the_next_page_of_the_same_tag()
+    {
+        await AddEventsAsync(PublicEvents.PageSize + 1, days: 5, tags: ",housing,");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        var first = Render<TagPage>(p => p.Add(x => x.Tag, "housing"));
+        first.FindAll("[data-testid=event-card]").Count.ShouldBe(PublicEvents.PageSize);
+        first.Find("[data-testid=page-next]").GetAttribute("href").ShouldBe("/tags/housing?page=2");
+
+        navigation.NavigateTo("/tags/housing?page=2");
+        var second = Render<TagPage>(p => p.Add(x => x.Tag, "housing"));
+        second.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/forum-50"]);
+        second.Find("[data-testid=page-previous]").GetAttribute("href").ShouldBe("/tags/housing");
+    }
+
+    [Fact]
     public async Task The_archive_search_links_the_next_page_of_results_keeping_the_words_searched()
     {
         await AddEventsAsync(1, days: -30, sessions: 27);
@@ -69,7 +86,7 @@ public sealed class PublicListPagingTests : WebTestContext
         second.Find("[data-testid=page-previous]").GetAttribute("href").ShouldBe("/archive?q=housing%20plan");
     }
 
-    private async Task AddEventsAsync(int count, int days, int sessions = 0)
+    private async Task AddEventsAsync(int count, int days, int sessions = 0, string tags = "")
     {
         await using var db = Core.Database.CreateDbContext();
         var now = Core.Clock.GetUtcNow().UtcDateTime;
@@ -78,7 +95,7 @@ public sealed class PublicListPagingTests : WebTestContext
             var start = now.AddDays(days).AddHours(i);
             var ev = new Event
             {
-                Title = $"Forum {i:00}", Slug = $"forum-{i:00}", Status = EventStatus.Published, Capacity = 40, VenueName = "County Hall",
+                Title = $"Forum {i:00}", Slug = $"forum-{i:00}", Status = EventStatus.Published, Capacity = 40, VenueName = "County Hall", Tags = tags,
                 StartUtc = start, EndUtc = start.AddMinutes(30), CreatedUtc = now, UpdatedUtc = now,
             };
             db.Add(ev);
