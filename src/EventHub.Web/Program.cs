@@ -117,7 +117,20 @@ builder.Services.AddCascadingAuthenticationState();
 // Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
 // changed password or a new site role ends the old sessions within a minute.
 builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+{
+    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    // The cookie check makes the principal again from the database: keep when this session signed in through single sign-on.
+    o.OnRefreshingPrincipal = c =>
+    {
+        if (c.CurrentPrincipal?.FindFirst(OrganiserClaims.SingleSignOnAt) is { } at && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(OrganiserClaims.SingleSignOnAt, at.Value));
+        }
+
+        return Task.CompletedTask;
+    };
+});
 builder.Services.AddSignInThrottle(builder.Configuration);
 builder.Services.AddPublicActionLimits(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();

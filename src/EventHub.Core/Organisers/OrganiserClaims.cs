@@ -19,6 +19,14 @@ public static class OrganiserClaims
     /// <summary>On a sign-in that must turn two-step sign-in on first (see <see cref="TwoStepPolicy"/>).</summary>
     public const string TwoStepNeeded = "eventhub:two-step-needed";
 
+    /// <summary>When (UTC, round-trip format) this session signed in through single sign-on; see <see cref="SingleSignOnPassword"/>.</summary>
+    public const string SingleSignOnAt = "eventhub:sso-at";
+
+    /// <summary>When this session signed in through single sign-on, or null.</summary>
+    public static DateTime? SingleSignOnAtUtc(ClaimsPrincipal? user) =>
+        DateTime.TryParse(user?.FindFirstValue(SingleSignOnAt), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at : null;
+
     /// <summary>Signed in, even if two-step sign-in must be turned on first: only for the page that turns it on.</summary>
     public const string SignedInPolicy = "SignedIn";
 

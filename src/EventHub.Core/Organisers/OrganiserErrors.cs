@@ -25,5 +25,10 @@ public static class OrganiserErrors
 
     public static readonly Refusal TwoStepNotOnForThem = Refusal.Conflict("two_step_off_for_them", "Two-step sign-in is not on for this organiser, so there is nothing to reset. They can turn it on from their account page.");
 
+    public static readonly Refusal PasswordAlreadySet = Refusal.Conflict("password_already_set", "Your account already has a password. Use Change password instead.");
+
+    public static readonly Refusal SignInAgainToSetPassword = Refusal.Forbidden(
+        "single_sign_on_not_fresh", "To set a password, sign out and sign in again with single sign-on, then set it within 10 minutes.");
+
     public const string WrongCode = "That code is not right. Enter the 6-digit code your authenticator app shows now";
 }

@@ -15,6 +15,7 @@ public static class OrganisersServiceCollectionExtensions
         services.AddSingleton<Security.SecurityLog>();
         services.AddSingleton<TwoStepSignIn>();
         services.AddSingleton<TwoStepPolicy>();
+        services.AddSingleton<SingleSignOnPassword>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());
         return services.AddIdentityCore<Organiser>(options =>

@@ -13,6 +13,12 @@ public sealed class SiteSecuritySettings
     /// <summary>Every organiser must have two-step sign-in on; one without it can do nothing but turn it on.</summary>
     public bool RequireTwoStep { get; set; }
 
+    /// <summary>
+    /// Organisers sign in only through single sign-on: password sign-in is refused for everyone but administrators, so
+    /// a broken provider never locks the site (see <see cref="ActiveOrganiserConfirmation"/>).
+    /// </summary>
+    public bool RequireSingleSignOn { get; set; }
+
     public DateTime ChangedUtc { get; set; }
 }
 

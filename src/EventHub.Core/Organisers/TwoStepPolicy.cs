@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Organisers;
 
 /// <summary>
-/// Whether administrators require two-step sign-in for everyone. While it is required, an organiser without it is
-/// signed in as someone who may only turn it on: their sign-in carries <see cref="OrganiserClaims.TwoStepNeeded"/>
+/// The site's sign-in rules that administrators set: whether they require two-step sign-in for everyone (below), and
+/// whether organisers must use single sign-on (<see cref="IsSingleSignOnRequiredAsync"/>). While two-step sign-in is
+/// required, an organiser without it is signed in as someone who may only turn it on: their sign-in carries <see cref="OrganiserClaims.TwoStepNeeded"/>
 /// (added by <see cref="OrganiserClaimsFactory"/> at every sign-in and cookie check), and
 /// <see cref="OrganiserClaims.ToActor"/> gives every Core service an actor with no organiser rights.
 /// </summary>
 /// <remarks>
-/// The setting is read at every sign-in and cookie check, so it is kept in memory: a change is forgotten here at once
+/// The settings are read at every sign-in and cookie check, so they are kept in memory: a change is forgotten here at once
 /// and on every other node through the live signal (<see cref="LiveTopics.SiteSecurity"/>). Should a message be lost
 /// (a dropped listening connection), a copy older than <see cref="MostStale"/> is read again.
 /// </remarks>
@@ -42,21 +43,10 @@ public sealed class TwoStepPolicy : IDisposable
         });
     }
 
-    public async Task<bool> IsRequiredAsync(CancellationToken ct = default)
-    {
-        var now = _clock.GetUtcNow();
-        var generation = Interlocked.Read(ref _generation);
-        if (Volatile.Read(ref _remembered) is { } remembered && remembered.Generation == generation && now - remembered.ReadAt < MostStale)
-        {
-            return remembered.Required;
-        }
+    public async Task<bool> IsRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).TwoStep;
 
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var required = await db.Set<SiteSecuritySettings>().AsNoTracking().AnyAsync(s => s.RequireTwoStep, ct);
-        // Stamped with the generation from before the read: if a change was heard meanwhile, this copy is never used.
-        Volatile.Write(ref _remembered, new Remembered(required, now, generation));
-        return required;
-    }
+    /// <summary>Whether administrators require single sign-on: password sign-in is then for administrators only.</summary>
+    public async Task<bool> IsSingleSignOnRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).SingleSignOn;
 
     /// <summary>Whether this organiser must turn two-step sign-in on before doing anything else.</summary>
     public async Task<bool> IsNeededByAsync(string organiserId, CancellationToken ct = default)
@@ -71,7 +61,20 @@ public sealed class TwoStepPolicy : IDisposable
     }
 
     /// <summary>Administrators only. Open pages of organisers without two-step sign-in stop at their next check.</summary>
-    public async Task<Outcome<bool>> SetRequiredAsync(Actor actor, bool required, CancellationToken ct = default)
+    public Task<Outcome<bool>> SetRequiredAsync(Actor actor, bool required, CancellationToken ct = default) =>
+        ChangeAsync(actor, required, s => s.RequireTwoStep, (s, on) => s.RequireTwoStep = on, SecurityAction.TwoStepRequirementChanged,
+            required ? "Required two-step sign-in for every organiser" : "Stopped requiring two-step sign-in (each organiser chooses)", ct);
+
+    /// <summary>
+    /// Administrators only. While required, organisers who are not administrators cannot sign in with a password
+    /// (<see cref="ActiveOrganiserConfirmation"/>); sessions already open carry on until they end.
+    /// </summary>
+    public Task<Outcome<bool>> SetSingleSignOnRequiredAsync(Actor actor, bool required, CancellationToken ct = default) =>
+        ChangeAsync(actor, required, s => s.RequireSingleSignOn, (s, on) => s.RequireSingleSignOn = on, SecurityAction.SingleSignOnRequirementChanged,
+            required ? "Required single sign-on for organisers (administrators may still use a password)" : "Stopped requiring single sign-on (organisers may use a password)", ct);
+
+    private async Task<Outcome<bool>> ChangeAsync(
+        Actor actor, bool required, Func<SiteSecuritySettings, bool> current, Action<SiteSecuritySettings, bool> set, SecurityAction action, string summary, CancellationToken ct)
     {
         if (!actor.IsAdministrator)
         {
@@ -86,15 +89,14 @@ public sealed class TwoStepPolicy : IDisposable
             settings = new SiteSecuritySettings();
             db.Add(settings);
         }
-        else if (settings.RequireTwoStep == required)
+        else if (current(settings) == required)
         {
             return Outcome<bool>.Ok(required);
         }
 
-        settings.RequireTwoStep = required;
+        set(settings, required);
         settings.ChangedUtc = now;
-        SecurityAudit.Add(db, SecurityAction.TwoStepRequirementChanged, actor,
-            required ? "Required two-step sign-in for every organiser" : "Stopped requiring two-step sign-in (each organiser chooses)", now);
+        SecurityAudit.Add(db, action, actor, summary, now);
         db.PublishOnCommit(LiveTopics.SiteWide, LiveTopics.SiteSecurity);
         try
         {
@@ -103,7 +105,7 @@ public sealed class TwoStepPolicy : IDisposable
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Another administrator made the row at the same moment: set it on theirs.
-            return await SetRequiredAsync(actor, required, ct);
+            return await ChangeAsync(actor, required, current, set, action, summary, ct);
         }
 
         // This node's next check must see it; the live message reaches the others (and this one again, harmlessly).
@@ -111,9 +113,27 @@ public sealed class TwoStepPolicy : IDisposable
         return Outcome<bool>.Ok(required);
     }
 
+    private async Task<Remembered> ReadAsync(CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        var generation = Interlocked.Read(ref _generation);
+        if (Volatile.Read(ref _remembered) is { } remembered && remembered.Generation == generation && now - remembered.ReadAt < MostStale)
+        {
+            return remembered;
+        }
+
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.Set<SiteSecuritySettings>().AsNoTracking().Where(s => s.Id == SiteSecuritySettings.TheOnlyId)
+            .Select(s => new { s.RequireTwoStep, s.RequireSingleSignOn }).FirstOrDefaultAsync(ct);
+        // Stamped with the generation from before the read: if a change was heard meanwhile, this copy is never used.
+        var read = new Remembered(settings?.RequireTwoStep == true, settings?.RequireSingleSignOn == true, now, generation);
+        Volatile.Write(ref _remembered, read);
+        return read;
+    }
+
     public void Dispose() => _listening.Dispose();
 
     private void Forget() => Interlocked.Increment(ref _generation);
 
-    private sealed record Remembered(bool Required, DateTimeOffset ReadAt, long Generation);
+    private sealed record Remembered(bool TwoStep, bool SingleSignOn, DateTimeOffset ReadAt, long Generation);
 }

@@ -1844,6 +1844,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<DateTime>("ChangedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("RequireSingleSignOn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireTwoStep")
                         .HasColumnType("boolean");
 

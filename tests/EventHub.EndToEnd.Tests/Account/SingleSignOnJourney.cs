@@ -9,8 +9,9 @@ namespace EventHub.EndToEnd.Tests.Account;
 
 /// <summary>
 /// Single sign-on against a real OpenID Connect provider started in the test (<see cref="TestOpenIdProvider"/>): a
-/// stranger's first sign-in makes nothing; an invited address becomes an organiser at its first sign-in and signs in
-/// again the same way.
+/// stranger's first sign-in makes nothing; an invited address becomes an organiser at its first sign-in, signs in
+/// again the same way and sets a password; once administrators require single sign-on, only an administrator's
+/// password still signs in.
 /// </summary>
 public sealed class SingleSignOnJourney(BrowserFixture browser) : IAsyncLifetime
 {
@@ -89,10 +90,46 @@ public sealed class SingleSignOnJourney(BrowserFixture browser) : IAsyncLifetime
         await again.GetByTestId("sign-in-sso").ClickAsync();
         await again.WaitForURLAsync("**/organiser/events");
 
+        // Dee has no password: straight after a single sign-on, their account page offers to set one, by the ordinary rules.
+        await again.GotoAsync(_app.Url("/account/password"));
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("Set a password");
+        await again.ShouldHaveNoAxeViolationsAsync();
+        await again.GetByTestId("NewPassword").FillAsync("too short");
+        await again.GetByTestId("ConfirmPassword").FillAsync("too short");
+        await again.GetByTestId("set-password").ClickAsync();
+        await Assertions.Expect(again.GetByTestId("error-summary")).ToContainTextAsync("There is a problem");
+        await again.ShouldHaveNoAxeViolationsAsync();
+        const string deePassword = "blue heron over the exe";
+        await again.GetByTestId("NewPassword").FillAsync(deePassword);
+        await again.GetByTestId("ConfirmPassword").FillAsync(deePassword);
+        await again.GetByTestId("set-password").ClickAsync();
+        await Assertions.Expect(again.GetByTestId("password-changed")).ToContainTextAsync("Your password is set");
+        await again.ShouldHaveNoAxeViolationsAsync();
+
+        // Administrators require single sign-on: the sign-in page offers a password to administrators only, and Dee's is refused.
+        (await _app.Service<TwoStepPolicy>().SetSingleSignOnRequiredAsync(adaActor, true, Ct)).Succeeded.ShouldBeTrue();
+        var ssoOnly = await browser.NewPageAsync();
+        await ssoOnly.GotoAsync(_app.Url("/account/login"));
+        await Assertions.Expect(ssoOnly.GetByTestId("single-sign-on-only")).ToContainTextAsync("Organisers sign in with Devon Council account");
+        await Assertions.Expect(ssoOnly.GetByTestId("Email")).ToBeHiddenAsync();
+        await ssoOnly.ShouldHaveNoAxeViolationsAsync();
+        await ssoOnly.GetByText("Administrators: sign in with your password").ClickAsync();
+        await ssoOnly.GetByTestId("Email").FillAsync("dee@devon.gov.uk");
+        await ssoOnly.GetByTestId("Password").FillAsync(deePassword);
+        await ssoOnly.GetByTestId("sign-in").ClickAsync();
+        await Assertions.Expect(ssoOnly.GetByTestId("error-summary")).ToContainTextAsync("Enter a correct email address and password");
+        await ssoOnly.ShouldHaveNoAxeViolationsAsync();
+        await ssoOnly.GetByTestId("Email").FillAsync(ada.Email);
+        await ssoOnly.GetByTestId("Password").FillAsync(ada.Password);
+        await ssoOnly.GetByTestId("sign-in").ClickAsync();
+        await ssoOnly.WaitForURLAsync("**/organiser/events");
+
         var log = (await _app.Service<SecurityLog>().ListAsync(adaActor, null, 0, 50, Ct)).Value!.Items;
         log.ShouldContain(e => e.Action == SecurityAction.SignInFailed && e.Summary.StartsWith("Single sign-on (Devon Council account) refused: no organiser or invitation", StringComparison.Ordinal));
         log.ShouldAllBe(e => !e.Summary.Contains("stranger@", StringComparison.Ordinal));
         log.ShouldContain(e => e.Action == SecurityAction.InvitationAccepted && e.ActorName == "Dee Door" && e.Summary.Contains("by single sign-on", StringComparison.Ordinal));
         log.ShouldContain(e => e.Action == SecurityAction.SignedIn && e.ActorName == "Dee Door" && e.Summary == "Signed in with single sign-on (Devon Council account)");
+        log.ShouldContain(e => e.Action == SecurityAction.PasswordSet && e.ActorName == "Dee Door");
+        log.ShouldContain(e => e.Action == SecurityAction.SingleSignOnRequirementChanged && e.ActorName == ada.DisplayName);
     }
 }

@@ -1775,6 +1775,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("ChangedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireSingleSignOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireTwoStep")
                         .HasColumnType("INTEGER");
 

@@ -32,4 +32,6 @@ public enum SecurityAction
     TwoStepRequirementChanged,
     TwoStepReset,
     DataRequestsPermissionChanged,
+    PasswordSet,
+    SingleSignOnRequirementChanged,
 }

@@ -28,6 +28,7 @@ public partial class OrganisersPage
     private IReadOnlyList<FieldError> _inviteErrors = [];
     private NewOrganiser _invite = new();
     private bool _twoStepRequired;
+    private bool _singleSignOnRequired;
 
     /// <summary>What an administrator can do to one organiser from their row.</summary>
     private enum OrganiserAction
@@ -60,6 +61,9 @@ public partial class OrganisersPage
 
     [Inject]
     private TwoStepPolicy TwoStepPolicy { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<SingleSignOnSettings> SingleSignOn { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => await ReloadAsync(await CurrentActor.GetAsync());
 
@@ -160,6 +164,12 @@ public partial class OrganisersPage
             ? "Two-step sign-in is now required. Organisers without it turn it on at their next sign-in."
             : "Two-step sign-in is no longer required. Each organiser chooses.");
 
+    private Task SetSingleSignOnRequiredAsync(bool required) => RunAsync(
+        a => TwoStepPolicy.SetSingleSignOnRequiredAsync(a, required),
+        required
+            ? "Single sign-on is now required. Organisers can no longer sign in with a password; administrators still can."
+            : "Single sign-on is no longer required. Organisers with a password can sign in with it again.");
+
     /// <summary>The one action handler: asks Core as the current actor, says what happened or why not, and reloads.</summary>
     private async Task RunAsync<T>(Func<Actor, Task<Outcome<T>>> action, string done)
     {
@@ -176,6 +186,7 @@ public partial class OrganisersPage
         _rows = await Accounts.ListAsync(actor);
         _invitations = (await Invitations.ListPendingAsync(actor)).Value;
         _twoStepRequired = await TwoStepPolicy.IsRequiredAsync();
+        _singleSignOnRequired = await TwoStepPolicy.IsSingleSignOnRequiredAsync();
     }
 
     private async Task InviteAsync()

@@ -36,6 +36,8 @@ public static class SecurityLogText
         SecurityAction.InvitationAccepted => "Invitation accepted",
         SecurityAction.TwoStepRequirementChanged => "Two-step requirement changed",
         SecurityAction.TwoStepReset => "Two-step sign-in reset",
+        SecurityAction.PasswordSet => "Password set",
+        SecurityAction.SingleSignOnRequirementChanged => "Single sign-on requirement changed",
         _ => action.ToString(),
     };
 }

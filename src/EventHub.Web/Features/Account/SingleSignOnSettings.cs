@@ -78,7 +78,7 @@ public static class SingleSignOnSetup
                 : Results.NotFound());
 
         app.MapGet("/account/login/sso/done", async (HttpContext context, [FromServices] SingleSignOn singleSignOn,
-            [FromServices] SignInManager<Organiser> signIn, [FromServices] TwoStepPolicy twoStep, [FromServices] IOptions<SingleSignOnSettings> settings) =>
+            [FromServices] SignInManager<Organiser> signIn, [FromServices] TwoStepPolicy twoStep, [FromServices] IOptions<SingleSignOnSettings> settings, [FromServices] TimeProvider clock) =>
         {
             var external = await context.AuthenticateAsync(IdentityConstants.ExternalScheme);
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -98,7 +98,12 @@ public static class SingleSignOnSetup
                 return Results.LocalRedirect("/account/login?sso=" + result);
             }
 
-            await signIn.SignInAsync(outcome.Value!, isPersistent: false, authenticationMethod: SingleSignOnSettings.Scheme);
+            // As SignInAsync with an authentication method, plus the time: a fresh single sign-on may set a first password.
+            await signIn.SignInWithClaimsAsync(outcome.Value!, isPersistent: false,
+            [
+                new Claim(ClaimTypes.AuthenticationMethod, SingleSignOnSettings.Scheme),
+                new Claim(OrganiserClaims.SingleSignOnAt, clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ]);
             return Results.LocalRedirect(await twoStep.IsNeededByAsync(outcome.Value!.Id, context.RequestAborted) ? TwoStepPage.Path : "/organiser/events");
         });
         return app;
