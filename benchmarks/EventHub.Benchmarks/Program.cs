@@ -3,7 +3,7 @@
 // (no database: each run creates its own and drops it), the same run follows on PostgreSQL with one node and with two
 // nodes (two BookingService instances, each with its own pool and write gate, the bookers spread across them), so the
 // three figures come from one run on one machine.
-// Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000]
+// Usage: dotnet run -c Release --project benchmarks/EventHub.Benchmarks -- [bookers=64] [bookings=6000] [capacity=5000] [warm-up rounds=3]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -17,13 +17,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 var bookers = Arg(0, 64);
 var total = Arg(1, 6000);
 var capacity = Arg(2, 5000);
+var warmUpRounds = Arg(3, 3);
 
 var folder = Path.Combine(Path.GetTempPath(), "eventhub-bench-" + Guid.NewGuid().ToString("N"));
 var exit = 0;
 try
 {
     Console.WriteLine("== SQLite, one node");
-    exit |= await MeasureAsync(DbDialect.Sqlite, [DataServiceCollectionExtensions.CreatePooledFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder))], bookers, total, capacity);
+    exit |= await MeasureAsync(DbDialect.Sqlite, [DataServiceCollectionExtensions.CreatePooledFactory(DataServiceCollectionExtensions.DefaultConnectionString(folder))], bookers, total, capacity, warmUpRounds);
 }
 finally
 {
@@ -51,7 +52,7 @@ if (Environment.GetEnvironmentVariable("EVENTHUB_BENCH_POSTGRES") is { Length: >
             exit |= await MeasureAsync(
                 DbDialect.PostgreSql,
                 Enumerable.Range(0, nodes).Select(_ => DataServiceCollectionExtensions.CreatePooledFactory(connection, DatabaseProvider.PostgreSql)).ToArray(),
-                bookers, total, capacity);
+                bookers, total, capacity, warmUpRounds);
         }
         finally
         {
@@ -72,16 +73,24 @@ static async Task OnServerAsync(string server, string sql)
 }
 
 // One measurement: each factory is one node (its own pool and write gate); the bookers are spread across the nodes.
-static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHubDbContext>[] nodes, int bookers, int total, int capacity)
+static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHubDbContext>[] nodes, int bookers, int total, int capacity, int warmUpRounds)
 {
     var factory = nodes[0];
     await new DatabaseInitializer(factory, dialect, NullLogger<DatabaseInitializer>.Instance).MigrateAsync();
     var gates = nodes.Select(_ => new BookingWriteGate(dialect)).ToArray();
     var services = nodes.Select((f, i) => new BookingService(f, TimeProvider.System, gates[i])).ToArray();
 
-    // Warm up the JIT, EF's query cache and the connection pool on a separate event.
-    var warm = await AddEventAsync(factory, "warm-up", 2500);
-    await RunAsync(services, warm, bookers, 3000, "warm");
+    // Warm up the JIT, EF's query cache and the connection pool on separate events, then let the JIT's background
+    // compiler finish. With one round of 3,000 bookings the tiering thread was still recompiling hot methods (tier 0,
+    // then instrumented for TieredPGO, then tier 1) during the measured run: 17 % of its CPU in round 8's profile.
+    // The "CPU by thread" line shows what is left of it.
+    for (var round = 1; round <= warmUpRounds; round++)
+    {
+        var warm = await AddEventAsync(factory, "warm-up-" + round.ToString(CultureInfo.InvariantCulture), 2500);
+        await RunAsync(services, warm, bookers, 3000, "warm" + round.ToString(CultureInfo.InvariantCulture));
+    }
+
+    await Task.Delay(TimeSpan.FromSeconds(2));
 
     var eventId = await AddEventAsync(factory, "benchmark", capacity);
 
@@ -96,8 +105,24 @@ static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHu
     var trivialQueryMs = (Process.GetCurrentProcess().TotalProcessorTime - calibrationCpu).TotalMilliseconds / 500;
     var batches = new ConcurrentQueue<int>();
     using var listener = ListenToBatches(batches);
+    var threadsBefore = ThreadTicks();
+    // Threads come and go during the run (the JIT's tiering worker, thread-pool threads): look every 50 ms and keep
+    // the last figure of each, so a thread that ends before the run does still counts.
+    var threadsSeen = new Dictionary<(int Id, string Name), long>(threadsBefore);
+    using var stopSampling = new CancellationTokenSource();
+    var sampling = Task.Run(async () =>
+    {
+        while (!stopSampling.IsCancellationRequested)
+        {
+            Merge(threadsSeen, ThreadTicks());
+            await Task.Delay(50, CancellationToken.None);
+        }
+    });
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var (elapsed, latencies, confirmed, waiting, failed) = await RunAsync(services, eventId, bookers, total, "p");
+    await stopSampling.CancelAsync();
+    await sampling;
+    Merge(threadsSeen, ThreadTicks());
     listener.Dispose();
 
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -116,6 +141,7 @@ static async Task<int> MeasureAsync(DbDialect dialect, IDbContextFactory<EventHu
     Console.WriteLine(FormattableString.Invariant($"bookings/s         {done / elapsed.TotalSeconds:F0} (all outcomes)"));
     Console.WriteLine(FormattableString.Invariant($"confirmed/s        {confirmed / elapsed.TotalSeconds:F0}"));
     Console.WriteLine(FormattableString.Invariant($"CPU per booking    {cpu.TotalMilliseconds / Math.Max(1, done):F2} ms (process CPU time / bookings; machine load matters)"));
+    Console.WriteLine(CpuByThread(threadsBefore, threadsSeen, done));
     Console.WriteLine(FormattableString.Invariant($"trivial EF query   {trivialQueryMs:F2} ms CPU (calibration: new context + one-row read)"));
     Console.WriteLine(FormattableString.Invariant($"machine            {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
     Console.WriteLine(FormattableString.Invariant($"latency p50        {Percentile(latencies, 0.50):F1} ms"));
@@ -169,6 +195,71 @@ static string BatchSizes(List<int> sizes)
 
     return FormattableString.Invariant(
         $"batches            {sizes.Count}, mean {sizes.Average():F1}, p50 {sizes[sizes.Count / 2]}, max {sizes[^1]} bookings ({string.Join(", ", buckets)})");
+}
+
+// CPU ticks (1/100 s) per live thread of this process, by thread id and name, from /proc (Linux; empty elsewhere).
+static Dictionary<(int Id, string Name), long> ThreadTicks()
+{
+    var ticks = new Dictionary<(int, string), long>();
+    if (!Directory.Exists("/proc/self/task"))
+    {
+        return ticks;
+    }
+
+    foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            // After the name: state is field 3, utime field 14, stime field 15.
+            ticks[(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), stat[(open + 1)..close])] =
+                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // The thread ended while we looked.
+        }
+    }
+
+    return ticks;
+}
+
+static void Merge(Dictionary<(int Id, string Name), long> seen, Dictionary<(int Id, string Name), long> now)
+{
+    foreach (var (thread, ticks) in now)
+    {
+        seen[thread] = Math.Max(ticks, seen.GetValueOrDefault(thread));
+    }
+}
+
+// Where the measured run's CPU went: the booking writer's thread, the JIT's tiering thread, the GC, and everything
+// else (the bookers' requests on the thread pool). A thread that ended loses at most its last 50 ms.
+static string CpuByThread(Dictionary<(int Id, string Name), long> before, Dictionary<(int Id, string Name), long> after, int bookings)
+{
+    if (after.Count == 0)
+    {
+        return "CPU by thread      n/a (no /proc)";
+    }
+
+    var groups = new Dictionary<string, long> { ["writer"] = 0, ["JIT tiering"] = 0, ["GC"] = 0, ["requests and rest"] = 0 };
+    foreach (var (thread, ticks) in after)
+    {
+        var used = ticks - before.GetValueOrDefault(thread);
+        var group = thread.Name switch
+        {
+            "Booking writer" => "writer",
+            var n when n.StartsWith(".NET Tiered", StringComparison.Ordinal) => "JIT tiering",
+            var n when n.Contains("GC", StringComparison.Ordinal) => "GC",
+            _ => "requests and rest",
+        };
+        groups[group] += used;
+    }
+
+    return "CPU by thread      " + string.Join(", ", groups.Select(g => FormattableString.Invariant($"{g.Key} {g.Value * 10.0 / Math.Max(1, bookings):F2} ms")))
+        + " per booking";
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

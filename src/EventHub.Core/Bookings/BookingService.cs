@@ -14,16 +14,11 @@ public sealed partial class BookingService(
 {
     /// <summary>
     /// What changes from one booking to the next, in one round trip: the event's row, whether the address has booked,
-    /// and the chosen ticket type's places taken (null when it is not the event's). Compiled once per model (EF binds a
-    /// compiled query to the model it first runs with, and a process may hold several, a SQLite and a PostgreSQL one, or one
-    /// per test host; each is forgotten with its model): EF then
-    /// skips translating the expression on every booking, a third of the read phase's CPU (docs/benchmarks.md, round 8).
+    /// and the chosen ticket type's places taken (null when it is not the event's). Compiled once per model
+    /// (<see cref="CompiledPerModel{TQuery}"/>).
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel,
-        Func<EventHubDbContext, int, string, int, CancellationToken, Task<LiveEvent?>>> LiveQueries = new();
-
-    private static Task<LiveEvent?> LiveQuery(EventHubDbContext db, int eventId, string normalised, int ticketTypeId, CancellationToken ct) =>
-        LiveQueries.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<EventHubDbContext, int, string, int, CancellationToken, Task<LiveEvent?>>> LiveQueries = new(
+        () => EF.CompileAsyncQuery(
             (EventHubDbContext c, int id, string email, int typeId, CancellationToken token) => c.Set<Event>().AsNoTracking()
                 .Where(e => e.Id == id)
                 .Select(e => new LiveEvent
@@ -40,7 +35,10 @@ public sealed partial class BookingService(
                         && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined),
                     TicketPlacesTaken = c.Set<TicketType>().Where(t => t.Id == typeId && t.EventId == e.Id).Select(t => (int?)t.PlacesTaken).FirstOrDefault(),
                 })
-                .FirstOrDefault()))(db, eventId, normalised, ticketTypeId, ct);
+                .FirstOrDefault()));
+
+    private static Task<LiveEvent?> LiveQuery(EventHubDbContext db, int eventId, string normalised, int ticketTypeId, CancellationToken ct) =>
+        LiveQueries.For(db)(db, eventId, normalised, ticketTypeId, ct);
 
     private readonly BookingSetupCache _setup = setup ?? BookingSetupCache.Uncached;
     private readonly BookingOptions _options = options?.Value ?? new BookingOptions();

@@ -33,6 +33,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
     private const int LingerBelow = MaxBatch / 4;
 
+    /// <summary>How many wait ahead of a new booking on the list (saved rows only), compiled once per model.</summary>
+    private static readonly CompiledPerModel<Func<EventHubDbContext, int, long, CancellationToken, Task<int>>> WaitingAhead = new(
+        () => EF.CompileAsyncQuery((EventHubDbContext db, int eventId, long rank, CancellationToken ct) =>
+            db.Set<Booking>().Count(x => x.EventId == eventId && x.Status == BookingStatus.Waiting && x.WaitlistRank <= rank)));
+
     private readonly ConcurrentQueue<PendingBooking> _pending = new();
     private readonly object _wake = new(); // Monitor.Wait and Pulse need a plain object, not a Lock.
     private int _running;
@@ -184,7 +189,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
     private async Task<List<Outcome<BookingResult>>> TryWriteTogetherAsync(List<PendingBooking> batch)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await NewWriteContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var staged = new List<(Booking? Booking, int? Position, string? ManageToken)>(batch.Count);
         var seen = new HashSet<(int, string)>();
@@ -221,7 +226,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         for (var attempt = 0; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var db = await NewWriteContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             var (booking, position, token) = await StageAsync(db, job, waitingAheadInBatch: 0);
             try
@@ -251,6 +256,18 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
                 // A reference or token collided (vanishingly rare): try again with new ones.
             }
         }
+    }
+
+    /// <summary>
+    /// A context that only adds: every entity the writer saves is new (places are taken by plain updates, the ticket
+    /// type is only read), so EF need not compare every tracked entity with its snapshot before the save and again
+    /// when the save's interceptor lists them. A pooled context is reset to the default when it goes back.
+    /// </summary>
+    private async Task<EventHubDbContext> NewWriteContextAsync()
+    {
+        var db = await dbFactory.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return db;
     }
 
     /// <summary>Takes the places (conditional updates) and adds the booking and its message to the context, unsaved.</summary>
@@ -292,8 +309,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         if (status == BookingStatus.Waiting)
         {
             // Unsaved bookings earlier in this batch are not in the count yet: the caller counts those ahead of this one.
-            position = await db.Set<Booking>().CountAsync(x => x.EventId == job.EventId && x.Status == BookingStatus.Waiting && x.WaitlistRank <= booking.WaitlistRank)
-                + waitingAheadInBatch + 1;
+            position = await WaitingAhead.For(db)(db, job.EventId, booking.WaitlistRank, CancellationToken.None) + waitingAheadInBatch + 1;
         }
 
         var token = Lifecycle.Message(db, status switch
