@@ -14,9 +14,14 @@ public sealed class SessionConveners(ISessionNotesLinks notesLinks, TimeProvider
         ArgumentNullException.ThrowIfNull(db);
         await db.Set<Proposal>().Where(p => p.SessionId == sessionId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ConvenerName, Credit.Participant).SetProperty(p => p.CreditByName, false), ct);
-        await db.Set<BoardCell>().Where(c => c.SessionId == sessionId)
+
+        // The session's overflow copies carry the same name.
+        var copies = db.Set<BoardCell>().Where(c => c.CopyOfSessionId == sessionId).Select(c => c.SessionId);
+        await db.Sessions.Where(s => copies.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Speakers, Credit.Participant), ct);
+        await db.Set<BoardCell>().Where(c => c.SessionId == sessionId || c.CopyOfSessionId == sessionId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConvenerName, Credit.Participant), ct);
-        await db.Set<SessionHistoryEntry>().Where(h => h.SessionId == sessionId)
+        await db.Set<SessionHistoryEntry>().Where(h => h.SessionId == sessionId || copies.Contains(h.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ConvenerName, Credit.Participant), ct);
     }
 
