@@ -1,3 +1,4 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
@@ -23,6 +24,38 @@ public sealed class SessionConveners(ISessionNotesLinks notesLinks, TimeProvider
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConvenerName, Credit.Participant), ct);
         await db.Set<SessionHistoryEntry>().Where(h => h.SessionId == sessionId || copies.Contains(h.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ConvenerName, Credit.Participant), ct);
+    }
+
+    public async Task<HolderNameWithdrawn?> WithdrawHolderNameAsync(EventHubDbContext db, string manageToken, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(manageToken) || manageToken.Length > 64)
+        {
+            return null;
+        }
+
+        var booking = await db.Set<Booking>().AsNoTracking().WithManageToken(db, manageToken)
+            .Select(b => new { b.Id, b.EventId }).FirstOrDefaultAsync(ct);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var proposals = await db.Set<Proposal>().Where(p => p.ProposerBookingId == booking.Id).ToListAsync(ct);
+        foreach (var proposal in proposals)
+        {
+            proposal.ConvenerName = Credit.Participant;
+            proposal.CreditByName = false;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var sessionIds = proposals.Where(p => p.SessionId is not null).Select(p => p.SessionId!.Value).Distinct().ToList();
+        foreach (var sessionId in sessionIds)
+        {
+            await WithdrawNameAsync(db, sessionId, ct);
+        }
+
+        return new HolderNameWithdrawn(booking.EventId, sessionIds);
     }
 
     public async Task<bool> MailNotesLinkAsync(EventHubDbContext db, Session session, CancellationToken ct)

@@ -65,7 +65,7 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
             ProposalStatus.Placed => "On the board: " + WhereIs(p.SessionId),
             ProposalStatus.Merged => $"Merged into “{titles.GetValueOrDefault(p.SessionId ?? 0, "another session")}”: " + WhereIs(p.SessionId),
             _ => "Withdrawn",
-        }, MovedLine(p))).ToList();
+        }, MovedLine(p), p.CreditByName && p.ConvenerName != Credit.Participant)).ToList();
 
         var marks = await db.Set<InterestMark>().AsNoTracking()
             .Where(i => i.Email == booking.NormalisedEmail && cells.Select(c => c.SessionId).Contains(i.SessionId))

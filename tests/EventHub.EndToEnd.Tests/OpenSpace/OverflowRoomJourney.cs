@@ -7,7 +7,10 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd.Tests.OpenSpace;
 
-/// <summary>A facilitator duplicates a popular session into an overflow room; the convener and the phone board see it.</summary>
+/// <summary>
+/// A facilitator duplicates a popular session into an overflow room; the convener reads it on their manage page and
+/// takes their name off the session there; the phone board shows both.
+/// </summary>
 public sealed class OverflowRoomJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
     [Fact]
@@ -20,7 +23,7 @@ public sealed class OverflowRoomJourney(SharedApp shared, BrowserFixture browser
             Name = "Cal Convener", Email = $"cal.{Guid.NewGuid():N}@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
         }), Ct)).Value!;
         var title = $"Open data for buses {Guid.NewGuid():N}"[..28];
-        var proposal = (await App.Service<TicketHolderBoardService>().ProposeAsync(booked.ManageToken, new ProposalInput(title, null, null), Ct)).Value!;
+        var proposal = (await App.Service<TicketHolderBoardService>().ProposeAsync(booked.ManageToken, new ProposalInput(title, null, null, CreditByName: true), Ct)).Value!;
         var sessionId = (await App.Service<SessionPlacementService>().PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId, Ct)).Value!.SessionId;
 
         var facilitator = await NewPageAsync();
@@ -46,8 +49,20 @@ public sealed class OverflowRoomJourney(SharedApp shared, BrowserFixture browser
         await Assertions.Expect(phone.GetByTestId($"holder-proposal-{proposal.Id}")).ToContainTextAsync("On the board: Reading room and Overflow annexe");
         await phone.ShouldHaveNoAxeViolationsAsync();
 
+        // The convener asked to be credited; they take their name off again from the same page (a plain form).
+        await phone.GetByTestId("withdraw-name").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("withdraw-errors")).ToContainTextAsync("There is a problem");
+        await phone.ShouldHaveNoAxeViolationsAsync();
+        await phone.GetByTestId("withdraw-confirm").CheckAsync();
+        await phone.GetByTestId("withdraw-name").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("holder-message")).ToContainTextAsync("Your name is withdrawn");
+        await Assertions.Expect(phone.GetByTestId("withdraw-name-form")).ToHaveCountAsync(0);
+        await phone.ShouldHaveNoAxeViolationsAsync();
+
         await phone.GotoInteractiveAsync(App.Url($"/events/{seed.Slug}/board"));
         await Assertions.Expect(phone.Locator($"#session-{sessionId}").GetByTestId("also-in")).ToHaveTextAsync("Also in Overflow annexe");
+        await Assertions.Expect(phone.Locator($"#session-{sessionId}")).ToContainTextAsync(Credit.Participant);
+        await Assertions.Expect(phone.Locator($"#session-{sessionId}")).Not.ToContainTextAsync("Cal Convener");
         await phone.ShouldHaveNoAxeViolationsAsync();
     }
 }
