@@ -20,4 +20,11 @@ public interface ISessionConveners
     /// holds no address for them (no email given at the pitch, and no confirmed booking behind the proposal).
     /// </summary>
     Task<bool> MailNotesLinkAsync(EventHubDbContext db, Session session, CancellationToken ct);
+
+    /// <summary>
+    /// Replaces the name of the ticket holder behind a manage link with <see cref="Common.Credit.Participant"/> on every
+    /// proposal they made, and (as <see cref="WithdrawNameAsync"/>) in the board's records of the sessions those placed,
+    /// saved in the caller's unit of work; null when the link is not a ticket holder's.
+    /// </summary>
+    Task<HolderNameWithdrawn?> WithdrawHolderNameAsync(EventHubDbContext db, string manageToken, CancellationToken ct);
 }

@@ -22,6 +22,12 @@ public sealed class BoardCell
 
     public bool IsPinned { get; set; }
 
+    /// <summary>
+    /// Set on an overflow room's copy: the session it duplicates, in the same slot. The copy is a session of its own
+    /// (its own notes, write-ups and interest), so two conversations in two rooms do not type over one notes page.
+    /// </summary>
+    public int? CopyOfSessionId { get; set; }
+
     public DateTime UpdatedUtc { get; set; }
 }
 
@@ -35,6 +41,7 @@ internal sealed class BoardCellConfiguration : IEntityTypeConfiguration<BoardCel
         builder.HasIndex(c => new { c.RoomId, c.SlotId }).IsUnique();
         builder.HasIndex(c => new { c.EventId, c.SlotId });
         builder.HasOne<Session>().WithOne().HasForeignKey<BoardCell>(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Session>().WithMany().HasForeignKey(c => c.CopyOfSessionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Room>().WithMany().HasForeignKey(c => c.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<BoardSlot>().WithMany().HasForeignKey(c => c.SlotId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -6,4 +6,11 @@ namespace EventHub.Core.OpenSpace;
 /// </summary>
 public sealed record BoardCellView(
     int SessionId, int RoomId, int SlotId, string Title, string ConvenerName, string Description,
-    bool IsPinned, bool IsFixed, int InterestCount, IReadOnlyList<string> Warnings);
+    bool IsPinned, bool IsFixed, int InterestCount, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The rooms where the same session also runs at this time: its overflow copies, or the session a copy overflows.</summary>
+    public IReadOnlyList<string> AlsoIn { get; init; } = [];
+
+    /// <summary>An overflow room's copy: a session of its own (own notes) linked to the one it overflows.</summary>
+    public bool IsOverflowCopy { get; init; }
+}

@@ -59,22 +59,31 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
 
             var count = interest.GetValueOrDefault(cell.SessionId);
             var warnings = new List<string>();
+
+            // A session and its overflow copies share a convener and their rooms' places; each card names the others' rooms.
+            var family = cells.Where(o => Family(o) == Family(cell) && roomById.ContainsKey(o.RoomId))
+                .Select(o => (o.SessionId, Room: roomById[o.RoomId])).OrderBy(o => rooms.IndexOf(o.Room)).ToList();
             var clash = OpenSpaceRules.ConvenerClash(cell.ConvenerName,
-                cells.Where(o => o.SlotId == cell.SlotId && byId.ContainsKey(o.SessionId)).Select(o => (o.SessionId, o.ConvenerName, byId[o.SessionId].Title)),
+                cells.Where(o => o.SlotId == cell.SlotId && byId.ContainsKey(o.SessionId) && Family(o) != Family(cell))
+                    .Select(o => (o.SessionId, o.ConvenerName, byId[o.SessionId].Title)),
                 cell.SessionId);
             if (clash is not null)
             {
                 warnings.Add(clash);
             }
 
-            if (roomById.TryGetValue(cell.RoomId, out var room) &&
-                OpenSpaceRules.InterestOverCapacity(session.Title, count, room.Capacity, room.Name) is { } over)
+            if (OpenSpaceRules.InterestOverCapacity(session.Title, count, OverflowLinks.Places(family.Select(f => f.Room.Capacity)),
+                    OverflowLinks.Say([.. family.Select(f => f.Room.Name)])) is { } over)
             {
                 warnings.Add(over);
             }
 
             views.Add(new BoardCellView(cell.SessionId, cell.RoomId, cell.SlotId, session.Title, cell.ConvenerName,
-                session.Description, cell.IsPinned, false, count, warnings));
+                session.Description, cell.IsPinned, false, count, warnings)
+            {
+                AlsoIn = [.. family.Where(f => f.SessionId != cell.SessionId).Select(f => f.Room.Name)],
+                IsOverflowCopy = cell.CopyOfSessionId is not null,
+            });
         }
 
         // Fixed sessions (talks in a Hybrid event) that sit exactly in a room and slot show on the same grid.
@@ -91,6 +100,8 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
 
         return new BoardView(ev.Id, ev.Slug, ev.Title, ev.TimeZoneId, rooms, slots, views, queue);
     }
+
+    private static int Family(BoardCell cell) => cell.CopyOfSessionId ?? cell.SessionId;
 
     /// <summary>
     /// A notes link of its own for whoever takes the notes of a session placed on the board (the board's cards lead here
@@ -124,7 +135,14 @@ public sealed class BoardLayoutService(IDbContextFactory<EventHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (ev, session) = await PlacedSessionAsync(db, actor, slug, sessionId, ct);
-        return ev is null || session is null ? null : new BoardNotesTarget(ev.Slug, ev.Title, session.Title);
+        if (ev is null || session is null)
+        {
+            return null;
+        }
+
+        var cell = await db.Set<BoardCell>().AsNoTracking().FirstAsync(c => c.SessionId == session.Id, ct);
+        var room = await db.Rooms.Where(r => r.Id == cell.RoomId).Select(r => r.Name).FirstAsync(ct);
+        return new BoardNotesTarget(ev.Slug, ev.Title, session.Title, room, await OverflowLinks.OtherRoomsAsync(db, cell, ct));
     }
 
     /// <summary>The event (null when the actor may not read its board) and the session of it placed on the board (null when it is not).</summary>

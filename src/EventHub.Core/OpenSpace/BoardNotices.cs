@@ -27,7 +27,16 @@ internal static class BoardNotices
     /// Tells the convener of a session that moved (the walk-in's email, or the ticket holder who proposed it) and
     /// everyone interested in it where it is now; a convener who also marked interest gets the convener's message only.
     /// </summary>
-    public static async Task TellInterestedAsync(EventHubDbContext db, Session session, SessionPlace before, DateTime now, CancellationToken ct)
+    public static Task TellInterestedAsync(EventHubDbContext db, Session session, SessionPlace before, DateTime now, CancellationToken ct) =>
+        TellAsync(db, session, before, after: null, OpenSpaceEmailTemplates.ConvenerSessionMoved, OpenSpaceEmailTemplates.SessionMoved, now, ct);
+
+    /// <summary>
+    /// Tells the convener and everyone interested in a session what changed, with the convener's template and the
+    /// interested people's; <paramref name="after"/> is where it is now (read from the session when null).
+    /// </summary>
+    public static async Task TellAsync(
+        EventHubDbContext db, Session session, SessionPlace? before, SessionPlace? after, string convenerTemplate, string interestedTemplate,
+        DateTime now, CancellationToken ct)
     {
         var marks = await db.Set<InterestMark>().AsNoTracking().Where(i => i.SessionId == session.Id).ToListAsync(ct);
         var convener = await ConvenerAsync(db, session.Id, ct);
@@ -36,15 +45,15 @@ internal static class BoardNotices
             return;
         }
 
-        var after = await DescribeAsync(db, session, ct);
+        var place = after ?? await DescribeAsync(db, session, ct);
         if (convener is { } c)
         {
-            Notify(db, OpenSpaceEmailTemplates.ConvenerSessionMoved, new InterestMark { SessionId = session.Id, Name = c.Name, Email = c.Email }, session, before, after, mergedInto: null, now);
+            Notify(db, convenerTemplate, new InterestMark { SessionId = session.Id, Name = c.Name, Email = c.Email }, session, before, place, mergedInto: null, now);
         }
 
         foreach (var mark in marks.Where(m => !string.Equals(m.Email, convener?.Email, StringComparison.OrdinalIgnoreCase)))
         {
-            Notify(db, OpenSpaceEmailTemplates.SessionMoved, mark, session, before, after, mergedInto: null, now);
+            Notify(db, interestedTemplate, mark, session, before, place, mergedInto: null, now);
         }
     }
 
@@ -68,7 +77,7 @@ internal static class BoardNotices
         };
     }
 
-    public static void Notify(EventHubDbContext db, string template, InterestMark mark, Session session, SessionPlace before, SessionPlace after, string? mergedInto, DateTime now)
+    public static void Notify(EventHubDbContext db, string template, InterestMark mark, Session session, SessionPlace? before, SessionPlace after, string? mergedInto, DateTime now)
     {
         if (string.IsNullOrEmpty(mark.Email))
         {
@@ -80,8 +89,8 @@ internal static class BoardNotices
             SessionId = session.Id,
             SessionTitle = session.Title,
             RecipientName = mark.Name,
-            OldRoom = before.Room,
-            OldStartUtc = before.StartUtc,
+            OldRoom = before?.Room,
+            OldStartUtc = before?.StartUtc,
             NewRoom = after.Room,
             NewStartUtc = after.StartUtc,
             NewEndUtc = session.EndUtc,

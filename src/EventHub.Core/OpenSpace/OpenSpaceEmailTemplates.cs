@@ -7,4 +7,6 @@ public static class OpenSpaceEmailTemplates
     public const string SessionMerged = "openspace.session-merged";
     public const string NotesLink = "openspace.notes-link";
     public const string ConvenerSessionMoved = "openspace.convener-session-moved";
+    public const string SessionOverflow = "openspace.session-overflow";
+    public const string ConvenerSessionOverflow = "openspace.convener-session-overflow";
 }

@@ -21,6 +21,23 @@ public static class OpenSpaceErrors
     public static readonly Refusal CellTakenForProposal =
         new("cell_taken", "Another session is already in that room at that time. Choose an empty cell");
 
+    /// <summary>An overflow copy runs at the same time as its session.</summary>
+    public static readonly Refusal CopySameSlot =
+        new("overflow_slot", "An overflow room runs at the same time as its session. Choose an empty room in the same time slot");
+
+    public static readonly Refusal CellTakenForCopy =
+        new("cell_taken", "Another session is already in that room at that time. Choose an empty room in the same time slot for the overflow");
+
+    public static readonly Refusal NotACopy = new("not_an_overflow", "This session is not an overflow copy");
+
+    /// <summary>A session with an overflow copy (or the copy) moves only within its time slot.</summary>
+    public static Refusal LinkedKeepsSlot(string title, string otherRooms) =>
+        new("overflow_slot", $"“{title}” also runs in {otherRooms} at this time, so it can only move to another room in the same time slot. Remove the overflow copy first to move it to another time");
+
+    /// <summary>Merging away a session with an overflow copy would leave the copy without its session.</summary>
+    public static Refusal LinkedMerge(string title, string otherRooms) =>
+        new("overflow_merge", $"“{title}” also runs in {otherRooms}. Remove the overflow copy before merging it into another session");
+
     public static readonly Refusal Pinned = new("pinned", "This session is pinned. Unpin it before moving it");
 
     public static readonly Refusal NotQueued = new("not_queued", "This proposal is no longer in the queue");

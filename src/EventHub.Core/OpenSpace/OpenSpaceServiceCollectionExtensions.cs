@@ -12,6 +12,7 @@ public static class OpenSpaceServiceCollectionExtensions
         services.AddSingleton<PitchQueueService>();
         services.AddSingleton<SessionPlacementService>();
         services.AddSingleton<SessionMergeService>();
+        services.AddSingleton<OverflowRoomService>();
         services.AddSingleton<InterestService>();
         services.AddSingleton<TicketHolderBoardService>();
         services.AddSingleton<WalkInPitchService>();

@@ -9,4 +9,7 @@ public enum SessionHistoryKind
     MergedIn = 2,
     Pinned = 3,
     Unpinned = 4,
+
+    /// <summary>An overflow room was opened for the session, or closed.</summary>
+    Overflow = 5,
 }

@@ -30,18 +30,35 @@ public sealed class SessionMergeService(
 
         var keep = await db.Sessions.FirstAsync(s => s.Id == keepSessionId, ct);
         var gone = await db.Sessions.FirstAsync(s => s.Id == absorbSessionId, ct);
+
+        // An overflow copy merged into its own session closes the overflow room: the title and convener stay as they
+        // are. A session that still has overflow copies cannot be merged away, or its copies would lose their session.
+        var closesOverflow = goneCell.CopyOfSessionId == keepCell.SessionId;
+        if (!closesOverflow && await db.Set<BoardCell>().AnyAsync(c => c.CopyOfSessionId == goneCell.SessionId, ct))
+        {
+            return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.LinkedMerge(gone.Title, OverflowLinks.Say(await OverflowLinks.OtherRoomsAsync(db, goneCell, ct))));
+        }
+
         var goneBefore = await BoardNotices.DescribeAsync(db, gone, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, keep.Title, keepCell.ConvenerName, "Kept its place in a merge", actor, now));
-        db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, gone.Title, goneCell.ConvenerName, $"Merged in from {goneBefore.Room}", actor, now));
+        if (closesOverflow)
+        {
+            db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.Overflow, keep.Title, keepCell.ConvenerName,
+                $"Overflow room {goneBefore.Room} closed: its notes, write-ups and interest joined this session", actor, now));
+        }
+        else
+        {
+            db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, keep.Title, keepCell.ConvenerName, "Kept its place in a merge", actor, now));
+            db.Add(BoardNotices.History(keep.Id, SessionHistoryKind.MergedIn, gone.Title, goneCell.ConvenerName, $"Merged in from {goneBefore.Room}", actor, now));
+            keep.Title = OpenSpaceRules.Truncate(keep.Title + " + " + gone.Title, OpenSpaceRules.MaxTitleLength);
+            keepCell.ConvenerName = OpenSpaceRules.Truncate(keepCell.ConvenerName + ", " + goneCell.ConvenerName, OpenSpaceRules.MaxNameLength);
+            keep.Speakers = OpenSpaceRules.Truncate(keepCell.ConvenerName, EventRules.MaxSpeakersLength);
+        }
+
         await db.Set<SessionHistoryEntry>().Where(h => h.SessionId == gone.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(h => h.SessionId, keep.Id), ct);
-
-        keep.Title = OpenSpaceRules.Truncate(keep.Title + " + " + gone.Title, OpenSpaceRules.MaxTitleLength);
-        keepCell.ConvenerName = OpenSpaceRules.Truncate(keepCell.ConvenerName + ", " + goneCell.ConvenerName, OpenSpaceRules.MaxNameLength);
-        keep.Speakers = OpenSpaceRules.Truncate(keepCell.ConvenerName, EventRules.MaxSpeakersLength);
         keepCell.UpdatedUtc = now;
 
         // Interest follows the session; people already interested in both are counted once.
@@ -49,7 +66,9 @@ public sealed class SessionMergeService(
         var goneMarks = await db.Set<InterestMark>().Where(i => i.SessionId == gone.Id).ToListAsync(ct);
         foreach (var mark in goneMarks)
         {
-            BoardNotices.Notify(db, OpenSpaceEmailTemplates.SessionMerged, mark, gone, goneBefore, await BoardNotices.DescribeAsync(db, keep, ct), keep.Title, now);
+            // People who chose the overflow room are told where the session is now, as for a move.
+            BoardNotices.Notify(db, closesOverflow ? OpenSpaceEmailTemplates.SessionMoved : OpenSpaceEmailTemplates.SessionMerged, mark, gone, goneBefore,
+                await BoardNotices.DescribeAsync(db, keep, ct), closesOverflow ? null : keep.Title, now);
             if (keepEmails.Contains(mark.Email))
             {
                 db.Remove(mark);

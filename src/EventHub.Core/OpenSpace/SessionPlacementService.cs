@@ -115,6 +115,11 @@ public sealed class SessionPlacementService(
             return Outcome<BoardChangeResult>.NotFound(OpenSpaceErrors.NotFound);
         }
 
+        if (await OverflowLinks.KeepsSlotAsync(db, cell, slotId, ct) is { } apart)
+        {
+            return Outcome<BoardChangeResult>.Refused(apart);
+        }
+
         if (await IsCellTakenAsync(db, target.Value.Room, target.Value.Slot, sessionId, ct))
         {
             return Outcome<BoardChangeResult>.Refused(OpenSpaceErrors.CellTaken);
@@ -152,6 +157,11 @@ public sealed class SessionPlacementService(
         }
 
         var (a, b) = guarded.Row;
+        if ((await OverflowLinks.KeepsSlotAsync(db, a, b.SlotId, ct) ?? await OverflowLinks.KeepsSlotAsync(db, b, a.SlotId, ct)) is { } apart)
+        {
+            return Outcome<BoardChangeResult>.Refused(apart);
+        }
+
         var sessions = await db.Sessions.Where(s => s.Id == firstSessionId || s.Id == secondSessionId).ToListAsync(ct);
         var sa = sessions.First(s => s.Id == firstSessionId);
         var sb = sessions.First(s => s.Id == secondSessionId);
@@ -225,7 +235,7 @@ public sealed class SessionPlacementService(
             .OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToListAsync(ct);
     }
 
-    private static async Task<(Room Room, BoardSlot Slot)?> LoadTargetAsync(EventHubDbContext db, int eventId, int roomId, int slotId, CancellationToken ct)
+    internal static async Task<(Room Room, BoardSlot Slot)?> LoadTargetAsync(EventHubDbContext db, int eventId, int roomId, int slotId, CancellationToken ct)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId && r.EventId == eventId, ct);
         var slot = await db.Set<BoardSlot>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId && s.EventId == eventId, ct);
@@ -233,7 +243,7 @@ public sealed class SessionPlacementService(
     }
 
     /// <summary>The service check in front of the unique index: another board session, or a fixed talk, in that room then.</summary>
-    private static async Task<bool> IsCellTakenAsync(EventHubDbContext db, Room room, BoardSlot slot, int? movingSessionId, CancellationToken ct)
+    internal static async Task<bool> IsCellTakenAsync(EventHubDbContext db, Room room, BoardSlot slot, int? movingSessionId, CancellationToken ct)
     {
         if (await db.Set<BoardCell>().AnyAsync(c => c.RoomId == room.Id && c.SlotId == slot.Id && c.SessionId != movingSessionId, ct))
         {

@@ -38,7 +38,10 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
                 return "Not on the board";
             }
 
-            var room = rooms.GetValueOrDefault(cell.RoomId, "a room");
+            // An overflow room runs the same session at the same time.
+            var family = cell.CopyOfSessionId ?? cell.SessionId;
+            var room = string.Join(" and ", cells.Where(c => (c.CopyOfSessionId ?? c.SessionId) == family)
+                .OrderBy(c => c.SessionId != cell.SessionId).Select(c => rooms.GetValueOrDefault(c.RoomId, "a room")));
             return slots.TryGetValue(cell.SlotId, out var slot)
                 ? $"{room}, {EventTime.FormatRange(slot.StartUtc, slot.EndUtc, ev.TimeZoneId)}"
                 : room;
@@ -51,10 +54,10 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
             .Where(p => p.ProposerBookingId == booking.Id).OrderBy(p => p.Id).ToListAsync(ct);
         var placedIds = mine.Where(p => p.Status == ProposalStatus.Placed && p.SessionId != null).Select(p => p.SessionId!.Value).ToList();
         var moves = await db.Set<SessionHistoryEntry>().AsNoTracking()
-            .Where(h => placedIds.Contains(h.SessionId) && h.Kind == SessionHistoryKind.Moved)
+            .Where(h => placedIds.Contains(h.SessionId) && (h.Kind == SessionHistoryKind.Moved || h.Kind == SessionHistoryKind.Overflow))
             .OrderBy(h => h.Id).ToListAsync(ct);
         string? MovedLine(Proposal p) => p.Status == ProposalStatus.Placed && moves.LastOrDefault(h => h.SessionId == p.SessionId) is { } h
-            ? $"Moved by the facilitators at {EventTime.FormatClock(h.AtUtc, ev.TimeZoneId)}: {h.Detail}"
+            ? $"{(h.Kind == SessionHistoryKind.Overflow ? "Changed" : "Moved")} by the facilitators at {EventTime.FormatClock(h.AtUtc, ev.TimeZoneId)}: {h.Detail}"
             : null;
         var proposals = mine.Select(p => new HolderProposal(p.Id, p.Title, p.Status, p.Status switch
         {
@@ -62,13 +65,13 @@ public sealed class TicketHolderBoardService(IDbContextFactory<EventHubDbContext
             ProposalStatus.Placed => "On the board: " + WhereIs(p.SessionId),
             ProposalStatus.Merged => $"Merged into “{titles.GetValueOrDefault(p.SessionId ?? 0, "another session")}”: " + WhereIs(p.SessionId),
             _ => "Withdrawn",
-        }, MovedLine(p))).ToList();
+        }, MovedLine(p), p.CreditByName && p.ConvenerName != Credit.Participant)).ToList();
 
         var marks = await db.Set<InterestMark>().AsNoTracking()
             .Where(i => i.Email == booking.NormalisedEmail && cells.Select(c => c.SessionId).Contains(i.SessionId))
             .ToDictionaryAsync(i => i.SessionId, i => i.CreatedUtc, ct);
         var changes = await db.Set<SessionHistoryEntry>().AsNoTracking()
-            .Where(h => marks.Keys.Contains(h.SessionId) && (h.Kind == SessionHistoryKind.Moved || h.Kind == SessionHistoryKind.MergedIn))
+            .Where(h => marks.Keys.Contains(h.SessionId) && (h.Kind == SessionHistoryKind.Moved || h.Kind == SessionHistoryKind.MergedIn || h.Kind == SessionHistoryKind.Overflow))
             .OrderBy(h => h.Id).ToListAsync(ct);
         var sessions = cells
             .OrderBy(c => slots.TryGetValue(c.SlotId, out var slot) ? slot.StartUtc : DateTime.MaxValue)

@@ -64,34 +64,37 @@ public static class ArchiveExport
                     json.WriteString("keyPoints", s.NotesText.KeyPoints);
                     json.WriteString("actions", s.NotesText.Actions);
                     json.WriteString("links", s.NotesText.Links);
-                    json.WriteStartArray("materials");
-                    foreach (var m in s.Materials)
+                    var entries = Entries(s, site, downloadPath).ToList();
+                    foreach (var (name, list) in new[] { ("materials", entries.Where(e => e.Author is null)), ("writeUps", entries.Where(e => e.Author is not null)) })
                     {
-                        json.WriteStartObject();
-                        json.WriteString("title", m.Title);
-                        json.WriteString("kind", m.Kind == MaterialKind.File ? "file" : "link");
-                        json.WriteString("address", MaterialAddress(m, site, downloadPath));
-                        if (m.Kind == MaterialKind.File)
+                        json.WriteStartArray(name);
+                        foreach (var e in list)
                         {
-                            json.WriteString("fileName", m.OriginalName);
-                            json.WriteNumber("sizeBytes", m.SizeBytes);
+                            json.WriteStartObject();
+                            if (e.Author is { } author)
+                            {
+                                json.WriteString("author", author);
+                                json.WriteString("text", e.Text);
+                            }
+                            else
+                            {
+                                json.WriteString("title", e.Title);
+                                json.WriteString("kind", e.Type);
+                            }
+
+                            json.WriteString("address", e.Address.Length > 0 ? e.Address : null);
+                            if (e.File is { } file)
+                            {
+                                json.WriteString("fileName", file.OriginalName);
+                                json.WriteNumber("sizeBytes", file.SizeBytes);
+                            }
+
+                            json.WriteEndObject();
                         }
 
-                        json.WriteEndObject();
+                        json.WriteEndArray();
                     }
 
-                    json.WriteEndArray();
-                    json.WriteStartArray("writeUps");
-                    foreach (var w in s.WriteUps)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("author", w.AuthorName);
-                        json.WriteString("text", w.Text);
-                        json.WriteString("address", w.Url.Length > 0 ? w.Url : null);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 
@@ -131,14 +134,9 @@ public static class ArchiveExport
 
                 var notes = string.Join("\n\n", new[] { s.NotesText.KeyPoints, s.NotesText.Actions, s.NotesText.Links }.Where(t => !string.IsNullOrWhiteSpace(t)));
                 Row(csv, Cells("session", s.Title, notes, $"{site}/events/{book.EventSlug}/sessions/{s.SessionId}"));
-                foreach (var m in s.Materials)
+                foreach (var e in Entries(s, site, downloadPath))
                 {
-                    Row(csv, Cells(m.Kind == MaterialKind.File ? "file" : "link", m.Title, string.Empty, MaterialAddress(m, site, downloadPath)));
-                }
-
-                foreach (var w in s.WriteUps)
-                {
-                    Row(csv, Cells("write-up", "Write-up by " + w.AuthorName, w.Text, w.Url));
+                    Row(csv, Cells(e.Type, e.Title, e.Text, e.Address));
                 }
             }
         }
@@ -157,8 +155,15 @@ public static class ArchiveExport
         csv.EndRecord();
     }
 
-    private static string MaterialAddress(MaterialView m, string site, Func<int, string> downloadPath) =>
-        m.Kind == MaterialKind.File ? site + downloadPath(m.Id) : m.Url;
+    /// <summary>A session's materials, then its write-ups, as both exports list them.</summary>
+    private static IEnumerable<Entry> Entries(ProceedingsSession s, string site, Func<int, string> downloadPath) =>
+        s.Materials.Select(m => m.Kind == MaterialKind.File
+                ? new Entry("file", m.Title, string.Empty, site + downloadPath(m.Id), Author: null, File: m)
+                : new Entry("link", m.Title, string.Empty, m.Url, Author: null, File: null))
+            .Concat(s.WriteUps.Select(w => new Entry("write-up", "Write-up by " + w.AuthorName, w.Text, w.Url, w.AuthorName, File: null)));
+
+    /// <summary>A material (no author; a file has its <see cref="File"/>) or a write-up (its author).</summary>
+    private sealed record Entry(string Type, string Title, string Text, string Address, string? Author, MaterialView? File);
 
     private static DateTime Local(DateTime utc, string zoneId) => EventTime.ToLocal(utc, zoneId);
 }

@@ -54,6 +54,35 @@ public sealed class CreditService(IDbContextFactory<EventHubDbContext> dbFactory
     }
 
     /// <summary>
+    /// A ticket holder withdraws their name from the sessions they proposed, from their manage link, once they confirm:
+    /// every proposal of theirs, the board, those sessions' speakers and their notes' convener section no longer name them.
+    /// </summary>
+    public async Task<Outcome<HolderNameWithdrawn>> WithdrawProposerNameAsync(string? manageToken, bool confirmed, CancellationToken ct = default)
+    {
+        if (!confirmed)
+        {
+            return Outcome<HolderNameWithdrawn>.Refused(ProceedingsErrors.WithdrawNotConfirmed, "Confirm");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await conveners.WithdrawHolderNameAsync(db, manageToken ?? string.Empty, ct) is not { } withdrawn)
+        {
+            return Outcome<HolderNameWithdrawn>.NotFound(ProceedingsErrors.ManageLinkNotValid);
+        }
+
+        var sessionIds = withdrawn.SessionIds;
+        await db.Sessions.Where(s => sessionIds.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Speakers, Credit.Participant), ct);
+        await db.Set<SessionNotes>().Where(n => sessionIds.Contains(n.SessionId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Convener, string.Empty).SetProperty(n => n.Revision, n => n.Revision + 1), ct);
+        db.PublishOnCommit(withdrawn.EventId, LiveTopics.Public);
+        db.PublishOnCommit(withdrawn.EventId, LiveTopics.Board);
+        await tx.CommitAsync(ct);
+        return Outcome<HolderNameWithdrawn>.Ok(withdrawn);
+    }
+
+    /// <summary>
     /// The convener withdraws their name from their session, from its notes link, once they confirm: the board, the
     /// session's speakers and the notes' convener section no longer name them.
     /// </summary>

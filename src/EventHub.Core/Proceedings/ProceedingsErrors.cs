@@ -24,6 +24,8 @@ public static class ProceedingsErrors
 
     public static readonly Refusal WriteUpLinkNotValid = Refusal.NotFound(ErrorCodes.NotFound, "This link is not valid");
 
+    public static readonly Refusal ManageLinkNotValid = Refusal.NotFound(ErrorCodes.NotFound, "This link is not valid");
+
     public static readonly Refusal WithdrawNotConfirmed = new("withdraw_not_confirmed",
         "Tick the box to confirm that your name should be replaced by “a participant”", OutcomeStatus.Invalid);
 

@@ -19,9 +19,12 @@ public static class ProceedingsPdf
 
     public static string Path(string eventSlug) => $"/events/{Uri.EscapeDataString(eventSlug)}/proceedings.pdf";
 
-    public static byte[] Render(ProceedingsBook book)
+    /// <param name="siteUrl">The site's public address, so a file's download address works from the printed page (none when null).</param>
+    /// <param name="downloadPath">The site path of a material file.</param>
+    public static byte[] Render(ProceedingsBook book, string? siteUrl = null, Func<int, string>? downloadPath = null)
     {
         ArgumentNullException.ThrowIfNull(book);
+        var site = siteUrl?.TrimEnd('/');
         ProceedingsFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = $"Proceedings: {book.EventTitle}";
@@ -48,7 +51,10 @@ public static class ProceedingsPdf
                 Section(writer, "Links", session.NotesText.Links);
                 foreach (var material in session.Materials)
                 {
-                    writer.Paragraph($"Material: {material.Title} ({(string.IsNullOrEmpty(material.OriginalName) ? material.Url : material.OriginalName)})", writer.Body, after: 2);
+                    var address = material.Kind == MaterialKind.Link ? material.Url
+                        : site is not null && downloadPath is not null ? $"{material.OriginalName}, {site}{downloadPath(material.Id)}"
+                        : material.OriginalName;
+                    writer.Paragraph($"Material: {material.Title} ({address})", writer.Body, after: 2);
                 }
 
                 foreach (var writeUp in session.WriteUps)

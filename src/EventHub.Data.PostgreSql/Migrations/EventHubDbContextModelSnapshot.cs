@@ -1479,6 +1479,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("CopyOfSessionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
@@ -1495,6 +1498,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("SessionId");
+
+                    b.HasIndex("CopyOfSessionId");
 
                     b.HasIndex("SlotId");
 
@@ -2929,6 +2934,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
                 {
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("CopyOfSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")

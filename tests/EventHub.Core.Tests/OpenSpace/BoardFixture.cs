@@ -24,6 +24,7 @@ internal sealed class BoardFixture : IAsyncDisposable
         Placement = new SessionPlacementService(database, clock, Signal, new EventHub.Core.Proceedings.SessionNotesLinks(clock));
         Merging = new SessionMergeService(database, clock, Signal, [new SessionRecordMerge()]);
         Interest = new InterestService(database, clock, Signal);
+        Overflow = new OverflowRoomService(database, clock, Signal, Merging);
         WalkIns = new WalkInPitchService(database, clock, Queue);
         Moderation = new PitchModerationService(database, Signal);
     }
@@ -43,6 +44,8 @@ internal sealed class BoardFixture : IAsyncDisposable
     public SessionMergeService Merging { get; }
 
     public InterestService Interest { get; }
+
+    public OverflowRoomService Overflow { get; }
 
     public WalkInPitchService WalkIns { get; }
 

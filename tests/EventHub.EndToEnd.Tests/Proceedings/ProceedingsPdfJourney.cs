@@ -42,6 +42,8 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
         var notes = App.Service<NotesService>();
         var token = (await notes.CreateLinkAsync(Actor.System, sessions["Mapping empty shops"])).Value!;
         (await notes.SaveNotesAsync(EditorKey.ForToken(token), new NotesInput { KeyPoints = "- Empty shops can host pop-up libraries" })).Succeeded.ShouldBeTrue();
+        using var slides = new MemoryStream([.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Repeat((byte)'x', 100), .. "\n%%EOF"u8.ToArray()]);
+        var material = (await App.Service<MaterialService>().UploadAsync(EditorKey.ForToken(token), "shops.pdf", slides, "Shop map", Ct)).Value!;
         var proceedings = App.Service<ProceedingsService>();
         var writeUp = (await proceedings.SubmitWriteUpAsync(sessions["Mapping empty shops"], new WriteUpInput("Wendy Writer", "We mapped forty units in one afternoon.", null))).Value!;
         (await proceedings.ModerateWriteUpAsync(Actor.System, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
@@ -71,6 +73,9 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
         positions.ShouldBeInOrder(SortDirection.Ascending, "days and sessions in board order: " + string.Join(", ", positions));
         text.ShouldContain(Squash("Reading room"));
         text.ShouldContain(Squash("Convener: Cat Convener"));
+        // A file's address is the site's public one (as in mails), not the host the request came through.
+        var site = App.Service<Microsoft.Extensions.Options.IOptions<EventHub.Core.Email.EmailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+        text.ShouldContain(Squash($"Material: Shop map (shops.pdf, {site}/materials/{material.Id})"));
 
         // The same rules as the page: a stranger gets nothing from an unpublished book.
         (await App.CreateHttpClient().GetAsync(App.Url($"/events/{seed.Slug}/proceedings.pdf"), Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);

@@ -52,7 +52,9 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Layout);
         Services.AddSingleton(Queue);
         Services.AddSingleton(Placement);
-        Services.AddSingleton(new SessionMergeService(Database, clock, Signal, [new SessionRecordMerge()]));
+        var merging = new SessionMergeService(Database, clock, Signal, [new SessionRecordMerge()]);
+        Services.AddSingleton(merging);
+        Services.AddSingleton(new OverflowRoomService(Database, clock, Signal, merging));
         Services.AddSingleton(interest);
         Services.AddSingleton(new TicketHolderBoardService(Database, Queue, interest, clock));
         Services.AddSingleton(new WalkInPitchService(Database, clock, Queue));

@@ -123,4 +123,28 @@ public sealed class TicketHolderPanelTests : BoardContext
 
         panel.Markup.Trim().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_holder_who_asked_to_be_credited_withdraws_their_name_once_they_tick_to_confirm()
+    {
+        var token = await HolderAsync();
+        var holders = Services.GetRequiredService<TicketHolderBoardService>();
+        (await holders.ProposeAsync(token, new ProposalInput("Chatbots for council tax", "Ann Attendee", null, CreditByName: true))).Succeeded.ShouldBeTrue();
+        var panel = RenderPanel(token);
+        panel.Find("[data-testid=withdraw-name-form]").GetAttribute("method").ShouldBe("post");
+
+        await _request.PressAsync(panel, "[data-testid=withdraw-name]");
+
+        panel.Find("[data-testid=withdraw-errors]").TextContent.ShouldContain("Tick the box to confirm");
+        (await Layout.GetBoardAsync(Actor.Anonymous, EventId))!.Queue.Single().ConvenerName.ShouldBe("Ann Attendee");
+        PlainForm.Tick(panel, "[data-testid=withdraw-confirm]");
+
+        await _request.PressAsync(panel, "[data-testid=withdraw-name]");
+
+        RedirectedTo.ShouldBe(ManageRoutes.Manage(token) + "?name-withdrawn=true");
+        (await Layout.GetBoardAsync(Actor.Anonymous, EventId))!.Queue.Single().ConvenerName.ShouldBe(Credit.Participant);
+        var after = RenderPanel(token, "?name-withdrawn=true");
+        after.Find("[data-testid=holder-message]").TextContent.ShouldContain("Your name is withdrawn");
+        after.FindAll("[data-testid=withdraw-name-form]").ShouldBeEmpty();
+    }
 }

@@ -1420,6 +1420,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CopyOfSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -1436,6 +1439,8 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("SessionId");
+
+                    b.HasIndex("CopyOfSessionId");
 
                     b.HasIndex("SlotId");
 
@@ -2836,6 +2841,11 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
                 {
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("CopyOfSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")

@@ -44,6 +44,9 @@ public partial class FacilitationBoardPage
     private SessionMergeService Merging { get; set; } = default!;
 
     [Inject]
+    private OverflowRoomService Overflow { get; set; } = default!;
+
+    [Inject]
     private EventAccess Access { get; set; } = default!;
 
     // An organiser on none of the event's teams gets the not-found page (OrganiserEventPage).
@@ -163,7 +166,7 @@ public partial class FacilitationBoardPage
         }
         else if (_selectedCell is { } cell && target is null)
         {
-            Show(await Placement.MoveAsync(actor, cell.SessionId, room.Id, slot.Id), $"Moved “{cell.Title}” to {room.Name}.");
+            Show(await Placement.MoveAsync(actor, cell.SessionId, room.Id, slot.Id), $"Moved “{cell.Title}” to {room.Name}.{StaysAlsoIn(cell)}");
         }
         else if (_selectedCell is { } dragged && target is not null && target.SessionId != dragged.SessionId && !target.IsFixed)
         {
@@ -186,7 +189,7 @@ public partial class FacilitationBoardPage
 
     private async Task SwapAsync(BoardCellView a, BoardCellView b)
     {
-        Show(await Placement.SwapAsync(await CurrentActor.GetAsync(), a.SessionId, b.SessionId), $"Swapped “{a.Title}” and “{b.Title}”.");
+        Show(await Placement.SwapAsync(await CurrentActor.GetAsync(), a.SessionId, b.SessionId), $"Swapped “{a.Title}” and “{b.Title}”.{StaysAlsoIn(a)}{StaysAlsoIn(b)}");
         ClearSelection();
         await ReloadAsync();
     }
@@ -197,6 +200,27 @@ public partial class FacilitationBoardPage
         ClearSelection();
         await ReloadAsync();
     }
+
+    private async Task DuplicateAsync(BoardCellView cell, BoardRoom room, BoardSlotView slot)
+    {
+        Show(await Overflow.DuplicateAsync(await CurrentActor.GetAsync(), cell.SessionId, room.Id, slot.Id),
+            $"“{cell.Title}” now also runs in {room.Name}, as an overflow room with its own notes page. Its convener and the people interested in it are told by email.");
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    private async Task RemoveCopyAsync(BoardCellView copy)
+    {
+        var rooms = Board?.Rooms.ToDictionary(r => r.Id, r => r.Name);
+        Show(await Overflow.RemoveCopyAsync(await CurrentActor.GetAsync(), copy.SessionId),
+            $"Closed the overflow room in {rooms?.GetValueOrDefault(copy.RoomId)}: its notes, write-ups and interest joined “{copy.Title}” in {string.Join(" and ", copy.AlsoIn)}.");
+        ClearSelection();
+        await ReloadAsync();
+    }
+
+    /// <summary>What happens to a moved session's linked rooms: they stay where they are.</summary>
+    private static string StaysAlsoIn(BoardCellView cell) =>
+        cell.AlsoIn.Count > 0 ? $" It still also runs in {string.Join(" and ", cell.AlsoIn)}, which stays where it is." : string.Empty;
 
     private async Task PinAsync(BoardCellView cell, bool pinned)
     {

@@ -17,6 +17,7 @@ public partial class TicketHolderPanel
 
     private TicketHolderBoard? _board;
     private IReadOnlyList<FieldError> _errors = [];
+    private IReadOnlyList<FieldError> _withdrawErrors = [];
     private string _title = string.Empty;
     private string _convener = string.Empty;
     private string _description = string.Empty;
@@ -37,8 +38,15 @@ public partial class TicketHolderPanel
     [SupplyParameterFromQuery(Name = "not-interested")]
     public int? NotInterested { get; set; }
 
+    /// <summary>Set by the redirect after the holder withdrew their name from their proposals.</summary>
+    [SupplyParameterFromQuery(Name = "name-withdrawn")]
+    public bool NameWithdrawn { get; set; }
+
     [Inject]
     private TicketHolderBoardService Holders { get; set; } = default!;
+
+    [Inject]
+    private EventHub.Core.Proceedings.CreditService Credits { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -62,7 +70,8 @@ public partial class TicketHolderPanel
     }
 
     private string? Message(TicketHolderBoard board) =>
-        _errors.Count > 0 ? null
+        _errors.Count > 0 || _withdrawErrors.Count > 0 ? null
+        : NameWithdrawn ? $"Your name is withdrawn: your sessions now name you as “{Credit.Participant}”."
         : board.Proposals.FirstOrDefault(p => p.Id == Proposed) is { } proposal
             ? $"Thank you. “{proposal.Title}” is in the pitch queue. Come to the pitch desk on the day to say a few words about it."
         : board.Sessions.FirstOrDefault(s => s.SessionId == Interested) is { } marked
@@ -118,6 +127,19 @@ public partial class TicketHolderPanel
 
         _errors = outcome.Errors;
         _board = await Holders.GetAsync(Token);
+    }
+
+    private async Task WithdrawNameAsync()
+    {
+        var confirmed = (await PostedAsync())["Confirm"].Contains("true");
+        var outcome = await Credits.WithdrawProposerNameAsync(Token, confirmed);
+        if (outcome.Succeeded)
+        {
+            Navigation.NavigateTo($"{ManageRoutes.Manage(Token)}?name-withdrawn=true#holder-board");
+            return;
+        }
+
+        _withdrawErrors = outcome.Errors;
     }
 
     private static string InterestValue(int sessionId, bool interested) =>

@@ -1,8 +1,10 @@
 using EventHub.Core.Common;
+using EventHub.Core.Email;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Organisers;
 using EventHub.Core.Proceedings;
 using EventHub.Web.Features.Events.Organiser;
+using Microsoft.Extensions.Options;
 
 namespace EventHub.Web.Features.Proceedings;
 
@@ -28,7 +30,7 @@ public static class ProceedingsEndpoints
         });
 
         // The book as one Markdown file: the same reader rules as the page (published, or a preview for the team).
-        app.MapGet("/events/{slug}/proceedings.md", async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+        app.MapGet("/events/{slug}/proceedings.md", async (string slug, HttpContext http, ProceedingsService proceedings, IOptions<EmailOptions> site, CancellationToken ct) =>
         {
             var book = await proceedings.GetBookAsync(OrganiserClaims.ToActor(http.User), slug, ct);
             if (book is null)
@@ -36,17 +38,16 @@ public static class ProceedingsEndpoints
                 return Results.NotFound();
             }
 
-            var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
             http.Response.Headers.ContentDisposition = ProceedingsRules.ContentDisposition(ProceedingsMarkdown.FileName(book.EventSlug));
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = book.IsPublished ? "public, max-age=300" : "private, no-cache";
-            return Results.Text(ProceedingsMarkdown.Render(book, site, DownloadUrl), ProceedingsMarkdown.ContentType);
+            return Results.Text(ProceedingsMarkdown.Render(book, site.Value.PublicBaseUrl, DownloadUrl), ProceedingsMarkdown.ContentType);
         });
 
         app.MapNotes();
 
         // The book as one PDF, by the same reader rules.
-        app.MapGet("/events/{slug}/proceedings.pdf", async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
+        app.MapGet("/events/{slug}/proceedings.pdf", async (string slug, HttpContext http, ProceedingsService proceedings, IOptions<EmailOptions> site, CancellationToken ct) =>
         {
             var book = await proceedings.GetBookAsync(OrganiserClaims.ToActor(http.User), slug, ct);
             if (book is null)
@@ -57,16 +58,16 @@ public static class ProceedingsEndpoints
             http.Response.Headers.ContentDisposition = ProceedingsRules.ContentDisposition(ProceedingsPdf.FileName(book.EventSlug));
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = book.IsPublished ? "public, max-age=300" : "private, no-cache";
-            return Results.Bytes(ProceedingsPdf.Render(book), ProceedingsPdf.ContentType);
+            return Results.Bytes(ProceedingsPdf.Render(book, site.Value.PublicBaseUrl, DownloadUrl), ProceedingsPdf.ContentType);
         });
 
         // Exports of the published record only (never a team preview): the event's, and every published edition of a series.
         foreach (var format in new[] { "json", "csv" })
         {
-            app.MapGet("/events/{slug}/proceedings." + format, async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
-                await proceedings.GetBookAsync(Actor.Anonymous, slug, ct) is { } book ? Export(http, [book], slug, format) : Results.NotFound());
-            app.MapGet("/series/{slug}/archive." + format, async (string slug, HttpContext http, ProceedingsService proceedings, CancellationToken ct) =>
-                await proceedings.SeriesBooksAsync(slug, ct) is { } books ? Export(http, books, slug, format) : Results.NotFound());
+            app.MapGet("/events/{slug}/proceedings." + format, async (string slug, HttpContext http, ProceedingsService proceedings, IOptions<EmailOptions> site, CancellationToken ct) =>
+                await proceedings.GetBookAsync(Actor.Anonymous, slug, ct) is { } book ? Export(http, site.Value, [book], slug, format) : Results.NotFound());
+            app.MapGet("/series/{slug}/archive." + format, async (string slug, HttpContext http, ProceedingsService proceedings, IOptions<EmailOptions> site, CancellationToken ct) =>
+                await proceedings.SeriesBooksAsync(slug, ct) is { } books ? Export(http, site.Value, books, slug, format) : Results.NotFound());
         }
 
         EventPageLinks.Add(Permission.Edit, ev => ($"/organiser/events/{ev.Id}/record", "Notes, materials and proceedings"));
@@ -75,9 +76,13 @@ public static class ProceedingsEndpoints
 
     public static string DownloadUrl(int materialId) => $"/materials/{materialId}";
 
-    private static IResult Export(HttpContext http, IReadOnlyList<ProceedingsBook> books, string slug, string format)
+    /// <summary>
+    /// An export for reuse elsewhere: its links are absolute, to the site's public address (as in mails), never to the
+    /// host a request came through (a proxy's inside name, or whatever Host header a client sent to a cached answer).
+    /// </summary>
+    private static IResult Export(HttpContext http, EmailOptions options, IReadOnlyList<ProceedingsBook> books, string slug, string format)
     {
-        var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var site = options.PublicBaseUrl;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "public, max-age=300";
         var fileName = ArchiveExport.FileName(slug, format);
