@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
@@ -13,7 +12,6 @@ using EventHub.Core.Polls;
 using EventHub.Core.Privacy;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,38 +98,8 @@ public sealed class PrivacyKit : IAsyncDisposable
         return await db.Set<Booking>().AsNoTracking().Include(b => b.Answers).FirstAsync(b => b.Id == id);
     }
 
-    /// <summary>
-    /// Every file under the data folder whose bytes hold one of <paramref name="needles"/> as UTF-8 or UTF-16
-    /// (either byte order), after the SQLite log is checkpointed into the database file. Each hit reads "file: needle".
-    /// </summary>
-    public async Task<IReadOnlyList<string>> FilesHoldingAsync(params string[] needles)
-    {
-        if (Database.Dialect.Provider == DatabaseProvider.Sqlite)
-        {
-            await using var connection = new SqliteConnection(Database.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var hits = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Database.Folder, "*", SearchOption.AllDirectories))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            foreach (var needle in needles)
-            {
-                var forms = new[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }
-                    .SelectMany(e => new[] { e.GetBytes(needle), e.GetBytes(needle.ToUpperInvariant()) });
-                if (forms.Any(form => bytes.AsSpan().IndexOf(form) >= 0))
-                {
-                    hits.Add($"{Path.GetRelativePath(Database.Folder, file)}: {needle}");
-                }
-            }
-        }
-
-        return hits;
-    }
+    /// <summary>Every file under the data folder holding one of <paramref name="needles"/> (see <see cref="TestDatabase.FilesHoldingAsync"/>).</summary>
+    public Task<IReadOnlyList<string>> FilesHoldingAsync(params string[] needles) => Database.FilesHoldingAsync(needles);
 
     public async ValueTask DisposeAsync() => await Services.DisposeAsync();
 }
