@@ -6,6 +6,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
 using EventHub.Core.FollowUps;
+using EventHub.Core.Invitations;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Polls;
@@ -55,7 +56,7 @@ public sealed class PrivacyKit : IAsyncDisposable
                 ["EventHub:Email:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build();
             s.AddBookings().AddCheckIn().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPolls()
-                .AddOpenSpace().AddProceedings().AddPrivacy();
+                .AddOpenSpace().AddProceedings().AddPrivacy().AddInvitations();
             s.PostConfigure<EmailOptions>(o => o.PickupFolder = Path.Combine(folder.Value!, "mail-pickup"));
         });
         folder.Value = services.Database.Folder;
