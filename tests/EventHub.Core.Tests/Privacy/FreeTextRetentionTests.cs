@@ -1,4 +1,5 @@
 using EventHub.Core.Bookings;
+using EventHub.Core.Data;
 using EventHub.Core.Feedback;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Privacy;
@@ -40,7 +41,11 @@ public sealed class FreeTextRetentionTests : IAsyncLifetime
     public async Task Past_retention_every_address_and_phone_number_typed_into_the_events_free_text_is_found_nowhere_on_disk()
     {
         await PlantAsync();
-        (await _kit.FilesHoldingAsync(Address, Mobile, Landline)).ShouldNotBeEmpty("the scan must see what was planted");
+        if (_kit.Database.Dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            // On PostgreSQL the rows live on the server; the column checks below hold on both engines.
+            (await _kit.FilesHoldingAsync(Address, Mobile, Landline)).ShouldNotBeEmpty("the scan must see what was planted");
+        }
 
         _kit.Services.Clock.Advance(TimeSpan.FromDays(2 + 366));
         (await _kit.Get<Anonymiser>().SweepAsync(Ct)).Anonymised.ShouldBe(1);
