@@ -30,19 +30,7 @@ public sealed partial class DeliveredTokenTests
     {
         await using var smtp = await SmtpListener.StartAsync();
         await using var kit = await PrivacyKit.CreateAsync(smtpPort: smtp.Port);
-        var booking = await kit.Get<BookingService>().BookAsync(new BookingRequest(kit.EventId, new BookingForm
-        {
-            Name = "Tamsin Tokenless", Email = "tamsin-tokens@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
-        }), Ct);
-        booking.Succeeded.ShouldBeTrue(booking.Message);
-        var seriesSlug = await SeriesWithListAsync(kit);
-        (await kit.Get<MailingListService>().SignUpAsync(seriesSlug,
-            new ListSignUpInput { Name = "Tamsin", Email = "tamsin-list@devon.gov.uk", Consent = true }, Ct)).Succeeded.ShouldBeTrue();
-        var setup = kit.Get<PollSetupService>();
-        var poll = (await setup.CreateAsync(Actors.Admin, PollTestKit.ThreeEvenings(), Ct)).Value!;
-        (await setup.SetConfirmVotesByEmailAsync(Actors.Admin, poll.Id, true, Ct)).Succeeded.ShouldBeTrue();
-        (await kit.Get<PollVotingService>().VoteAsync(poll.PublicToken,
-            PollTestKit.Ballot(poll, "Tamsin", "tamsin-poll@devon.gov.uk", Yes, No, No), Ct)).Succeeded.ShouldBeTrue();
+        await QueueManageListAndPollMailAsync(kit, "Tamsin", "tamsin-tokens@devon.gov.uk", "tamsin-list@devon.gov.uk", "tamsin-poll@devon.gov.uk");
 
         await kit.DeliverMailAsync();
 
@@ -70,17 +58,7 @@ public sealed partial class DeliveredTokenTests
     {
         await using var smtp = SmtpListener.Stopped();
         await using var kit = await PrivacyKit.CreateAsync(smtpPort: smtp.Port);
-        (await kit.Get<BookingService>().BookAsync(new BookingRequest(kit.EventId, new BookingForm
-        {
-            Name = "Quentin Queued", Email = "quentin-manage@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
-        }), Ct)).Succeeded.ShouldBeTrue();
-        (await kit.Get<MailingListService>().SignUpAsync(await SeriesWithListAsync(kit),
-            new ListSignUpInput { Name = "Quentin", Email = "quentin-list@devon.gov.uk", Consent = true }, Ct)).Succeeded.ShouldBeTrue();
-        var setup = kit.Get<PollSetupService>();
-        var poll = (await setup.CreateAsync(Actors.Admin, PollTestKit.ThreeEvenings(), Ct)).Value!;
-        (await setup.SetConfirmVotesByEmailAsync(Actors.Admin, poll.Id, true, Ct)).Succeeded.ShouldBeTrue();
-        (await kit.Get<PollVotingService>().VoteAsync(poll.PublicToken,
-            PollTestKit.Ballot(poll, "Quentin", "quentin-poll@devon.gov.uk", Yes, No, No), Ct)).Succeeded.ShouldBeTrue();
+        await QueueManageListAndPollMailAsync(kit, "Quentin", "quentin-manage@devon.gov.uk", "quentin-list@devon.gov.uk", "quentin-poll@devon.gov.uk");
         (await kit.Get<InvitationService>().InviteAsync(Actors.Admin, new InvitationInput("Quentin Invited", "quentin-invite@devon.gov.uk", IsAdministrator: false), Ct))
             .Succeeded.ShouldBeTrue();
         await MailNotesLinkAsync(kit, "quentin-notes@devon.gov.uk");
@@ -162,6 +140,22 @@ public sealed partial class DeliveredTokenTests
     {
         var mail = smtp.Received.Single(m => m.To.Mailboxes.Any(b => b.Address == to) && link.IsMatch(m.TextBody ?? string.Empty));
         return link.Match(mail.TextBody!).Groups[1].Value;
+    }
+
+    /// <summary>Mail with a manage link (a booking), a list confirm link (a sign-up) and a poll confirm link (a vote), each to its own address.</summary>
+    private static async Task QueueManageListAndPollMailAsync(PrivacyKit kit, string name, string bookingEmail, string listEmail, string pollEmail)
+    {
+        var booking = await kit.Get<BookingService>().BookAsync(new BookingRequest(kit.EventId, new BookingForm
+        {
+            Name = name + " Tokenless", Email = bookingEmail, Organisation = "Devon County Council", PrivacyConsent = true,
+        }), Ct);
+        booking.Succeeded.ShouldBeTrue(booking.Message);
+        (await kit.Get<MailingListService>().SignUpAsync(await SeriesWithListAsync(kit),
+            new ListSignUpInput { Name = name, Email = listEmail, Consent = true }, Ct)).Succeeded.ShouldBeTrue();
+        var setup = kit.Get<PollSetupService>();
+        var poll = (await setup.CreateAsync(Actors.Admin, PollTestKit.ThreeEvenings(), Ct)).Value!;
+        (await setup.SetConfirmVotesByEmailAsync(Actors.Admin, poll.Id, true, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Get<PollVotingService>().VoteAsync(poll.PublicToken, PollTestKit.Ballot(poll, name, pollEmail, Yes, No, No), Ct)).Succeeded.ShouldBeTrue();
     }
 
     private static async Task<string> SeriesWithListAsync(PrivacyKit kit)
