@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ public static class DataServiceCollectionExtensions
         {
             dialect.Configure(options, connectionString);
             options.AddInterceptors(new LiveOnCommitInterceptor(sp.GetRequiredService<ILiveSignal>()));
+            // Features add their own (Email protects tokens in queued payloads) without Data knowing them.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton(dialect);
         services.AddSingleton<DatabaseInitializer>();

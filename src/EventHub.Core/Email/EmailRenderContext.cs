@@ -21,9 +21,12 @@ public sealed class EmailRenderContext
     /// <summary>A short-lived context for templates that must check current state (e.g. list subscriptions).</summary>
     public required EventHubDbContext Db { get; init; }
 
+    /// <summary>The payload with its protected values revealed (see <see cref="OutboxPayloadProtection"/>); the stored one when null.</summary>
+    public string? PayloadJson { get; init; }
+
     public T Payload<T>()
     {
-        var value = JsonSerializer.Deserialize<T>(Message.PayloadJson, JsonOptions);
+        var value = JsonSerializer.Deserialize<T>(PayloadJson ?? Message.PayloadJson, JsonOptions);
         return value ?? throw new InvalidOperationException($"Outbox message {Message.Id} has no payload for {Message.Template}.");
     }
 

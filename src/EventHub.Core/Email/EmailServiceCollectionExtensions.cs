@@ -32,6 +32,11 @@ public static class EmailServiceCollectionExtensions
                 }
             });
         services.TryAddSingleton<EmailTemplateRegistry>();
+        // Tokens in queued payloads are stored protected with the app's data-protection keys (the host chooses where
+        // the key ring lives; every node shares it). The database adds every registered interceptor.
+        services.AddDataProtection();
+        services.AddSingleton<OutboxPayloadProtection>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<OutboxPayloadProtection>());
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutgoingMail>();
         services.AddSingleton<UnrequestedMail>();

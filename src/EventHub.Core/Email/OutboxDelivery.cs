@@ -15,7 +15,8 @@ namespace EventHub.Core.Email;
 /// Delivers due outbox messages: claims a batch, renders each, sends them over one SMTP connection (or writes .eml
 /// files when no SMTP host is set), and marks each message right after its own send, so a crash can resend at most
 /// the one message in flight and never skips any. Over SMTP no copy of the message is kept, and the tokens of its
-/// links are removed from its payload once sent; in pickup mode the .eml file is the delivery and holds them.
+/// links are removed from its payload once sent; in pickup mode the .eml file is the delivery and holds them. While a
+/// message waits, those tokens are stored protected (<see cref="OutboxPayloadProtection"/>) and revealed only to render.
 /// </summary>
 public sealed class OutboxDelivery(
     IDbContextFactory<EventHubDbContext> dbFactory,
@@ -23,7 +24,8 @@ public sealed class OutboxDelivery(
     IEmailEventSource eventSource,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger,
+    OutboxPayloadProtection? protection = null)
 {
     private readonly EmailOptions _options = options.Value;
 
@@ -45,14 +47,13 @@ public sealed class OutboxDelivery(
         }
 
         var counts = new Counts();
-        var ready = new List<(OutboxMessage Message, MimeMessage Mime)>(batch.Count);
+        var ready = new List<(OutboxMessage Message, MimeMessage Mime, string Payload)>(batch.Count);
         var events = new Dictionary<int, (EmailEvent? Event, int Sequence)>();
         foreach (var message in batch)
         {
-            var rendered = await RenderAsync(db, message, events, counts, ct);
-            if (rendered is not null)
+            if (await RenderAsync(db, message, events, counts, ct) is { } rendered)
             {
-                ready.Add((message, rendered));
+                ready.Add((message, rendered.Mime, rendered.Payload));
             }
         }
 
@@ -116,7 +117,8 @@ public sealed class OutboxDelivery(
         }
     }
 
-    private async Task<MimeMessage?> RenderAsync(
+    /// <summary>The message written out, and the payload it was written from (its protected values revealed).</summary>
+    private async Task<(MimeMessage Mime, string Payload)?> RenderAsync(
         EventHubDbContext db, OutboxMessage message, Dictionary<int, (EmailEvent? Event, int Sequence)> events, Counts counts, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -137,7 +139,8 @@ public sealed class OutboxDelivery(
                 events[eventId] = evt;
             }
 
-            var context = new EmailRenderContext { Message = message, Event = evt.Event, IcsSequence = evt.Sequence, Options = _options, Db = db };
+            var payload = protection?.Reveal(message) ?? message.PayloadJson;
+            var context = new EmailRenderContext { Message = message, PayloadJson = payload, Event = evt.Event, IcsSequence = evt.Sequence, Options = _options, Db = db };
             var rendered = await template.RenderAsync(context, ct);
             if (rendered.SuppressedReason is not null)
             {
@@ -149,7 +152,7 @@ public sealed class OutboxDelivery(
             }
 
             message.Subject = Texts.Truncate(rendered.Subject, 400);
-            return MimeComposer.Compose(message, rendered, _options, now);
+            return (MimeComposer.Compose(message, rendered, _options, now), payload);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -160,10 +163,10 @@ public sealed class OutboxDelivery(
         }
     }
 
-    private async Task WritePickupFilesAsync(EventHubDbContext db, List<(OutboxMessage Message, MimeMessage Mime)> ready, Counts counts)
+    private async Task WritePickupFilesAsync(EventHubDbContext db, List<(OutboxMessage Message, MimeMessage Mime, string Payload)> ready, Counts counts)
     {
         Directory.CreateDirectory(PickupFolder);
-        foreach (var (message, mime) in ready)
+        foreach (var (message, mime, _) in ready)
         {
             var path = PickupPath(message);
             var temp = path + ".tmp";
@@ -175,7 +178,7 @@ public sealed class OutboxDelivery(
         }
     }
 
-    private async Task SendOverSmtpAsync(EventHubDbContext db, List<(OutboxMessage Message, MimeMessage Mime)> ready, Counts counts, CancellationToken ct)
+    private async Task SendOverSmtpAsync(EventHubDbContext db, List<(OutboxMessage Message, MimeMessage Mime, string Payload)> ready, Counts counts, CancellationToken ct)
     {
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         var next = 0;
@@ -184,7 +187,7 @@ public sealed class OutboxDelivery(
             await ConnectAsync(client, ct);
             for (; next < ready.Count; next++)
             {
-                var (message, mime) = ready[next];
+                var (message, mime, payload) = ready[next];
                 try
                 {
                     await client.SendAsync(mime, ct);
@@ -216,9 +219,10 @@ public sealed class OutboxDelivery(
                 }
 
                 // Marked one at a time, straight after its own send: a crash here resends only this message. The
-                // tokens of the links it carried go from its payload with it (DeliveredLinks).
+                // tokens of the links it carried go from its payload with it (DeliveredLinks), stripped from the revealed
+                // payload so nothing protected is left to reveal later.
                 MarkSent(message);
-                message.PayloadJson = DeliveredLinks.Strip(message.PayloadJson, mime, _options.PublicBaseUrl);
+                message.PayloadJson = DeliveredLinks.Strip(payload, mime, _options.PublicBaseUrl);
                 counts.Sent++;
                 await db.SaveChangesAsync(CancellationToken.None);
             }

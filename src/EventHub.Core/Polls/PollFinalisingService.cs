@@ -129,9 +129,12 @@ public sealed class PollFinalisingService(IDbContextFactory<EventHubDbContext> d
             var answer = voter.Answers.FirstOrDefault(a => a.OptionId == chosenId)?.Answer;
             if (answer is PollAnswer.Yes or PollAnswer.IfNeedBe)
             {
-                var token = new PollPriorityToken { PollId = poll.Id, EventId = ev.Id, VoterId = voter.Id, Token = SecureTokens.New(), CreatedUtc = now };
-                db.Set<PollPriorityToken>().Add(token);
-                priorityPath = PollRoutes.PriorityBooking(ev.Slug, token.Token);
+                var token = SecureTokens.New();
+                db.Set<PollPriorityToken>().Add(new PollPriorityToken
+                {
+                    PollId = poll.Id, EventId = ev.Id, VoterId = voter.Id, TokenHash = SecureTokens.Hash(token), CreatedUtc = now,
+                });
+                priorityPath = PollRoutes.PriorityBooking(ev.Slug, token);
             }
 
             if (voter.Email is { Length: > 0 } email)

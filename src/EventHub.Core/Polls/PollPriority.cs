@@ -8,7 +8,7 @@ namespace EventHub.Core.Polls;
 
 /// <summary>
 /// The query the Booking feature calls to let a poll voter book before general booking opens. A token is valid for
-/// its own event while that event is published and has not started.
+/// its own event while that event is published and has not started. Tokens are looked up by their SHA-256 hash.
 /// </summary>
 public sealed class PollPriority(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock) : IPriorityAccess
 {
@@ -21,15 +21,17 @@ public sealed class PollPriority(IDbContextFactory<EventHubDbContext> dbFactory,
 
     public async Task<PriorityHolder?> FindAsync(int eventId, string? token, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(token))
+        if (SecureTokens.HashOfPresented(token) is not { } hash)
         {
             return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The mailed link carries the priority token; the voter's own change-your-answers page links with its edit token.
         var found = await db.Set<PollPriorityToken>().AsNoTracking()
-            .Where(t => t.Token == token && t.EventId == eventId)
+            .Where(t => t.EventId == eventId
+                && (t.TokenHash == hash || db.Set<PollVoter>().Any(v => v.Id == t.VoterId && v.EditTokenHash == hash)))
             .Join(db.Events.Where(e => e.Status == EventStatus.Published && e.StartUtc > now), t => t.EventId, e => e.Id, (t, e) => t)
             .Select(t => new
             {

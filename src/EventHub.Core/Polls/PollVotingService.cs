@@ -48,12 +48,14 @@ public sealed class PollVotingService(
 
         var poll = await db.Set<Poll>().AsNoTracking().FirstAsync(p => p.Id == voter.PollId, ct);
         var view = await PollViews.LoadAsync(db, poll, Now, ct);
-        var priority = await db.Set<PollPriorityToken>().AsNoTracking()
+        // Only the priority token's hash is kept, so this page cannot show the mailed link again: its own private link
+        // opens early booking instead (PollPriority accepts a priority voter's edit token).
+        var prioritySlug = await db.Set<PollPriorityToken>().AsNoTracking()
             .Where(t => t.VoterId == voter.Id)
-            .Join(db.Events.Where(e => e.Status == EventStatus.Published), t => t.EventId, e => e.Id, (t, e) => new { t.Token, e.Slug })
+            .Join(db.Events.Where(e => e.Status == EventStatus.Published), t => t.EventId, e => e.Id, (t, e) => e.Slug)
             .FirstOrDefaultAsync(ct);
         return new VoterBallot(view, voter.Id, voter.Name, voter.Email ?? string.Empty, voter.Answers.ToDictionary(a => a.OptionId, a => a.Answer),
-            priority is null ? null : PollRoutes.PriorityBooking(priority.Slug, priority.Token));
+            prioritySlug is null ? null : PollRoutes.PriorityBooking(prioritySlug, editToken));
     }
 
     public async Task<Outcome<VoteReceipt>> VoteAsync(string publicToken, VoteInput input, CancellationToken ct = default)

@@ -17,7 +17,7 @@ namespace EventHub.Core.Privacy;
 /// Keeps the retention promise: when an event's needs period ends its access and dietary needs are cleared; when its
 /// personal-data period ends every event-bound detail about a person is anonymised (bookings and waiting lists,
 /// answers, check-in and door names, interest marks, write-up authors and conveners not credited by name (<see cref="UncreditedNames"/>), priority grants, its mail and the .eml copies,
-/// names in its audit entries, what feedback said). The counts by ticket type and status, attendance and the email domain stay.
+/// names in its audit entries, what feedback said, addresses and phone numbers typed into its free text (<see cref="FreeTextScrub"/>)). The counts by ticket type and status, attendance and the email domain stay.
 /// Series mailing lists are not event data: they keep their own subscribers.
 /// </summary>
 public sealed class Anonymiser(
@@ -126,6 +126,8 @@ public sealed class Anonymiser(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AddedBy, ""), ct);
         await db.Set<SessionNotes>().Where(n => sessions.Contains(n.SessionId))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastSavedBy, ""), ct);
+        // Addresses and phone numbers typed into the record's free text go; the rest of the text stays.
+        await FreeTextScrub.RedactEventAsync(db, eventId, ct);
         // Notes links stop with the personal data: the record is kept, but nobody edits it through a link any more.
         await NotesLinks.RevokeAsync(db, sessions, ct);
 

@@ -150,6 +150,8 @@ public sealed class SubjectAccessService(
             other += await db.Set<Proposal>().Where(p => p.ConvenerEmail == address && (onlyEventId == null || p.EventId == onlyEventId))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ConvenerEmail, (string?)null).SetProperty(p => p.ProposedBy, "")
                     .SetProperty(p => p.ConvenerName, PersonalDataScrub.AnonymisedName), ct);
+            // Their address as others typed it into notes, write-ups and proposals.
+            other += await FreeTextScrub.RedactAddressAsync(db, address, onlyEventId, ct);
             other += await db.Set<PriorityGrant>().Where(g => g.Email == address && (onlyEventId == null || g.EventId == onlyEventId)).ExecuteDeleteAsync(ct);
             if (onlyEventId is null)
             {

@@ -2032,7 +2032,7 @@ namespace EventHub.Data.PostgreSql.Migrations
                     b.Property<int>("PollId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -2044,7 +2044,7 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.HasIndex("PollId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("VoterId");

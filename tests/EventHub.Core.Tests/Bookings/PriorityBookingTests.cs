@@ -1,4 +1,5 @@
 using EventHub.Core.Bookings;
+using EventHub.Core.Email;
 using EventHub.Core.MailingLists;
 using EventHub.Core.Events;
 using EventHub.Core.Polls;
@@ -225,9 +226,11 @@ public sealed class PriorityBookingTests : IAsyncLifetime
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.BookingOpensUtc, GeneralOpensUtc), Ct);
         (await _events.SetStatusAsync(Actors.Organiser, eventId, EventStatus.Published, Ct)).Succeeded.ShouldBeTrue();
         await _finalising.OnEventPublishedAsync(eventId, Ct);
-        var tokens = await db.Set<PollPriorityToken>().Where(t => t.EventId == eventId)
-            .Join(db.Set<PollVoter>(), t => t.VoterId, v => v.Id, (t, v) => new { v.Name, t.Token })
-            .ToDictionaryAsync(x => x.Name, x => x.Token, Ct);
+        // Only the tokens' hashes are stored: read each voter's token from the link mailed to them.
+        var tokens = (await db.Set<OutboxMessage>().Where(m => m.Template == PollTemplates.EventPublished && m.EventId == eventId).ToListAsync(Ct))
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize<PollEventPublishedPayload>(m.PayloadJson)!)
+            .Where(p => p.PriorityBookingPath is not null)
+            .ToDictionary(p => p.VoterName, p => p.PriorityBookingPath!.Split("?priority=")[1]);
         tokens.Keys.Order().ShouldBe(["Ann", "Bob"]);
         return (eventId, tokens);
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Data;
@@ -7,13 +6,13 @@ using EventHub.Core.Email;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
 using EventHub.Core.FollowUps;
+using EventHub.Core.Invitations;
 using EventHub.Core.MailingLists;
 using EventHub.Core.OpenSpace;
 using EventHub.Core.Polls;
 using EventHub.Core.Privacy;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +56,7 @@ public sealed class PrivacyKit : IAsyncDisposable
                 ["EventHub:Email:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build();
             s.AddBookings().AddCheckIn().AddEmail(configuration).AddFollowUps().AddMailingLists().AddPolls()
-                .AddOpenSpace().AddProceedings().AddPrivacy();
+                .AddOpenSpace().AddProceedings().AddPrivacy().AddInvitations();
             s.PostConfigure<EmailOptions>(o => o.PickupFolder = Path.Combine(folder.Value!, "mail-pickup"));
         });
         folder.Value = services.Database.Folder;
@@ -100,38 +99,8 @@ public sealed class PrivacyKit : IAsyncDisposable
         return await db.Set<Booking>().AsNoTracking().Include(b => b.Answers).FirstAsync(b => b.Id == id);
     }
 
-    /// <summary>
-    /// Every file under the data folder whose bytes hold one of <paramref name="needles"/> as UTF-8 or UTF-16
-    /// (either byte order), after the SQLite log is checkpointed into the database file. Each hit reads "file: needle".
-    /// </summary>
-    public async Task<IReadOnlyList<string>> FilesHoldingAsync(params string[] needles)
-    {
-        if (Database.Dialect.Provider == DatabaseProvider.Sqlite)
-        {
-            await using var connection = new SqliteConnection(Database.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var hits = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Database.Folder, "*", SearchOption.AllDirectories))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            foreach (var needle in needles)
-            {
-                var forms = new[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }
-                    .SelectMany(e => new[] { e.GetBytes(needle), e.GetBytes(needle.ToUpperInvariant()) });
-                if (forms.Any(form => bytes.AsSpan().IndexOf(form) >= 0))
-                {
-                    hits.Add($"{Path.GetRelativePath(Database.Folder, file)}: {needle}");
-                }
-            }
-        }
-
-        return hits;
-    }
+    /// <summary>Every file under the data folder holding one of <paramref name="needles"/> (see <see cref="TestDatabase.FilesHoldingAsync"/>).</summary>
+    public Task<IReadOnlyList<string>> FilesHoldingAsync(params string[] needles) => Database.FilesHoldingAsync(needles);
 
     public async ValueTask DisposeAsync() => await Services.DisposeAsync();
 }

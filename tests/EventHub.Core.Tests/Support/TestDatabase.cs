@@ -1,3 +1,4 @@
+using System.Text;
 using EventHub.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +81,39 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<EventHubD
     public JobLeases Leases(TimeProvider clock, TimeSpan? duration = null) => new(this, clock, duration ?? JobLeases.DefaultDuration);
 
     public Task<EventHubDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
+
+    /// <summary>
+    /// Every file under the data folder whose bytes hold one of <paramref name="needles"/> as UTF-8 or UTF-16
+    /// (either byte order), after the SQLite log is checkpointed into the database file. Each hit reads "file: needle".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FilesHoldingAsync(params string[] needles)
+    {
+        if (Dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var hits = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var needle in needles)
+            {
+                var forms = new[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }
+                    .SelectMany(e => new[] { e.GetBytes(needle), e.GetBytes(needle.ToUpperInvariant()) });
+                if (forms.Any(form => bytes.AsSpan().IndexOf(form) >= 0))
+                {
+                    hits.Add($"{Path.GetRelativePath(Folder, file)}: {needle}");
+                }
+            }
+        }
+
+        return hits;
+    }
 
     public async ValueTask DisposeAsync()
     {

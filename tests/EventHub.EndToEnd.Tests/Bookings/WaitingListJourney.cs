@@ -49,7 +49,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         booking.Status.ShouldBe(expected);
         var mail = await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == booking.EventId && m.ToEmail == email, TestContext.Current.CancellationToken);
         mail.Template.ShouldBe(expected == BookingStatus.Confirmed ? BookingTemplates.BookingConfirmed : BookingTemplates.WaitlistJoined);
-        return ManageRoutes.Manage(System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(mail.PayloadJson)!.ManageToken);
+        return ManageRoutes.Manage(System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(App.Service<OutboxPayloadProtection>().Reveal(mail))!.ManageToken);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WaitingListJourney(SharedApp shared, BrowserFixture browser)
         {
             var offer = await db.Set<OutboxMessage>().SingleAsync(m => m.EventId == eventId && m.Template == BookingTemplates.PlaceOffered, TestContext.Current.CancellationToken);
             offer.ToEmail.ShouldBe("bob@devon.gov.uk");
-            bobToken = System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(offer.PayloadJson)!.ManageToken;
+            bobToken = System.Text.Json.JsonSerializer.Deserialize<BookingMessagePayload>(App.Service<OutboxPayloadProtection>().Reveal(offer))!.ManageToken;
             bobToken.ShouldNotBe(bobManage.Split('/')[^1], "each mail carries a link of its own");
         }
 

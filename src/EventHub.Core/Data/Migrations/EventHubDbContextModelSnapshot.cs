@@ -1955,7 +1955,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("PollId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1967,7 +1967,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("PollId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("VoterId");
