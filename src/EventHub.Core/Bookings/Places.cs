@@ -12,9 +12,26 @@ namespace EventHub.Core.Bookings;
 /// </summary>
 internal static class Places
 {
-    /// <summary>Takes a place; the one that fills the event marks it sold out at <paramref name="nowUtc"/> in the same update.</summary>
-    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Takes a place; the one that fills the event marks it sold out at <paramref name="nowUtc"/> in the same update.
+    /// An online place is taken from its type's quota alone: the event's capacity is the room's.
+    /// </summary>
+    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, Attendance attendance, DateTime nowUtc, CancellationToken ct)
     {
+        if (attendance == Attendance.Online && ticketTypeId is { } onlineId)
+        {
+            db.PublishOnCommit(eventId, LiveTopics.Places);
+            var tookOnline = await db.Set<TicketType>()
+                .Where(t => t.Id == onlineId && t.Quota != null && t.PlacesTaken < t.Quota)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlacesTaken, t => t.PlacesTaken + 1), ct);
+            if (tookOnline == 0)
+            {
+                return TakeResult.TicketTypeFull;
+            }
+
+            return TakeResult.Taken;
+        }
+
         var took = await db.Set<Event>()
             .Where(e => e.Id == eventId && e.PlacesTaken < e.Capacity)
             .ExecuteUpdateAsync(s => s
@@ -42,9 +59,17 @@ internal static class Places
         return TakeResult.Taken;
     }
 
-    public static async Task ReleaseAsync(EventHubDbContext db, int eventId, int? ticketTypeId, CancellationToken ct)
+    public static async Task ReleaseAsync(EventHubDbContext db, int eventId, int? ticketTypeId, Attendance attendance, CancellationToken ct)
     {
-        await ReleaseEventAsync(db, eventId, ct);
+        if (attendance == Attendance.Online && ticketTypeId is not null)
+        {
+            db.PublishOnCommit(eventId, LiveTopics.Places);
+        }
+        else
+        {
+            await ReleaseEventAsync(db, eventId, ct);
+        }
+
         if (ticketTypeId is { } typeId)
         {
             await db.Set<TicketType>()
@@ -73,6 +98,12 @@ internal static class Places
         db.Set<Session>()
             .Where(s => s.Id == sessionId && s.PlacesTaken > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.PlacesTaken, x => x.PlacesTaken - 1), ct);
+
+    /// <summary>The kind of place a booking holds: its type's, read when the type is not loaded.</summary>
+    public static async Task<Attendance> AttendanceOfAsync(EventHubDbContext db, Booking b, CancellationToken ct) =>
+        b.TicketType?.Attendance ?? (b.TicketTypeId is { } id
+            ? await db.Set<TicketType>().Where(t => t.Id == id).Select(t => t.Attendance).FirstOrDefaultAsync(ct)
+            : Attendance.InPerson);
 
     /// <summary>A place came back: the event is no longer sold out (it is marked again when it fills again).</summary>
     private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct)

@@ -426,7 +426,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         }
 
         await Teams.JoinEventAsync(_core.Database, Owner, ev.Id, TeamRole.Owner);
-        var ticket = (await _core.Get<TicketTypeAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's ticket", "", null, hidden: true, Ct)).Value!;
+        var ticket = (await _core.Get<TicketTypeAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's ticket", "", null, hidden: true, ct: Ct)).Value!;
         var question = (await _core.Get<QuestionAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's question?", "", QuestionKind.ShortText, false, "", Ct)).Value!;
         var form = new BookingForm
         {
