@@ -38,6 +38,7 @@ internal static class Lifecycle
             AttendeeName = b.Name,
             CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
             TicketTypeName = b.TicketType?.Name,
+            Attendance = (b.TicketType ?? (b.TicketTypeId is { } typeId ? db.Set<TicketType>().Find(typeId) : null))?.Attendance,
             WaitlistPosition = position,
             OfferExpiresUtc = b.Status is BookingStatus.Offered or BookingStatus.Held ? b.OfferExpiresUtc : null,
             Reason = reason,
