@@ -1,6 +1,5 @@
 using EventHub.Core.Bookings;
 using EventHub.Core.Email;
-using EventHub.Core.Events;
 using EventHub.Core.FollowUps;
 using EventHub.Core.Tests.Bookings;
 using EventHub.Core.Tests.Email;
@@ -26,13 +25,7 @@ public sealed class JoiningLinkTests
     private static EventStartingWorker Worker(BookingKit kit) =>
         new(Reminders(kit), kit.Database.Leases(kit.Clock), kit.Clock, NullLogger<EventStartingWorker>.Instance);
 
-    private static OutboxDelivery Delivery(BookingKit kit, SmtpListener smtp) => new(
-        kit.Database,
-        EmailRig.EveryTemplate(),
-        new EmailEventSource(),
-        Microsoft.Extensions.Options.Options.Create(new EmailOptions { Host = "127.0.0.1", Port = smtp.Port, PublicBaseUrl = "https://events.example" }),
-        kit.Clock,
-        NullLogger<OutboxDelivery>.Instance);
+    private static OutboxDelivery Delivery(BookingKit kit, SmtpListener smtp) => EmailRig.DeliveryTo(smtp, kit.Database, kit.Clock, "https://events.example");
 
     /// <summary>The kit's event with a joining link, starting at <paramref name="startUtc"/> in London, with a room type and an online type.</summary>
     private static async Task<(int Room, int Online)> HybridAsync(BookingKit kit, DateTime? startUtc = null, int room = 1, int online = 1)
