@@ -73,6 +73,7 @@ public static class Allocator
         return HasRoom(snapshot.Capacity, snapshot.PlacesTaken, snapshot.Ticket) ? Allocation.Confirmed : Allocation.Waitlisted;
     }
 
+    /// <summary>An online ticket has its own capacity (its quota); every other place also needs room in the event.</summary>
     public static bool HasRoom(int capacity, int placesTaken, TicketSnapshot? ticket) =>
-        placesTaken < capacity && (ticket is null || ticket.HasRoom);
+        ticket is { Attendance: Attendance.Online } online ? online.HasRoom : placesTaken < capacity && (ticket is null || ticket.HasRoom);
 }

@@ -51,7 +51,8 @@ public sealed class AttendeeService(
         var items = await ordered.Skip(skip).Take(take)
             .Select(b => new AttendeeRow(b.Id, b.Reference, b.Name, b.Email, b.Organisation, b.JobTitle,
                 b.TicketType != null ? b.TicketType.Name : null, b.Status, b.CreatedUtc, b.OfferExpiresUtc,
-                b.DietaryNeeds != "" || b.AccessNeeds != "", b.WaitlistRank))
+                b.DietaryNeeds != "" || b.AccessNeeds != "", b.WaitlistRank,
+                b.TicketType != null ? b.TicketType.Attendance : Attendance.InPerson))
             .ToListAsync(ct);
         return new PagedResult<AttendeeRow>(items, total, query.Page, take);
     }
@@ -134,7 +135,7 @@ public sealed class AttendeeService(
     public Task<Outcome<BookingStatus>> ApproveAsync(Actor actor, int bookingId, CancellationToken ct = default) =>
         ChangeAsync(actor, bookingId, [BookingStatus.AwaitingApproval], "approved", async (db, b, now) =>
         {
-            var took = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, now, ct) == TakeResult.Taken;
+            var took = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), now, ct) == TakeResult.Taken;
             b.Status = took ? BookingStatus.Confirmed : BookingStatus.Waiting;
             b.WaitlistRank = took ? 0 : now.Ticks;
             b.UpdatedUtc = now;
@@ -187,7 +188,7 @@ public sealed class AttendeeService(
     public Task<Outcome<BookingStatus>> OfferPlaceAsync(Actor actor, int bookingId, CancellationToken ct = default) =>
         ChangeAsync(actor, bookingId, [BookingStatus.Waiting], "offered", async (db, b, now) =>
         {
-            var result = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, now, ct);
+            var result = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), now, ct);
             if (result != TakeResult.Taken)
             {
                 return null;

@@ -22,6 +22,7 @@ internal sealed class BookingEditionCopy : IEditionCopyPart
             Name = t.Name,
             Description = t.Description,
             Quota = t.Quota,
+            Attendance = t.Attendance,
             Hidden = t.Hidden,
             SecretToken = t.SecretToken is null ? null : SecureTokens.New(),
             SortOrder = t.SortOrder,

@@ -37,6 +37,17 @@ public static class BookingErrors
     public static readonly Refusal TargetFull =
         new("target_full", "There is no free place there. Raise its quota or capacity, or choose another.");
 
+    public static readonly Refusal AttendanceDiffers = new("attendance_differs",
+        "An in-person place and an online place are counted apart, so a booking cannot move between them. "
+        + "Cancel this booking and add the person again with the other ticket type.");
+
+    /// <summary>A booked ticket type's kind cannot change: its places are already counted in person or online.</summary>
+    public static Refusal AttendanceFixed(string typeName, Attendance current) => AttendanceDiffers with
+    {
+        Message = $"\"{typeName}\" has bookings, so its places stay {(current == Attendance.Online ? "online" : "in person")}. "
+            + "Add a new ticket type for the other kind of place.",
+    };
+
     public static readonly Refusal InUse = new("in_use", "That is in use, so it cannot be removed.");
 
     public static readonly Refusal PriorityNotOpenYet = new("priority_booking_not_open_yet",

@@ -18,6 +18,9 @@ public sealed record BookingMessagePayload
 
     public string? TicketTypeName { get; init; }
 
+    /// <summary>The kind of place the ticket type gives (null: no ticket type); decides who gets the joining link.</summary>
+    public Attendance? Attendance { get; init; }
+
     public int? WaitlistPosition { get; init; }
 
     public DateTime? OfferExpiresUtc { get; init; }

@@ -73,6 +73,11 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
                 return Outcome<string>.Invalid(nameof(MoveRequest.TicketTypeId), "That ticket type is not part of this event. Choose another ticket type");
             }
 
+            if ((b.TicketType?.Attendance ?? Attendance.InPerson) != target.Attendance)
+            {
+                return Outcome<string>.Refused(BookingErrors.AttendanceDiffers);
+            }
+
             if (!await Places.TryTakeTicketTypeAsync(db, targetId, ct))
             {
                 return Outcome<string>.Refused(BookingErrors.TicketTypeFull(target.Name, target.Quota));

@@ -30,7 +30,8 @@ public sealed partial class BookingService
             .InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == b.EventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         int? position = b.Status == BookingStatus.Waiting ? await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct) : null;
-        return new ManageView(b, ev, questions, sessions, position);
+        var joining = ev.OnlineUrl.Length > 0 && JoiningLink.MayHave(b.Status == BookingStatus.Confirmed, b.TicketType?.Attendance) ? ev.OnlineUrl : null;
+        return new ManageView(b, ev, questions, sessions, position, joining);
     }
 
     public Task<Outcome<BookingStatus>> CancelAsync(string token, CancellationToken ct = default) =>

@@ -112,7 +112,7 @@ public sealed partial class BookingService(
                 Settings = setup.Settings,
                 // The type's places taken is read live; a type created since the set-up was cached is not offered yet.
                 Ticket = type is null || live.TicketPlacesTaken is not { } taken ? null
-                    : new TicketSnapshot(type.Id, type.Quota, taken, type.Hidden, type.SecretToken),
+                    : new TicketSnapshot(type.Id, type.Quota, taken, type.Hidden, type.SecretToken, type.Attendance),
             };
             sessionIds = form.SessionIds.Distinct().ToList();
             if (sessionIds.Count > 0
@@ -161,7 +161,7 @@ public sealed partial class BookingService(
         // same transaction that takes the place.
         var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
         return Answer(await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash,
-            status == BookingStatus.Held ? now.Add(_options.Hold) : null)));
+            status == BookingStatus.Held ? now.Add(_options.Hold) : null, snapshot.Ticket?.Attendance ?? Attendance.InPerson)));
 
         // Said on every outcome; the page needs it on a booking and on "already booked" (the settings are read by then).
         BookingOutcome Answer(Outcome<BookingResult> outcome) =>

@@ -17,6 +17,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<BookingService>();
         services.AddSingleton<PublicBooking>();
         services.AddSingleton<EligibilityNotice>();
+        services.AddSingleton<OnlinePlaces>();
         services.AddSingleton<AttendeeService>();
         services.AddSingleton<BookingMoveService>();
         services.AddSingleton<TicketTypeAdminService>();

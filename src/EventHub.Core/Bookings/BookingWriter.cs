@@ -275,7 +275,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         var form = job.Form;
         var status = job.Status;
-        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
+        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.Attendance, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
         {
             // Someone took the last place between our snapshot and now: the conditional update said no.
             status = BookingStatus.Waiting;

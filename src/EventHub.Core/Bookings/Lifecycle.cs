@@ -38,6 +38,7 @@ internal static class Lifecycle
             AttendeeName = b.Name,
             CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
             TicketTypeName = b.TicketType?.Name,
+            Attendance = (b.TicketType ?? (b.TicketTypeId is { } typeId ? db.Set<TicketType>().Find(typeId) : null))?.Attendance,
             WaitlistPosition = position,
             OfferExpiresUtc = b.Status is BookingStatus.Offered or BookingStatus.Held ? b.OfferExpiresUtc : null,
             Reason = reason,
@@ -76,7 +77,7 @@ internal static class Lifecycle
 
         if (heldPlace)
         {
-            await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, ct);
+            await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), ct);
         }
 
         if (template is not null)
@@ -99,12 +100,16 @@ internal static class Lifecycle
     /// <summary>
     /// Gives free places to the people waiting, in order: an offer held for the event's window, or a confirmed place
     /// when the organiser chose "confirm straight from the waiting list". Someone waiting for a full ticket type is
-    /// passed over (they keep their position) until that type has room. Saves.
+    /// passed over (they keep their position) until that type has room. In-person and online places are apart: a free
+    /// seat in the room goes to the next person waiting in person, a free online place to the next waiting online.
+    /// Saves.
     /// </summary>
     public static async Task<int> FillEventAsync(EventHubDbContext db, int eventId, DateTime now, CancellationToken ct)
     {
-        var free = await db.Set<Events.Event>().Where(e => e.Id == eventId).Select(e => e.Capacity - e.PlacesTaken).FirstOrDefaultAsync(ct);
-        if (free <= 0)
+        var roomFree = await db.Set<Events.Event>().Where(e => e.Id == eventId).Select(e => e.Capacity - e.PlacesTaken).FirstOrDefaultAsync(ct) > 0;
+        var onlineFree = await db.Set<TicketType>()
+            .AnyAsync(t => t.EventId == eventId && t.Attendance == Attendance.Online && t.PlacesTaken < t.Quota, ct);
+        if (!roomFree && !onlineFree)
         {
             return 0;
         }
@@ -112,12 +117,20 @@ internal static class Lifecycle
         var settings = await SettingsAsync(db, eventId, ct);
         var waiting = await db.Set<Booking>().Include(b => b.TicketType)
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Waiting)
+            .Where(b => onlineFree || b.TicketTypeId == null || b.TicketType!.Attendance == Attendance.InPerson)
+            .Where(b => roomFree || b.TicketType!.Attendance == Attendance.Online)
             .OrderBy(b => b.WaitlistRank).ThenBy(b => b.Id)
             .Take(500)
             .ToListAsync(ct);
         var promoted = 0;
         foreach (var b in waiting)
         {
+            var attendance = b.TicketType?.Attendance ?? Attendance.InPerson;
+            if (attendance == Attendance.InPerson && !roomFree)
+            {
+                continue;
+            }
+
             // The list was read without a lock. Another node's fill may have promoted this person since: claim the row
             // while it is still waiting (on PostgreSQL this waits for that transaction and then finds nothing), so
             // nobody is promoted twice and no place is taken for them twice. SQLite runs one writer at a time anyway.
@@ -129,10 +142,12 @@ internal static class Lifecycle
                 continue;
             }
 
-            var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, now, ct);
+            var result = await Places.TryTakeAsync(db, eventId, b.TicketTypeId, attendance, now, ct);
             if (result == TakeResult.EventFull)
             {
-                break;
+                // The room is full; people waiting online may still get an online place.
+                roomFree = false;
+                continue;
             }
 
             if (result == TakeResult.TicketTypeFull)

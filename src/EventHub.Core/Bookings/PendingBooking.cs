@@ -6,7 +6,8 @@ namespace EventHub.Core.Bookings;
 /// <param name="HeldUntilUtc">Set for a <see cref="BookingStatus.Held"/> booking: when the place goes back unless the address is confirmed.</param>
 internal sealed record PendingBooking(
     int EventId, BookingForm Form, string NormalisedEmail, BookingStatus Status, DateTime NowUtc,
-    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds, string? PriorityTokenHash = null, DateTime? HeldUntilUtc = null)
+    IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyList<int> SessionIds, string? PriorityTokenHash = null, DateTime? HeldUntilUtc = null,
+    Attendance Attendance = Attendance.InPerson)
 {
     public TaskCompletionSource<Outcome<BookingResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

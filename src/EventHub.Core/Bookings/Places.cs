@@ -16,9 +16,23 @@ internal static class Places
     // docs/benchmarks.md, round 8), where a parameterised statement is only handed to the database. The booking
     // capacity tests on both engines pin the names and the conditions.
 
-    /// <summary>Takes a place; the one that fills the event marks it sold out at <paramref name="nowUtc"/> in the same update.</summary>
-    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Takes a place; the one that fills the event marks it sold out at <paramref name="nowUtc"/> in the same update.
+    /// An online place is taken from its type's quota alone: the event's capacity is the room's.
+    /// </summary>
+    public static async Task<TakeResult> TryTakeAsync(EventHubDbContext db, int eventId, int? ticketTypeId, Attendance attendance, DateTime nowUtc, CancellationToken ct)
     {
+        if (attendance == Attendance.Online && ticketTypeId is { } onlineId)
+        {
+            db.PublishOnCommit(eventId, LiveTopics.Places);
+            var tookOnline = await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE "TicketTypes" SET "PlacesTaken" = "PlacesTaken" + 1
+                WHERE "Id" = {onlineId} AND "Quota" IS NOT NULL AND "PlacesTaken" < "Quota"
+                """, ct);
+            return tookOnline == 0 ? TakeResult.TicketTypeFull : TakeResult.Taken;
+        }
+
         var took = await db.Database.ExecuteSqlAsync(
             $"""
             UPDATE "Events" SET "PlacesTaken" = "PlacesTaken" + 1,
@@ -41,9 +55,17 @@ internal static class Places
         return TakeResult.Taken;
     }
 
-    public static async Task ReleaseAsync(EventHubDbContext db, int eventId, int? ticketTypeId, CancellationToken ct)
+    public static async Task ReleaseAsync(EventHubDbContext db, int eventId, int? ticketTypeId, Attendance attendance, CancellationToken ct)
     {
-        await ReleaseEventAsync(db, eventId, ct);
+        if (attendance == Attendance.Online && ticketTypeId is not null)
+        {
+            db.PublishOnCommit(eventId, LiveTopics.Places);
+        }
+        else
+        {
+            await ReleaseEventAsync(db, eventId, ct);
+        }
+
         if (ticketTypeId is { } typeId)
         {
             await ReleaseTicketTypeAsync(db, typeId, ct);
@@ -72,6 +94,12 @@ internal static class Places
     public static Task<int> ReleaseSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(
             $"""UPDATE "Sessions" SET "PlacesTaken" = "PlacesTaken" - 1 WHERE "Id" = {sessionId} AND "PlacesTaken" > 0""", ct);
+
+    /// <summary>The kind of place a booking holds: its type's, read when the type is not loaded.</summary>
+    public static async Task<Attendance> AttendanceOfAsync(EventHubDbContext db, Booking b, CancellationToken ct) =>
+        b.TicketType?.Attendance ?? (b.TicketTypeId is { } id
+            ? await db.Set<TicketType>().Where(t => t.Id == id).Select(t => t.Attendance).FirstOrDefaultAsync(ct)
+            : Attendance.InPerson);
 
     /// <summary>A place came back: the event is no longer sold out (it is marked again when it fills again).</summary>
     private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct)

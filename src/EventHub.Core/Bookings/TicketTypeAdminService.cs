@@ -38,8 +38,13 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
         return types;
     }
 
-    /// <summary>Adds a ticket type (<paramref name="id"/> null) or changes one. A hidden type gets a private link.</summary>
-    public Task<Outcome<TicketType>> SaveAsync(Actor actor, int eventId, int? id, string name, string description, int? quota, bool hidden, CancellationToken ct = default) =>
+    /// <summary>
+    /// Adds a ticket type (<paramref name="id"/> null) or changes one. A hidden type gets a private link. An online
+    /// type's quota is its own capacity, apart from the room's, so it must be given and may pass the event's capacity.
+    /// A type's kind is fixed once anyone has booked it: the places it holds are counted one way or the other.
+    /// </summary>
+    public Task<Outcome<TicketType>> SaveAsync(Actor actor, int eventId, int? id, string name, string description, int? quota, bool hidden,
+        Attendance attendance = Attendance.InPerson, CancellationToken ct = default) =>
         _writes.RunAsync(actor, eventId, Permission.Edit, async w =>
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -53,7 +58,17 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
                 return Outcome<TicketType>.NotFound(BookingErrors.EventGone);
             }
 
-            if (quota is { } q && (q < 1 || q > capacity))
+            if (attendance == Attendance.Online && quota is null)
+            {
+                return Outcome<TicketType>.Invalid(nameof(TicketType.Quota), "Enter how many online places there are");
+            }
+
+            if (attendance == Attendance.Online && quota < 1)
+            {
+                return Outcome<TicketType>.Invalid(nameof(TicketType.Quota), "Online places must be 1 or more");
+            }
+
+            if (attendance == Attendance.InPerson && quota is { } q && (q < 1 || q > capacity))
             {
                 return Outcome<TicketType>.Invalid(nameof(TicketType.Quota), $"Quota must be between 1 and the event's capacity ({capacity})");
             }
@@ -73,13 +88,18 @@ public sealed class TicketTypeAdminService(IDbContextFactory<EventHubDbContext> 
             {
                 return Outcome<TicketType>.Invalid(nameof(TicketType.Quota), $"Quota cannot be less than the {type.PlacesTaken} places already taken");
             }
+            else if (type.Attendance != attendance && await w.Db.Set<Booking>().AnyAsync(b => b.TicketTypeId == type.Id, ct))
+            {
+                return Outcome<TicketType>.Invalid(nameof(TicketType.Attendance), BookingErrors.AttendanceFixed(type.Name, type.Attendance).Message);
+            }
 
             type.Name = name.Trim();
             type.Description = description.Trim();
             type.Quota = quota;
+            type.Attendance = attendance;
             type.Hidden = hidden;
             type.SecretToken = hidden ? type.SecretToken ?? SecureTokens.New() : null;
-            w.Audit(eventId, null, "ticket-type", $"Saved ticket type \"{type.Name}\"" + (quota is null ? string.Empty : $", quota {quota}"));
+            w.Audit(eventId, null, "ticket-type", $"Saved ticket type \"{type.Name}\"" + (attendance == Attendance.Online ? $", online, {quota} places" : quota is null ? string.Empty : $", quota {quota}"));
             await w.Db.SaveChangesAsync(ct);
             return Outcome<TicketType>.Ok(type);
         }, ct, id is null ? BookingErrors.EventGone : BookingErrors.TicketTypeGone);

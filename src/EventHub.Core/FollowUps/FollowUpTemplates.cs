@@ -5,4 +5,5 @@ public static class FollowUpTemplates
 {
     public const string Reminder = "event.reminder";
     public const string BulkMessage = "event.organiser-message";
+    public const string EventStarting = "event.starting";
 }

@@ -13,6 +13,7 @@ public sealed class ReminderSent
 
     public int BookingId { get; set; }
 
+    /// <summary>Minutes before the start; <see cref="ReminderService.EventStartingMarker"/> marks the "event starting" mail.</summary>
     public int OffsetMinutes { get; set; }
 
     public DateTime QueuedUtc { get; set; }

@@ -15,6 +15,15 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
 {
     public const int BatchSize = 200;
 
+    /// <summary>
+    /// The <see cref="ReminderSent.OffsetMinutes"/> that records the "event starting" mail, kept apart from any reminder
+    /// offset (those are positive), so the same unique index makes it once per booking.
+    /// </summary>
+    public const int EventStartingMarker = -60;
+
+    /// <summary>How long before the start the "event starting" mail goes to confirmed online places.</summary>
+    public static readonly TimeSpan EventStartingLead = TimeSpan.FromHours(1);
+
     public async Task<IReadOnlyList<int>> OffsetsAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         Guard.Organiser(actor);
@@ -88,13 +97,42 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             }
 
             var dueUtc = ReminderSchedule.DueUtc(evt.StartUtc, evt.TimeZoneId, offset);
-            queued += await QueueForEventAsync(evt.Id, offset, dueUtc, now, ct);
+            queued += await QueueForEventAsync(evt.Id, offset, dueUtc, FollowUpTemplates.Reminder, onlineOnly: false, now, ct);
         }
 
         return queued;
     }
 
-    private async Task<int> QueueForEventAsync(int eventId, int offset, DateTime dueUtc, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Queues the "event starting" mail, with the joining link, to each confirmed online place of an event with a
+    /// joining link that starts within the hour, once per booking (the same unique index as reminders, under
+    /// <see cref="EventStartingMarker"/>). The hour is real time, so a clock change in between moves nothing.
+    /// </summary>
+    public async Task<int> SendStartingAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var horizon = now + EventStartingLead;
+        List<(int Id, DateTime StartUtc)> events;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            events = (await read.Events.AsNoTracking()
+                .Where(e => e.Status == EventStatus.Published && e.OnlineUrl != "" && e.StartUtc > now && e.StartUtc <= horizon
+                    && read.Set<TicketType>().Any(t => t.EventId == e.Id && t.Attendance == Attendance.Online))
+                .Select(e => new { e.Id, e.StartUtc })
+                .ToListAsync(ct))
+                .Select(e => (e.Id, e.StartUtc)).ToList();
+        }
+
+        var queued = 0;
+        foreach (var (id, startUtc) in events)
+        {
+            queued += await QueueForEventAsync(id, EventStartingMarker, startUtc - EventStartingLead, FollowUpTemplates.EventStarting, onlineOnly: true, now, ct);
+        }
+
+        return queued;
+    }
+
+    private async Task<int> QueueForEventAsync(int eventId, int offset, DateTime dueUtc, string template, bool onlineOnly, DateTime now, CancellationToken ct)
     {
         var queued = 0;
         for (var clashes = 0; ;)
@@ -105,6 +143,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             // Someone who booked after the reminder was due has just had their confirmation: no reminder for them.
             var batch = await db.Set<Bookings.Booking>().Include(b => b.TicketType)
                 .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && b.CreatedUtc < dueUtc
+                    && (!onlineOnly || b.TicketType!.Attendance == Attendance.Online)
                     && !db.Set<ReminderSent>().Any(r => r.BookingId == b.Id && r.OffsetMinutes == offset))
                 .OrderBy(b => b.Id)
                 .Take(BatchSize)
@@ -117,7 +156,7 @@ public sealed class ReminderService(IDbContextFactory<EventHubDbContext> dbFacto
             foreach (var b in batch)
             {
                 db.Add(new ReminderSent { BookingId = b.Id, OffsetMinutes = offset, QueuedUtc = now });
-                Lifecycle.Message(db, FollowUpTemplates.Reminder, b, now);
+                Lifecycle.Message(db, template, b, now);
             }
 
             try

@@ -494,7 +494,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         var writeUp = (await _core.Get<ProceedingsService>().SubmitWriteUpAsync(first, new WriteUpInput("Ann", "Good session", null), Ct)).Value!;
         var poll = (await _core.Get<PollSetupService>().CreateAsync(Owner, PollTestKit.ThreeEvenings(seriesId: series.Value.Id), Ct)).Value!;
 
-        var ticket = (await _core.Get<TicketTypeAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's ticket", "", null, hidden: true, Ct)).Value!;
+        var ticket = (await _core.Get<TicketTypeAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's ticket", "", null, hidden: true, ct: Ct)).Value!;
         var question = (await _core.Get<QuestionAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's question?", "", QuestionKind.ShortText, false, "", Ct)).Value!;
         var form = new BookingForm
         {

@@ -28,7 +28,7 @@ public sealed class EditionCopyTests
 
         outcome.Succeeded.ShouldBeTrue(outcome.Message);
         outcome.Value!.Copied.ShouldBe([
-            "1 room", "2 sessions", "the privacy notice", "2 ticket types", "1 registration question", "the eligibility and waiting-list rules",
+            "1 room", "2 sessions", "the privacy notice", "3 ticket types", "1 registration question", "the eligibility and waiting-list rules",
             "reminders (3 days)", "2 feedback questions", "the retention periods",
         ]);
         await using var db = kit.Database.CreateDbContext();
@@ -47,7 +47,8 @@ public sealed class EditionCopyTests
         sessions.ShouldAllBe(s => s.PlacesTaken == 0);
 
         var tickets = await db.Set<TicketType>().Where(t => t.EventId == copy.Id).OrderBy(t => t.SortOrder).ToListAsync(Ct);
-        tickets.Select(t => (t.Name, t.Quota, t.PlacesTaken)).ShouldBe([("Council staff", (int?)30, 0), ("Speakers", (int?)5, 0)]);
+        tickets.Select(t => (t.Name, t.Quota, t.PlacesTaken, t.Attendance))
+            .ShouldBe([("Council staff", (int?)30, 0, Attendance.InPerson), ("Speakers", (int?)5, 0, Attendance.InPerson), ("Online", (int?)200, 0, Attendance.Online)]);
         tickets[1].SecretToken.ShouldNotBeNull();
         tickets[1].SecretToken.ShouldNotBe("speaker-secret-token-0000000000");
         (await db.Set<RegistrationQuestion>().Where(q => q.EventId == copy.Id).Select(q => q.Text).ToListAsync(Ct)).ShouldBe(["Dietary needs"]);
@@ -127,6 +128,7 @@ public sealed class EditionCopyTests
         db.Add(new Session { EventId = ev.Id, Title = "Workshop", Capacity = 12, PlacesTaken = 3, StartUtc = ev.StartUtc.AddHours(1), EndUtc = ev.StartUtc.AddHours(2) });
         db.Add(new TicketType { EventId = ev.Id, Name = "Council staff", Quota = 30, PlacesTaken = 4, SortOrder = 1 });
         db.Add(new TicketType { EventId = ev.Id, Name = "Speakers", Quota = 5, Hidden = true, SecretToken = "speaker-secret-token-0000000000", SortOrder = 2 });
+        db.Add(new TicketType { EventId = ev.Id, Name = "Online", Quota = 200, PlacesTaken = 12, Attendance = Attendance.Online, SortOrder = 3 });
         db.Add(new RegistrationQuestion { EventId = ev.Id, Text = "Dietary needs", Kind = QuestionKind.ShortText, SortOrder = 1 });
         db.Add(new RegistrationQuestion { EventId = ev.Id, Text = "Old question", Kind = QuestionKind.ShortText, SortOrder = 2, Hidden = true });
         db.Add(new BookingSettings

@@ -89,8 +89,8 @@ public sealed class PlainBookingJourney(SharedApp shared, BrowserFixture browser
         (await questions.SaveAsync(Actor.System, ev.Id, null, "Which team are you in?", string.Empty, QuestionKind.SingleChoice, true, "Digital\nFinance", Ct)).Succeeded.ShouldBeTrue();
         (await questions.SaveAsync(Actor.System, ev.Id, null, "Which topics interest you?", string.Empty, QuestionKind.MultipleChoice, false, "Open data\nAccessibility\nProcurement", Ct)).Succeeded.ShouldBeTrue();
         var tickets = App.Service<TicketTypeAdminService>();
-        (await tickets.SaveAsync(Actor.System, ev.Id, null, "Council staff", string.Empty, null, false, Ct)).Succeeded.ShouldBeTrue();
-        var partners = (await tickets.SaveAsync(Actor.System, ev.Id, null, "Partners", string.Empty, null, false, Ct)).Value!;
+        (await tickets.SaveAsync(Actor.System, ev.Id, null, "Council staff", string.Empty, null, false, ct: Ct)).Succeeded.ShouldBeTrue();
+        var partners = (await tickets.SaveAsync(Actor.System, ev.Id, null, "Partners", string.Empty, null, false, ct: Ct)).Value!;
         var session = (await App.Service<AgendaService>().SaveSessionAsync(Actor.System, ev.Id, null, new SessionInput
         {
             Title = "Screen reader clinic", StartLocal = ev.Day.AddHours(11), EndLocal = ev.Day.AddHours(12), Capacity = 8,

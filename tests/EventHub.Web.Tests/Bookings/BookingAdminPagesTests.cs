@@ -145,6 +145,28 @@ public sealed class BookingAdminPagesTests : WebTestContext
     }
 
     [Fact]
+    public async Task An_online_ticket_type_is_added_with_its_own_places_beyond_the_room_capacity()
+    {
+        SignInAsOrganiser();
+        var page = Render<BookingSettingsPage>(p => p.Add(c => c.Id, _eventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=add-ticket-type]"));
+
+        page.Find("#ticket-Name").Change("Join online");
+        page.Find("[data-testid=ticket-attendance-Online]").Change(true);
+        page.WaitForAssertion(() => page.Find("label[for=ticket-Quota]").TextContent.ShouldContain("Online places"));
+        page.Find("[data-testid=add-ticket-type]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=error-summary]").TextContent.ShouldContain("Enter how many online places there are"));
+        page.Find("#ticket-Name").GetAttribute("value").ShouldBe("Join online");
+
+        page.Find("#ticket-Quota").Change("40");
+        page.Find("[data-testid=add-ticket-type]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=ticket-types]").TextContent.ShouldContain("0 of 40 online places taken"));
+        page.Find("[data-testid=ticket-type-attendance]").TextContent.ShouldBe("(Online)");
+        (await _ticketTypes.ListAsync(Actors.Organiser, _eventId)).ShouldHaveSingleItem().Attendance.ShouldBe(Attendance.Online);
+    }
+
+    [Fact]
     public async Task Hiding_an_answered_question_keeps_it_listed_as_hidden()
     {
         SignInAsOrganiser();

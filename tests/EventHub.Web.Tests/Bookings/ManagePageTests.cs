@@ -84,6 +84,31 @@ public sealed class ManagePageTests : WebTestContext
     }
 
     [Fact]
+    public async Task A_confirmed_online_place_sees_the_joining_link_and_an_in_person_place_does_not()
+    {
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            await db.Events.Where(e => e.Id == _eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OnlineUrl, "https://meet.example.org/manage-7d1e"), Xunit.TestContext.Current.CancellationToken);
+            db.Add(new TicketType { EventId = _eventId, Name = "In the room", SortOrder = 0 });
+            db.Add(new TicketType { EventId = _eventId, Name = "Remote", Attendance = Attendance.Online, Quota = 5, SortOrder = 1 });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        List<int> types;
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            types = await db.Set<TicketType>().Where(t => t.EventId == _eventId).OrderBy(t => t.SortOrder).Select(t => t.Id).ToListAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var ann = await _bookings.BookAsync(new BookingRequest(_eventId, new BookingForm { Name = "Ann Room", Email = "ann@devon.gov.uk", Organisation = "DCC", PrivacyConsent = true, TicketTypeId = types[0] }));
+        var olu = await _bookings.BookAsync(new BookingRequest(_eventId, new BookingForm { Name = "Olu Online", Email = "olu@devon.gov.uk", Organisation = "DCC", PrivacyConsent = true, TicketTypeId = types[1] }));
+
+        var online = RenderPage(olu.Value!.ManageToken);
+        online.Find("[data-testid=joining-link]").GetAttribute("href").ShouldBe("https://meet.example.org/manage-7d1e");
+        online.Markup.ShouldContain("Remote (online)");
+        RenderPage(ann.Value!.ManageToken).Markup.ShouldNotContain("meet.example.org");
+    }
+
+    [Fact]
     public async Task After_the_event_has_started_the_page_links_to_the_feedback_form_and_after_answering_says_thank_you()
     {
         var token = (await BookAsync("Ann Example")).ManageToken;

@@ -94,6 +94,40 @@ public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
         cut.Markup.ShouldNotContain("Ann Example");
     }
 
+    [Theory]
+    [InlineData(TeamRole.Editor, true)]
+    [InlineData(TeamRole.Viewer, true)]
+    [InlineData(TeamRole.Door, false)]
+    public async Task The_check_in_page_links_the_badges_for_those_who_may_see_attendees_but_not_the_door(TeamRole role, bool linked)
+    {
+        var actor = role switch { TeamRole.Editor => Actors.Editor, TeamRole.Viewer => Actors.Viewer, _ => Actors.Door };
+        await Teams.JoinEventAsync(_kit.Booking.Database, actor, _kit.EventId, role);
+        Services.AddSingleton(new EventAccess(_kit.Booking.Database));
+        ComponentFactories.AddStub<DoorPanel>();
+        SignIn(actor);
+
+        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=offline-door-link]"));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=check-in-badges-link]").Count.ShouldBe(linked ? 1 : 0));
+        if (linked)
+        {
+            cut.Find("[data-testid=check-in-badges-link]").GetAttribute("href").ShouldBe($"/organiser/events/{_kit.EventId}/badges");
+        }
+    }
+
+    [Fact]
+    public async Task The_owner_is_linked_the_badges_from_the_check_in_page()
+    {
+        Services.AddSingleton(new EventAccess(_kit.Booking.Database));
+        ComponentFactories.AddStub<DoorPanel>();
+        SignIn(Actors.Organiser);
+
+        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, _kit.EventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=check-in-badges-link]").TextContent.ShouldBe("Name badges"));
+    }
+
     private void SignIn(EventHub.Core.Common.Actor actor)
     {
         var auth = AddAuthorization();

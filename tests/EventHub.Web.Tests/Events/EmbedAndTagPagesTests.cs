@@ -14,6 +14,7 @@ public sealed class EmbedAndTagPagesTests : WebTestContext
     protected override Task OnInitializedAsync()
     {
         Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
+        Services.AddSingleton(new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,7 @@ public sealed class EventPageNextEditionTests : WebTestContext
     protected override Task OnInitializedAsync()
     {
         Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
+        Services.AddSingleton(new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
         return Task.CompletedTask;
     }
 

@@ -10,8 +10,8 @@ public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, Book
 {
     public EmailRenderContext Context { get; } = context;
 
-    /// <summary>The event as this message may show it: the online joining link only for someone with a confirmed place.</summary>
-    public EmailEvent Event { get; } = payload.CheckInCode is null ? evt with { OnlineUrl = string.Empty } : evt;
+    /// <summary>The event as this message may show it: the online joining link only for someone with a confirmed online place.</summary>
+    public EmailEvent Event { get; } = JoiningLink.MayHave(payload.CheckInCode is not null, payload.Attendance) ? evt : evt with { OnlineUrl = string.Empty };
 
     /// <summary>True when the event is (also) online, whether or not this message may carry the joining link.</summary>
     public bool IsOnline { get; } = !string.IsNullOrWhiteSpace(evt.OnlineUrl);
@@ -28,7 +28,7 @@ public sealed class BookingMail(EmailRenderContext context, EmailEvent evt, Book
         {
             var venue = string.Join("\n", new[] { Event.VenueName, Event.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
             var online = !string.IsNullOrWhiteSpace(Event.OnlineUrl) ? "Online: " + Event.OnlineUrl
-                : IsOnline ? "Online: the joining link is sent to people with a confirmed place"
+                : IsOnline && Payload.Attendance != Attendance.InPerson ? "Online: the joining link is sent to people with a confirmed online place"
                 : null;
             if (online is not null)
             {

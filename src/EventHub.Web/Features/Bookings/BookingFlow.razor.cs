@@ -42,7 +42,7 @@ public partial class BookingFlow
     private int? HoldMinutes => Model.Settings.HoldUntilEmailConfirmed ? BookingOptions.Value.HoldMinutes : null;
 
     private IReadOnlyList<ChoiceOption<int?>> TicketTypeChoices =>
-        [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, t.Name, TestId: $"ticket-{t.Id}"))];
+        [.. Model.TicketTypes.Select(t => new ChoiceOption<int?>(t.Id, AttendanceText.Name(t), TestId: $"ticket-{t.Id}"))];
 
     private IReadOnlyList<ChoiceOption<int>> SessionChoices =>
         [.. Model.Sessions.Where(s => s.Capacity is not null).Select(s => new ChoiceOption<int>(

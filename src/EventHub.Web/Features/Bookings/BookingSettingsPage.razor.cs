@@ -23,6 +23,13 @@ public partial class BookingSettingsPage : OrganiserEventPage
     private string _ticketName = string.Empty;
     private int? _ticketQuota;
     private bool _ticketHidden;
+    private Attendance _ticketAttendance;
+
+    private static readonly IReadOnlyList<ChoiceOption<Attendance>> AttendanceOptions =
+    [
+        new(Attendance.InPerson, "In person", "– a place in the room, counted in the event's capacity", TestId: "ticket-attendance-InPerson"),
+        new(Attendance.Online, "Online", "– joins online: its own number of places, and the joining link once confirmed", TestId: "ticket-attendance-Online"),
+    ];
     private string _ticketDescription = string.Empty;
     private int? _editingTypeId;
     private string? _editingTypeName;
@@ -118,17 +125,19 @@ public partial class BookingSettingsPage : OrganiserEventPage
 
     private void EditTicketType(TicketType t)
     {
-        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden) = (t.Id, t.Name, t.Name, t.Description, t.Quota, t.Hidden);
+        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden, _ticketAttendance) =
+            (t.Id, t.Name, t.Name, t.Description, t.Quota, t.Hidden, t.Attendance);
         _errors = [];
     }
 
     private void ClearTicketForm() =>
-        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden) = (null, null, string.Empty, string.Empty, null, false);
+        (_editingTypeId, _editingTypeName, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden, _ticketAttendance) =
+            (null, null, string.Empty, string.Empty, null, false, Attendance.InPerson);
 
     private async Task SaveTicketTypeAsync()
     {
         var editing = _editingTypeId is not null;
-        var outcome = await TicketTypes.SaveAsync(await CurrentActor.GetAsync(), Id, _editingTypeId, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden);
+        var outcome = await TicketTypes.SaveAsync(await CurrentActor.GetAsync(), Id, _editingTypeId, _ticketName, _ticketDescription, _ticketQuota, _ticketHidden, _ticketAttendance);
         _errors = Prefixed(outcome.Errors, "ticket-");
         if (outcome.Succeeded)
         {

@@ -35,7 +35,7 @@ public partial class MoveBookingPage
     }
 
     private static string TicketLabel(TicketType t) =>
-        t.Name + (t.Quota is { } q ? $" ({t.PlacesTaken} of {q} taken)" : string.Empty);
+        AttendanceText.Name(t) + (t.Quota is { } q ? $" ({t.PlacesTaken} of {q} taken)" : string.Empty);
 
     private static List<(string Value, string Text)> TicketOptions(MoveView v)
     {

@@ -1,3 +1,4 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 
 namespace EventHub.Web.Features.Events;
@@ -13,6 +14,10 @@ public static class PlacesText
     /// <summary>"12 of 80 places left", or <see cref="FullyBooked"/>.</summary>
     public static string Summary(int placesLeft, int capacity) =>
         placesLeft == 0 ? FullyBooked : $"{placesLeft} of {capacity} places left";
+
+    /// <summary>"Online: 30 of 100 places left" for an online ticket type, whose places are apart from the room's.</summary>
+    public static string Online(OnlinePlacesLeft online) =>
+        $"{online.Name}: " + (online.PlacesLeft == 0 ? "online places fully booked — join its waiting list" : $"{online.PlacesLeft} of {online.Capacity} online places left");
 
     /// <summary>What the button to the booking form says.</summary>
     public static string Action(int placesLeft) => placesLeft == 0 ? "Join the waiting list" : "Book a place";

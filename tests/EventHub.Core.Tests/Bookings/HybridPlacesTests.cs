@@ -1,0 +1,141 @@
+using EventHub.Core.Bookings;
+using EventHub.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Tests.Bookings;
+
+/// <summary>In-person and online places: the room's capacity and each online type's own, with a waiting list per kind.</summary>
+public sealed class HybridPlacesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(int Room, int Online)> TypesAsync(BookingKit kit, int onlineCapacity)
+    {
+        var room = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "In the room", "", null, false, ct: Ct)).Value!;
+        var online = await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Online", "", onlineCapacity, false, Attendance.Online, Ct);
+        online.Succeeded.ShouldBeTrue(string.Join("; ", online.Errors.Select(e => e.Message)));
+        return (room.Id, online.Value!.Id);
+    }
+
+    private static async Task<TicketType> TypeAsync(BookingKit kit, int id)
+    {
+        await using var db = kit.Database.CreateDbContext();
+        return await db.Set<TicketType>().AsNoTracking().FirstAsync(t => t.Id == id, Ct);
+    }
+
+    [Fact]
+    public async Task Online_places_have_their_own_capacity_and_leave_the_room_alone()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 2);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 3);
+
+        var inPerson = new List<BookingResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            inPerson.Add(await kit.BookAsync($"Room {i}", ticket: room));
+        }
+
+        var remote = new List<BookingResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            remote.Add(await kit.BookAsync($"Remote {i}", ticket: online));
+        }
+
+        inPerson.Select(r => r.Status).ShouldBe([BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Waiting]);
+        remote.Select(r => r.Status).ShouldBe([BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Waiting]);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(2);
+        (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task An_online_type_needs_its_number_of_places_which_may_pass_the_room_capacity()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 20);
+
+        var missing = await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Online", "", null, false, Attendance.Online, Ct);
+        var large = await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Online", "", 500, false, Attendance.Online, Ct);
+        var roomTooLarge = await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Staff", "", 500, false, ct: Ct);
+
+        missing.Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(TicketType.Quota));
+        large.Succeeded.ShouldBeTrue();
+        large.Value!.Attendance.ShouldBe(Attendance.Online);
+        roomTooLarge.Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(TicketType.Quota));
+    }
+
+    [Fact]
+    public async Task A_freed_online_place_goes_to_the_next_person_waiting_online_and_a_freed_seat_to_the_next_waiting_in_person()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        var ann = await kit.BookAsync("Ann Room", ticket: room);
+        var olu = await kit.BookAsync("Olu Online", ticket: online);
+        var bob = await kit.BookAsync("Bob Room", ticket: room);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+
+        // Bob waited first, but an online place is not his kind of place.
+        (await kit.Bookings.CancelAsync(olu.ManageToken, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.BookingAsync(oona.BookingId)).Status.ShouldBe(BookingStatus.Offered);
+        (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Waiting);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
+
+        (await kit.Bookings.CancelAsync(ann.ManageToken, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.BookingAsync(bob.BookingId)).Status.ShouldBe(BookingStatus.Offered);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
+        (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_full_room_does_not_stop_people_waiting_online_from_being_offered_a_place()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Bob Room", ticket: room);
+        var olu = await kit.BookAsync("Olu Online", ticket: online);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+        oona.Status.ShouldBe(BookingStatus.Waiting);
+
+        (await kit.Attendees.CancelAsync(Actors.Organiser, olu.BookingId, "Cannot come", Ct)).Succeeded.ShouldBeTrue();
+
+        (await kit.BookingAsync(oona.BookingId)).Status.ShouldBe(BookingStatus.Offered);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_booked_type_keeps_its_kind_and_a_booking_cannot_move_between_kinds()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 10);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 5);
+        var ann = await kit.BookAsync("Ann Room", ticket: room);
+
+        var change = await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, room, "In the room", "", 5, false, Attendance.Online, Ct);
+        var move = await kit.Moves.MoveAsync(Actors.Organiser, new MoveRequest(ann.BookingId, online), Ct);
+
+        change.Errors.ShouldHaveSingleItem().Message.ShouldContain("stay in person");
+        move.ErrorCode.ShouldBe(BookingErrors.AttendanceDiffers.Code);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(1);
+        (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Two_hundred_people_booking_in_person_and_online_at_once_fill_each_kind_exactly()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 50);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 30);
+        // A second app instance on the same database (its own gate) stands in for a scaled-out deployment.
+        using var otherGate = new BookingWriteGate();
+        var other = new BookingService(kit.Database, kit.Clock, otherGate);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            (i % 4 < 2 ? kit.Bookings : other).BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}", ticket: i % 2 == 0 ? room : online))))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        var rows = await kit.AllBookingsAsync();
+        rows.Count(b => b.Status == BookingStatus.Confirmed && b.TicketTypeId == room).ShouldBe(50);
+        rows.Count(b => b.Status == BookingStatus.Confirmed && b.TicketTypeId == online).ShouldBe(30);
+        rows.Count(b => b.Status == BookingStatus.Waiting).ShouldBe(120);
+        (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
+        (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(30);
+        (await TypeAsync(kit, room)).PlacesTaken.ShouldBe(50);
+    }
+}

@@ -1,0 +1,67 @@
+using Bunit;
+using EventHub.Core.Bookings;
+using EventHub.Core.Events;
+using EventHub.Web.Features.Events;
+using EventHub.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.Events;
+
+/// <summary>An event with online places says so, with the places left of each kind, and never shows the joining link.</summary>
+public sealed class EventPageOnlinePlacesTests : WebTestContext
+{
+    protected override Task OnInitializedAsync()
+    {
+        Services.AddSingleton(new EligibilityNotice(Core.Database));
+        Services.AddSingleton(new OnlinePlaces(Core.Database));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_full_room_with_online_places_left_still_offers_a_place_and_says_how_many_of_each_kind()
+    {
+        await AddEventAsync("hybrid-forum", roomTaken: 20, onlineTaken: 15);
+
+        var page = Render<EventPage>(p => p.Add(c => c.Slug, "hybrid-forum"));
+
+        page.WaitForElement("[data-testid=event-places]").TextContent.ShouldBe(PlacesText.FullyBooked);
+        page.Find("[data-testid=event-places-online]").TextContent.ShouldBe("Join online: 45 of 60 online places left");
+        page.Find("[data-testid=book-link]").TextContent.ShouldBe("Book a place");
+        page.Find("[data-testid=event-online]").TextContent.ShouldContain("confirmed online place");
+        page.Markup.ShouldNotContain("https://meet.example.org/forum-room");
+        page.FindAll("[data-testid=next-edition]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_event_without_online_places_shows_its_places_as_before()
+    {
+        await AddEventAsync("room-forum", roomTaken: 5, onlineTaken: null);
+
+        var page = Render<EventPage>(p => p.Add(c => c.Slug, "room-forum"));
+
+        page.WaitForElement("[data-testid=event-places]").TextContent.ShouldBe("15 of 20 places left");
+        page.FindAll("[data-testid=event-places-online]").ShouldBeEmpty();
+        page.FindAll("[data-testid=event-online]").ShouldBeEmpty();
+    }
+
+    private async Task AddEventAsync(string slug, int roomTaken, int? onlineTaken)
+    {
+        await using var db = Core.Database.CreateDbContext();
+        var now = Core.Clock.GetUtcNow().UtcDateTime;
+        var ev = new Event
+        {
+            Title = "Hybrid Forum " + slug, Slug = slug, Status = EventStatus.Published, Capacity = 20, PlacesTaken = roomTaken,
+            VenueName = "County Hall", OnlineUrl = "https://meet.example.org/forum-room",
+            StartUtc = now.AddDays(30), EndUtc = now.AddDays(30).AddHours(7), CreatedUtc = now, UpdatedUtc = now,
+        };
+        db.Add(ev);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        db.Add(new TicketType { EventId = ev.Id, Name = "In the room", PlacesTaken = roomTaken, SortOrder = 0 });
+        if (onlineTaken is { } taken)
+        {
+            db.Add(new TicketType { EventId = ev.Id, Name = "Join online", Attendance = Attendance.Online, Quota = 60, PlacesTaken = taken, SortOrder = 1 });
+        }
+
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+}
