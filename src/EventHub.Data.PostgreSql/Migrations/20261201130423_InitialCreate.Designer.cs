@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201113409_Privacy")]
-    partial class Privacy
+    [Migration("20261201130423_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -377,6 +377,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -415,6 +418,8 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.ToTable("TicketTypes", null, t =>
                         {
+                            t.HasCheckConstraint("CK_TicketTypes_OnlineQuota", "\"Attendance\" = 0 OR \"Quota\" IS NOT NULL");
+
                             t.HasCheckConstraint("CK_TicketTypes_PlacesTaken", "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")");
                         });
                 });
@@ -1482,6 +1487,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("CopyOfSessionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
@@ -1498,6 +1506,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("SessionId");
+
+                    b.HasIndex("CopyOfSessionId");
 
                     b.HasIndex("SlotId");
 
@@ -1846,6 +1856,9 @@ namespace EventHub.Data.PostgreSql.Migrations
 
                     b.Property<DateTime>("ChangedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequireSingleSignOn")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("RequireTwoStep")
                         .HasColumnType("boolean");
@@ -2929,6 +2942,11 @@ namespace EventHub.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
                 {
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("CopyOfSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")

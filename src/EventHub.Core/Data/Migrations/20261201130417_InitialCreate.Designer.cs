@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Core.Data.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261201113454_HybridPlaces")]
-    partial class HybridPlaces
+    [Migration("20261201130417_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1428,6 +1428,9 @@ namespace EventHub.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CopyOfSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -1444,6 +1447,8 @@ namespace EventHub.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("SessionId");
+
+                    b.HasIndex("CopyOfSessionId");
 
                     b.HasIndex("SlotId");
 
@@ -1783,6 +1788,9 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<DateTime>("ChangedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireSingleSignOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireTwoStep")
                         .HasColumnType("INTEGER");
 
@@ -1955,7 +1963,7 @@ namespace EventHub.Core.Data.Migrations
                     b.Property<int>("PollId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1967,7 +1975,7 @@ namespace EventHub.Core.Data.Migrations
 
                     b.HasIndex("PollId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("VoterId");
@@ -2841,6 +2849,11 @@ namespace EventHub.Core.Data.Migrations
 
             modelBuilder.Entity("EventHub.Core.OpenSpace.BoardCell", b =>
                 {
+                    b.HasOne("EventHub.Core.Events.Session", null)
+                        .WithMany()
+                        .HasForeignKey("CopyOfSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EventHub.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EventHub.Core.Data.Migrations
+namespace EventHub.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +16,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,26 +30,26 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CanAnswerDataRequests = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CanAnswerDataRequests = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,15 +60,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "BookingAudit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,10 +79,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,9 +93,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "IcsSequences",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,9 +106,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Job = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,17 +119,17 @@ namespace EventHub.Core.Data.Migrations
                 name: "OrganiserInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    InvitedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    InvitedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InvitedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    InvitedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,23 +140,23 @@ namespace EventHub.Core.Data.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ToEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    UnrequestedTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ClaimToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ToEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    UnrequestedTo = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ClaimToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -166,15 +167,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "SecurityLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -185,13 +186,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "Series",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,10 +203,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "SiteRetention",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: false),
+                    NeedsDays = table.Column<int>(type: "integer", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,9 +218,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "SiteSecurity",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequireTwoStep = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    RequireTwoStep = table.Column<bool>(type: "boolean", nullable: false),
+                    RequireSingleSignOn = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,9 +233,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "SiteSetup",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdministratorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    AdministratorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,11 +247,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,11 +268,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -287,10 +289,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,8 +309,8 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -331,10 +333,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -351,30 +353,30 @@ namespace EventHub.Core.Data.Migrations
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", maxLength: 311, nullable: false),
-                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
-                    WaitingPeak = table.Column<int>(type: "INTEGER", nullable: false),
-                    SoldOutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BookingOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BookingClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Tags = table.Column<string>(type: "character varying(311)", maxLength: 311, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    PlacesTaken = table.Column<int>(type: "integer", nullable: false),
+                    WaitingPeak = table.Column<int>(type: "integer", nullable: false),
+                    SoldOutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BookingOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BookingClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,16 +394,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "ListSubscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UnsubscribedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ConsentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnsubscribedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -418,13 +420,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "Announcements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 280, nullable: false),
-                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PostedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    PostedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(280)", maxLength: 280, nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    PostedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -441,11 +443,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "BoardSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,15 +464,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "BookingSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Eligibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    AllowedDomains = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OutsideDomain = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlacesAreFor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    OfferWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfirmFromWaitlist = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HoldUntilEmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PriorityOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Eligibility = table.Column<int>(type: "integer", nullable: false),
+                    AllowedDomains = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OutsideDomain = table.Column<int>(type: "integer", nullable: false),
+                    PlacesAreFor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OfferWindowHours = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmFromWaitlist = table.Column<bool>(type: "boolean", nullable: false),
+                    HoldUntilEmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PriorityOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -487,22 +489,22 @@ namespace EventHub.Core.Data.Migrations
                 name: "BulkEmails",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BodyMarkdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    ReplyToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    ReplyToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SentById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SentByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
-                    Queued = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastBookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FinishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BodyMarkdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ReplyToAddress = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ReplyToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SentById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SentByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    Queued = table.Column<int>(type: "integer", nullable: false),
+                    LastBookingId = table.Column<int>(type: "integer", nullable: false),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -519,16 +521,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "DoorLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ValidFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ValidUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValidFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -545,9 +547,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "EventPrivacyStates",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NeedsClearedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnonymisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    NeedsClearedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -564,13 +566,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "FeedbackQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Options = table.Column<string>(type: "TEXT", maxLength: 808, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Options = table.Column<string>(type: "character varying(808)", maxLength: 808, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -587,12 +589,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "FeedbackResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    WhatWorked = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    WhatToChange = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    WhatWorked = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WhatToChange = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -609,10 +611,10 @@ namespace EventHub.Core.Data.Migrations
                 name: "ListAnnouncements",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnnouncedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnnouncedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    AnnouncedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    AnnouncedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -629,25 +631,25 @@ namespace EventHub.Core.Data.Migrations
                 name: "Polls",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ConfirmVotesByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PublicToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChosenOptionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinalisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishedNoticeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PersonalDataDeletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmVotesByEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    PublicToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ChosenOptionId = table.Column<int>(type: "integer", nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinalisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedNoticeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PersonalDataDeletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -670,15 +672,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "ProceedingsSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxUploadBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    TrustContributors = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Licence = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApproveMaterials = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MaxFilesPerSession = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxFilesPerLink = table.Column<int>(type: "INTEGER", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    MaxUploadBytes = table.Column<long>(type: "bigint", nullable: false),
+                    TrustContributors = table.Column<bool>(type: "boolean", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    Licence = table.Column<int>(type: "integer", nullable: false),
+                    ApproveMaterials = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxFilesPerSession = table.Column<int>(type: "integer", nullable: true),
+                    MaxFilesPerLink = table.Column<int>(type: "integer", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -695,16 +697,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "RegistrationQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Hidden = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -721,8 +723,8 @@ namespace EventHub.Core.Data.Migrations
                 name: "ReminderSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OffsetMinutes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    OffsetMinutes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -739,12 +741,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "RetentionSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: true),
+                    NeedsDays = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -768,13 +770,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    AccessibilityNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    AccessibilityNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -791,14 +793,14 @@ namespace EventHub.Core.Data.Migrations
                 name: "TeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganiserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    CanSeeNeeds = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    OrganiserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    CanSeeNeeds = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -828,20 +830,22 @@ namespace EventHub.Core.Data.Migrations
                 name: "TicketTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Quota = table.Column<int>(type: "INTEGER", nullable: true),
-                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SecretToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: true),
+                    Attendance = table.Column<int>(type: "integer", nullable: false),
+                    PlacesTaken = table.Column<int>(type: "integer", nullable: false),
+                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
+                    SecretToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketTypes", x => x.Id);
+                    table.CheckConstraint("CK_TicketTypes_OnlineQuota", "\"Attendance\" = 0 OR \"Quota\" IS NOT NULL");
                     table.CheckConstraint("CK_TicketTypes_PlacesTaken", "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")");
                     table.ForeignKey(
                         name: "FK_TicketTypes_Events_EventId",
@@ -855,9 +859,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "WalkInSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WalkInsMayPitch = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ModerateWalkIns = table.Column<bool>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    WalkInsMayPitch = table.Column<bool>(type: "boolean", nullable: false),
+                    ModerateWalkIns = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -874,12 +878,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "ListLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -896,14 +900,14 @@ namespace EventHub.Core.Data.Migrations
                 name: "ListPriorityGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    SubscriptionId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -926,13 +930,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "FeedbackAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    Choice = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Choice = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -955,14 +959,14 @@ namespace EventHub.Core.Data.Migrations
                 name: "PollOptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    KeptYesCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    KeptIfNeedBeCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    KeptNoCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeptYesCount = table.Column<int>(type: "integer", nullable: false),
+                    KeptIfNeedBeCount = table.Column<int>(type: "integer", nullable: false),
+                    KeptNoCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -979,15 +983,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "PollVoters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    EditTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Pending = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    EditTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Pending = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1004,17 +1008,17 @@ namespace EventHub.Core.Data.Migrations
                 name: "Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Speakers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Speakers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    PlacesTaken = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1037,30 +1041,30 @@ namespace EventHub.Core.Data.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TicketTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PriorityTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EmailDomain = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DietaryNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    WaitlistRank = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfferExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConsentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BookedEarlierEdition = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    TicketTypeId = table.Column<int>(type: "integer", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PriorityTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CheckInCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmailDomain = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DietaryNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WaitlistRank = table.Column<long>(type: "bigint", nullable: false),
+                    OfferExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConsentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BookedEarlierEdition = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1083,12 +1087,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "PollLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VoterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VoterId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1105,13 +1109,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "PollPriorityTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VoterId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    VoterId = table.Column<int>(type: "integer", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1140,9 +1144,9 @@ namespace EventHub.Core.Data.Migrations
                 name: "PollVotes",
                 columns: table => new
                 {
-                    VoterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OptionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Answer = table.Column<int>(type: "INTEGER", nullable: false)
+                    VoterId = table.Column<int>(type: "integer", nullable: false),
+                    OptionId = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1165,13 +1169,14 @@ namespace EventHub.Core.Data.Migrations
                 name: "BoardCells",
                 columns: table => new
                 {
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SlotId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    SlotId = table.Column<int>(type: "integer", nullable: false),
+                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsPinned = table.Column<bool>(type: "boolean", nullable: false),
+                    CopyOfSessionId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1195,6 +1200,12 @@ namespace EventHub.Core.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
+                        name: "FK_BoardCells_Sessions_CopyOfSessionId",
+                        column: x => x.CopyOfSessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
                         name: "FK_BoardCells_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
@@ -1206,12 +1217,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "InterestMarks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1228,12 +1239,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "NotesLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1250,15 +1261,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "SessionHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1275,16 +1286,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "SessionNotes",
                 columns: table => new
                 {
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Convener = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    KeyPoints = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Actions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Links = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    HideConvenerName = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastSavedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastSavedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Convener = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    KeyPoints = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Links = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    HideConvenerName = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    LastSavedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSavedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1301,17 +1312,17 @@ namespace EventHub.Core.Data.Migrations
                 name: "WriteUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
+                    LinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1334,11 +1345,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "BookingAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1361,15 +1372,15 @@ namespace EventHub.Core.Data.Migrations
                 name: "CheckInConflicts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    KeptUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    KeptBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OtherUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OtherBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    KeptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeptBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OtherUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OtherBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1392,14 +1403,14 @@ namespace EventHub.Core.Data.Migrations
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DoorLinkId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganiserUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DoorLinkId = table.Column<int>(type: "integer", nullable: true),
+                    OrganiserUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CheckedInBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1428,16 +1439,16 @@ namespace EventHub.Core.Data.Migrations
                 name: "CheckInUndos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UndoneUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UndoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UndoneByDoorLinkId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UndoneByOrganiserUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CheckedInBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UndoneUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UndoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UndoneByDoorLinkId = table.Column<int>(type: "integer", nullable: true),
+                    UndoneByOrganiserUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1466,8 +1477,8 @@ namespace EventHub.Core.Data.Migrations
                 name: "FeedbackGiven",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false)
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1484,12 +1495,12 @@ namespace EventHub.Core.Data.Migrations
                 name: "ManageLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1506,8 +1517,8 @@ namespace EventHub.Core.Data.Migrations
                 name: "PlacesKept",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    KeptUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    KeptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1524,21 +1535,21 @@ namespace EventHub.Core.Data.Migrations
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    QueueOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProposerBookingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ConvenerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PitchedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    QueueOrder = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    ProposedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProposerBookingId = table.Column<int>(type: "integer", nullable: true),
+                    ConvenerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PitchedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1567,11 +1578,11 @@ namespace EventHub.Core.Data.Migrations
                 name: "RemindersSent",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OffsetMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    OffsetMinutes = table.Column<int>(type: "integer", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1588,13 +1599,13 @@ namespace EventHub.Core.Data.Migrations
                 name: "SessionBookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    WaitlistRank = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WaitlistRank = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1617,22 +1628,22 @@ namespace EventHub.Core.Data.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AwaitingApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NotesLinkId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    AwaitingApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    NotesLinkId = table.Column<long>(type: "bigint", nullable: true),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1698,6 +1709,11 @@ namespace EventHub.Core.Data.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoardCells_CopyOfSessionId",
+                table: "BoardCells",
+                column: "CopyOfSessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BoardCells_EventId_SlotId",
@@ -2031,9 +2047,9 @@ namespace EventHub.Core.Data.Migrations
                 column: "PollId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PollPriorityTokens_Token",
+                name: "IX_PollPriorityTokens_TokenHash",
                 table: "PollPriorityTokens",
-                column: "Token",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(

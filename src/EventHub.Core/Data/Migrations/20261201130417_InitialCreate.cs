@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EventHub.Data.PostgreSql.Migrations
+namespace EventHub.Core.Data.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -16,10 +15,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,26 +29,26 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CanAnswerDataRequests = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CanAnswerDataRequests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,15 +59,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BookingAudit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: true),
-                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,10 +78,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,9 +92,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "IcsSequences",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Fingerprint = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,9 +105,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Job = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,17 +118,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "OrganiserInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    InvitedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    InvitedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InvitedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    InvitedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,23 +139,23 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ToEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PayloadJson = table.Column<string>(type: "text", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: true),
-                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    UnrequestedTo = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    ClaimToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ToEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    UnrequestedTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ClaimToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,15 +166,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SecurityLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: true),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,13 +185,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Series",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,10 +202,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SiteRetention",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: false),
-                    NeedsDays = table.Column<int>(type: "integer", nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -218,9 +217,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SiteSecurity",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    RequireTwoStep = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequireTwoStep = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequireSingleSignOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,9 +232,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SiteSetup",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    AdministratorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdministratorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,11 +246,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -267,11 +267,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -288,10 +288,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,8 +308,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,10 +332,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -352,30 +352,30 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Tags = table.Column<string>(type: "character varying(311)", maxLength: 311, nullable: false),
-                    PrivacyNotice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    PlacesTaken = table.Column<int>(type: "integer", nullable: false),
-                    WaitingPeak = table.Column<int>(type: "integer", nullable: false),
-                    SoldOutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BookingOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BookingClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 311, nullable: false),
+                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitingPeak = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoldOutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BookingOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BookingClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -393,16 +393,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ListSubscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SeriesId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ConsentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UnsubscribedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnsubscribedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -419,13 +419,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Announcements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(280)", maxLength: 280, nullable: false),
-                    PostedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PostedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    PostedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 280, nullable: false),
+                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    PostedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,11 +442,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BoardSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,15 +463,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BookingSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Eligibility = table.Column<int>(type: "integer", nullable: false),
-                    AllowedDomains = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OutsideDomain = table.Column<int>(type: "integer", nullable: false),
-                    PlacesAreFor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    OfferWindowHours = table.Column<int>(type: "integer", nullable: false),
-                    ConfirmFromWaitlist = table.Column<bool>(type: "boolean", nullable: false),
-                    HoldUntilEmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PriorityOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Eligibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllowedDomains = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OutsideDomain = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacesAreFor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OfferWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmFromWaitlist = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HoldUntilEmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PriorityOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -488,22 +488,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BulkEmails",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Audience = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BodyMarkdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    ReplyToAddress = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    ReplyToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SentById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SentByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false),
-                    Queued = table.Column<int>(type: "integer", nullable: false),
-                    LastBookingId = table.Column<int>(type: "integer", nullable: false),
-                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ReplyToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ReplyToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Queued = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastBookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -520,16 +520,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "DoorLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ValidFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ValidUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ValidFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -546,9 +546,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "EventPrivacyStates",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    NeedsClearedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnonymisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedsClearedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,13 +565,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "FeedbackQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Options = table.Column<string>(type: "character varying(808)", maxLength: 808, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 808, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,12 +588,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "FeedbackResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    WhatWorked = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    WhatToChange = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    WhatWorked = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WhatToChange = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -610,10 +610,10 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ListAnnouncements",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    AnnouncedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false),
-                    AnnouncedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnouncedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnouncedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -630,25 +630,25 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Polls",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmVotesByEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    PublicToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ChosenOptionId = table.Column<int>(type: "integer", nullable: true),
-                    EventId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinalisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishedNoticeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PersonalDataDeletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmVotesByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublicToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenOptionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinalisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedNoticeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PersonalDataDeletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -671,15 +671,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ProceedingsSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    MaxUploadBytes = table.Column<long>(type: "bigint", nullable: false),
-                    TrustContributors = table.Column<bool>(type: "boolean", nullable: false),
-                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    Licence = table.Column<int>(type: "integer", nullable: false),
-                    ApproveMaterials = table.Column<bool>(type: "boolean", nullable: false),
-                    MaxFilesPerSession = table.Column<int>(type: "integer", nullable: true),
-                    MaxFilesPerLink = table.Column<int>(type: "integer", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxUploadBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrustContributors = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Licence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApproveMaterials = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxFilesPerSession = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxFilesPerLink = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -696,16 +696,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "RegistrationQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Hidden = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -722,8 +722,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ReminderSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    OffsetMinutes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffsetMinutes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -740,12 +740,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "RetentionSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: true),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    PersonalDataMonths = table.Column<int>(type: "integer", nullable: true),
-                    NeedsDays = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonalDataMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    NeedsDays = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -769,13 +769,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: true),
-                    AccessibilityNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccessibilityNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -792,14 +792,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "TeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: true),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    OrganiserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    CanSeeNeeds = table.Column<bool>(type: "boolean", nullable: false),
-                    AddedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganiserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CanSeeNeeds = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -829,20 +829,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "TicketTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Quota = table.Column<int>(type: "integer", nullable: true),
-                    PlacesTaken = table.Column<int>(type: "integer", nullable: false),
-                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
-                    SecretToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Quota = table.Column<int>(type: "INTEGER", nullable: true),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SecretToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketTypes", x => x.Id);
+                    table.CheckConstraint("CK_TicketTypes_OnlineQuota", "\"Attendance\" = 0 OR \"Quota\" IS NOT NULL");
                     table.CheckConstraint("CK_TicketTypes_PlacesTaken", "\"PlacesTaken\" >= 0 AND (\"Quota\" IS NULL OR \"PlacesTaken\" <= \"Quota\")");
                     table.ForeignKey(
                         name: "FK_TicketTypes_Events_EventId",
@@ -856,9 +858,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "WalkInSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    WalkInsMayPitch = table.Column<bool>(type: "boolean", nullable: false),
-                    ModerateWalkIns = table.Column<bool>(type: "boolean", nullable: false)
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WalkInsMayPitch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ModerateWalkIns = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -875,12 +877,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ListLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SubscriptionId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -897,14 +899,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ListPriorityGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Reason = table.Column<int>(type: "integer", nullable: false),
-                    SubscriptionId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -927,13 +929,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "FeedbackAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResponseId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    Choice = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Choice = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -956,14 +958,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PollOptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<int>(type: "integer", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    KeptYesCount = table.Column<int>(type: "integer", nullable: false),
-                    KeptIfNeedBeCount = table.Column<int>(type: "integer", nullable: false),
-                    KeptNoCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    KeptYesCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeptIfNeedBeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeptNoCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -980,15 +982,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PollVoters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    EditTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Pending = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    EditTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Pending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1005,17 +1007,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    RoomId = table.Column<int>(type: "integer", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Speakers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: true),
-                    PlacesTaken = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Speakers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1038,30 +1040,30 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    TicketTypeId = table.Column<int>(type: "integer", nullable: true),
-                    Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PriorityTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CheckInCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EmailDomain = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DietaryNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    WaitlistRank = table.Column<long>(type: "bigint", nullable: false),
-                    OfferExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConsentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BookedEarlierEdition = table.Column<bool>(type: "boolean", nullable: false),
-                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketTypeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PriorityTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EmailDomain = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DietaryNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitlistRank = table.Column<long>(type: "INTEGER", nullable: false),
+                    OfferExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConsentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BookedEarlierEdition = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1084,12 +1086,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PollLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    VoterId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VoterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1106,13 +1108,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PollPriorityTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<int>(type: "integer", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    VoterId = table.Column<int>(type: "integer", nullable: true),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoterId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1141,9 +1143,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PollVotes",
                 columns: table => new
                 {
-                    VoterId = table.Column<int>(type: "integer", nullable: false),
-                    OptionId = table.Column<int>(type: "integer", nullable: false),
-                    Answer = table.Column<int>(type: "integer", nullable: false)
+                    VoterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OptionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1166,13 +1168,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BoardCells",
                 columns: table => new
                 {
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    RoomId = table.Column<int>(type: "integer", nullable: false),
-                    SlotId = table.Column<int>(type: "integer", nullable: false),
-                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsPinned = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CopyOfSessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1196,6 +1199,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
+                        name: "FK_BoardCells_Sessions_CopyOfSessionId",
+                        column: x => x.CopyOfSessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
                         name: "FK_BoardCells_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
@@ -1207,12 +1216,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "InterestMarks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1229,12 +1238,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "NotesLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1251,15 +1260,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SessionHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1276,16 +1285,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SessionNotes",
                 columns: table => new
                 {
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Convener = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Participants = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    KeyPoints = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Links = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    HideConvenerName = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    LastSavedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastSavedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Convener = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    KeyPoints = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Links = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HideConvenerName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSavedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSavedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1302,17 +1311,17 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "WriteUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
-                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
-                    LinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1335,11 +1344,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "BookingAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1362,15 +1371,15 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "CheckInConflicts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    KeptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    KeptBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OtherUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OtherBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeptUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    KeptBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OtherUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OtherBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1393,14 +1402,14 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DoorLinkId = table.Column<int>(type: "integer", nullable: true),
-                    OrganiserUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    CheckedInBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoorLinkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganiserUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1429,16 +1438,16 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "CheckInUndos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CheckedInBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UndoneUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UndoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UndoneByDoorLinkId = table.Column<int>(type: "integer", nullable: true),
-                    UndoneByOrganiserUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UndoneUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UndoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UndoneByDoorLinkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UndoneByOrganiserUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1467,8 +1476,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "FeedbackGiven",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: false)
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1485,12 +1494,12 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "ManageLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1507,8 +1516,8 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "PlacesKept",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    KeptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeptUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1525,21 +1534,21 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ConvenerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    QueueOrder = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: true),
-                    ProposedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ProposerBookingId = table.Column<int>(type: "integer", nullable: true),
-                    ConvenerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    CreditByName = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PitchedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConvenerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    QueueOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProposerBookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConvenerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CreditByName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PitchedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1568,11 +1577,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "RemindersSent",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    OffsetMinutes = table.Column<int>(type: "integer", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffsetMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1589,13 +1598,13 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "SessionBookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    WaitlistRank = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitlistRank = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1618,22 +1627,22 @@ namespace EventHub.Data.PostgreSql.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    AwaitingApproval = table.Column<bool>(type: "boolean", nullable: false),
-                    NotesLinkId = table.Column<long>(type: "bigint", nullable: true),
-                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AwaitingApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotesLinkId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1699,6 +1708,11 @@ namespace EventHub.Data.PostgreSql.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoardCells_CopyOfSessionId",
+                table: "BoardCells",
+                column: "CopyOfSessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BoardCells_EventId_SlotId",
@@ -2032,9 +2046,9 @@ namespace EventHub.Data.PostgreSql.Migrations
                 column: "PollId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PollPriorityTokens_Token",
+                name: "IX_PollPriorityTokens_TokenHash",
                 table: "PollPriorityTokens",
-                column: "Token",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
