@@ -17,7 +17,7 @@ namespace EventHub.EndToEnd.Tests.Foundation;
 public sealed class BackgroundJobSwitchTests
 {
     private static readonly Type[] Jobs =
-        [typeof(OutboxDeliveryService), typeof(OfferExpiryWorker), typeof(ReminderWorker), typeof(PollRetentionService), typeof(RetentionSweepWorker)];
+        [typeof(OutboxDeliveryService), typeof(OfferExpiryWorker), typeof(ReminderWorker), typeof(EventStartingWorker), typeof(PollRetentionService), typeof(RetentionSweepWorker)];
 
     [Fact]
     public async Task A_node_runs_every_background_job_by_default()

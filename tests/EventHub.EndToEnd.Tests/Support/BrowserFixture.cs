@@ -179,7 +179,8 @@ public static class PageExtensions
         await page.GetByTestId("Email").FillAsync(organiser.Email);
         await page.GetByTestId("Password").FillAsync(organiser.Password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync("**" + landsOn);
+        // 30 s, not the default 15: the first sign-in of a run also compiles the organiser pages of a cold app.
+        await page.WaitForURLAsync("**" + landsOn, new PageWaitForURLOptions { Timeout = 30_000 });
     }
 
     public static async Task FillFieldAsync(this IPage page, string testId, string value)

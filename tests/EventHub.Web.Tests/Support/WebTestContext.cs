@@ -38,6 +38,9 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
             new EventHub.Core.OpenSpace.PitchQueueService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             new EventHub.Core.OpenSpace.InterestService(Core.Database, Core.Clock, sp.GetRequiredService<EventHub.Core.Common.ILiveSignal>()),
             Core.Clock));
+        // ... and lets a credited proposer withdraw their name there.
+        Services.AddSingleton(_ => new EventHub.Core.Proceedings.CreditService(Core.Database,
+            new EventHub.Core.OpenSpace.SessionConveners(new EventHub.Core.Proceedings.SessionNotesLinks(Core.Clock), Core.Clock)));
         // The manage page offers the feedback form once the event has started.
         Services.AddSingleton(_ => new EventHub.Core.Feedback.FeedbackService(Core.Database, Core.Clock));
         // The event page's "after the event" part reads the published proceedings.
