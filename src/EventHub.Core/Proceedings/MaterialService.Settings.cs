@@ -70,6 +70,14 @@ public sealed partial class MaterialService
     private static async Task<long?> LinkIdAsync(EventHubDbContext db, EditorKey key, CancellationToken ct) =>
         key.Token is null ? null : await NotesLinks.Find(db, key.Token).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Locks the session's row until the caller's transaction ends (a write to it: a row lock on PostgreSQL, the write
+    /// lock on SQLite). A counter kept beside the files would have to follow every removal, rejection, merge and cascade;
+    /// counting the files under this lock cannot drift from them.
+    /// </summary>
+    private static Task<int> LockSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""UPDATE "Sessions" SET "Title" = "Title" WHERE "Id" = {sessionId}""", ct);
+
     /// <summary>A full session, or a notes link that has added all it may; files only (links to elsewhere cost nothing to keep).</summary>
     private static async Task<Refusal?> QuotaRefusalAsync(EventHubDbContext db, int sessionId, long? linkId, ProceedingsSettings rules, CancellationToken ct)
     {

@@ -47,6 +47,33 @@ public sealed class MaterialApprovalTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Uploads_at_the_same_moment_never_go_over_the_session_or_link_quota(bool throughOneLink)
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        (await f.Materials.SetFileQuotasAsync(Actors.Organiser, f.EventId, throughOneLink ? "20" : "3", throughOneLink ? "3" : "10")).Succeeded.ShouldBeTrue();
+        var key = throughOneLink ? f.Key : EditorKey.ForOrganiser(Actors.Organiser, f.SessionId);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each with its own context, released together, as twelve browsers posting at once.
+        var uploads = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            return await f.Materials.UploadAsync(key, $"slides-{i}.pdf", Files.Pdf(20_000), ct: TestContext.Current.CancellationToken);
+        })).ToList();
+        go.SetResult();
+        var outcomes = await Task.WhenAll(uploads);
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(3);
+        outcomes.Where(o => !o.Succeeded).Select(o => o.ErrorCode).Distinct()
+            .ShouldBe([throughOneLink ? ProceedingsErrors.LinkFullCode : ProceedingsErrors.SessionFullCode]);
+        await using var db = f.Database.CreateDbContext();
+        (await db.Set<Material>().CountAsync(m => m.Kind == MaterialKind.File)).ShouldBe(3);
+        Directory.GetFiles(f.Store.Folder).Length.ShouldBe(3, "a refused upload leaves no file behind");
+    }
+
+    [Theory]
     [InlineData("0", "5")]
     [InlineData("101", "5")]
     [InlineData("5", "")]
