@@ -156,6 +156,31 @@ public sealed partial class MaterialService
         return Outcome<bool>.Ok(approveFirst);
     }
 
+    /// <summary>
+    /// Shows publicly, in one step, every file and link of the event that waits for approval (the organiser has looked
+    /// them over, or turned approval off and wants what was held to follow). Returns how many now show.
+    /// Turning approval off never does this by itself: what was held stays held until someone decides.
+    /// </summary>
+    public async Task<Outcome<int>> ApproveAllWaitingAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<int>.Forbidden(ProceedingsErrors.OrganisersOnlyApprove);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<int>.Refused(refusal);
+        }
+
+        db.PublishOnCommit(eventId, LiveTopics.Public);
+        var count = await db.Set<Material>().Where(m => m.EventId == eventId && m.AwaitingApproval)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.AwaitingApproval, false), ct);
+        return Outcome<int>.Ok(count);
+    }
+
     /// <summary>Approving shows material waiting for approval publicly; rejecting removes it (and its file).</summary>
     public async Task<Outcome<bool>> ReviewAsync(Actor actor, int materialId, bool approve, CancellationToken ct = default)
     {

@@ -80,7 +80,8 @@ public sealed partial class MaterialService(IDbContextFactory<EventHubDbContext>
 
             // The count above was a quick refusal before reading the file; this one holds. Within the transaction the
             // session's row is locked first, so uploads to one session (and through one notes link, which opens one
-            // session) count and add one at a time on both engines: the one after the last place sees it taken.
+            // session) count and add one at a time on both engines: an upload that comes after the last free place
+            // counts the file that took it.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await LockSessionAsync(db, session.Id, ct);
             if (await QuotaRefusalAsync(db, session.Id, linkId, rules, ct) is { } filled)

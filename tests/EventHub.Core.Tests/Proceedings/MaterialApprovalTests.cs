@@ -121,6 +121,33 @@ public sealed class MaterialApprovalTests
     }
 
     [Fact]
+    public async Task Turning_approval_off_keeps_held_material_hidden_until_an_organiser_approves_it_all_in_one_step()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await Teams.JoinEventAsync(f.Database, Actors.Door, f.EventId, TeamRole.Door);
+        (await f.Materials.SetApproveMaterialsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        (await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        var held = (await f.Materials.UploadAsync(f.Key, "bus-slides.pdf", Files.Pdf(), "Bus slides")).Value!;
+        (await f.Materials.AddLinkAsync(f.Key, "Bus blog", "https://example.org/bus")).Value!.AwaitingApproval.ShouldBeTrue();
+
+        (await f.Materials.SetApproveMaterialsAsync(Actors.Organiser, f.EventId, false)).Succeeded.ShouldBeTrue();
+        (await f.Materials.UploadAsync(f.Key, "map.pdf", Files.Pdf(), "Bus map")).Value!.AwaitingApproval.ShouldBeFalse("new material shows at once");
+
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus map"], "what was held is not published by turning approval off");
+        (await f.Materials.GetDownloadAsync(Actor.Anonymous, held.Id)).ShouldBeNull();
+        (await f.Materials.ListForEventAsync(Actors.Organiser, f.EventId)).Where(m => m.AwaitingApproval).Select(m => m.Title).ShouldBe(["Bus slides", "Bus blog"]);
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Door, f.EventId)).Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Stranger, f.EventId)).Succeeded.ShouldBeFalse();
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus map"]);
+
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Organiser, f.EventId)).Value.ShouldBe(2);
+
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus blog", "Bus map", "Bus slides"]);
+        (await f.Materials.GetDownloadAsync(Actor.Anonymous, held.Id)).ShouldNotBeNull();
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Organiser, f.EventId)).Value.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Rejecting_held_material_deletes_its_file_and_the_door_team_may_neither_review_nor_switch_approval()
     {
         await using var f = await ProceedingsFixture.CreateAsync();
