@@ -35,6 +35,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -64,6 +65,8 @@ builder.Services.AddDataProtection()
 
 // Features
 builder.Services.AddOrganisers().AddSignInManager();
+// The cookie check also applies "organisers must sign in with single sign-on" to password sessions already open.
+builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OrganiserSessionValidator>());
 builder.Services.Configure<EventHub.Core.Organisers.Security.SecurityLogOptions>(builder.Configuration.GetSection("EventHub:SecurityLog"));
 builder.Services.Configure<FirstRunOptions>(o =>
 {
@@ -117,20 +120,8 @@ builder.Services.AddCascadingAuthenticationState();
 // Open circuits re-check the sign-in every 30 s, and each request's cookie every minute: a disabled organiser, a
 // changed password or a new site role ends the old sessions within a minute.
 builder.Services.AddScoped<AuthenticationStateProvider, OrganiserAuthenticationStateProvider>();
-builder.Services.Configure<SecurityStampValidatorOptions>(o =>
-{
-    o.ValidationInterval = TimeSpan.FromMinutes(1);
-    // The cookie check makes the principal again from the database: keep when this session signed in through single sign-on.
-    o.OnRefreshingPrincipal = c =>
-    {
-        if (c.CurrentPrincipal?.FindFirst(OrganiserClaims.SingleSignOnAt) is { } at && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-        {
-            identity.AddClaim(new System.Security.Claims.Claim(OrganiserClaims.SingleSignOnAt, at.Value));
-        }
-
-        return Task.CompletedTask;
-    };
-});
+// (The cookie check is OrganiserSessionValidator, registered above: it keeps a single sign-on session's claim.)
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddSignInThrottle(builder.Configuration);
 builder.Services.AddPublicActionLimits(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();

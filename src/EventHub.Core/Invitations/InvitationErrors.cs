@@ -20,6 +20,9 @@ public static class InvitationErrors
     public static readonly Refusal EmailNotVerified = Refusal.Forbidden("sso_email_unverified",
         "Your sign-in provider has not confirmed that this email address is yours, so EventHub cannot use it. Confirm the address with your provider, or sign in with your email address and password.");
 
+    public static readonly Refusal UseSingleSignOn = Refusal.Conflict("invitation_use_sso",
+        "Organisers sign in to EventHub with single sign-on, so you do not set a password. Sign in with single sign-on using this email address to finish joining.");
+
     public static readonly Refusal SingleSignOnDisabled = Refusal.Forbidden("sso_disabled", "Your EventHub account is disabled. Ask an administrator if you think this is wrong.");
 
     public static readonly Refusal AlreadyInvited = Refusal.Conflict("already_invited", "This address already has an invitation waiting. Send it again from the list of invitations instead");

@@ -159,7 +159,8 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         var invitation = await WithTokenAsync(db, token, ct);
         return invitation is null
             ? Outcome<InvitationView>.NotFound(InvitationErrors.LinkNotValid)
-            : Outcome<InvitationView>.Ok(new InvitationView(invitation.DisplayName, invitation.Email, invitation.IsAdministrator));
+            : Outcome<InvitationView>.Ok(new InvitationView(invitation.DisplayName, invitation.Email, invitation.IsAdministrator,
+                !await PasswordAllowedAsync(invitation, ct)));
     }
 
     /// <summary>
@@ -177,6 +178,12 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         if (invitation is null)
         {
             return Outcome<Organiser>.NotFound(InvitationErrors.LinkNotValid);
+        }
+
+        if (!await PasswordAllowedAsync(invitation, ct))
+        {
+            // A password they could never sign in with: they join through single sign-on, which uses the invitation up.
+            return Outcome<Organiser>.Refused(InvitationErrors.UseSingleSignOn);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -204,6 +211,13 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return created;
+    }
+
+    /// <summary>Whether the invited person could sign in with a password (the site's single sign-on rule).</summary>
+    private async Task<bool> PasswordAllowedAsync(Invitation invitation, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TwoStepPolicy>().AllowsSignInAsync(invitation.IsAdministrator, bySingleSignOn: false, ct);
     }
 
     private async Task<Invitation?> WithTokenAsync(EventHubDbContext db, string? token, CancellationToken ct)

@@ -10,5 +10,5 @@ namespace EventHub.Core.Organisers;
 public sealed class ActiveOrganiserConfirmation(TwoStepPolicy policy) : IUserConfirmation<Organiser>
 {
     public async Task<bool> IsConfirmedAsync(UserManager<Organiser> manager, Organiser user) =>
-        !user.IsDisabled && (user.IsAdministrator || !await policy.IsSingleSignOnRequiredAsync());
+        !user.IsDisabled && await policy.AllowsSignInAsync(user.IsAdministrator, bySingleSignOn: false);
 }

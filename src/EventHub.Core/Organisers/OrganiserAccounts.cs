@@ -121,15 +121,18 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>
     /// Whether a signed-in session is still good: the organiser exists, is not disabled, their security stamp is the
     /// one the session was issued with (a password change, a new role or disabling changes it), and whether they must
-    /// turn two-step sign-in on first is still what the session says (<paramref name="markedTwoStepNeeded"/>).
+    /// turn two-step sign-in on first is still what the session says (<paramref name="markedTwoStepNeeded"/>), and the
+    /// site's single sign-on rule still allows it (<paramref name="bySingleSignOn"/>: the session signed in through it).
     /// </summary>
-    public async Task<bool> IsSignInCurrentAsync(string organiserId, string? securityStamp, bool markedTwoStepNeeded = false, CancellationToken ct = default)
+    public async Task<bool> IsSignInCurrentAsync(
+        string organiserId, string? securityStamp, bool markedTwoStepNeeded = false, bool bySingleSignOn = false, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == organiserId)
-            .Select(u => new { u.SecurityStamp, u.IsDisabled, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
-        if (user is not { IsDisabled: false } || securityStamp is null || user.SecurityStamp != securityStamp)
+            .Select(u => new { u.SecurityStamp, u.IsDisabled, u.TwoFactorEnabled, u.IsAdministrator }).FirstOrDefaultAsync(ct);
+        if (user is not { IsDisabled: false } || securityStamp is null || user.SecurityStamp != securityStamp
+            || !await twoStep.AllowsSignInAsync(user.IsAdministrator, bySingleSignOn, ct))
         {
             return false;
         }

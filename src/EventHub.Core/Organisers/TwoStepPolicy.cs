@@ -48,6 +48,15 @@ public sealed class TwoStepPolicy : IDisposable
     /// <summary>Whether administrators require single sign-on: password sign-in is then for administrators only.</summary>
     public async Task<bool> IsSingleSignOnRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).SingleSignOn;
 
+    /// <summary>
+    /// Whether a sign-in may go on: always for administrators (so a broken provider never locks the site) and for a session
+    /// that signed in through single sign-on; a password sign-in of anyone else only while single sign-on is not required.
+    /// Asked before a password sign-in and at every cookie and circuit check, so turning the requirement on ends open
+    /// password sessions within a minute.
+    /// </summary>
+    public async Task<bool> AllowsSignInAsync(bool isAdministrator, bool bySingleSignOn, CancellationToken ct = default) =>
+        isAdministrator || bySingleSignOn || !await IsSingleSignOnRequiredAsync(ct);
+
     /// <summary>Whether this organiser must turn two-step sign-in on before doing anything else.</summary>
     public async Task<bool> IsNeededByAsync(string organiserId, CancellationToken ct = default)
     {
@@ -67,7 +76,8 @@ public sealed class TwoStepPolicy : IDisposable
 
     /// <summary>
     /// Administrators only. While required, organisers who are not administrators cannot sign in with a password
-    /// (<see cref="ActiveOrganiserConfirmation"/>); sessions already open carry on until they end.
+    /// (<see cref="ActiveOrganiserConfirmation"/>), and their password sessions already open end at their next check
+    /// (<see cref="AllowsSignInAsync"/>).
     /// </summary>
     public Task<Outcome<bool>> SetSingleSignOnRequiredAsync(Actor actor, bool required, CancellationToken ct = default) =>
         ChangeAsync(actor, required, s => s.RequireSingleSignOn, (s, on) => s.RequireSingleSignOn = on, SecurityAction.SingleSignOnRequirementChanged,

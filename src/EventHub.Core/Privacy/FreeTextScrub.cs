@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EventHub.Core.Bookings;
 using EventHub.Core.Data;
 using EventHub.Core.Feedback;
 using EventHub.Core.OpenSpace;
@@ -10,7 +11,7 @@ namespace EventHub.Core.Privacy;
 /// <summary>
 /// Email addresses and phone numbers that people typed into an event's free text (session notes, write-ups,
 /// proposals' descriptions and feedback) are personal data too. Past retention every one goes; an erasure takes the erased
-/// person's address out of every event's free text. Each becomes "[removed]"; titles and the rest of the text stay.
+/// person's address, and the phone numbers they gave us, out of every event's free text (others' booking answers too). Each becomes "[removed]"; titles and the rest of the text stay.
 /// (Booking answers go whole with the booking; the sweep blanks feedback text whole too.)
 /// </summary>
 internal static partial class FreeTextScrub
@@ -36,6 +37,40 @@ internal static partial class FreeTextScrub
             var digits = m.Value.Count(char.IsAsciiDigit);
             return digits is >= MinPhoneDigits and <= MaxPhoneDigits ? Removed : m.Value;
         });
+    }
+
+    /// <summary>
+    /// The phone numbers written in <paramref name="texts"/>, each as its last 9 digits: the part every way of writing one
+    /// number shares ("07700 900461", "+44 7700 900461", "07700900461").
+    /// </summary>
+    public static IReadOnlySet<string> PhoneKeys(IEnumerable<string?> texts)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match m in PhoneCandidate().Matches(text ?? string.Empty))
+            {
+                if (PhoneKey(m.Value) is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The text with every way of writing the numbers <paramref name="keys"/> stands for replaced by <see cref="Removed"/>.</summary>
+    public static string RedactPhones(string text, IReadOnlySet<string> keys) =>
+        string.IsNullOrEmpty(text) || keys.Count == 0
+            ? text
+            : PhoneCandidate().Replace(text, m => PhoneKey(m.Value) is { } key && keys.Contains(key) ? Removed : m.Value);
+
+    /// <summary>The last 9 digits of a run of 9 to 15 digits; null for anything else.</summary>
+    private static string? PhoneKey(string candidate)
+    {
+        var digits = string.Concat(candidate.Where(char.IsAsciiDigit));
+        return digits.Length is >= MinPhoneDigits and <= MaxPhoneDigits ? digits[^MinPhoneDigits..] : null;
     }
 
     /// <summary>The text with <paramref name="address"/> (any case) replaced by <see cref="Removed"/>.</summary>
@@ -71,13 +106,46 @@ internal static partial class FreeTextScrub
                 && (r.WhatWorked.ToLower().Contains(address) || r.WhatToChange.ToLower().Contains(address))),
             db.Set<FeedbackAnswer>().Where(a => (onlyEventId == null || a.Response!.EventId == onlyEventId) && a.Text.ToLower().Contains(address)),
             text => RedactAddress(text, address),
-            ct);
+            ct,
+            db.Set<BookingAnswer>().Where(a => (onlyEventId == null || db.Set<Booking>().Any(b => b.Id == a.BookingId && b.EventId == onlyEventId)) && a.Value.ToLower().Contains(address)));
+
+    /// <summary>
+    /// An erasure: the phone numbers the person gave us (<see cref="PhoneKeys"/>) go from the free text of every event (or
+    /// of <paramref name="onlyEventId"/>), however they were written there. Rows are narrowed in the database by each
+    /// number's last two digits (they stay together however a number is spaced); the match itself is made here.
+    /// </summary>
+    public static async Task<int> RedactPhonesAsync(EventHubDbContext db, IReadOnlySet<string> keys, int? onlyEventId, CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var tail in keys.Select(k => k[^2..]).Distinct(StringComparer.Ordinal))
+        {
+            changed += await RedactAsync(
+                db,
+                db.Set<SessionNotes>().Where(n => (onlyEventId == null || db.Sessions.Any(s => s.Id == n.SessionId && s.EventId == onlyEventId))
+                    && (n.Convener.Contains(tail) || n.Participants.Contains(tail) || n.KeyPoints.Contains(tail) || n.Actions.Contains(tail) || n.Links.Contains(tail))),
+                db.Set<WriteUp>().Where(w => (onlyEventId == null || w.EventId == onlyEventId) && (w.Text.Contains(tail) || w.Url.Contains(tail))),
+                db.Set<Proposal>().Where(p => (onlyEventId == null || p.EventId == onlyEventId) && p.Description.Contains(tail)),
+                db.Set<FeedbackResponse>().Where(r => (onlyEventId == null || r.EventId == onlyEventId) && (r.WhatWorked.Contains(tail) || r.WhatToChange.Contains(tail))),
+                db.Set<FeedbackAnswer>().Where(a => (onlyEventId == null || a.Response!.EventId == onlyEventId) && a.Text.Contains(tail)),
+                text => RedactPhones(text, keys),
+                ct,
+                db.Set<BookingAnswer>().Where(a => (onlyEventId == null || db.Set<Booking>().Any(b => b.Id == a.BookingId && b.EventId == onlyEventId)) && a.Value.Contains(tail)));
+        }
+
+        return changed;
+    }
 
     private static async Task<int> RedactAsync(
         EventHubDbContext db, IQueryable<SessionNotes> notes, IQueryable<WriteUp> writeUps, IQueryable<Proposal> proposals,
-        IQueryable<FeedbackResponse> feedback, IQueryable<FeedbackAnswer> feedbackAnswers, Func<string, string> redact, CancellationToken ct)
+        IQueryable<FeedbackResponse> feedback, IQueryable<FeedbackAnswer> feedbackAnswers, Func<string, string> redact, CancellationToken ct,
+        IQueryable<BookingAnswer>? bookingAnswers = null)
     {
         var changed = 0;
+        foreach (var a in bookingAnswers is null ? [] : await bookingAnswers.ToListAsync(ct))
+        {
+            changed += Apply(redact, a.Value, v => a.Value = v);
+        }
+
         foreach (var n in await notes.ToListAsync(ct))
         {
             changed += Apply(redact, n.Convener, v => n.Convener = v) | Apply(redact, n.Participants, v => n.Participants = v)

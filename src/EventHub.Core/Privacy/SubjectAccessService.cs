@@ -125,6 +125,7 @@ public sealed class SubjectAccessService(
                     || b.Status == BookingStatus.Waiting || b.Status == BookingStatus.AwaitingApproval)
                 .ToListAsync(ct);
             var placesFreed = live.Count(b => b.HoldsPlace);
+            var phones = await PersonPhones.GatherAsync(db, theirs, address, onlyEventId, ct);
             foreach (var booking in live)
             {
                 // The ordinary cancel: frees the place and offers it to the first person waiting. Its message to
@@ -150,8 +151,10 @@ public sealed class SubjectAccessService(
             other += await db.Set<Proposal>().Where(p => p.ConvenerEmail == address && (onlyEventId == null || p.EventId == onlyEventId))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ConvenerEmail, (string?)null).SetProperty(p => p.ProposedBy, "")
                     .SetProperty(p => p.ConvenerName, PersonalDataScrub.AnonymisedName), ct);
-            // Their address as others typed it into notes, write-ups and proposals.
+            // Their address as others typed it into notes, write-ups, proposals, feedback and booking answers.
             other += await FreeTextScrub.RedactAddressAsync(db, address, onlyEventId, ct);
+            // The phone numbers they gave us, however others wrote them.
+            other += await FreeTextScrub.RedactPhonesAsync(db, phones, onlyEventId, ct);
             other += await db.Set<PriorityGrant>().Where(g => g.Email == address && (onlyEventId == null || g.EventId == onlyEventId)).ExecuteDeleteAsync(ct);
             if (onlyEventId is null)
             {

@@ -70,6 +70,14 @@ public sealed partial class MaterialService
     private static async Task<long?> LinkIdAsync(EventHubDbContext db, EditorKey key, CancellationToken ct) =>
         key.Token is null ? null : await NotesLinks.Find(db, key.Token).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Locks the session's row until the caller's transaction ends (a write to it: a row lock on PostgreSQL, the write
+    /// lock on SQLite). A counter kept beside the files would have to follow every removal, rejection, merge and cascade;
+    /// counting the files under this lock cannot drift from them.
+    /// </summary>
+    private static Task<int> LockSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""UPDATE "Sessions" SET "Title" = "Title" WHERE "Id" = {sessionId}""", ct);
+
     /// <summary>A full session, or a notes link that has added all it may; files only (links to elsewhere cost nothing to keep).</summary>
     private static async Task<Refusal?> QuotaRefusalAsync(EventHubDbContext db, int sessionId, long? linkId, ProceedingsSettings rules, CancellationToken ct)
     {
@@ -146,6 +154,31 @@ public sealed partial class MaterialService
         settings.ApproveMaterials = approveFirst;
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(approveFirst);
+    }
+
+    /// <summary>
+    /// Shows publicly, in one step, every file and link of the event that waits for approval (the organiser has looked
+    /// them over, or turned approval off and wants what was held to follow). Returns how many now show.
+    /// Turning approval off never does this by itself: what was held stays held until someone decides.
+    /// </summary>
+    public async Task<Outcome<int>> ApproveAllWaitingAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return Outcome<int>.Forbidden(ProceedingsErrors.OrganisersOnlyApprove);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<int>.Refused(refusal);
+        }
+
+        db.PublishOnCommit(eventId, LiveTopics.Public);
+        var count = await db.Set<Material>().Where(m => m.EventId == eventId && m.AwaitingApproval)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.AwaitingApproval, false), ct);
+        return Outcome<int>.Ok(count);
     }
 
     /// <summary>Approving shows material waiting for approval publicly; rejecting removes it (and its file).</summary>

@@ -78,9 +78,20 @@ public sealed partial class MaterialService(IDbContextFactory<EventHubDbContext>
                 return Outcome<MaterialView>.Refused(ProceedingsErrors.ContentMismatch, field);
             }
 
+            // The count above was a quick refusal before reading the file; this one holds. Within the transaction the
+            // session's row is locked first, so uploads to one session (and through one notes link, which opens one
+            // session) count and add one at a time on both engines: an upload that comes after the last free place
+            // counts the file that took it.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockSessionAsync(db, session.Id, ct);
+            if (await QuotaRefusalAsync(db, session.Id, linkId, rules, ct) is { } filled)
+            {
+                return Outcome<MaterialView>.Refused(filled, field);
+            }
+
             var storedName = SecureTokens.New();
             File.Move(tempPath, store.PathFor(storedName));
-            tempPath = null;
+            tempPath = store.PathFor(storedName); // deleted below unless the row is committed
 
             var original = ProceedingsRules.SanitiseFileName(fileName, type);
             var material = new Material
@@ -100,6 +111,8 @@ public sealed partial class MaterialService(IDbContextFactory<EventHubDbContext>
             };
             db.Add(material);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            tempPath = null;
             return Outcome<MaterialView>.Ok(MaterialView.From(material));
         }
         finally

@@ -74,6 +74,58 @@ public sealed class FreeTextRetentionTests : IAsyncLifetime
         (await db.Set<Proposal>().SingleAsync(p => p.EventId == _kit.EventId, Ct)).Description.ShouldBe($"{Kept} ([removed], {Mobile})");
     }
 
+    [Fact]
+    public async Task Erasing_a_person_takes_the_phone_numbers_they_gave_out_of_everyones_free_text_however_they_were_written()
+    {
+        // Petra gave the landline in her booking answer (PlantAsync) and a mobile in the session she proposed.
+        await PlantAsync();
+        const string HerMobile = "07700 900999";
+        string[] herNumbers = [Landline, "01392 382 719", "+441392382719", HerMobile, "07700900999", "+44 7700 900999"];
+        await using (var db = _kit.Database.CreateDbContext())
+        {
+            var now = _kit.Services.Clock.GetUtcNow().UtcDateTime;
+            db.Add(new Proposal
+            {
+                EventId = _kit.EventId, Title = "Zq walk-in", ConvenerName = "Petra", ConvenerEmail = Address, Description = $"{Kept}, text me on {HerMobile}",
+                Status = ProposalStatus.Queued, CreatedUtc = now,
+            });
+            db.Add(new WriteUp { EventId = _kit.EventId, SessionId = _kit.SessionId, AuthorName = "Zq colleague", Text = "Ring 01392 382 719 or 07700900999", Status = WriteUpStatus.Approved, CreatedUtc = now });
+            db.Add(new FeedbackResponse { EventId = _kit.EventId, Score = 5, WhatWorked = "Petra (+441392382719) ran it well", WhatToChange = $"Keep {Mobile}" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var colleague = await _kit.Get<BookingService>().BookAsync(new BookingRequest(_kit.EventId, new BookingForm
+        {
+            Name = "Zq Colleague", Email = "zq.colleague@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
+        }), Ct);
+        colleague.Succeeded.ShouldBeTrue(colleague.Message);
+        await using (var db = _kit.Database.CreateDbContext())
+        {
+            var question = await db.Set<RegistrationQuestion>().SingleAsync(q => q.EventId == _kit.EventId, Ct);
+            db.Add(new BookingAnswer { BookingId = colleague.Value!.BookingId, QuestionId = question.Id, Value = "Sit me with Petra, +44 7700 900999" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        if (_kit.Database.Dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            var planted = await _kit.FilesHoldingAsync(herNumbers);
+            herNumbers.ShouldAllBe(n => planted.Any(hit => hit.EndsWith(": " + n, StringComparison.Ordinal)), "the scan must see what was planted");
+        }
+
+        (await _kit.Get<SubjectAccessService>().EraseAsync(Actors.Admin, Address, "Request of 1 December", Ct)).Succeeded.ShouldBeTrue();
+
+        (await _kit.FilesHoldingAsync(herNumbers)).ShouldBeEmpty();
+        await using var after = _kit.Database.CreateDbContext();
+        var notes = await after.Set<SessionNotes>().SingleAsync(n => n.SessionId == _kit.SessionId, Ct);
+        (notes.KeyPoints, notes.Actions).ShouldBe(($"{Kept}; ask [removed] or call {Mobile}", "Landline [removed]"), "someone else's number stays");
+        (await after.Set<WriteUp>().SingleAsync(w => w.AuthorName == "Zq colleague", Ct)).Text.ShouldBe("Ring [removed] or [removed]");
+        (await after.Set<Proposal>().Where(p => p.EventId == _kit.EventId).Select(p => p.Description).ToListAsync(Ct)).Order(StringComparer.Ordinal)
+            .ShouldBe([$"{Kept} ([removed], {Mobile})", $"{Kept}, text me on [removed]"]);
+        var feedback = await after.Set<FeedbackResponse>().Where(r => r.EventId == _kit.EventId).Select(r => r.WhatWorked + " | " + r.WhatToChange).ToListAsync(Ct);
+        feedback.ShouldContain($"Petra ([removed]) ran it well | Keep {Mobile}");
+        (await after.Set<BookingAnswer>().SingleAsync(a => a.BookingId == colleague.Value!.BookingId, Ct)).Value.ShouldBe("Sit me with Petra, [removed]");
+    }
+
     /// <summary>The address and phone numbers typed into every kind of free text the event holds.</summary>
     private async Task PlantAsync()
     {

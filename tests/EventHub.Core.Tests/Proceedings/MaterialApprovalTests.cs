@@ -47,6 +47,33 @@ public sealed class MaterialApprovalTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Uploads_at_the_same_moment_never_go_over_the_session_or_link_quota(bool throughOneLink)
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        (await f.Materials.SetFileQuotasAsync(Actors.Organiser, f.EventId, throughOneLink ? "20" : "3", throughOneLink ? "3" : "10")).Succeeded.ShouldBeTrue();
+        var key = throughOneLink ? f.Key : EditorKey.ForOrganiser(Actors.Organiser, f.SessionId);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each with its own context, released together, as twelve browsers posting at once.
+        var uploads = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            return await f.Materials.UploadAsync(key, $"slides-{i}.pdf", Files.Pdf(20_000), ct: TestContext.Current.CancellationToken);
+        })).ToList();
+        go.SetResult();
+        var outcomes = await Task.WhenAll(uploads);
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(3);
+        outcomes.Where(o => !o.Succeeded).Select(o => o.ErrorCode).Distinct()
+            .ShouldBe([throughOneLink ? ProceedingsErrors.LinkFullCode : ProceedingsErrors.SessionFullCode]);
+        await using var db = f.Database.CreateDbContext();
+        (await db.Set<Material>().CountAsync(m => m.Kind == MaterialKind.File)).ShouldBe(3);
+        Directory.GetFiles(f.Store.Folder).Length.ShouldBe(3, "a refused upload leaves no file behind");
+    }
+
+    [Theory]
     [InlineData("0", "5")]
     [InlineData("101", "5")]
     [InlineData("5", "")]
@@ -91,6 +118,33 @@ public sealed class MaterialApprovalTests
         (await PublicTitlesAsync(f)).ShouldBe(["Bus slides", "Welcome"]);
         (await f.Materials.GetDownloadAsync(Actor.Anonymous, held.Id)).ShouldNotBeNull();
         (await f.Materials.ListForEventAsync(Actors.Organiser, f.EventId)).ShouldNotContain(m => m.Id == heldLink.Id);
+    }
+
+    [Fact]
+    public async Task Turning_approval_off_keeps_held_material_hidden_until_an_organiser_approves_it_all_in_one_step()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await Teams.JoinEventAsync(f.Database, Actors.Door, f.EventId, TeamRole.Door);
+        (await f.Materials.SetApproveMaterialsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        (await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        var held = (await f.Materials.UploadAsync(f.Key, "bus-slides.pdf", Files.Pdf(), "Bus slides")).Value!;
+        (await f.Materials.AddLinkAsync(f.Key, "Bus blog", "https://example.org/bus")).Value!.AwaitingApproval.ShouldBeTrue();
+
+        (await f.Materials.SetApproveMaterialsAsync(Actors.Organiser, f.EventId, false)).Succeeded.ShouldBeTrue();
+        (await f.Materials.UploadAsync(f.Key, "map.pdf", Files.Pdf(), "Bus map")).Value!.AwaitingApproval.ShouldBeFalse("new material shows at once");
+
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus map"], "what was held is not published by turning approval off");
+        (await f.Materials.GetDownloadAsync(Actor.Anonymous, held.Id)).ShouldBeNull();
+        (await f.Materials.ListForEventAsync(Actors.Organiser, f.EventId)).Where(m => m.AwaitingApproval).Select(m => m.Title).ShouldBe(["Bus slides", "Bus blog"]);
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Door, f.EventId)).Message.ShouldBe(EventErrors.RoleDoesNotAllow.Message);
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Stranger, f.EventId)).Succeeded.ShouldBeFalse();
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus map"]);
+
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Organiser, f.EventId)).Value.ShouldBe(2);
+
+        (await PublicTitlesAsync(f)).ShouldBe(["Bus blog", "Bus map", "Bus slides"]);
+        (await f.Materials.GetDownloadAsync(Actor.Anonymous, held.Id)).ShouldNotBeNull();
+        (await f.Materials.ApproveAllWaitingAsync(Actors.Organiser, f.EventId)).Value.ShouldBe(0);
     }
 
     [Fact]

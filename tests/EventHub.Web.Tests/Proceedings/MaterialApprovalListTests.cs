@@ -47,6 +47,33 @@ public sealed class MaterialApprovalListTests : BoardContext
     }
 
     [Fact]
+    public async Task Turning_approval_off_says_what_still_waits_and_approve_all_shows_it()
+    {
+        var key = await LinkKeyAsync("Open data in councils");
+        var materials = Services.GetService<MaterialService>()!;
+        (await materials.SetApproveMaterialsAsync(Actors.Organiser, EventId, true)).Succeeded.ShouldBeTrue();
+        (await materials.UploadAsync(key, "one.pdf", Pdf(), "First slides")).Value!.AwaitingApproval.ShouldBeTrue();
+        (await materials.AddLinkAsync(key, "Blog post", "https://example.org/post")).Value!.AwaitingApproval.ShouldBeTrue();
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=material-awaiting-approval]").Count.ShouldBe(2));
+        page.FindAll("[data-testid=approval-off-still-waiting]").ShouldBeEmpty();
+
+        page.Find("[data-testid=approve-materials]").Change(false);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe(
+            "Material added with a notes link now shows at once. 2 files or links added before still wait for approval: approve or reject them below, or approve them all."));
+        page.Find("[data-testid=approval-off-still-waiting]").TextContent.ShouldContain("stay hidden from the public until you approve or reject them");
+        page.FindAll("[data-testid=material-awaiting-approval]").Count.ShouldBe(2);
+
+        page.Find("[data-testid=approve-all-materials]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=record-message]").TextContent.ShouldBe("Approved 2 files and links: they now show publicly."));
+        page.Find("[data-testid=no-materials-awaiting-approval]");
+        page.FindAll("[data-testid=approval-off-still-waiting]").ShouldBeEmpty();
+        (await materials.ListForEventAsync(Actors.Organiser, EventId)).ShouldAllBe(m => !m.AwaitingApproval);
+    }
+
+    [Fact]
     public async Task File_quotas_are_saved_from_the_page_and_a_bad_one_is_refused_with_the_input_kept()
     {
         var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));

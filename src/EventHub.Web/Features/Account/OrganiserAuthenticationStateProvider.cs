@@ -10,7 +10,8 @@ namespace EventHub.Web.Features.Account;
 /// <summary>
 /// Checks an open circuit's sign-in every 30 seconds: when the organiser was disabled or removed, or their security
 /// stamp changed (a new password, a new site role), or administrators began requiring two-step sign-in that they do
-/// not have, the circuit is signed out and its organiser pages stop.
+/// not have, or single sign-on while this is a password sign-in of someone who is not an administrator, the circuit is
+/// signed out and its organiser pages stop.
 /// </summary>
 public sealed class OrganiserAuthenticationStateProvider(
     ILoggerFactory loggerFactory, OrganiserAccounts accounts, IOptions<IdentityOptions> identity)
@@ -29,6 +30,7 @@ public sealed class OrganiserAuthenticationStateProvider(
         var claims = identity.Value.ClaimsIdentity;
         var id = user.FindFirstValue(claims.UserIdClaimType);
         return id is not null && await accounts.IsSignInCurrentAsync(
-            id, user.FindFirstValue(claims.SecurityStampClaimType), user.HasClaim(OrganiserClaims.TwoStepNeeded, "true"), cancellationToken);
+            id, user.FindFirstValue(claims.SecurityStampClaimType), user.HasClaim(OrganiserClaims.TwoStepNeeded, "true"),
+            bySingleSignOn: OrganiserClaims.SingleSignOnAtUtc(user) is not null, ct: cancellationToken);
     }
 }
