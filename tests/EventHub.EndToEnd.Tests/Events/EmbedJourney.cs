@@ -30,6 +30,13 @@ public sealed class EmbedJourney(SharedApp shared, BrowserFixture browser) : Jou
             var embed = await client.GetAsync(embedPath, Ct);
             embed.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors *");
             (await embed.Content.ReadAsStringAsync(Ct)).ShouldContain($"Embedded forum {suffix}");
+            // An unknown series answers 404 with a small message in the frame's own style, not the site's page.
+            var unknown = await client.GetAsync($"/embed/events?series=no-such-{suffix}", Ct);
+            unknown.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+            unknown.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors *");
+            var unknownHtml = await unknown.Content.ReadAsStringAsync(Ct);
+            unknownHtml.ShouldContain($"There is no series “no-such-{suffix}” here.");
+            unknownHtml.ShouldNotContain("<header");
             foreach (var path in new[] { "/", $"/tags/{tag}", "/account/login" })
             {
                 (await client.GetAsync(path, Ct)).Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors 'self'", Case.Sensitive, path);
@@ -62,6 +69,9 @@ public sealed class EmbedJourney(SharedApp shared, BrowserFixture browser) : Jou
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GotoInteractiveAsync(App.Url(embedPath));
         await Assertions.Expect(page.GetByTestId("event-card")).ToHaveCountAsync(1);
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GotoInteractiveAsync(App.Url($"/embed/events?series=no-such-{suffix}"));
+        await Assertions.Expect(page.GetByTestId("embed-series-not-found")).ToBeVisibleAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
 
         // The cached list forgets the event once its tag is taken off.
