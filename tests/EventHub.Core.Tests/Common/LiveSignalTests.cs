@@ -13,16 +13,13 @@ public sealed class LiveSignalTests
     {
         var signal = new InProcessLiveSignal();
         var heardByEveryEvent = new ConcurrentQueue<LiveMessage>();
+        var arrived = new ConcurrentDictionary<int, TaskCompletionSource>();
+        Task Arrival(int eventId) => arrived.GetOrAdd(eventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         var siteWide = new TaskCompletionSource<LiveMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var eventSeven = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var all = signal.SubscribeAll(message =>
         {
             heardByEveryEvent.Enqueue(message);
-            if (message.EventId == 7)
-            {
-                eventSeven.TrySetResult();
-            }
-
+            arrived.GetOrAdd(message.EventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return Task.CompletedTask;
         });
         using var site = signal.Subscribe(LiveTopics.SiteWide, message =>
@@ -31,14 +28,24 @@ public sealed class LiveSignalTests
             return Task.CompletedTask;
         });
 
-        signal.Publish(LiveTopics.SiteWide, LiveTopics.SiteSecurity);
+        PublishFromItsOwnThread(signal, LiveTopics.SiteWide, LiveTopics.SiteSecurity);
         var heard = await siteWide.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        // A site-wide message given to every event's listeners would be handed to the thread pool before event 7's:
-        // once event 7's has arrived, it would be there too (the test passes either way with the separation in place).
-        signal.Publish(7, LiveTopics.Public);
-        await eventSeven.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        // Published from a thread outside the pool, listeners are queued first in, first out: a site-wide message
+        // handed to every event's listeners would be handled before these three later ones have all arrived.
+        foreach (var eventId in new[] { 7, 8, 9 })
+        {
+            PublishFromItsOwnThread(signal, eventId, LiveTopics.Public);
+            await Arrival(eventId).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        }
 
         (heard.IsSiteWide, heard.Topic).ShouldBe((true, LiveTopics.SiteSecurity));
-        heardByEveryEvent.ShouldBe([new LiveMessage(7, LiveTopics.Public)]);
+        heardByEveryEvent.Select(m => m.EventId).Order().ShouldBe([7, 8, 9]);
+    }
+
+    private static void PublishFromItsOwnThread(InProcessLiveSignal signal, int eventId, string topic)
+    {
+        var thread = new Thread(() => signal.Publish(eventId, topic));
+        thread.Start();
+        thread.Join();
     }
 }
