@@ -9,6 +9,9 @@ public interface ILiveSignal
     /// <summary>Listens to one event's messages until the returned handle is disposed.</summary>
     IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener);
 
-    /// <summary>Listens to every event's messages (a node-wide cache that must forget what changed) until disposed.</summary>
+    /// <summary>
+    /// Listens to every event's messages (a node-wide cache that must forget what changed) until disposed. Site-wide
+    /// messages (<see cref="LiveTopics.SiteWide"/>) are about no event and do not come here: subscribe to them by that id.
+    /// </summary>
     IDisposable SubscribeAll(Func<LiveMessage, Task> listener);
 }

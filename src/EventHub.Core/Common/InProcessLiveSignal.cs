@@ -13,7 +13,10 @@ public sealed class InProcessLiveSignal : ILiveSignal
     {
         var message = new LiveMessage(eventId, topic);
         Notify(eventId, message);
-        Notify(EveryEvent, message);
+        if (!message.IsSiteWide)
+        {
+            Notify(EveryEvent, message);
+        }
     }
 
     public IDisposable Subscribe(int eventId, Func<LiveMessage, Task> listener)

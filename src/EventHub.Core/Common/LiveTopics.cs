@@ -25,6 +25,9 @@ public static class LiveTopics
     /// </summary>
     public const string SiteSecurity = "site-security";
 
-    /// <summary>The event id of messages about the whole site rather than one event (no event has id 0).</summary>
+    /// <summary>
+    /// The id that site-wide messages travel under, rather than one event's (no event has id 0). Only listeners that
+    /// subscribe to it hear them; listeners to every event (the public page cache, the booking cache) never do.
+    /// </summary>
     public const int SiteWide = 0;
 }

@@ -50,8 +50,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         return await Cards(Upcoming(db).Where(e => e.Tags.Contains(needle)).Take(max)).ToListAsync(ct);
     }
 
-    /// <summary>A series' name and its upcoming public editions, or null when there is no series of that slug.</summary>
-    public async Task<(string Name, IReadOnlyList<EventCard> Editions)?> UpcomingInSeriesAsync(string seriesSlug, int max = 50, CancellationToken ct = default)
+    /// <summary>A series' name and one page (from 0) of its upcoming public editions, or null when there is no series of that slug.</summary>
+    public async Task<(string Name, Common.PagedResult<EventCard> Editions)?> UpcomingInSeriesPageAsync(string seriesSlug, int page, int pageSize = PageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var series = await db.Series.Where(s => s.Slug == seriesSlug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
@@ -60,7 +60,7 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
             return null;
         }
 
-        return (series.Name, await Cards(Upcoming(db).Where(e => e.SeriesId == series.Id).Take(max)).ToListAsync(ct));
+        return (series.Name, await PageOfAsync(Upcoming(db).Where(e => e.SeriesId == series.Id), page, pageSize, ct));
     }
 
     public async Task<PublicEventPage?> GetEventAsync(string slug, CancellationToken ct = default)
@@ -103,7 +103,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, CancellationToken ct = default)
+    /// <summary>A series' page: one page (from 0) of its upcoming editions, soonest first, and all its past ones, latest first.</summary>
+    public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, int upcomingPage = 0, int pageSize = PageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
@@ -113,11 +114,10 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var editions = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status)).OrderBy(e => e.StartUtc))
-            .ToListAsync(ct);
-        return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description),
-            editions.Where(e => e.EndUtc >= now).ToList(),
-            editions.Where(e => e.EndUtc < now).OrderByDescending(e => e.StartUtc).ToList());
+        var upcoming = await PageOfAsync(Upcoming(db).Where(e => e.SeriesId == series.Id), upcomingPage, pageSize, ct);
+        var past = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status) && e.EndUtc < now)
+            .OrderByDescending(e => e.StartUtc)).ToListAsync(ct);
+        return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description), upcoming, past);
     }
 
     private static bool IsTag(string tag) => Common.Slugs.IsValid(tag) && tag.Length <= EventTags.MaxTagLength;

@@ -22,5 +22,15 @@ public static class FeedbackErrors
     public static Refusal AlreadyAtEnd(string question, bool up) =>
         Refusal.Conflict("feedback_question_at_end", $"\"{question}\" is already {(up ? "first" : "last")} on the form.");
 
+    /// <summary>Only a question answered by choosing one of its options has options to change.</summary>
+    public static readonly Refusal NoOptions = Refusal.Conflict("feedback_question_no_options",
+        "That question is not answered by choosing an option, so it has no options to change.");
+
+    /// <summary>Answers keep the number of the option chosen: new options would change what people said.</summary>
+    public static Refusal OptionsAnswered(string question) =>
+        Refusal.Conflict("feedback_options_answered",
+            $"People have already answered \"{question}\", so its options cannot change: their answers would then point at different options. "
+            + "To ask with other options, remove the question (with its answers) and add a new one.");
+
     public static readonly Refusal EventGone = Refusal.NotFound(ErrorCodes.NotFound, "That event no longer exists.");
 }

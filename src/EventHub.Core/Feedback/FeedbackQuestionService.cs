@@ -7,7 +7,7 @@ namespace EventHub.Core.Feedback;
 
 /// <summary>
 /// The organisers' own questions on an event's feedback form (a few: a short text, a score from 1 to 5, or one of a few options): those who
-/// may edit the event add, reorder and remove them; everyone who may read the results sees them.
+/// may edit the event add, reorder and remove them and change a choice question's options until it is answered; everyone who may read the results sees them.
 /// </summary>
 public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext> dbFactory)
 {
@@ -49,6 +49,48 @@ public sealed class FeedbackQuestionService(IDbContextFactory<EventHubDbContext>
         };
         db.Add(question);
         await db.SaveChangesAsync(ct);
+        return Outcome<FeedbackQuestion>.Ok(question);
+    }
+
+    /// <summary>
+    /// Changes the options of a single-choice question, only while nobody has answered it: an answer keeps the number
+    /// of the option chosen, so changing the options afterwards would change what people said.
+    /// </summary>
+    public async Task<Outcome<FeedbackQuestion>> EditOptionsAsync(Actor actor, int eventId, int questionId, string? options, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await EventAccess.CheckAsync(db, actor, eventId, Permission.Edit, ct, FeedbackErrors.EventGone) is { } refusal)
+        {
+            return Outcome<FeedbackQuestion>.Refused(refusal);
+        }
+
+        var question = await db.Set<FeedbackQuestion>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionId && q.EventId == eventId, ct);
+        if (question is null)
+        {
+            return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.QuestionGone);
+        }
+
+        if (question.Kind != FeedbackQuestionKind.SingleChoice)
+        {
+            return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.NoOptions);
+        }
+
+        if (FeedbackRules.ValidateOptions(options) is { } invalid)
+        {
+            return Outcome<FeedbackQuestion>.Invalid([invalid]);
+        }
+
+        // One conditional update, so an answer that arrives meanwhile is never left pointing at a changed option.
+        var stored = string.Join('\n', FeedbackRules.SplitOptions(options));
+        var changed = await db.Set<FeedbackQuestion>()
+            .Where(q => q.Id == questionId && !db.Set<FeedbackAnswer>().Any(a => a.QuestionId == questionId))
+            .ExecuteUpdateAsync(u => u.SetProperty(q => q.Options, stored), ct);
+        if (changed == 0)
+        {
+            return Outcome<FeedbackQuestion>.Refused(FeedbackErrors.OptionsAnswered(question.Text), nameof(FeedbackQuestionInput.Options));
+        }
+
+        question.Options = stored;
         return Outcome<FeedbackQuestion>.Ok(question);
     }
 

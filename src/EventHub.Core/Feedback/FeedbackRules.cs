@@ -112,21 +112,9 @@ public static class FeedbackRules
         {
             errors.Add(new FieldError(nameof(FeedbackQuestionInput.Kind), "Choose how people answer: a few words, a score from 1 to 5, or one of your options"));
         }
-        else if (input.Kind == FeedbackQuestionKind.SingleChoice)
+        else if (input.Kind == FeedbackQuestionKind.SingleChoice && ValidateOptions(input.Options) is { } optionsError)
         {
-            var options = SplitOptions(input.Options);
-            if (options.Count < 2 || options.Count > MaxOptions)
-            {
-                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), $"Enter between 2 and {MaxOptions} options, one per line (you entered {options.Count})"));
-            }
-            else if (options.FirstOrDefault(o => o.Length > MaxOptionLength) is { } tooLong)
-            {
-                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), $"Each option must be {MaxOptionLength} characters or fewer (\"{tooLong[..20]}…\" has {tooLong.Length})"));
-            }
-            else if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() < options.Count)
-            {
-                errors.Add(new FieldError(nameof(FeedbackQuestionInput.Options), "Each option must be different"));
-            }
+            errors.Add(optionsError);
         }
 
         if (existing >= MaxQuestions)
@@ -135,5 +123,24 @@ public static class FeedbackRules
         }
 
         return errors;
+    }
+
+    /// <summary>A single-choice question's options, typed one per line: 2 to <see cref="MaxOptions"/>, each different and short enough.</summary>
+    public static FieldError? ValidateOptions(string? typed)
+    {
+        var options = SplitOptions(typed);
+        if (options.Count < 2 || options.Count > MaxOptions)
+        {
+            return new FieldError(nameof(FeedbackQuestionInput.Options), $"Enter between 2 and {MaxOptions} options, one per line (you entered {options.Count})");
+        }
+
+        if (options.FirstOrDefault(o => o.Length > MaxOptionLength) is { } tooLong)
+        {
+            return new FieldError(nameof(FeedbackQuestionInput.Options), $"Each option must be {MaxOptionLength} characters or fewer (\"{tooLong[..20]}…\" has {tooLong.Length})");
+        }
+
+        return options.Distinct(StringComparer.OrdinalIgnoreCase).Count() < options.Count
+            ? new FieldError(nameof(FeedbackQuestionInput.Options), "Each option must be different")
+            : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events;
@@ -14,22 +13,15 @@ public sealed class ConvenerMailService(IDbContextFactory<EventHubDbContext> dbF
 {
     public async Task<Outcome<bool>> MailNotesLinkAsync(Actor actor, int sessionId, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyMailLink);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (await ProceedingsAccess.CheckRowAsync(db, actor, session?.EventId, ProceedingsErrors.SessionNotFound, ct) is { } refusal)
+        var check = await ProceedingsAccess.SessionAsync(db, actor, sessionId, ProceedingsErrors.OrganisersOnlyMailLink, ct);
+        if (!check.Allowed)
         {
-            return Outcome<bool>.Refused(refusal);
+            return Outcome<bool>.Refused(check.Refusal);
         }
 
-        Debug.Assert(session is not null, "The check above refuses a session that does not exist.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await conveners.MailNotesLinkAsync(db, session, ct))
+        if (!await conveners.MailNotesLinkAsync(db, check.Session, ct))
         {
             return Outcome<bool>.Refused(ProceedingsErrors.NoConvenerAddress);
         }

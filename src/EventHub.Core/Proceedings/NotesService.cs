@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,22 +36,15 @@ public sealed class NotesService(IDbContextFactory<EventHubDbContext> dbFactory,
 
     private async Task<Outcome<string>> MintLinkAsync(Actor actor, int sessionId, bool revokeOthers, CancellationToken ct)
     {
-        if (!actor.IsOrganiser)
-        {
-            return Outcome<string>.Forbidden(ProceedingsErrors.LinkNotValid);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (await ProceedingsAccess.CheckRowAsync(db, actor, session?.EventId, ProceedingsErrors.SessionNotFound, ct) is { } refusal)
+        var check = await ProceedingsAccess.SessionAsync(db, actor, sessionId, ProceedingsErrors.LinkNotValid, ct);
+        if (!check.Allowed)
         {
-            return Outcome<string>.Refused(refusal);
+            return Outcome<string>.Refused(check.Refusal);
         }
-
-        Debug.Assert(session is not null, "The check above refuses a session that does not exist.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await SessionAccess.EnsureNotesAsync(db, session, ct);
+        await SessionAccess.EnsureNotesAsync(db, check.Session, ct);
         if (revokeOthers)
         {
             await NotesLinks.RevokeAsync(db, db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Id), ct);

@@ -1,6 +1,7 @@
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Proceedings;
 
@@ -26,4 +27,23 @@ internal static class ProceedingsAccess
     /// <summary>For reads that show nothing rather than refuse.</summary>
     public static async Task<bool> MayAsync(EventHubDbContext db, Actor actor, int eventId, CancellationToken ct) =>
         await CheckAsync(db, actor, eventId, ct) is null;
+
+    /// <summary>
+    /// The session (tracked) an organiser-side use case acts on, or why not: <paramref name="notOrganiser"/> for someone
+    /// not signed in as an organiser, "session not found" when it does not exist or the actor is on none of its event's
+    /// teams, and the role's refusal when it does not allow after-the-day work.
+    /// </summary>
+    public static async Task<SessionCheck> SessionAsync(EventHubDbContext db, Actor actor, int sessionId, Refusal notOrganiser, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganiser)
+        {
+            return new SessionCheck(null, notOrganiser);
+        }
+
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        return await CheckRowAsync(db, actor, session?.EventId, ProceedingsErrors.SessionNotFound, ct) is { } refusal
+            ? new SessionCheck(null, refusal)
+            : new SessionCheck(session, null);
+    }
 }

@@ -25,6 +25,7 @@ public static class ProceedingsServiceCollectionExtensions
         services.AddSingleton<NotesService>();
         services.AddSingleton<MaterialService>();
         services.AddSingleton<ProceedingsService>();
+        services.AddSingleton<WriteUpService>();
         services.AddSingleton<CreditService>();
         services.AddSingleton<ConvenerMailService>();
         services.AddSingleton<Events.ISessionMergeObserver, SessionRecordMerge>();

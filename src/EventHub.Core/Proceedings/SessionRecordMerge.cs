@@ -34,8 +34,8 @@ public sealed class SessionRecordMerge : ISessionMergeObserver
             return;
         }
 
-        var heading = "From \"" + gone.Title + "\"";
-        keepNotes.Convener = Join(keepNotes.Convener, goneNotes.Convener, ", ", ProceedingsRules.MaxShortSection);
+        var heading = await HeadingAsync(db, gone, keep, ct);
+        keepNotes.Convener = Texts.Truncate(JoinNames(keepNotes.Convener, goneNotes.Convener), ProceedingsRules.MaxShortSection);
         keepNotes.Participants = Join(keepNotes.Participants, goneNotes.Participants, "\n", ProceedingsRules.MaxSection);
         keepNotes.KeyPoints = Append(keepNotes.KeyPoints, heading, goneNotes.KeyPoints);
         keepNotes.Actions = Append(keepNotes.Actions, heading, goneNotes.Actions);
@@ -51,5 +51,35 @@ public sealed class SessionRecordMerge : ISessionMergeObserver
                 ? mine
                 : Texts.Truncate((string.IsNullOrWhiteSpace(mine) ? string.Empty : mine.TrimEnd() + "\n\n") + "### " + heading + "\n\n" + theirs.Trim(),
                     ProceedingsRules.MaxSection);
+    }
+
+    /// <summary>
+    /// Where the added notes came from. A copy closed back into its session (an overflow room) has the same title, so
+    /// the room tells the two conversations apart.
+    /// </summary>
+    internal static async Task<string> HeadingAsync(EventHubDbContext db, Session gone, Session keep, CancellationToken ct)
+    {
+        if (!string.Equals(gone.Title.Trim(), keep.Title.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return "From \"" + gone.Title + "\"";
+        }
+
+        var room = gone.RoomId is { } id ? await db.Rooms.Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
+        return room is null ? "From the session’s other room" : "From the session in " + room;
+    }
+
+    /// <summary>Both sessions' convener names, each once (a copy usually has the same convener).</summary>
+    internal static string JoinNames(string mine, string theirs)
+    {
+        var names = new List<string>();
+        foreach (var name in (mine + "," + theirs).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(name);
+            }
+        }
+
+        return string.Join(", ", names);
     }
 }

@@ -491,7 +491,7 @@ public sealed class EveryUseCaseChecksTheRoleTests : IAsyncLifetime
         var materials = _core.Get<MaterialService>();
         (await materials.AddLinkAsync(EditorKey.ForOrganiser(Owner, first), "Video", "https://example.org/video", Ct)).Succeeded.ShouldBeTrue();
         var upload = (await materials.UploadAsync(EditorKey.ForOrganiser(Owner, first), "slides.pdf", Files.Pdf(), ct: Ct)).Value!;
-        var writeUp = (await _core.Get<ProceedingsService>().SubmitWriteUpAsync(first, new WriteUpInput("Ann", "Good session", null), Ct)).Value!;
+        var writeUp = (await _core.Get<WriteUpService>().SubmitWriteUpAsync(first, new WriteUpInput("Ann", "Good session", null), Ct)).Value!;
         var poll = (await _core.Get<PollSetupService>().CreateAsync(Owner, PollTestKit.ThreeEvenings(seriesId: series.Value.Id), Ct)).Value!;
 
         var ticket = (await _core.Get<TicketTypeAdminService>().SaveAsync(Owner, ev.Id, null, "Owen's ticket", "", null, hidden: true, ct: Ct)).Value!;

@@ -74,7 +74,7 @@ public sealed class EventTagsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_series_lists_its_upcoming_public_editions_up_to_the_limit_and_an_unknown_series_is_null()
+    public async Task A_series_lists_its_upcoming_public_editions_a_page_at_a_time_and_an_unknown_series_is_null()
     {
         var series = (await _services.Get<SeriesService>().CreateAsync(Actors.Organiser, new SeriesInput { Name = "Devon Digital Forum" }, Ct)).Value!;
         foreach (var title in new[] { "Spring", "Summer", "Autumn" })
@@ -88,11 +88,14 @@ public sealed class EventTagsTests : IAsyncLifetime
         await PublishedAsync("Not in the series");
         var publicEvents = _services.Get<PublicEvents>();
 
-        var found = (await publicEvents.UpcomingInSeriesAsync(series.Slug, max: 2, Ct))!.Value;
+        var found = (await publicEvents.UpcomingInSeriesPageAsync(series.Slug, 0, pageSize: 2, Ct))!.Value;
+        var second = (await publicEvents.UpcomingInSeriesPageAsync(series.Slug, 1, pageSize: 2, Ct))!.Value;
 
         found.Name.ShouldBe("Devon Digital Forum");
-        found.Editions.Select(e => e.Title).ShouldBe(["Spring", "Summer"]);
-        (await publicEvents.UpcomingInSeriesAsync("no-such-series", ct: Ct)).ShouldBeNull();
+        found.Editions.Items.Select(e => e.Title).ShouldBe(["Spring", "Summer"]);
+        found.Editions.TotalCount.ShouldBe(3);
+        second.Editions.Items.Select(e => e.Title).ShouldBe(["Autumn"]);
+        (await publicEvents.UpcomingInSeriesPageAsync("no-such-series", 0, ct: Ct)).ShouldBeNull();
     }
 
     private static int _day;

@@ -141,5 +141,31 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
         (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.Select(q => q.Text).ShouldBe(["Third", "First", "Second"]);
     }
 
+    [Fact]
+    public async Task Editors_change_a_choice_questions_options_until_someone_answers_and_are_then_told_why_not()
+    {
+        await Teams.JoinEventAsync(_kit.Database, Actors.Viewer, _eventId, TeamRole.Viewer);
+        var heard = (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nPoster"), Ct)).Value!;
+        var rating = (await Questions.AddAsync(Actors.Organiser, _eventId, new("How useful was it?", FeedbackQuestionKind.Rating), Ct)).Value!;
+
+        (await Questions.EditOptionsAsync(Actors.Viewer, _eventId, heard.Id, "A\nB", Ct)).IsForbidden.ShouldBeTrue();
+        (await Questions.EditOptionsAsync(Actors.Stranger, _eventId, heard.Id, "A\nB", Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.EditOptionsAsync(Actors.Organiser, _eventId, 99_999, "A\nB", Ct)).IsNotFound.ShouldBeTrue();
+        (await Questions.EditOptionsAsync(Actors.Organiser, _eventId, rating.Id, "A\nB", Ct)).ErrorCode.ShouldBe(FeedbackErrors.NoOptions.Code);
+        (await Questions.EditOptionsAsync(Actors.Organiser, _eventId, heard.Id, "Email\nemail", Ct)).ErrorFor("Options").ShouldBe("Each option must be different");
+        var changed = await Questions.EditOptionsAsync(Actors.Organiser, _eventId, heard.Id, " Email \n\nA colleague\nThe intranet", Ct);
+
+        changed.Succeeded.ShouldBeTrue(changed.Message);
+        (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.First(q => q.Id == heard.Id).OptionList.ShouldBe(["Email", "A colleague", "The intranet"]);
+        (await Feedback.GiveAsync(await TokenAsync("ann@devon.gov.uk"), new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "3" }), Ct)).Succeeded.ShouldBeTrue();
+
+        var refused = await Questions.EditOptionsAsync(Actors.Organiser, _eventId, heard.Id, "Email\nPoster", Ct);
+
+        refused.IsConflict.ShouldBeTrue();
+        refused.ErrorFor("Options").ShouldBe(FeedbackErrors.OptionsAnswered("How did you hear of it?").Message);
+        refused.Message!.ShouldContain("remove the question (with its answers) and add a new one");
+        (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Responses[0].Answers[heard.Id].ShouldBe("The intranet");
+    }
+
     private Task<string> TokenAsync(string email) => _kit.BookWithManageLinkAsync(_eventId, email);
 }

@@ -132,6 +132,24 @@ public sealed class OverflowRoomTests
     }
 
     [Fact]
+    public async Task Closing_the_overflow_room_heads_the_copys_notes_with_its_room_and_names_the_convener_once()
+    {
+        await using var f = await BoardFixture.CreateAsync();
+        var session = await f.PlaceAsync("Open data for buses", f.SmallRoom, f.Morning, "Ann");
+        var copy = (await f.Overflow.DuplicateAsync(Actors.Organiser, session, f.Hall, f.Morning)).Value!.SessionId;
+        var notes = new NotesService(f.Database, f.Clock);
+        (await notes.SaveNotesAsync(EditorKey.ForOrganiser(Actors.Organiser, session), new NotesInput { Convener = "Ann", KeyPoints = "Fares as open data" })).Succeeded.ShouldBeTrue();
+        (await notes.SaveNotesAsync(EditorKey.ForOrganiser(Actors.Organiser, copy), new NotesInput { Convener = "ann, Bea", KeyPoints = "Timetables as open data" })).Succeeded.ShouldBeTrue();
+
+        (await f.Overflow.RemoveCopyAsync(Actors.Organiser, copy)).Succeeded.ShouldBeTrue();
+
+        await using var db = f.Database.CreateDbContext();
+        var kept = await db.Set<SessionNotes>().SingleAsync(n => n.SessionId == session);
+        kept.Convener.ShouldBe("Ann, Bea");
+        kept.KeyPoints.ShouldBe("Fares as open data\n\n### From the session in Hall\n\nTimetables as open data");
+    }
+
+    [Fact]
     public async Task A_session_with_an_overflow_room_cannot_be_merged_away_into_another()
     {
         await using var f = await BoardFixture.CreateAsync();

@@ -56,14 +56,14 @@ public sealed class SessionMergeServiceTests
         await using var f = await BoardFixture.CreateAsync();
         var notes = new NotesService(f.Database, f.Clock);
         var materials = new MaterialService(f.Database, f.Clock, new MaterialStore(Path.Combine(f.Database.Folder, "materials")));
-        var proceedings = new ProceedingsService(f.Database, f.Clock);
+        var writeUps = new WriteUpService(f.Database, f.Clock);
         var keep = await f.PlaceAsync("Remote teams", f.Hall, f.Morning, "Ann");
         var absorb = await f.PlaceAsync("Working from home", f.SmallRoom, f.Morning, "Bob");
         (await notes.SaveNotesAsync(EditorKey.ForOrganiser(Actors.Organiser, keep), new NotesInput { KeyPoints = "Async first" })).Succeeded.ShouldBeTrue();
         var goneToken = (await notes.CreateLinkAsync(Actors.Organiser, absorb)).Value!;
         (await notes.SaveNotesAsync(EditorKey.ForToken(goneToken), new NotesInput { KeyPoints = "Chairs matter", Actions = "Buy chairs" })).Succeeded.ShouldBeTrue();
         (await materials.AddLinkAsync(EditorKey.ForToken(goneToken), "Bob's slides", "https://example.org/slides")).Succeeded.ShouldBeTrue();
-        (await proceedings.SubmitWriteUpAsync(absorb, new WriteUpInput("Ivy", "Loved it", null))).Succeeded.ShouldBeTrue();
+        (await writeUps.SubmitWriteUpAsync(absorb, new WriteUpInput("Ivy", "Loved it", null))).Succeeded.ShouldBeTrue();
 
         (await f.Merging.MergeAsync(Actors.Organiser, keep, absorb)).Succeeded.ShouldBeTrue();
 

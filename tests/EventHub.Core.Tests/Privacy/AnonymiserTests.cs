@@ -37,7 +37,7 @@ public sealed class AnonymiserTests : IAsyncLifetime
         added.Succeeded.ShouldBeTrue(string.Join("; ", added.Errors.Select(e => e.Message)));
         var other = added.Value!;
         (await _kit.Get<CheckInService>().CheckInBookingAsync(quentin.BookingId, Door.ForOrganiser(Actors.Organiser), _kit.EventId)).BookingId.ShouldBe(quentin.BookingId);
-        (await _kit.Get<ProceedingsService>().SubmitWriteUpAsync(_kit.EventSlug, _kit.SessionId, new WriteUpInput(Name, "Notes on the open data session, kept in the proceedings", null))).Succeeded.ShouldBeTrue();
+        (await _kit.Get<WriteUpService>().SubmitWriteUpAsync(_kit.EventSlug, _kit.SessionId, new WriteUpInput(Name, "Notes on the open data session, kept in the proceedings", null))).Succeeded.ShouldBeTrue();
         await _kit.DeliverMailAsync();
         (await _kit.FilesHoldingAsync(Email, Name)).ShouldContain(hit => hit.StartsWith("mail-pickup", StringComparison.Ordinal), "the scan must see the person before the sweep");
 

@@ -33,9 +33,10 @@ public sealed class ConvenerRetentionTests : IAsyncLifetime
         var token = (await notes.CreateLinkAsync(Actors.Organiser, plain)).Value!;
         (await notes.SaveNotesAsync(EditorKey.ForToken(token), new NotesInput { Convener = Convener, KeyPoints = "Zq-keep-these-points" })).Succeeded.ShouldBeTrue();
         var proceedings = _kit.Get<ProceedingsService>();
-        (await proceedings.SetTrustContributorsAsync(Actors.Organiser, _kit.EventId, true)).Succeeded.ShouldBeTrue();
-        (await proceedings.SubmitWriteUpAsync(_kit.EventSlug, plain, new WriteUpInput(Author, "We drew a map.", null))).Succeeded.ShouldBeTrue();
-        (await proceedings.SubmitWriteUpAsync(_kit.EventSlug, credited, new WriteUpInput(CreditedAuthor, "We swapped seeds.", null, CreditByName: true))).Succeeded.ShouldBeTrue();
+        var writeUps = _kit.Get<WriteUpService>();
+        (await writeUps.SetTrustContributorsAsync(Actors.Organiser, _kit.EventId, true)).Succeeded.ShouldBeTrue();
+        (await writeUps.SubmitWriteUpAsync(_kit.EventSlug, plain, new WriteUpInput(Author, "We drew a map.", null))).Succeeded.ShouldBeTrue();
+        (await writeUps.SubmitWriteUpAsync(_kit.EventSlug, credited, new WriteUpInput(CreditedAuthor, "We swapped seeds.", null, CreditByName: true))).Succeeded.ShouldBeTrue();
         await _kit.DeliverMailAsync();
         (await _kit.FilesHoldingAsync(Convener, ConvenerEmail)).ShouldContain(hit => hit.StartsWith("mail-pickup", StringComparison.Ordinal),
             "the notes link was mailed to the convener, so the scan must see them before the sweep");

@@ -108,9 +108,9 @@ public sealed class ArchiveExportTests
         (await f.Materials.SetHiddenAsync(Actors.Organiser, hidden.Id, true)).Succeeded.ShouldBeTrue();
         (await f.Materials.SetApproveMaterialsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
         (await f.Materials.UploadAsync(f.Key, "draft.pdf", Files.Pdf(), "Held draft")).Value!.AwaitingApproval.ShouldBeTrue();
-        var approved = (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
-        (await f.Proceedings.ModerateWriteUpAsync(Actors.Organiser, approved.Id, approve: true)).Succeeded.ShouldBeTrue();
-        (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Pat Pending", "Not yet.", null))).Succeeded.ShouldBeTrue();
+        var approved = (await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
+        (await f.WriteUps.ModerateWriteUpAsync(Actors.Organiser, approved.Id, approve: true)).Succeeded.ShouldBeTrue();
+        (await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Pat Pending", "Not yet.", null))).Succeeded.ShouldBeTrue();
     }
 
     /// <summary>RFC 4180: fields in quotes may hold commas, line breaks and doubled quotes.</summary>

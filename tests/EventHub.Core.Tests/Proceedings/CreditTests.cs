@@ -26,8 +26,8 @@ public sealed class CreditTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
         var credits = new CreditService(f.Database, new SessionConveners(new SessionNotesLinks(f.Clock), f.Clock));
-        (await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
-        var sent = (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "We agreed on GTFS.", "https://blog.example.org/gtfs", CreditByName: true))).Value!;
+        (await f.WriteUps.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        var sent = (await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "We agreed on GTFS.", "https://blog.example.org/gtfs", CreditByName: true))).Value!;
         (await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
         sent.Link.ShouldNotBeNullOrEmpty();
         var before = (await credits.WriteUpByLinkAsync(sent.Link))!;
@@ -39,7 +39,7 @@ public sealed class CreditTests
         withdrawn.Succeeded.ShouldBeTrue(withdrawn.Message);
         var after = (await credits.WriteUpByLinkAsync(sent.Link))!;
         (after.AuthorName, after.CreditByName, after.NameWithdrawn).ShouldBe((Credit.Participant, false, true));
-        var page = (await f.Proceedings.GetSessionPageAsync(f.Slug, f.SessionId))!;
+        var page = (await f.WriteUps.GetSessionPageAsync(f.Slug, f.SessionId))!;
         page.WriteUps.ShouldHaveSingleItem().AuthorName.ShouldBe(Credit.Participant);
         var book = (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!;
         book.Sessions.Single().WriteUps.ShouldHaveSingleItem().AuthorName.ShouldBe(Credit.Participant);
@@ -56,7 +56,7 @@ public sealed class CreditTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
         var credits = new CreditService(f.Database, new SessionConveners(new SessionNotesLinks(f.Clock), f.Clock));
-        var sent = (await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "Notes.", null))).Value!;
+        var sent = (await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Wren Writer", "Notes.", null))).Value!;
 
         (await credits.WriteUpByLinkAsync(SecureTokens.New())).ShouldBeNull();
         (await credits.WriteUpByLinkAsync(new string('x', 500))).ShouldBeNull();

@@ -33,8 +33,8 @@ public sealed class ProceedingsBookTests
             KeyPoints = "Publish **weekly**\n\n<script>alert(1)</script>\n\nSee [the spec](https://gtfs.org) and [this](javascript:alert(2))",
         });
         var pdf = (await f.Materials.UploadAsync(f.Key, "slides.pdf", Files.Pdf())).Value!;
-        await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
-        await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Ann <b>", "It was _good_ <img src=x onerror=alert(3)>", "https://ann.example.org/post"));
+        await f.WriteUps.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
+        await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Ann <b>", "It was _good_ <img src=x onerror=alert(3)>", "https://ann.example.org/post"));
         await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
 
         var book = (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!;

@@ -20,6 +20,7 @@ internal sealed class ProceedingsFixture : IAsyncDisposable
         Notes = new NotesService(database, clock);
         Materials = new MaterialService(database, clock, Store);
         Proceedings = new ProceedingsService(database, clock);
+        WriteUps = new WriteUpService(database, clock);
     }
 
     public TestDatabase Database { get; }
@@ -33,6 +34,8 @@ internal sealed class ProceedingsFixture : IAsyncDisposable
     public MaterialService Materials { get; }
 
     public ProceedingsService Proceedings { get; }
+
+    public WriteUpService WriteUps { get; }
 
     public int EventId { get; private set; }
 

@@ -18,7 +18,7 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
         await Teams.JoinEventAsync(_f.Database, Actors.Door, _f.EventId, TeamRole.Door);
         await Teams.StoreAsync(_f.Database, Actors.Stranger);
         _materialId = (await _f.Materials.UploadAsync(_f.Key, "slides.pdf", Files.Pdf())).Value!.Id;
-        _writeUpId = (await _f.Proceedings.SubmitWriteUpAsync(_f.SessionId, new WriteUpInput("Ann", "Good session", null))).Value!.Id;
+        _writeUpId = (await _f.WriteUps.SubmitWriteUpAsync(_f.SessionId, new WriteUpInput("Ann", "Good session", null))).Value!.Id;
     }
 
     public async ValueTask DisposeAsync() => await _f.DisposeAsync();
@@ -31,9 +31,9 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
             (await _f.Notes.CreateLinkAsync(Actors.Stranger, _f.SessionId)).As<bool>(),
             await _f.Materials.SetHiddenAsync(Actors.Stranger, _materialId, true),
             await _f.Materials.RemoveAsync(Actors.Stranger, _materialId),
-            (await _f.Proceedings.ModerateWriteUpAsync(Actors.Stranger, _writeUpId, approve: true)).As<bool>(),
+            (await _f.WriteUps.ModerateWriteUpAsync(Actors.Stranger, _writeUpId, approve: true)).As<bool>(),
             await _f.Proceedings.SetPublishedAsync(Actors.Stranger, _f.EventId, true),
-            await _f.Proceedings.SetTrustContributorsAsync(Actors.Stranger, _f.EventId, true),
+            await _f.WriteUps.SetTrustContributorsAsync(Actors.Stranger, _f.EventId, true),
             (await _f.Materials.SetUploadLimitAsync(Actors.Stranger, _f.EventId, 4096)).As<bool>(),
             (await _f.Notes.SaveNotesAsync(EditorKey.ForOrganiser(Actors.Stranger, _f.SessionId), new NotesInput { KeyPoints = "Mine now" })).As<bool>(),
         };
@@ -43,10 +43,10 @@ public sealed class ProceedingsRoleTests : IAsyncLifetime
         (await _f.Notes.GetAsync(EditorKey.ForOrganiser(Actors.Stranger, _f.SessionId))).ShouldBeNull();
         (await _f.Materials.ListForEventAsync(Actors.Stranger, _f.EventId)).ShouldBeEmpty();
         (await _f.Materials.GetDownloadAsync(Actors.Stranger, _materialId)).ShouldBeNull();
-        (await _f.Proceedings.PendingWriteUpsAsync(Actors.Stranger, _f.EventId)).ShouldBeEmpty();
+        (await _f.WriteUps.PendingWriteUpsAsync(Actors.Stranger, _f.EventId)).ShouldBeEmpty();
         (await _f.Proceedings.GetBookAsync(Actors.Stranger, _f.Slug)).ShouldBeNull();
         (await _f.Proceedings.GetSettingsAsync(Actors.Stranger, _f.EventId)).ShouldBeNull();
-        (await _f.Proceedings.PendingWriteUpsAsync(Actors.Organiser, _f.EventId)).ShouldHaveSingleItem();
+        (await _f.WriteUps.PendingWriteUpsAsync(Actors.Organiser, _f.EventId)).ShouldHaveSingleItem();
         (await _f.Materials.ListForEventAsync(Actors.Organiser, _f.EventId)).Single().IsHidden.ShouldBeFalse();
     }
 

@@ -12,10 +12,10 @@ public sealed class ProceedingsServiceTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
 
-        var outcome = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(new string('n', ProceedingsRules.MaxAuthorNameLength + 1), "Great session", null));
+        var outcome = await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(new string('n', ProceedingsRules.MaxAuthorNameLength + 1), "Great session", null));
 
         outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe($"Your name must be {ProceedingsRules.MaxAuthorNameLength} characters or fewer");
-        (await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(" ", "Great session", null))).ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe("Enter your name");
+        (await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput(" ", "Great session", null))).ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe("Enter your name");
     }
 
     [Fact]
@@ -24,13 +24,13 @@ public sealed class ProceedingsServiceTests
         await using var f = await ProceedingsFixture.CreateAsync();
         await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true);
 
-        var moderated = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Ann", "Great session", null));
+        var moderated = await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Ann", "Great session", null));
         (await f.Proceedings.GetBookAsync(Actor.Anonymous, f.Slug))!.Sessions.Single().WriteUps.ShouldBeEmpty();
-        (await f.Proceedings.PendingWriteUpsAsync(Actors.Organiser, f.EventId)).ShouldHaveSingleItem();
+        (await f.WriteUps.PendingWriteUpsAsync(Actors.Organiser, f.EventId)).ShouldHaveSingleItem();
 
-        await f.Proceedings.ModerateWriteUpAsync(Actors.Organiser, moderated.Value!.Id, approve: true);
-        await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
-        var trusted = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Bob", null, "https://bob.example.org/post"));
+        await f.WriteUps.ModerateWriteUpAsync(Actors.Organiser, moderated.Value!.Id, approve: true);
+        await f.WriteUps.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
+        var trusted = await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("Bob", null, "https://bob.example.org/post"));
 
         moderated.Value.Status.ShouldBe(WriteUpStatus.Pending);
         trusted.Value!.Status.ShouldBe(WriteUpStatus.Approved);
@@ -42,7 +42,7 @@ public sealed class ProceedingsServiceTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
 
-        var outcome = await f.Proceedings.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("", " ", ""));
+        var outcome = await f.WriteUps.SubmitWriteUpAsync(f.SessionId, new WriteUpInput("", " ", ""));
 
         outcome.ErrorFor(nameof(WriteUpInput.AuthorName)).ShouldBe(ProceedingsErrors.WriteUpName.Message);
         outcome.ErrorFor(nameof(WriteUpInput.Text)).ShouldBe(ProceedingsErrors.WriteUpEmpty.Message);

@@ -12,12 +12,12 @@ public sealed class SessionPageTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
 
-        var posted = await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Ann", "Great *session*<script>alert(1)</script>", null));
+        var posted = await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Ann", "Great *session*<script>alert(1)</script>", null));
 
         posted.Value!.Status.ShouldBe(WriteUpStatus.Pending);
-        (await f.Proceedings.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldBeEmpty();
-        (await f.Proceedings.ModerateWriteUpAsync(Actors.Organiser, posted.Value.Id, approve: true)).Succeeded.ShouldBeTrue();
-        var shown = (await f.Proceedings.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldHaveSingleItem();
+        (await f.WriteUps.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldBeEmpty();
+        (await f.WriteUps.ModerateWriteUpAsync(Actors.Organiser, posted.Value.Id, approve: true)).Succeeded.ShouldBeTrue();
+        var shown = (await f.WriteUps.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldHaveSingleItem();
         shown.TextHtml.ShouldContain("<em>session</em>");
         shown.TextHtml.ShouldNotContain("<script");
     }
@@ -26,11 +26,11 @@ public sealed class SessionPageTests
     public async Task Where_organisers_trust_contributors_a_write_up_shows_at_once()
     {
         await using var f = await ProceedingsFixture.CreateAsync();
-        await f.Proceedings.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
+        await f.WriteUps.SetTrustContributorsAsync(Actors.Organiser, f.EventId, true);
 
-        await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Bob", null, "https://bob.example.org/post"));
+        await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId, new WriteUpInput("Bob", null, "https://bob.example.org/post"));
 
-        (await f.Proceedings.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldHaveSingleItem().Url.ShouldBe("https://bob.example.org/post");
+        (await f.WriteUps.GetSessionPageAsync(f.Slug, f.SessionId))!.WriteUps.ShouldHaveSingleItem().Url.ShouldBe("https://bob.example.org/post");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SessionPageTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
 
-        var outcome = await f.Proceedings.SubmitWriteUpAsync(f.Slug, f.SessionId,
+        var outcome = await f.WriteUps.SubmitWriteUpAsync(f.Slug, f.SessionId,
             new WriteUpInput("Eve", new string('x', ProceedingsRules.MaxWriteUpLength + 1), "javascript:alert(1)"));
 
         outcome.ErrorFor(nameof(WriteUpInput.Url)).ShouldBe(ProceedingsErrors.LinkUrl.Message);
@@ -50,8 +50,8 @@ public sealed class SessionPageTests
     {
         await using var draft = await ProceedingsFixture.CreateAsync(EventStatus.Draft);
 
-        (await draft.Proceedings.GetSessionPageAsync(draft.Slug, draft.SessionId)).ShouldBeNull();
-        (await draft.Proceedings.SubmitWriteUpAsync(draft.Slug, draft.SessionId, new WriteUpInput("Ann", "Hi", null))).ErrorCode.ShouldBe(ErrorCodes.NotFound);
-        (await draft.Proceedings.GetSessionPageAsync("another-event", draft.SessionId)).ShouldBeNull();
+        (await draft.WriteUps.GetSessionPageAsync(draft.Slug, draft.SessionId)).ShouldBeNull();
+        (await draft.WriteUps.SubmitWriteUpAsync(draft.Slug, draft.SessionId, new WriteUpInput("Ann", "Hi", null))).ErrorCode.ShouldBe(ErrorCodes.NotFound);
+        (await draft.WriteUps.GetSessionPageAsync("another-event", draft.SessionId)).ShouldBeNull();
     }
 }

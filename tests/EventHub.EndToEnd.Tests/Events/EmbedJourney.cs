@@ -30,6 +30,13 @@ public sealed class EmbedJourney(SharedApp shared, BrowserFixture browser) : Jou
             var embed = await client.GetAsync(embedPath, Ct);
             embed.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors *");
             (await embed.Content.ReadAsStringAsync(Ct)).ShouldContain($"Embedded forum {suffix}");
+            // An unknown series answers a small message in the frame's own style, not the site's "Page not found".
+            var unknown = await client.GetAsync($"/embed/events?series=no-such-{suffix}", Ct);
+            unknown.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors *");
+            var unknownHtml = await unknown.Content.ReadAsStringAsync(Ct);
+            unknownHtml.ShouldContain("data-testid=\"embed-series-not-found\"");
+            unknownHtml.ShouldContain($"no-such-{suffix}");
+            unknownHtml.ShouldNotContain("<header");
             foreach (var path in new[] { "/", $"/tags/{tag}", "/account/login" })
             {
                 (await client.GetAsync(path, Ct)).Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("frame-ancestors 'self'", Case.Sensitive, path);
@@ -62,6 +69,9 @@ public sealed class EmbedJourney(SharedApp shared, BrowserFixture browser) : Jou
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GotoInteractiveAsync(App.Url(embedPath));
         await Assertions.Expect(page.GetByTestId("event-card")).ToHaveCountAsync(1);
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GotoInteractiveAsync(App.Url($"/embed/events?series=no-such-{suffix}"));
+        await Assertions.Expect(page.GetByTestId("embed-series-not-found")).ToContainTextAsync($"There is no series “no-such-{suffix}” here.");
         await page.ShouldHaveNoAxeViolationsAsync();
 
         // The cached list forgets the event once its tag is taken off.

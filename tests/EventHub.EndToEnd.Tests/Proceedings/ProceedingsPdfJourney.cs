@@ -44,9 +44,9 @@ public sealed class ProceedingsPdfJourney(SharedApp shared, BrowserFixture brows
         (await notes.SaveNotesAsync(EditorKey.ForToken(token), new NotesInput { KeyPoints = "- Empty shops can host pop-up libraries" })).Succeeded.ShouldBeTrue();
         using var slides = new MemoryStream([.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Repeat((byte)'x', 100), .. "\n%%EOF"u8.ToArray()]);
         var material = (await App.Service<MaterialService>().UploadAsync(EditorKey.ForToken(token), "shops.pdf", slides, "Shop map", Ct)).Value!;
-        var proceedings = App.Service<ProceedingsService>();
-        var writeUp = (await proceedings.SubmitWriteUpAsync(sessions["Mapping empty shops"], new WriteUpInput("Wendy Writer", "We mapped forty units in one afternoon.", null))).Value!;
-        (await proceedings.ModerateWriteUpAsync(Actor.System, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
+        var writeUps = App.Service<WriteUpService>();
+        var writeUp = (await writeUps.SubmitWriteUpAsync(sessions["Mapping empty shops"], new WriteUpInput("Wendy Writer", "We mapped forty units in one afternoon.", null))).Value!;
+        (await writeUps.ModerateWriteUpAsync(Actor.System, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
 
         var page = await NewPageAsync();
         await seed.SignInAsync(page, App);

@@ -72,7 +72,7 @@ public sealed class WriteUpJourney(SharedApp shared, BrowserFixture browser) : J
         var seed = await OpenSpaceSeed.CreateAsync(App);
         var proposal = (await App.Service<PitchQueueService>().ProposeAsync(seed.EventId, new ProposalInput("Open data for buses", "Cat Convener"), "Cat Convener")).Value!;
         var sessionId = (await App.Service<SessionPlacementService>().PlaceAsync(Actor.System, proposal.Id, seed.RoomId, seed.SlotId)).Value!.SessionId;
-        (await App.Service<ProceedingsService>().SetTrustContributorsAsync(Actor.System, seed.EventId, true)).Succeeded.ShouldBeTrue();
+        (await App.Service<WriteUpService>().SetTrustContributorsAsync(Actor.System, seed.EventId, true)).Succeeded.ShouldBeTrue();
         var name = "Nia Nojs " + Guid.NewGuid().ToString("N")[..8];
 
         var page = await NewPageAsync(phone: true, javaScript: false);

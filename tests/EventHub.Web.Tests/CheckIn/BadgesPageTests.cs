@@ -1,39 +1,18 @@
-using System.Security.Claims;
 using Bunit;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Email;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.Account;
 using EventHub.Web.Features.CheckIn;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.CheckIn;
 
-public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
+public sealed class BadgesPageTests : CheckInPageContext
 {
-    private CheckInKit _kit = default!;
-
-    public async ValueTask InitializeAsync()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        _kit = await CheckInKit.CreateAsync();
-        Services.AddSingleton(_kit.Badges);
-        Services.AddSingleton(new EventHub.Core.Events.EventService(_kit.Booking.Database, _kit.Booking.Clock));
-        Services.AddSingleton<TimeProvider>(_kit.Booking.Clock);
-        Services.AddScoped<CurrentActor>();
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _kit.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    protected override void AddPageServices(CheckInKit kit) => Services.AddSingleton(kit.Badges);
 
     [Fact]
     public async Task Ten_people_make_two_sheets_of_eight_and_two_each_badge_with_name_organisation_and_a_qr_of_the_ticket()
@@ -42,10 +21,10 @@ public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
         var codes = new Dictionary<string, string>();
         foreach (var i in Enumerable.Range(0, 10))
         {
-            codes[$"Person {i:D2}"] = await _kit.CodeOfAsync($"Person {i:D2}", $"Council {i:D2}");
+            codes[$"Person {i:D2}"] = await Kit.CodeOfAsync($"Person {i:D2}", $"Council {i:D2}");
         }
 
-        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=badge-sheet]").Count.ShouldBe(2));
         var sheets = cut.FindAll("[data-testid=badge-sheet]");
@@ -68,12 +47,12 @@ public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
     public async Task Chosen_from_the_address_only_people_not_yet_checked_in_are_printed()
     {
         SignIn(Actors.Organiser);
-        var ann = await _kit.CodeOfAsync("Ann Arrived");
-        await _kit.CodeOfAsync("Bob Late");
-        (await _kit.Service.CheckInAsync(ann, _kit.Organiser, _kit.EventId)).Status.ShouldBe(CheckInStatus.CheckedIn);
-        Services.GetRequiredService<NavigationManager>().NavigateTo($"/organiser/events/{_kit.EventId}/badges?who=NotCheckedIn");
+        var ann = await Kit.CodeOfAsync("Ann Arrived");
+        await Kit.CodeOfAsync("Bob Late");
+        (await Kit.Service.CheckInAsync(ann, Kit.Organiser, Kit.EventId)).Status.ShouldBe(CheckInStatus.CheckedIn);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/organiser/events/{Kit.EventId}/badges?who=NotCheckedIn");
 
-        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=badge-name]").TextContent.ShouldBe("Bob Late"));
         cut.FindAll("[data-testid=badge]").Count.ShouldBe(1);
@@ -83,11 +62,11 @@ public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_door_volunteer_is_told_their_role_does_not_allow_it_and_sees_no_badge()
     {
-        await _kit.CodeOfAsync("Ann Example");
-        await Teams.JoinEventAsync(_kit.Booking.Database, Actors.Door, _kit.EventId, TeamRole.Door);
+        await Kit.CodeOfAsync("Ann Example");
+        await Teams.JoinEventAsync(Kit.Booking.Database, Actors.Door, Kit.EventId, TeamRole.Door);
         SignIn(Actors.Door);
 
-        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<BadgesPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=badges-refused]").TextContent.ShouldBe(EventHub.Core.Events.EventErrors.RoleDoesNotAllow.Message));
         cut.FindAll("[data-testid=badge]").ShouldBeEmpty();
@@ -101,37 +80,30 @@ public sealed class BadgesPageTests : BunitContext, IAsyncLifetime
     public async Task The_check_in_page_links_the_badges_for_those_who_may_see_attendees_but_not_the_door(TeamRole role, bool linked)
     {
         var actor = role switch { TeamRole.Editor => Actors.Editor, TeamRole.Viewer => Actors.Viewer, _ => Actors.Door };
-        await Teams.JoinEventAsync(_kit.Booking.Database, actor, _kit.EventId, role);
-        Services.AddSingleton(new EventAccess(_kit.Booking.Database));
+        await Teams.JoinEventAsync(Kit.Booking.Database, actor, Kit.EventId, role);
+        Services.AddSingleton(new EventAccess(Kit.Booking.Database));
         ComponentFactories.AddStub<DoorPanel>();
         SignIn(actor);
 
-        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=offline-door-link]"));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=check-in-badges-link]").Count.ShouldBe(linked ? 1 : 0));
         if (linked)
         {
-            cut.Find("[data-testid=check-in-badges-link]").GetAttribute("href").ShouldBe($"/organiser/events/{_kit.EventId}/badges");
+            cut.Find("[data-testid=check-in-badges-link]").GetAttribute("href").ShouldBe($"/organiser/events/{Kit.EventId}/badges");
         }
     }
 
     [Fact]
     public async Task The_owner_is_linked_the_badges_from_the_check_in_page()
     {
-        Services.AddSingleton(new EventAccess(_kit.Booking.Database));
+        Services.AddSingleton(new EventAccess(Kit.Booking.Database));
         ComponentFactories.AddStub<DoorPanel>();
         SignIn(Actors.Organiser);
 
-        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=check-in-badges-link]").TextContent.ShouldBe("Name badges"));
-    }
-
-    private void SignIn(EventHub.Core.Common.Actor actor)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(actor.DisplayName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, actor.DisplayName));
     }
 }

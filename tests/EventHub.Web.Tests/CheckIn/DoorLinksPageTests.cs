@@ -1,45 +1,25 @@
-using System.Security.Claims;
 using Bunit;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
 using EventHub.Core.Tests.CheckIn;
 using EventHub.Core.Tests.Support;
-using EventHub.Web.Features.Account;
 using EventHub.Web.Features.CheckIn;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EventHub.Web.Tests.CheckIn;
 
-public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
+public sealed class DoorLinksPageTests : CheckInPageContext
 {
-    private CheckInKit _kit = default!;
-
-    public async ValueTask InitializeAsync()
+    protected override void AddPageServices(CheckInKit kit)
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        _kit = await CheckInKit.CreateAsync();
-        Services.AddSingleton(_kit.Links);
-        Services.AddSingleton(new EventHub.Core.Events.EventService(_kit.Booking.Database, _kit.Booking.Clock));
-        Services.AddSingleton<TimeProvider>(_kit.Booking.Clock);
-        Services.AddScoped<CurrentActor>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(Actors.Organiser.DisplayName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Actors.Organiser.UserId!), new Claim(EventHub.Core.Organisers.OrganiserClaims.DisplayName, Actors.Organiser.DisplayName));
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _kit.DisposeAsync();
-        GC.SuppressFinalize(this);
+        Services.AddSingleton(kit.Links);
+        SignIn(Actors.Organiser);
     }
 
     [Fact]
     public async Task Times_are_typed_and_shown_in_the_event_time_zone_across_the_autumn_clock_change()
     {
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
         cut.Find("[data-testid=door-link-zone]").TextContent.ShouldContain("Europe/London");
 
         cut.Find("#link-Label").Change("Night door");
@@ -49,7 +29,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-window]").TextContent
             .ShouldBe("Saturday 24 October 2026, 6pm BST to Sunday 25 October 2026, 9am GMT"));
-        var link = (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).ShouldHaveSingleItem();
+        var link = (await Kit.Links.ListAsync(Actors.Organiser, Kit.EventId)).ShouldHaveSingleItem();
         link.ValidFromUtc.ShouldBe(new DateTime(2026, 10, 24, 17, 0, 0, DateTimeKind.Utc));
         link.ValidUntilUtc.ShouldBe(new DateTime(2026, 10, 25, 9, 0, 0, DateTimeKind.Utc));
     }
@@ -58,9 +38,9 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     public async Task The_times_default_to_the_event_days_start_and_end_on_its_wall_clock_not_today()
     {
         // The fake clock says 2 November 2026; the event is in summer time in London, on 20 October 2026.
-        await _kit.SetEventTimesAsync(new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc), new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc));
+        await Kit.SetEventTimesAsync(new DateTime(2026, 10, 20, 8, 30, 0, DateTimeKind.Utc), new DateTime(2026, 10, 20, 15, 0, 0, DateTimeKind.Utc));
 
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.WaitForAssertion(() => cut.Find("#link-ValidFromLocal").GetAttribute("value")!.ShouldStartWith("2026-10-20T09:30"));
         cut.Find("#link-ValidUntilLocal").GetAttribute("value")!.ShouldStartWith("2026-10-20T16:00");
@@ -69,7 +49,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public void A_time_skipped_by_the_spring_clock_change_is_refused_and_the_typed_values_stay()
     {
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
 
         cut.Find("#link-Label").Change("Early door");
         cut.Find("#link-ValidFromLocal").Change("2027-03-28T01:30:00");
@@ -85,10 +65,10 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Revoking_a_link_that_is_already_gone_says_so_instead_of_saying_nothing()
     {
-        var link = await _kit.LinkAsync("Side door");
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var link = await Kit.LinkAsync("Side door");
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
         cut.WaitForAssertion(() => cut.Find("[data-testid=door-link-revoke]").TextContent.ShouldContain("Revoke Side door"));
-        await _kit.Links.RevokeAsync(Actors.Organiser, link.Id);
+        await Kit.Links.RevokeAsync(Actors.Organiser, link.Id);
 
         cut.Find("[data-testid=door-link-revoke]").Click();
 
@@ -98,7 +78,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_new_link_is_shown_once_and_reissuing_shows_a_new_one_and_stops_the_old()
     {
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
         cut.Find("#link-Label").Change("Main entrance phone");
         cut.Find("form").Submit();
 
@@ -106,7 +86,7 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         var first = cut.Find("[data-testid=door-link-url]").GetAttribute("href")!;
         first.ShouldStartWith("/door/");
         (await HashesAsync()).ShouldBe([SecureTokens.Hash(first["/door/".Length..])]);
-        Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId)).FindAll("[data-testid=door-link-url]").ShouldBeEmpty("the link is not shown again");
+        Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId)).FindAll("[data-testid=door-link-url]").ShouldBeEmpty("the link is not shown again");
 
         cut.Find("[data-testid=door-link-reissue]").Click();
 
@@ -119,9 +99,9 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_window_ending_after_the_day_after_the_event_is_refused_on_its_field_and_the_typed_values_stay()
     {
-        await _kit.SetEventTimesAsync(new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc));
+        await Kit.SetEventTimesAsync(new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 16, 0, 0, DateTimeKind.Utc));
 
-        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, _kit.EventId));
+        var cut = Render<DoorLinksPage>(p => p.Add(c => c.Id, Kit.EventId));
         cut.Find("#link-Label").Change("Late door");
         cut.Find("#link-ValidFromLocal").Change("2026-12-02T08:00:00");
         cut.Find("#link-ValidUntilLocal").Change("2026-12-04T09:00:00");
@@ -135,9 +115,9 @@ public sealed class DoorLinksPageTests : BunitContext, IAsyncLifetime
         cut.Find("#link-ValidUntilLocal").GetAttribute("value")!.ShouldStartWith("2026-12-04T09:00");
         cut.Find("#link-Label").GetAttribute("value").ShouldBe("Late door");
         cut.FindAll("[data-testid=door-link-issued]").ShouldBeEmpty();
-        (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).ShouldBeEmpty();
+        (await Kit.Links.ListAsync(Actors.Organiser, Kit.EventId)).ShouldBeEmpty();
     }
 
     private async Task<IReadOnlyList<string>> HashesAsync() =>
-        (await _kit.Links.ListAsync(Actors.Organiser, _kit.EventId)).Select(l => l.TokenHash).ToList();
+        (await Kit.Links.ListAsync(Actors.Organiser, Kit.EventId)).Select(l => l.TokenHash).ToList();
 }

@@ -53,6 +53,64 @@ public sealed class EmbedAndTagPagesTests : WebTestContext
     }
 
     [Fact]
+    public async Task The_embed_by_series_pages_its_editions_inside_the_frame_keeping_the_series_and_the_limit()
+    {
+        await AddEventAsync("spring", string.Empty, days: 10, series: "Digital Forums");
+        await AddEventAsync("summer", string.Empty, days: 20, series: "Digital Forums");
+        await AddEventAsync("autumn", string.Empty, days: 30, series: "Digital Forums");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/embed/events?series=digital-forums&limit=2");
+
+        var first = Render<EmbedEventsPage>();
+
+        first.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/spring", "/events/summer"]);
+        first.Find("[data-testid=page-position]").TextContent.ShouldBe("Page 1 of 2");
+        var next = first.Find("[data-testid=page-next]");
+        next.GetAttribute("href").ShouldBe("/embed/events?series=digital-forums&limit=2&page=2");
+        next.HasAttribute("target").ShouldBeFalse("the next page stays in the frame");
+
+        navigation.NavigateTo(next.GetAttribute("href")!);
+        var second = Render<EmbedEventsPage>();
+        second.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/autumn"]);
+        second.Find("[data-testid=page-previous]").GetAttribute("href").ShouldBe("/embed/events?series=digital-forums&limit=2");
+    }
+
+    [Fact]
+    public void An_unknown_series_in_the_embed_says_so_in_the_frame_rather_than_show_the_sites_not_found_page()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/embed/events?series=no-such-forum");
+
+        var cut = Render<EmbedEventsPage>();
+
+        cut.Find("h1").TextContent.ShouldBe("Series not found");
+        cut.Find("[data-testid=embed-series-not-found]").TextContent.ShouldContain("There is no series “no-such-forum” here.");
+        cut.FindAll("[data-testid=event-card]").ShouldBeEmpty();
+        navigation.Uri.ShouldEndWith("/embed/events?series=no-such-forum");
+    }
+
+    [Fact]
+    public async Task The_series_page_lists_fifty_upcoming_editions_a_page_with_links_to_the_rest()
+    {
+        for (var day = 1; day <= PublicEvents.PageSize + 1; day++)
+        {
+            await AddEventAsync("edition-" + day, string.Empty, days: day, series: "Digital Forums");
+        }
+
+        var first = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+
+        first.FindAll("[data-testid=event-card]").Count.ShouldBe(PublicEvents.PageSize);
+        first.Find("[data-testid=page-next]").GetAttribute("href").ShouldBe("/series/digital-forums?page=2");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/series/digital-forums?page=2");
+        var second = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+        second.FindAll("[data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/edition-51"]);
+        second.Find("[data-testid=page-previous]").GetAttribute("href").ShouldBe("/series/digital-forums");
+        navigation.NavigateTo("/series/digital-forums?page=3");
+        Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums")).Find("[data-testid=no-such-page]").TextContent.ShouldContain("There is no page 3");
+    }
+
+    [Fact]
     public async Task The_event_page_links_each_tag_to_its_page_which_lists_the_upcoming_events_with_it()
     {
         await AddEventAsync("tagged", ",digital,housing,", days: 10);
@@ -86,7 +144,7 @@ public sealed class EmbedAndTagPagesTests : WebTestContext
     {
         await using var db = Core.Database.CreateDbContext();
         var now = Core.Clock.GetUtcNow().UtcDateTime;
-        var seriesRow = series is null ? null : db.Series.Local.FirstOrDefault(s => s.Name == series)
+        var seriesRow = series is null ? null : db.Series.FirstOrDefault(s => s.Name == series)
             ?? new EventSeries { Name = series, Slug = EventHub.Core.Common.Slugs.FromTitle(series), CreatedUtc = now };
         db.Add(new Event
         {

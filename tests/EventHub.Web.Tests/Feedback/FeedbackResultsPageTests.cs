@@ -114,6 +114,35 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task The_owner_changes_a_choice_questions_options_until_it_is_answered_and_the_page_then_says_why_not()
+    {
+        SignIn(Actors.Organiser);
+        var questions = Kit.Services.Get<FeedbackQuestionService>();
+        var question = (await questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nPoster"))).Value!;
+        var cut = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=edit-options-{question.Id}]"));
+
+        cut.Find($"[data-testid=edit-options-{question.Id}]").Click();
+        var box = cut.Find("#EditOptions");
+        (box.GetAttribute("value") ?? box.TextContent).ShouldBe("Email\nPoster", "the box starts with the options as they are");
+        cut.Find("#EditOptions").Change("Email");
+        cut.Find($"[data-testid=save-options-{question.Id}]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=error-summary] a[href$='#EditOptions']").TextContent.ShouldStartWith("Enter between 2 and"));
+        cut.Find("#EditOptions").Change("Email\nA colleague");
+        cut.Find($"[data-testid=save-options-{question.Id}]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=questions-message]").TextContent.ShouldBe("Changed the options of \"How did you hear of it?\"."));
+        cut.Find("[data-testid=feedback-questions]").TextContent.ShouldContain("(one of: Email, A colleague)");
+        cut.FindAll("#EditOptions").ShouldBeEmpty();
+
+        var token = await Kit.BookWithManageLinkAsync(_eventId, "h@devon.gov.uk");
+        (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "2" }))).Succeeded.ShouldBeTrue();
+        var again = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
+        again.WaitForAssertion(() => again.Find($"[data-testid=options-fixed-{question.Id}]").TextContent.ShouldStartWith("Its options cannot change: 1 person has answered"));
+        again.FindAll($"[data-testid=edit-options-{question.Id}]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_owner_moves_a_question_up_with_a_button_and_the_first_cannot_move_up()
     {
         var questions = Kit.Services.Get<FeedbackQuestionService>();

@@ -64,6 +64,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new NotesService(Database, clock));
         Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
         Services.AddSingleton(new ProceedingsService(Database, clock));
+        Services.AddSingleton(new WriteUpService(Database, clock));
         var conveners = new SessionConveners(new SessionNotesLinks(clock), clock);
         Services.AddSingleton(new CreditService(Database, conveners));
         Services.AddSingleton(new ConvenerMailService(Database, conveners));

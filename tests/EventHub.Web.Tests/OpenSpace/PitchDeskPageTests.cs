@@ -3,9 +3,11 @@ using Bunit;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 using EventHub.Core.Events.Access;
+using EventHub.Core.OpenSpace;
 using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.OpenSpace;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.OpenSpace;
@@ -34,6 +36,31 @@ public sealed class PitchDeskPageTests : BoardContext
         page.WaitForAssertion(() => page.Find("[data-testid=pitch-desk-message]").TextContent.ShouldContain("Added “Repair cafés” to the queue."));
         page.Find("[data-testid=desk-queue]").TextContent.ShouldContain("Repair cafés");
         (await Layout.GetBoardAsync(Actors.Organiser, EventId))!.Queue.Single().Title.ShouldBe("Repair cafés");
+    }
+
+    [Fact]
+    public async Task A_pitcher_at_the_desk_who_asks_to_be_credited_by_name_is_recorded_so_and_the_box_clears_for_the_next()
+    {
+        await SignInAsTheDoorAsync();
+        var page = Render<PitchDeskPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=pitch-submit]"));
+        page.Find("label[for=pitch-CreditByName]").TextContent.ShouldContain("Credit them by name");
+
+        page.Find("#pitch-Title").Change("Repair cafés");
+        page.Find("#pitch-ConvenerName").Change("Rita");
+        page.Find("[data-testid=pitch-credit]").Change(true);
+        page.Find("[data-testid=pitch-submit]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=pitch-desk-message]").TextContent.ShouldContain("Added “Repair cafés”"));
+        page.Find("[data-testid=pitch-credit]").HasAttribute("checked").ShouldBeFalse();
+
+        page.Find("#pitch-Title").Change("Seed swaps");
+        page.Find("#pitch-ConvenerName").Change("Sam");
+        page.Find("[data-testid=pitch-submit]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=pitch-desk-message]").TextContent.ShouldContain("Added “Seed swaps”"));
+
+        await using var db = Database.CreateDbContext();
+        (await db.Set<Proposal>().Where(p => p.EventId == EventId).OrderBy(p => p.Id).Select(p => new { p.ConvenerName, p.CreditByName }).ToListAsync())
+            .Select(p => (p.ConvenerName, p.CreditByName)).ShouldBe([("Rita", true), ("Sam", false)]);
     }
 
     [Fact]

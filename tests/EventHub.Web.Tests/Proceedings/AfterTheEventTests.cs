@@ -19,15 +19,16 @@ public sealed class AfterTheEventTests : BoardContext
         var sessionId = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
         var materials = Services.GetService<MaterialService>()!;
         var proceedings = Services.GetService<ProceedingsService>()!;
+        var writeUpService = Services.GetService<WriteUpService>()!;
         var key = EditorKey.ForToken((await Services.GetService<NotesService>()!.CreateLinkAsync(Actors.Organiser, sessionId)).Value!, "Ola");
         var shown = (await materials.UploadAsync(key, "slides.pdf", Pdf(), "Council slides")).Value!;
         (await materials.SetApproveMaterialsAsync(Actors.Organiser, EventId, true)).Succeeded.ShouldBeTrue();
         (await materials.UploadAsync(key, "draft.pdf", Pdf(), "Held draft")).Value!.AwaitingApproval.ShouldBeTrue();
         var hidden = (await materials.AddLinkAsync(EditorKey.ForOrganiser(Actors.Organiser, sessionId), "Hidden link", "https://example.org/hidden")).Value!;
         (await materials.SetHiddenAsync(Actors.Organiser, hidden.Id, true)).Succeeded.ShouldBeTrue();
-        var approved = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
-        (await proceedings.ModerateWriteUpAsync(Actors.Organiser, approved.Id, approve: true)).Succeeded.ShouldBeTrue();
-        (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Pat Pending", "Not yet.", null))).Succeeded.ShouldBeTrue();
+        var approved = (await writeUpService.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
+        (await writeUpService.ModerateWriteUpAsync(Actors.Organiser, approved.Id, approve: true)).Succeeded.ShouldBeTrue();
+        (await writeUpService.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Pat Pending", "Not yet.", null))).Succeeded.ShouldBeTrue();
 
         Render<AfterTheEvent>(p => p.Add(x => x.Slug, Slug).Add(x => x.IsPast, true)).FindAll("[data-testid=after-the-event]")
             .ShouldBeEmpty("unpublished proceedings are not linked");

@@ -46,15 +46,15 @@ public sealed class ProceedingsPagesTests : BoardContext
     public async Task After_sending_a_write_up_its_own_link_thanks_the_author_from_what_became_of_it_not_the_address()
     {
         var sessionId = await SessionIdAsync("Open data");
-        var proceedings = Services.GetService<ProceedingsService>()!;
-        var writeUp = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
+        var writeUps = Services.GetService<WriteUpService>()!;
+        var writeUp = (await writeUps.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann", "We agreed.", null))).Value!;
         writeUp.Status.ShouldBe(WriteUpStatus.Pending);
 
         WriteUpLink(writeUp.Link!, "sent").Find("[data-testid=write-up-message]").TextContent
             .ShouldBe("Thank you. Your write-up will appear on the session’s page once an organiser has approved it.");
 
         // An organiser approves it; reloading the same address now says it is on the page, and it is.
-        (await proceedings.ModerateWriteUpAsync(Actors.Organiser, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
+        (await writeUps.ModerateWriteUpAsync(Actors.Organiser, writeUp.Id, approve: true)).Succeeded.ShouldBeTrue();
         WriteUpLink(writeUp.Link!, "sent").Find("[data-testid=write-up-message]").TextContent.ShouldBe("Thank you. Your write-up is now on the session’s page.");
         Render<SessionPage>(p => p.Add(x => x.Slug, Slug).Add(x => x.SessionId, sessionId)).Find("[data-testid=write-up]").TextContent.ShouldContain("Ann");
 
@@ -66,9 +66,9 @@ public sealed class ProceedingsPagesTests : BoardContext
     public async Task The_author_withdraws_their_name_with_a_plain_form_only_once_they_tick_to_confirm()
     {
         var sessionId = await SessionIdAsync("Open data");
-        var proceedings = Services.GetService<ProceedingsService>()!;
-        await proceedings.SetTrustContributorsAsync(Actors.Organiser, EventId, true);
-        var writeUp = (await proceedings.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
+        var writeUps = Services.GetService<WriteUpService>()!;
+        await writeUps.SetTrustContributorsAsync(Actors.Organiser, EventId, true);
+        var writeUp = (await writeUps.SubmitWriteUpAsync(Slug, sessionId, new WriteUpInput("Ann Author", "We agreed.", null))).Value!;
         var page = WriteUpLink(writeUp.Link!, "sent");
         page.Find("[data-testid=write-up-author]").TextContent.ShouldBe("Ann Author");
         page.Find("[data-testid=withdraw-name-form]").GetAttribute("method").ShouldBe("post");
@@ -321,7 +321,7 @@ public sealed class ProceedingsPagesTests : BoardContext
     {
         var proposal = (await Queue.ProposeAsync(EventId, new ProposalInput("Open data", "Ola"), "Ola")).Value!;
         var session = (await Placement.PlaceAsync(Actors.Organiser, proposal.Id, RoomId, SlotId)).Value!.SessionId;
-        var outcome = await Services.GetService<ProceedingsService>()!.SubmitWriteUpAsync(Slug, session, new WriteUpInput("Wren Writer", "It went well", null));
+        var outcome = await Services.GetService<WriteUpService>()!.SubmitWriteUpAsync(Slug, session, new WriteUpInput("Wren Writer", "It went well", null));
         outcome.Value!.Status.ShouldBe(WriteUpStatus.Pending);
         return outcome.Value.Id;
     }
