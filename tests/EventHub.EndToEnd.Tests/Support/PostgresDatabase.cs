@@ -30,8 +30,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var name = "eventhub_e2e_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-        // A modest pool per node: two nodes and their background jobs stay well inside the server's connections.
-        return new PostgresDatabase(name, new NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 30 }.ToString());
+        // A modest pool per node: two nodes and their background jobs stay well inside the server's connections. A rush
+        // of 500 bookings queues for those 30 connections; the run's other tests share the server and the cores, so a
+        // booking may wait longer than the default 15 s for one: 60 s.
+        return new PostgresDatabase(name, new NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 30, Timeout = 60 }.ToString());
     }
 
     public async ValueTask DisposeAsync()
