@@ -139,7 +139,7 @@ public sealed class AttendeeService(
             b.Status = took ? BookingStatus.Confirmed : BookingStatus.Waiting;
             b.WaitlistRank = took ? 0 : now.Ticks;
             b.UpdatedUtc = now;
-            int? position = took ? null : await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct);
+            int? position = took ? null : await WaitlistPositions.OfAsync(db, b, ct);
             Lifecycle.Message(db, BookingTemplates.RequestApproved, b, now, position);
             await db.SaveChangesAsync(ct);
             if (!took)
