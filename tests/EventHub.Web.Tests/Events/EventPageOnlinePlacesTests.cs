@@ -32,6 +32,9 @@ public sealed class EventPageOnlinePlacesTests : WebTestContext
         online.GetAttribute("data-places-text").ShouldBe(PlacesText.OnlineKey(await OnlineTypeIdAsync()));
         page.Find("[data-testid=book-link]").TextContent.ShouldBe("Book a place");
         page.Find("[data-testid=book-link]").GetAttribute("data-places-text").ShouldBe("action");
+        // Search engines are told places are still to be had, not that the event is sold out.
+        System.Text.Json.JsonDocument.Parse(page.Find("[data-testid=event-json-ld]").TextContent).RootElement
+            .GetProperty("offers").GetProperty("availability").GetString().ShouldBe("https://schema.org/InStock");
         page.Find("[data-testid=event-online]").TextContent.ShouldContain("confirmed online place");
         page.Markup.ShouldNotContain("https://meet.example.org/forum-room");
         page.FindAll("[data-testid=next-edition]").ShouldBeEmpty();
