@@ -32,12 +32,18 @@ internal static class WaitlistPositions
     /// <summary>A saved waiting booking's place in its own list, from 1.</summary>
     public static async Task<int> OfAsync(EventHubDbContext db, Booking b, CancellationToken ct)
     {
+        var ahead = await AheadAsync(db, b, ct);
+        return await ahead.CountAsync(ct) + 1;
+    }
+
+    /// <summary>The saved bookings waiting ahead of <paramref name="b"/> on its own list (in person or online).</summary>
+    public static async Task<IQueryable<Booking>> AheadAsync(EventHubDbContext db, Booking b, CancellationToken ct)
+    {
         var attendance = await Places.AttendanceOfAsync(db, b, ct);
         var ahead = db.Set<Booking>().Where(x => x.EventId == b.EventId && x.Status == BookingStatus.Waiting
             && (x.WaitlistRank < b.WaitlistRank || (x.WaitlistRank == b.WaitlistRank && x.Id < b.Id)));
-        ahead = attendance == Attendance.Online
+        return attendance == Attendance.Online
             ? ahead.Where(x => x.TicketTypeId != null && x.TicketType!.Attendance == Attendance.Online)
             : ahead.Where(x => x.TicketTypeId == null || x.TicketType!.Attendance == Attendance.InPerson);
-        return await ahead.CountAsync(ct) + 1;
     }
 }

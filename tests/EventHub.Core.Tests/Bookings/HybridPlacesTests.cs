@@ -226,4 +226,29 @@ public sealed class HybridPlacesTests
         column.ShouldBe(Array.IndexOf(lines[0], "Ticket type") + 1);
         lines.Skip(1).Select(l => (l[1], l[column - 1], l[column])).ShouldBe([("Ann Room", "In the room", "In person"), ("Olu Online", "Online", "Online")]);
     }
+
+    [Fact]
+    public async Task Moving_someone_up_the_waiting_list_passes_only_people_waiting_for_the_same_kind()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+        var bob = await kit.BookAsync("Bob Room", ticket: room);
+        var otto = await kit.BookAsync("Otto Online", ticket: online);
+        var bobRank = (await kit.BookingAsync(bob.BookingId)).WaitlistRank;
+
+        // Bob is first on the room's list: the online list ahead of him is not his.
+        (await kit.Attendees.MoveUpAsync(Actors.Organiser, bob.BookingId, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(bob.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+
+        // Otto passes Oona, the one waiting online ahead of him, not Bob.
+        (await kit.Attendees.MoveUpAsync(Actors.Organiser, otto.BookingId, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.GetByTokenAsync(otto.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
+        (await kit.Bookings.GetByTokenAsync(bob.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.BookingAsync(bob.BookingId)).WaitlistRank.ShouldBe(bobRank);
+    }
 }
