@@ -1,6 +1,7 @@
 // Live "places left": an element with data-places-stream names the event's stream (Server-Sent Events); each message
-// carries the texts, and every element with data-places-text="<key>" shows that key's text. The words come from the
-// server, so nothing is worded here. Without script the figures are simply as of page load.
+// carries the texts, and every element with data-places-text="<key>" shows that key's text (an online ticket type's
+// line is under "online"). The words come from the server, so nothing is worded here. Without script the figures are
+// simply as of page load.
 (function () {
   var source = null;
   var url = null;
@@ -8,7 +9,8 @@
   function show(e) {
     var update = JSON.parse(e.data);
     document.querySelectorAll('[data-places-text]').forEach(function (el) {
-      var text = update[el.getAttribute('data-places-text')];
+      var key = el.getAttribute('data-places-text');
+      var text = update.online && typeof update.online[key] === 'string' ? update.online[key] : update[key];
       if (typeof text === 'string' && el.textContent !== text) { el.textContent = text; }
     });
   }

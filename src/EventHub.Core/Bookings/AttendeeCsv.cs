@@ -11,7 +11,7 @@ public static class AttendeeCsv
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
-        foreach (var h in new[] { "Reference", "Name", "Email", "Organisation", "Job title", "Ticket type", "Status", "Booked (UTC)" })
+        foreach (var h in new[] { "Reference", "Name", "Email", "Organisation", "Job title", "Ticket type", "Attendance", "Status", "Booked (UTC)" })
         {
             csv.WriteField(h);
         }
@@ -36,6 +36,7 @@ public static class AttendeeCsv
             csv.WriteField(CsvCells.Safe(b.Organisation));
             csv.WriteField(CsvCells.Safe(b.JobTitle));
             csv.WriteField(CsvCells.Safe(b.TicketType?.Name ?? string.Empty));
+            csv.WriteField(AttendanceOf(b));
             csv.WriteField(b.Status.ToString());
             csv.WriteField(b.CreatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             foreach (var q in questions)
@@ -56,4 +57,6 @@ public static class AttendeeCsv
         return writer.ToString();
     }
 
+    /// <summary>"In person" or "Online": the booking's ticket type's kind (a booking with no type has a place in the room).</summary>
+    private static string AttendanceOf(Booking b) => b.TicketType?.Attendance == Attendance.Online ? "Online" : "In person";
 }

@@ -139,7 +139,7 @@ public sealed class AttendeeService(
             b.Status = took ? BookingStatus.Confirmed : BookingStatus.Waiting;
             b.WaitlistRank = took ? 0 : now.Ticks;
             b.UpdatedUtc = now;
-            int? position = took ? null : await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct);
+            int? position = took ? null : await WaitlistPositions.OfAsync(db, b, ct);
             Lifecycle.Message(db, BookingTemplates.RequestApproved, b, now, position);
             await db.SaveChangesAsync(ct);
             if (!took)
@@ -157,13 +157,11 @@ public sealed class AttendeeService(
         EndAsync(actor, bookingId, [BookingStatus.Confirmed, BookingStatus.Offered, BookingStatus.Held, BookingStatus.Waiting, BookingStatus.AwaitingApproval], "cancelled",
             BookingStatus.Cancelled, BookingTemplates.BookingCancelled, "Cancelled", reason, ct);
 
-    /// <summary>Moves a waiting person one place up the list.</summary>
+    /// <summary>Moves a waiting person one place up their list (in person or online: each kind has its own).</summary>
     public Task<Outcome<BookingStatus>> MoveUpAsync(Actor actor, int bookingId, CancellationToken ct = default) =>
         ChangeAsync(actor, bookingId, [BookingStatus.Waiting], "moved-up", async (db, b, now) =>
         {
-            var ahead = await db.Set<Booking>()
-                .Where(x => x.EventId == b.EventId && x.Status == BookingStatus.Waiting
-                    && (x.WaitlistRank < b.WaitlistRank || (x.WaitlistRank == b.WaitlistRank && x.Id < b.Id)))
+            var ahead = await (await WaitlistPositions.AheadAsync(db, b, ct))
                 .OrderByDescending(x => x.WaitlistRank).ThenByDescending(x => x.Id).FirstOrDefaultAsync(ct);
             if (ahead is null)
             {

@@ -29,7 +29,7 @@ public sealed partial class BookingService
         var questions = await db.Set<RegistrationQuestion>().AsNoTracking().Where(q => q.EventId == b.EventId)
             .InListOrder().ToListAsync(ct);
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == b.EventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
-        int? position = b.Status == BookingStatus.Waiting ? await Lifecycle.PositionAsync(db, b.EventId, b.WaitlistRank, b.Id, ct) : null;
+        int? position = b.Status == BookingStatus.Waiting ? await WaitlistPositions.OfAsync(db, b, ct) : null;
         var joining = ev.OnlineUrl.Length > 0 && JoiningLink.MayHave(b.Status == BookingStatus.Confirmed, b.TicketType?.Attendance) ? ev.OnlineUrl : null;
         return new ManageView(b, ev, questions, sessions, position, joining);
     }

@@ -193,7 +193,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         await using var tx = await db.Database.BeginTransactionAsync();
         var staged = new List<(Booking? Booking, int? Position, string? ManageToken)>(batch.Count);
         var seen = new HashSet<(int, string)>();
-        var waitingInBatch = new List<(int EventId, long Rank)>();
+        var waitingInBatch = new List<(int EventId, long Rank, Attendance Attendance)>();
         foreach (var job in batch)
         {
             if (!seen.Add((job.EventId, job.NormalisedEmail)))
@@ -202,11 +202,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
                 continue;
             }
 
-            var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks);
+            var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks && w.Attendance == job.Attendance);
             var (booking, position, token) = await StageAsync(db, job, ahead);
             if (booking.Status == BookingStatus.Waiting)
             {
-                waitingInBatch.Add((job.EventId, booking.WaitlistRank));
+                waitingInBatch.Add((job.EventId, booking.WaitlistRank, job.Attendance));
             }
 
             staged.Add((booking, position, token));
@@ -309,7 +309,10 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         if (status == BookingStatus.Waiting)
         {
             // Unsaved bookings earlier in this batch are not in the count yet: the caller counts those ahead of this one.
-            position = await WaitingAhead.For(db)(db, job.EventId, booking.WaitlistRank, CancellationToken.None) + waitingAheadInBatch + 1;
+            // With online places each kind has its own list (WaitlistPositions); without, one plain count.
+            position = await (job.HasOnlinePlaces
+                ? WaitlistPositions.AheadOfNewAsync(db, job.EventId, booking.WaitlistRank, job.Attendance, CancellationToken.None)
+                : WaitingAhead.For(db)(db, job.EventId, booking.WaitlistRank, CancellationToken.None)) + waitingAheadInBatch + 1;
         }
 
         var token = Lifecycle.Message(db, status switch

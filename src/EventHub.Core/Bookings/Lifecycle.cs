@@ -46,10 +46,6 @@ internal static class Lifecycle
             WithoutInvite = withoutInvite,
         };
 
-    public static async Task<int> PositionAsync(EventHubDbContext db, int eventId, long rank, int id, CancellationToken ct) =>
-        await db.Set<Booking>().CountAsync(x => x.EventId == eventId && x.Status == BookingStatus.Waiting
-            && (x.WaitlistRank < rank || (x.WaitlistRank == rank && x.Id < id)), ct) + 1;
-
     /// <summary>
     /// Ends a booking (cancel, decline an offer, leave the list, expiry), frees what it held and passes the freed
     /// places on. Saves the tracked changes. A null <paramref name="template"/> sends no mail (a hold nobody confirmed:

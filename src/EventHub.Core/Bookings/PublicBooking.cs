@@ -41,9 +41,11 @@ public sealed class PublicBooking(
         var questions = setup.Questions.Where(q => !q.Hidden).ToList();
         var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
         var settings = setup.Settings;
+        // Online places are read live: the cached set-up holds each type's places as they were when it was read.
+        var online = setup.TicketTypes.Any(t => t.Attendance == Attendance.Online) ? await OnlinePlaces.ReadAsync(db, ev.Id, ct) : [];
         if (window != BookingWindow.NotOpenYet)
         {
-            return new BookingFormModel(ev, window, types, questions, sessions, settings);
+            return new BookingFormModel(ev, window, types, questions, sessions, settings) { Online = online };
         }
 
         // Not open to everyone yet: the visitor's priority link (if any) decides. BookingService checks it again.
@@ -51,8 +53,8 @@ public sealed class PublicBooking(
         var opening = BookingOpening.Decide(ev.BookingOpensUtc, settings.PriorityOpensUtc, claim, now);
         var message = BookingOpening.Message(opening, ev.BookingOpensUtc, settings.PriorityOpensUtc, ev.TimeZoneId);
         return opening == Opening.OpenEarly
-            ? new BookingFormModel(ev, BookingWindow.Open, types, questions, sessions, settings, message, BookingEarly: true)
-            : new BookingFormModel(ev, window, types, questions, sessions, settings, message);
+            ? new BookingFormModel(ev, BookingWindow.Open, types, questions, sessions, settings, message, BookingEarly: true) { Online = online }
+            : new BookingFormModel(ev, window, types, questions, sessions, settings, message) { Online = online };
     }
 
     /// <summary>

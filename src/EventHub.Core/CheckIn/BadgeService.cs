@@ -9,7 +9,8 @@ namespace EventHub.Core.CheckIn;
 /// <summary>
 /// Printable name badges: name, organisation and the ticket's QR code, eight to an A4 sheet. Anyone who may read the
 /// attendee list (Owner, Editor, Viewer) may print them; the Door role, whose place is the check-in page and the door
-/// list, may not. A badge carries no needs and no needs flag, so the "can see needs" flag changes nothing here.
+/// list, may not. A badge carries no needs and no needs flag, so the "can see needs" flag changes nothing here. Only
+/// people with a place in the room get one: an online place never comes through the door.
 /// </summary>
 public sealed class BadgeService(IDbContextFactory<EventHubDbContext> dbFactory)
 {
@@ -20,7 +21,7 @@ public sealed class BadgeService(IDbContextFactory<EventHubDbContext> dbFactory)
 
     /// <summary>
     /// One page of badges in name order (then booking, so a page boundary never splits or repeats people with one
-    /// name): confirmed people, or those of them not yet checked in.
+    /// name): confirmed people in person, or those of them not yet checked in.
     /// </summary>
     public async Task<Outcome<PagedResult<Badge>>> PageAsync(Actor actor, int eventId, BadgeSelection who, int page = 0, CancellationToken ct = default)
     {
@@ -30,7 +31,8 @@ public sealed class BadgeService(IDbContextFactory<EventHubDbContext> dbFactory)
             return Outcome<PagedResult<Badge>>.Refused(refusal);
         }
 
-        var q = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed);
+        var q = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed
+            && (b.TicketTypeId == null || b.TicketType!.Attendance == Attendance.InPerson));
         if (who == BadgeSelection.NotCheckedIn)
         {
             q = q.Where(b => !db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id));

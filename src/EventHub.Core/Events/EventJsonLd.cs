@@ -13,7 +13,8 @@ public static class EventJsonLd
 {
     /// <param name="pageUrl">The event page's absolute address (also the online "place": the joining link is private).</param>
     /// <param name="organiser">Who runs the event, e.g. the site's organisation.</param>
-    public static string Build(Event ev, string pageUrl, string organiser, DateTime nowUtc)
+    /// <param name="onlinePlacesLeft">Online places left, apart from the room's (the booking feature counts them).</param>
+    public static string Build(Event ev, string pageUrl, string organiser, DateTime nowUtc, int onlinePlacesLeft = 0)
     {
         var inPerson = !string.IsNullOrWhiteSpace(ev.VenueName) || !string.IsNullOrWhiteSpace(ev.VenueAddress);
         var online = !string.IsNullOrWhiteSpace(ev.OnlineUrl);
@@ -52,7 +53,7 @@ public static class EventJsonLd
                 ["url"] = pageUrl,
                 ["price"] = "0",
                 ["priceCurrency"] = "GBP",
-                ["availability"] = "https://schema.org/" + Availability(ev, nowUtc),
+                ["availability"] = "https://schema.org/" + Availability(ev, nowUtc, onlinePlacesLeft),
                 ["validThrough"] = WithOffset(EventRules.BookingClosesAt(ev.BookingClosesUtc, ev.StartUtc), ev.TimeZoneId),
             },
         };
@@ -61,13 +62,14 @@ public static class EventJsonLd
 
     /// <summary>
     /// Discontinued once booking has closed (the offer is no longer available, whatever places are left), SoldOut when no
-    /// place is left, PreOrder before booking opens, InStock otherwise. The offer's validThrough says when booking closes.
+    /// place of any kind is left (the room's or an online one), PreOrder before booking opens, InStock otherwise. The
+    /// offer's validThrough says when booking closes.
     /// </summary>
-    public static string Availability(Event ev, DateTime nowUtc)
+    public static string Availability(Event ev, DateTime nowUtc, int onlinePlacesLeft = 0)
     {
         ArgumentNullException.ThrowIfNull(ev);
         return ev.BookingHasClosed(nowUtc) ? "Discontinued"
-            : ev.PlacesLeft == 0 ? "SoldOut"
+            : ev.PlacesLeft == 0 && onlinePlacesLeft <= 0 ? "SoldOut"
             : ev.BookingOpensUtc is { } opens && opens > nowUtc ? "PreOrder"
             : "InStock";
     }

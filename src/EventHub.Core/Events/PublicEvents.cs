@@ -137,6 +137,6 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
     }
 
     private static IQueryable<EventCard> Cards(IQueryable<Event> events) =>
-        events.AsNoTracking().Select(e => new EventCard(e.Title, e.Slug, e.StartUtc, e.EndUtc, e.TimeZoneId, e.VenueName,
+        events.AsNoTracking().Select(e => new EventCard(e.Id, e.Title, e.Slug, e.StartUtc, e.EndUtc, e.TimeZoneId, e.VenueName,
             e.OnlineUrl != "", e.Status, e.Capacity, e.PlacesTaken));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EventHub.Core.Bookings;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -137,5 +138,117 @@ public sealed class HybridPlacesTests
         (await kit.EventAsync()).PlacesTaken.ShouldBe(50);
         (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(30);
         (await TypeAsync(kit, room)).PlacesTaken.ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task Waiting_list_positions_in_the_mails_and_on_the_manage_page_count_only_those_waiting_for_the_same_kind()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        var bob = await kit.BookAsync("Bob Room", ticket: room);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+        var cat = await kit.BookAsync("Cat Room", ticket: room);
+        var otto = await kit.BookAsync("Otto Online", ticket: online);
+
+        new[] { bob, oona, cat, otto }.Select(r => r.WaitlistPosition).ShouldBe([1, 1, 2, 2]);
+        (await kit.OutboxAsync(BookingTemplates.WaitlistJoined))
+            .Select(m => (m.ToEmail, JsonSerializer.Deserialize<BookingMessagePayload>(m.PayloadJson)!.WaitlistPosition))
+            .ShouldBe([("bob.room@devon.gov.uk", 1), ("oona.online@devon.gov.uk", 1), ("cat.room@devon.gov.uk", 2), ("otto.online@devon.gov.uk", 2)]);
+        (await kit.Bookings.GetByTokenAsync(cat.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
+        (await kit.Bookings.GetByTokenAsync(otto.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
+
+        // Bob leaves the room's list: Cat moves up it; the online list is unchanged.
+        (await kit.Bookings.LeaveWaitlistAsync(bob.ManageToken, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.GetByTokenAsync(cat.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(otto.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_approved_request_for_an_online_place_is_numbered_on_the_online_list()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        await kit.BookAsync("Bob Room", ticket: room);
+        await kit.BookAsync("Cat Room", ticket: room);
+        await kit.SettingsAsync(s => s.Eligibility = EligibilityMode.ApprovalRequired);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+        oona.Status.ShouldBe(BookingStatus.AwaitingApproval);
+
+        (await kit.Attendees.ApproveAsync(Actors.Organiser, oona.BookingId, Ct)).Value.ShouldBe(BookingStatus.Waiting);
+
+        var approved = (await kit.OutboxAsync(BookingTemplates.RequestApproved)).ShouldHaveSingleItem();
+        JsonSerializer.Deserialize<BookingMessagePayload>(approved.PayloadJson)!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task People_joining_both_waiting_lists_at_once_are_numbered_within_their_own_list()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => Task.Run(() =>
+            kit.Bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form($"Person {i}", ticket: i % 2 == 0 ? room : online))))));
+
+        results.ShouldAllBe(r => r.Succeeded && r.Value!.Status == BookingStatus.Waiting);
+        var rows = await kit.AllBookingsAsync();
+        foreach (var type in new[] { room, online })
+        {
+            var ids = rows.Where(b => b.TicketTypeId == type && b.Status == BookingStatus.Waiting).Select(b => b.Id).ToHashSet();
+            var mine = results.Select(r => r.Value!).Where(r => ids.Contains(r.BookingId)).ToList();
+            mine.Select(r => r.WaitlistPosition).OrderBy(p => p).ShouldBe(Enumerable.Range(1, 40).Select(p => (int?)p));
+            foreach (var r in mine)
+            {
+                (await kit.Bookings.GetByTokenAsync(r.ManageToken, Ct))!.WaitlistPosition.ShouldBe(r.WaitlistPosition);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_attendee_csv_says_whether_each_person_takes_part_in_person_or_online()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 5);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 5);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        var rows = await kit.Attendees.ExportRowsAsync(Actors.Organiser, kit.EventId, withNeeds: false, Ct);
+
+        var lines = AttendeeCsv.Write(rows, [], includeNeeds: false)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.Split(',')).ToList();
+
+        var column = Array.IndexOf(lines[0], "Attendance");
+        column.ShouldBe(Array.IndexOf(lines[0], "Ticket type") + 1);
+        lines.Skip(1).Select(l => (l[1], l[column - 1], l[column])).ShouldBe([("Ann Room", "In the room", "In person"), ("Olu Online", "Online", "Online")]);
+    }
+
+    [Fact]
+    public async Task Moving_someone_up_the_waiting_list_passes_only_people_waiting_for_the_same_kind()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        var oona = await kit.BookAsync("Oona Online", ticket: online);
+        var bob = await kit.BookAsync("Bob Room", ticket: room);
+        var otto = await kit.BookAsync("Otto Online", ticket: online);
+        var bobRank = (await kit.BookingAsync(bob.BookingId)).WaitlistRank;
+
+        // Bob is first on the room's list: the online list ahead of him is not his.
+        (await kit.Attendees.MoveUpAsync(Actors.Organiser, bob.BookingId, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(bob.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+
+        // Otto passes Oona, the one waiting online ahead of him, not Bob.
+        (await kit.Attendees.MoveUpAsync(Actors.Organiser, otto.BookingId, Ct)).Succeeded.ShouldBeTrue();
+        (await kit.Bookings.GetByTokenAsync(otto.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
+        (await kit.Bookings.GetByTokenAsync(bob.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
+        (await kit.BookingAsync(bob.BookingId)).WaitlistRank.ShouldBe(bobRank);
     }
 }

@@ -43,6 +43,20 @@ public sealed class BadgeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_with_an_online_place_get_no_badge()
+    {
+        var room = (await _kit.Booking.TicketTypes.SaveAsync(Actors.Organiser, _kit.EventId, null, "In the room", "", null, false, ct: Ct)).Value!.Id;
+        var online = (await _kit.Booking.TicketTypes.SaveAsync(Actors.Organiser, _kit.EventId, null, "Join online", "", 10, false, Attendance.Online, Ct)).Value!.Id;
+        await _kit.CodeOfAsync("Ann Room", ticket: room);
+        await _kit.CodeOfAsync("Olu Online", ticket: online);
+
+        var page = (await _kit.Badges.PageAsync(Actors.Organiser, _kit.EventId, BadgeSelection.Everyone, 0, Ct)).Value!;
+
+        page.Items.ShouldHaveSingleItem().Name.ShouldBe("Ann Room");
+        page.TotalCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Only_people_not_yet_checked_in_leaves_out_whoever_has_arrived()
     {
         var ann = await _kit.CodeOfAsync("Ann Example");

@@ -84,4 +84,31 @@ public sealed class CheckInRoleTests : IAsyncLifetime
         (await _kit.Service.DoorListAsync(Actors.Viewer, _kit.EventId)).IsForbidden.ShouldBeTrue();
         (await _kit.Service.UndoAsync(_bookingId, Door.ForOrganiser(Actors.Viewer), _kit.EventId)).IsForbidden.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task The_door_role_may_not_make_list_reissue_or_revoke_door_links_read_the_figures_or_print_badges()
+    {
+        var link = await _kit.LinkAsync();
+        var now = _kit.Booking.Clock.GetUtcNow().UtcDateTime;
+
+        var made = await _kit.Links.CreateAsync(Actors.Door, _kit.EventId, new DoorLinkInput("Side door", now, now.AddHours(4)));
+        var listed = await _kit.Links.ListInZoneAsync(Actors.Door, _kit.EventId);
+        var reissued = await _kit.Links.ReissueAsync(Actors.Door, link.Id);
+        var revoked = await _kit.Links.RevokeAsync(Actors.Door, link.Id);
+
+        made.IsForbidden.ShouldBeTrue();
+        listed.IsForbidden.ShouldBeTrue();
+        reissued.IsForbidden.ShouldBeTrue();
+        revoked.IsForbidden.ShouldBeTrue();
+        (await _kit.Links.ListAsync(Actors.Door, _kit.EventId)).ShouldBeEmpty();
+        (await _kit.Attendance.ReportAsync(Actors.Door, _kit.EventId)).IsForbidden.ShouldBeTrue();
+        (await _kit.Badges.PageAsync(Actors.Door, _kit.EventId, BadgeSelection.Everyone)).IsForbidden.ShouldBeTrue();
+        (await _kit.Offline.ConflictsAsync(Actors.Door, _kit.EventId)).IsForbidden.ShouldBeTrue();
+        // What the page offers the door does work for it: the door list and the offline pack.
+        (await _kit.Service.DoorListAsync(Actors.Door, _kit.EventId)).Succeeded.ShouldBeTrue();
+        (await _kit.Offline.PrepareAsync(Door.ForOrganiser(Actors.Door), _kit.EventId)).Succeeded.ShouldBeTrue();
+        (await _kit.Links.OpenAsync(link.Token)).ShouldNotBeNull();
+        await using var db = _kit.Booking.Database.CreateDbContext();
+        (await db.Set<DoorLink>().CountAsync()).ShouldBe(1);
+    }
 }

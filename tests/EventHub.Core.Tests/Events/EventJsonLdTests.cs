@@ -55,6 +55,20 @@ public sealed class EventJsonLdTests
     }
 
     [Fact]
+    public void A_full_room_with_online_places_left_is_still_in_stock_and_sold_out_once_they_are_gone_too()
+    {
+        var ev = Forum();
+        ev.OnlineUrl = "https://meet.example.org/forum";
+        ev.PlacesTaken = ev.Capacity;
+
+        var json = JsonDocument.Parse(EventJsonLd.Build(ev, Url, "Devon County Council", Now, onlinePlacesLeft: 12)).RootElement;
+
+        json.GetProperty("offers").GetProperty("availability").GetString().ShouldBe("https://schema.org/InStock");
+        json.GetProperty("eventAttendanceMode").GetString().ShouldBe("https://schema.org/MixedEventAttendanceMode");
+        EventJsonLd.Availability(ev, Now, onlinePlacesLeft: 0).ShouldBe("SoldOut");
+    }
+
+    [Fact]
     public void Summer_time_shows_as_plus_one_hour()
     {
         var ev = Forum();

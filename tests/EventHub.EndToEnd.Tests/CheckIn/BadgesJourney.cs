@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using EventHub.Core.Bookings;
 using EventHub.Core.CheckIn;
 using EventHub.Core.Common;
+using EventHub.Core.Events;
 using EventHub.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
@@ -8,14 +10,15 @@ using UglyToad.PdfPig;
 namespace EventHub.EndToEnd.Tests.CheckIn;
 
 /// <summary>
-/// An organiser opens the name badges from the event page, narrows them to people not yet checked in, and prints:
-/// in print media each sheet holds eight badges and starts a new A4 page, and Chromium's own print to PDF makes one
-/// page per sheet.
+/// The event is hybrid: a visitor books an online place on the public form and finds the joining link in the
+/// confirmation mail and on the manage page. An organiser opens the name badges from the check-in page (the online
+/// place gets none), narrows them to people not yet checked in, and prints: in print media each sheet holds eight
+/// badges and starts a new A4 page, and Chromium's own print to PDF makes one page per sheet.
 /// </summary>
-public sealed class BadgesJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
+public sealed partial class BadgesJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
     [Fact]
-    public async Task An_organiser_prints_the_badges_of_people_not_yet_checked_in_eight_to_an_a4_sheet()
+    public async Task An_online_booker_gets_the_joining_link_and_an_organiser_prints_the_badges_of_people_not_yet_checked_in_eight_to_an_a4_sheet()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var eventId = await App.PublishedEventAsync($"Badge forum {suffix}", capacity: 30);
@@ -31,14 +34,56 @@ public sealed class BadgesJourney(SharedApp shared, BrowserFixture browser) : Jo
         }
 
         (await App.Service<CheckInService>().CheckInAsync(codes[0], Door.ForOrganiser(Actor.System), eventId, Ct)).Status.ShouldBe(CheckInStatus.CheckedIn);
+
+        // The event goes hybrid: a joining link, and five online places beside the room's thirty.
+        var events = App.Service<EventService>();
+        var input = EventInput.From((await events.GetAsync(Actor.System, eventId, Ct))!.Event);
+        var joining = $"https://meet.example.org/badge-forum-{suffix}";
+        input.OnlineUrl = joining;
+        (await events.UpdateAsync(Actor.System, eventId, input, Ct)).Succeeded.ShouldBeTrue();
+        var types = App.Service<TicketTypeAdminService>();
+        (await types.SaveAsync(Actor.System, eventId, null, "In the room", "", null, false, ct: Ct)).Succeeded.ShouldBeTrue();
+        var online = (await types.SaveAsync(Actor.System, eventId, null, "Join online", "", 5, false, Attendance.Online, Ct)).Value!;
+
+        // A visitor sees the places of each kind and books an online one on the public form.
+        var visitor = await NewPageAsync(phone: true);
+        await visitor.GotoAsync(App.Url($"/events/{input.Slug}"));
+        await Assertions.Expect(visitor.GetByTestId("event-places")).ToHaveTextAsync("20 of 30 places left");
+        await Assertions.Expect(visitor.GetByTestId("event-places-online")).ToHaveTextAsync("Join online: 5 of 5 online places left");
+        await Assertions.Expect(visitor.Locator("main")).Not.ToContainTextAsync(joining);
+        await visitor.ShouldHaveNoAxeViolationsAsync();
+        await visitor.GetByTestId("book-link").ClickAsync();
+        await Assertions.Expect(visitor.GetByTestId("book-places-online")).ToHaveTextAsync("Join online: 5 of 5 online places left");
+        var email = $"olu-{suffix}@devon.gov.uk";
+        await visitor.GetByTestId("Name").FillAsync($"Olu Online {suffix}");
+        await visitor.GetByTestId("Email").FillAsync(email);
+        await visitor.GetByTestId("Organisation").FillAsync("Devon County Council");
+        await visitor.GetByTestId($"ticket-{online.Id}").CheckAsync();
+        await visitor.GetByTestId("PrivacyConsent").CheckAsync();
+        await visitor.ShouldHaveNoAxeViolationsAsync();
+        await visitor.GetByTestId("continue").ClickAsync();
+        await Assertions.Expect(visitor.GetByTestId("check-answers")).ToContainTextAsync("Join online (online)");
+        await visitor.GetByTestId("confirm-booking").ClickAsync();
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Check your email");
+
+        // The confirmation mail carries the joining link; the manage link in it shows the joining link too.
+        var confirmed = await PickupInbox.WaitForAsync(App, email, "Your place at ", Ct);
+        (confirmed.TextBody ?? string.Empty).ShouldContain(joining);
+        var manage = ManageLink().Match(confirmed.TextBody!);
+        manage.Success.ShouldBeTrue(confirmed.TextBody);
+        await visitor.GotoAsync(App.Url(new Uri(manage.Value).AbsolutePath));
+        await Assertions.Expect(visitor.GetByTestId("joining-link")).ToHaveAttributeAsync("href", joining);
+        await visitor.ShouldHaveNoAxeViolationsAsync();
         var (page, _) = await SignedInPageAsync();
 
-        // From the event page, the badges of everyone: two sheets, eight then two.
-        await page.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}"));
-        await page.GetByTestId("event-page-links").GetByRole(AriaRole.Link, new() { Name = "Name badges" }).ClickAsync();
+        // From the check-in page, the badges of everyone in the room: two sheets, eight then two (the online place gets none).
+        await page.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/check-in"));
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByTestId("check-in-badges-link").ClickAsync();
         await page.WaitForURLAsync($"**/organiser/events/{eventId}/badges");
         await Assertions.Expect(page.GetByTestId("badges-summary")).ToHaveTextAsync("Badges 1 to 10 of 10, on 2 sheets.");
         await Assertions.Expect(page.GetByTestId("badge-sheet")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("badge-name").Filter(new() { HasText = "Olu Online" })).ToHaveCountAsync(0);
         await page.ShouldHaveNoAxeViolationsAsync();
 
         // Only those not yet checked in: the first person has arrived.
@@ -78,4 +123,7 @@ public sealed class BadgesJourney(SharedApp shared, BrowserFixture browser) : Jo
         await page.SetViewportSizeAsync(360, 740);
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
     }
+
+    [GeneratedRegex(@"https?://\S+?/manage/[A-Za-z0-9_-]+")]
+    private static partial Regex ManageLink();
 }

@@ -30,12 +30,12 @@ public sealed class PlacesStreamTests(SharedApp shared)
         return (created.Value.Id, created.Value.Slug);
     }
 
-    internal static async Task<BookingResult> BookAsync(AppHost app, int eventId, string name)
+    internal static async Task<BookingResult> BookAsync(AppHost app, int eventId, string name, int? ticket = null)
     {
         var outcome = await app.Service<BookingService>().BookAsync(new BookingRequest(eventId, new BookingForm
         {
             Name = name, Email = $"{name.Replace(' ', '.').ToLowerInvariant()}-{Guid.NewGuid():N}@devon.gov.uk",
-            Organisation = "Devon County Council", PrivacyConsent = true,
+            Organisation = "Devon County Council", PrivacyConsent = true, TicketTypeId = ticket,
         }));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
         return outcome.Value!;
@@ -98,6 +98,38 @@ public sealed class PlacesStreamTests(SharedApp shared)
         next.GetProperty("left").GetInt32().ShouldBe(0);
         next.GetProperty("summary").GetString().ShouldBe("Fully booked — join the waiting list");
         next.GetProperty("action").GetString().ShouldBe("Join the waiting list");
+    }
+
+    [Fact]
+    public async Task With_online_places_the_stream_carries_each_kind_and_offers_the_waiting_list_only_once_every_kind_is_full()
+    {
+        var (eventId, slug) = await EventWithOnePlaceAsync(_app, "Hybrid stream forum");
+        var types = _app.Service<TicketTypeAdminService>();
+        var room = (await types.SaveAsync(Actor.System, eventId, null, "In the room", "", null, false, ct: Ct)).Value!.Id;
+        var online = await types.SaveAsync(Actor.System, eventId, null, "Join online", "", 1, false, Attendance.Online, Ct);
+        online.Succeeded.ShouldBeTrue(string.Join("; ", online.Errors.Select(e => e.Message)));
+        var key = $"online-{online.Value!.Id}";
+        using var client = _app.CreateHttpClient();
+        using var response = await OpenAsync(client, slug);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+
+        var (_, first) = await NextEventAsync(reader);
+        first.GetProperty("summary").GetString().ShouldBe("1 of 1 places left");
+        first.GetProperty("online").GetProperty(key).GetString().ShouldBe("Join online: 1 of 1 online places left");
+        first.GetProperty("action").GetString().ShouldBe("Book a place");
+
+        // The room fills; an online place is still free, so the button still books.
+        (await BookAsync(_app, eventId, "Ann Room", room)).Status.ShouldBe(BookingStatus.Confirmed);
+        var (_, roomFull) = await NextEventAsync(reader);
+        roomFull.GetProperty("summary").GetString().ShouldBe("Fully booked — join the waiting list");
+        roomFull.GetProperty("online").GetProperty(key).GetString().ShouldBe("Join online: 1 of 1 online places left");
+        roomFull.GetProperty("action").GetString().ShouldBe("Book a place");
+
+        // The last online place goes: its line and the button switch to the waiting list.
+        (await BookAsync(_app, eventId, "Olu Online", online.Value.Id)).Status.ShouldBe(BookingStatus.Confirmed);
+        var (_, allFull) = await NextEventAsync(reader);
+        allFull.GetProperty("online").GetProperty(key).GetString().ShouldBe("Join online: online places fully booked — join its waiting list");
+        allFull.GetProperty("action").GetString().ShouldBe("Join the waiting list");
     }
 
     [Fact]

@@ -74,10 +74,10 @@ public sealed class BadgesPageTests : CheckInPageContext
     }
 
     [Theory]
-    [InlineData(TeamRole.Editor, true)]
-    [InlineData(TeamRole.Viewer, true)]
-    [InlineData(TeamRole.Door, false)]
-    public async Task The_check_in_page_links_the_badges_for_those_who_may_see_attendees_but_not_the_door(TeamRole role, bool linked)
+    [InlineData(TeamRole.Editor, "check-in-door-links-link check-in-door-list-link check-in-attendance-link offline-door-link check-in-badges-link", true)]
+    [InlineData(TeamRole.Viewer, "check-in-attendance-link check-in-badges-link", false)]
+    [InlineData(TeamRole.Door, "check-in-door-list-link offline-door-link", true)]
+    public async Task The_check_in_page_links_only_what_the_role_may_use_and_the_door_only_to_those_who_may_work_it(TeamRole role, string links, bool works)
     {
         var actor = role switch { TeamRole.Editor => Actors.Editor, TeamRole.Viewer => Actors.Viewer, _ => Actors.Door };
         await Teams.JoinEventAsync(Kit.Booking.Database, actor, Kit.EventId, role);
@@ -87,9 +87,10 @@ public sealed class BadgesPageTests : CheckInPageContext
 
         var cut = Render<OrganiserCheckInPage>(p => p.Add(c => c.Id, Kit.EventId));
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=offline-door-link]"));
-        cut.WaitForAssertion(() => cut.FindAll("[data-testid=check-in-badges-link]").Count.ShouldBe(linked ? 1 : 0));
-        if (linked)
+        cut.WaitForAssertion(() => cut.Find("[data-testid=check-in-links]"));
+        cut.FindAll("[data-testid=check-in-links] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(links.Split(' '));
+        cut.FindAll("[data-testid=check-in-not-door]").Count.ShouldBe(works ? 0 : 1);
+        if (links.Contains("check-in-badges-link", StringComparison.Ordinal))
         {
             cut.Find("[data-testid=check-in-badges-link]").GetAttribute("href").ShouldBe($"/organiser/events/{Kit.EventId}/badges");
         }

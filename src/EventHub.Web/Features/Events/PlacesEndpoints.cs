@@ -46,7 +46,7 @@ public static class PlacesEndpoints
                 yield break; // No longer public.
             }
 
-            var update = PlacesText.For(places);
+            var update = PlacesText.For(places.Room, places.Online);
             if (update != sent)
             {
                 sent = update;

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Events;
 
 namespace EventHub.Web.Features.Events;
 
 /// <summary>
-/// Places left per event for everyone watching it: one live-signal subscription and one database read per change per
-/// event, however many browsers hold the stream open (a rush can have thousands on one event page).
+/// Places left per event for everyone watching it: one live-signal subscription and one read per change per event
+/// (the room's places, then each online type's), however many browsers hold the stream open (a rush can have
+/// thousands on one event page).
 /// </summary>
-public sealed class PlacesFeed(PublicEvents events, ILiveSignal signal) : IDisposable
+public sealed class PlacesFeed(PublicEvents events, OnlinePlaces online, ILiveSignal signal) : IDisposable
 {
     private readonly ConcurrentDictionary<int, Watch> _watches = new();
 
-    /// <summary>The current places (read once per change), or null when the event is no longer public.</summary>
-    public Task<EventPlaces?> CurrentAsync(int eventId) => WatchOf(eventId).Current(events);
+    /// <summary>The current places of every kind (read once per change), or null when the event is no longer public.</summary>
+    public Task<LivePlaces?> CurrentAsync(int eventId) => WatchOf(eventId).Current(ReadAsync);
 
     /// <summary>Calls <paramref name="changed"/> after each change to the event's places, until disposed.</summary>
     public IDisposable Listen(int eventId, Action changed)
@@ -31,6 +33,9 @@ public sealed class PlacesFeed(PublicEvents events, ILiveSignal signal) : IDispo
             watch.Subscription?.Dispose();
         }
     }
+
+    private async Task<LivePlaces?> ReadAsync(int eventId) =>
+        await events.GetPlacesAsync(eventId) is { } room ? new LivePlaces(room, await online.ForEventAsync(eventId)) : null;
 
     private Watch WatchOf(int eventId) => _watches.GetOrAdd(eventId, id =>
     {
@@ -51,20 +56,20 @@ public sealed class PlacesFeed(PublicEvents events, ILiveSignal signal) : IDispo
     {
         private readonly Lock _lock = new();
         private int _version;
-        private (int Version, Task<EventPlaces?> Places)? _latest;
+        private (int Version, Task<LivePlaces?> Places)? _latest;
 
         public IDisposable? Subscription { get; set; }
 
         public ConcurrentDictionary<Guid, Action> Listeners { get; } = new();
 
         // A read is kept with the version it started at, so one that began before a change is never served after it.
-        public Task<EventPlaces?> Current(PublicEvents events)
+        public Task<LivePlaces?> Current(Func<int, Task<LivePlaces?>> read)
         {
             lock (_lock)
             {
                 if (_latest is not { } latest || latest.Version != _version || latest.Places.IsFaulted || latest.Places.IsCanceled)
                 {
-                    latest = (_version, events.GetPlacesAsync(eventId));
+                    latest = (_version, read(eventId));
                     _latest = latest;
                 }
 
