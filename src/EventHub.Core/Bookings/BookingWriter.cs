@@ -260,7 +260,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
     /// <summary>
     /// A context that only adds: every entity the writer saves is new (places are taken by plain updates, the ticket
-    /// type is only read), so EF need not compare every tracked entity with its snapshot before the save and again
+    /// type comes with the job), so EF need not compare every tracked entity with its snapshot before the save and again
     /// when the save's interceptor lists them. A pooled context is reset to the default when it goes back.
     /// </summary>
     private async Task<EventHubDbContext> NewWriteContextAsync()
@@ -275,7 +275,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         var form = job.Form;
         var status = job.Status;
-        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.Attendance, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
+        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.Kind.Attendance, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
         {
             // Someone took the last place between our snapshot and now: the conditional update said no.
             status = BookingStatus.Waiting;
@@ -300,10 +300,6 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         db.Add(booking);
-        if (form.TicketTypeId is { } tid)
-        {
-            booking.TicketType = await db.Set<TicketType>().FindAsync(tid);
-        }
 
         int? position = null;
         if (status == BookingStatus.Waiting)
@@ -318,7 +314,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             BookingStatus.Held => BookingTemplates.PlaceHeld,
             BookingStatus.AwaitingApproval => BookingTemplates.RequestReceived,
             _ => BookingTemplates.WaitlistJoined,
-        }, booking, job.NowUtc, position);
+        }, booking, job.NowUtc, position, kind: job.Kind);
         return (booking, position, token);
     }
 
