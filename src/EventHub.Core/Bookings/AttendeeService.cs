@@ -135,7 +135,7 @@ public sealed class AttendeeService(
     public Task<Outcome<BookingStatus>> ApproveAsync(Actor actor, int bookingId, CancellationToken ct = default) =>
         ChangeAsync(actor, bookingId, [BookingStatus.AwaitingApproval], "approved", async (db, b, now) =>
         {
-            var took = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), now, ct) == TakeResult.Taken;
+            var took = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, PlaceKind.Of(b).Attendance, now, ct) == TakeResult.Taken;
             b.Status = took ? BookingStatus.Confirmed : BookingStatus.Waiting;
             b.WaitlistRank = took ? 0 : now.Ticks;
             b.UpdatedUtc = now;
@@ -186,7 +186,7 @@ public sealed class AttendeeService(
     public Task<Outcome<BookingStatus>> OfferPlaceAsync(Actor actor, int bookingId, CancellationToken ct = default) =>
         ChangeAsync(actor, bookingId, [BookingStatus.Waiting], "offered", async (db, b, now) =>
         {
-            var result = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), now, ct);
+            var result = await Places.TryTakeAsync(db, b.EventId, b.TicketTypeId, PlaceKind.Of(b).Attendance, now, ct);
             if (result != TakeResult.Taken)
             {
                 return null;

@@ -73,7 +73,7 @@ public sealed class BookingMoveService(IDbContextFactory<EventHubDbContext> dbFa
                 return Outcome<string>.Invalid(nameof(MoveRequest.TicketTypeId), "That ticket type is not part of this event. Choose another ticket type");
             }
 
-            if ((b.TicketType?.Attendance ?? Attendance.InPerson) != target.Attendance)
+            if (PlaceKind.Of(b).Attendance != target.Attendance)
             {
                 return Outcome<string>.Refused(BookingErrors.AttendanceDiffers);
             }

@@ -74,6 +74,7 @@ public sealed partial class BookingService(
         IReadOnlyList<RegistrationQuestion> questions;
         List<int> sessionIds;
         var hasOnline = false;
+        PlaceKind kind;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             // Every read on one connection: in a rush, taking one from SQLite's pool and giving it back for each read
@@ -98,6 +99,7 @@ public sealed partial class BookingService(
 
             var type = form.TicketTypeId is { } typeId ? setup.TicketTypes.FirstOrDefault(t => t.Id == typeId) : null;
             hasOnline = setup.TicketTypes.Any(t => t.Attendance == Attendance.Online);
+            kind = type is null ? default : new PlaceKind(type.Name, type.Attendance);
             snapshot = new AllocationSnapshot
             {
                 EventStatus = live.Status,
@@ -163,7 +165,7 @@ public sealed partial class BookingService(
         // same transaction that takes the place.
         var priorityHash = priority == PriorityClaim.Valid ? SecureTokens.Hash(form.PriorityToken!.Trim()) : null;
         return Answer(await _writer.WriteAsync(new PendingBooking(request.EventId, form, normalised, status, now, questions, sessionIds, priorityHash,
-            status == BookingStatus.Held ? now.Add(_options.Hold) : null, snapshot.Ticket?.Attendance ?? Attendance.InPerson, hasOnline)));
+            status == BookingStatus.Held ? now.Add(_options.Hold) : null, kind, hasOnline)));
 
         // Said on every outcome; the page needs it on a booking and on "already booked" (the settings are read by then).
         BookingOutcome Answer(Outcome<BookingResult> outcome) =>

@@ -202,11 +202,11 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
                 continue;
             }
 
-            var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks && w.Attendance == job.Attendance);
+            var ahead = waitingInBatch.Count(w => w.EventId == job.EventId && w.Rank <= job.NowUtc.Ticks && w.Attendance == job.Kind.Attendance);
             var (booking, position, token) = await StageAsync(db, job, ahead);
             if (booking.Status == BookingStatus.Waiting)
             {
-                waitingInBatch.Add((job.EventId, booking.WaitlistRank, job.Attendance));
+                waitingInBatch.Add((job.EventId, booking.WaitlistRank, job.Kind.Attendance));
             }
 
             staged.Add((booking, position, token));
@@ -260,7 +260,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
 
     /// <summary>
     /// A context that only adds: every entity the writer saves is new (places are taken by plain updates, the ticket
-    /// type is only read), so EF need not compare every tracked entity with its snapshot before the save and again
+    /// type comes with the job), so EF need not compare every tracked entity with its snapshot before the save and again
     /// when the save's interceptor lists them. A pooled context is reset to the default when it goes back.
     /// </summary>
     private async Task<EventHubDbContext> NewWriteContextAsync()
@@ -275,7 +275,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
     {
         var form = job.Form;
         var status = job.Status;
-        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.Attendance, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
+        if (status is BookingStatus.Confirmed or BookingStatus.Held && await Places.TryTakeAsync(db, job.EventId, form.TicketTypeId, job.Kind.Attendance, job.NowUtc, CancellationToken.None) != TakeResult.Taken)
         {
             // Someone took the last place between our snapshot and now: the conditional update said no.
             status = BookingStatus.Waiting;
@@ -300,10 +300,6 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         db.Add(booking);
-        if (form.TicketTypeId is { } tid)
-        {
-            booking.TicketType = await db.Set<TicketType>().FindAsync(tid);
-        }
 
         int? position = null;
         if (status == BookingStatus.Waiting)
@@ -311,7 +307,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             // Unsaved bookings earlier in this batch are not in the count yet: the caller counts those ahead of this one.
             // With online places each kind has its own list (WaitlistPositions); without, one plain count.
             position = await (job.HasOnlinePlaces
-                ? WaitlistPositions.AheadOfNewAsync(db, job.EventId, booking.WaitlistRank, job.Attendance, CancellationToken.None)
+                ? WaitlistPositions.AheadOfNewAsync(db, job.EventId, booking.WaitlistRank, job.Kind.Attendance, CancellationToken.None)
                 : WaitingAhead.For(db)(db, job.EventId, booking.WaitlistRank, CancellationToken.None)) + waitingAheadInBatch + 1;
         }
 
@@ -321,7 +317,7 @@ internal sealed class BookingWriter(IDbContextFactory<EventHubDbContext> dbFacto
             BookingStatus.Held => BookingTemplates.PlaceHeld,
             BookingStatus.AwaitingApproval => BookingTemplates.RequestReceived,
             _ => BookingTemplates.WaitlistJoined,
-        }, booking, job.NowUtc, position);
+        }, booking, job.NowUtc, position, kind: job.Kind);
         return (booking, position, token);
     }
 

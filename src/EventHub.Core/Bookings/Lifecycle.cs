@@ -20,31 +20,38 @@ internal static class Lifecycle
     /// </summary>
     public static string Message(
         EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
-        bool withoutInvite = false)
+        bool withoutInvite = false, PlaceKind? kind = null)
     {
-        var payload = Payload(db, template, b, now, position, reason, sessionTitle, withoutInvite);
+        var payload = Payload(db, template, b, now, position, reason, sessionTitle, withoutInvite, kind);
         Outbox.Enqueue(db, template, b.Email, b.Name, payload, now, b.EventId);
         return payload.ManageToken;
     }
 
-    /// <summary>What a booking's messages carry: its reference, a manage link of their own, and where it stands.</summary>
+    /// <summary>
+    /// What a booking's messages carry: its reference, a manage link of their own, and where it stands. The ticket type
+    /// comes from <paramref name="kind"/> when the caller holds it (the booking writer), else from the booking, which
+    /// must then have been read with its ticket type (<see cref="PlaceKind.Of"/>): no query here.
+    /// </summary>
     public static BookingMessagePayload Payload(
         EventHubDbContext db, string template, Booking b, DateTime now, int? position = null, string? reason = null, string? sessionTitle = null,
-        bool withoutInvite = false) =>
-        new()
+        bool withoutInvite = false, PlaceKind? kind = null)
+    {
+        var type = kind ?? PlaceKind.Of(b);
+        return new()
         {
             BookingReference = b.Reference,
             ManageToken = ManageLinks.Mint(db, b, template, now),
             AttendeeName = b.Name,
             CheckInCode = b.Status == BookingStatus.Confirmed ? b.CheckInCode : null,
-            TicketTypeName = b.TicketType?.Name,
-            Attendance = (b.TicketType ?? (b.TicketTypeId is { } typeId ? db.Set<TicketType>().Find(typeId) : null))?.Attendance,
+            TicketTypeName = type.TicketTypeName,
+            Attendance = type.TicketTypeAttendance,
             WaitlistPosition = position,
             OfferExpiresUtc = b.Status is BookingStatus.Offered or BookingStatus.Held ? b.OfferExpiresUtc : null,
             Reason = reason,
             SessionTitle = sessionTitle,
             WithoutInvite = withoutInvite,
         };
+    }
 
     /// <summary>
     /// Ends a booking (cancel, decline an offer, leave the list, expiry), frees what it held and passes the freed
@@ -73,7 +80,7 @@ internal static class Lifecycle
 
         if (heldPlace)
         {
-            await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, await Places.AttendanceOfAsync(db, b, ct), ct);
+            await Places.ReleaseAsync(db, b.EventId, b.TicketTypeId, PlaceKind.Of(b).Attendance, ct);
         }
 
         if (template is not null)
@@ -102,13 +109,20 @@ internal static class Lifecycle
     /// </summary>
     public static async Task<int> FillEventAsync(EventHubDbContext db, int eventId, DateTime now, CancellationToken ct)
     {
-        var roomFree = await db.Set<Events.Event>().Where(e => e.Id == eventId).Select(e => e.Capacity - e.PlacesTaken).FirstOrDefaultAsync(ct) > 0;
-        var onlineFree = await db.Set<TicketType>()
-            .AnyAsync(t => t.EventId == eventId && t.Attendance == Attendance.Online && t.PlacesTaken < t.Quota, ct);
-        if (!roomFree && !onlineFree)
+        // One read: is a seat free in the room, and is any online type's quota not used up?
+        var free = await db.Set<Events.Event>().Where(e => e.Id == eventId)
+            .Select(e => new
+            {
+                Room = e.PlacesTaken < e.Capacity,
+                Online = db.Set<TicketType>().Any(t => t.EventId == e.Id && t.Attendance == Attendance.Online && t.PlacesTaken < t.Quota),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (free is null || (!free.Room && !free.Online))
         {
             return 0;
         }
+
+        var (roomFree, onlineFree) = (free.Room, free.Online);
 
         var settings = await SettingsAsync(db, eventId, ct);
         var waiting = await db.Set<Booking>().Include(b => b.TicketType)
@@ -121,7 +135,7 @@ internal static class Lifecycle
         var promoted = 0;
         foreach (var b in waiting)
         {
-            var attendance = b.TicketType?.Attendance ?? Attendance.InPerson;
+            var attendance = PlaceKind.Of(b).Attendance;
             if (attendance == Attendance.InPerson && !roomFree)
             {
                 continue;

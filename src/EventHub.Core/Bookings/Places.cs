@@ -95,12 +95,6 @@ internal static class Places
         db.Database.ExecuteSqlAsync(
             $"""UPDATE "Sessions" SET "PlacesTaken" = "PlacesTaken" - 1 WHERE "Id" = {sessionId} AND "PlacesTaken" > 0""", ct);
 
-    /// <summary>The kind of place a booking holds: its type's, read when the type is not loaded.</summary>
-    public static async Task<Attendance> AttendanceOfAsync(EventHubDbContext db, Booking b, CancellationToken ct) =>
-        b.TicketType?.Attendance ?? (b.TicketTypeId is { } id
-            ? await db.Set<TicketType>().Where(t => t.Id == id).Select(t => t.Attendance).FirstOrDefaultAsync(ct)
-            : Attendance.InPerson);
-
     /// <summary>A place came back: the event is no longer sold out (it is marked again when it fills again).</summary>
     private static Task<int> ReleaseEventAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {

@@ -9,6 +9,23 @@ namespace EventHub.Core.Bookings;
 public sealed class PublicBooking(
     IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, PriorityAccess? priorityAccess = null, BookingSetupCache? setup = null)
 {
+    // The form's reads are compiled once per model: the booking form is the busiest uncached page of a rush, and EF
+    // translating each read's expression again was most of the form's own CPU (docs/benchmarks.md, round 10).
+    private static readonly CompiledPerModel<Func<EventHubDbContext, string, CancellationToken, Task<Event?>>> ShownEvent = new(
+        () => EF.CompileAsyncQuery((EventHubDbContext db, string slug, CancellationToken ct) => db.Set<Event>().AsNoTracking().Include(e => e.Series)
+            .Where(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled))
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<EventHubDbContext, string, CancellationToken, Task<int?>>> ShownEventId = new(
+        () => EF.CompileAsyncQuery((EventHubDbContext db, string slug, CancellationToken ct) => db.Set<Event>()
+            .Where(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled))
+            .Select(e => (int?)e.Id)
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<EventHubDbContext, int, IAsyncEnumerable<Session>>> SessionsOf = new(
+        () => EF.CompileAsyncQuery<EventHubDbContext, int, Session>((db, eventId) => db.Set<Session>().AsNoTracking()
+            .Where(s => s.EventId == eventId).OrderBy(s => s.StartUtc).ThenBy(s => s.Id)));
+
     private readonly PriorityAccess _priority = priorityAccess ?? PriorityAccess.None;
     private readonly BookingSetupCache _setup = setup ?? BookingSetupCache.Uncached;
 
@@ -24,7 +41,7 @@ public sealed class PublicBooking(
         // Every read on one connection: in a rush, taking one from SQLite's pool and giving it back for each
         // read queued every request on the pool's lock (docs/benchmarks.md, round 7).
         await db.Database.OpenConnectionAsync(ct);
-        var ev = await Shown(db, slug).Include(e => e.Series).FirstOrDefaultAsync(ct);
+        var ev = await ShownEvent.For(db)(db, slug, ct);
         if (ev is null)
         {
             return null;
@@ -39,7 +56,12 @@ public sealed class PublicBooking(
         var setup = await _setup.GetAsync(db, ev.Id, ev.CreatedUtc, ct);
         var types = setup.TicketTypes.Where(t => !t.Hidden || SecureTokens.FixedTimeEquals(t.SecretToken, ticketSecret)).ToList();
         var questions = setup.Questions.Where(q => !q.Hidden).ToList();
-        var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == ev.Id).OrderBy(s => s.StartUtc).ThenBy(s => s.Id).ToListAsync(ct);
+        var sessions = new List<Session>();
+        await foreach (var session in SessionsOf.For(db)(db, ev.Id).WithCancellation(ct))
+        {
+            sessions.Add(session);
+        }
+
         var settings = setup.Settings;
         // Online places are read live: the cached set-up holds each type's places as they were when it was read.
         var online = setup.TicketTypes.Any(t => t.Attendance == Attendance.Online) ? await OnlinePlaces.ReadAsync(db, ev.Id, ct) : [];
@@ -64,9 +86,6 @@ public sealed class PublicBooking(
     public async Task<int?> EventIdAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Shown(db, slug).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        return await ShownEventId.For(db)(db, slug, ct);
     }
-
-    private static IQueryable<Event> Shown(EventHubDbContext db, string slug) => db.Set<Event>().AsNoTracking()
-        .Where(e => e.Slug == slug && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed || e.Status == EventStatus.Cancelled));
 }

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EventHub.Core.Email;
@@ -21,6 +23,9 @@ public sealed partial class OutboxPayloadProtection(IDataProtectionProvider prov
 
     private readonly IDataProtector _root = provider.CreateProtector("EventHub.Email.OutboxPayload");
 
+    // One protector per template, made once: there are a few dozen templates.
+    private readonly ConcurrentDictionary<string, IDataProtector> _byTemplate = new(StringComparer.Ordinal);
+
     /// <summary>The payload as stored: each value carrying a token protected for <paramref name="template"/>.</summary>
     public string Protect(string template, string payloadJson)
     {
@@ -29,7 +34,7 @@ public sealed partial class OutboxPayloadProtection(IDataProtectionProvider prov
             return payloadJson;
         }
 
-        var protector = _root.CreateProtector(template);
+        var protector = _byTemplate.GetOrAdd(template, t => _root.CreateProtector(t));
         return Rewrite(payloadJson, value => !value.StartsWith(Marker, StringComparison.Ordinal) && HoldsToken(value)
             ? Marker + protector.Protect(value)
             : null);
@@ -43,7 +48,7 @@ public sealed partial class OutboxPayloadProtection(IDataProtectionProvider prov
             return payloadJson;
         }
 
-        var protector = _root.CreateProtector(template);
+        var protector = _byTemplate.GetOrAdd(template, t => _root.CreateProtector(t));
         return Rewrite(payloadJson, value => value.StartsWith(Marker, StringComparison.Ordinal) ? protector.Unprotect(value[Marker.Length..]) : null);
     }
 
@@ -67,7 +72,12 @@ public sealed partial class OutboxPayloadProtection(IDataProtectionProvider prov
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>Protects every outbox payload about to be written (new, or changed by delivery).</summary>
+    /// <summary>
+    /// Protects every outbox payload about to be written (new, or changed by delivery). Runs on every save of every
+    /// context, so it lists the tracked entries without change detection (<c>Entries&lt;T&gt;()</c> would compare every
+    /// tracked entity with its snapshot first, and the save does that again anyway): a save that tracks no outbox row
+    /// costs one pass over the tracked entries, and a tracked outbox row only has its payload compared with the original.
+    /// </summary>
     private void ProtectPending(DbContext? context)
     {
         if (context is null)
@@ -75,14 +85,29 @@ public sealed partial class OutboxPayloadProtection(IDataProtectionProvider prov
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>())
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State == EntityState.Added
-                || (entry.State == EntityState.Modified && entry.Property(m => m.PayloadJson).IsModified))
+            foreach (var entry in tracker.Entries<OutboxMessage>())
             {
-                entry.Entity.PayloadJson = Protect(entry.Entity.Template, entry.Entity.PayloadJson);
+                if (entry.State == EntityState.Added || (entry.State is EntityState.Unchanged or EntityState.Modified && PayloadChanged(entry)))
+                {
+                    entry.Entity.PayloadJson = Protect(entry.Entity.Template, entry.Entity.PayloadJson);
+                }
             }
         }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static bool PayloadChanged(EntityEntry<OutboxMessage> entry)
+    {
+        var payload = entry.Property(nameof(OutboxMessage.PayloadJson));
+        return payload.IsModified || !string.Equals((string?)payload.OriginalValue, entry.Entity.PayloadJson, StringComparison.Ordinal);
     }
 
     private static bool HoldsToken(string text)

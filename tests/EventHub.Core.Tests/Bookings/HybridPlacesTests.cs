@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using EventHub.Core.Bookings;
+using EventHub.Core.Data;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EventHub.Core.Tests.Bookings;
 
@@ -250,5 +254,70 @@ public sealed class HybridPlacesTests
         (await kit.Bookings.GetByTokenAsync(oona.ManageToken, Ct))!.WaitlistPosition.ShouldBe(2);
         (await kit.Bookings.GetByTokenAsync(bob.ManageToken, Ct))!.WaitlistPosition.ShouldBe(1);
         (await kit.BookingAsync(bob.BookingId)).WaitlistRank.ShouldBe(bobRank);
+    }
+
+    [Fact]
+    public async Task A_booking_mail_names_the_ticket_type_and_its_kind_and_the_booking_writer_reads_no_ticket_type_for_it()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 10);
+        var (_, online) = await TypesAsync(kit, onlineCapacity: 5);
+        await kit.BookAsync("Ann Online", ticket: online); // The set-up is in this node's cache from here on.
+        var commands = new CommandLog();
+        var bookings = new BookingService(new LoggingFactory(kit.Database, commands), kit.Clock, kit.Gate, setup: kit.Setup);
+
+        var outcome = await bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Olu Online", ticket: online)), Ct);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        var mail = (await kit.OutboxAsync(BookingTemplates.BookingConfirmed)).Single(m => m.ToEmail == "olu.online@devon.gov.uk");
+        var payload = JsonSerializer.Deserialize<BookingMessagePayload>(mail.PayloadJson)!;
+        payload.TicketTypeName.ShouldBe("Online");
+        payload.Attendance.ShouldBe(Attendance.Online);
+        // The writer knows the type from the set-up: a read of the type's row per booking was a query on its hot path.
+        commands.Texts.Where(c => c.StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("FROM \"TicketTypes\"", StringComparison.Ordinal)
+            && !c.Contains("FROM \"Events\"", StringComparison.Ordinal)).ShouldBeEmpty();
+        commands.Texts.ShouldContain(c => c.StartsWith("UPDATE \"TicketTypes\"", StringComparison.Ordinal), "the online place is taken from the type's quota");
+    }
+
+    /// <summary>Every command a context runs, as text.</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class LoggingFactory(TestDatabase database, CommandLog log) : IDbContextFactory<EventHubDbContext>
+    {
+        public EventHubDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<EventHubDbContext>();
+            database.Dialect.Configure(options, database.ConnectionString);
+            options.AddInterceptors(log);
+            return new EventHubDbContext(options.Options);
+        }
     }
 }

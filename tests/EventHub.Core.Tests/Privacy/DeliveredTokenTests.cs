@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EventHub.Core.Bookings;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Events;
@@ -124,6 +125,31 @@ public sealed partial class DeliveredTokenTests
         protection.Reveal("poll.confirm-vote", stored).ShouldBe(payload);
         protection.Protect("poll.confirm-vote", stored).ShouldBe(stored, "a protected value is not protected twice");
         Should.Throw<System.Security.Cryptography.CryptographicException>(() => protection.Reveal("booking.confirmed", stored), "each template has a purpose of its own");
+    }
+
+    [Fact]
+    public async Task Protecting_queued_payloads_adds_no_change_detection_to_a_save_and_still_protects_what_it_queues()
+    {
+        await using var kit = await PrivacyKit.CreateAsync();
+        // A context with this interceptor alone, so the count is the save's and the protection's, nobody else's.
+        var options = new DbContextOptionsBuilder<EventHubDbContext>();
+        kit.Database.Dialect.Configure(options, kit.Database.ConnectionString);
+        options.AddInterceptors(kit.Get<OutboxPayloadProtection>());
+        await using var db = new EventHubDbContext(options.Options);
+        var ev = await db.Events.SingleAsync(e => e.Id == kit.EventId, Ct);
+        var detections = 0;
+        db.ChangeTracker.DetectingAllChanges += (_, _) => detections++;
+        var token = SecureTokens.New();
+
+        ev.Title += " (moved)";
+        var message = Outbox.Enqueue(db, BookingTemplates.BookingChanged, "ann@devon.gov.uk", "Ann", new { ManageToken = token }, kit.Services.Clock.GetUtcNow().UtcDateTime, ev.Id);
+        await db.SaveChangesAsync(Ct);
+
+        // The save's own pass over the tracked entities and no second one for the outbox: the protection runs on every save.
+        detections.ShouldBe(1);
+        message.PayloadJson.ShouldNotContain(token);
+        kit.Get<OutboxPayloadProtection>().Reveal(message).ShouldContain(token);
+        (await db.Events.AsNoTracking().SingleAsync(e => e.Id == kit.EventId, Ct)).Title.ShouldEndWith(" (moved)");
     }
 
     [Fact]
