@@ -39,7 +39,9 @@ internal static class WaitlistPositions
     /// <summary>The saved bookings waiting ahead of <paramref name="b"/> on its own list (in person or online).</summary>
     public static async Task<IQueryable<Booking>> AheadAsync(EventHubDbContext db, Booking b, CancellationToken ct)
     {
-        var attendance = await Places.AttendanceOfAsync(db, b, ct);
+        // The read that loaded the booking normally includes its ticket type (PlaceKind's rule); one small read if not.
+        var attendance = b.TicketTypeId is not { } typeId || b.TicketType is not null ? PlaceKind.Of(b).Attendance
+            : await db.Set<TicketType>().Where(t => t.Id == typeId).Select(t => t.Attendance).SingleAsync(ct);
         var ahead = db.Set<Booking>().Where(x => x.EventId == b.EventId && x.Status == BookingStatus.Waiting
             && (x.WaitlistRank < b.WaitlistRank || (x.WaitlistRank == b.WaitlistRank && x.Id < b.Id)));
         return attendance == Attendance.Online
