@@ -111,16 +111,8 @@ public sealed partial class MaterialService
             return Outcome<bool>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<bool>.Refused(refusal);
-        }
-
-        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
-        (settings.MaxFilesPerSession, settings.MaxFilesPerLink) = (session, link);
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(true);
+        return await ProceedingsAccess.UpdateSettingsAsync(
+            dbFactory, actor, eventId, s => (s.MaxFilesPerSession, s.MaxFilesPerLink) = (session, link), true, ct);
     }
 
     private static int ParseQuota(string? typed, string field, string label, List<FieldError> errors)
@@ -144,16 +136,7 @@ public sealed partial class MaterialService
             return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<bool>.Refused(refusal);
-        }
-
-        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
-        settings.ApproveMaterials = approveFirst;
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(approveFirst);
+        return await ProceedingsAccess.UpdateSettingsAsync(dbFactory, actor, eventId, s => s.ApproveMaterials = approveFirst, approveFirst, ct);
     }
 
     /// <summary>

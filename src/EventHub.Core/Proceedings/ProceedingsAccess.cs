@@ -24,6 +24,25 @@ internal static class ProceedingsAccess
     public static async Task<Refusal?> CheckRowAsync(EventHubDbContext db, Actor actor, int? eventId, Refusal missing, CancellationToken ct) =>
         eventId is { } id ? await CheckAsync(db, actor, id, ct, missing) : missing;
 
+    /// <summary>
+    /// A change to the event's after-the-day settings by an organiser already checked as one: the role check, then
+    /// <paramref name="apply"/> on the settings row (made when the event has none yet), saved; <paramref name="result"/>
+    /// is what the use case answers.
+    /// </summary>
+    public static async Task<Outcome<T>> UpdateSettingsAsync<T>(
+        IDbContextFactory<EventHubDbContext> dbFactory, Actor actor, int eventId, Action<ProceedingsSettings> apply, T result, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CheckAsync(db, actor, eventId, ct) is { } refusal)
+        {
+            return Outcome<T>.Refused(refusal);
+        }
+
+        apply(await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct));
+        await db.SaveChangesAsync(ct);
+        return Outcome<T>.Ok(result);
+    }
+
     /// <summary>For reads that show nothing rather than refuse.</summary>
     public static async Task<bool> MayAsync(EventHubDbContext db, Actor actor, int eventId, CancellationToken ct) =>
         await CheckAsync(db, actor, eventId, ct) is null;

@@ -24,16 +24,7 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             return Outcome<ProceedingsLicence>.Refused(ProceedingsErrors.LicenceMissing, "Licence");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<ProceedingsLicence>.Refused(refusal);
-        }
-
-        var settings = await SettingsForUpdateAsync(db, eventId, ct);
-        settings.Licence = chosen;
-        await db.SaveChangesAsync(ct);
-        return Outcome<ProceedingsLicence>.Ok(chosen);
+        return await ProceedingsAccess.UpdateSettingsAsync(dbFactory, actor, eventId, s => s.Licence = chosen, chosen, ct);
     }
 
     /// <summary>
@@ -76,17 +67,9 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
             return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlyPublish);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<bool>.Refused(refusal);
-        }
-
-        var settings = await SettingsForUpdateAsync(db, eventId, ct);
-        settings.IsPublished = published;
-        settings.PublishedUtc = published ? clock.GetUtcNow().UtcDateTime : null;
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(published);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await ProceedingsAccess.UpdateSettingsAsync(
+            dbFactory, actor, eventId, s => (s.IsPublished, s.PublishedUtc) = (published, published ? now : (DateTime?)null), published, ct);
     }
 
     /// <summary>

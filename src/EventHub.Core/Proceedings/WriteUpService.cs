@@ -158,16 +158,7 @@ public sealed class WriteUpService(IDbContextFactory<EventHubDbContext> dbFactor
             return Outcome<bool>.Forbidden(ProceedingsErrors.OrganisersOnlySettings);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ProceedingsAccess.CheckAsync(db, actor, eventId, ct) is { } refusal)
-        {
-            return Outcome<bool>.Refused(refusal);
-        }
-
-        var settings = await ProceedingsService.SettingsForUpdateAsync(db, eventId, ct);
-        settings.TrustContributors = trusted;
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(trusted);
+        return await ProceedingsAccess.UpdateSettingsAsync(dbFactory, actor, eventId, s => s.TrustContributors = trusted, trusted, ct);
     }
 
     internal static WriteUpView View(WriteUp w, string sessionTitle) =>
