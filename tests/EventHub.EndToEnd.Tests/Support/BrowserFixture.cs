@@ -179,8 +179,10 @@ public static class PageExtensions
         await page.GetByTestId("Email").FillAsync(organiser.Email);
         await page.GetByTestId("Password").FillAsync(organiser.Password);
         await page.GetByTestId("sign-in").ClickAsync();
-        // 30 s, not the default 15: the first sign-in of a run also compiles the organiser pages of a cold app.
-        await page.WaitForURLAsync("**" + landsOn, new PageWaitForURLOptions { Timeout = 30_000 });
+        // 30 s, not the default 15: the first sign-in of a run also compiles the organiser pages of a cold app, and the
+        // browser tests run beside the other test projects. Only until the document is parsed: waiting for the browser's
+        // "load" event (every resource) once timed out on a busy run although the page had arrived.
+        await page.WaitForURLAsync("**" + landsOn, new PageWaitForURLOptions { Timeout = 30_000, WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     public static async Task FillFieldAsync(this IPage page, string testId, string value)
