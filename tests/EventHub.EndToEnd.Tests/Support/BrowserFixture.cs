@@ -109,11 +109,26 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    // True on a static page, on an interactive page whose circuit is live, and on a page with no Blazor component at
+    // all; false on a page prerendered for a circuit that has not started yet.
+    private const string SettledScript = """
+        () => {
+            if (document.querySelector('[data-testid=interactive], [data-testid=static-page]')) return true;
+            const comments = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
+            while (comments.nextNode()) {
+                if (comments.currentNode.data.includes('"type":"server"')) return false;
+            }
+            return true;
+        }
+        """;
+
     /// <summary>Runs axe (WCAG 2.x A/AA rules) and fails with each violation listed.</summary>
     public static async Task ShouldHaveNoAxeViolationsAsync(this IPage page)
     {
         // An interactive page's head outlet writes the <title> again when its circuit starts, leaving it empty for a
-        // moment: wait for a title (up to 5 s) so axe reads the settled page. A page that never gets one still fails.
+        // moment. A page prerendered for a circuit is scanned only once the circuit is live (its marker is there), then
+        // once it has a title again (up to 5 s), so axe reads the settled page. A page that never gets one still fails.
+        await page.WaitForFunctionAsync(SettledScript, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         for (var waited = 0; waited < 5_000 && string.IsNullOrWhiteSpace(await page.TitleAsync()); waited += 100)
         {
             await Task.Delay(100);
