@@ -41,7 +41,7 @@ public sealed class PlacesSignalTests : IAsyncLifetime
         // can arrive after this subscription: wait until the signal has been quiet for a moment, then start afresh.
         var quietSince = DateTime.UtcNow;
         var seen = 0;
-        for (var i = 0; i < 100 && DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300); i++)
+        for (var i = 0; i < 250 && DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(500); i++)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
             if (_heard.Count != seen)
@@ -65,7 +65,7 @@ public sealed class PlacesSignalTests : IAsyncLifetime
 
     private async Task<List<(LiveMessage Message, int PlacesTakenThen)>> HeardAsync(int atLeast)
     {
-        for (var i = 0; i < 100 && _heard.Count < atLeast; i++)
+        for (var i = 0; i < 500 && _heard.Count < atLeast; i++)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
