@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(10_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -48,7 +49,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
+        // A wait that passes returns at once; these limits only decide how long a busy run (the Core passes share the
+        // two cores) may take before a step counts as failed. A sign-in's redirect chain once took over 15 s.
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
