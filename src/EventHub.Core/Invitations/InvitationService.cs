@@ -222,7 +222,7 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
     private async Task<bool> SingleSignOnOnlyAsync(bool isAdministrator, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return !await scope.ServiceProvider.GetRequiredService<TwoStepPolicy>().AllowsSignInAsync(isAdministrator, bySingleSignOn: false, ct);
+        return !await scope.ServiceProvider.GetRequiredService<SiteSignInPolicy>().AllowsSignInAsync(isAdministrator, bySingleSignOn: false, ct);
     }
 
     private async Task<Invitation?> WithTokenAsync(EventHubDbContext db, string? token, CancellationToken ct)

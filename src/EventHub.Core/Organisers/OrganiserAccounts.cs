@@ -13,7 +13,7 @@ namespace EventHub.Core.Organisers;
 /// administrator: the last one cannot be disabled, demoted or removed, even by two administrators acting on each other
 /// at the same moment (the database serialises them: see <see cref="ChangeAsync"/>).
 /// </summary>
-public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy twoStep)
+public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, SiteSignInPolicy twoStep)
 {
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {

@@ -97,7 +97,7 @@ public sealed partial class InvitationServiceTests : IAsyncLifetime
         await using var smtp = await SmtpListener.StartAsync();
         await _invitations.InviteAsync(_ada, new InvitationInput("Dee Door", "dee@example.org", IsAdministrator: false), Ct);
         await DeliverAndReadTokenAsync(smtp, "dee@example.org");
-        (await _core.Get<TwoStepPolicy>().SetSingleSignOnRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
         var eve = await _invitations.InviteAsync(_ada, new InvitationInput("Eve Extra", "eve@example.org", IsAdministrator: false), Ct);
         await DeliverAndReadTokenAsync(smtp, "eve@example.org");
         await _invitations.InviteAsync(_ada, new InvitationInput("Amy Admin", "amy@example.org", IsAdministrator: true), Ct);
@@ -118,7 +118,7 @@ public sealed partial class InvitationServiceTests : IAsyncLifetime
         administrator.Text.ShouldNotContain("single sign-on");
 
         // Sent again after the rule is lifted, Eve's new mail asks for a password again.
-        (await _core.Get<TwoStepPolicy>().SetSingleSignOnRequiredAsync(_ada, false, Ct)).Succeeded.ShouldBeTrue();
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(_ada, false, Ct)).Succeeded.ShouldBeTrue();
         (await _invitations.ResendAsync(_ada, eve.Value!.Id, Ct)).Succeeded.ShouldBeTrue();
         await DeliverAndReadTokenAsync(smtp, "eve@example.org");
         Bodies(smtp, "eve@example.org")[^1].Text.ShouldContain("Set your password to finish.");

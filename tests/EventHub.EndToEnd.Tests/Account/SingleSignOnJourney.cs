@@ -107,7 +107,7 @@ public sealed class SingleSignOnJourney(BrowserFixture browser) : IAsyncLifetime
         await again.ShouldHaveNoAxeViolationsAsync();
 
         // Administrators require single sign-on: the sign-in page offers a password to administrators only, and Dee's is refused.
-        (await _app.Service<TwoStepPolicy>().SetSingleSignOnRequiredAsync(adaActor, true, Ct)).Succeeded.ShouldBeTrue();
+        (await _app.Service<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(adaActor, true, Ct)).Succeeded.ShouldBeTrue();
         var ssoOnly = await browser.NewPageAsync();
         await ssoOnly.GotoAsync(_app.Url("/account/login"));
         await Assertions.Expect(ssoOnly.GetByTestId("single-sign-on-only")).ToContainTextAsync("Organisers sign in with Devon Council account");

@@ -27,7 +27,7 @@ public sealed class AcceptInvitationPageTests : WebTestContext
     {
         PlainForm.AddServices(this);
         var accounts = Core.Get<OrganiserAccounts>();
-        Services.AddSingleton(Core.Get<TwoStepPolicy>());
+        Services.AddSingleton(Core.Get<SiteSignInPolicy>());
         Services.AddSingleton(new InvitationService(Core.Provider.GetRequiredService<IServiceScopeFactory>(), Core.Database, Core.Clock));
         _identity = Core.Provider.CreateAsyncScope();
         var sp = _identity.ServiceProvider;
@@ -81,7 +81,7 @@ public sealed class AcceptInvitationPageTests : WebTestContext
     }
 
     private async Task RequireSingleSignOnAsync() =>
-        (await Core.Get<TwoStepPolicy>().SetSingleSignOnRequiredAsync(Actor.Organiser(_ada.Id, _ada.DisplayName, isAdministrator: true), true,
+        (await Core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(Actor.Organiser(_ada.Id, _ada.DisplayName, isAdministrator: true), true,
             Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
 
     private async Task<string> InviteAsync(string name, string email, bool isAdministrator)
