@@ -20,7 +20,6 @@ namespace EventHub.Web.Tests.Account;
 public sealed class AcceptInvitationPageTests : WebTestContext
 {
     private readonly PlainForm _request = new();
-    private AsyncServiceScope _identity;
     private Organiser _ada = default!;
 
     protected override async Task OnInitializedAsync()
@@ -29,9 +28,9 @@ public sealed class AcceptInvitationPageTests : WebTestContext
         var accounts = Core.Get<OrganiserAccounts>();
         Services.AddSingleton(Core.Get<SiteSignInPolicy>());
         Services.AddSingleton(new InvitationService(Core.Provider.GetRequiredService<IServiceScopeFactory>(), Core.Database, Core.Clock));
-        _identity = Core.Provider.CreateAsyncScope();
-        var sp = _identity.ServiceProvider;
-        // The page signs in only after a password is set, which these tests never do.
+        // The page signs in only after a password is set, which these tests never do. (Identity's scoped services come
+        // from the root here, so they go when Core does.)
+        var sp = Core.Provider;
         Services.AddSingleton(new SignInManager<Organiser>(sp.GetRequiredService<UserManager<Organiser>>(), new HttpContextAccessor(),
             sp.GetRequiredService<IUserClaimsPrincipalFactory<Organiser>>(), sp.GetRequiredService<IOptions<IdentityOptions>>(),
             NullLogger<SignInManager<Organiser>>.Instance, new AuthenticationSchemeProvider(Options.Create(new AuthenticationOptions())),
