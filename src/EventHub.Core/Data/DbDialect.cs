@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EventHub.Core.Data;
 
@@ -39,6 +40,27 @@ public abstract class DbDialect
     /// (free pages, the write-ahead log), so a name that is gone from every table is gone from the disk too.
     /// </summary>
     public virtual Task PurgeFreedSpaceAsync(EventHubDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Inside a transaction, holds the rows <paramref name="selectRows"/> (a plain SELECT of one table) finds until the
+    /// transaction ends: another transaction that asks for any of them waits until this one has committed, then finds
+    /// what it left. Nothing is written. An engine with one writer at a time already gave the transaction the
+    /// database's write lock when it began (SQLite begins it as IMMEDIATE), so there it takes nothing more.
+    /// </summary>
+    public Task LockRowsAsync(DatabaseFacade database, FormattableString selectRows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Rows are locked only inside a transaction, until it ends.");
+        }
+
+        return HasSingleWriter ? Task.CompletedTask : LockSelectedRowsAsync(database, selectRows, ct);
+    }
+
+    /// <summary>Takes the row locks of <see cref="LockRowsAsync"/> on an engine that has them.</summary>
+    protected virtual Task LockSelectedRowsAsync(DatabaseFacade database, FormattableString selectRows, CancellationToken ct) =>
+        throw new NotSupportedException($"{Provider} has no row locks to take.");
 
     /// <summary>Whether the failed save broke a unique index (an invariant held under concurrency).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException ex);

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace EventHub.Core.Data;
@@ -36,6 +38,10 @@ internal sealed class PostgreSqlDialect : DbDialect
         await db.Database.ExecuteSqlRawAsync(sql, ct);
 #pragma warning restore EF1003
     }
+
+    /// <summary><c>SELECT … FOR UPDATE</c>: the rows are locked as an update would lock them, and nothing is written.</summary>
+    protected override Task LockSelectedRowsAsync(DatabaseFacade database, FormattableString selectRows, CancellationToken ct) =>
+        database.ExecuteSqlAsync(FormattableStringFactory.Create(selectRows.Format.TrimEnd() + " FOR UPDATE", selectRows.GetArguments()), ct);
 
     public override bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

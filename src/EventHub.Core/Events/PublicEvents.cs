@@ -103,8 +103,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>A series' page: one page (from 0) of its upcoming editions, soonest first, and all its past ones, latest first.</summary>
-    public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, int upcomingPage = 0, int pageSize = PageSize, CancellationToken ct = default)
+    /// <summary>A series' page: one page (from 0) of its upcoming editions, soonest first, and one of its past ones, latest first.</summary>
+    public async Task<PublicSeriesPage?> GetSeriesAsync(string slug, int upcomingPage = 0, int pastPage = 0, int pageSize = PageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
@@ -115,8 +115,8 @@ public sealed class PublicEvents(IDbContextFactory<EventHubDbContext> dbFactory,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var upcoming = await PageOfAsync(Upcoming(db).Where(e => e.SeriesId == series.Id), upcomingPage, pageSize, ct);
-        var past = await Cards(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status) && e.EndUtc < now)
-            .OrderByDescending(e => e.StartUtc)).ToListAsync(ct);
+        var past = await PageOfAsync(db.Events.Where(e => e.SeriesId == series.Id && PublicStatuses.Contains(e.Status) && e.EndUtc < now)
+            .OrderByDescending(e => e.StartUtc).ThenByDescending(e => e.Id), pastPage, pageSize, ct);
         return new PublicSeriesPage(series, Common.MarkdownRenderer.ToSafeHtml(series.Description), upcoming, past);
     }
 

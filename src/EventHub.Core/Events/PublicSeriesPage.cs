@@ -1,3 +1,3 @@
 namespace EventHub.Core.Events;
 
-public sealed record PublicSeriesPage(EventSeries Series, string DescriptionHtml, Common.PagedResult<EventCard> Upcoming, IReadOnlyList<EventCard> Past);
+public sealed record PublicSeriesPage(EventSeries Series, string DescriptionHtml, Common.PagedResult<EventCard> Upcoming, Common.PagedResult<EventCard> Past);

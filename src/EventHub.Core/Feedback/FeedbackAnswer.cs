@@ -22,7 +22,7 @@ public sealed class FeedbackAnswer
     /// <summary>1 to 5 for a <see cref="FeedbackQuestionKind.Rating"/> question; null for text.</summary>
     public int? Rating { get; set; }
 
-    /// <summary>The option chosen (1 is the first) for a <see cref="FeedbackQuestionKind.SingleChoice"/> question; null otherwise.</summary>
+    /// <summary>The option chosen (1 is the first; the form posts its words, see <see cref="FeedbackRules.Choice"/>) for a <see cref="FeedbackQuestionKind.SingleChoice"/> question; null otherwise.</summary>
     public int? Choice { get; set; }
 
     public string Text { get; set; } = string.Empty;

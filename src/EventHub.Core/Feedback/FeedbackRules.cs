@@ -60,7 +60,10 @@ public static class FeedbackRules
             }
             else if (q.Kind == FeedbackQuestionKind.SingleChoice && Choice(answer, q) is null)
             {
-                errors.Add(new FieldError(Field(q.Id), $"Select one of the answers to \"{q.Text}\""));
+                // The form names the option by its words: words the question no longer offers come from a page opened
+                // before the organisers changed its options, and a number could now mean another option.
+                errors.Add(new FieldError(Field(q.Id),
+                    $"The answers to \"{q.Text}\" changed after you opened this page. Select one of the answers shown now: the rest of what you wrote is kept"));
             }
             else if (q.Kind == FeedbackQuestionKind.ShortText && answer.Length > MaxTextLength)
             {
@@ -83,11 +86,24 @@ public static class FeedbackRules
     public static int? Rating(string answer) =>
         int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : null;
 
-    /// <summary>The number of the option chosen (1 is the first), or null when the answer names none of them.</summary>
+    /// <summary>
+    /// The number (1 is the first) of the option whose words the person chose, or null when the question offers no such
+    /// option now. The form posts the words, never the number: options can change while a form is open, and a number
+    /// would then silently mean another option. Options differ even ignoring case, so the words name one.
+    /// </summary>
     public static int? Choice(string answer, FeedbackQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= question.OptionList.Count ? n : null;
+        var options = question.OptionList;
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (string.Equals(options[i], answer.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Options typed one per line, trimmed, blank lines left out.</summary>

@@ -69,7 +69,7 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
             InvitedByName = Texts.Truncate(actor.DisplayName, 200),
         };
         db.Add(invitation);
-        Mail(db, invitation, token, now);
+        Mail(db, invitation, token, await SingleSignOnOnlyAsync(invitation.IsAdministrator, ct), now);
         SecurityAudit.Add(db, SecurityAction.InvitationSent, actor,
             $"Invited {invitation.DisplayName} ({invitation.Email}) to join as {Role(invitation.IsAdministrator)}", now);
         try
@@ -111,17 +111,22 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
     }
 
     /// <summary>A new link, valid for another <see cref="ValidDays"/> days, in a new mail; the old link stops working.</summary>
-    public Task<Outcome<InvitationRow>> ResendAsync(Actor actor, int invitationId, CancellationToken ct = default) =>
-        ChangeAsync(actor, invitationId, (db, invitation, now) =>
+    public async Task<Outcome<InvitationRow>> ResendAsync(Actor actor, int invitationId, CancellationToken ct = default)
+    {
+        // The new mail is worded by the site's rule as it is now (read before the change, which takes no awaits).
+        var organiserSingleSignOnOnly = await SingleSignOnOnlyAsync(isAdministrator: false, ct);
+        var administratorSingleSignOnOnly = await SingleSignOnOnlyAsync(isAdministrator: true, ct);
+        return await ChangeAsync(actor, invitationId, (db, invitation, now) =>
         {
             var token = SecureTokens.New();
             invitation.TokenHash = SecureTokens.Hash(token);
             invitation.SentUtc = now;
             invitation.ExpiresUtc = now.AddDays(ValidDays);
-            Mail(db, invitation, token, now);
+            Mail(db, invitation, token, invitation.IsAdministrator ? administratorSingleSignOnOnly : organiserSingleSignOnOnly, now);
             SecurityAudit.Add(db, SecurityAction.InvitationResent, actor,
                 $"Sent the invitation to {invitation.DisplayName} ({invitation.Email}) again (the earlier link stopped working)", now);
         }, ct);
+    }
 
     /// <summary>Withdraws the invitation: its link stops working.</summary>
     public Task<Outcome<InvitationRow>> RevokeAsync(Actor actor, int invitationId, CancellationToken ct = default) =>
@@ -160,7 +165,7 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         return invitation is null
             ? Outcome<InvitationView>.NotFound(InvitationErrors.LinkNotValid)
             : Outcome<InvitationView>.Ok(new InvitationView(invitation.DisplayName, invitation.Email, invitation.IsAdministrator,
-                !await PasswordAllowedAsync(invitation, ct)));
+                await SingleSignOnOnlyAsync(invitation.IsAdministrator, ct)));
     }
 
     /// <summary>
@@ -180,7 +185,7 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
             return Outcome<Organiser>.NotFound(InvitationErrors.LinkNotValid);
         }
 
-        if (!await PasswordAllowedAsync(invitation, ct))
+        if (await SingleSignOnOnlyAsync(invitation.IsAdministrator, ct))
         {
             // A password they could never sign in with: they join through single sign-on, which uses the invitation up.
             return Outcome<Organiser>.Refused(InvitationErrors.UseSingleSignOn);
@@ -213,11 +218,11 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         return created;
     }
 
-    /// <summary>Whether the invited person could sign in with a password (the site's single sign-on rule).</summary>
-    private async Task<bool> PasswordAllowedAsync(Invitation invitation, CancellationToken ct)
+    /// <summary>Whether the invited person could only sign in by single sign-on, never with a password (the site's rule).</summary>
+    private async Task<bool> SingleSignOnOnlyAsync(bool isAdministrator, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TwoStepPolicy>().AllowsSignInAsync(invitation.IsAdministrator, bySingleSignOn: false, ct);
+        return !await scope.ServiceProvider.GetRequiredService<SiteSignInPolicy>().AllowsSignInAsync(isAdministrator, bySingleSignOn: false, ct);
     }
 
     private async Task<Invitation?> WithTokenAsync(EventHubDbContext db, string? token, CancellationToken ct)
@@ -232,9 +237,9 @@ public sealed class InvitationService(IServiceScopeFactory scopes, IDbContextFac
         return await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash && i.ExpiresUtc > now, ct);
     }
 
-    private static void Mail(EventHubDbContext db, Invitation invitation, string token, DateTime now) =>
+    private static void Mail(EventHubDbContext db, Invitation invitation, string token, bool singleSignOnOnly, DateTime now) =>
         Outbox.Enqueue(db, InvitationEmail.TemplateName, invitation.Email, invitation.DisplayName,
-            new InvitationPayload(token, invitation.DisplayName, invitation.InvitedByName, invitation.IsAdministrator, ValidDays), now);
+            new InvitationPayload(token, invitation.DisplayName, invitation.InvitedByName, invitation.IsAdministrator, ValidDays, singleSignOnOnly), now);
 
     private static string Role(bool isAdministrator) => isAdministrator ? "an administrator" : "an organiser";
 

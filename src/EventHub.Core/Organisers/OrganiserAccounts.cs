@@ -13,7 +13,7 @@ namespace EventHub.Core.Organisers;
 /// administrator: the last one cannot be disabled, demoted or removed, even by two administrators acting on each other
 /// at the same moment (the database serialises them: see <see cref="ChangeAsync"/>).
 /// </summary>
-public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy twoStep)
+public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider clock, SiteSignInPolicy twoStep)
 {
     public async Task<Outcome<Organiser>> AddOrganiserAsync(Actor actor, OrganiserInput input)
     {
@@ -158,10 +158,10 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
         if (losesAdministration)
         {
             // PostgreSQL lets two transactions each count the other as "another administrator" and then both go ahead.
-            // So first lock every active administrator's row (an update that changes nothing): a second such change
-            // waits here until the first has committed, and then reads (and counts) what it left.
-            await db.Users.Where(u => u.IsAdministrator && !u.IsDisabled)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAdministrator, u => u.IsAdministrator), ct);
+            // So first lock every active administrator's row (SELECT … FOR UPDATE; nothing is written): a second such
+            // change waits here until the first has committed, and then reads (and counts) what it left.
+            await scope.ServiceProvider.GetRequiredService<DbDialect>().LockRowsAsync(db.Database,
+                $"""SELECT "Id" FROM "AspNetUsers" WHERE "IsAdministrator" AND NOT "IsDisabled" """, ct);
         }
 
         var user = await users.FindByIdAsync(organiserId);

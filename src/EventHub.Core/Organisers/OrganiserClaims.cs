@@ -16,7 +16,7 @@ public static class OrganiserClaims
     /// <summary>Administrators, and organisers with <see cref="DataRequests"/>: the personal-data search, download and erasure.</summary>
     public const string DataRequestsPolicy = "DataRequests";
 
-    /// <summary>On a sign-in that must turn two-step sign-in on first (see <see cref="TwoStepPolicy"/>).</summary>
+    /// <summary>On a sign-in that must turn two-step sign-in on first (see <see cref="SiteSignInPolicy"/>).</summary>
     public const string TwoStepNeeded = "eventhub:two-step-needed";
 
     /// <summary>When (UTC, round-trip format) this session signed in through single sign-on; see <see cref="SingleSignOnPassword"/>.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace EventHub.Core.Organisers;
 
 /// <summary>Adds the organiser's display name, administrator flag and any two-step requirement to the sign-in cookie.</summary>
-public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOptions<IdentityOptions> options, TwoStepPolicy twoStep)
+public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOptions<IdentityOptions> options, SiteSignInPolicy twoStep)
     : UserClaimsPrincipalFactory<Organiser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Organiser user)

@@ -8,12 +8,12 @@ namespace EventHub.Core.Organisers;
 
 /// <summary>
 /// The sign-in cookie's check (every minute): Identity's security-stamp check, then the site's single sign-on rule
-/// (<see cref="TwoStepPolicy.AllowsSignInAsync"/>), so once administrators require single sign-on a password session of
+/// (<see cref="SiteSignInPolicy.AllowsSignInAsync"/>), so once administrators require single sign-on a password session of
 /// an organiser who is not an administrator ends at its next check instead of running until it expires. The check makes
 /// the principal again from the database and keeps when this session signed in through single sign-on.
 /// </summary>
 public sealed class OrganiserSessionValidator(
-    IOptions<SecurityStampValidatorOptions> options, SignInManager<Organiser> signInManager, ILoggerFactory logger, TwoStepPolicy policy)
+    IOptions<SecurityStampValidatorOptions> options, SignInManager<Organiser> signInManager, ILoggerFactory logger, SiteSignInPolicy policy)
     : SecurityStampValidator<Organiser>(options, signInManager, logger)
 {
     protected override async Task<Organiser?> VerifySecurityStamp(ClaimsPrincipal? principal)

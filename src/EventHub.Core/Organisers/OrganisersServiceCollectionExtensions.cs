@@ -14,7 +14,7 @@ public static class OrganisersServiceCollectionExtensions
         services.AddOptions<Security.SecurityLogOptions>();
         services.AddSingleton<Security.SecurityLog>();
         services.AddSingleton<TwoStepSignIn>();
-        services.AddSingleton<TwoStepPolicy>();
+        services.AddSingleton<SiteSignInPolicy>();
         services.AddSingleton<SingleSignOnPassword>();
         // UserManager needs a scoped DbContext; AddDbContextFactory alone does not register one.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<EventHubDbContext>>().CreateDbContext());

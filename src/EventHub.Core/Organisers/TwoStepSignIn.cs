@@ -10,9 +10,9 @@ namespace EventHub.Core.Organisers;
 /// Two-step sign-in with an authenticator app (TOTP, RFC 6238, through ASP.NET Core Identity's authenticator token
 /// provider). Each organiser turns it on for their own account only: they scan the key, prove it with a code, and are
 /// shown ten recovery codes once (Identity stores them hashed). Every change is in the security log. While
-/// administrators require it (<see cref="TwoStepPolicy"/>) it cannot be turned off.
+/// administrators require it (<see cref="SiteSignInPolicy"/>) it cannot be turned off.
 /// </summary>
-public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider clock, TwoStepPolicy policy)
+public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider clock, SiteSignInPolicy policy)
 {
     public const int RecoveryCodeCount = 10;
 

@@ -68,11 +68,17 @@ public sealed class SessionRecordMerge : ISessionMergeObserver
         return room is null ? "From the session’s other room" : "From the session in " + room;
     }
 
-    /// <summary>Both sessions' convener names, each once (a copy usually has the same convener).</summary>
+    /// <summary>What stands between two sessions' convener texts once merged: a comma belongs to what people type ("Ann, library").</summary>
+    internal const string NamesSeparator = "; ";
+
+    /// <summary>
+    /// Both sessions' conveners, each once (a copy usually has the same convener). Each side's text is kept whole, as
+    /// typed: only an earlier merge's <see cref="NamesSeparator"/> divides it, never a comma.
+    /// </summary>
     internal static string JoinNames(string mine, string theirs)
     {
         var names = new List<string>();
-        foreach (var name in (mine + "," + theirs).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in (mine + NamesSeparator + theirs).Split(NamesSeparator.Trim(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
@@ -80,6 +86,6 @@ public sealed class SessionRecordMerge : ISessionMergeObserver
             }
         }
 
-        return string.Join(", ", names);
+        return string.Join(NamesSeparator, names);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DemoDataTests
         (await services.Get<DemoData>().SeedIfEmptyAsync()).ShouldBeTrue();
 
         var series = await services.Get<PublicEvents>().GetSeriesAsync("social-media-forum");
-        series!.Past.Count.ShouldBe(2);
+        series!.Past.TotalCount.ShouldBe(2);
         series.Upcoming.TotalCount.ShouldBe(1);
         var upcoming = await services.Get<PublicEvents>().GetEventAsync(series.Upcoming.Items[0].Slug);
         upcoming!.Sessions.Count.ShouldBeGreaterThan(2);

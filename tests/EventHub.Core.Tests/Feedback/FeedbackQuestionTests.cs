@@ -1,3 +1,4 @@
+using EventHub.Core.Common;
 using EventHub.Core.Feedback;
 using EventHub.Core.Events.Access;
 using EventHub.Core.Privacy;
@@ -102,11 +103,11 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
         var bob = await TokenAsync("bob@devon.gov.uk");
         var cat = await TokenAsync("cat@devon.gov.uk");
 
-        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "4" }), Ct))
-            .ErrorFor(FeedbackRules.Field(heard.Id)).ShouldBe("Select one of the answers to \"How did you hear of it?\"");
-        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "2" }), Ct)).Succeeded.ShouldBeTrue();
-        (await Feedback.GiveAsync(bob, new FeedbackInput(4, null, null, new Dictionary<int, string> { [heard.Id] = "2" }), Ct)).Succeeded.ShouldBeTrue();
-        (await Feedback.GiveAsync(cat, new FeedbackInput(3, null, null, new Dictionary<int, string> { [heard.Id] = "3" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "A poster" }), Ct))
+            .ErrorFor(FeedbackRules.Field(heard.Id))!.ShouldStartWith("The answers to \"How did you hear of it?\" changed after you opened this page.");
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "A colleague" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(bob, new FeedbackInput(4, null, null, new Dictionary<int, string> { [heard.Id] = "a colleague " }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(cat, new FeedbackInput(3, null, null, new Dictionary<int, string> { [heard.Id] = "The intranet" }), Ct)).Succeeded.ShouldBeTrue();
 
         var result = (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Questions.ShouldHaveSingleItem();
         (result.Kind, result.Answers).ShouldBe((FeedbackQuestionKind.SingleChoice, 3));
@@ -157,7 +158,7 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
 
         changed.Succeeded.ShouldBeTrue(changed.Message);
         (await Questions.ListAsync(Actors.Organiser, _eventId, Ct)).Value!.First(q => q.Id == heard.Id).OptionList.ShouldBe(["Email", "A colleague", "The intranet"]);
-        (await Feedback.GiveAsync(await TokenAsync("ann@devon.gov.uk"), new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "3" }), Ct)).Succeeded.ShouldBeTrue();
+        (await Feedback.GiveAsync(await TokenAsync("ann@devon.gov.uk"), new FeedbackInput(5, null, null, new Dictionary<int, string> { [heard.Id] = "The intranet" }), Ct)).Succeeded.ShouldBeTrue();
 
         var refused = await Questions.EditOptionsAsync(Actors.Organiser, _eventId, heard.Id, "Email\nPoster", Ct);
 
@@ -165,6 +166,33 @@ public sealed class FeedbackQuestionTests : IAsyncLifetime
         refused.ErrorFor("Options").ShouldBe(FeedbackErrors.OptionsAnswered("How did you hear of it?").Message);
         refused.Message!.ShouldContain("remove the question (with its answers) and add a new one");
         (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!.Responses[0].Answers[heard.Id].ShouldBe("The intranet");
+    }
+
+    [Fact]
+    public async Task An_answer_from_a_form_opened_before_the_options_changed_counts_as_the_option_it_named_or_is_refused_with_the_rest_kept_to_send_again()
+    {
+        var heard = (await Questions.AddAsync(Actors.Organiser, _eventId, new("How did you hear of it?", FeedbackQuestionKind.SingleChoice, "Email\nPoster"), Ct)).Value!;
+        var ann = await TokenAsync("ann@devon.gov.uk");
+        var bob = await TokenAsync("bob@devon.gov.uk");
+        var opened = (await Feedback.GetFormAsync(ann, Ct))!.Questions.Single().OptionList;
+        opened.ShouldBe(["Email", "Poster"]);
+
+        // While both forms are open the organisers put a new option first and drop the poster.
+        (await Questions.EditOptionsAsync(Actors.Organiser, _eventId, heard.Id, "A colleague\nEmail", Ct)).Succeeded.ShouldBeTrue();
+
+        // Ann chose "Email", the first option when she opened the form: it is still "Email", now the second option.
+        (await Feedback.GiveAsync(ann, new FeedbackInput(5, "Good talks", null, new Dictionary<int, string> { [heard.Id] = opened[0] }), Ct)).Succeeded.ShouldBeTrue();
+        // Bob chose "Poster", which is gone: refused with a message that says what to do, and nothing is kept.
+        var stale = await Feedback.GiveAsync(bob, new FeedbackInput(4, "Good food", null, new Dictionary<int, string> { [heard.Id] = opened[1] }), Ct);
+
+        stale.Status.ShouldBe(OutcomeStatus.Invalid);
+        stale.Errors.ShouldHaveSingleItem().Field.ShouldBe(FeedbackRules.Field(heard.Id));
+        stale.ErrorFor(FeedbackRules.Field(heard.Id)).ShouldBe(
+            "The answers to \"How did you hear of it?\" changed after you opened this page. Select one of the answers shown now: the rest of what you wrote is kept");
+        var results = (await Feedback.ResultsAsync(Actors.Organiser, _eventId, Ct)).Value!;
+        results.Responses.ShouldHaveSingleItem().Answers[heard.Id].ShouldBe("Email");
+        results.Questions.Single().OptionCounts.ShouldBe([0, 1]);
+        (await Feedback.GiveAsync(bob, new FeedbackInput(4, "Good food", null, new Dictionary<int, string> { [heard.Id] = "A colleague" }), Ct)).Succeeded.ShouldBeTrue("sent again with a current option");
     }
 
     private Task<string> TokenAsync(string email) => _kit.BookWithManageLinkAsync(_eventId, email);

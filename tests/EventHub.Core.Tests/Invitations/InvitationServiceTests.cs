@@ -92,6 +92,39 @@ public sealed partial class InvitationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_single_sign_on_is_required_an_organisers_invitation_mail_asks_them_to_join_with_it_and_an_administrators_still_to_set_a_password()
+    {
+        await using var smtp = await SmtpListener.StartAsync();
+        await _invitations.InviteAsync(_ada, new InvitationInput("Dee Door", "dee@example.org", IsAdministrator: false), Ct);
+        await DeliverAndReadTokenAsync(smtp, "dee@example.org");
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
+        var eve = await _invitations.InviteAsync(_ada, new InvitationInput("Eve Extra", "eve@example.org", IsAdministrator: false), Ct);
+        await DeliverAndReadTokenAsync(smtp, "eve@example.org");
+        await _invitations.InviteAsync(_ada, new InvitationInput("Amy Admin", "amy@example.org", IsAdministrator: true), Ct);
+        await DeliverAndReadTokenAsync(smtp, "amy@example.org");
+
+        var before = Bodies(smtp, "dee@example.org").ShouldHaveSingleItem();
+        before.Text.ShouldContain("Set your password to finish.");
+        before.Html.ShouldContain(">Set your password<");
+        var organiser = Bodies(smtp, "eve@example.org").ShouldHaveSingleItem();
+        organiser.Text.ShouldContain("Organisers sign in to EventHub with single sign-on, so you do not set a password.");
+        organiser.Html.ShouldContain(">Join with single sign-on<");
+        organiser.Text.ShouldContain("no account is made unless you sign in");
+        organiser.Text.ShouldNotContain("Set your password");
+        organiser.Html.ShouldNotContain("set the password");
+        var administrator = Bodies(smtp, "amy@example.org").ShouldHaveSingleItem();
+        administrator.Text.ShouldContain("as an administrator");
+        administrator.Text.ShouldContain("Set your password to finish.");
+        administrator.Text.ShouldNotContain("single sign-on");
+
+        // Sent again after the rule is lifted, Eve's new mail asks for a password again.
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(_ada, false, Ct)).Succeeded.ShouldBeTrue();
+        (await _invitations.ResendAsync(_ada, eve.Value!.Id, Ct)).Succeeded.ShouldBeTrue();
+        await DeliverAndReadTokenAsync(smtp, "eve@example.org");
+        Bodies(smtp, "eve@example.org")[^1].Text.ShouldContain("Set your password to finish.");
+    }
+
+    [Fact]
     public async Task Only_administrators_invite_list_send_again_and_withdraw()
     {
         var invited = await _invitations.InviteAsync(_ada, new InvitationInput("Dee Door", "dee@example.org", false), Ct);
@@ -214,6 +247,9 @@ public sealed partial class InvitationServiceTests : IAsyncLifetime
         (mail.HtmlBody ?? string.Empty).ShouldContain(match.Value);
         return match.Groups[1].Value;
     }
+
+    private static List<(string Text, string Html)> Bodies(SmtpListener smtp, string to) =>
+        smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to)).Select(m => (m.TextBody ?? string.Empty, m.HtmlBody ?? string.Empty)).ToList();
 
     [GeneratedRegex(@"https://events\.devon\.example/account/invitation/([A-Za-z0-9_-]+)")]
     private static partial Regex LinkPattern();

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Organisers;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Core.Tests.Organisers;
 
@@ -25,9 +29,11 @@ public sealed class AdministratorRaceTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private readonly CommandLog _commands = new();
+
     public async ValueTask InitializeAsync()
     {
-        _core = await OrganiserServices.CreateAsync();
+        _core = await OrganiserServices.CreateAsync(s => s.AddSingleton<IInterceptor>(_commands));
         _accounts = _core.Get<OrganiserAccounts>();
     }
 
@@ -66,6 +72,25 @@ public sealed class AdministratorRaceTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Demoting_an_administrator_locks_the_other_administrators_rows_without_writing_to_them()
+    {
+        var ann = await _core.AddAsync("Ann", "ann@example.org", isAdministrator: true);
+        var bob = await _core.AddAsync("Bob", "bob@example.org", isAdministrator: true);
+        await _core.AddAsync("Cy", "cy@example.org", isAdministrator: true);
+        _commands.Texts.Clear();
+
+        (await _accounts.SetAdministratorAsync(As(ann), bob.Id, false, Ct)).Succeeded.ShouldBeTrue();
+
+        var updates = _commands.Texts.Where(c => c.StartsWith("UPDATE \"AspNetUsers\"", StringComparison.Ordinal)).ToList();
+        updates.ShouldNotBeEmpty("Bob's row is written");
+        updates.ShouldAllBe(c => c.Contains("WHERE \"Id\" = ", StringComparison.Ordinal), "only Bob's row: the lock writes nothing");
+        if (!_core.Get<DbDialect>().HasSingleWriter)
+        {
+            _commands.Texts.ShouldContain(c => c.Contains("FOR UPDATE", StringComparison.Ordinal), "the active administrators' rows are locked");
+        }
+    }
+
     private static Actor As(Organiser o) => Actor.Organiser(o.Id, o.DisplayName, isAdministrator: true);
 
     private Task<Outcome<OrganiserRow>> DoAsync(Move move, Actor actor, string targetId) => move switch
@@ -74,4 +99,24 @@ public sealed class AdministratorRaceTests : IAsyncLifetime
         Move.Disable => _accounts.DisableAsync(actor, targetId, Ct),
         _ => _accounts.RemoveAsync(actor, targetId, Ct),
     };
+
+    /// <summary>Every command the app's contexts run, as text.</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText.TrimStart());
+            return ValueTask.FromResult(result);
+        }
+    }
 }

@@ -99,7 +99,7 @@ public sealed class SingleSignOnPasswordTests : IAsyncLifetime
     [Fact]
     public async Task While_single_sign_on_is_required_only_administrators_sign_in_with_a_password()
     {
-        var policy = _core.Get<TwoStepPolicy>();
+        var policy = _core.Get<SiteSignInPolicy>();
         var olive = await _core.AddAsync("Olive Organiser", "olive@example.org");
 
         (await policy.SetSingleSignOnRequiredAsync(Actor.Organiser(olive.Id, olive.DisplayName), true, Ct)).IsForbidden.ShouldBeTrue();

@@ -47,7 +47,7 @@ public sealed class SingleSignOnRequiredTests : IAsyncLifetime
         (await CookieCheckAsync(olivePassword)).ShouldNotBeNull("before the change every session goes on");
         (await CircuitCheckAsync(olivePassword)).ShouldBeTrue();
 
-        (await _core.Get<TwoStepPolicy>().SetSingleSignOnRequiredAsync(AdaActor, true, Ct)).Succeeded.ShouldBeTrue();
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(AdaActor, true, Ct)).Succeeded.ShouldBeTrue();
 
         (await CookieCheckAsync(olivePassword)).ShouldBeNull("her password session ends at the next cookie check");
         (await CircuitCheckAsync(olivePassword)).ShouldBeFalse("and her open pages at the next circuit check");
@@ -65,7 +65,7 @@ public sealed class SingleSignOnRequiredTests : IAsyncLifetime
         var amyToken = await InviteAsync("Amy Admin", "amy@example.org", isAdministrator: true);
         (await _core.Get<InvitationService>().FindAsync(deeToken, Ct)).Value!.UseSingleSignOn.ShouldBeFalse();
 
-        (await _core.Get<TwoStepPolicy>().SetSingleSignOnRequiredAsync(AdaActor, true, Ct)).Succeeded.ShouldBeTrue();
+        (await _core.Get<SiteSignInPolicy>().SetSingleSignOnRequiredAsync(AdaActor, true, Ct)).Succeeded.ShouldBeTrue();
 
         var invitations = _core.Get<InvitationService>();
         (await invitations.FindAsync(deeToken, Ct)).Value!.UseSingleSignOn.ShouldBeTrue();

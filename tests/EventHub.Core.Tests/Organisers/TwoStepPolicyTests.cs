@@ -18,7 +18,7 @@ namespace EventHub.Core.Tests.Organisers;
 public sealed class TwoStepPolicyTests : IAsyncLifetime
 {
     private CoreServices _core = default!;
-    private TwoStepPolicy _policy = default!;
+    private SiteSignInPolicy _policy = default!;
     private TwoStepSignIn _twoStep = default!;
     private OrganiserAccounts _accounts = default!;
     private Organiser _olive = default!;
@@ -30,7 +30,7 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _core = await OrganiserServices.CreateAsync();
-        _policy = _core.Get<TwoStepPolicy>();
+        _policy = _core.Get<SiteSignInPolicy>();
         _twoStep = _core.Get<TwoStepSignIn>();
         _accounts = _core.Get<OrganiserAccounts>();
         var ada = await _core.AddAsync("Ada Admin", "ada@example.org", isAdministrator: true);
@@ -135,7 +135,7 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
         using var reads = new SettingReads(_core.Database);
         await using var otherNode = await AnotherNodeAsync(shareSignal: true);
         var here = _policy;
-        var there = otherNode.GetRequiredService<TwoStepPolicy>();
+        var there = otherNode.GetRequiredService<SiteSignInPolicy>();
         var stamp = (await PrincipalAsync(_olive.Id)).FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
 
         for (var i = 0; i < 20; i++)
@@ -192,7 +192,7 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
     public async Task A_node_that_missed_the_message_reads_the_setting_again_once_its_copy_is_a_minute_old()
     {
         await using var deafNode = await AnotherNodeAsync(shareSignal: false);
-        var deaf = deafNode.GetRequiredService<TwoStepPolicy>();
+        var deaf = deafNode.GetRequiredService<SiteSignInPolicy>();
         (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse();
 
         (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
@@ -201,7 +201,7 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
             (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse("it heard nothing and its copy is fresh");
         }
 
-        _core.Clock.Advance(TwoStepPolicy.MostStale);
+        _core.Clock.Advance(SiteSignInPolicy.MostStale);
         (await deaf.IsRequiredAsync(Ct)).ShouldBeTrue();
     }
 

@@ -91,7 +91,7 @@ public sealed class OrganiserAuthenticationStateProviderTests : IAsyncLifetime
     {
         var principal = await PrincipalAsync();
 
-        (await _core.Get<TwoStepPolicy>().SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
+        (await _core.Get<SiteSignInPolicy>().SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
 
         (await RevalidateAsync(principal)).ShouldBeFalse();
         var renewed = await PrincipalAsync();

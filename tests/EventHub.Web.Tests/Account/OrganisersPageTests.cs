@@ -17,7 +17,7 @@ public sealed class OrganisersPageTests : WebTestContext
     {
         var accounts = Core.Get<OrganiserAccounts>();
         Services.AddSingleton(accounts);
-        Services.AddSingleton(Core.Get<TwoStepPolicy>());
+        Services.AddSingleton(Core.Get<SiteSignInPolicy>());
         Services.AddSingleton(new InvitationService(Core.Provider.GetRequiredService<IServiceScopeFactory>(), Core.Database, Core.Clock));
         _ada = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Ada Admin", "ada@example.org", "correct horse battery", true))).Value!;
         _olive = (await accounts.AddOrganiserAsync(Actor.System, new OrganiserInput("Olive Organiser", "olive@example.org", "correct horse battery", false))).Value!;

@@ -111,6 +111,37 @@ public sealed class EmbedAndTagPagesTests : WebTestContext
     }
 
     [Fact]
+    public async Task The_series_page_lists_fifty_previous_editions_a_page_latest_first_with_plain_links_that_keep_the_upcoming_page()
+    {
+        for (var day = 1; day <= PublicEvents.PageSize + 1; day++)
+        {
+            await AddEventAsync("edition-" + day, string.Empty, days: day, series: "Digital Forums");
+            await AddEventAsync("past-" + day, string.Empty, days: -day, series: "Digital Forums");
+        }
+
+        const string PastLinks = "nav[aria-label='Pages of previous events']";
+        const string UpcomingLinks = "nav[aria-label='Pages of upcoming editions']";
+        var first = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+
+        var pastCards = first.FindAll("[data-testid=past-editions] [data-testid=event-card] a").Select(a => a.GetAttribute("href")).ToList();
+        pastCards.Count.ShouldBe(PublicEvents.PageSize);
+        pastCards[0].ShouldBe("/events/past-1", "the latest first");
+        first.Find($"{PastLinks} [data-testid=page-position]").TextContent.ShouldBe("Page 1 of 2");
+        first.Find($"{PastLinks} [data-testid=page-next]").GetAttribute("href").ShouldBe("/series/digital-forums?past=2#previous-events");
+        first.Find("h2#previous-events").TextContent.ShouldBe("Previous events");
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/series/digital-forums?page=2&past=2");
+        var second = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+        second.FindAll("[data-testid=past-editions] [data-testid=event-card] a").Select(a => a.GetAttribute("href")).ShouldBe(["/events/past-51"]);
+        second.Find($"{PastLinks} [data-testid=page-previous]").GetAttribute("href").ShouldBe("/series/digital-forums?page=2#previous-events");
+        second.Find($"{UpcomingLinks} [data-testid=page-previous]").GetAttribute("href").ShouldBe("/series/digital-forums?past=2", "moving through one list keeps the other's page");
+
+        navigation.NavigateTo("/series/digital-forums?past=4");
+        Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums")).Find("[data-testid=no-such-past-page]").TextContent.ShouldContain("There is no page 4 of previous events");
+    }
+
+    [Fact]
     public async Task The_event_page_links_each_tag_to_its_page_which_lists_the_upcoming_events_with_it()
     {
         await AddEventAsync("tagged", ",digital,housing,", days: 10);

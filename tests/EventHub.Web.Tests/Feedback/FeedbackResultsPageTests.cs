@@ -99,7 +99,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=feedback-questions]").TextContent.ShouldContain("How did you hear of it? (one of: Email, A colleague, The intranet)"));
 
         var question = (await Kit.Services.Get<FeedbackQuestionService>().ListAsync(Actors.Organiser, _eventId, Xunit.TestContext.Current.CancellationToken)).Value!.ShouldHaveSingleItem();
-        foreach (var (email, choice) in new[] { ("e@devon.gov.uk", "2"), ("f@devon.gov.uk", "2"), ("g@devon.gov.uk", "3") })
+        foreach (var (email, choice) in new[] { ("e@devon.gov.uk", "A colleague"), ("f@devon.gov.uk", "A colleague"), ("g@devon.gov.uk", "The intranet") })
         {
             var token = await Kit.BookWithManageLinkAsync(_eventId, email);
             (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = choice }))).Succeeded.ShouldBeTrue();
@@ -136,7 +136,7 @@ public sealed class FeedbackResultsPageTests : DashboardTestContext
         cut.FindAll("#EditOptions").ShouldBeEmpty();
 
         var token = await Kit.BookWithManageLinkAsync(_eventId, "h@devon.gov.uk");
-        (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "2" }))).Succeeded.ShouldBeTrue();
+        (await Kit.Services.Get<FeedbackService>().GiveAsync(token, new FeedbackInput(4, "", "", new Dictionary<int, string> { [question.Id] = "A colleague" }))).Succeeded.ShouldBeTrue();
         var again = Render<FeedbackResultsPage>(p => p.Add(c => c.Id, _eventId));
         again.WaitForAssertion(() => again.Find($"[data-testid=options-fixed-{question.Id}]").TextContent.ShouldStartWith("Its options cannot change: 1 person has answered"));
         again.FindAll($"[data-testid=edit-options-{question.Id}]").ShouldBeEmpty();

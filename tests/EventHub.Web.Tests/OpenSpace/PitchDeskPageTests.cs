@@ -45,6 +45,9 @@ public sealed class PitchDeskPageTests : BoardContext
         var page = Render<PitchDeskPage>(p => p.Add(x => x.Id, EventId));
         page.WaitForAssertion(() => page.Find("[data-testid=pitch-submit]"));
         page.Find("label[for=pitch-CreditByName]").TextContent.ShouldContain("Credit them by name");
+        var hint = page.Find("#pitch-CreditByName-hint").TextContent;
+        hint.ShouldContain("they ask the organisers, who can withdraw it from the session’s notes page", Case.Sensitive, "a desk pitcher has no email, so no link of their own");
+        hint.ShouldNotContain("from their session’s notes page");
 
         page.Find("#pitch-Title").Change("Repair cafés");
         page.Find("#pitch-ConvenerName").Change("Rita");

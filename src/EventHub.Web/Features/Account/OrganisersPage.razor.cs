@@ -60,7 +60,7 @@ public partial class OrganisersPage
     private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
-    private TwoStepPolicy TwoStepPolicy { get; set; } = default!;
+    private SiteSignInPolicy SiteSignInPolicy { get; set; } = default!;
 
     [Inject]
     private Microsoft.Extensions.Options.IOptions<SingleSignOnSettings> SingleSignOn { get; set; } = default!;
@@ -159,13 +159,13 @@ public partial class OrganisersPage
         : RunAsync(a => Invitations.RevokeAsync(a, i.Id), $"The invitation to {i.Email} is withdrawn: its link no longer works.");
 
     private Task SetTwoStepRequiredAsync(bool required) => RunAsync(
-        a => TwoStepPolicy.SetRequiredAsync(a, required),
+        a => SiteSignInPolicy.SetRequiredAsync(a, required),
         required
             ? "Two-step sign-in is now required. Organisers without it turn it on at their next sign-in."
             : "Two-step sign-in is no longer required. Each organiser chooses.");
 
     private Task SetSingleSignOnRequiredAsync(bool required) => RunAsync(
-        a => TwoStepPolicy.SetSingleSignOnRequiredAsync(a, required),
+        a => SiteSignInPolicy.SetSingleSignOnRequiredAsync(a, required),
         required
             ? "Single sign-on is now required. Organisers can no longer sign in with a password; administrators still can."
             : "Single sign-on is no longer required. Organisers with a password can sign in with it again.");
@@ -185,8 +185,8 @@ public partial class OrganisersPage
     {
         _rows = await Accounts.ListAsync(actor);
         _invitations = (await Invitations.ListPendingAsync(actor)).Value;
-        _twoStepRequired = await TwoStepPolicy.IsRequiredAsync();
-        _singleSignOnRequired = await TwoStepPolicy.IsSingleSignOnRequiredAsync();
+        _twoStepRequired = await SiteSignInPolicy.IsRequiredAsync();
+        _singleSignOnRequired = await SiteSignInPolicy.IsSingleSignOnRequiredAsync();
     }
 
     private async Task InviteAsync()

@@ -78,7 +78,7 @@ public static class SingleSignOnSetup
                 : Results.NotFound());
 
         app.MapGet("/account/login/sso/done", async (HttpContext context, [FromServices] SingleSignOn singleSignOn,
-            [FromServices] SignInManager<Organiser> signIn, [FromServices] TwoStepPolicy twoStep, [FromServices] IOptions<SingleSignOnSettings> settings, [FromServices] TimeProvider clock) =>
+            [FromServices] SignInManager<Organiser> signIn, [FromServices] SiteSignInPolicy twoStep, [FromServices] IOptions<SingleSignOnSettings> settings, [FromServices] TimeProvider clock) =>
         {
             var external = await context.AuthenticateAsync(IdentityConstants.ExternalScheme);
             await context.SignOutAsync(IdentityConstants.ExternalScheme);

@@ -17,7 +17,7 @@ namespace EventHub.Core.Organisers;
 /// and on every other node through the live signal (<see cref="LiveTopics.SiteSecurity"/>). Should a message be lost
 /// (a dropped listening connection), a copy older than <see cref="MostStale"/> is read again.
 /// </remarks>
-public sealed class TwoStepPolicy : IDisposable
+public sealed class SiteSignInPolicy : IDisposable
 {
     /// <summary>How old the remembered setting may grow before it is read again, even without a message.</summary>
     public static readonly TimeSpan MostStale = TimeSpan.FromMinutes(1);
@@ -28,7 +28,7 @@ public sealed class TwoStepPolicy : IDisposable
     private long _generation;
     private Remembered? _remembered;
 
-    public TwoStepPolicy(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
+    public SiteSignInPolicy(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal signal)
     {
         _dbFactory = dbFactory;
         _clock = clock;
