@@ -212,9 +212,6 @@ public sealed class RetentionServiceTests : IAsyncLifetime
 
         await _retention.SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 3, NeedsDays = 1 }, ct);
         (await form.PolicyForEventAsync(_otherEventId, ct))!.NeedsDays.ShouldBe(1);
-        var reads = opened.Count;
-        (await form.PolicyForEventAsync(_otherEventId, ct))!.NeedsDays.ShouldBe(1);
-        opened.Count.ShouldBe(reads);
 
         // Taking the event out of its series is a save of the event, announced on the live signal after it commits:
         // the series' period no longer applies to it.
