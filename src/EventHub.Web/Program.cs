@@ -191,6 +191,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseOutputCache();
+app.UseBookingFormShell();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();

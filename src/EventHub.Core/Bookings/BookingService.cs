@@ -10,7 +10,8 @@ namespace EventHub.Core.Bookings;
 /// <summary>The attendee's use cases: book, and have their link sent again (what the manage link allows is in <c>BookingService.ManageLink.cs</c>).</summary>
 public sealed partial class BookingService(
     IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, BookingWriteGate gate, PriorityAccess? priorityAccess = null,
-    UnrequestedMail? unrequested = null, IOptions<BookingOptions>? options = null, BookingSetupCache? setup = null)
+    UnrequestedMail? unrequested = null, IOptions<BookingOptions>? options = null, BookingSetupCache? setup = null,
+    DeliveryYield? deliveryYield = null)
 {
     /// <summary>
     /// What changes from one booking to the next, in one round trip: the event's row, whether the address has booked,
@@ -56,6 +57,8 @@ public sealed partial class BookingService(
     /// "already booked" alike, so the page can word both the same way.</remarks>
     public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct = default)
     {
+        // Mail delivery waits while people book (it renders QR codes and invites on the same cores).
+        deliveryYield?.Busy();
         var outcome = await BookCoreAsync(request, byOrganiser: false, ct);
         if (outcome.ErrorCode == BookingErrors.AlreadyBooked.Code)
         {

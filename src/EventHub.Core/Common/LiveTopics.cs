@@ -26,6 +26,12 @@ public static class LiveTopics
     public const string SiteSecurity = "site-security";
 
     /// <summary>
+    /// A retention setting (an event's, a series' or the site's) changed. Published with <see cref="SiteWide"/> as its
+    /// event id, so every node forgets the retention policies it keeps (a site or series default reaches many events).
+    /// </summary>
+    public const string Retention = "retention";
+
+    /// <summary>
     /// The id that site-wide messages travel under, rather than one event's (no event has id 0). Only listeners that
     /// subscribe to it hear them; listeners to every event (the public page cache, the booking cache) never do.
     /// </summary>

@@ -121,7 +121,7 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
         var events = new HashSet<int>();
         var sessions = new HashSet<int>();
         var series = new HashSet<int>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in ChangedEntries(db.ChangeTracker))
         {
             if (entry.Entity is Booking booking && ChangesWaitingList(entry, booking))
             {
@@ -180,6 +180,45 @@ internal sealed class LiveOnCommitInterceptor(ILiveSignal signal) : DbTransactio
         foreach (var id in events)
         {
             db.PublishOnCommit(id, LiveTopics.Public);
+        }
+    }
+
+    /// <summary>
+    /// The tracked entries as the save will see them, without a change-detection pass of our own: this runs on every
+    /// save of every context, before the save detects changes itself, and <c>Entries()</c> would compare every tracked
+    /// entity with its snapshot first (a second full pass per save). Only the entries that can make a message (bookings
+    /// and public content) have their own changes detected here, which also finds what was added through their
+    /// navigations; the rest are left to the save's pass.
+    /// </summary>
+    private static List<EntityEntry> ChangedEntries(ChangeTracker tracker)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            List<EntityEntry> entries = [.. tracker.Entries()];
+            if (!detect)
+            {
+                return entries; // The save will not detect changes either.
+            }
+
+            var detected = false;
+            foreach (var entry in entries)
+            {
+                if (entry.State is EntityState.Unchanged or EntityState.Modified
+                    && (entry.Entity is Booking || IsPublicContent(entry.Metadata.ClrType)))
+                {
+                    entry.DetectChanges();
+                    detected = true;
+                }
+            }
+
+            // Detecting an entry's changes may have begun tracking what was added to its navigations: list them again.
+            return detected ? [.. tracker.Entries()] : entries;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 

@@ -38,6 +38,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<OutboxPayloadProtection>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<OutboxPayloadProtection>());
         services.AddSingleton<OutboxDelivery>();
+        services.TryAddSingleton<DeliveryYield>();
         services.AddSingleton<OutgoingMail>();
         services.AddSingleton<UnrequestedMail>();
         services.AddBackgroundJob<OutboxDeliveryService>();

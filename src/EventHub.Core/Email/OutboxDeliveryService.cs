@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace EventHub.Core.Email;
 
 /// <summary>Runs <see cref="OutboxDelivery"/> in the background: batch after batch while mail is due, then a short wait.</summary>
-public sealed class OutboxDeliveryService(OutboxDelivery delivery, TimeProvider clock, ILogger<OutboxDeliveryService> logger) : BackgroundService
+public sealed class OutboxDeliveryService(
+    OutboxDelivery delivery, TimeProvider clock, ILogger<OutboxDeliveryService> logger, DeliveryYield? yieldToBookings = null) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,10 +26,19 @@ public sealed class OutboxDeliveryService(OutboxDelivery delivery, TimeProvider 
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
+        var lastBatch = DeliveryYield.Now();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // While people are booking, the bookings have the cores (DeliveryYield says for how long at most).
+                if (yieldToBookings?.HoldFor(lastBatch) is { } hold && hold > TimeSpan.Zero)
+                {
+                    await Task.Delay(hold, stoppingToken);
+                    continue;
+                }
+
+                lastBatch = DeliveryYield.Now();
                 var report = await delivery.DeliverDueAsync(stoppingToken);
                 if (report.Claimed > 0)
                 {

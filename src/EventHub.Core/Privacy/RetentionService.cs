@@ -12,8 +12,11 @@ namespace EventHub.Core.Privacy;
 /// Organisers read and set how long an event's (or a series') personal data is kept; administrators set the site's
 /// defaults. The sweep, the booking form's sentence and the privacy notice all read the policy resolved here.
 /// </summary>
-public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IOptions<PrivacyOptions> site)
+public sealed class RetentionService(
+    IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, IOptions<PrivacyOptions> site, RetentionPolicyCache? cache = null)
 {
+    private readonly RetentionPolicyCache _cache = cache ?? RetentionPolicyCache.Uncached;
+
     public async Task<Outcome<RetentionView>> GetForEventAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         if (!actor.IsOrganiser)
@@ -57,6 +60,7 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         BookingAuditLog.Add(db, actor, eventId, null, "retention",
             $"Personal data kept {view.PersonalDataWords}; access and dietary needs kept {view.NeedsWords}", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        _cache.Changed();
         return Outcome<RetentionView>.Ok(view);
     }
 
@@ -64,14 +68,15 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
     /// How long the event's personal data is really kept (its own setting, then its series', then the site's): what the
     /// booking page tells everyone, so it needs no sign-in. Null when there is no such event.
     /// </summary>
-    public async Task<RetentionPolicy?> PolicyForEventAsync(int eventId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The booking form asks on every render: its three reads share one connection rather than taking one from the
-        // pool for each (docs/benchmarks.md, round 8).
-        await db.Database.OpenConnectionAsync(ct);
-        return (await LoadAsync(db, eventId, ct))?.Effective;
-    }
+    public Task<RetentionPolicy?> PolicyForEventAsync(int eventId, CancellationToken ct = default) =>
+        // The booking form asks on every render: this node's copy answers (RetentionPolicyCache says when it is forgotten).
+        _cache.GetAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // Its three reads share one connection rather than taking one from the pool for each (docs/benchmarks.md, round 8).
+            await db.Database.OpenConnectionAsync(ct);
+            return (await LoadAsync(db, eventId, ct))?.Effective;
+        });
 
     /// <summary>Sets the series default that its events use when they set nothing themselves; answers what editions now keep.</summary>
     public async Task<Outcome<RetentionPolicy>> SaveForSeriesAsync(Actor actor, int seriesId, RetentionInput input, CancellationToken ct = default)
@@ -97,6 +102,7 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
         var row = await db.Set<RetentionSetting>().FirstOrDefaultAsync(r => r.SeriesId == seriesId, ct);
         Apply(db, row, input, () => new RetentionSetting { SeriesId = seriesId });
         await db.SaveChangesAsync(ct);
+        _cache.Changed();
         var forSeries = new RetentionSetting { SeriesId = seriesId, PersonalDataMonths = input.PersonalDataMonths, NeedsDays = input.NeedsDays };
         return Outcome<RetentionPolicy>.Ok(RetentionRules.Resolve(null, forSeries, await SiteDefaultsAsync(db, site.Value, ct)));
     }
@@ -184,6 +190,8 @@ public sealed class RetentionService(IDbContextFactory<EventHubDbContext> dbFact
                 .SetProperty(r => r.NeedsDays, row.NeedsDays)
                 .SetProperty(r => r.ChangedUtc, row.ChangedUtc), ct);
         }
+
+        _cache.Changed();
 
         return Outcome<RetentionPolicy>.Ok(RetentionRules.Resolve(null, null, new PrivacyOptions { PersonalDataMonths = row.PersonalDataMonths, NeedsDays = row.NeedsDays }));
     }

@@ -190,6 +190,49 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         opened.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_booking_forms_policy_is_read_once_per_event_and_every_edit_shows_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var opened = new OpenedConnections();
+        // The booking form's service on a counted connection, sharing this node's cache with the services that edit.
+        var form = new RetentionService(new CountingFactory(_services.Database, opened), _services.Clock, Options.Create(new PrivacyOptions()),
+            _services.Get<RetentionPolicyCache>());
+
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(12);
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(12);
+        opened.Count.ShouldBe(1, "the second request is answered from the cache");
+
+        await _retention.SaveForEventAsync(Actors.Organiser, _eventId, new RetentionInput { PersonalDataMonths = 6 }, ct);
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(6);
+        (await form.PolicyForEventAsync(_otherEventId, ct))!.PersonalDataMonths.ShouldBe(12);
+
+        await _retention.SaveForSeriesAsync(Actors.Organiser, _seriesId, new RetentionInput { PersonalDataMonths = 24 }, ct);
+        (await form.PolicyForEventAsync(_otherEventId, ct))!.ShouldBe(new RetentionPolicy(24, RetentionSource.Series, 7, RetentionSource.Site));
+
+        await _retention.SaveSiteDefaultsAsync(Actors.Admin, new RetentionInput { PersonalDataMonths = 3, NeedsDays = 1 }, ct);
+        (await form.PolicyForEventAsync(_otherEventId, ct))!.NeedsDays.ShouldBe(1);
+
+        // Taking the event out of its series is a save of the event, announced on the live signal after it commits:
+        // the series' period no longer applies to it.
+        await using (var db = await _services.Get<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(ct))
+        {
+            var ev = await db.Events.SingleAsync(e => e.Id == _otherEventId, ct);
+            ev.SeriesId = null;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var months = 24;
+        for (var tries = 0; tries < 200 && months == 24; tries++)
+        {
+            // The signal's listeners run on the thread pool: wait for this one, not for a set time.
+            await Task.Delay(10, ct);
+            months = (await form.PolicyForEventAsync(_otherEventId, ct))!.PersonalDataMonths;
+        }
+
+        months.ShouldBe(3);
+    }
+
     private sealed class OpenedConnections : DbConnectionInterceptor
     {
         private int _count;

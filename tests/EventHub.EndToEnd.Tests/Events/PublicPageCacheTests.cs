@@ -178,22 +178,89 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
     }
 
     [Fact]
-    public async Task A_page_with_a_form_is_never_cached_with_an_antiforgery_token()
+    public async Task The_booking_form_is_served_from_its_shell_with_each_visitors_own_token_and_nonce_and_an_edit_shows_at_once()
     {
         var (_, ev) = await EditionInSeriesAsync();
+        var path = $"/events/{ev.Slug}/book";
         using var client = App.CreateHttpClient();
-        var (first, _) = await GetAsync(client, $"/events/{ev.Slug}/book");
-        var cookie = first.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        await GetAsync(client, path);
 
-        foreach (var _ in Enumerable.Range(0, 2))
+        // Two visitors with no cookie yet. Other journeys on the shared app may evict the shell between two GETs.
+        var (first, firstHtml) = await GetAsync(client, path);
+        var (second, secondHtml) = await GetAsync(client, path);
+        for (var attempt = 1; attempt < 3 && !(FromCache(first) && FromCache(second)); attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/events/{ev.Slug}/book");
-            request.Headers.Add("Cookie", cookie);
-            using var again = await client.SendAsync(request, Ct);
-            FromCache(again).ShouldBeFalse();
-            again.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            (first, firstHtml) = await GetAsync(client, path);
+            (second, secondHtml) = await GetAsync(client, path);
         }
+
+        FromCache(first).ShouldBeTrue("the booking form was rendered again rather than served from its shell");
+        FromCache(second).ShouldBeTrue();
+        var (firstToken, secondToken) = (FormToken().Match(firstHtml).Groups[1].Value, FormToken().Match(secondHtml).Groups[1].Value);
+        firstToken.ShouldNotBeEmpty();
+        secondToken.ShouldNotBe(firstToken);
+        foreach (var (response, html) in new[] { (first, firstHtml), (second, secondHtml) })
+        {
+            response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            var nonce = NonceInPage().Match(html).Groups[1].Value;
+            response.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal)).ShouldContain($"'nonce-{nonce}'");
+        }
+
+        NonceInPage().Match(firstHtml).Groups[1].Value.ShouldNotBe(NonceInPage().Match(secondHtml).Groups[1].Value);
+
+        // Each token pairs with its own visitor's cookie only: the form posts with the visitor's own, never with another's.
+        var secondCookie = AntiforgeryCookie(second);
+        (await PostDetailsAsync(client, path, secondCookie, secondToken)).ShouldContain("Check your answers before booking");
+        using (var noRedirects = App.CreateHttpClient(followRedirects: false))
+        using (var stolen = await PostAsync(noRedirects, path, secondCookie, firstToken))
+        {
+            // Refused (a 400, which the app turns into a fresh GET of the form): never the next step.
+            stolen.StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.SeeOther);
+            (await stolen.Content.ReadAsStringAsync(Ct)).ShouldNotContain("Check your answers");
+        }
+
+        // A visitor who has the cookie already keeps it.
+        using (var request = new HttpRequestMessage(HttpMethod.Get, path))
+        {
+            request.Headers.Add("Cookie", secondCookie);
+            using var again = await client.SendAsync(request, Ct);
+            again.Headers.Contains("Set-Cookie").ShouldBeFalse();
+            (await PostDetailsAsync(client, path, secondCookie, FormToken().Match(await again.Content.ReadAsStringAsync(Ct)).Groups[1].Value))
+                .ShouldContain("Check your answers before booking");
+        }
+
+        var input = EventInput.From(ev);
+        input.Title = ev.Title + " (renamed)";
+        (await App.Service<EventService>().UpdateAsync(Actor.System, ev.Id, input, Ct)).Succeeded.ShouldBeTrue();
+        await FreshPageContainingAsync(client, path, input.Title);
     }
+
+    private static string AntiforgeryCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string cookie, string token)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "booking", ["__RequestVerificationToken"] = token, ["Action"] = "check", ["Name"] = "Shell Visitor",
+                ["Email"] = "shell.visitor@devon.gov.uk", ["Organisation"] = "Devon County Council", ["PrivacyConsent"] = "true",
+            }),
+        };
+        post.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(post, Ct);
+    }
+
+    private static async Task<string> PostDetailsAsync(HttpClient client, string path, string cookie, string token)
+    {
+        using var response = await PostAsync(client, path, cookie, token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
 
     [Fact]
     public async Task A_signed_in_organiser_is_neither_served_from_nor_stored_in_the_cache()

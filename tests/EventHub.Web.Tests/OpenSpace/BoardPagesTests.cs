@@ -43,11 +43,13 @@ public sealed class BoardPagesTests : BoardContext
         page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]").Count.ShouldBe(2));
         page.FindAll("[data-testid=queue-up]")[0].HasAttribute("disabled").ShouldBeTrue();
 
-        page.FindAll("[data-testid=queue-up]")[1].Click();
+        // The board reloads on its own live message after each move: find and click in one go on the renderer's thread,
+        // or a reload between the two leaves the click on a button that is gone.
+        await page.InvokeAsync(() => page.FindAll("[data-testid=queue-up]")[1].Click());
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]")[0].TextContent.ShouldContain("Second"));
         page.Find("[data-testid=board-message]").TextContent.ShouldContain("Moved “Second” up the queue.");
-        page.FindAll("[data-testid=queue-down]")[0].Click();
+        await page.InvokeAsync(() => page.FindAll("[data-testid=queue-down]")[0].Click());
         page.WaitForAssertion(() => page.FindAll("[data-testid=queue-item]")[0].TextContent.ShouldContain("First"));
     }
 
