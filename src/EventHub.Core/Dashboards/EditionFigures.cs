@@ -7,7 +7,8 @@ namespace EventHub.Core.Dashboards;
 /// booked) and <see cref="WaitingPeak"/> the most who waited at once; <see cref="RepeatAttendees"/> counts confirmed
 /// people whose email had a confirmed booking for an earlier edition (kept through anonymisation by the mark the
 /// retention job sets). <see cref="FeedbackScore"/> is the average overall score (1–5) of
-/// <see cref="FeedbackAnswers"/> answers; null when nobody has answered.
+/// <see cref="FeedbackAnswers"/> answers; null when nobody has answered. <see cref="Confirmed"/>, <see cref="CheckedIn"/>,
+/// the no-shows and the attendance rate count places in the room; <see cref="OnlineConfirmed"/> the confirmed online places apart.
 /// </summary>
 public sealed record EditionFigures(
     int EventId,
@@ -24,7 +25,8 @@ public sealed record EditionFigures(
     int WaitingPeak,
     int RepeatAttendees,
     double? FeedbackScore = null,
-    int FeedbackAnswers = 0)
+    int FeedbackAnswers = 0,
+    int OnlineConfirmed = 0)
 {
     public int NoShows => Math.Max(0, Confirmed - CheckedIn);
 

@@ -31,6 +31,17 @@ public static class DashboardText
         return f.WaitingPeak > f.Waiting ? now + $" (at most {f.WaitingPeak} at once)" : now;
     }
 
+    /// <summary>
+    /// After "1 checked in of 3 confirmed" on a hybrid event: " in person; 5 confirmed online (they join by link, so
+    /// the door does not count them)". Nothing when nobody has an online place.
+    /// </summary>
+    public static string Online(EventFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return f.OnlineConfirmed == 0 ? string.Empty
+            : $" in person; {f.OnlineConfirmed} confirmed online (they join by link, so the door does not count them)";
+    }
+
     public static string CurveSummary(EventFigures f)
     {
         if (f.Curve.Count == 0)
