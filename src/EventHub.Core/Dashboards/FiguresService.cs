@@ -36,7 +36,9 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
         var checkedIn = await CheckedInAsync(db, eventId, ct);
         var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
 
-        var hours = await HoursAsync(bookings, ct);
+        // The sell-out curve is the room's (its places against its capacity, with its waiting list): online places
+        // have their own capacity and would make a full room look emptier or fuller than it is.
+        var hours = await HoursAsync(bookings.Where(InPerson.Place), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var (step, curve) = SellOutCurve.Build(hours, ev.BookingOpensUtc ?? ev.CreatedUtc, now < ev.EndUtc ? now : ev.EndUtc, ev.TimeZoneId);
 

@@ -61,6 +61,7 @@ public sealed class HybridAttendanceTests : IAsyncLifetime
         var ev = (await _kit.Figures.ForEventAsync(Actors.Organiser, _eventId, Ct)).Value!;
         (ev.PlacesTaken, ev.Confirmed, ev.CheckedIn, ev.NoShows, ev.OnlineConfirmed).ShouldBe((3, 3, 2, 1, 4));
         ev.Organisations.Sum(d => d.Confirmed).ShouldBe(7, "every confirmed person's organisation is represented, online too");
+        ev.Curve[^1].Booked.ShouldBe(3, "the sell-out curve is the room's, against the room's capacity");
 
         var edition = (await _kit.Figures.ForSeriesAsync(Actors.Organiser, _seriesId, Ct)).Value!.Editions.ShouldHaveSingleItem();
         (edition.Confirmed, edition.CheckedIn, edition.NoShows, edition.OnlineConfirmed).ShouldBe((3, 2, 1, 4));

@@ -108,6 +108,9 @@ public sealed class EventDashboardTests : DashboardTestContext
             "1 checked in of 3 confirmed in person; 2 confirmed online (they join by link, so the door does not count them)"));
         cut.Find("#dashboard-door").GetAttribute("max").ShouldBe("3");
         cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list");
+        cut.Find("[data-testid=curve-summary]").TextContent.ShouldBe(
+            "From Mon 2 Nov, 1am to Mon 2 Nov, 9am (event time), 3 places in the room booked and 1 person joined the waiting list. "
+            + "All 3 places in the room were taken by Mon 2 Nov, 4am.");
     }
 
     [Fact]

@@ -49,11 +49,13 @@ public static class DashboardText
             return "Booking has not opened yet.";
         }
 
+        // The curve counts the room only; on a hybrid event the words say so.
+        var room = f.OnlineConfirmed > 0 ? " in the room" : string.Empty;
         var last = f.Curve[^1];
         var text = $"From {Step(f.Curve[0].LocalStart, f.Step)} to {Step(last.LocalStart, f.Step)} (event time), "
-            + $"{Places(last.Booked)} booked and {People(last.Waiting)} joined the waiting list.";
+            + $"{Places(last.Booked)}{room} booked and {People(last.Waiting)} joined the waiting list.";
         var full = f.Capacity > 0 ? f.Curve.FirstOrDefault(p => p.Booked >= f.Capacity) : null;
-        return full is null ? text : text + $" All {f.Capacity} places were taken by {Step(full.LocalStart, f.Step)}.";
+        return full is null ? text : text + $" All {f.Capacity} places{room} were taken by {Step(full.LocalStart, f.Step)}.";
     }
 
     public static List<ChartSeries<double>> CurveSeries(EventFigures f) =>
