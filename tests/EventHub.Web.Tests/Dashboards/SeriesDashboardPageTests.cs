@@ -37,7 +37,9 @@ public sealed class SeriesDashboardPageTests : DashboardTestContext
         cut.FindAll("h1").Count.ShouldBe(1);
         cut.Find("[data-testid=series-summary]").TextContent.ShouldBe(
             "2 editions. The best attended so far was Forum 2026-10-03 (Sat 3 Oct 2026): 1 checked in of 2 confirmed, 2 of 2 places taken.");
-        cut.FindAll("svg").Count.ShouldBeGreaterThanOrEqualTo(1);
+        cut.FindAll("svg").Count.ShouldBeGreaterThanOrEqualTo(4);
+        cut.FindAll("[data-testid=series-measure-chart]").Count.ShouldBe(3);
+        cut.FindAll("h3").Select(h => h.TextContent).ShouldBe(["Attendance (%)", "Hours to sell out", "Feedback score (out of 5)"]);
         cut.Find("[data-testid=sold-out-hint]").TextContent.ShouldContain("If places came back (a cancellation, more capacity) and were taken again, it is the later time");
         cut.Find("[data-testid=series-csv]").GetAttribute("href").ShouldBe($"/organiser/series/{_seriesId}/figures.csv");
         cut.FindAll("[data-testid=series-table] thead th").Select(h => h.TextContent).ShouldBe(SeriesColumns.Headers);
@@ -79,6 +81,23 @@ public sealed class SeriesDashboardPageTests : DashboardTestContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=series-dashboard-refused]").TextContent.ShouldBe(DashboardErrors.SeriesNotFound.Message));
         cut.Markup.ShouldNotContain("Forum 2026");
         (await Kit.Figures.ForSeriesAsync(Actors.Viewer, _seriesId, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Every_figure_the_series_compares_is_drawn_people_in_one_chart_and_each_other_measure_on_its_own_scale()
+    {
+        var past = new EditionFigures(1, "Forum, spring", new DateTime(2026, 3, 31, 9, 0, 0, DateTimeKind.Utc), "Europe/London",
+            HasStarted: true, Capacity: 80, PlacesTaken: 80, Confirmed: 76, CheckedIn: 57, SoldOutAfter: TimeSpan.FromMinutes(90),
+            WaitingList: 3, WaitingPeak: 12, RepeatAttendees: 20, FeedbackScore: 4.25, FeedbackAnswers: 8);
+        var next = new EditionFigures(2, "Forum, summer", new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc), "Europe/London",
+            HasStarted: false, Capacity: 80, PlacesTaken: 10, Confirmed: 10, CheckedIn: 0, SoldOutAfter: null,
+            WaitingList: 0, WaitingPeak: 0, RepeatAttendees: 4);
+
+        SeriesColumns.ChartSeries([past, next]).Select(c => c.Name).ShouldBe(["Capacity", "Places taken", "Checked in", "No-shows", "Waiting-list peak", "Repeat attendees"]);
+        SeriesColumns.ChartSeries([past, next])[^1].Data.ShouldBe(new[] { 20d, 4d });
+        var measures = SeriesColumns.MeasureCharts([past, next]);
+        measures.Select(m => m.Title).ShouldBe(["Attendance (%)", "Hours to sell out", "Feedback score (out of 5)"]);
+        measures.SelectMany(m => m.Series.Single().Data).ShouldBe([75d, 0d, 1.5d, 0d, 4.25d, 0d]);
     }
 
     [Theory]

@@ -84,7 +84,7 @@ public static class SeriesColumns
     public static string ChartLabel(EditionFigures e) =>
         EventTime.ToLocal(e.StartUtc, e.TimeZoneId).ToString("MMM yyyy", UkCulture);
 
-    /// <summary>The editions side by side: places against capacity, at the door checked in against no-shows, and the most who waited.</summary>
+    /// <summary>The editions side by side in people: places against capacity, at the door checked in against no-shows, the most who waited and who came back.</summary>
     public static List<ChartSeries<double>> ChartSeries(IReadOnlyList<EditionFigures> editions) =>
     [
         new() { Name = "Capacity", Data = editions.Select(e => (double)e.Capacity).ToArray() },
@@ -92,6 +92,18 @@ public static class SeriesColumns
         new() { Name = "Checked in", Data = editions.Select(e => e.HasStarted ? e.CheckedIn : 0d).ToArray() },
         new() { Name = "No-shows", Data = editions.Select(e => e.HasStarted ? e.NoShows : 0d).ToArray() },
         new() { Name = "Waiting-list peak", Data = editions.Select(e => (double)e.WaitingPeak).ToArray() },
+        new() { Name = "Repeat attendees", Data = editions.Select(e => (double)e.RepeatAttendees).ToArray() },
+    ];
+
+    /// <summary>
+    /// The figures on other scales, one small chart each (an edition with no figure yet has no bar): attendance as a
+    /// percentage, hours from booking opening to sold out, and the average feedback score out of 5.
+    /// </summary>
+    public static IReadOnlyList<(string Title, List<ChartSeries<double>> Series)> MeasureCharts(IReadOnlyList<EditionFigures> editions) =>
+    [
+        ("Attendance (%)", [new() { Name = "Attendance (%)", Data = editions.Select(e => e.AttendanceRate is { } r ? Math.Round(r * 100) : 0d).ToArray() }]),
+        ("Hours to sell out", [new() { Name = "Hours to sell out", Data = editions.Select(e => e.SoldOutAfter is { } a ? Math.Round(a.TotalHours, 1) : 0d).ToArray() }]),
+        ("Feedback score (out of 5)", [new() { Name = "Feedback score", Data = editions.Select(e => e.FeedbackScore ?? 0d).ToArray() }]),
     ];
 
     /// <summary>The sentence beside the chart: how many editions, and the best attended so far.</summary>
