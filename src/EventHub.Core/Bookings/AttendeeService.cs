@@ -36,6 +36,13 @@ public sealed class AttendeeService(
             rows = rows.Where(b => b.TicketTypeId == typeId);
         }
 
+        if (query.Attendance is { } kind)
+        {
+            rows = kind == Attendance.Online
+                ? rows.Where(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online)
+                : rows.Where(InPerson.Place);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLower();

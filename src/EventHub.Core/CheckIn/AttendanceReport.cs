@@ -1,3 +1,4 @@
 namespace EventHub.Core.CheckIn;
 
-public sealed record AttendanceReport(AttendanceRow Total, IReadOnlyList<AttendanceRow> ByTicketType, IReadOnlyList<AttendanceRow> ByOrganisation);
+/// <summary>Who came to the room, in total, per ticket type and per organisation; <see cref="OnlineConfirmed"/> counts confirmed online places apart.</summary>
+public sealed record AttendanceReport(AttendanceRow Total, IReadOnlyList<AttendanceRow> ByTicketType, IReadOnlyList<AttendanceRow> ByOrganisation, int OnlineConfirmed = 0);

@@ -14,7 +14,10 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
     public const string NoTicketType = "Standard";
     public const string NoOrganisation = "(none given)";
 
-    /// <summary>Figures only, no names: those who may read the event's figures (Viewer and up) get them.</summary>
+    /// <summary>
+    /// Figures only, no names: those who may read the event's figures (Viewer and up) get them. Attendance counts over
+    /// places in the room (<see cref="InPerson"/>): confirmed online places are counted apart, never as no-shows.
+    /// </summary>
     public async Task<Outcome<AttendanceReport>> ReportAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -23,8 +26,9 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<AttendanceReport>.Refused(refusal);
         }
 
-        var rows = await db.Set<Bookings.Booking>().AsNoTracking()
-            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+        var confirmed = db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed);
+        var online = await confirmed.CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct);
+        var rows = await confirmed.Where(InPerson.Place)
             .Select(b => new
             {
                 TicketType = b.TicketType != null ? b.TicketType.Name : null,
@@ -42,7 +46,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         var total = new AttendanceRow("All", rows.Count, rows.Count(r => r.Attended));
         var byType = Group(rows, r => r.TicketType ?? NoTicketType, r => r.Attended);
         var byOrg = Group(rows, r => string.IsNullOrWhiteSpace(r.Organisation) ? NoOrganisation : r.Organisation.Trim(), r => r.Attended);
-        return Outcome<AttendanceReport>.Ok(new AttendanceReport(total, byType, byOrg));
+        return Outcome<AttendanceReport>.Ok(new AttendanceReport(total, byType, byOrg, online));
     }
 
     /// <summary>The figures as CSV: one section column ("Ticket type" / "Organisation"), then the numbers.</summary>
@@ -77,6 +81,18 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         foreach (var r in report.ByOrganisation)
         {
             Write("Organisation", r);
+        }
+
+        if (report.OnlineConfirmed > 0)
+        {
+            // Online places never come through the door: their number only, with no attendance figures.
+            csv.WriteField("Online");
+            csv.WriteField("Confirmed online places");
+            csv.WriteField(report.OnlineConfirmed.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(string.Empty);
+            csv.WriteField(string.Empty);
+            csv.WriteField(string.Empty);
+            csv.EndRecord();
         }
 
         csv.Flush();

@@ -18,6 +18,8 @@ public static class CheckInErrors
 
     public static readonly Refusal Declined = new("declined", "Not valid: this booking was declined");
 
+    public static readonly Refusal OnlinePlace = new("online_place", "Not valid at the door: this is an online place. Ask an organiser whether there is room; they can move the booking to an in-person ticket");
+
     public static readonly Refusal OtherEvent = new("ticket_for_another_event", "Not valid: this ticket is for another event");
 
     public static readonly Refusal UnknownCode = new("unknown_code", "Not valid: we do not recognise this code");

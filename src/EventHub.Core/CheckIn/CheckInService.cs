@@ -156,8 +156,9 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     }
 
     /// <summary>
-    /// The paper list for when the network fails: confirmed people, alphabetical, with a needs flag but never the
-    /// needs, so anyone who may work the door (the Door role too) may print it.
+    /// The paper list for when the network fails: confirmed people with a place in the room (an online place never comes
+    /// through the door), alphabetical, with a needs flag but never the needs, so anyone who may work the door (the Door
+    /// role too) may print it.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<DoorListRow>>> DoorListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
@@ -169,6 +170,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
 
         var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+            .Where(InPerson.Place)
             .Select(b => new DoorListRow(
                 b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty, b.Reference,
                 b.DietaryNeeds != string.Empty || b.AccessNeeds != string.Empty,
@@ -178,16 +180,19 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>The door's counts: confirmed places in the room, and how many of them are checked in.</summary>
     internal static async Task<CheckInCounts> CountsCoreAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
-        var confirmed = await db.Set<Bookings.Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed, ct);
-        var checkedIn = await db.Set<CheckInRecord>().CountAsync(c => c.EventId == eventId, ct);
+        var room = db.Set<Bookings.Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).Where(InPerson.Place);
+        var confirmed = await room.CountAsync(ct);
+        var checkedIn = await room.CountAsync(b => db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id), ct);
         return new CheckInCounts(checkedIn, confirmed);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Bookings.Booking, ScanSnapshot>> Snapshot = b => new ScanSnapshot(
         b.Id, b.EventId, b.Status, b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty,
-        b.AccessNeeds != string.Empty || b.DietaryNeeds != string.Empty);
+        b.AccessNeeds != string.Empty || b.DietaryNeeds != string.Empty,
+        b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online);
 
     private async Task<CheckInResult> CheckInSnapshotAsync(EventHubDbContext db, ScanSnapshot? snap, DoorIdentity who, int eventId, CancellationToken ct)
     {
@@ -201,7 +206,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
             return CheckInResult.Refused(CheckInStatus.NotValid, CheckInErrors.OtherEvent);
         }
 
-        var refusal = CheckInErrors.ForStatus(snap.Status);
+        var refusal = CheckInErrors.ForStatus(snap.Status) ?? (snap.Online ? CheckInErrors.OnlinePlace : null);
         if (refusal is not null)
         {
             return new CheckInResult(CheckInStatus.NotValid, refusal.Code, refusal.Message, snap.BookingId, snap.Name, snap.Organisation, snap.TicketType);
@@ -240,5 +245,5 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     private static Task<CheckInRecord?> ExistingAsync(EventHubDbContext db, int bookingId, CancellationToken ct) =>
         db.Set<CheckInRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId, ct);
 
-    private sealed record ScanSnapshot(int BookingId, int EventId, BookingStatus Status, string Name, string Organisation, string TicketType, bool NeedsAttention);
+    private sealed record ScanSnapshot(int BookingId, int EventId, BookingStatus Status, string Name, string Organisation, string TicketType, bool NeedsAttention, bool Online);
 }

@@ -12,7 +12,7 @@ namespace EventHub.Core.CheckIn;
 /// </summary>
 public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal live)
 {
-    /// <summary>The event's confirmed tickets for a door device to keep, under a salt made for this preparation.</summary>
+    /// <summary>The event's confirmed tickets in the room (no online places) for a door device to keep, under a salt made for this preparation.</summary>
     public async Task<Outcome<OfflinePack>> PrepareAsync(Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -28,6 +28,7 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
         var salt = SecureTokens.New(16);
         var tickets = await db.Set<Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && b.CheckInCode != null)
+            .Where(InPerson.Place)
             .OrderBy(b => b.Id)
             .Select(b => new
             {
@@ -70,9 +71,9 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
         // The device holds hashes only: hash every ticket of the event under its salt and look the device's up.
         var bookings = (await db.Set<Booking>().AsNoTracking()
                 .Where(b => b.EventId == eventId && b.CheckInCode != null)
-                .Select(b => new { b.Id, Code = b.CheckInCode!, b.Status })
+                .Select(b => new { b.Id, Code = b.CheckInCode!, b.Status, Online = b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online })
                 .ToListAsync(ct))
-            .ToDictionary(b => HashOf(salt, b.Code), b => (b.Id, b.Status), StringComparer.Ordinal);
+            .ToDictionary(b => HashOf(salt, b.Code), b => (b.Id, b.Status, b.Online), StringComparer.Ordinal);
 
         var items = new List<OfflineSyncItem>(checkIns.Count);
         var changed = false;
@@ -84,7 +85,7 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
                 continue;
             }
 
-            if (CheckInErrors.ForStatus(booking.Status) is { } notValid)
+            if ((CheckInErrors.ForStatus(booking.Status) ?? (booking.Online ? CheckInErrors.OnlinePlace : null)) is { } notValid)
             {
                 items.Add(new OfflineSyncItem(checkIn.Hash, OfflineSyncStatus.NotValid, notValid.Message));
                 continue;

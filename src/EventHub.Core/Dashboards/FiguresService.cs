@@ -10,8 +10,9 @@ namespace EventHub.Core.Dashboards;
 
 /// <summary>
 /// The figures people compare, for an event and across a series' editions. Counts are made by the database (grouped
-/// and counted there), so thousands of bookings are never loaded. Everything read here survives the retention job:
-/// statuses, creation times, check-ins, the email domain kept on anonymisation, the repeat-attendee mark the
+/// and counted there), so thousands of bookings are never loaded. Door figures count places in the room only
+/// (<see cref="InPerson"/>). Everything read here survives the retention job: statuses, ticket types, creation times,
+/// check-ins, the email domain kept on anonymisation, the repeat-attendee mark the
 /// retention job sets (<see cref="Booking.BookedEarlierEdition"/>) before it removes the addresses, and the waiting
 /// list's running maximum kept on the event (at least the list as it is now, for editions older than that figure).
 /// </summary>
@@ -29,11 +30,15 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
             .Select(e => new { e.Capacity, e.PlacesTaken, e.WaitingPeak, e.TimeZoneId, e.BookingOpensUtc, e.CreatedUtc, e.EndUtc })
             .FirstAsync(ct);
         var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId);
-        var confirmed = await bookings.CountAsync(b => b.Status == BookingStatus.Confirmed, ct);
+        var confirmedAll = bookings.Where(b => b.Status == BookingStatus.Confirmed);
+        var confirmed = await confirmedAll.Where(InPerson.Place).CountAsync(ct);
+        var online = await confirmedAll.CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct);
         var checkedIn = await CheckedInAsync(db, eventId, ct);
         var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
 
-        var hours = await HoursAsync(bookings, ct);
+        // The sell-out curve is the room's (its places against its capacity, with its waiting list): online places
+        // have their own capacity and would make a full room look emptier or fuller than it is.
+        var hours = await HoursAsync(bookings.Where(InPerson.Place), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var (step, curve) = SellOutCurve.Build(hours, ev.BookingOpensUtc ?? ev.CreatedUtc, now < ev.EndUtc ? now : ev.EndUtc, ev.TimeZoneId);
 
@@ -49,7 +54,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 #pragma warning restore CA1865, CA1866
 
         return Outcome<EventFigures>.Ok(new EventFigures(
-            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, Math.Max(ev.WaitingPeak, waiting), step, curve, organisations));
+            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, Math.Max(ev.WaitingPeak, waiting), step, curve, organisations, online));
     }
 
     /// <summary>Each edition side by side, for those who may read the figures of the series (Viewer and up on its team).</summary>
@@ -82,11 +87,13 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 
         // Counts for every edition in one grouped query each, not two queries per edition.
         var counts = await db.Set<Booking>().AsNoTracking().Where(b => ids.Contains(b.EventId))
+            .Select(b => new { b.EventId, b.Status, Online = b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online })
             .GroupBy(b => b.EventId)
             .Select(g => new
             {
                 EventId = g.Key,
-                Confirmed = g.Count(b => b.Status == BookingStatus.Confirmed),
+                Confirmed = g.Count(b => b.Status == BookingStatus.Confirmed && !b.Online),
+                OnlineConfirmed = g.Count(b => b.Status == BookingStatus.Confirmed && b.Online),
                 Waiting = g.Count(b => b.Status == BookingStatus.Waiting),
             })
             .ToDictionaryAsync(x => x.EventId, ct);
@@ -111,19 +118,20 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
                 e.SoldOutUtc is { } at ? (at > e.Opened ? at - e.Opened : TimeSpan.Zero) : null,
                 waiting, Math.Max(e.WaitingPeak, waiting), repeat,
                 feedback.TryGetValue(e.Id, out var f) ? Math.Round(f.Total / (double)f.Answers, 1) : null,
-                f?.Answers ?? 0));
+                f?.Answers ?? 0,
+                c?.OnlineConfirmed ?? 0));
             earlier.Add(e.Id);
         }
 
         return Outcome<SeriesFigures>.Ok(new SeriesFigures(seriesId, series.Name, series.Slug, rows));
     }
 
-    /// <summary>Confirmed bookings with a check-in (a check-in on a booking cancelled later does not count).</summary>
+    /// <summary>Confirmed places in the room with a check-in (a check-in on a booking cancelled later does not count).</summary>
     private static Task<int> CheckedInAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
-        db.Set<CheckInRecord>().AsNoTracking()
-            .Where(c => c.EventId == eventId)
-            .Join(db.Set<Booking>(), c => c.BookingId, b => b.Id, (c, b) => b.Status)
-            .CountAsync(s => s == BookingStatus.Confirmed, ct);
+        db.Set<Booking>().AsNoTracking()
+            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+            .Where(InPerson.Place)
+            .CountAsync(b => db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id), ct);
 
     /// <summary>Bookings now holding a place or waiting, counted per UTC hour of creation by the database.</summary>
     private static async Task<IReadOnlyList<HourCount>> HoursAsync(IQueryable<Booking> bookings, CancellationToken ct)

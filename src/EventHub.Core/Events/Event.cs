@@ -52,6 +52,8 @@ public sealed class Event
     /// <summary>
     /// When the last place was taken, while every place is taken: set by Bookings as the event fills, cleared when a
     /// place comes back (a cancellation, more capacity), set again when it fills again. The series figures keep it.
+    /// It is the room's: a hybrid event's online places have their own capacity and do not move it (the sell-out
+    /// figures compare how fast the room filled across editions; the public pages count online places apart).
     /// </summary>
     public DateTime? SoldOutUtc { get; set; }
 

@@ -5,6 +5,4 @@ public sealed record EventCard(
     EventStatus Status, int Capacity, int PlacesTaken)
 {
     public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
-
-    public bool IsFullyBooked => PlacesLeft == 0;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using EventHub.Core.Bookings;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,33 @@ public sealed class HybridPlacesTests
         remote.Select(r => r.Status).ShouldBe([BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Waiting]);
         (await kit.EventAsync()).PlacesTaken.ShouldBe(2);
         (await TypeAsync(kit, online)).PlacesTaken.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_attendee_list_shows_one_kind_of_place_at_a_time_and_each_waiting_list_in_its_own_order_a_page_at_a_time()
+    {
+        await using var kit = await BookingKit.CreateAsync(capacity: 1);
+        var (room, online) = await TypesAsync(kit, onlineCapacity: 1);
+        await kit.BookAsync("Ann Room", ticket: room);
+        await kit.BookAsync("Olu Online", ticket: online);
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await kit.BookAsync($"Wait Room {i}", ticket: room);
+            await kit.BookAsync($"Wait Online {i}", ticket: online);
+        }
+
+        async Task<PagedResult<AttendeeRow>> ListAsync(BookingStatus? status, Attendance? kind, int page = 0, int size = 25) =>
+            await kit.Attendees.ListAsync(Actors.Organiser, new AttendeeQuery(kit.EventId, Status: status, Page: page, PageSize: size, Attendance: kind), Ct);
+
+        (await ListAsync(BookingStatus.Confirmed, Attendance.Online)).Items.Select(r => r.Name).ShouldBe(["Olu Online"]);
+        (await ListAsync(BookingStatus.Confirmed, Attendance.InPerson)).Items.Select(r => r.Name).ShouldBe(["Ann Room"]);
+        (await ListAsync(BookingStatus.Waiting, null)).TotalCount.ShouldBe(6);
+        var firstPage = await ListAsync(BookingStatus.Waiting, Attendance.Online, page: 0, size: 2);
+        firstPage.TotalCount.ShouldBe(3);
+        firstPage.Items.Select(r => r.Name).ShouldBe(["Wait Online 1", "Wait Online 2"]);
+        (await ListAsync(BookingStatus.Waiting, Attendance.Online, page: 1, size: 2)).Items.Select(r => r.Name).ShouldBe(["Wait Online 3"]);
+        (await ListAsync(BookingStatus.Waiting, Attendance.InPerson)).Items.Select(r => (r.Name, r.Attendance))
+            .ShouldBe([("Wait Room 1", Attendance.InPerson), ("Wait Room 2", Attendance.InPerson), ("Wait Room 3", Attendance.InPerson)]);
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public sealed class PlacesStreamTests(SharedApp shared)
         first.GetProperty("left").GetInt32().ShouldBe(1);
         first.GetProperty("summary").GetString().ShouldBe("1 of 1 places left");
         first.GetProperty("action").GetString().ShouldBe("Book a place");
+        first.TryGetProperty("online", out _).ShouldBeFalse("an event without online places sends no online member");
 
         await BookAsync(_app, eventId, "Ann Example");
 

@@ -95,9 +95,9 @@ public sealed class OrganiserEndpointsTests(OrganiserEndpointsTests.App app) : I
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await response.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2);
-        lines[0].ShouldBe("Edition,Date,Capacity,Places taken,Confirmed,Checked in,No-shows,Attendance rate,Sold out after (hours),Still waiting,Waiting-list peak,Repeat attendees,Feedback score,Feedback answers");
+        lines[0].ShouldBe("Edition,Date,Capacity,Places taken,Confirmed in person,Confirmed online,Checked in,No-shows,Attendance rate,Sold out after (hours),Still waiting,Waiting-list peak,Repeat attendees,Feedback score,Feedback answers");
         // Raw numbers only: an empty cell where there is no figure yet, never words a spreadsheet cannot add up.
-        lines[1].ShouldMatch(@"^Owen's series forum,\d{4}-\d{2}-\d{2},12,0,0,,,,,0,0,0,,0$");
+        lines[1].ShouldMatch(@"^Owen's series forum,\d{4}-\d{2}-\d{2},12,0,0,0,,,,,0,0,0,,0$");
     }
 
     /// <summary>

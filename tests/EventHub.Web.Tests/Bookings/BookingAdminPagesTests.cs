@@ -167,6 +167,25 @@ public sealed class BookingAdminPagesTests : WebTestContext
     }
 
     [Fact]
+    public async Task On_a_hybrid_event_the_attendee_list_shows_one_kind_of_place_when_chosen()
+    {
+        SignInAsOrganiser();
+        var room = (await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "In the room", "", null, false)).Value!;
+        var online = (await _ticketTypes.SaveAsync(Actors.Organiser, _eventId, null, "Join online", "", 5, false, Attendance.Online)).Value!;
+        await BookAsync("Ann Room", room.Id);
+        await BookAsync("Olu Online", online.Id);
+        var page = Render<AttendeesPage>(p => p.Add(c => c.Id, _eventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=attendees-table]").TextContent.ShouldContain("Olu Online"));
+        page.Find("[data-testid=attendees-table]").TextContent.ShouldContain("Ann Room");
+        page.Find("label[for=attendee-kind]").TextContent.ShouldBe("Kind of place");
+
+        page.Find("[data-testid=attendee-kind]").Change(nameof(Attendance.Online));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=attendees-table]").TextContent.ShouldNotContain("Ann Room"));
+        page.Find("[data-testid=attendees-table]").TextContent.ShouldContain("Olu Online");
+    }
+
+    [Fact]
     public async Task Hiding_an_answered_question_keeps_it_listed_as_hidden()
     {
         SignInAsOrganiser();

@@ -95,6 +95,25 @@ public sealed class EventDashboardTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task On_a_hybrid_event_the_door_bar_counts_the_room_and_says_how_many_are_confirmed_online()
+    {
+        var online = await Kit.OnlineTypeAsync(_eventId);
+        await Kit.BookOnlineAsync(_eventId, online, "o1@devon.gov.uk", Kit.Now.AddHours(-1));
+        await Kit.BookOnlineAsync(_eventId, online, "o2@devon.gov.uk", Kit.Now.AddHours(-1));
+        SignIn(Actors.Organiser);
+
+        var cut = Render<EventDashboard>(p => p.Add(c => c.EventId, _eventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-door]").TextContent.ShouldBe(
+            "1 checked in of 3 confirmed in person; 2 confirmed online (they join by link, so the door does not count them)"));
+        cut.Find("#dashboard-door").GetAttribute("max").ShouldBe("3");
+        cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list");
+        cut.Find("[data-testid=curve-summary]").TextContent.ShouldBe(
+            "From Mon 2 Nov, 1am to Mon 2 Nov, 9am (event time), 3 places in the room booked and 1 person joined the waiting list. "
+            + "All 3 places in the room were taken by Mon 2 Nov, 4am.");
+    }
+
+    [Fact]
     public async Task Someone_joining_and_leaving_the_waiting_list_moves_the_waiting_count_live_and_the_peak_stays()
     {
         SignIn(Actors.Organiser);

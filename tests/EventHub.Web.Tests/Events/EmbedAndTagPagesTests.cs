@@ -11,13 +11,6 @@ namespace EventHub.Web.Tests.Events;
 /// <summary>The embeddable list (by tag, by series, with a limit; links leave the frame), the tag page and the event page's tags.</summary>
 public sealed class EmbedAndTagPagesTests : WebTestContext
 {
-    protected override Task OnInitializedAsync()
-    {
-        Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
-        Services.AddSingleton(new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task The_embed_by_tag_lists_upcoming_tagged_events_up_to_the_limit_with_links_that_open_outside_the_frame()
     {

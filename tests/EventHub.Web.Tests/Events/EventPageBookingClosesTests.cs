@@ -2,7 +2,6 @@ using Bunit;
 using EventHub.Core.Events;
 using EventHub.Web.Features.Events;
 using EventHub.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.Events;
 
@@ -10,13 +9,6 @@ namespace EventHub.Web.Tests.Events;
 public sealed class EventPageBookingClosesTests : WebTestContext
 {
     private static readonly DateTime Start = new(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc);
-
-    protected override Task OnInitializedAsync()
-    {
-        Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
-        Services.AddSingleton(new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task After_the_start_the_page_still_offers_a_place_until_booking_closes_for_walk_ins()

@@ -2,20 +2,12 @@ using Bunit;
 using EventHub.Core.Events;
 using EventHub.Web.Features.Events;
 using EventHub.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.Events;
 
 /// <summary>A sold-out (or past) edition of a series offers the series' mailing list: "tell me about the next one".</summary>
 public sealed class EventPageNextEditionTests : WebTestContext
 {
-    protected override Task OnInitializedAsync()
-    {
-        Services.AddSingleton(new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
-        Services.AddSingleton(new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_sold_out_edition_links_the_series_mailing_list()
     {

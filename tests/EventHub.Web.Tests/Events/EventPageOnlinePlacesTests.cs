@@ -11,13 +11,6 @@ namespace EventHub.Web.Tests.Events;
 /// <summary>An event with online places says so, with the places left of each kind, and never shows the joining link.</summary>
 public sealed class EventPageOnlinePlacesTests : WebTestContext
 {
-    protected override Task OnInitializedAsync()
-    {
-        Services.AddSingleton(new EligibilityNotice(Core.Database));
-        Services.AddSingleton(new OnlinePlaces(Core.Database));
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_full_room_with_online_places_left_still_offers_a_place_and_says_how_many_of_each_kind()
     {

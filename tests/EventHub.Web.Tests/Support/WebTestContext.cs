@@ -48,6 +48,8 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => new EventHub.Core.Proceedings.WriteUpService(Core.Database, Core.Clock));
         // Event pages and every list of events count online places apart from the room's.
         Services.AddSingleton(_ => new EventHub.Core.Bookings.OnlinePlaces(Core.Database));
+        // Event pages and the booking form show the eligibility rule up front.
+        Services.AddSingleton(_ => new EventHub.Core.Bookings.EligibilityNotice(Core.Database));
         Services.AddScoped<CurrentActor>();
         // Read when a page first asks, so a test can lower RateLimits before it renders.
         Services.AddSingleton(_ => new PublicActionLimiter(Microsoft.Extensions.Options.Options.Create(RateLimits)));

@@ -14,6 +14,7 @@ public partial class AttendeesPage
     private string _search = string.Empty;
     private BookingStatus? _status;
     private int? _ticketTypeId;
+    private Attendance? _attendance;
     private int? _confirmCancelId;
     private bool _exportNeeds;
     private string? _message;
@@ -49,7 +50,7 @@ public partial class AttendeesPage
     private async Task<TableData<AttendeeRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var actor = await CurrentActor.GetAsync();
-        var page = await Attendees.ListAsync(actor, new AttendeeQuery(Id, _search, _status, _ticketTypeId, state.Page, state.PageSize), ct);
+        var page = await Attendees.ListAsync(actor, new AttendeeQuery(Id, _search, _status, _ticketTypeId, state.Page, state.PageSize, _attendance), ct);
         return new TableData<AttendeeRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

@@ -31,6 +31,17 @@ public static class DashboardText
         return f.WaitingPeak > f.Waiting ? now + $" (at most {f.WaitingPeak} at once)" : now;
     }
 
+    /// <summary>
+    /// After "1 checked in of 3 confirmed" on a hybrid event: " in person; 5 confirmed online (they join by link, so
+    /// the door does not count them)". Nothing when nobody has an online place.
+    /// </summary>
+    public static string Online(EventFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return f.OnlineConfirmed == 0 ? string.Empty
+            : $" in person; {f.OnlineConfirmed} confirmed online (they join by link, so the door does not count them)";
+    }
+
     public static string CurveSummary(EventFigures f)
     {
         if (f.Curve.Count == 0)
@@ -38,11 +49,13 @@ public static class DashboardText
             return "Booking has not opened yet.";
         }
 
+        // The curve counts the room only; on a hybrid event the words say so.
+        var room = f.OnlineConfirmed > 0 ? " in the room" : string.Empty;
         var last = f.Curve[^1];
         var text = $"From {Step(f.Curve[0].LocalStart, f.Step)} to {Step(last.LocalStart, f.Step)} (event time), "
-            + $"{Places(last.Booked)} booked and {People(last.Waiting)} joined the waiting list.";
+            + $"{Places(last.Booked)}{room} booked and {People(last.Waiting)} joined the waiting list.";
         var full = f.Capacity > 0 ? f.Curve.FirstOrDefault(p => p.Booked >= f.Capacity) : null;
-        return full is null ? text : text + $" All {f.Capacity} places were taken by {Step(full.LocalStart, f.Step)}.";
+        return full is null ? text : text + $" All {f.Capacity} places{room} were taken by {Step(full.LocalStart, f.Step)}.";
     }
 
     public static List<ChartSeries<double>> CurveSeries(EventFigures f) =>

@@ -7,7 +7,8 @@ namespace EventHub.Web.Features.Dashboards;
 
 /// <summary>
 /// Every figure of a series' editions: as the dashboard's table shows them (words where there is no figure yet: door
-/// figures of an edition that has not started read "Not yet"), and as the CSV carries them (the same figures as raw
+/// figures of an edition that has not started read "Not yet"; the door figures count places in the room, confirmed
+/// online places have their own column), and as the CSV carries them (the same figures as raw
 /// numbers a spreadsheet can add up, an empty cell where there is none). Both lists are kept side by side here.
 /// </summary>
 public static class SeriesColumns
@@ -20,7 +21,7 @@ public static class SeriesColumns
 
     public static IReadOnlyList<string> Headers { get; } =
     [
-        "Edition", "Date", "Capacity", "Places taken", "Confirmed", "Checked in", "No-shows", "Attendance",
+        "Edition", "Date", "Capacity", "Places taken", "Confirmed in person", "Confirmed online", "Checked in", "No-shows", "Attendance",
         "Sold out after", "Still waiting", "Waiting-list peak", "Repeat attendees", "Feedback",
     ];
 
@@ -34,6 +35,7 @@ public static class SeriesColumns
             Count(e.Capacity),
             Count(e.PlacesTaken),
             Count(e.Confirmed),
+            Count(e.OnlineConfirmed),
             e.HasStarted ? Count(e.CheckedIn) : NotYet,
             e.HasStarted ? Count(e.NoShows) : NotYet,
             e.AttendanceRate is { } rate ? rate.ToString("0%", CultureInfo.InvariantCulture) : NotYet,
@@ -50,7 +52,7 @@ public static class SeriesColumns
     /// <summary>The CSV's columns: the table's, with rates as fractions, durations in hours and the feedback split in two.</summary>
     public static IReadOnlyList<string> CsvHeaders { get; } =
     [
-        "Edition", "Date", "Capacity", "Places taken", "Confirmed", "Checked in", "No-shows", "Attendance rate",
+        "Edition", "Date", "Capacity", "Places taken", "Confirmed in person", "Confirmed online", "Checked in", "No-shows", "Attendance rate",
         "Sold out after (hours)", "Still waiting", "Waiting-list peak", "Repeat attendees", "Feedback score", "Feedback answers",
     ];
 
@@ -65,6 +67,7 @@ public static class SeriesColumns
             Count(e.Capacity),
             Count(e.PlacesTaken),
             Count(e.Confirmed),
+            Count(e.OnlineConfirmed),
             e.HasStarted ? Count(e.CheckedIn) : string.Empty,
             e.HasStarted ? Count(e.NoShows) : string.Empty,
             e.AttendanceRate is { } rate ? rate.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty,
@@ -81,7 +84,7 @@ public static class SeriesColumns
     public static string ChartLabel(EditionFigures e) =>
         EventTime.ToLocal(e.StartUtc, e.TimeZoneId).ToString("MMM yyyy", UkCulture);
 
-    /// <summary>The editions side by side: places against capacity, at the door checked in against no-shows, and the most who waited.</summary>
+    /// <summary>The editions side by side in people: places against capacity, at the door checked in against no-shows, the most who waited and who came back.</summary>
     public static List<ChartSeries<double>> ChartSeries(IReadOnlyList<EditionFigures> editions) =>
     [
         new() { Name = "Capacity", Data = editions.Select(e => (double)e.Capacity).ToArray() },
@@ -89,6 +92,18 @@ public static class SeriesColumns
         new() { Name = "Checked in", Data = editions.Select(e => e.HasStarted ? e.CheckedIn : 0d).ToArray() },
         new() { Name = "No-shows", Data = editions.Select(e => e.HasStarted ? e.NoShows : 0d).ToArray() },
         new() { Name = "Waiting-list peak", Data = editions.Select(e => (double)e.WaitingPeak).ToArray() },
+        new() { Name = "Repeat attendees", Data = editions.Select(e => (double)e.RepeatAttendees).ToArray() },
+    ];
+
+    /// <summary>
+    /// The figures on other scales, one small chart each (an edition with no figure yet has no bar): attendance as a
+    /// percentage, hours from booking opening to sold out, and the average feedback score out of 5.
+    /// </summary>
+    public static IReadOnlyList<(string Title, List<ChartSeries<double>> Series)> MeasureCharts(IReadOnlyList<EditionFigures> editions) =>
+    [
+        ("Attendance (%)", [new() { Name = "Attendance (%)", Data = editions.Select(e => e.AttendanceRate is { } r ? Math.Round(r * 100) : 0d).ToArray() }]),
+        ("Hours to sell out", [new() { Name = "Hours to sell out", Data = editions.Select(e => e.SoldOutAfter is { } a ? Math.Round(a.TotalHours, 1) : 0d).ToArray() }]),
+        ("Feedback score (out of 5)", [new() { Name = "Feedback score", Data = editions.Select(e => e.FeedbackScore ?? 0d).ToArray() }]),
     ];
 
     /// <summary>The sentence beside the chart: how many editions, and the best attended so far.</summary>
@@ -100,7 +115,7 @@ public static class SeriesColumns
         var best = figures.Editions.Where(e => e.AttendanceRate is not null).OrderByDescending(e => e.CheckedIn).ThenBy(e => e.StartUtc).FirstOrDefault();
         return best is null
             ? text + " None has taken place yet."
-            : text + $" The best attended so far was {best.Title} ({EventTime.FormatDate(best.StartUtc, best.TimeZoneId)}): {best.CheckedIn} checked in of {best.Confirmed} confirmed, {best.PlacesTaken} of {best.Capacity} places taken.";
+            : text + $" The best attended so far was {best.Title} ({EventTime.FormatDate(best.StartUtc, best.TimeZoneId)}): {best.CheckedIn} checked in of {best.Confirmed} confirmed{(best.OnlineConfirmed > 0 ? $" in person ({best.OnlineConfirmed} online)" : string.Empty)}, {best.PlacesTaken} of {best.Capacity} places taken.";
     }
 
     /// <summary>"2 days 3 hours", "5 hours 10 minutes", "20 minutes", "under a minute".</summary>

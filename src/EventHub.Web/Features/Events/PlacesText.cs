@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EventHub.Core.Bookings;
 using EventHub.Core.Events;
 
@@ -47,9 +48,10 @@ public static class PlacesText
         return $"{room}, {remote}";
     }
 
+    /// <summary>One message of the stream; an event without online places sends no "online" member at all.</summary>
     public static PlacesUpdate For(EventPlaces room, IReadOnlyList<OnlinePlacesLeft> online) =>
         new(room.PlacesLeft, Summary(room.PlacesLeft, room.Capacity), Action(room.PlacesLeft + online.Sum(o => o.PlacesLeft)),
-            online.ToDictionary(o => OnlineKey(o.TicketTypeId), Online));
+            online.Count == 0 ? null : online.ToDictionary(o => OnlineKey(o.TicketTypeId), Online));
 
     private static string Places(int n) => n == 1 ? "place" : "places";
 }
@@ -58,11 +60,14 @@ public static class PlacesText
 /// One message of the live stream: the room's places left and the texts the page shows (keys match
 /// <c>data-places-text</c>; <see cref="Online"/> holds each online type's line by <see cref="PlacesText.OnlineKey"/>).
 /// </summary>
-public sealed record PlacesUpdate(int Left, string Summary, string Action, IReadOnlyDictionary<string, string> Online)
+public sealed record PlacesUpdate(
+    int Left, string Summary, string Action,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Online)
 {
     public bool Equals(PlacesUpdate? other) =>
         other is not null && Left == other.Left && Summary == other.Summary && Action == other.Action
-        && Online.Count == other.Online.Count && Online.All(kv => other.Online.TryGetValue(kv.Key, out var text) && text == kv.Value);
+        && (Online?.Count ?? 0) == (other.Online?.Count ?? 0)
+        && (Online is null || Online.All(kv => other.Online!.TryGetValue(kv.Key, out var text) && text == kv.Value));
 
-    public override int GetHashCode() => HashCode.Combine(Left, Summary, Action, Online.Count);
+    public override int GetHashCode() => HashCode.Combine(Left, Summary, Action, Online?.Count ?? 0);
 }
