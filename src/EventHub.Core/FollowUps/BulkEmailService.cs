@@ -24,7 +24,8 @@ public sealed class BulkEmailService(IDbContextFactory<EventHubDbContext> dbFact
         return audience switch
         {
             BulkAudience.Confirmed => bookings.Where(b => b.Status == BookingStatus.Confirmed),
-            BulkAudience.CheckedIn => bookings.Where(b => b.Status == BookingStatus.Confirmed && db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id)),
+            BulkAudience.CheckedIn => bookings.Where(b => b.Status == BookingStatus.Confirmed
+                && (db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id) || (b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online))),
             _ => bookings.Where(b => b.Status == BookingStatus.Waiting || b.Status == BookingStatus.Offered),
         };
     }

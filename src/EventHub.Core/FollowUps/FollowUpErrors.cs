@@ -16,7 +16,7 @@ public static class FollowUpErrors
         "The follow-up for this event has already been sent. It goes once, so nobody gets it twice.");
 
     public static readonly Refusal FollowUpAudience = new("follow_up_audience",
-        "Choose who gets the follow-up: everyone checked in, or everyone confirmed.");
+        "Choose who gets the follow-up: everyone who came, or everyone confirmed.");
 
     /// <summary>The follow-up links to the proceedings, so it waits until they are public.</summary>
     public static readonly Refusal ProceedingsNotPublished = Refusal.Conflict("proceedings_not_published",

@@ -1,3 +1,4 @@
+using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Events.Access;
@@ -35,6 +36,8 @@ public sealed class FollowUpService(IDbContextFactory<EventHubDbContext> dbFacto
             Body(ev.Title) + "\n\nRead the proceedings: (the link)\nGive your feedback: (each person's own link)",
             await BulkEmailService.Recipients(db, eventId, BulkAudience.Confirmed).CountAsync(ct),
             await BulkEmailService.Recipients(db, eventId, BulkAudience.CheckedIn).CountAsync(ct),
+            await BulkEmailService.Recipients(db, eventId, BulkAudience.Confirmed)
+                .CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct),
             sent, sent is null ? null : EventTime.FormatDateTime(sent.CreatedUtc, ev.TimeZoneId)));
     }
 

@@ -106,6 +106,23 @@ public sealed class FollowUpServiceTests
     }
 
     [Fact]
+    public async Task On_a_hybrid_event_those_who_came_include_every_confirmed_online_place_which_the_door_never_sees()
+    {
+        var (kit, followUps, _) = await KitAsync();
+        await using var _kit = kit;
+        var online = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Join online", "", 5, false, Attendance.Online, Ct)).Value!;
+        await kit.BookAsync("Olu Online", ticket: online.Id);
+        var gone = await kit.BookAsync("Pat Online", ticket: online.Id);
+        await kit.Bookings.CancelAsync(gone.ManageToken);
+
+        var view = (await followUps.GetAsync(Actors.Organiser, kit.EventId, Ct)).Value!;
+        (view.Confirmed, view.CheckedIn, view.Online).ShouldBe((3, 2, 1));
+        (await followUps.SendAsync(Actors.Organiser, kit.EventId, BulkAudience.CheckedIn, null, Ct)).Succeeded.ShouldBeTrue();
+
+        (await kit.OutboxAsync(FollowUpTemplates.BulkMessage)).Select(m => m.ToEmail).Order().ShouldBe(["ann.example@devon.gov.uk", "olu.online@devon.gov.uk"]);
+    }
+
+    [Fact]
     public async Task Everyone_confirmed_can_be_chosen_instead_and_the_waiting_list_cannot()
     {
         var (kit, followUps, _) = await KitAsync();

@@ -48,4 +48,29 @@ public sealed class SendFollowUpPanelTests : BoardContext
         var again = await Services.GetService<FollowUpService>()!.SendAsync(Actors.Organiser, EventId, BulkAudience.Confirmed);
         again.ErrorCode.ShouldBe(FollowUpErrors.FollowUpSent.Code);
     }
+
+    [Fact]
+    public async Task On_a_hybrid_event_the_panel_offers_everyone_who_came_counting_online_places()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var now = DateTime.UtcNow;
+            var online = new TicketType { EventId = EventId, Name = "Join online", Quota = 10, Attendance = Attendance.Online, PlacesTaken = 1 };
+            db.Add(online);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+            db.Add(new Booking
+            {
+                EventId = EventId, Reference = "REF2FOLLOW", CheckInCode = SecureTokens.New(), Name = "Olu Online", TicketTypeId = online.Id,
+                Email = "olu@devon.gov.uk", NormalisedEmail = "olu@devon.gov.uk", Status = BookingStatus.Confirmed, CreatedUtc = now, UpdatedUtc = now, ConsentUtc = now,
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=follow-up]").TextContent
+            .ShouldContain("Everyone who came: checked in at the door, or with an online place (1 person)"));
+        page.Find("[data-testid=check-follow-up]").Click();
+        page.Find("[data-testid=follow-up-count]").TextContent.ShouldBe("1 person");
+    }
 }
