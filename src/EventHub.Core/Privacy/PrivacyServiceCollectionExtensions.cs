@@ -14,7 +14,7 @@ public static class PrivacyServiceCollectionExtensions
             options.Bind(configuration.GetSection("Privacy"));
         }
 
-        services.AddSingleton(sp => new RetentionPolicyCache(sp.GetService<ILiveSignal>()));
+        services.AddSingleton(sp => new RetentionPolicyCache(sp.GetService<ILiveSignal>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<RetentionService>();
         services.AddSingleton<PrivacyNotices>();
         services.AddSingleton<Anonymiser>();

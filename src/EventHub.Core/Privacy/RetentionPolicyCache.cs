@@ -13,14 +13,20 @@ namespace EventHub.Core.Privacy;
 /// <item>the event or its series is edited (<see cref="LiveTopics.Public"/>, which every save of an event or series
 /// publishes): that event's copy, or for a series every event's (the message names each edition).</item>
 /// </list>
-/// A version keeps a read that began before a change from storing what it read after the change was announced.
+/// A version keeps a read that began before a change from storing what it read after the change was announced. A copy
+/// is also kept at most <see cref="MaxAge"/>, so a message a node missed (a dropped LISTEN connection) cannot leave it
+/// telling people an old period for long.
 /// </summary>
 public sealed class RetentionPolicyCache : IDisposable
 {
     /// <summary>Events a node keeps at most; past that it starts again.</summary>
     private const int MaxEvents = 4096;
 
-    private readonly ConcurrentDictionary<int, RetentionPolicy> _entries = new();
+    /// <summary>The longest a copy is kept, whatever the signal says.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<int, (RetentionPolicy Policy, DateTimeOffset Read)> _entries = new();
+    private readonly TimeProvider _clock = TimeProvider.System;
     private readonly Lock _lock = new();
     private readonly ILiveSignal? _signal;
     private readonly IDisposable? _everyEvent;
@@ -29,9 +35,11 @@ public sealed class RetentionPolicyCache : IDisposable
     private long _version;
 
     /// <param name="signal">Without one (a test's services on one database) changes are only forgotten on this node.</param>
-    public RetentionPolicyCache(ILiveSignal? signal = null)
+    /// <param name="clock">What <see cref="MaxAge"/> is measured on.</param>
+    public RetentionPolicyCache(ILiveSignal? signal = null, TimeProvider? clock = null)
     {
         _signal = signal;
+        _clock = clock ?? TimeProvider.System;
         _everyEvent = signal?.SubscribeAll(message =>
         {
             if (message.Topic == LiveTopics.Public)
@@ -60,12 +68,13 @@ public sealed class RetentionPolicyCache : IDisposable
     /// <summary>The event's policy: this node's copy, or else what <paramref name="load"/> reads (null, no such event, is not kept).</summary>
     internal async Task<RetentionPolicy?> GetAsync(int eventId, Func<Task<RetentionPolicy?>> load)
     {
-        if (_entries.TryGetValue(eventId, out var cached))
+        if (_entries.TryGetValue(eventId, out var cached) && _clock.GetUtcNow() - cached.Read < MaxAge)
         {
-            return cached;
+            return cached.Policy;
         }
 
         var version = Interlocked.Read(ref _version);
+        var read = _clock.GetUtcNow();
         var loaded = await load();
         if (loaded is null || !_keeps)
         {
@@ -81,7 +90,7 @@ public sealed class RetentionPolicyCache : IDisposable
                     _entries.Clear();
                 }
 
-                _entries[eventId] = loaded;
+                _entries[eventId] = (loaded, read);
             }
         }
 

@@ -233,6 +233,26 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         months.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task A_kept_policy_is_read_again_after_five_minutes_even_if_the_change_was_never_announced()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var cache = new RetentionPolicyCache(signal: null, _services.Clock);
+        var form = new RetentionService(_services.Database, _services.Clock, Options.Create(new PrivacyOptions()), cache);
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(12);
+        // A change this node never heard of: another node's save whose message was lost.
+        await using (var db = await _services.Get<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync(ct))
+        {
+            db.Add(new RetentionSetting { EventId = _eventId, PersonalDataMonths = 6 });
+            await db.SaveChangesAsync(ct);
+        }
+
+        _services.Clock.Advance(RetentionPolicyCache.MaxAge - TimeSpan.FromSeconds(1));
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(12, "kept until it is five minutes old");
+        _services.Clock.Advance(TimeSpan.FromSeconds(2));
+        (await form.PolicyForEventAsync(_eventId, ct))!.PersonalDataMonths.ShouldBe(6);
+    }
+
     private sealed class OpenedConnections : DbConnectionInterceptor
     {
         private int _count;
