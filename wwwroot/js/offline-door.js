@@ -118,7 +118,8 @@
       } else if (state.syncedUtc) {
         text = 'Online — all check-ins synced at ' + clock(state.syncedUtc, zone);
       } else {
-        text = 'Online — prepared for offline at ' + clock(state.pack.preparedUtc, zone) + ' with ' + state.pack.tickets.length + (state.pack.tickets.length === 1 ? ' ticket' : ' tickets');
+        var inRoom = state.pack.tickets.filter(function (t) { return !t.online; }).length;
+        text = 'Online — prepared for offline at ' + clock(state.pack.preparedUtc, zone) + ' with ' + inRoom + (inRoom === 1 ? ' ticket' : ' tickets');
       }
       if (state.conflicts > 0) { text += '. ' + state.conflicts + ' also checked in at another door: the organiser can see both'; }
       if (state.refused > 0) { text += '. ' + state.refused + ' not valid after all'; }
@@ -161,7 +162,7 @@
         var old = await sync(key, syncUrl);
         if (old && old.queue.length) { show(); say(old.queue.length + ' check-ins are still waiting to sync: connect and try again before preparing anew.'); return; }
         var state = {
-          pack: answerBody.pack, unknown: answerBody.unknownCode, syncUrl: syncUrl,
+          pack: answerBody.pack, unknown: answerBody.unknownCode, online: answerBody.onlinePlace, syncUrl: syncUrl,
           queue: [], seen: {}, syncedUtc: null, conflicts: 0, refused: 0, problem: null,
         };
         if (!write(key, state)) { say('Not prepared: this browser would not keep the list (storage is full or blocked).'); return; }
@@ -207,6 +208,11 @@
       var who = ticket.name + (ticket.organisation ? ', ' + ticket.organisation : '');
       var needs = ticket.needsAttention ? 'Needs attention: ask the organiser’s team' : null;
       var ticketLine = ticket.ticketType ? 'Ticket: ' + ticket.ticketType : null;
+      if (ticket.online) {
+        // An online place never comes through the door: the same refusal the online door gives, with its reason.
+        answer('error', state.online || 'Not valid at the door: this is an online place', [who, ticketLine]);
+        return;
+      }
       if (state.seen[hash] || ticket.checkedIn) {
         var when = state.seen[hash] ? 'At ' + clock(state.seen[hash], zone) + ' on this device' : 'Before this device was prepared';
         answer('warning', 'Already checked in', [who, ticketLine, needs, when]);

@@ -12,7 +12,10 @@ namespace EventHub.Core.CheckIn;
 /// </summary>
 public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, ILiveSignal live)
 {
-    /// <summary>The event's confirmed tickets in the room (no online places) for a door device to keep, under a salt made for this preparation.</summary>
+    /// <summary>
+    /// The event's confirmed tickets for a door device to keep, under a salt made for this preparation. Online places come
+    /// marked as such, so the device refuses them with the reason (as the online door does) instead of "not recognised".
+    /// </summary>
     public async Task<Outcome<OfflinePack>> PrepareAsync(Door door, int eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -28,7 +31,6 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
         var salt = SecureTokens.New(16);
         var tickets = await db.Set<Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && b.CheckInCode != null)
-            .Where(InPerson.Place)
             .OrderBy(b => b.Id)
             .Select(b => new
             {
@@ -36,11 +38,12 @@ public sealed class OfflineDoorService(IDbContextFactory<EventHubDbContext> dbFa
                 TicketType = b.TicketType != null ? b.TicketType.Name : string.Empty,
                 Needs = b.DietaryNeeds != string.Empty || b.AccessNeeds != string.Empty,
                 CheckedIn = db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id),
+                Online = b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online,
             })
             .ToListAsync(ct);
         return Outcome<OfflinePack>.Ok(new OfflinePack(
             eventId, ev.Title, who.Name, ev.TimeZoneId, salt, now, DateTime.SpecifyKind(CheckInRules.OfflineForgetUtc(ev.EndUtc, ev.TimeZoneId), DateTimeKind.Utc),
-            tickets.Select(t => new OfflineTicket(HashOf(salt, t.Code), t.Name, t.Organisation, t.TicketType, t.Needs, t.CheckedIn)).ToList()));
+            tickets.Select(t => new OfflineTicket(HashOf(salt, t.Code), t.Name, t.Organisation, t.TicketType, t.Needs, t.CheckedIn, t.Online)).ToList()));
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ public sealed record OfflinePack(
     IReadOnlyList<OfflineTicket> Tickets);
 
 /// <summary>One confirmed ticket on a prepared device.</summary>
-public sealed record OfflineTicket(string Hash, string Name, string Organisation, string TicketType, bool NeedsAttention, bool CheckedIn);
+/// <param name="Online">An online place: the device refuses it at the door as the server does (<see cref="CheckInErrors.OnlinePlace"/>), rather than calling it unknown.</param>
+public sealed record OfflineTicket(string Hash, string Name, string Organisation, string TicketType, bool NeedsAttention, bool CheckedIn, bool Online = false);
 
 /// <summary>A check-in made offline: the ticket's salted hash and when the door let them in.</summary>
 public sealed record OfflineCheckIn(string Hash, DateTime CheckedInUtc);

@@ -77,13 +77,19 @@ public sealed class HybridAttendanceTests : IAsyncLifetime
         (await checkIn.CountsAsync(door, _eventId, Ct)).Value.ShouldBe(new CheckInCounts(CheckedIn: 2, Confirmed: 3));
         (await checkIn.DoorListAsync(Actors.Organiser, _eventId, Ct)).Value!.Select(r => r.Name)
             .ShouldBe(["Person ann@devon.gov.uk", "Person bob@devon.gov.uk", "Person cat@cornwall.gov.uk"]);
-        (await _kit.Services.Get<OfflineDoorService>().PrepareAsync(door, _eventId, Ct)).Value!.Tickets.Count.ShouldBe(3);
+        var pack = (await _kit.Services.Get<OfflineDoorService>().PrepareAsync(door, _eventId, Ct)).Value!;
 
         string deeCode;
         await using (var db = _kit.Database.CreateDbContext())
         {
             deeCode = await db.Set<Booking>().Where(b => b.Email == "dee@devon.gov.uk").Select(b => b.CheckInCode!).SingleAsync(Ct);
         }
+
+        // The device keeps the online places too, marked, so it can refuse them with the reason rather than "not recognised".
+        pack.Tickets.Where(t => !t.Online).Select(t => t.Name)
+            .ShouldBe(["Person ann@devon.gov.uk", "Person bob@devon.gov.uk", "Person cat@cornwall.gov.uk"]);
+        pack.Tickets.Count(t => t.Online).ShouldBe(4);
+        pack.Tickets.Single(t => t.Hash == OfflineDoorService.HashOf(pack.Salt, deeCode)).Online.ShouldBeTrue();
 
         var scan = await checkIn.CheckInAsync(deeCode, door, _eventId, Ct);
         scan.Status.ShouldBe(CheckInStatus.NotValid);

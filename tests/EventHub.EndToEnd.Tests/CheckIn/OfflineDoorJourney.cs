@@ -98,6 +98,10 @@ public sealed class OfflineDoorJourney(SharedApp shared, BrowserFixture browser)
         var unique = Guid.NewGuid().ToString("N")[..8];
         var eventId = await App.PublishedEventAsync($"Offline Organiser Forum {unique}", 20);
         var dee = await BookAsync(eventId, $"Dee Offline {unique}");
+        // An online place: the device knows it, does not count it as a ticket for the door, and refuses it with the reason.
+        var online = await App.Service<TicketTypeAdminService>().SaveAsync(Actor.System, eventId, null, "Join online", "", 10, false, Attendance.Online, Ct);
+        online.Succeeded.ShouldBeTrue(online.Message);
+        var olu = await BookAsync(eventId, $"Olu Online {unique}", online.Value!.Id);
         var (page, _) = await SignedInPageAsync();
         await page.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}/check-in"));
         await page.GetByTestId("offline-door-link").ClickAsync();
@@ -108,6 +112,11 @@ public sealed class OfflineDoorJourney(SharedApp shared, BrowserFixture browser)
         await page.ShouldHaveNoAxeViolationsAsync();
 
         await page.Context.SetOfflineAsync(true);
+        await page.GetByTestId("offline-code").FillAsync(olu);
+        await page.GetByTestId("offline-code").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("offline-result-text")).ToHaveTextAsync(CheckInErrors.OnlinePlace.Message);
+        await Assertions.Expect(page.GetByTestId("offline-result")).ToContainTextAsync($"Olu Online {unique}");
+        await Assertions.Expect(page.GetByTestId("offline-status")).ToHaveTextAsync("Offline — 0 waiting to sync");
         await page.GetByTestId("offline-code").FillAsync(dee);
         await page.GetByTestId("offline-code").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("offline-status")).ToHaveTextAsync("Offline — 1 waiting to sync");
@@ -147,13 +156,14 @@ public sealed class OfflineDoorJourney(SharedApp shared, BrowserFixture browser)
             ? page.EvaluateAsync<string?>("key => localStorage.getItem(key)", $"eventhub-door-{eventId}")
             : page.EvaluateAsync<string?>("() => Object.keys(localStorage).filter(k => k.startsWith('eventhub-door-')).map(k => localStorage.getItem(k)).join('\\n')");
 
-    private async Task<string> BookAsync(int eventId, string name)
+    private async Task<string> BookAsync(int eventId, string name, int? ticketTypeId = null)
     {
         var booked = await App.Service<BookingService>().BookAsync(new BookingRequest(eventId, new BookingForm
         {
             Name = name, Email = name.Replace(' ', '.').ToLowerInvariant() + "@devon.gov.uk", Organisation = "Devon County Council", PrivacyConsent = true,
+            TicketTypeId = ticketTypeId,
         }), Ct);
-        booked.Succeeded.ShouldBeTrue();
+        booked.Succeeded.ShouldBeTrue(booked.Message);
         return booked.Value!.CheckInCode!;
     }
 

@@ -21,17 +21,17 @@ public static class OfflineDoorEndpoints
     public sealed record SyncRequest(string Salt, IReadOnlyList<OfflineCheckIn>? CheckIns);
 
     /// <summary>The pack, and the catalogue's words the device shows for a code it does not know.</summary>
-    public sealed record PackAnswer(OfflinePack Pack, string UnknownCode);
+    public sealed record PackAnswer(OfflinePack Pack, string UnknownCode, string OnlinePlace);
 
     public static IEndpointRouteBuilder MapOfflineDoor(this IEndpointRouteBuilder app)
     {
         app.MapGet("/door/{token}/offline/pack", async (string token, int eventId, HttpContext http, OfflineDoorService offline, CancellationToken ct) =>
-            Answer(http, await offline.PrepareAsync(Door.ForLink(token), eventId, ct), p => new PackAnswer(p, CheckInErrors.UnknownCode.Message)));
+            Answer(http, await offline.PrepareAsync(Door.ForLink(token), eventId, ct), p => new PackAnswer(p, CheckInErrors.UnknownCode.Message, CheckInErrors.OnlinePlace.Message)));
         app.MapPost("/door/{token}/offline/sync", async (string token, int eventId, [FromBody] SyncRequest body, HttpContext http, OfflineDoorService offline, CancellationToken ct) =>
             Answer(http, await offline.SyncAsync(Door.ForLink(token), eventId, body.Salt, body.CheckIns ?? [], ct), r => r));
 
         app.MapGet("/organiser/events/{id:int}/check-in/offline/pack", async (int id, HttpContext http, OfflineDoorService offline, CancellationToken ct) =>
-            Answer(http, await offline.PrepareAsync(Door.ForOrganiser(OrganiserClaims.ToActor(http.User)), id, ct), p => new PackAnswer(p, CheckInErrors.UnknownCode.Message)))
+            Answer(http, await offline.PrepareAsync(Door.ForOrganiser(OrganiserClaims.ToActor(http.User)), id, ct), p => new PackAnswer(p, CheckInErrors.UnknownCode.Message, CheckInErrors.OnlinePlace.Message)))
             .RequireAuthorization();
         app.MapPost("/organiser/events/{id:int}/check-in/offline/sync", async (int id, [FromBody] SyncRequest body, HttpContext http, IAntiforgery antiforgery, OfflineDoorService offline, CancellationToken ct) =>
             !await antiforgery.IsRequestValidAsync(http)
