@@ -137,7 +137,7 @@ public sealed class OrganiserAccounts(IServiceScopeFactory scopes, TimeProvider 
             return false;
         }
 
-        var needed = !user.TwoFactorEnabled && await twoStep.IsRequiredAsync(ct);
+        var needed = !user.TwoFactorEnabled && await twoStep.IsTwoStepRequiredAsync(ct);
         return needed == markedTwoStepNeeded;
     }
 

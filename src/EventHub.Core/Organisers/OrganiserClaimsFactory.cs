@@ -23,7 +23,7 @@ public sealed class OrganiserClaimsFactory(UserManager<Organiser> users, IOption
         }
 
         // Made at every sign-in and cookie check, so a new requirement reaches open sessions within a minute.
-        if (!user.TwoFactorEnabled && await twoStep.IsRequiredAsync())
+        if (!user.TwoFactorEnabled && await twoStep.IsTwoStepRequiredAsync())
         {
             identity.AddClaim(new Claim(OrganiserClaims.TwoStepNeeded, "true"));
         }

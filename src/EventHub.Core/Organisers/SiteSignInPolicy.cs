@@ -43,7 +43,7 @@ public sealed class SiteSignInPolicy : IDisposable
         });
     }
 
-    public async Task<bool> IsRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).TwoStep;
+    public async Task<bool> IsTwoStepRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).TwoStep;
 
     /// <summary>Whether administrators require single sign-on: password sign-in is then for administrators only.</summary>
     public async Task<bool> IsSingleSignOnRequiredAsync(CancellationToken ct = default) => (await ReadAsync(ct)).SingleSignOn;
@@ -60,7 +60,7 @@ public sealed class SiteSignInPolicy : IDisposable
     /// <summary>Whether this organiser must turn two-step sign-in on before doing anything else.</summary>
     public async Task<bool> IsNeededByAsync(string organiserId, CancellationToken ct = default)
     {
-        if (!await IsRequiredAsync(ct))
+        if (!await IsTwoStepRequiredAsync(ct))
         {
             return false;
         }

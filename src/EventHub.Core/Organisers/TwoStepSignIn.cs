@@ -25,7 +25,7 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
             return Outcome<TwoStepStatus>.Forbidden();
         }
 
-        return Outcome<TwoStepStatus>.Ok(new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user), await policy.IsRequiredAsync()));
+        return Outcome<TwoStepStatus>.Ok(new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user), await policy.IsTwoStepRequiredAsync()));
     }
 
     /// <summary>The key to put in the authenticator app (kept until setup finishes, so a reload shows the same one).</summary>
@@ -102,7 +102,7 @@ public sealed class TwoStepSignIn(IServiceScopeFactory scopes, TimeProvider cloc
             return Outcome<bool>.Refused(OrganiserErrors.TwoStepNotOn);
         }
 
-        if (await policy.IsRequiredAsync())
+        if (await policy.IsTwoStepRequiredAsync())
         {
             return Outcome<bool>.Refused(OrganiserErrors.TwoStepRequired);
         }

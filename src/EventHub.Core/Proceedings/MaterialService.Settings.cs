@@ -75,8 +75,12 @@ public sealed partial class MaterialService
     /// lock on SQLite). A counter kept beside the files would have to follow every removal, rejection, merge and cascade;
     /// counting the files under this lock cannot drift from them.
     /// </summary>
-    private static Task<int> LockSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""UPDATE "Sessions" SET "Title" = "Title" WHERE "Id" = {sessionId}""", ct);
+    /// <summary>
+    /// Holds the session's row until the transaction ends (SELECT … FOR UPDATE; nothing is written): a second upload to
+    /// the session waits here, then counts what the first added. On SQLite the transaction already holds the write lock.
+    /// </summary>
+    private Task LockSessionAsync(EventHubDbContext db, int sessionId, CancellationToken ct) =>
+        dialect.LockRowsAsync(db.Database, $"""SELECT "Id" FROM "Sessions" WHERE "Id" = {sessionId}""", ct);
 
     /// <summary>A full session, or a notes link that has added all it may; files only (links to elsewhere cost nothing to keep).</summary>
     private static async Task<Refusal?> QuotaRefusalAsync(EventHubDbContext db, int sessionId, long? linkId, ProceedingsSettings rules, CancellationToken ct)

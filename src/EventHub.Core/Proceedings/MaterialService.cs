@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Proceedings;
 
 /// <summary>Slides, files and links on a session: adding (with a private link or as an organiser), hiding, removing, downloading.</summary>
-public sealed partial class MaterialService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, MaterialStore store)
+public sealed partial class MaterialService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, MaterialStore store, DbDialect dialect)
 {
     /// <summary>
     /// Reads at most the event's limit (plus one byte, to know it was more) from the stream, checks the content is

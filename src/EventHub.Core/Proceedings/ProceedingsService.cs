@@ -8,6 +8,9 @@ namespace EventHub.Core.Proceedings;
 /// <summary>After the day: the book of proceedings, its settings, publishing it, and the public archive.</summary>
 public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Past editions on one page of the series page's record.</summary>
+    public const int PastEditionsPageSize = 50;
+
     // ---- The book of proceedings ----
 
     /// <summary>The licence the record is published under, chosen by its name (<see cref="ProceedingsLicence"/>).</summary>
@@ -161,22 +164,43 @@ public sealed class ProceedingsService(IDbContextFactory<EventHubDbContext> dbFa
         return new PagedResult<ArchiveHit>(hits, total, page, take);
     }
 
-    /// <summary>Past editions of a series with what they left behind, for the series page.</summary>
+    /// <summary>Past editions of a series with what they left behind, latest first, for the series archive page.</summary>
     public async Task<IReadOnlyList<ArchiveEdition>> PastEditionsAsync(string seriesSlug, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Events.AsNoTracking()
-            .Where(e => e.Series != null && e.Series.Slug == seriesSlug && e.EndUtc < now
-                && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed))
-            .OrderByDescending(e => e.StartUtc)
-            .Select(e => new ArchiveEdition(e.Id, e.Title, e.Slug, e.Summary, e.TimeZoneId, e.StartUtc,
-                db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished),
-                db.Sessions.Count(s => s.EventId == e.Id),
-                db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden && !m.AwaitingApproval),
-                db.Set<WriteUp>().Count(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved)))
-            .ToListAsync(ct);
+        return await AsArchiveEditions(db, PastEditionsOf(db, seriesSlug, now).OrderByDescending(e => e.StartUtc)).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// A page of them, latest first, for the series page, and whether any past edition left something behind (so the
+    /// series page shows the record on every page of it, or on none).
+    /// </summary>
+    public async Task<PastEditionsPage> PastEditionsPageAsync(string seriesSlug, int page, int pageSize = PastEditionsPageSize, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var past = PastEditionsOf(db, seriesSlug, now);
+        var total = await past.CountAsync(ct);
+        var anyLeftSomething = total > 0 && await past.AnyAsync(e =>
+            db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished)
+            || db.Set<Material>().Any(m => m.EventId == e.Id && !m.IsHidden && !m.AwaitingApproval)
+            || db.Set<WriteUp>().Any(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved), ct);
+        var (skip, take) = Paging.Window(page, pageSize);
+        var editions = await AsArchiveEditions(db, past.OrderByDescending(e => e.StartUtc).ThenBy(e => e.Id).Skip(skip).Take(take)).ToListAsync(ct);
+        return new PastEditionsPage(new PagedResult<ArchiveEdition>(editions, total, page, take), anyLeftSomething);
+    }
+
+    private static IQueryable<Event> PastEditionsOf(EventHubDbContext db, string seriesSlug, DateTime now) =>
+        db.Events.AsNoTracking().Where(e => e.Series != null && e.Series.Slug == seriesSlug && e.EndUtc < now
+            && (e.Status == EventStatus.Published || e.Status == EventStatus.Completed));
+
+    private static IQueryable<ArchiveEdition> AsArchiveEditions(EventHubDbContext db, IQueryable<Event> events) =>
+        events.Select(e => new ArchiveEdition(e.Id, e.Title, e.Slug, e.Summary, e.TimeZoneId, e.StartUtc,
+            db.Set<ProceedingsSettings>().Any(p => p.EventId == e.Id && p.IsPublished),
+            db.Sessions.Count(s => s.EventId == e.Id),
+            db.Set<Material>().Count(m => m.EventId == e.Id && !m.IsHidden && !m.AwaitingApproval),
+            db.Set<WriteUp>().Count(w => w.EventId == e.Id && w.Status == WriteUpStatus.Approved)));
 
     /// <summary>
     /// The event's record settings as those who edit the event change them (defaults when never set); null when the

@@ -17,14 +17,18 @@ namespace EventHub.Web.Infrastructure;
 /// pages (<see cref="PublicPageCache.EventTag"/>), so <see cref="PublicPageEviction"/> forgets it whenever a booking, an
 /// edit or a publish changes what it shows, and for at most <see cref="PublicPageCache.LongestKept"/> (what changes with
 /// the clock alone: the booking window). Later GETs are answered from the shell with this visitor's token and this
-/// response's nonce filled in. Only the open form is kept: a closed window, a page not found or anything but a 200 is
+/// response's nonce filled in. The "booking opens …" page a crowd refreshes before the opening is kept the same way
+/// (it holds no form, so its shell has no token and serving it sets no cookie), but never past the opening, when the
+/// form must take its place (<see cref="KeepUntilOpening"/>). A closed window, a page not found or anything but a 200 is
 /// rendered every time, and so is every POST (what was typed, the error summary, check your answers).
 /// The page's component state (Blazor's record of the first visitor's antiforgery token, encrypted) is left out of the
 /// shell: the page holds no interactive component that would read it.
 /// </summary>
-public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheStore store, IAntiforgery antiforgery)
+public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheStore store, IAntiforgery antiforgery, TimeProvider clock)
 {
     public const string Route = "/events/{Slug}/book";
+
+    private const string OpensKey = "EventHub.BookingOpensUtc";
 
     private const char Token = 't';
     private const char Nonce = 'n';
@@ -62,13 +66,35 @@ public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheS
             context.Features.Set(bodyFeature);
         }
 
-        if (Cut(context, buffer) is { } made)
+        if (Cut(context, buffer) is { } made && KeptFor(context) is { } kept)
         {
-            await store.SetAsync(key.Key, JsonSerializer.SerializeToUtf8Bytes(made), [PublicPageCache.EventTag(key.Slug)], PublicPageCache.LongestKept, context.RequestAborted);
+            await store.SetAsync(key.Key, JsonSerializer.SerializeToUtf8Bytes(made), [PublicPageCache.EventTag(key.Slug)], kept, context.RequestAborted);
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(response.Body, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Said by the booking page when what it rendered is the "booking opens …" page: it may then be kept, but only until
+    /// <paramref name="opensUtc"/>.
+    /// </summary>
+    public static void KeepUntilOpening(HttpContext context, DateTime opensUtc)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[OpensKey] = opensUtc;
+    }
+
+    /// <summary>How long the page may be kept: the open form for the longest time; the page before the opening only until then (null once it has come).</summary>
+    private TimeSpan? KeptFor(HttpContext context)
+    {
+        if (context.Items[OpensKey] is not DateTime opens)
+        {
+            return PublicPageCache.LongestKept;
+        }
+
+        var untilOpening = opens - clock.GetUtcNow().UtcDateTime;
+        return untilOpening <= TimeSpan.Zero ? null : untilOpening < PublicPageCache.LongestKept ? untilOpening : PublicPageCache.LongestKept;
     }
 
     /// <summary>The shell's key for an anonymous GET of the booking form with no query; null for any other request.</summary>
@@ -91,7 +117,11 @@ public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheS
         return ($"booking-form-shell:{nav}:{request.Host.Value}:{slug}", slug);
     }
 
-    /// <summary>The rendered page as a shell, or null when it is not the open form or its two per-request values are not each found where expected.</summary>
+    /// <summary>
+    /// The rendered page as a shell, or null when it is neither the open form nor the page before the opening, or its
+    /// per-request values are not found where expected (the form's token once, the nonce once; the page before the
+    /// opening has no token at all).
+    /// </summary>
     private Shell? Cut(HttpContext context, MemoryStream buffer)
     {
         var response = context.Response;
@@ -105,9 +135,10 @@ public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheS
         var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         var token = antiforgery.GetTokens(context).RequestToken;
         var nonce = SecurityHeaders.Nonce(context);
-        if (!html.Contains("data-testid=\"booking-form\"", StringComparison.Ordinal)
-            || string.IsNullOrEmpty(token) || nonce.Length == 0
-            || Count(html, token) != 1 || Count(html, nonce) != 1)
+        var isForm = html.Contains("data-testid=\"booking-form\"", StringComparison.Ordinal);
+        var beforeOpening = context.Items.ContainsKey(OpensKey) && !isForm;
+        if (!(isForm || beforeOpening) || string.IsNullOrEmpty(token) || nonce.Length == 0
+            || Count(html, token) != (isForm ? 1 : 0) || Count(html, nonce) != 1)
         {
             return null;
         }
@@ -144,8 +175,9 @@ public sealed partial class BookingFormShell(RequestDelegate next, IOutputCacheS
             response.Headers[name] = value;
         }
 
-        // This visitor's own token (and cookie, when they have none yet), as the page's AntiforgeryToken would give them.
-        var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
+        // This visitor's own token (and cookie, when they have none yet), as the page's AntiforgeryToken would give them;
+        // none for the page before the opening, which has no form.
+        var token = shell.Holes.Contains(Token, StringComparison.Ordinal) ? antiforgery.GetAndStoreTokens(context).RequestToken! : string.Empty;
         var nonce = SecurityHeaders.Nonce(context);
         // Age, as a page from the output cache has: how long ago this shell was rendered.
         response.Headers.Age = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - shell.Made).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -55,7 +55,7 @@ public sealed class SessionMergeServiceTests
     {
         await using var f = await BoardFixture.CreateAsync();
         var notes = new NotesService(f.Database, f.Clock);
-        var materials = new MaterialService(f.Database, f.Clock, new MaterialStore(Path.Combine(f.Database.Folder, "materials")));
+        var materials = new MaterialService(f.Database, f.Clock, new MaterialStore(Path.Combine(f.Database.Folder, "materials")), f.Database.Dialect);
         var writeUps = new WriteUpService(f.Database, f.Clock);
         var keep = await f.PlaceAsync("Remote teams", f.Hall, f.Morning, "Ann");
         var absorb = await f.PlaceAsync("Working from home", f.SmallRoom, f.Morning, "Bob");

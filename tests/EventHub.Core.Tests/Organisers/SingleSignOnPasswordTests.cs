@@ -109,7 +109,7 @@ public sealed class SingleSignOnPasswordTests : IAsyncLifetime
         (await policy.SetSingleSignOnRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
 
         (await policy.IsSingleSignOnRequiredAsync(Ct)).ShouldBeTrue();
-        (await policy.IsRequiredAsync(Ct)).ShouldBeFalse("two-step sign-in is a separate rule");
+        (await policy.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse("two-step sign-in is a separate rule");
         var refused = await CheckPasswordAsync("olive@example.org", OrganiserServices.Password);
         refused.Succeeded.ShouldBeFalse();
         refused.IsNotAllowed.ShouldBeTrue();

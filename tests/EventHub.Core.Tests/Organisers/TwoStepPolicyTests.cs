@@ -45,12 +45,12 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
     public async Task Only_administrators_require_two_step_sign_in_and_the_change_is_in_the_security_log()
     {
         (await _policy.SetRequiredAsync(_oliveActor, true, Ct)).IsForbidden.ShouldBeTrue();
-        (await _policy.IsRequiredAsync(Ct)).ShouldBeFalse();
+        (await _policy.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse();
 
         (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
-        (await _policy.IsRequiredAsync(Ct)).ShouldBeTrue();
+        (await _policy.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue();
         (await _policy.SetRequiredAsync(_ada, false, Ct)).Succeeded.ShouldBeTrue();
-        (await _policy.IsRequiredAsync(Ct)).ShouldBeFalse();
+        (await _policy.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse();
 
         var log = (await _core.Get<SecurityLog>().ListAsync(_ada, SecurityAction.TwoStepRequirementChanged, 0, 10, Ct)).Value!.Items;
         log.Select(e => e.Summary).ShouldBe(["Stopped requiring two-step sign-in (each organiser chooses)", "Required two-step sign-in for every organiser"]);
@@ -140,8 +140,8 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
 
         for (var i = 0; i < 20; i++)
         {
-            (await here.IsRequiredAsync(Ct)).ShouldBeFalse();
-            (await there.IsRequiredAsync(Ct)).ShouldBeFalse();
+            (await here.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse();
+            (await there.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse();
             (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, markedTwoStepNeeded: false, ct: Ct)).ShouldBeTrue();
             await PrincipalAsync(_olive.Id); // A cookie check makes the sign-in's claims again.
         }
@@ -156,13 +156,13 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
         });
         (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
 
-        (await here.IsRequiredAsync(Ct)).ShouldBeTrue("the node that made the change sees it at once");
+        (await here.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue("the node that made the change sees it at once");
         (await _accounts.IsSignInCurrentAsync(_olive.Id, stamp, markedTwoStepNeeded: false, ct: Ct)).ShouldBeFalse();
         // The clock stands still, so only the live message can tell the other node.
         var seenThere = false;
         for (var i = 0; i < 250 && !seenThere; i++)
         {
-            seenThere = await there.IsRequiredAsync(Ct);
+            seenThere = await there.IsTwoStepRequiredAsync(Ct);
             if (!seenThere)
             {
                 await Task.Delay(20, Ct);
@@ -177,12 +177,12 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
         }
 
         await Task.Delay(200, Ct);
-        (await here.IsRequiredAsync(Ct)).ShouldBeTrue();
+        (await here.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue();
         var afterChange = reads.Count;
         for (var i = 0; i < 20; i++)
         {
-            (await here.IsRequiredAsync(Ct)).ShouldBeTrue();
-            (await there.IsRequiredAsync(Ct)).ShouldBeTrue();
+            (await here.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue();
+            (await there.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue();
         }
 
         reads.Count.ShouldBe(afterChange, "the new setting is remembered too");
@@ -193,16 +193,16 @@ public sealed class TwoStepPolicyTests : IAsyncLifetime
     {
         await using var deafNode = await AnotherNodeAsync(shareSignal: false);
         var deaf = deafNode.GetRequiredService<SiteSignInPolicy>();
-        (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse();
+        (await deaf.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse();
 
         (await _policy.SetRequiredAsync(_ada, true, Ct)).Succeeded.ShouldBeTrue();
         if (TestDatabase.Provider == DatabaseProvider.Sqlite)
         {
-            (await deaf.IsRequiredAsync(Ct)).ShouldBeFalse("it heard nothing and its copy is fresh");
+            (await deaf.IsTwoStepRequiredAsync(Ct)).ShouldBeFalse("it heard nothing and its copy is fresh");
         }
 
         _core.Clock.Advance(SiteSignInPolicy.MostStale);
-        (await deaf.IsRequiredAsync(Ct)).ShouldBeTrue();
+        (await deaf.IsTwoStepRequiredAsync(Ct)).ShouldBeTrue();
     }
 
     /// <summary>

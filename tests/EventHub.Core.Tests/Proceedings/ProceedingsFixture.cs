@@ -18,7 +18,7 @@ internal sealed class ProceedingsFixture : IAsyncDisposable
         Clock = clock;
         Store = new MaterialStore(Path.Combine(database.Folder, "materials"));
         Notes = new NotesService(database, clock);
-        Materials = new MaterialService(database, clock, Store);
+        Materials = new MaterialService(database, clock, Store, database.Dialect);
         Proceedings = new ProceedingsService(database, clock);
         WriteUps = new WriteUpService(database, clock);
     }

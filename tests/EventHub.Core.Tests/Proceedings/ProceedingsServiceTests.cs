@@ -1,4 +1,5 @@
 using EventHub.Core.Common;
+using EventHub.Core.Events;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -159,5 +160,38 @@ public sealed class ProceedingsServiceTests
         edition.ProceedingsPublished.ShouldBeTrue();
         edition.MaterialCount.ShouldBe(1);
         edition.SessionCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Past_editions_come_fifty_a_page_latest_first_and_every_page_knows_whether_any_edition_left_a_record()
+    {
+        await using var f = await ProceedingsFixture.CreateAsync();
+        await using (var db = f.Database.CreateDbContext())
+        {
+            var series = await db.Series.SingleAsync(s => s.Slug == "open-data-day");
+            var start = new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc);
+            for (var week = 1; week <= ProceedingsService.PastEditionsPageSize; week++)
+            {
+                db.Events.Add(new Event
+                {
+                    Title = $"Open Data Day, {week} weeks before", Slug = $"odd-before-{week}", Kind = EventKind.OpenSpace, Status = EventStatus.Completed,
+                    Series = series, Summary = string.Empty, StartUtc = start.AddDays(-7 * week), EndUtc = start.AddDays(-7 * week).AddHours(8), Capacity = 50,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var first = await f.Proceedings.PastEditionsPageAsync("open-data-day", 0);
+        first.Editions.TotalCount.ShouldBe(ProceedingsService.PastEditionsPageSize + 1);
+        first.Editions.Items.Count.ShouldBe(ProceedingsService.PastEditionsPageSize);
+        first.Editions.Items[0].Slug.ShouldBe(f.Slug, "the latest first");
+        first.AnyLeftSomething.ShouldBeFalse();
+
+        (await f.Proceedings.SetPublishedAsync(Actors.Organiser, f.EventId, true)).Succeeded.ShouldBeTrue();
+        var second = await f.Proceedings.PastEditionsPageAsync("open-data-day", 1);
+        second.Editions.Items.ShouldHaveSingleItem().Slug.ShouldBe($"odd-before-{ProceedingsService.PastEditionsPageSize}");
+        second.AnyLeftSomething.ShouldBeTrue("the latest edition, on the first page, published its proceedings");
+        (await f.Proceedings.PastEditionsPageAsync("open-data-day", 2)).Editions.Items.ShouldBeEmpty();
     }
 }

@@ -235,6 +235,45 @@ public sealed partial class PublicPageCacheTests(SharedApp shared, BrowserFixtur
         await FreshPageContainingAsync(client, path, input.Title);
     }
 
+    [Fact]
+    public async Task The_booking_page_before_the_opening_is_served_from_the_cache_with_no_form_until_booking_opens()
+    {
+        var (_, ev) = await EditionInSeriesAsync();
+        var path = $"/events/{ev.Slug}/book";
+        var opens = DateTime.UtcNow.AddSeconds(8);
+        var input = EventInput.From(ev);
+        input.BookingOpensLocal = EventTime.ToLocal(opens, ev.TimeZoneId);
+        (await App.Service<EventService>().UpdateAsync(Actor.System, ev.Id, input, Ct)).Succeeded.ShouldBeTrue();
+        using var client = App.CreateHttpClient();
+        (await GetAsync(client, path)).Html.ShouldContain("data-testid=\"booking-window\"");
+
+        // Other journeys on the shared app may evict the page between two GETs.
+        var (again, html) = await GetAsync(client, path);
+        for (var attempt = 1; attempt < 3 && !FromCache(again); attempt++)
+        {
+            (again, html) = await GetAsync(client, path);
+        }
+
+        FromCache(again).ShouldBeTrue("the page before the opening was rendered again rather than served from the cache");
+        html.ShouldContain("Booking opens");
+        html.ShouldNotContain("__RequestVerificationToken", customMessage: "the page before the opening holds no form, so no one's token");
+        again.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        var nonce = NonceInPage().Match(html).Groups[1].Value;
+        again.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal)).ShouldContain($"'nonce-{nonce}'");
+
+        // An edit shows at once; at the opening the form takes the page's place, though a minute has not passed.
+        input.Title = ev.Title + " (renamed)";
+        (await App.Service<EventService>().UpdateAsync(Actor.System, ev.Id, input, Ct)).Succeeded.ShouldBeTrue();
+        await FreshPageContainingAsync(client, path, input.Title);
+        while (DateTime.UtcNow < opens)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        var (_, opened) = await GetAsync(client, path);
+        opened.ShouldContain("data-testid=\"booking-form\"", customMessage: "the page before the opening was still served after it");
+    }
+
     private static string AntiforgeryCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
 

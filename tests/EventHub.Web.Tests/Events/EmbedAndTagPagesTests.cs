@@ -1,5 +1,7 @@
 using Bunit;
 using EventHub.Core.Events;
+using EventHub.Core.Proceedings;
+using EventHub.Core.Tests.Support;
 using EventHub.Web.Features.Events;
 using EventHub.Web.Features.Site;
 using EventHub.Web.Tests.Support;
@@ -132,6 +134,44 @@ public sealed class EmbedAndTagPagesTests : WebTestContext
 
         navigation.NavigateTo("/series/digital-forums?past=4");
         Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums")).Find("[data-testid=no-such-past-page]").TextContent.ShouldContain("There is no page 4 of previous events");
+    }
+
+    [Fact]
+    public async Task The_series_page_pages_the_past_editions_record_fifty_a_page_with_plain_links_that_keep_the_other_lists_pages()
+    {
+        for (var day = 1; day <= ProceedingsService.PastEditionsPageSize + 1; day++)
+        {
+            await AddEventAsync("past-" + day, string.Empty, days: -day, series: "Digital Forums");
+        }
+
+        int latest;
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            latest = db.Events.Single(e => e.Slug == "past-1").Id;
+        }
+
+        (await Services.GetRequiredService<ProceedingsService>().SetPublishedAsync(Actors.Admin, latest, true)).Succeeded.ShouldBeTrue();
+        const string RecordLinks = "nav[aria-label='Pages of proceedings, slides and write-ups']";
+        const string Record = "[data-testid=past-editions-record] [data-testid=series-archive] h3 a";
+        var first = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+
+        var editions = first.FindAll(Record).Select(a => a.GetAttribute("href")).ToList();
+        editions.Count.ShouldBe(ProceedingsService.PastEditionsPageSize);
+        editions[0].ShouldBe("/events/past-1", "the latest first");
+        first.Find($"{RecordLinks} [data-testid=page-position]").TextContent.ShouldBe("Page 1 of 2");
+        first.Find($"{RecordLinks} [data-testid=page-next]").GetAttribute("href").ShouldBe("/series/digital-forums?record=2#past-editions-heading");
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/series/digital-forums?past=2&record=2");
+        var second = Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums"));
+        second.FindAll(Record).Select(a => a.GetAttribute("href")).ShouldBe(["/events/past-51"], "shown though this edition left nothing: an earlier page's did");
+        second.Find($"{RecordLinks} [data-testid=page-previous]").GetAttribute("href").ShouldBe("/series/digital-forums?past=2#past-editions-heading");
+        second.Find("nav[aria-label='Pages of previous events'] [data-testid=page-previous]").GetAttribute("href")
+            .ShouldBe("/series/digital-forums?record=2#previous-events", "moving through one list keeps the other's page");
+
+        navigation.NavigateTo("/series/digital-forums?record=4");
+        Render<SeriesPage>(p => p.Add(x => x.Slug, "digital-forums")).Find("[data-testid=no-such-record-page]").TextContent
+            .ShouldContain("There is no page 4 of proceedings, slides and write-ups");
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public abstract class BoardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new EventHub.Core.NewsRoom.NewsService(Database, clock, Signal));
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new NotesService(Database, clock));
-        Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials"))));
+        Services.AddSingleton(new MaterialService(Database, clock, new MaterialStore(Path.Combine(Database.Folder, "materials")), Database.Dialect));
         Services.AddSingleton(new ProceedingsService(Database, clock));
         Services.AddSingleton(new WriteUpService(Database, clock));
         var conveners = new SessionConveners(new SessionNotesLinks(clock), clock);

@@ -185,7 +185,7 @@ public partial class OrganisersPage
     {
         _rows = await Accounts.ListAsync(actor);
         _invitations = (await Invitations.ListPendingAsync(actor)).Value;
-        _twoStepRequired = await SiteSignInPolicy.IsRequiredAsync();
+        _twoStepRequired = await SiteSignInPolicy.IsTwoStepRequiredAsync();
         _singleSignOnRequired = await SiteSignInPolicy.IsSingleSignOnRequiredAsync();
     }
 

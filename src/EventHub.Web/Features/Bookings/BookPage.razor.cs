@@ -87,6 +87,11 @@ public partial class BookPage
         if (!IsPost)
         {
             await LoadKeptSentenceAsync(_model);
+            // The page a crowd refreshes before the opening may be served from the cache, until the opening.
+            if (HttpContext is { } http && PriorityToken is null && _model is { Window: BookingWindow.NotOpenYet, Event.BookingOpensUtc: { } opens })
+            {
+                EventHub.Web.Infrastructure.BookingFormShell.KeepUntilOpening(http, opens);
+            }
         }
 
         return true;
