@@ -10,7 +10,10 @@ public sealed record BookingFormModel(
     Event Event, BookingWindow Window, IReadOnlyList<TicketType> TicketTypes, IReadOnlyList<RegistrationQuestion> Questions,
     IReadOnlyList<Session> Sessions, BookingSettings Settings, string? OpeningMessage = null, bool BookingEarly = false)
 {
-    /// <summary>The event's online places (each type's own capacity), read live; empty for an event without them.</summary>
+    /// <summary>
+    /// The event's online places (each type's own capacity), read live, with a hidden type shown by its secret link;
+    /// empty for an event without them.
+    /// </summary>
     public IReadOnlyList<OnlinePlacesLeft> Online { get; init; } = [];
 
     /// <summary>The room is full (an in-person booking joins the waiting list).</summary>
@@ -21,9 +24,7 @@ public sealed record BookingFormModel(
 
     /// <summary>Whether a booking of this ticket type would join a waiting list: its online places, or the room's.</summary>
     public bool IsFullFor(int? ticketTypeId) =>
-        ticketTypeId is { } id && Online.FirstOrDefault(o => o.TicketTypeId == id) is { } online ? online.PlacesLeft == 0
-        : TicketTypes.FirstOrDefault(t => t.Id == ticketTypeId) is { IsOnline: true } hidden ? hidden.PlacesTaken >= hidden.Quota // a hidden type, as cached
-        : RoomIsFull;
+        ticketTypeId is { } id && Online.FirstOrDefault(o => o.TicketTypeId == id) is { } online ? online.PlacesLeft == 0 : RoomIsFull;
 
     /// <summary>"Booking opens Monday 2 November 2026, 9am GMT." and the like.</summary>
     public string WindowMessage => OpeningMessage ?? Window switch

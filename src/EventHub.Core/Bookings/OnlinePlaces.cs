@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Bookings;
 
 /// <summary>
-/// An event's online places offered to everyone (hidden types are not shown), with how many are left, read live (the
+/// An event's online places offered to everyone (hidden types only on the booking form of a visitor who came with
+/// their secret link), with how many are left, read live (the
 /// booking set-up cache holds each type's places as they were when it was read).
 /// </summary>
 public sealed class OnlinePlaces(IDbContextFactory<EventHubDbContext> dbFactory)
@@ -32,11 +33,17 @@ public sealed class OnlinePlaces(IDbContextFactory<EventHubDbContext> dbFactory)
         return rows.GroupBy(r => r.EventId).ToDictionary(g => g.Key, g => (IReadOnlyList<OnlinePlacesLeft>)g.Select(r => r.Places).ToList());
     }
 
-    /// <summary>One event's, on the caller's context.</summary>
-    internal static async Task<IReadOnlyList<OnlinePlacesLeft>> ReadAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
-        await db.Set<TicketType>().AsNoTracking()
-            .Where(t => t.EventId == eventId && t.Attendance == Attendance.Online && !t.Hidden)
+    /// <summary>
+    /// One event's, on the caller's context, with the hidden types in <paramref name="shownHidden"/> (those whose secret
+    /// link the visitor came with), so the booking form reads their places live too.
+    /// </summary>
+    internal static async Task<IReadOnlyList<OnlinePlacesLeft>> ReadAsync(EventHubDbContext db, int eventId, CancellationToken ct, IReadOnlyCollection<int>? shownHidden = null)
+    {
+        IReadOnlyCollection<int> hidden = shownHidden ?? [];
+        return await db.Set<TicketType>().AsNoTracking()
+            .Where(t => t.EventId == eventId && t.Attendance == Attendance.Online && (!t.Hidden || hidden.Contains(t.Id)))
             .InListOrder()
             .Select(t => new OnlinePlacesLeft(t.Id, t.Name, t.Quota ?? 0, t.PlacesTaken))
             .ToListAsync(ct);
+    }
 }

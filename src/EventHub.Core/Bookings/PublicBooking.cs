@@ -64,7 +64,10 @@ public sealed class PublicBooking(
 
         var settings = setup.Settings;
         // Online places are read live: the cached set-up holds each type's places as they were when it was read.
-        var online = setup.TicketTypes.Any(t => t.Attendance == Attendance.Online) ? await OnlinePlaces.ReadAsync(db, ev.Id, ct) : [];
+        // A hidden online type the visitor came with its link for gets its own line, read live like the others.
+        var online = setup.TicketTypes.Any(t => t.Attendance == Attendance.Online)
+            ? await OnlinePlaces.ReadAsync(db, ev.Id, ct, [.. types.Where(t => t.Hidden && t.IsOnline).Select(t => t.Id)])
+            : [];
         if (window != BookingWindow.NotOpenYet)
         {
             return new BookingFormModel(ev, window, types, questions, sessions, settings) { Online = online };

@@ -33,6 +33,10 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
         var confirmedAll = bookings.Where(b => b.Status == BookingStatus.Confirmed);
         var confirmed = await confirmedAll.Where(InPerson.Place).CountAsync(ct);
         var online = await confirmedAll.CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct);
+        var onlineTypes = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId && t.Attendance == Attendance.Online)
+            .Select(t => new { t.PlacesTaken, t.Quota }).ToListAsync(ct);
+        var onlinePlaces = onlineTypes.Count == 0 ? null
+            : new OnlinePlacesTaken(onlineTypes.Sum(t => t.PlacesTaken), onlineTypes.Sum(t => t.Quota ?? 0));
         var checkedIn = await CheckedInAsync(db, eventId, ct);
         var waiting = await bookings.CountAsync(b => b.Status == BookingStatus.Waiting, ct);
 
@@ -54,7 +58,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 #pragma warning restore CA1865, CA1866
 
         return Outcome<EventFigures>.Ok(new EventFigures(
-            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, Math.Max(ev.WaitingPeak, waiting), step, curve, organisations, online));
+            eventId, ev.TimeZoneId, ev.Capacity, ev.PlacesTaken, confirmed, checkedIn, waiting, Math.Max(ev.WaitingPeak, waiting), step, curve, organisations, online, onlinePlaces));
     }
 
     /// <summary>Each edition side by side, for those who may read the figures of the series (Viewer and up on its team).</summary>

@@ -52,6 +52,35 @@ public sealed class CsvAndPublicFormTests
     }
 
     [Fact]
+    public async Task A_hidden_online_type_gets_its_live_places_line_only_for_a_visitor_with_its_secret()
+    {
+        await using var kit = await BookingKit.CreateAsync();
+        await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Online", "", 10, false, Attendance.Online);
+        var speakers = (await kit.TicketTypes.SaveAsync(Actors.Organiser, kit.EventId, null, "Speakers online", "", 2, true, Attendance.Online)).Value!;
+        var publicBooking = new PublicBooking(kit.Database, kit.Clock);
+        await BookWithSecretAsync(kit, "Sam Speaker", speakers);
+
+        (await publicBooking.GetFormAsync("forum", null))!.Online.Select(o => o.Name).ShouldBe(["Online"]);
+        var first = (await publicBooking.GetFormAsync("forum", speakers.SecretToken))!;
+        first.Online.Select(o => (o.Name, o.PlacesLeft)).ShouldBe([("Online", 10), ("Speakers online", 1)]);
+        first.IsFullFor(speakers.Id).ShouldBeFalse();
+
+        // The booking set-up is cached by now: the hidden type's last place taken must still show, read live.
+        await BookWithSecretAsync(kit, "Sue Speaker", speakers);
+        var full = (await publicBooking.GetFormAsync("forum", speakers.SecretToken))!;
+        full.Online.Single(o => o.TicketTypeId == speakers.Id).PlacesLeft.ShouldBe(0);
+        full.IsFullFor(speakers.Id).ShouldBeTrue();
+    }
+
+    private static async Task BookWithSecretAsync(BookingKit kit, string name, TicketType type)
+    {
+        var form = BookingKit.Form(name, null, type.Id);
+        form.TicketSecret = type.SecretToken;
+        var outcome = await kit.Bookings.BookAsync(new BookingRequest(kit.EventId, form));
+        outcome.Value!.Status.ShouldBe(BookingStatus.Confirmed, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
     public async Task The_public_form_says_when_booking_opens_and_when_it_has_closed()
     {
         await using var kit = await BookingKit.CreateAsync();

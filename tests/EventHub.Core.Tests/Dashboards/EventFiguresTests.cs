@@ -85,4 +85,28 @@ public sealed class EventFiguresTests : IAsyncLifetime
         figures.Curve.Select(p => p.Booked + p.Waiting).ShouldBeInOrder();
         figures.Organisations.ShouldBe([new DomainCount("devon.gov.uk", 3000), new DomainCount("cornwall.gov.uk", 1000)]);
     }
+
+    [Fact]
+    public async Task A_hybrid_event_counts_its_online_places_against_the_sum_of_its_online_quotas_and_a_room_only_event_has_none()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var eventId = await _kit.EventAsync(capacity: 5, _kit.Now.AddDays(-3), _kit.Now.AddDays(2));
+        var roomOnly = await _kit.EventAsync(capacity: 5, _kit.Now.AddDays(-3), _kit.Now.AddDays(2));
+        var other = await _kit.EventAsync(capacity: 5, _kit.Now.AddDays(-3), _kit.Now.AddDays(2));
+        var first = await _kit.OnlineTypeAsync(eventId, places: 30);
+        var second = await _kit.OnlineTypeAsync(eventId, places: 20);
+        var elsewhere = await _kit.OnlineTypeAsync(other, places: 100);
+        await _kit.BookAsync(eventId, "room@devon.gov.uk", BookingStatus.Confirmed, _kit.Now.AddDays(-2));
+        await _kit.BookOnlineAsync(eventId, first, "o1@devon.gov.uk", _kit.Now.AddDays(-2));
+        await _kit.BookOnlineAsync(eventId, second, "o2@devon.gov.uk", _kit.Now.AddDays(-2));
+        await _kit.BookOnlineAsync(eventId, second, "o3@devon.gov.uk", _kit.Now.AddDays(-2));
+        await _kit.BookOnlineAsync(other, elsewhere, "x@devon.gov.uk", _kit.Now.AddDays(-2));
+
+        var hybrid = (await _kit.Figures.ForEventAsync(Actors.Organiser, eventId, ct)).Value!;
+        var room = (await _kit.Figures.ForEventAsync(Actors.Organiser, roomOnly, ct)).Value!;
+
+        hybrid.OnlinePlaces.ShouldBe(new OnlinePlacesTaken(3, 50));
+        (hybrid.Capacity, hybrid.PlacesTaken).ShouldBe((5, 1));
+        room.OnlinePlaces.ShouldBeNull();
+    }
 }

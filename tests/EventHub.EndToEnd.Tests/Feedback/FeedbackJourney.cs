@@ -12,7 +12,7 @@ namespace EventHub.EndToEnd.Tests.Feedback;
 
 /// <summary>
 /// The feedback form with JavaScript off (a plain form through the manage link, answered once), then the organiser's
-/// results with the chart's table and what people wrote.
+/// results with the chart's table and what people wrote, and the feedback block on the event dashboard.
 /// </summary>
 public sealed class FeedbackJourney(SharedApp shared, BrowserFixture browser) : Journey(shared, browser)
 {
@@ -46,6 +46,13 @@ public sealed class FeedbackJourney(SharedApp shared, BrowserFixture browser) : 
         await Assertions.Expect(organiserPage.GetByTestId("feedback-comments")).ToContainTextAsync("The alt text workshop");
         await Assertions.Expect(organiserPage.GetByTestId("feedback-comments")).ToContainTextAsync("A longer lunch");
         await Assertions.Expect(organiserPage.Locator("main")).Not.ToContainTextAsync("Fay Feedback");
+        await organiserPage.ShouldHaveNoAxeViolationsAsync();
+
+        // The event dashboard, at the top of the organiser's event page, carries the feedback block too.
+        await organiserPage.GotoInteractiveAsync(App.Url($"/organiser/events/{eventId}"));
+        await Assertions.Expect(organiserPage.GetByTestId("dashboard-feedback-summary")).ToHaveTextAsync("1 person has given feedback; the average overall score is 4.0 out of 5.");
+        await Assertions.Expect(organiserPage.GetByTestId("dashboard-feedback-averages")).ToContainTextAsync("Overall score");
+        await Assertions.Expect(organiserPage.GetByTestId("dashboard-feedback-csv")).ToHaveAttributeAsync("href", FeedbackRoutes.Csv(eventId));
         await organiserPage.ShouldHaveNoAxeViolationsAsync();
     }
 

@@ -20,6 +20,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Kit = await DashboardKit.CreateAsync();
         Services.AddSingleton(Kit.Figures);
         Services.AddSingleton(Kit.Services.Get<ILiveSignal>());
+        Services.AddSingleton(Kit.Services.Get<EventHub.Core.Feedback.FeedbackService>());
         Services.AddScoped<CurrentActor>();
         await SeedAsync();
     }

@@ -36,6 +36,8 @@ public sealed class EventDashboardTests : DashboardTestContext
         cut.Find("label[for=dashboard-places]").TextContent.ShouldBe("Places taken");
         cut.Find("[data-testid=dashboard-door]").TextContent.ShouldBe("1 checked in of 3 confirmed");
         cut.Find("#dashboard-door").GetAttribute("max").ShouldBe("3");
+        cut.FindAll("[data-testid=dashboard-online-bar]").ShouldBeEmpty();
+        cut.FindAll("#dashboard-online").ShouldBeEmpty();
 
         cut.Find("[data-testid=curve-summary]").TextContent.ShouldBe(
             "From Mon 2 Nov, 1am to Mon 2 Nov, 9am (event time), 3 places booked and 1 person joined the waiting list. "
@@ -108,6 +110,12 @@ public sealed class EventDashboardTests : DashboardTestContext
             "1 checked in of 3 confirmed in person; 2 confirmed online (they join by link, so the door does not count them)"));
         cut.Find("#dashboard-door").GetAttribute("max").ShouldBe("3");
         cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list");
+        cut.Find("label[for=dashboard-places]").TextContent.ShouldBe("Places taken in the room");
+        cut.Find("#dashboard-places").GetAttribute("max").ShouldBe("3");
+        cut.Find("[data-testid=dashboard-online]").TextContent.ShouldBe("2 of 50 online places taken");
+        cut.Find("label[for=dashboard-online]").TextContent.ShouldBe("Online places taken");
+        cut.Find("#dashboard-online").GetAttribute("max").ShouldBe("50");
+        cut.Find("#dashboard-online").GetAttribute("value").ShouldBe("2");
         cut.Find("[data-testid=curve-summary]").TextContent.ShouldBe(
             "From Mon 2 Nov, 1am to Mon 2 Nov, 9am (event time), 3 places in the room booked and 1 person joined the waiting list. "
             + "All 3 places in the room were taken by Mon 2 Nov, 4am.");
@@ -128,5 +136,22 @@ public sealed class EventDashboardTests : DashboardTestContext
 
         (await bookings.LeaveWaitlistAsync(joined.Value.ManageToken, ct)).Succeeded.ShouldBeTrue();
         cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list (at most 2 at once)"));
+    }
+
+    [Fact]
+    public async Task Two_online_types_add_their_places_and_their_quotas()
+    {
+        var first = await Kit.OnlineTypeAsync(_eventId, places: 30);
+        var second = await Kit.OnlineTypeAsync(_eventId, places: 20);
+        await Kit.BookOnlineAsync(_eventId, first, "o1@devon.gov.uk", Kit.Now.AddHours(-1));
+        await Kit.BookOnlineAsync(_eventId, second, "o2@devon.gov.uk", Kit.Now.AddHours(-1));
+        await Kit.BookOnlineAsync(_eventId, second, "o3@devon.gov.uk", Kit.Now.AddHours(-1));
+        SignIn(Actors.Organiser);
+
+        var cut = Render<EventDashboard>(p => p.Add(c => c.EventId, _eventId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=dashboard-online]").TextContent.ShouldBe("3 of 50 online places taken"));
+        cut.Find("#dashboard-online").GetAttribute("max").ShouldBe("50");
+        cut.Find("[data-testid=dashboard-places]").TextContent.ShouldBe("3 of 3 places taken; 1 on the waiting list");
     }
 }

@@ -79,6 +79,39 @@ public sealed class EventPageOnlinePlacesTests : WebTestContext
         page.Find("[data-testid=room-full-notice]").TextContent.ShouldContain("Online places are still free");
     }
 
+    [Fact]
+    public async Task The_booking_form_shows_a_hidden_online_type_s_line_only_to_a_visitor_with_its_secret_link()
+    {
+        await AddEventAsync("hybrid-forum", roomTaken: 5, onlineTaken: 15);
+        await using (var db = Core.Database.CreateDbContext())
+        {
+            var eventId = await db.Events.Where(e => e.Slug == "hybrid-forum").Select(e => e.Id).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+            db.Add(new TicketType
+            {
+                EventId = eventId, Name = "Speakers online", Attendance = Attendance.Online, Quota = 4, PlacesTaken = 3, Hidden = true,
+                SecretToken = "speakers-secret", SortOrder = 2,
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        Services.AddSingleton(_ => new BookingWriteGate());
+        Services.AddSingleton(sp => new BookingService(Core.Database, Core.Clock, sp.GetRequiredService<BookingWriteGate>()));
+        Services.AddSingleton(_ => new PublicBooking(Core.Database, Core.Clock));
+        Support.PlainForm.AddServices(this);
+        var request = new Support.PlainForm();
+
+        var plain = Render<EventHub.Web.Features.Bookings.BookPage>(p => p.Add(x => x.Slug, "hybrid-forum").AddCascadingValue(request.Http));
+        plain.WaitForElement("[data-testid=book-places]");
+        plain.FindAll("[data-testid=book-places-online]").Select(l => l.TextContent).ShouldBe(["Join online: 45 of 60 online places left"]);
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo(navigation.BaseUri + "events/hybrid-forum/book?ticket=speakers-secret");
+        var invited = Render<EventHub.Web.Features.Bookings.BookPage>(p => p.Add(x => x.Slug, "hybrid-forum").AddCascadingValue(request.Http));
+        invited.WaitForElement("[data-testid=book-places]");
+        invited.FindAll("[data-testid=book-places-online]").Select(l => l.TextContent)
+            .ShouldBe(["Join online: 45 of 60 online places left", "Speakers online: 1 of 4 online places left"]);
+    }
+
     private async Task<int> OnlineTypeIdAsync()
     {
         await using var db = Core.Database.CreateDbContext();

@@ -73,4 +73,59 @@ public sealed class SendFollowUpPanelTests : BoardContext
         page.Find("[data-testid=check-follow-up]").Click();
         page.Find("[data-testid=follow-up-count]").TextContent.ShouldBe("1 person");
     }
+
+    [Fact]
+    public async Task While_it_sends_the_panel_shows_the_progress_bar_and_count_then_the_final_message()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await using (var db = Database.CreateDbContext())
+        {
+            var now = DateTime.UtcNow;
+            foreach (var name in new[] { "Ann", "Ben" })
+            {
+                var email = name.ToLowerInvariant() + "@devon.gov.uk";
+                db.Add(new Booking
+                {
+                    EventId = EventId, Reference = "REF" + name.ToUpperInvariant() + "PROG", CheckInCode = SecureTokens.New(), Name = name + " Example",
+                    Email = email, NormalisedEmail = email, Status = BookingStatus.Confirmed, CreatedUtc = now, UpdatedUtc = now, ConsentUtc = now,
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        var page = Render<RecordPage>(p => p.Add(x => x.Id, EventId));
+        page.WaitForAssertion(() => page.Find("[data-testid=publish-proceedings]"), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=publish-proceedings]").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=follow-up-unpublished]").ShouldBeEmpty(), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=follow-up-confirmed]").Change("Confirmed");
+        page.Find("[data-testid=check-follow-up]").Click();
+
+        // Another transaction holds the event's follow-up slot (a write lock on SQLite, the unique key on PostgreSQL),
+        // so the send waits at its first write until the test lets it go: the panel is caught mid-send, with no timing.
+        await using var holder = Database.CreateDbContext();
+        await using var hold = await holder.Database.BeginTransactionAsync(ct);
+        holder.Add(new BulkEmail
+        {
+            EventId = EventId, Kind = BulkEmailKind.FollowUp, Audience = BulkAudience.Confirmed, Subject = "Held", BodyMarkdown = "Held",
+            SentById = "holder", SentByName = "Holder", CreatedUtc = DateTime.UtcNow,
+        });
+        await holder.SaveChangesAsync(ct);
+
+        page.Find("[data-testid=send-follow-up]").Click();
+
+        page.WaitForAssertion(() => page.Find("#follow-up-progress-label").TextContent.ShouldBe("0 of 2 copies queued"));
+        var bar = page.Find("[data-testid=follow-up-progress]");
+        bar.GetAttribute("aria-labelledby").ShouldBe("follow-up-progress-label");
+        page.FindAll("[data-testid=follow-up-message]").ShouldBeEmpty();
+        page.FindAll("[data-testid=send-follow-up]").ShouldBeEmpty();
+
+        await hold.RollbackAsync(ct);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=follow-up-message]").TextContent.ShouldBe(
+            "The follow-up is queued for 2 people. It goes out over the next few minutes."), TimeSpan.FromSeconds(30));
+        page.FindAll("[data-testid=follow-up-progress]").ShouldBeEmpty();
+        page.FindAll("#follow-up-progress-label").ShouldBeEmpty();
+        page.Find("[data-testid=follow-up-sent]").TextContent.ShouldContain("2 queued");
+    }
 }

@@ -42,6 +42,13 @@ public static class DashboardText
             : $" in person; {f.OnlineConfirmed} confirmed online (they join by link, so the door does not count them)";
     }
 
+    /// <summary>Beside the room's bar on a hybrid event: "2 of 50 online places taken".</summary>
+    public static string OnlinePlaces(OnlinePlacesTaken online)
+    {
+        ArgumentNullException.ThrowIfNull(online);
+        return $"{online.Taken} of {online.Capacity} online places taken";
+    }
+
     public static string CurveSummary(EventFigures f)
     {
         if (f.Curve.Count == 0)

@@ -25,6 +25,40 @@ public static class FeedbackText
             + $"the most common score was {best.Score} ({best.Count} {(best.Count == 1 ? "answer" : "answers")}).";
     }
 
+    /// <summary>
+    /// The dashboard's sentence: "Nobody has given feedback yet. …" or "3 people have given feedback; the average
+    /// overall score is 4.7 out of 5."
+    /// </summary>
+    public static string DashboardSummary(FeedbackResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Answers == 0)
+        {
+            return "Nobody has given feedback yet. People answer from the link in the follow-up email or on their booking's page.";
+        }
+
+        var answers = results.Answers == 1 ? "1 person has" : $"{results.Answers} people have";
+        return $"{answers} given feedback; the average overall score is {OneDecimal(results.AverageScore)} out of 5.";
+    }
+
+    /// <summary>The overall score's average, then each score question's that has answers, in the form's order.</summary>
+    public static IReadOnlyList<AverageScore> Averages(FeedbackResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var overall = results.AverageScore is { } a ? [new AverageScore("Overall score", a, results.Answers)] : new List<AverageScore>();
+        return
+        [
+            .. overall,
+            .. results.Questions.Where(q => q.Kind == FeedbackQuestionKind.Rating && q.AverageScore is not null)
+                .Select(q => new AverageScore(q.Text, q.AverageScore!.Value, q.Answers)),
+        ];
+    }
+
+    public static List<ChartSeries<double>> AverageSeries(IReadOnlyList<AverageScore> averages) =>
+        [new() { Name = "Average score", Data = averages.Select(a => a.Average).ToArray() }];
+
+    public static string OneDecimal(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
+
     public static List<ChartSeries<double>> ScoreSeries(FeedbackResults results) =>
         [new() { Name = "Answers", Data = results.ScoreCounts.Select(n => (double)n).ToArray() }];
 
