@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.Json;
 using EventHub.Core.Bookings;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EventHub.Core.Tests.Bookings;
 
@@ -291,7 +288,7 @@ public sealed class HybridPlacesTests
         var (_, online) = await TypesAsync(kit, onlineCapacity: 5);
         await kit.BookAsync("Ann Online", ticket: online); // The set-up is in this node's cache from here on.
         var commands = new CommandLog();
-        var bookings = new BookingService(new LoggingFactory(kit.Database, commands), kit.Clock, kit.Gate, setup: kit.Setup);
+        var bookings = new BookingService(commands.ContextsOn(kit.Database), kit.Clock, kit.Gate, setup: kit.Setup);
 
         var outcome = await bookings.BookAsync(new BookingRequest(kit.EventId, BookingKit.Form("Olu Online", ticket: online)), Ct);
 
@@ -304,48 +301,5 @@ public sealed class HybridPlacesTests
         commands.Texts.Where(c => c.StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("FROM \"TicketTypes\"", StringComparison.Ordinal)
             && !c.Contains("FROM \"Events\"", StringComparison.Ordinal)).ShouldBeEmpty();
         commands.Texts.ShouldContain(c => c.StartsWith("UPDATE \"TicketTypes\"", StringComparison.Ordinal), "the online place is taken from the type's quota");
-    }
-
-    /// <summary>Every command a context runs, as text.</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Texts { get; } = new();
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class LoggingFactory(TestDatabase database, CommandLog log) : IDbContextFactory<EventHubDbContext>
-    {
-        public EventHubDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<EventHubDbContext>();
-            database.Dialect.Configure(options, database.ConnectionString);
-            options.AddInterceptors(log);
-            return new EventHubDbContext(options.Options);
-        }
     }
 }

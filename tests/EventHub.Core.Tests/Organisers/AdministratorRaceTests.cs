@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Organisers;
@@ -99,24 +97,4 @@ public sealed class AdministratorRaceTests : IAsyncLifetime
         Move.Disable => _accounts.DisableAsync(actor, targetId, Ct),
         _ => _accounts.RemoveAsync(actor, targetId, Ct),
     };
-
-    /// <summary>Every command the app's contexts run, as text.</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Texts { get; } = new();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
-        }
-    }
 }

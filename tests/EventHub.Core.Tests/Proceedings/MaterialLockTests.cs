@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using EventHub.Core.Data;
 using EventHub.Core.Proceedings;
 using EventHub.Core.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EventHub.Core.Tests.Proceedings;
 
@@ -16,7 +11,7 @@ public sealed class MaterialLockTests
     {
         await using var f = await ProceedingsFixture.CreateAsync();
         var commands = new CommandLog();
-        var materials = new MaterialService(new LoggedContexts(f.Database, commands), f.Clock, f.Store, f.Database.Dialect);
+        var materials = new MaterialService(commands.ContextsOn(f.Database), f.Clock, f.Store, f.Database.Dialect);
 
         var outcome = await materials.UploadAsync(f.Key, "slides.pdf", Files.Pdf(), ct: TestContext.Current.CancellationToken);
 
@@ -27,38 +22,6 @@ public sealed class MaterialLockTests
         {
             commands.Texts.ShouldContain(c => c.Contains("FROM \"Sessions\"", StringComparison.Ordinal) && c.Contains("FOR UPDATE", StringComparison.Ordinal),
                 "the session's row is locked");
-        }
-    }
-
-    /// <summary>Contexts on the test database that report every command they run.</summary>
-    private sealed class LoggedContexts(TestDatabase database, CommandLog log) : IDbContextFactory<EventHubDbContext>
-    {
-        public EventHubDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<EventHubDbContext>();
-            database.Dialect.Configure(options, database.ConnectionString);
-            options.AddInterceptors(log);
-            return new EventHubDbContext(options.Options);
-        }
-    }
-
-    /// <summary>Every command run, as text.</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Texts { get; } = new();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText.TrimStart());
-            return ValueTask.FromResult(result);
         }
     }
 }
