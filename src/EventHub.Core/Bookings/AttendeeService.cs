@@ -38,9 +38,7 @@ public sealed class AttendeeService(
 
         if (query.Attendance is { } kind)
         {
-            rows = kind == Attendance.Online
-                ? rows.Where(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online)
-                : rows.Where(InPerson.Place);
+            rows = rows.Where(BookedPlace.Of(kind));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))

@@ -44,8 +44,6 @@ internal static class WaitlistPositions
             : await db.Set<TicketType>().Where(t => t.Id == typeId).Select(t => t.Attendance).SingleAsync(ct);
         var ahead = db.Set<Booking>().Where(x => x.EventId == b.EventId && x.Status == BookingStatus.Waiting
             && (x.WaitlistRank < b.WaitlistRank || (x.WaitlistRank == b.WaitlistRank && x.Id < b.Id)));
-        return attendance == Attendance.Online
-            ? ahead.Where(x => x.TicketTypeId != null && x.TicketType!.Attendance == Attendance.Online)
-            : ahead.Where(x => x.TicketTypeId == null || x.TicketType!.Attendance == Attendance.InPerson);
+        return ahead.Where(BookedPlace.Of(attendance));
     }
 }

@@ -16,7 +16,7 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
 
     /// <summary>
     /// Figures only, no names: those who may read the event's figures (Viewer and up) get them. Attendance counts over
-    /// places in the room (<see cref="InPerson"/>): confirmed online places are counted apart, never as no-shows.
+    /// places in the room (<see cref="BookedPlace.InPerson"/>): confirmed online places are counted apart, never as no-shows.
     /// </summary>
     public async Task<Outcome<AttendanceReport>> ReportAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
@@ -27,8 +27,8 @@ public sealed class AttendanceService(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         var confirmed = db.Set<Bookings.Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed);
-        var online = await confirmed.CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct);
-        var rows = await confirmed.Where(InPerson.Place)
+        var online = await confirmed.CountAsync(BookedPlace.Online, ct);
+        var rows = await confirmed.Where(BookedPlace.InPerson)
             .Select(b => new
             {
                 TicketType = b.TicketType != null ? b.TicketType.Name : null,

@@ -31,7 +31,7 @@ public sealed class BadgeService(IDbContextFactory<EventHubDbContext> dbFactory)
             return Outcome<PagedResult<Badge>>.Refused(refusal);
         }
 
-        var q = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).Where(InPerson.Place);
+        var q = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).Where(BookedPlace.InPerson);
         if (who == BadgeSelection.NotCheckedIn)
         {
             q = q.Where(b => !db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id));

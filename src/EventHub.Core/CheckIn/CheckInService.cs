@@ -170,7 +170,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
 
         var rows = await db.Set<Bookings.Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
-            .Where(InPerson.Place)
+            .Where(BookedPlace.InPerson)
             .Select(b => new DoorListRow(
                 b.Name, b.Organisation, b.TicketType != null ? b.TicketType.Name : string.Empty, b.Reference,
                 b.DietaryNeeds != string.Empty || b.AccessNeeds != string.Empty,
@@ -183,7 +183,7 @@ public sealed class CheckInService(IDbContextFactory<EventHubDbContext> dbFactor
     /// <summary>The door's counts: confirmed places in the room, and how many of them are checked in.</summary>
     internal static async Task<CheckInCounts> CountsCoreAsync(EventHubDbContext db, int eventId, CancellationToken ct)
     {
-        var room = db.Set<Bookings.Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).Where(InPerson.Place);
+        var room = db.Set<Bookings.Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).Where(BookedPlace.InPerson);
         var confirmed = await room.CountAsync(ct);
         var checkedIn = await room.CountAsync(b => db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id), ct);
         return new CheckInCounts(checkedIn, confirmed);

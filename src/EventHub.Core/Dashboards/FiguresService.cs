@@ -11,7 +11,7 @@ namespace EventHub.Core.Dashboards;
 /// <summary>
 /// The figures people compare, for an event and across a series' editions. Counts are made by the database (grouped
 /// and counted there), so thousands of bookings are never loaded. Door figures count places in the room only
-/// (<see cref="InPerson"/>). Everything read here survives the retention job: statuses, ticket types, creation times,
+/// (<see cref="BookedPlace.InPerson"/>). Everything read here survives the retention job: statuses, ticket types, creation times,
 /// check-ins, the email domain kept on anonymisation, the repeat-attendee mark the
 /// retention job sets (<see cref="Booking.BookedEarlierEdition"/>) before it removes the addresses, and the waiting
 /// list's running maximum kept on the event (at least the list as it is now, for editions older than that figure).
@@ -31,8 +31,8 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
             .FirstAsync(ct);
         var bookings = db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId);
         var confirmedAll = bookings.Where(b => b.Status == BookingStatus.Confirmed);
-        var confirmed = await confirmedAll.Where(InPerson.Place).CountAsync(ct);
-        var online = await confirmedAll.CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct);
+        var confirmed = await confirmedAll.Where(BookedPlace.InPerson).CountAsync(ct);
+        var online = await confirmedAll.CountAsync(BookedPlace.Online, ct);
         var onlineTypes = await db.Set<TicketType>().AsNoTracking().Where(t => t.EventId == eventId && t.Attendance == Attendance.Online)
             .Select(t => new { t.PlacesTaken, t.Quota }).ToListAsync(ct);
         var onlinePlaces = onlineTypes.Count == 0 ? null
@@ -42,7 +42,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
 
         // The sell-out curve is the room's (its places against its capacity, with its waiting list): online places
         // have their own capacity and would make a full room look emptier or fuller than it is.
-        var hours = await HoursAsync(bookings.Where(InPerson.Place), ct);
+        var hours = await HoursAsync(bookings.Where(BookedPlace.InPerson), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var (step, curve) = SellOutCurve.Build(hours, ev.BookingOpensUtc ?? ev.CreatedUtc, now < ev.EndUtc ? now : ev.EndUtc, ev.TimeZoneId);
 
@@ -134,7 +134,7 @@ public sealed class FiguresService(IDbContextFactory<EventHubDbContext> dbFactor
     private static Task<int> CheckedInAsync(EventHubDbContext db, int eventId, CancellationToken ct) =>
         db.Set<Booking>().AsNoTracking()
             .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
-            .Where(InPerson.Place)
+            .Where(BookedPlace.InPerson)
             .CountAsync(b => db.Set<CheckInRecord>().Any(c => c.BookingId == b.Id), ct);
 
     /// <summary>Bookings now holding a place or waiting, counted per UTC hour of creation by the database.</summary>

@@ -37,7 +37,7 @@ public sealed class FollowUpService(IDbContextFactory<EventHubDbContext> dbFacto
             await BulkEmailService.Recipients(db, eventId, BulkAudience.Confirmed).CountAsync(ct),
             await BulkEmailService.Recipients(db, eventId, BulkAudience.CheckedIn).CountAsync(ct),
             await BulkEmailService.Recipients(db, eventId, BulkAudience.Confirmed)
-                .CountAsync(b => b.TicketTypeId != null && b.TicketType!.Attendance == Attendance.Online, ct),
+                .CountAsync(BookedPlace.Online, ct),
             sent, sent is null ? null : EventTime.FormatDateTime(sent.CreatedUtc, ev.TimeZoneId)));
     }
 
