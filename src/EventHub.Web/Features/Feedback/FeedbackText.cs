@@ -21,7 +21,7 @@ public static class FeedbackText
 
         var answers = results.Answers == 1 ? "1 person has" : $"{results.Answers} people have";
         var best = results.ScoreCounts.Select((n, i) => (Score: i + 1, Count: n)).OrderByDescending(x => x.Count).ThenByDescending(x => x.Score).First();
-        return $"{answers} given feedback. The average overall score is {results.AverageScore!.Value.ToString("0.0", CultureInfo.InvariantCulture)} out of 5; "
+        return $"{answers} given feedback. The average overall score is {OneDecimal(results.AverageScore)} out of 5; "
             + $"the most common score was {best.Score} ({best.Count} {(best.Count == 1 ? "answer" : "answers")}).";
     }
 
